@@ -1,0 +1,165 @@
+#include "bundle_build.hpp"
+
+#include "files.hpp"
+#include "official_sources.hpp"
+
+#include <exportcheck/error.hpp>
+#include <exportcheck/lists.hpp>
+#include <exportcheck/sha256.hpp>
+#include <exportcheck/un_xml.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+namespace exportcheck::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Loaded {
+    BundleSource source;
+    std::vector<Entry> entries;
+};
+
+SourceFile describe(const std::string& path, const std::string& bytes) {
+    return {fs::path(path).filename().string(), sha256_hex(bytes), bytes.size()};
+}
+
+// A date the publisher put in the path ("sdn_2023-12-29/"), or the fetch time `bundle fetch` recorded.
+std::pair<std::string, std::string> date_from_path(const std::string& path) {
+    const auto dir = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
+    const auto manifest = dir / "fetch-manifest.json";
+    if (fs::exists(manifest)) {
+        const auto j = nlohmann::json::parse(read_file(manifest.string()), nullptr, false);
+        if (j.is_object() && j.contains("fetched_at") && j["fetched_at"].is_string())
+            return {j["fetched_at"].get<std::string>().substr(0, 10), "downloaded on (fetch-manifest.json)"};
+    }
+    std::smatch m;
+    const auto text = fs::absolute(path).lexically_normal().string();
+    static const std::regex kDate(R"((\d{4}-\d{2}-\d{2}))");
+    std::string last;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), kDate); it != std::sregex_iterator(); ++it)
+        last = (*it)[1];
+    if (!last.empty()) return {last, "date in the folder name"};
+    return {"", "not stated in the source"};
+}
+
+std::string latest_start_date(const std::vector<Entry>& entries) {
+    std::string latest;
+    static const std::regex kIso(R"(\d{4}-\d{2}-\d{2})");
+    for (const auto& e : entries)
+        if (std::regex_match(e.start_date, kIso) && e.start_date > latest && e.start_date < "2100") latest = e.start_date;
+    return latest;
+}
+
+std::string official_url(std::string_view key) {
+    const auto* s = find_official_source(key);
+    return s ? fmt::format("{}{}", s->base_url, s->files[0]) : std::string();
+}
+
+Loaded load_csl(const std::string& path) {
+    const auto bytes = read_file(path);
+    Loaded l;
+    l.entries = parse_csl_csv(bytes, fs::path(path).filename().string());
+    l.source = {"csl", latest_start_date(l.entries), "latest start_date in the file", {describe(path, bytes)}, 0, 0,
+                official_url("csl")};
+    return l;
+}
+
+Loaded load_ofac(const std::string& dir, std::string_view key) {
+    const auto* official = find_official_source(key);
+    std::string contents[4];
+    OfacFiles files;
+    std::string* names[4] = {&files.primary_name, &files.alt_name, &files.add_name, &files.comments_name};
+    Loaded l;
+    for (int i = 0; i < 4; ++i) {
+        const auto name = std::string(official->files[i]);
+        const auto path = (fs::path(dir) / name).string();
+        *names[i] = name;
+        if (i == 3 && !file_exists(path)) continue;  // the comments file is optional
+        contents[i] = read_file(path);
+        l.source.files.push_back(describe(path, contents[i]));
+    }
+    files.primary = contents[0];
+    files.alt = contents[1];
+    files.add = contents[2];
+    files.comments = contents[3];
+    l.entries = parse_ofac_csv(files, key);
+    const auto [date, basis] = date_from_path(dir);
+    l.source.key = std::string(key);
+    l.source.date = date;
+    l.source.date_basis = basis;
+    l.source.url = official_url(key);
+    return l;
+}
+
+Loaded load_dpl(const std::string& path) {
+    const auto bytes = read_file(path);
+    Loaded l;
+    l.entries = parse_dpl_txt(bytes, fs::path(path).filename().string());
+    l.source = {"dpl", latest_start_date(l.entries), "latest effective date in the file", {describe(path, bytes)},
+                0, 0, official_url("dpl")};
+    return l;
+}
+
+Loaded load_un(const std::string& path) {
+    const auto bytes = read_file(path);
+    Loaded l;
+    l.entries = parse_un_xml(bytes, fs::path(path).filename().string());
+    const auto generated = un_xml_date_generated(bytes);
+    l.source = {"un", generated.substr(0, 10), "dateGenerated attribute", {describe(path, bytes)}, 0, 0,
+                official_url("un")};
+    return l;
+}
+
+}  // namespace
+
+BuildResult build_bundle(const BuildInputs& in) {
+    std::vector<Loaded> loaded;
+    if (in.csl) loaded.push_back(load_csl(*in.csl));
+    if (in.ofac_sdn) loaded.push_back(load_ofac(*in.ofac_sdn, "ofac_sdn"));
+    if (in.ofac_cons) loaded.push_back(load_ofac(*in.ofac_cons, "ofac_cons"));
+    if (in.dpl) loaded.push_back(load_dpl(*in.dpl));
+    if (in.un) loaded.push_back(load_un(*in.un));
+    if (loaded.empty()) throw Error("bundle_no_sources", "no list files given: use --csl, --ofac-sdn, --ofac-cons, --dpl or --un");
+
+    BuildResult r;
+    r.meta.built_at = in.built_at;
+    r.meta.id = in.id.empty() ? "exportcheck-" + in.built_at.substr(0, 10) : in.id;
+    r.meta.engine = EXPORTCHECK_VERSION;
+
+    // A list supplied by its own publisher's file (OFAC, BIS DPL) supersedes the CSL's copy of it:
+    // the dedicated file is the fresher one, and keeping both would double every hit.
+    std::set<std::string> dedicated;
+    for (const auto& l : loaded)
+        if (l.source.key != "csl")
+            for (const auto& e : l.entries) dedicated.insert(e.list);
+
+    for (auto& l : loaded) {
+        std::map<std::string, std::size_t> dropped;
+        for (auto& e : l.entries) {
+            if (l.source.key == "csl" && dedicated.count(e.list)) {
+                ++dropped[e.list];
+                continue;
+            }
+            r.entries.push_back(std::move(e));
+            ++l.source.entries;
+        }
+        for (const auto& [list, n] : dropped) {
+            l.source.superseded += n;
+            r.meta.notes.push_back(fmt::format(
+                "{} {} entries of the Consolidated Screening List were replaced by the list's own newer file.", n, list));
+        }
+        r.meta.notes.push_back(fmt::format("{}: data as of {} ({}).", l.source.key,
+                                           l.source.date.empty() ? "an unknown date" : l.source.date, l.source.date_basis));
+        r.meta.sources.push_back(std::move(l.source));
+    }
+    return r;
+}
+
+}  // namespace exportcheck::cli

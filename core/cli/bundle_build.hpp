@@ -1,0 +1,30 @@
+// Builds a bundle from official list files: parses each source, lets a dedicated newer source
+// supersede the CSL's copy of the same list, and records provenance (file hashes, dates, counts).
+#pragma once
+
+#include <exportcheck/bundle.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace exportcheck::cli {
+
+struct BuildInputs {
+    std::optional<std::string> csl;        // consolidated.csv
+    std::optional<std::string> ofac_sdn;   // folder with sdn.csv alt.csv add.csv [sdn_comments.csv]
+    std::optional<std::string> ofac_cons;  // folder with cons_prim.csv cons_alt.csv cons_add.csv [cons_comments.csv]
+    std::optional<std::string> dpl;        // dpl.txt
+    std::optional<std::string> un;         // consolidated.xml
+    std::string built_at;                  // UTC ISO 8601
+    std::string id;                        // empty: "exportcheck-" + date of built_at
+};
+
+struct BuildResult {
+    BundleMeta meta;
+    std::vector<Entry> entries;
+};
+
+BuildResult build_bundle(const BuildInputs& inputs);
+
+}  // namespace exportcheck::cli

@@ -1,0 +1,81 @@
+// The list bundle: every entry of every source in one versioned binary file the core loads fast,
+// with metadata saying what it was built from. The file is usually distributed gzip-compressed and
+// Ed25519-signed; the core reads the decompressed bytes and checks their sha256 itself.
+//
+// Layout of format version 1 (little-endian):
+//   0  magic "EXCKBNDL"           8  u32 format version       12 u32 header size (64)
+//   16 u64 body size              24 sha256 of the body (32)   56 u32 entry count   60 u32 zero
+//   64 body: varint-length strings table, then the metadata JSON and each entry as string-table indices.
+#pragma once
+
+#include <exportcheck/entry.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exportcheck {
+
+inline constexpr std::uint32_t kBundleFormatVersion = 1;
+inline constexpr std::string_view kBundleMagic = "EXCKBNDL";
+
+struct SourceFile {
+    std::string name;       // file name as read (no folder)
+    std::string sha256;     // of the file as read
+    std::uint64_t bytes = 0;
+
+    bool operator==(const SourceFile&) const = default;
+};
+
+// One source the bundle was built from: a file, or a set of files (OFAC's sdn/alt/add/comments).
+struct BundleSource {
+    std::string key;        // "csl", "ofac_sdn", "ofac_cons", "dpl", "un", ...
+    std::string date;       // the data's own date (stated in the file or derived; see `date_basis`)
+    std::string date_basis; // how `date` was found: "dateGenerated attribute", "latest start_date", ...
+    std::vector<SourceFile> files;
+    std::uint64_t entries = 0;      // entries taken into the bundle
+    std::uint64_t superseded = 0;   // entries dropped because a newer source supplies that list
+    std::string url;        // where it is officially published
+
+    bool operator==(const BundleSource&) const = default;
+};
+
+struct BundleMeta {
+    std::string id;         // human-readable id, e.g. "exportcheck-2026-11-28"
+    std::string built_at;   // UTC, ISO 8601
+    std::string engine;     // engine version that built it
+    std::vector<BundleSource> sources;
+    std::vector<std::string> notes;  // plain-language caveats shown to users (data age, gaps)
+
+    bool operator==(const BundleMeta&) const = default;
+};
+
+struct Bundle {
+    BundleMeta meta;
+    std::vector<Entry> entries;
+    std::string sha256;     // of the body; the bundle's identity in reports
+
+    // Entry count per list code.
+    std::map<std::string, std::size_t> list_counts() const;
+};
+
+// Serialises entries and metadata into format-version-1 bytes (uncompressed).
+std::string write_bundle(const BundleMeta& meta, const std::vector<Entry>& entries);
+
+// Parses and checks bundle bytes. Throws exportcheck::Error with code bundle_truncated,
+// bundle_compressed, bundle_not_a_bundle, bundle_version, bundle_corrupted or bundle_trailing_data.
+Bundle read_bundle(std::string_view bytes);
+
+// The JSON printed by `exportcheck bundle info` and returned by the wasm `info()`: format, version,
+// id, built_at, sha256, entry count, per-list counts, sources and notes.
+nlohmann::json bundle_info(const Bundle& bundle);
+
+// An entry as JSON (all fields, empty ones left out), for reports, exports and debugging.
+nlohmann::json entry_to_json(const Entry& entry);
+Entry entry_from_json(const nlohmann::json& j);
+
+}  // namespace exportcheck

@@ -1,0 +1,20 @@
+// Country names to ISO 3166-1 alpha-2, as the list files write them ("Korea, North", "Burma",
+// "Democratic People's Republic of Korea", "Iran (Islamic Republic of)", "HK", ...).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace exportcheck {
+
+// The alpha-2 code for a country name or code, or "" when unknown. Case, accents and punctuation
+// are ignored. OFAC "Region: Crimea" style regions map to the country they belong to where one is
+// plain (Crimea -> UA, Gaza / West Bank -> PS).
+std::string country_code(std::string_view name_or_code);
+
+// The English short name of an alpha-2 code, or "" when the code is unknown.
+std::string_view country_name(std::string_view alpha2);
+
+bool is_country_code(std::string_view alpha2);
+
+}  // namespace exportcheck

@@ -1,0 +1,76 @@
+#include "entry_fields.hpp"
+
+#include <exportcheck/bundle.hpp>
+
+namespace exportcheck {
+namespace {
+
+struct ToJson {
+    nlohmann::json& j;
+    void operator()(const char* name, const std::string& s) {
+        if (!s.empty()) j[name] = s;
+    }
+    void operator()(const char* name, const EntityType& t) { j[name] = to_string(t); }
+    void operator()(const char* name, const std::vector<std::string>& v) {
+        if (!v.empty()) j[name] = v;
+    }
+    void operator()(const char* name, const std::vector<Alias>& v) {
+        if (v.empty()) return;
+        auto& arr = j[name] = nlohmann::json::array();
+        for (const auto& a : v) arr.push_back({{"name", a.name}, {"type", a.type}});
+    }
+    void operator()(const char* name, const std::vector<Address>& v) {
+        if (v.empty()) return;
+        auto& arr = j[name] = nlohmann::json::array();
+        for (const auto& a : v) {
+            nlohmann::json o = nlohmann::json::object();
+            lists::visit_address(a, ToJson{o});
+            arr.push_back(std::move(o));
+        }
+    }
+};
+
+struct FromJson {
+    const nlohmann::json& j;
+    const nlohmann::json* find(const char* name) const {
+        const auto it = j.find(name);
+        return it == j.end() ? nullptr : &*it;
+    }
+    void operator()(const char* name, std::string& s) {
+        if (auto* v = find(name)) s = v->get<std::string>();
+    }
+    void operator()(const char* name, EntityType& t) {
+        if (auto* v = find(name)) t = entity_type_from(v->get<std::string>());
+    }
+    void operator()(const char* name, std::vector<std::string>& out) {
+        if (auto* v = find(name)) out = v->get<std::vector<std::string>>();
+    }
+    void operator()(const char* name, std::vector<Alias>& out) {
+        if (auto* v = find(name))
+            for (const auto& a : *v) out.push_back({a.at("name").get<std::string>(), a.value("type", "aka")});
+    }
+    void operator()(const char* name, std::vector<Address>& out) {
+        if (auto* v = find(name))
+            for (const auto& a : *v) {
+                Address addr;
+                lists::visit_address(addr, FromJson{a});
+                out.push_back(std::move(addr));
+            }
+    }
+};
+
+}  // namespace
+
+nlohmann::json entry_to_json(const Entry& entry) {
+    nlohmann::json j = nlohmann::json::object();
+    lists::visit_fields(entry, ToJson{j});
+    return j;
+}
+
+Entry entry_from_json(const nlohmann::json& j) {
+    Entry e;
+    lists::visit_fields(e, FromJson{j});
+    return e;
+}
+
+}  // namespace exportcheck

@@ -1,0 +1,22 @@
+// Helpers shared by the doctest files: reading fixtures (natively, and under node through NODERAWFS).
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace exportcheck::test {
+
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("test cannot open " + path);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+inline std::string fixture(const std::string& name) { return read_file(std::string(EXPORTCHECK_FIXTURES) + "/" + name); }
+inline std::string shared_data(const std::string& name) { return read_file(std::string(EXPORTCHECK_SHARED_DATA) + "/" + name); }
+
+}  // namespace exportcheck::test
