@@ -1,0 +1,223 @@
+// BIS Denied Persons List, the official tab-delimited `dpl.txt` (https://www.bis.doc.gov/dpl/dpl.txt) ->
+// entries. The file has one row per (party, address) and no identifiers, so rows are grouped by name.
+#include <exportcheck/countries.hpp>
+#include <exportcheck/csv.hpp>
+#include <exportcheck/error.hpp>
+#include <exportcheck/lists.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace exportcheck {
+namespace {
+
+constexpr std::string_view kSourceUrl = "https://www.bis.doc.gov/dpl/dpl.txt";
+constexpr std::string_view kInformationUrl =
+    "https://www.bis.gov/licensing/guidance-on-end-user-and-end-use-controls-including-denied-persons-list";
+
+enum Column : std::size_t {
+    kName, kStreet, kCity, kState, kCountry, kPostalCode, kEffective, kExpiration, kStandardOrder, kLastUpdate,
+    kAction, kCitation, kColumnCount
+};
+constexpr std::array<std::string_view, kColumnCount> kHeaders = {
+    "Name",           "Street_Address",  "City",           "State",       "Country", "Postal_Code",
+    "Effective_Date", "Expiration_Date", "Standard_Order", "Last_Update", "Action",  "FR_Citation"};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Trims and collapses inner runs of spaces (quoted fields keep theirs: " I. ASH", "AL-NASER  AIRLINES").
+std::string collapse(std::string_view s) {
+    std::string out;
+    bool pending_space = false;
+    for (char c : s) {
+        if (is_space(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return std::string(s);
+}
+
+std::string ascii_upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && ascii_upper(std::string(a)) == ascii_upper(std::string(b));
+}
+
+// The grouping key and the input of the id: the same party written "AL-NASER  AIRLINES" or with a stray
+// leading space (" I. ASH") is one party.
+std::string name_key(std::string_view name) { return ascii_upper(collapse(name)); }
+
+// 64-bit FNV-1a. The file carries no identifiers, yet reviewers' adjudications are keyed by source_id
+// and must survive list refreshes, so the id is derived from the name alone: stable across downloads,
+// row order and address changes, and the same on every platform (no std::hash).
+std::string stable_id(std::string_view key) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (unsigned char c : key) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    return "DPL-" + std::string(hex, 16);
+}
+
+// MM/DD/YYYY -> YYYY-MM-DD; anything else is kept as written (the data has typos such as 3033-09-30).
+std::string iso_date(std::string_view text) {
+    std::string s = trim(text);
+    unsigned month = 0, day = 0, year = 0;
+    char tail = 0;
+    if (std::sscanf(s.c_str(), "%2u/%2u/%4u%c", &month, &day, &year, &tail) != 3 || month < 1 || month > 12 ||
+        day < 1 || day > 31 || year < 1000 || s.size() < 8)
+        return s;
+    char iso[32];
+    std::snprintf(iso, sizeof iso, "%04u-%02u-%02u", year, month, day);
+    return iso;
+}
+
+struct Columns {
+    std::array<std::size_t, kColumnCount> at{};
+    std::size_t count = 0;  // fields per row
+};
+
+Columns locate_columns(const CsvRow& header, std::string_view file_name) {
+    Columns c;
+    c.count = header.fields.size();
+    for (std::size_t k = 0; k < kColumnCount; ++k) {
+        auto it = std::find_if(header.fields.begin(), header.fields.end(),
+                               [&](const std::string& f) { return iequals(trim(f), kHeaders[k]); });
+        if (it == header.fields.end())
+            throw Error("dpl_missing_column", std::string(file_name) + ": line " + std::to_string(header.line) +
+                                                  ": the header has no \"" + std::string(kHeaders[k]) + "\" column");
+        c.at[k] = static_cast<std::size_t>(it - header.fields.begin());
+    }
+    return c;
+}
+
+// The rows of one party, folded as they are read.
+struct Group {
+    Entry entry;
+    std::string latest_update;   // Last_Update of the row the remarks come from
+    bool open_ended = false;     // some row has no expiration date
+};
+
+void add_unique(std::vector<std::string>& list, std::string value) {
+    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (const std::string& p : parts) {
+        if (!out.empty()) out += sep;
+        out += p;
+    }
+    return out;
+}
+
+Group new_group(const std::string& name, const std::string& key) {
+    Group g;
+    Entry& e = g.entry;
+    e.list = "DPL";
+    e.source = "dpl";
+    e.source_id = stable_id(key);
+    e.type = EntityType::unknown;  // the file does not say whether a party is a person or a company
+    e.name = name;
+    e.source_url = kSourceUrl;
+    e.source_information_url = kInformationUrl;
+    return g;
+}
+
+// A party listed again (another address, a renewed or second order) stays one entry. Where the rows
+// disagree the conservative reading wins: the earliest effective date, the latest expiration (none if
+// any row has none), a standard order if any row says so; remarks come from the most recently updated row.
+void fold_row(Group& g, const std::vector<std::string>& f, const Columns& c, std::vector<std::string>& citations) {
+    Entry& e = g.entry;
+    const auto field = [&](Column k) { return trim(f[c.at[k]]); };
+
+    Address a{field(kStreet), field(kCity), field(kState), field(kPostalCode), {}, field(kCountry)};
+    a.country = country_code(a.country_name);
+    const bool empty = a.street.empty() && a.city.empty() && a.state.empty() && a.postal_code.empty() &&
+                       a.country_name.empty();
+    if (!empty && std::find(e.addresses.begin(), e.addresses.end(), a) == e.addresses.end())
+        e.addresses.push_back(std::move(a));
+
+    add_unique(citations, collapse(f[c.at[kCitation]]));
+
+    const std::string effective = iso_date(field(kEffective));
+    if (!effective.empty() && (e.start_date.empty() || effective < e.start_date)) e.start_date = effective;
+    const std::string expiration = iso_date(field(kExpiration));
+    if (expiration.empty()) g.open_ended = true;
+    if (expiration > e.end_date) e.end_date = expiration;
+
+    const std::string order = ascii_upper(field(kStandardOrder));  // one row says "y"
+    if (e.standard_order != "Y" && !order.empty()) e.standard_order = order;
+
+    const std::string updated = field(kLastUpdate);
+    if (e.remarks.empty() || updated > g.latest_update) {
+        g.latest_update = updated;
+        const std::string action = collapse(f[c.at[kAction]]);
+        e.remarks = action.empty() ? "last update " + updated : action + "; last update " + updated;
+    }
+}
+
+}  // namespace
+
+std::vector<Entry> parse_dpl_txt(std::string_view text, std::string_view file_name) {
+    CsvReader reader(text, file_name, CsvOptions{'\t', false, true});
+    CsvRow row;
+    if (!reader.next(row))
+        throw Error("dpl_missing_column", std::string(file_name) + ": empty file, no header row with a \"" +
+                                              std::string(kHeaders[kName]) + "\" column");
+    const Columns columns = locate_columns(row, file_name);
+
+    std::vector<Group> groups;
+    std::vector<std::vector<std::string>> citations;  // per group, in order of appearance
+    std::unordered_map<std::string, std::size_t> index;  // name key -> group
+    while (reader.next(row)) {
+        if (row.fields.size() != columns.count)
+            throw Error("dpl_bad_row", std::string(file_name) + ": line " + std::to_string(row.line) + ": expected " +
+                                           std::to_string(columns.count) + " fields, found " +
+                                           std::to_string(row.fields.size()));
+        const std::string name = trim(row.fields[columns.at[kName]]);
+        if (name.empty())
+            throw Error("dpl_bad_row", std::string(file_name) + ": line " + std::to_string(row.line) + ": empty Name");
+        const std::string key = name_key(name);
+        auto [it, added] = index.try_emplace(key, groups.size());
+        if (added) {
+            groups.push_back(new_group(name, key));
+            citations.emplace_back();
+        }
+        fold_row(groups[it->second], row.fields, columns, citations[it->second]);
+    }
+
+    std::vector<Entry> entries;
+    entries.reserve(groups.size());
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        Entry& e = groups[i].entry;
+        if (groups[i].open_ended) e.end_date.clear();
+        e.federal_register = join(citations[i], " | ");
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
+}  // namespace exportcheck
