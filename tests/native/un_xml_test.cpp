@@ -2,7 +2,7 @@
 // the real file, in the real root element.
 #include <doctest/doctest.h>
 
-#include "../unit/test_support.hpp"  // tests/native/ is not on the include path
+#include "test_support.hpp"  // tests/native/ is not on the include path
 
 #include <exportcheck/error.hpp>
 #include <exportcheck/lists.hpp>
