@@ -1,0 +1,142 @@
+// The CLI's bundle commands end to end on real fixture rows: build, info, keygen, sign, verify,
+// and the ways a bundle file goes bad on disk.
+#include "test_support.hpp"
+
+#include "commands.hpp"
+#include "files.hpp"
+
+#include <exportcheck/sha256.hpp>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <random>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using exportcheck::cli::run;
+
+namespace {
+
+struct Result {
+    int code;
+    std::string out, err;
+};
+
+Result cli(std::vector<std::string> args) {
+    std::ostringstream out, err;
+    const int code = run(args, out, err);
+    return {code, out.str(), err.str()};
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / ("exportcheck-test-" + std::to_string(std::random_device{}()));
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+std::string fixture_path(const std::string& name) { return std::string(EXPORTCHECK_FIXTURES) + "/" + name; }
+
+std::string build_fixture_bundle(const TempDir& dir, const std::string& name = "b.ecb.gz") {
+    const auto r = cli({"bundle", "build", "--csl", fixture_path("csl_excerpt.csv"), "--ofac-sdn",
+                        fixture_path("ofac_sdn"), "--ofac-cons", fixture_path("ofac_cons"), "--dpl",
+                        fixture_path("dpl_excerpt.txt"), "--un", fixture_path("un_excerpt.xml"), "--built-at",
+                        "2026-11-28T00:00:00Z", "-o", dir / name});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    return dir / name;
+}
+
+}  // namespace
+
+TEST_CASE("cli: bundle build and info list every list code with counts and provenance") {
+    TempDir dir;
+    const auto bundle = build_fixture_bundle(dir);
+    CHECK(exportcheck::cli::is_gzip(exportcheck::cli::read_file(bundle)));
+    const auto r = cli({"bundle", "info", bundle});
+    REQUIRE(r.code == 0);
+    const auto info = nlohmann::json::parse(r.out);
+    CHECK(info["id"] == "exportcheck-2026-11-28");
+    CHECK(info["built_at"] == "2026-11-28T00:00:00Z");
+    // The CSL excerpt's SDN, CAP, MBS rows give way to the OFAC files; its EL, MEU, UVL, ISN rows stay.
+    CHECK(info["lists"]["SDN"] == 4);
+    CHECK(info["lists"]["UN"] == 8);
+    CHECK(info["lists"]["EL"] == 1);
+    CHECK(info["lists"]["MEU"] == 2);
+    CHECK(info["lists"]["UVL"] == 1);
+    CHECK(info["lists"]["CAP"] == 1);
+    CHECK(info["lists"].contains("DPL"));
+    const auto& sources = info["sources"];
+    REQUIRE(sources.size() == 5);
+    CHECK(sources[0]["key"] == "csl");
+    CHECK(sources[0]["superseded"] == 3);
+    CHECK(sources[4]["key"] == "un");
+    CHECK(sources[4]["date"] == "2026-02-27");
+    CHECK(sources[1]["files"].size() == 4);
+    CHECK(sources[1]["files"][0]["sha256"] ==
+          exportcheck::sha256_hex(exportcheck::cli::read_file(fixture_path("ofac_sdn/sdn.csv"))));
+}
+
+TEST_CASE("cli: keygen, sign and verify; tampering and a wrong key are caught") {
+    TempDir dir;
+    const auto bundle = build_fixture_bundle(dir);
+    REQUIRE(cli({"bundle", "keygen", "--private", dir / "k.pem", "--public", dir / "k.pub.pem"}).code == 0);
+    CHECK(cli({"bundle", "keygen", "--private", dir / "k.pem", "--public", dir / "x.pem"}).code == 2);  // no overwrite
+    REQUIRE(cli({"bundle", "sign", bundle, "--key", dir / "k.pem", "-o", dir / "b.sig"}).code == 0);
+    CHECK(exportcheck::cli::read_file(dir / "b.sig").size() == 64);
+
+    auto ok = cli({"bundle", "verify", bundle, "--sig", dir / "b.sig", "--pub", dir / "k.pub.pem"});
+    CHECK(ok.code == 0);
+    CHECK(ok.out.find("signature valid") != std::string::npos);
+
+    auto bytes = exportcheck::cli::read_file(bundle);
+    bytes[bytes.size() / 2] ^= 0x01;
+    exportcheck::cli::write_file(dir / "tampered.ecb.gz", bytes);
+    auto bad = cli({"bundle", "verify", dir / "tampered.ecb.gz", "--sig", dir / "b.sig", "--pub", dir / "k.pub.pem"});
+    CHECK(bad.code == 1);
+    CHECK(bad.err.find("does not match") != std::string::npos);
+
+    REQUIRE(cli({"bundle", "keygen", "--private", dir / "o.pem", "--public", dir / "o.pub.pem"}).code == 0);
+    CHECK(cli({"bundle", "verify", bundle, "--sig", dir / "b.sig", "--pub", dir / "o.pub.pem"}).code == 1);
+
+    const auto pub = cli({"bundle", "pubkey", dir / "k.pub.pem"});
+    CHECK(pub.code == 0);
+    CHECK(pub.out.size() == 45);  // 44 base64 characters of a 32-byte key, and a newline
+}
+
+TEST_CASE("cli: a damaged bundle file gets a clear error") {
+    TempDir dir;
+    const auto bundle = build_fixture_bundle(dir);
+    const auto bytes = exportcheck::cli::read_file(bundle);
+    exportcheck::cli::write_file(dir / "cut.ecb.gz", bytes.substr(0, bytes.size() / 2));
+    auto cut = cli({"bundle", "info", dir / "cut.ecb.gz"});
+    CHECK(cut.code == 1);
+    CHECK(cut.err.find("truncated") != std::string::npos);
+
+    exportcheck::cli::write_file(dir / "junk.ecb", "not a bundle");
+    auto junk = cli({"bundle", "info", dir / "junk.ecb"});
+    CHECK(junk.code == 1);
+    CHECK(junk.err.find("not an ExportCheck bundle") != std::string::npos);
+
+    auto missing = cli({"bundle", "info", dir / "nope.ecb.gz"});
+    CHECK(missing.code == 1);
+    CHECK(missing.err.find("cannot read") != std::string::npos);
+
+    // Signing refuses something that is not a valid bundle.
+    REQUIRE(cli({"bundle", "keygen", "--private", dir / "k.pem", "--public", dir / "k.pub.pem"}).code == 0);
+    CHECK(cli({"bundle", "sign", dir / "junk.ecb", "--key", dir / "k.pem", "-o", dir / "j.sig"}).code == 1);
+}
+
+TEST_CASE("cli: usage errors exit 2 and say what is wrong") {
+    CHECK(cli({}).code == 2);
+    auto r = cli({"bundle", "build", "--bogus", "x"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("unknown option --bogus") != std::string::npos);
+    CHECK(cli({"bundle", "nope"}).code == 2);
+    CHECK(cli({"bundle", "build", "-o", "/dev/null"}).code == 1);  // no sources
+    CHECK(cli({"version"}).out.starts_with("exportcheck "));
+}
