@@ -32,20 +32,19 @@ SourceFile describe(const std::string& path, const std::string& bytes) {
 
 // A date the publisher put in the path ("sdn_2023-12-29/"), or the fetch time `bundle fetch` recorded.
 std::pair<std::string, std::string> date_from_path(const std::string& path) {
-    const auto dir = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
+    auto dir = fs::absolute(fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path()).lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
     const auto manifest = dir / "fetch-manifest.json";
     if (fs::exists(manifest)) {
         const auto j = nlohmann::json::parse(read_file(manifest.string()), nullptr, false);
         if (j.is_object() && j.contains("fetched_at") && j["fetched_at"].is_string())
             return {j["fetched_at"].get<std::string>().substr(0, 10), "downloaded on (fetch-manifest.json)"};
     }
+    // Only the folder's own name counts: a date elsewhere in the path says nothing about the data.
+    const auto name = dir.filename().string();
+    static const std::regex kDate(R"((\d{4}-\d{2}(-\d{2})?))");
     std::smatch m;
-    const auto text = fs::absolute(path).lexically_normal().string();
-    static const std::regex kDate(R"((\d{4}-\d{2}-\d{2}))");
-    std::string last;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), kDate); it != std::sregex_iterator(); ++it)
-        last = (*it)[1];
-    if (!last.empty()) return {last, "date in the folder name"};
+    if (std::regex_search(name, m, kDate)) return {m[1], "date in the folder name"};
     return {"", "not stated in the source"};
 }
 
