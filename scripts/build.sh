@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Builds everything into place, incrementally (a no-op run takes seconds):
+#   native  build/       CLI build/core/cli/exportcheck, doctest build/tests/exportcheck_tests
+#   wasm    build-wasm/  web + node flavours of the core, doctest as wasm
+#   bundle  public/bundle/default.ecb.gz (+ .sig), rebuilt only when an input file or the CLI changed
+#   web     public/wasm/, public/exportcheck.mjs (esbuild, with the pinned public key)
+# Signing key: $EXPORTCHECK_SIGNING_KEY (PEM) or the committed TEST key tests/keys/test-ed25519-private.pem;
+# public key pinned in the page: $EXPORTCHECK_PUBLIC_KEY (PEM) or tests/keys/test-ed25519-public.pem.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The official list files the default bundle is built from (paths relative to the repo root).
+BUNDLE_SOURCES=(
+  --csl data/csl/consolidated.csv
+  --ofac-sdn data/ofac/sdn_2023-12-29
+  --ofac-cons data/ofac/nonsdn_cons_2025-12
+  --dpl data/dpl/dpl.txt
+  --un data/un/UN_consolidated.xml
+)
+BUNDLE=public/bundle/default.ecb.gz
+TEST_PRIVATE_KEY=tests/keys/test-ed25519-private.pem
+TEST_PUBLIC_KEY=tests/keys/test-ed25519-public.pem
+CLI=build/core/cli/exportcheck
+STAMPS=build/stamps
+
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}   # em++ needs acorn from Debian's node modules
+
+say() { printf 'build: %s\n' "$*"; }
+die() { printf 'build: error: %s\n' "$*" >&2; exit 1; }
+# Runs a command quietly; shows its output only when it fails.
+quiet() {
+  local log
+  log=$(mktemp)
+  if ! "$@" >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    die "failed: $*"
+  fi
+  rm -f "$log"
+}
+# One sha256 over the given files and directories (their files, sorted) plus other arguments as text.
+fingerprint() {
+  local -a files=() words=()
+  local p
+  for p in "$@"; do
+    if [[ -d "$p" ]]; then
+      while IFS= read -r -d '' f; do files+=("$f"); done < <(find "$p" -type f -print0 | LC_ALL=C sort -z)
+    elif [[ -f "$p" ]]; then
+      files+=("$p")
+    else
+      words+=("$p")
+    fi
+  done
+  {
+    printf 'arg:%s\n' "${words[@]}"
+    if ((${#files[@]})); then sha256sum "${files[@]}"; fi
+  } | sha256sum | cut -d' ' -f1
+}
+# True when the stamp $1 does not hold $2 (or is missing).
+stale() { [[ ! -f "$STAMPS/$1" || "$(cat "$STAMPS/$1")" != "$2" ]]; }
+stamp() { mkdir -p "$STAMPS"; printf '%s' "$2" >"$STAMPS/$1"; }
+
+# --- native -------------------------------------------------------------------------------------------
+say "native build (build/)"
+if [[ ! -f build/build.ninja ]]; then
+  quiet cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+fi
+quiet cmake --build build
+
+# --- wasm ---------------------------------------------------------------------------------------------
+say "wasm build (build-wasm/)"
+if [[ ! -f build-wasm/build.ninja ]]; then
+  quiet emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release
+fi
+# The repo's package.json says "type": "module"; emscripten's node outputs named .js (the wasm doctest
+# runner) are CommonJS, so the build dir declares its own type.
+[[ -f build-wasm/package.json ]] || printf '{ "type": "commonjs" }\n' >build-wasm/package.json
+quiet cmake --build build-wasm
+
+# --- default bundle, signed ---------------------------------------------------------------------------
+signing_key=${EXPORTCHECK_SIGNING_KEY:-$TEST_PRIVATE_KEY}
+public_key=${EXPORTCHECK_PUBLIC_KEY:-$TEST_PUBLIC_KEY}
+if [[ -z "${EXPORTCHECK_SIGNING_KEY:-}" && ! -f "$TEST_PRIVATE_KEY" ]]; then
+  say "creating the TEST signing key pair in tests/keys/ (never use it for a published bundle)"
+  mkdir -p tests/keys
+  quiet "$CLI" bundle keygen --private "$TEST_PRIVATE_KEY" --public "$TEST_PUBLIC_KEY"
+fi
+[[ -f "$signing_key" ]] || die "signing key not found: $signing_key (EXPORTCHECK_SIGNING_KEY)"
+[[ -f "$public_key" ]] || die "public key not found: $public_key (EXPORTCHECK_PUBLIC_KEY)"
+
+for ((i = 1; i < ${#BUNDLE_SOURCES[@]}; i += 2)); do
+  [[ -e "${BUNDLE_SOURCES[i]}" ]] || die "bundle input not found: ${BUNDLE_SOURCES[i]}"
+done
+bundle_fp=$(fingerprint "$CLI" "${BUNDLE_SOURCES[@]}")
+if [[ ! -f "$BUNDLE" ]] || stale bundle "$bundle_fp"; then
+  say "building the default bundle $BUNDLE"
+  mkdir -p "$(dirname "$BUNDLE")"
+  partial="${BUNDLE%.gz}.partial.gz"   # the CLI gzips an output whose name ends in .gz
+  quiet "$CLI" bundle build "${BUNDLE_SOURCES[@]}" -o "$partial"
+  mv "$partial" "$BUNDLE"
+  stamp bundle "$bundle_fp"
+else
+  say "default bundle up to date"
+fi
+
+sign_fp=$(fingerprint "$BUNDLE" "$signing_key" "$public_key")
+if [[ ! -f "$BUNDLE.sig" ]] || stale signature "$sign_fp"; then
+  say "signing the bundle with $signing_key"
+  quiet "$CLI" bundle sign "$BUNDLE" --key "$signing_key" -o "$BUNDLE.sig"
+  "$CLI" bundle verify "$BUNDLE" --sig "$BUNDLE.sig" --pub "$public_key" >/dev/null \
+    || die "the signature does not verify with $public_key: the signing and public keys do not match"
+  stamp signature "$sign_fp"
+fi
+public_key_b64=$("$CLI" bundle pubkey "$public_key")
+[[ "$public_key_b64" =~ ^[A-Za-z0-9+/=]+$ ]] || die "unexpected public key output: $public_key_b64"
+
+# --- web ----------------------------------------------------------------------------------------------
+say "web (public/)"
+mkdir -p public/wasm
+for f in exportcheck-core.mjs exportcheck-core.wasm; do
+  cmp -s "build-wasm/wasm/$f" "public/wasm/$f" || cp "build-wasm/wasm/$f" "public/wasm/$f"
+done
+web_fp=$(fingerprint web package-lock.json "$public_key_b64")
+if [[ ! -f public/exportcheck.mjs ]] || stale web "$web_fp"; then
+  quiet node_modules/.bin/esbuild web/exportcheck.mjs --bundle --format=esm --target=es2022 \
+    --platform=browser --external:'node:*' --log-level=warning \
+    --define:__EXPORTCHECK_PUBLIC_KEY__="\"$public_key_b64\"" --outfile=public/exportcheck.mjs
+  stamp web "$web_fp"
+fi
+say "done: $(du -h public/wasm/exportcheck-core.wasm | cut -f1) wasm, $(du -h "$BUNDLE" | cut -f1) bundle"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every suite in order, stopping at the first failure: doctest native, doctest as wasm (under node),
+# the JS API tests (node), the browser end-to-end tests (Chromium). Expects scripts/build.sh to have run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+suites=(
+  "doctest (native)|ctest --test-dir build --output-on-failure"
+  "doctest (wasm)|ctest --test-dir build-wasm --output-on-failure"
+  "JS API (node)|node --test tests/js/"
+  "browser end-to-end (chromium)|node --test tests/e2e/"
+)
+
+passed=0
+for suite in "${suites[@]}"; do
+  name=${suite%%|*}
+  cmd=${suite#*|}
+  printf '\n=== %s: %s\n' "$name" "$cmd"
+  start=$SECONDS
+  if ! bash -c "$cmd"; then
+    printf '\n%s passed, 1 failed (%s; the remaining suites were not run)\n' "$passed" "$name" >&2
+    exit 1
+  fi
+  passed=$((passed + 1))
+  printf '=== %s passed (%ss)\n' "$name" $((SECONDS - start))
+done
+printf '\n%s passed, 0 failed\n' "$passed"
