@@ -1,0 +1,54 @@
+// The Emscripten module of the C++ core, wrapped: JSON in, JSON out. Every C export returns a pointer to
+// a UTF-8 JSON string, either {"ok": value} or {"error": {"code", "message"}}; errors become
+// ExportCheckError with the core's stable `code`. Works with the web flavour (ES module) and the node
+// flavour (CommonJS) alike: both are given to `new Core(module)` once instantiated.
+
+export class ExportCheckError extends Error {
+  constructor(code, message, options) {
+    super(message, options);
+    this.name = 'ExportCheckError';
+    this.code = code;
+  }
+}
+
+export class Core {
+  #m;
+
+  constructor(module) {
+    for (const name of ['_ec_load_bundle', '_ec_info', '_ec_version', '_malloc', '_free', 'UTF8ToString', 'HEAPU8']) {
+      if (!(name in module)) throw new ExportCheckError('wasm_mismatch', `the wasm module lacks ${name}: rebuild it`);
+    }
+    this.#m = module;
+  }
+
+  // Reads the JSON reply a C export returned (valid until the next call into the core).
+  #reply(ptr) {
+    const reply = JSON.parse(this.#m.UTF8ToString(ptr));
+    if (reply.error) throw new ExportCheckError(reply.error.code, reply.error.message);
+    return reply.ok;
+  }
+
+  // Loads a decompressed bundle; returns its info. The previous bundle stays loaded if this one is refused.
+  loadBundle(bytes) {
+    if (!(bytes instanceof Uint8Array)) {
+      throw new ExportCheckError('bad_argument', 'loadBundle expects the decompressed bundle as a Uint8Array');
+    }
+    const m = this.#m;
+    const ptr = m._malloc(Math.max(bytes.length, 1));
+    if (!ptr) throw new ExportCheckError('out_of_memory', `cannot allocate ${bytes.length} bytes for the bundle`);
+    try {
+      m.HEAPU8.set(bytes, ptr); // read HEAPU8 after malloc: memory growth replaces the view
+      return this.#reply(m._ec_load_bundle(ptr, bytes.length));
+    } finally {
+      m._free(ptr);
+    }
+  }
+
+  info() {
+    return this.#reply(this.#m._ec_info());
+  }
+
+  version() {
+    return this.#reply(this.#m._ec_version());
+  }
+}

@@ -1,0 +1,127 @@
+// ExportCheck's JavaScript API (page, worker and node):
+//
+//   import { createChecker } from 'exportcheck';
+//   const checker = await createChecker({ bundle, signature, publicKey });
+//   checker.info();
+//
+// bundle     URL (string or URL) or bytes of the gzip-compressed bundle file;
+//            default: ./bundle/default.ecb.gz next to this module (in node: public/bundle/default.ecb.gz)
+// signature  URL or bytes of its raw Ed25519 signature; default: the bundle URL + '.sig'
+// publicKey  the raw Ed25519 public key in base64; default: the key pinned at build time
+//
+// The signature is checked on the file exactly as downloaded, before anything decompresses or parses it.
+import { Core, ExportCheckError } from './core.js';
+import { gunzip, isGzip, verifyBundle } from './bundle.js';
+
+export { ExportCheckError };
+
+const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
+
+/* global __EXPORTCHECK_PUBLIC_KEY__ */
+// Replaced by the build (esbuild --define) with the publisher's key; undefined when run unbundled.
+const PINNED_PUBLIC_KEY = typeof __EXPORTCHECK_PUBLIC_KEY__ === 'string' ? __EXPORTCHECK_PUBLIC_KEY__ : undefined;
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+let factoryPromise;
+
+// The Emscripten module factory: the node flavour from the wasm build dir in node, the web flavour next to
+// this module in pages and workers.
+function moduleFactory() {
+  factoryPromise ??= (async () => {
+    if (isNode) {
+      const { createRequire } = await import('node:module');
+      const nodeRequire = createRequire(import.meta.url);
+      return nodeRequire('../build-wasm/wasm/exportcheck-core-node.cjs');
+    }
+    const url = new URL('./wasm/exportcheck-core.mjs', import.meta.url).href;
+    return (await import(/* @vite-ignore */ url)).default;
+  })();
+  return factoryPromise;
+}
+
+function defaultBundleUrl() {
+  return isNode
+    ? new URL('../public/bundle/default.ecb.gz', import.meta.url)
+    : new URL('./bundle/default.ecb.gz', import.meta.url);
+}
+
+// A URL for a string: relative to the page (browser) or to the working directory (node).
+async function toUrl(source) {
+  if (source instanceof URL) return source;
+  const base = isNode
+    ? (await import('node:url')).pathToFileURL(process.cwd() + '/')
+    : (globalThis.location?.href ?? import.meta.url);
+  return new URL(String(source), base);
+}
+
+function isBytes(source) {
+  return source instanceof Uint8Array || source instanceof ArrayBuffer || ArrayBuffer.isView(source);
+}
+
+async function loadBytes(source, what) {
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+  const url = await toUrl(source);
+  try {
+    if (url.protocol === 'file:' && isNode) {
+      const [{ readFile }, { fileURLToPath }] = await Promise.all([import('node:fs/promises'), import('node:url')]);
+      const buf = await readFile(fileURLToPath(url));
+      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (err) {
+    throw new ExportCheckError(`${what}_unavailable`, `The ${what} could not be loaded from ${url.href}: ${err.message}`,
+      { cause: err });
+  }
+}
+
+export async function createChecker({ bundle, signature, publicKey } = {}) {
+  const key = publicKey ?? PINNED_PUBLIC_KEY;
+  if (!key) {
+    throw new ExportCheckError('public_key_missing',
+      'createChecker needs the publisher\'s public key (publicKey, base64) to check the bundle signature');
+  }
+  const bundleSource = bundle ?? defaultBundleUrl();
+  let signatureSource = signature;
+  if (signatureSource === undefined) {
+    if (isBytes(bundleSource)) {
+      throw new ExportCheckError('signature_missing', 'a bundle given as bytes needs its signature as bytes too');
+    }
+    signatureSource = new URL((await toUrl(bundleSource)).href + '.sig');
+  }
+
+  const t0 = now();
+  // The wasm instantiates while the bundle downloads.
+  const corePromise = moduleFactory().then((factory) => factory()).then((module) => new Core(module));
+  corePromise.catch(() => {}); // reported below, after the download's own errors
+  const [bundleBytes, signatureBytes] = await Promise.all([
+    loadBytes(bundleSource, 'bundle'),
+    loadBytes(signatureSource, 'signature'),
+  ]);
+  const t1 = now();
+  const { sha256: fileSha256 } = await verifyBundle(bundleBytes, signatureBytes, key);
+  const t2 = now();
+  const raw = isGzip(bundleBytes) ? await gunzip(bundleBytes) : bundleBytes; // the core refuses non-bundles
+  const t3 = now();
+  const core = await corePromise;
+  const t4 = now();
+  core.loadBundle(raw);
+  const t5 = now();
+
+  return {
+    // The loaded bundle: format, id, built_at, sha256, counts per list, sources and notes.
+    info: () => core.info(),
+    // The engine version.
+    version: () => core.version(),
+    // sha256 of the signed (compressed) file as downloaded.
+    fileSha256,
+    // Milliseconds spent per step of createChecker (download includes reading given bytes).
+    timings: {
+      download: t1 - t0, verify: t2 - t1, gunzip: t3 - t2, wasmWait: t4 - t3, load: t5 - t4,
+      bytesToInfo: t5 - t1 - (t4 - t3),
+    },
+  };
+}
