@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <memory>
 #include <ostream>
+#include <vector>
 
 namespace exportcheck::cli {
 namespace {
@@ -49,10 +50,14 @@ std::string download(const std::string& url, long timeout_seconds) {
 
 void fetch_official_lists(const FetchOptions& options, const std::string& fetched_at, std::ostream& log) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    nlohmann::json manifest = {{"fetched_at", fetched_at}, {"files", nlohmann::json::array()}};
+    // Download everything first: a failed run leaves the previous set of files untouched.
+    struct Fetched {
+        const OfficialSource* source;
+        fs::path target;
+        std::string url, body;
+    };
+    std::vector<Fetched> fetched;
     for (const auto& source : kOfficialSources) {
-        const auto dir = fs::path(options.out_dir) / source.folder;
-        fs::create_directories(dir);
         for (const auto file : source.files) {
             if (file.empty()) continue;
             std::string base = std::string(source.base_url);
@@ -61,19 +66,27 @@ void fetch_official_lists(const FetchOptions& options, const std::string& fetche
             if (!base.empty() && base.back() != '/') base += '/';
             const auto url = base + std::string(file);
             log << "fetching " << url << '\n';
-            const auto body = download(url, options.timeout_seconds);
-            // Write to a temporary name first so an interrupted run never leaves a half file in place.
-            const auto target = dir / std::string(file);
-            const auto partial = fs::path(target.string() + ".partial");
-            write_file(partial.string(), body);
-            fs::rename(partial, target);
-            manifest["files"].push_back({{"source", source.key}, {"url", url},
-                                         {"path", fs::relative(target, options.out_dir).generic_string()},
-                                         {"bytes", body.size()}, {"sha256", sha256_hex(body)}});
+            fetched.push_back({&source, fs::path(options.out_dir) / source.folder / std::string(file), url,
+                               download(url, options.timeout_seconds)});
         }
-        if (!source.folder.empty())
-            write_file((dir / "fetch-manifest.json").string(), nlohmann::json{{"fetched_at", fetched_at}}.dump(2) + "\n");
     }
+
+    nlohmann::json manifest = {{"fetched_at", fetched_at}, {"files", nlohmann::json::array()}};
+    for (const auto& f : fetched) {
+        fs::create_directories(f.target.parent_path());
+        // Write to a temporary name first so an interrupted run never leaves a half file in place.
+        const auto partial = fs::path(f.target.string() + ".partial");
+        write_file(partial.string(), f.body);
+        fs::rename(partial, f.target);
+        manifest["files"].push_back({{"source", f.source->key}, {"url", f.url},
+                                     {"path", fs::relative(f.target, options.out_dir).generic_string()},
+                                     {"bytes", f.body.size()}, {"sha256", sha256_hex(f.body)}});
+    }
+    // Sub-folders (the OFAC sets) get their own small manifest so `bundle build` can date them.
+    for (const auto& source : kOfficialSources)
+        if (!source.folder.empty())
+            write_file((fs::path(options.out_dir) / source.folder / "fetch-manifest.json").string(),
+                       nlohmann::json{{"fetched_at", fetched_at}}.dump(2) + "\n");
     write_file((fs::path(options.out_dir) / "fetch-manifest.json").string(), manifest.dump(2) + "\n");
 }
 
