@@ -72,9 +72,6 @@ say "wasm build (build-wasm/)"
 if [[ ! -f build-wasm/build.ninja ]]; then
   quiet emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release
 fi
-# The repo's package.json says "type": "module"; emscripten's node outputs named .js (the wasm doctest
-# runner) are CommonJS, so the build dir declares its own type.
-[[ -f build-wasm/package.json ]] || printf '{ "type": "commonjs" }\n' >build-wasm/package.json
 quiet cmake --build build-wasm
 
 # --- default bundle, signed ---------------------------------------------------------------------------
