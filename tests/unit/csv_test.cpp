@@ -1,3 +1,5 @@
+#include "test_support.hpp"
+
 #include <exportcheck/csv.hpp>
 #include <exportcheck/error.hpp>
 
@@ -74,4 +76,21 @@ TEST_CASE("to_utf8: valid UTF-8 passes, Latin-1 and cp1252 bytes are converted")
     CHECK(exportcheck::to_utf8("Türkiye Şirketi") == "Türkiye Şirketi");
     CHECK(exportcheck::to_utf8("Caf\xE9 \x80 \x96") == "Café € –");
     CHECK(exportcheck::to_utf8("\xC3") == "Ã");  // a lone lead byte is Latin-1
+}
+
+TEST_CASE("csv: a real cp1252 file (HM Treasury list) reads as UTF-8, quotes and all") {
+    const auto text = exportcheck::test::shared_data("uk/hmt_conlist_2018-04-13/sanctionsconlist.csv");
+    CsvReader r(text, "sanctionsconlist.csv");
+    CsvRow row;
+    std::size_t rows = 0;
+    bool found = false;
+    while (r.next(row)) {
+        ++rows;
+        if (row.line == 73) {
+            CHECK(row.fields[0] == "ABDOULAYE");
+            for (const auto& f : row.fields) found = found || f.find("in particular in the \u2018PK5\u2019") != std::string::npos;
+        }
+    }
+    CHECK(found);          // cp1252 0x91/0x92 became U+2018/U+2019
+    CHECK(rows == 9489);   // "Last Updated" line, the header, 9,487 name rows
 }
