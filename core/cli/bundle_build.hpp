@@ -16,6 +16,7 @@ struct BuildInputs {
     std::optional<std::string> ofac_cons;  // folder with cons_prim.csv cons_alt.csv cons_add.csv [cons_comments.csv]
     std::optional<std::string> dpl;        // dpl.txt
     std::optional<std::string> un;         // consolidated.xml
+    std::optional<std::string> rules;      // folder of rules JSON documents (data/rules)
     std::string built_at;                  // UTC ISO 8601
     std::string id;                        // empty: "exportcheck-" + date of built_at
 };

@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "files.hpp"
 
+#include <exportcheck/bundle.hpp>
 #include <exportcheck/sha256.hpp>
 
 #include <doctest/doctest.h>
@@ -139,4 +140,22 @@ TEST_CASE("cli: usage errors exit 2 and say what is wrong") {
     CHECK(cli({"bundle", "nope"}).code == 2);
     CHECK(cli({"bundle", "build", "-o", "/dev/null"}).code == 1);  // no sources
     CHECK(cli({"version"}).out.starts_with("exportcheck "));
+}
+
+TEST_CASE("cli: rules documents travel inside the signed bundle") {
+    TempDir dir;
+    fs::create_directories(dir.path / "rules");
+    exportcheck::cli::write_file(dir / "rules/country-groups.json", R"({"version": "3", "as_of": "2026-07-08", "groups": {"E:1": ["IR"]}})");
+    exportcheck::cli::write_file(dir / "rules/notes.txt", "ignored: not JSON");
+    auto r = cli({"bundle", "build", "--csl", fixture_path("csl_excerpt.csv"), "--rules", dir / "rules", "-o", dir / "r.ecb"});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const auto bundle = exportcheck::read_bundle(exportcheck::cli::read_file(dir / "r.ecb"));
+    CHECK(bundle.meta.rules["country-groups"]["groups"]["E:1"][0] == "IR");
+    const auto info = nlohmann::json::parse(cli({"bundle", "info", dir / "r.ecb"}).out);
+    CHECK(info["rules"]["country-groups"] == nlohmann::json{{"version", "3"}, {"as_of", "2026-07-08"}});
+
+    exportcheck::cli::write_file(dir / "rules/bad.json", "{ not json");
+    auto bad = cli({"bundle", "build", "--csl", fixture_path("csl_excerpt.csv"), "--rules", dir / "rules", "-o", dir / "x.ecb"});
+    CHECK(bad.code == 1);
+    CHECK(bad.err.find("bad.json") != std::string::npos);
 }

@@ -50,6 +50,10 @@ struct BundleMeta {
     std::string engine;     // engine version that built it
     std::vector<BundleSource> sources;
     std::vector<std::string> notes;  // plain-language caveats shown to users (data age, gaps)
+    // The rules data screening uses (country groups, product catalogue, red-flag thresholds...), one
+    // JSON document per file of data/rules/, keyed by file stem. Shipped inside the signed bundle so
+    // it updates without a new engine and a report's bundle sha256 covers it too. May be empty.
+    nlohmann::json rules = nlohmann::json::object();
 
     bool operator==(const BundleMeta&) const = default;
 };
@@ -71,7 +75,8 @@ std::string write_bundle(const BundleMeta& meta, const std::vector<Entry>& entri
 Bundle read_bundle(std::string_view bytes);
 
 // The JSON printed by `exportcheck bundle info` and returned by the wasm `info()`: format, version,
-// id, built_at, sha256, entry count, per-list counts, sources and notes.
+// id, built_at, sha256, entry count, per-list counts, sources, notes, and for each rules document its
+// `version` and `as_of` (not the whole document).
 nlohmann::json bundle_info(const Bundle& bundle);
 
 // An entry as JSON (all fields, empty ones left out), for reports, exports and debugging.

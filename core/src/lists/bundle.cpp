@@ -83,7 +83,7 @@ nlohmann::json meta_to_json(const BundleMeta& m) {
                            {"entries", s.entries}, {"superseded", s.superseded}, {"url", s.url}});
     }
     return {{"format", kFormatName}, {"format_version", kBundleFormatVersion}, {"id", m.id}, {"built_at", m.built_at},
-            {"engine", m.engine}, {"sources", sources}, {"notes", m.notes}};
+            {"engine", m.engine}, {"sources", sources}, {"notes", m.notes}, {"rules", m.rules}};
 }
 
 // ---- reading ------------------------------------------------------------------------------------
@@ -174,6 +174,10 @@ BundleMeta meta_from_json(const nlohmann::json& j) {
         m.sources.push_back(std::move(src));
     }
     m.notes = j.at("notes").get<std::vector<std::string>>();
+    if (const auto it = j.find("rules"); it != j.end()) {
+        if (!it->is_object()) throw Error("bundle_corrupted", "the bundle is corrupted: metadata `rules` is not an object");
+        m.rules = *it;
+    }
     return m;
 }
 
@@ -263,6 +267,11 @@ Bundle read_bundle(std::string_view bytes) {
 
 nlohmann::json bundle_info(const Bundle& bundle) {
     auto j = meta_to_json(bundle.meta);
+    auto rules = nlohmann::json::object();
+    for (const auto& [name, doc] : bundle.meta.rules.items())
+        rules[name] = {{"version", doc.contains("version") ? doc["version"] : nlohmann::json("")},
+                       {"as_of", doc.contains("as_of") ? doc["as_of"] : nlohmann::json("")}};
+    j["rules"] = rules;
     j["sha256"] = bundle.sha256;
     j["entries"] = bundle.entries.size();
     j["lists"] = bundle.list_counts();
