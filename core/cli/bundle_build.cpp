@@ -65,7 +65,7 @@ Loaded load_csl(const std::string& path) {
     const auto bytes = read_file(path);
     Loaded l;
     l.entries = parse_csl_csv(bytes, fs::path(path).filename().string());
-    l.source = {"csl", latest_start_date(l.entries), "latest start_date in the file", {describe(path, bytes)}, 0, 0,
+    l.source = {"csl", latest_start_date(l.entries), "latest start_date in the file", {describe(path, bytes)}, 0, 0, 0,
                 official_url("csl")};
     return l;
 }
@@ -102,7 +102,7 @@ Loaded load_dpl(const std::string& path) {
     Loaded l;
     l.entries = parse_dpl_txt(bytes, fs::path(path).filename().string());
     l.source = {"dpl", latest_start_date(l.entries), "latest effective date in the file", {describe(path, bytes)},
-                0, 0, official_url("dpl")};
+                0, 0, 0, official_url("dpl")};
     return l;
 }
 
@@ -111,8 +111,26 @@ Loaded load_un(const std::string& path) {
     Loaded l;
     l.entries = parse_un_xml(bytes, fs::path(path).filename().string());
     const auto generated = un_xml_date_generated(bytes);
-    l.source = {"un", generated.substr(0, 10), "dateGenerated attribute", {describe(path, bytes)}, 0, 0,
+    l.source = {"un", generated.substr(0, 10), "dateGenerated attribute", {describe(path, bytes)}, 0, 0, 0,
                 official_url("un")};
+    return l;
+}
+
+// A list in the import format (docs/import-format.md): dated by its folder (a copy's as-of date) or
+// else by its latest start_date.
+Loaded load_import_list(const std::string& path) {
+    const auto bytes = read_file(path);
+    Loaded l;
+    const auto file = fs::path(path).filename().string();
+    l.entries = parse_import_list(bytes, file);
+    auto [date, basis] = date_from_path(path);
+    if (date.empty()) {
+        date = latest_start_date(l.entries);
+        basis = date.empty() ? "not stated in the source" : "latest start_date in the file";
+    }
+    l.source = {"list:" + fs::path(path).stem().string(), date, basis, {describe(path, bytes)}, 0, 0, 0,
+                l.entries.empty() ? std::string() : l.entries.front().source_url};
+    for (auto& e : l.entries) e.source = l.source.key;
     return l;
 }
 
@@ -138,6 +156,70 @@ nlohmann::json load_rules(const std::string& dir) {
 
 }  // namespace
 
+namespace {
+
+// A list supplied by its own publisher's file (OFAC, BIS DPL) supersedes the CSL's copy of it: the
+// dedicated file is the fresher one, and keeping both would double every hit.
+void supersede_csl_copies(std::vector<Loaded>& loaded, BundleMeta& meta) {
+    std::set<std::string> dedicated;
+    for (const auto& l : loaded)
+        if (l.source.key != "csl" && !l.source.key.starts_with("list:"))
+            for (const auto& e : l.entries) dedicated.insert(e.list);
+    for (auto& l : loaded) {
+        if (l.source.key != "csl") continue;
+        std::map<std::string, std::size_t> dropped;
+        std::erase_if(l.entries, [&](const Entry& e) { return dedicated.count(e.list) && ++dropped[e.list]; });
+        for (const auto& [list, n] : dropped) {
+            l.source.superseded += n;
+            meta.notes.push_back(fmt::format(
+                "{} {} entries of the Consolidated Screening List were replaced by the list's own newer file.", n, list));
+        }
+    }
+}
+
+// The same list from several remaining sources (an imported Entity List beside the CSL's): one party,
+// one entry. The newest source's record leads; older records of the same party fold into it.
+void merge_shared_lists(std::vector<Loaded>& loaded, BundleMeta& meta) {
+    std::map<std::string, std::vector<std::size_t>> sources_of;  // list code -> sources carrying it
+    for (std::size_t i = 0; i < loaded.size(); ++i) {
+        std::set<std::string> codes;
+        for (const auto& e : loaded[i].entries) codes.insert(e.list);
+        for (const auto& c : codes) sources_of[c].push_back(i);
+    }
+    for (auto& [code, idx] : sources_of) {
+        if (idx.size() < 2) continue;
+        std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return loaded[a].source.date > loaded[b].source.date; });
+        auto& lead = loaded[idx[0]];
+        // Pull this list's entries out of the lead, merge the others in, put them back.
+        std::vector<Entry> primary;
+        std::erase_if(lead.entries, [&](Entry& e) {
+            if (e.list != code) return false;
+            primary.push_back(std::move(e));
+            return true;
+        });
+        for (std::size_t k = 1; k < idx.size(); ++k) {
+            auto& older = loaded[idx[k]];
+            std::vector<Entry> mine;
+            std::erase_if(older.entries, [&](Entry& e) {
+                if (e.list != code) return false;
+                mine.push_back(std::move(e));
+                return true;
+            });
+            const auto before = mine.size();
+            auto unmatched = merge_into_newer(primary, std::move(mine));
+            older.source.merged += before - unmatched.size();
+            meta.notes.push_back(fmt::format(
+                "{}: {} of {} {} entries from {} are the same parties as in {} (newer) and were merged into them; "
+                "{} were kept as they are.", code, before - unmatched.size(), before, code, older.source.key,
+                lead.source.key, unmatched.size()));
+            for (auto& e : unmatched) older.entries.push_back(std::move(e));
+        }
+        for (auto& e : primary) lead.entries.push_back(std::move(e));
+    }
+}
+
+}  // namespace
+
 BuildResult build_bundle(const BuildInputs& in) {
     std::vector<Loaded> loaded;
     if (in.csl) loaded.push_back(load_csl(*in.csl));
@@ -145,7 +227,9 @@ BuildResult build_bundle(const BuildInputs& in) {
     if (in.ofac_cons) loaded.push_back(load_ofac(*in.ofac_cons, "ofac_cons"));
     if (in.dpl) loaded.push_back(load_dpl(*in.dpl));
     if (in.un) loaded.push_back(load_un(*in.un));
-    if (loaded.empty()) throw Error("bundle_no_sources", "no list files given: use --csl, --ofac-sdn, --ofac-cons, --dpl or --un");
+    for (const auto& list : in.lists) loaded.push_back(load_import_list(list));
+    if (loaded.empty())
+        throw Error("bundle_no_sources", "no list files given: use --csl, --ofac-sdn, --ofac-cons, --dpl, --un or --list");
 
     BuildResult r;
     r.meta.built_at = in.built_at;
@@ -153,28 +237,11 @@ BuildResult build_bundle(const BuildInputs& in) {
     r.meta.engine = EXPORTCHECK_VERSION;
     if (in.rules) r.meta.rules = load_rules(*in.rules);
 
-    // A list supplied by its own publisher's file (OFAC, BIS DPL) supersedes the CSL's copy of it:
-    // the dedicated file is the fresher one, and keeping both would double every hit.
-    std::set<std::string> dedicated;
-    for (const auto& l : loaded)
-        if (l.source.key != "csl")
-            for (const auto& e : l.entries) dedicated.insert(e.list);
-
+    supersede_csl_copies(loaded, r.meta);
+    merge_shared_lists(loaded, r.meta);
     for (auto& l : loaded) {
-        std::map<std::string, std::size_t> dropped;
-        for (auto& e : l.entries) {
-            if (l.source.key == "csl" && dedicated.count(e.list)) {
-                ++dropped[e.list];
-                continue;
-            }
-            r.entries.push_back(std::move(e));
-            ++l.source.entries;
-        }
-        for (const auto& [list, n] : dropped) {
-            l.source.superseded += n;
-            r.meta.notes.push_back(fmt::format(
-                "{} {} entries of the Consolidated Screening List were replaced by the list's own newer file.", n, list));
-        }
+        l.source.entries = l.entries.size();
+        for (auto& e : l.entries) r.entries.push_back(std::move(e));
         r.meta.notes.push_back(fmt::format("{}: data as of {} ({}).", l.source.key,
                                            l.source.date.empty() ? "an unknown date" : l.source.date, l.source.date_basis));
         r.meta.sources.push_back(std::move(l.source));

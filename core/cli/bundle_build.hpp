@@ -17,6 +17,7 @@ struct BuildInputs {
     std::optional<std::string> dpl;        // dpl.txt
     std::optional<std::string> un;         // consolidated.xml
     std::optional<std::string> rules;      // folder of rules JSON documents (data/rules)
+    std::vector<std::string> lists;        // lists in the import format (JSON lines or CSV)
     std::string built_at;                  // UTC ISO 8601
     std::string id;                        // empty: "exportcheck-" + date of built_at
 };

@@ -26,7 +26,8 @@ constexpr std::string_view kUsage = R"(exportcheck: export-control screening of 
 
 usage:
   exportcheck bundle build [--csl consolidated.csv] [--ofac-sdn DIR] [--ofac-cons DIR] [--dpl dpl.txt]
-                           [--un consolidated.xml] [--rules DIR] [--built-at TIME] [--id ID] -o BUNDLE
+                           [--un consolidated.xml] [--list FILE]... [--rules DIR] [--built-at TIME] [--id ID]
+                           -o BUNDLE
                            (BUNDLE ending in .gz is written gzip-compressed)
   exportcheck bundle info BUNDLE
   exportcheck bundle sign BUNDLE --key PRIVATE.pem -o BUNDLE.sig
@@ -57,7 +58,7 @@ std::string one_positional(const Args& a, const char* what) {
 }
 
 int bundle_build(const Args& a, std::ostream& out, std::ostream&) {
-    a.only({"csl", "ofac-sdn", "ofac-cons", "dpl", "un", "rules", "built-at", "id", "output"});
+    a.only({"csl", "ofac-sdn", "ofac-cons", "dpl", "un", "list", "rules", "built-at", "id", "output"});
     BuildInputs in;
     in.csl = a.get("csl");
     in.ofac_sdn = a.get("ofac-sdn");
@@ -65,6 +66,7 @@ int bundle_build(const Args& a, std::ostream& out, std::ostream&) {
     in.dpl = a.get("dpl");
     in.un = a.get("un");
     in.rules = a.get("rules");
+    in.lists = a.all("list");
     in.built_at = a.get("built-at").value_or(utc_now());
     in.id = a.get("id").value_or("");
     const auto output = a.require("output");

@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <sstream>
@@ -158,4 +159,30 @@ TEST_CASE("cli: rules documents travel inside the signed bundle") {
     auto bad = cli({"bundle", "build", "--csl", fixture_path("csl_excerpt.csv"), "--rules", dir / "rules", "-o", dir / "x.ecb"});
     CHECK(bad.code == 1);
     CHECK(bad.err.find("bad.json") != std::string::npos);
+}
+
+TEST_CASE("cli: --list takes import-format lists and merges the same party across sources") {
+    TempDir dir;
+    exportcheck::cli::write_file(dir / "el.jsonl",
+        R"({"list":"EL","source_id":"E1","name":"AO Kronshtadt","aliases":["Kronshtadt JSC"],"country":"RU","federal_register":"90 FR 1, 1/2/25","start_date":"2025-01-02"})"
+        "\n");
+    auto r = cli({"bundle", "build", "--csl", fixture_path("csl_excerpt.csv"), "--list", dir / "el.jsonl", "--list",
+                  std::string(EXPORTCHECK_PROJECT_DATA) + "/lists/example-own-list.csv", "-o", dir / "l.ecb"});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const auto info = nlohmann::json::parse(r.out);
+    CHECK(info["lists"]["EL"] == 1);  // the CSL's AO Kronshtadt merged into the imported record
+    CHECK(info["lists"]["OWN"] == 3);
+    const auto bundle = exportcheck::read_bundle(exportcheck::cli::read_file(dir / "l.ecb"));
+    const auto el = std::find_if(bundle.entries.begin(), bundle.entries.end(), [](const auto& e) { return e.list == "EL"; });
+    REQUIRE(el != bundle.entries.end());
+    CHECK(el->source_id == "E1");
+    CHECK(el->source == "list:el");
+    REQUIRE(el->corroboration.size() == 1);
+    CHECK(el->corroboration[0].starts_with("csl EL 36b9bed40af2770218ba60d7bad49c0e925f38ee: AO Kronshtadt"));
+    CHECK(info["sources"][0]["merged"] == 1);
+
+    exportcheck::cli::write_file(dir / "bad.csv", "list,source_id,name\nOWN,1,\n");
+    auto bad = cli({"bundle", "build", "--list", dir / "bad.csv", "-o", dir / "x.ecb"});
+    CHECK(bad.code == 1);
+    CHECK(bad.err.find("bad.csv: line 2: field `name`: is required") != std::string::npos);
 }

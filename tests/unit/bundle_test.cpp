@@ -16,7 +16,7 @@ BundleMeta sample_meta() {
     m.id = "test-bundle";
     m.built_at = "2026-11-28T12:00:00Z";
     m.engine = "test";
-    m.sources.push_back({"csl", "2022-04-21", "latest start_date in the file", {{"consolidated.csv", "ab", 10}}, 8, 0,
+    m.sources.push_back({"csl", "2022-04-21", "latest start_date in the file", {{"consolidated.csv", "ab", 10}}, 8, 0, 0,
                          "https://example.invalid/consolidated.csv"});
     m.notes = {"a note"};
     return m;

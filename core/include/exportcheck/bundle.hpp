@@ -39,6 +39,7 @@ struct BundleSource {
     std::vector<SourceFile> files;
     std::uint64_t entries = 0;      // entries taken into the bundle
     std::uint64_t superseded = 0;   // entries dropped because a newer source supplies that list
+    std::uint64_t merged = 0;       // entries folded into a newer source's record of the same party
     std::string url;        // where it is officially published
 
     bool operator==(const BundleSource&) const = default;

@@ -32,7 +32,8 @@ struct Address {
 };
 
 struct Entry {
-    std::string list;        // list code: EL, DPL, UVL, MEU, SDN, SSI, FSE, CMIC, MBS, CAP, PLC, DTC, ISN, UN, ...
+    std::string list;        // list code: EL, DPL, UVL, MEU, SDN, SSI, FSE, CMIC, MBS, CAP, PLC, DTC, ISN, UN, OWN, ...
+    std::string list_name;   // the list's full name as its source gives it ("Entity List (EL) - Bureau of ...")
     std::string source;      // key of the source file it came from: "csl", "ofac_sdn", "ofac_cons", "dpl", "un"
     std::string source_id;   // the source's own identifier (OFAC ent_num, CSL _id, UN reference number, ...)
     EntityType type = EntityType::unknown;
@@ -55,6 +56,8 @@ struct Entry {
     std::string remarks;
     std::string source_url;                   // the list's page
     std::string source_information_url;       // more about the list or the entry
+    std::string consequence;                  // lists of one's own: "block" or "review"; empty for official lists
+    std::vector<std::string> corroboration;   // the same party in older sources, merged into this entry
 
     bool operator==(const Entry&) const = default;
 };

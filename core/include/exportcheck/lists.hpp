@@ -27,6 +27,21 @@ std::vector<Entry> parse_ofac_csv(const OfacFiles& files, std::string_view sourc
 // one entry with several addresses.
 std::vector<Entry> parse_dpl_txt(std::string_view text, std::string_view file_name = "dpl.txt");
 
+// The documented import format for any list (docs/import-format.md): JSON lines or CSV with the same
+// fields: list, list_name, source_id, type, name, aliases, addresses (CSV: street, city, state,
+// postal_code, country columns, one address per row), programs, federal_register,
+// license_requirement, license_policy, start_date, end_date, dates_of_birth, nationalities, ids,
+// source_url, remarks, consequence (block | review, for lists of one's own). JSON lines when the
+// first non-blank character is '{', CSV otherwise. Errors name the file, line and field.
+std::vector<Entry> parse_import_list(std::string_view text, std::string_view file_name);
+
+// Folds `older` entries into the `newer` entries of the same list that name the same party (the same
+// name or alias once case, spacing and punctuation are ignored, or the older name is the newer one
+// followed by ", place"; countries must not disagree). The newer record stays primary: it gains the
+// older one's aliases and addresses, and a line in `corroboration` citing the older record. Returns the
+// older entries that found no counterpart, unchanged.
+std::vector<Entry> merge_into_newer(std::vector<Entry>& newer, std::vector<Entry> older);
+
 #ifndef __EMSCRIPTEN__
 // UN Security Council consolidated list XML (native only: uses expat).
 std::vector<Entry> parse_un_xml(std::string_view xml, std::string_view file_name = "consolidated.xml");

@@ -80,7 +80,8 @@ nlohmann::json meta_to_json(const BundleMeta& m) {
         auto files = nlohmann::json::array();
         for (const auto& f : s.files) files.push_back({{"name", f.name}, {"sha256", f.sha256}, {"bytes", f.bytes}});
         sources.push_back({{"key", s.key}, {"date", s.date}, {"date_basis", s.date_basis}, {"files", files},
-                           {"entries", s.entries}, {"superseded", s.superseded}, {"url", s.url}});
+                           {"entries", s.entries}, {"superseded", s.superseded}, {"merged", s.merged},
+                           {"url", s.url}});
     }
     return {{"format", kFormatName}, {"format_version", kBundleFormatVersion}, {"id", m.id}, {"built_at", m.built_at},
             {"engine", m.engine}, {"sources", sources}, {"notes", m.notes}, {"rules", m.rules}};
@@ -169,7 +170,7 @@ BundleMeta meta_from_json(const nlohmann::json& j) {
     m.engine = j.at("engine").get<std::string>();
     for (const auto& s : j.at("sources")) {
         BundleSource src{s.at("key"), s.at("date"), s.at("date_basis"), {}, s.at("entries"), s.at("superseded"),
-                         s.at("url")};
+                         s.at("merged"), s.at("url")};
         for (const auto& f : s.at("files")) src.files.push_back({f.at("name"), f.at("sha256"), f.at("bytes")});
         m.sources.push_back(std::move(src));
     }

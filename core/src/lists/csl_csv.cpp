@@ -131,7 +131,8 @@ std::vector<Entry> parse_csl_csv(std::string_view csv, std::string_view file_nam
                                                    file_name, row.line, header_width, row.fields.size()));
         Entry e;
         e.source = "csl";
-        e.list = list_code_from_source(cols.get(row, Columns::source));
+        e.list_name = std::string(trim(cols.get(row, Columns::source)));
+        e.list = list_code_from_source(e.list_name);
         if (e.list.empty())
             throw Error("csl_unknown_source", fmt::format("{}: line {}: field `source`: no list code in \"{}\"",
                                                           file_name, row.line, cols.get(row, Columns::source)));

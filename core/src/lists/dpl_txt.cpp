@@ -3,6 +3,7 @@
 #include <exportcheck/countries.hpp>
 #include <exportcheck/csv.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/list_names.hpp>
 #include <exportcheck/lists.hpp>
 
 #include <algorithm>
@@ -137,6 +138,7 @@ Group new_group(const std::string& name, const std::string& key) {
     Group g;
     Entry& e = g.entry;
     e.list = "DPL";
+    e.list_name = std::string(official_list_name(e.list));
     e.source = "dpl";
     e.source_id = stable_id(key);
     e.type = EntityType::unknown;  // the file does not say whether a party is a person or a company

@@ -9,6 +9,7 @@ namespace exportcheck::lists {
 template <class EntryT, class Visitor>
 void visit_fields(EntryT& e, Visitor&& v) {
     v("list", e.list);
+    v("list_name", e.list_name);
     v("source", e.source);
     v("source_id", e.source_id);
     v("type", e.type);
@@ -31,6 +32,8 @@ void visit_fields(EntryT& e, Visitor&& v) {
     v("remarks", e.remarks);
     v("source_url", e.source_url);
     v("source_information_url", e.source_information_url);
+    v("consequence", e.consequence);
+    v("corroboration", e.corroboration);
 }
 
 template <class AddressT, class Visitor>

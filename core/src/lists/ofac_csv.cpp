@@ -6,6 +6,7 @@
 #include <exportcheck/countries.hpp>
 #include <exportcheck/csv.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/list_names.hpp>
 #include <exportcheck/lists.hpp>
 
 #include <fmt/format.h>
@@ -134,6 +135,7 @@ std::vector<Entry> parse_ofac_csv(const OfacFiles& files, std::string_view sourc
         e.type = ofac_type(row.fields[2]);
         e.programs = split_programs(row.fields[3]);
         e.list = sdn ? "SDN" : cons_list(e.programs);
+        e.list_name = std::string(official_list_name(e.list));
         e.title = row.fields[4];
         if (!row.fields[5].empty()) e.ids.push_back("Call Sign " + row.fields[5]);
         if (!row.fields[6].empty()) e.ids.push_back("Vessel Type " + row.fields[6]);

@@ -3,6 +3,7 @@
 // element tree and converted once it closes, so only one record is held at a time.
 #include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/list_names.hpp>
 #include <exportcheck/lists.hpp>
 #include <exportcheck/un_xml.hpp>
 
@@ -176,6 +177,7 @@ Entry to_entry(const Node& rec) {
     const std::string tag = person ? "INDIVIDUAL" : "ENTITY";
     Entry e;
     e.list = "UN";
+    e.list_name = std::string(official_list_name(e.list));
     e.source = "un";
     e.source_id = text_of(rec, "REFERENCE_NUMBER");
     e.type = person ? EntityType::person : EntityType::organization;

@@ -1,0 +1,258 @@
+// The import format: one schema, two spellings (JSON lines and CSV), strict about what it accepts so a
+// typo in a reseller's spreadsheet is reported instead of silently dropping a party.
+#include "list_text.hpp"
+
+#include <exportcheck/countries.hpp>
+#include <exportcheck/csv.hpp>
+#include <exportcheck/error.hpp>
+#include <exportcheck/lists.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <array>
+#include <map>
+#include <regex>
+
+namespace exportcheck {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::string_view, 19> kScalarFields = {
+    "list", "list_name", "source_id", "type", "name", "federal_register", "license_requirement", "license_policy",
+    "start_date", "end_date", "source_url", "remarks", "consequence",
+    // CSV address columns (one address per row)
+    "street", "city", "state", "postal_code", "country", "title"};
+constexpr std::array<std::string_view, 6> kListFields = {"aliases", "addresses", "programs", "dates_of_birth",
+                                                         "nationalities", "ids"};
+
+bool known_field(std::string_view f) {
+    return std::find(kScalarFields.begin(), kScalarFields.end(), f) != kScalarFields.end() ||
+           std::find(kListFields.begin(), kListFields.end(), f) != kListFields.end();
+}
+
+std::string known_fields_text() {
+    std::string s;
+    for (auto f : kScalarFields) s += fmt::format("{}{}", s.empty() ? "" : ", ", f);
+    for (auto f : kListFields) s += fmt::format(", {}", f);
+    return s;
+}
+
+struct Where {
+    std::string_view file;
+    std::size_t line;
+    [[noreturn]] void fail(std::string_view field, const std::string& what) const {
+        throw Error("import_invalid", fmt::format("{}: line {}: field `{}`: {}", file, line, field, what));
+    }
+};
+
+std::string country_or_fail(const Where& at, std::string_view field, std::string_view text) {
+    if (lists::trim(text).empty()) return {};
+    auto code = country_code(text);
+    if (code.empty()) at.fail(field, fmt::format("unknown country \"{}\" (use an ISO 3166 code such as CN, HK, SG)", text));
+    return code;
+}
+
+// Checks and normalises the fields every entry must have, whatever the spelling it came in.
+void validate(Entry& e, const Where& at) {
+    static const std::regex kCode("[A-Z0-9_-]{1,16}");
+    static const std::regex kDate(R"(\d{4}(-\d{2}(-\d{2})?)?)");
+    for (auto& c : e.list) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (e.list.empty()) at.fail("list", "is required (a list code such as OWN)");
+    if (!std::regex_match(e.list, kCode)) at.fail("list", fmt::format("\"{}\" is not a list code (A-Z, 0-9, _ or -, at most 16)", e.list));
+    if (e.source_id.empty()) at.fail("source_id", "is required (the entry's own id in that list)");
+    if (e.name.empty()) at.fail("name", "is required");
+    if (!e.start_date.empty() && !std::regex_match(e.start_date, kDate)) at.fail("start_date", fmt::format("\"{}\" is not YYYY-MM-DD", e.start_date));
+    if (!e.end_date.empty() && !std::regex_match(e.end_date, kDate)) at.fail("end_date", fmt::format("\"{}\" is not YYYY-MM-DD", e.end_date));
+    if (!e.consequence.empty() && e.consequence != "block" && e.consequence != "review")
+        at.fail("consequence", fmt::format("\"{}\" must be block or review", e.consequence));
+}
+
+void set_type(Entry& e, const Where& at, std::string_view text) {
+    const auto t = lists::trim(text);
+    e.type = entity_type_from(t);
+    if (e.type == EntityType::unknown && !t.empty() && !lists::iequals(t, "unknown"))
+        at.fail("type", fmt::format("\"{}\" must be person, organization, vessel, aircraft or unknown", t));
+}
+
+// ---- JSON lines ----------------------------------------------------------------------------------
+
+std::string json_string(const json& j, std::string_view field, const Where& at) {
+    if (j.is_null()) return {};
+    if (!j.is_string()) at.fail(field, fmt::format("expected a string, found {}", j.type_name()));
+    return std::string(lists::trim(j.get<std::string>()));
+}
+
+std::vector<std::string> json_strings(const json& j, std::string_view field, const Where& at) {
+    if (j.is_null()) return {};
+    if (j.is_string()) return lists::split(j.get<std::string>(), ";");
+    if (!j.is_array()) at.fail(field, fmt::format("expected a list of strings, found {}", j.type_name()));
+    std::vector<std::string> out;
+    for (const auto& v : j) lists::add_unique(out, json_string(v, field, at));
+    return out;
+}
+
+Entry entry_from_json_line(const json& j, const Where& at) {
+    if (!j.is_object()) at.fail("(line)", "each line must be a JSON object");
+    for (const auto& [key, value] : j.items())
+        if (!known_field(key)) at.fail(key, "unknown field; the fields are: " + known_fields_text());
+    auto str = [&](const char* f) { return j.contains(f) ? json_string(j[f], f, at) : std::string(); };
+    auto strs = [&](const char* f) { return j.contains(f) ? json_strings(j[f], f, at) : std::vector<std::string>(); };
+
+    Entry e;
+    e.list = str("list");
+    e.list_name = str("list_name");
+    e.source_id = j.contains("source_id") && j["source_id"].is_number() ? j["source_id"].dump() : str("source_id");
+    set_type(e, at, str("type"));
+    e.name = str("name");
+    e.title = str("title");
+    if (j.contains("aliases")) {
+        const auto& a = j["aliases"];
+        if (a.is_array()) {
+            for (const auto& x : a) {
+                if (x.is_object()) e.aliases.push_back({json_string(x.value("name", json()), "aliases", at),
+                                                        json_string(x.value("type", json("aka")), "aliases", at)});
+                else e.aliases.push_back({json_string(x, "aliases", at), "aka"});
+            }
+        } else {
+            for (auto& n : json_strings(a, "aliases", at)) e.aliases.push_back({n, "aka"});
+        }
+    }
+    if (j.contains("addresses")) {
+        const auto& a = j["addresses"];
+        if (!a.is_array()) at.fail("addresses", "expected a list of {street, city, state, postal_code, country}");
+        for (const auto& x : a) {
+            if (!x.is_object()) at.fail("addresses", "each address must be an object");
+            Address addr;
+            addr.street = json_string(x.value("street", json()), "addresses.street", at);
+            addr.city = json_string(x.value("city", json()), "addresses.city", at);
+            addr.state = json_string(x.value("state", json()), "addresses.state", at);
+            addr.postal_code = json_string(x.value("postal_code", json()), "addresses.postal_code", at);
+            addr.country = country_or_fail(at, "addresses.country", json_string(x.value("country", json()), "addresses.country", at));
+            e.addresses.push_back(std::move(addr));
+        }
+    }
+    if (const auto c = str("country"); !c.empty()) e.addresses.push_back({"", "", "", "", country_or_fail(at, "country", c), ""});
+    e.programs = strs("programs");
+    e.federal_register = str("federal_register");
+    e.license_requirement = str("license_requirement");
+    e.license_policy = str("license_policy");
+    e.start_date = str("start_date");
+    e.end_date = str("end_date");
+    e.dates_of_birth = strs("dates_of_birth");
+    for (const auto& n : strs("nationalities")) e.nationalities.push_back(country_or_fail(at, "nationalities", n));
+    e.ids = strs("ids");
+    e.source_url = str("source_url");
+    e.remarks = str("remarks");
+    e.consequence = str("consequence");
+    return e;
+}
+
+// ---- CSV -----------------------------------------------------------------------------------------
+
+Entry entry_from_csv_row(const std::vector<std::string>& header, const CsvRow& row, const Where& at) {
+    if (row.fields.size() != header.size())
+        throw Error("import_invalid", fmt::format("{}: line {}: expected {} fields as in the header, found {}", at.file,
+                                                  row.line, header.size(), row.fields.size()));
+    std::map<std::string_view, std::string_view> f;
+    for (std::size_t i = 0; i < header.size(); ++i) f[header[i]] = row.fields[i];
+    auto get = [&](std::string_view k) { return std::string(lists::trim(f.count(k) ? f[k] : std::string_view())); };
+
+    Entry e;
+    e.list = get("list");
+    e.list_name = get("list_name");
+    e.source_id = get("source_id");
+    set_type(e, at, get("type"));
+    e.name = get("name");
+    e.title = get("title");
+    for (auto& a : lists::split(get("aliases"), ";")) e.aliases.push_back({a, "aka"});
+    Address addr{get("street"), get("city"), get("state"), get("postal_code"), country_or_fail(at, "country", get("country")), ""};
+    if (!(addr.street.empty() && addr.city.empty() && addr.state.empty() && addr.postal_code.empty() && addr.country.empty()))
+        e.addresses.push_back(std::move(addr));
+    e.programs = lists::split(get("programs"), ";");
+    e.federal_register = get("federal_register");
+    e.license_requirement = get("license_requirement");
+    e.license_policy = get("license_policy");
+    e.start_date = get("start_date");
+    e.end_date = get("end_date");
+    e.dates_of_birth = lists::split(get("dates_of_birth"), ";");
+    for (const auto& n : lists::split(get("nationalities"), ";")) e.nationalities.push_back(country_or_fail(at, "nationalities", n));
+    e.ids = lists::split(get("ids"), ";");
+    e.source_url = get("source_url");
+    e.remarks = get("remarks");
+    e.consequence = get("consequence");
+    return e;
+}
+
+// A later row (or line) for the same list and source_id adds addresses and aliases: one address per
+// row is how a spreadsheet holds several.
+void add_or_merge(std::vector<Entry>& out, std::map<std::pair<std::string, std::string>, std::size_t>& index, Entry e,
+                  const Where& at) {
+    auto key = std::make_pair(e.list, e.source_id);
+    const auto it = index.find(key);
+    if (it == index.end()) {
+        index.emplace(std::move(key), out.size());
+        out.push_back(std::move(e));
+        return;
+    }
+    auto& into = out[it->second];
+    if (into.name != e.name)
+        at.fail("source_id", fmt::format("\"{}\" is already used in list {} for \"{}\"", e.source_id, e.list, into.name));
+    for (auto& a : e.aliases)
+        if (std::find(into.aliases.begin(), into.aliases.end(), a) == into.aliases.end()) into.aliases.push_back(a);
+    for (auto& a : e.addresses)
+        if (std::find(into.addresses.begin(), into.addresses.end(), a) == into.addresses.end()) into.addresses.push_back(a);
+}
+
+}  // namespace
+
+std::vector<Entry> parse_import_list(std::string_view text, std::string_view file_name) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const auto first = text.find_first_not_of(" \t\r\n");
+    std::vector<Entry> out;
+    std::map<std::pair<std::string, std::string>, std::size_t> index;
+    if (first == std::string_view::npos) return out;
+
+    if (text[first] == '{') {
+        std::size_t line = 0, pos = 0;
+        while (pos < text.size()) {
+            const auto end = std::min(text.find('\n', pos), text.size());
+            const auto raw = lists::trim(text.substr(pos, end - pos));
+            ++line;
+            pos = end + 1;
+            if (raw.empty()) continue;
+            const Where at{file_name, line};
+            const auto j = json::parse(raw, nullptr, false);
+            if (j.is_discarded())
+                throw Error("import_invalid", fmt::format("{}: line {}: not a JSON object (each line holds one entry)", file_name, line));
+            auto e = entry_from_json_line(j, at);
+            validate(e, at);
+            add_or_merge(out, index, std::move(e), at);
+        }
+        return out;
+    }
+
+    CsvReader reader(text, file_name);
+    CsvRow row;
+    reader.next(row);
+    const auto header = row.fields;
+    for (const auto& h : header)
+        if (!known_field(h))
+            throw Error("import_invalid", fmt::format("{}: line {}: unknown column `{}`; the columns are: {}", file_name,
+                                                      row.line, h, known_fields_text()));
+    for (auto required : {"list", "source_id", "name"})
+        if (std::find(header.begin(), header.end(), required) == header.end())
+            throw Error("import_invalid", fmt::format("{}: line {}: the header has no `{}` column", file_name, row.line, required));
+    while (reader.next(row)) {
+        const Where at{file_name, row.line};
+        auto e = entry_from_csv_row(header, row, at);
+        validate(e, at);
+        add_or_merge(out, index, std::move(e), at);
+    }
+    return out;
+}
+
+}  // namespace exportcheck
