@@ -16,6 +16,7 @@ BUNDLE_SOURCES=(
   --ofac-cons data/ofac/nonsdn_cons_2025-12
   --dpl data/dpl/dpl.txt
   --un data/un/UN_consolidated.xml
+  --rules data/rules
   --list data/bis/ecfr_2026-07-09/entity_list.jsonl
   --list data/bis/ecfr_2026-07-09/meu.jsonl
 )
