@@ -4,6 +4,7 @@
 #include "bundle_build.hpp"
 #include "fetch.hpp"
 #include "files.hpp"
+#include "match_commands.hpp"
 #include "official_sources.hpp"
 #include "signing.hpp"
 
@@ -36,6 +37,11 @@ usage:
   exportcheck bundle pubkey PUBLIC.pem          (the raw key, base64, that a page pins)
   exportcheck bundle fetch --out DIR [--base-url URL] [--url-SOURCE URL]...
                            (SOURCE: csl, ofac_sdn, ofac_cons, dpl, un)
+  exportcheck match --bundle BUNDLE --name NAME [--type person|organization] [--country CC] [--dob DATE]
+                    [--top N]
+  exportcheck match --bundle BUNDLE --batch QUERIES.jsonl [--top N]   (one result line per query line)
+  exportcheck compare NAME_A NAME_B [--type person|organization]
+  exportcheck compare --batch PAIRS.jsonl                             (lines {"a", "b", "type"?})
   exportcheck version
 )";
 
@@ -166,6 +172,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (it == bundle_commands().end()) throw UsageError("unknown bundle subcommand: " + args[1]);
             return it->second(Args({args.begin() + 2, args.end()}), out, err);
         }
+        if (args[0] == "match") return match_command(Args({args.begin() + 1, args.end()}), out, err);
+        if (args[0] == "compare") return compare_command(Args({args.begin() + 1, args.end()}), out, err);
         throw UsageError("unknown command: " + args[0]);
     } catch (const UsageError& e) {
         err << "exportcheck: " << e.what() << "\n\n" << kUsage;

@@ -1,0 +1,96 @@
+// Name normalisation: how a name as typed or listed becomes the tokens matching compares.
+//
+// The pipeline is a chain of small named steps, each usable and tested on its own:
+//
+//   decode_utf8          bytes -> code points (invalid bytes become U+FFFD, never an error)
+//   split_words          code points -> words, each folded to lower-case ASCII: case, accents, ligatures,
+//                        full-width forms; Cyrillic, Greek, Arabic/Persian/Urdu, Hebrew, Armenian, Georgian
+//                        and Hangul transliterated; apostrophes dropped; all other punctuation separates
+//   person_name_order    "PUTIN, Vladimir" -> "Vladimir PUTIN" (one comma, not an organisation)
+//   apply_phrases        multi-word knowledge: legal forms ("obshchestvo s ogranichennoy otvetstvennostyu",
+//                        "co ltd"), stop phrases ("and any successor ..."), spelling variants ("abd al")
+//   canonical_variant    one spelling per name: mohammed/muhammad, sergei/sergey, yuri/yuriy, tech/technology
+//   classify             word, number, initial, legal form, generic company word, stop word
+//
+// normalize_name() runs them all. The linguistic knowledge lives in tables (core/src/text/*_table.inc),
+// not in the code.
+#pragma once
+
+#include <exportcheck/entry.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exportcheck::text {
+
+// The writing system a word came from. Abjads (Arabic, Hebrew) do not write short vowels, so their
+// transliterations are compared by consonant skeleton.
+enum class Script : std::uint8_t { latin, cyrillic, greek, arabic, hebrew, armenian, georgian, hangul, other };
+
+bool is_abjad(Script s) noexcept;
+
+// Step 1. UTF-8 to code points; an invalid byte becomes U+FFFD (which later acts as a separator).
+std::u32string decode_utf8(std::string_view utf8);
+void append_utf8(std::string& out, char32_t cp);
+
+struct Word {
+    std::string text;       // lower-case ASCII letters and digits (other scripts kept as UTF-8)
+    Script script = Script::latin;
+};
+
+// Step 2. Folds and transliterates, splitting on anything that is not a letter, digit or apostrophe.
+// "Kim Jong-un" -> kim|jong|un; "Ротенберг" -> rotenberg; "محمد" -> mhmd (arabic); "ＡＢＣ" -> abc.
+std::vector<Word> split_words(std::u32string_view text);
+// The words joined by single spaces: handy for display and tests.
+std::string fold_to_ascii(std::string_view utf8);
+
+// Step 3. "LAST, First Middle" -> "First Middle LAST" when there is exactly one comma and the part after
+// it is not only a legal form ("Gazprom Transgaz, OOO" stays). Organisation names are left alone.
+std::string person_name_order(std::string_view name, EntityType type);
+
+enum class TokenKind : std::uint8_t {
+    word,        // carries the identity of the name
+    number,      // digits or a roman numeral ("II"): must agree when both sides have one
+    initial,     // a single letter: compatible with any word starting with it
+    legal_form,  // Ltd, LLC, OOO, JSC, GmbH, S.A., ...: weak evidence, never the match itself
+    generic,     // generic company words (trading, international, technology, group): low weight
+    stop,        // the, of, and, Mr, Dr, President, ...: ignored
+};
+std::string_view to_string(TokenKind k) noexcept;
+
+struct Token {
+    std::string text;     // canonical spelling compared by matching ("muhammad", "ltd", "2")
+    std::string source;   // the folded words it came from ("mohamed", "co ltd"), for explanations
+    TokenKind kind = TokenKind::word;
+    bool abjad = false;   // transliterated from Arabic or Hebrew script
+};
+
+// Step 4. Rewrites known multi-word sequences of folded words into tokens: legal forms (kind legal_form,
+// canonical class "ltd", "jsc", ...), stop phrases (dropped), multi-word variants ("abd al" -> "abdul").
+std::vector<Token> apply_phrases(const std::vector<Word>& words);
+
+// Step 5. One canonical spelling for a single word, or the word itself ("mohammed" -> "muhammad",
+// "sergei" -> "sergey", "tech" -> "technology"; "abdelrahman" -> "abdulrahman"; "ivanovitch" -> "ivanovich").
+std::string canonical_variant(std::string_view word);
+
+// Step 6. The kind of a canonical word that is not a legal form.
+TokenKind classify(std::string_view word);
+
+struct NormalizedName {
+    std::vector<Token> tokens;  // in name order (after person_name_order), stop words removed
+};
+
+// The whole pipeline.
+NormalizedName normalize_name(std::string_view name, EntityType type = EntityType::unknown);
+
+// Keys for comparing spellings (used by matching).
+// sound_form: spelling-variant-insensitive form that keeps vowels: digraphs merged (sch/sh, kh/h, ph/f,
+// dj/j, zh/j), w->v, q->k, x->ks, c->k/s, y->i, doubled letters single. "Mohammed" and "Mukhamed" stay apart;
+// "Youssef" -> "iusef", "Yusuf" -> "iusuf".
+std::string sound_form(std::string_view token);
+// skeleton: the sound form without vowels, for words from scripts that do not write them ("mhmd").
+std::string skeleton(std::string_view token);
+
+}  // namespace exportcheck::text

@@ -1,0 +1,165 @@
+// The Matcher: an index over every listed name, and the query path. Candidates come only from postings of
+// the query's words and of their near spellings (deletion neighbours, sound forms, consonant skeletons,
+// words written together), so a query touches a small part of the lists; then each candidate is scored.
+#include "matcher_index.hpp"
+
+#include <exportcheck/countries.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace exportcheck {
+
+using match::Prepared;
+using match::Sim;
+using match::Tok;
+using text::TokenKind;
+
+namespace {
+
+constexpr double kTypePenalty = 0.12;       // person query against an organisation entry, and so on
+constexpr double kCountryBonus = 0.02, kCountryPenalty = 0.04;
+constexpr double kDobBonus = 0.02, kDobPenalty = 0.08;
+
+bool types_conflict(EntityType a, EntityType b) {
+    return a != EntityType::unknown && b != EntityType::unknown && a != b;
+}
+
+std::vector<int> birth_years(const std::vector<std::string>& dates) {
+    std::vector<int> years;
+    for (const auto& d : dates) {
+        // "1960", "1960-05-01", "01 May 1960", "circa 1960", "1960 to 1962": every 4-digit year counts.
+        for (std::size_t i = 0; i + 4 <= d.size(); ++i) {
+            if (!std::isdigit(static_cast<unsigned char>(d[i]))) continue;
+            std::size_t j = i;
+            while (j < d.size() && std::isdigit(static_cast<unsigned char>(d[j]))) ++j;
+            if (j - i == 4) {
+                const int y = std::stoi(d.substr(i, 4));
+                if (y >= 1850 && y <= 2100) years.push_back(y);
+            }
+            i = j;
+        }
+    }
+    return years;
+}
+
+// Corroboration from what the query says besides the name. Returns the adjustment; adds notes.
+double corroborate(const MatchQuery& q, const Entry& e, std::vector<std::string>* notes) {
+    double delta = 0;
+    if (types_conflict(q.type, e.type)) {
+        delta -= kTypePenalty;
+        if (notes)
+            notes->push_back("the query is a " + std::string(to_string(q.type)) + ", the entry a " +
+                             std::string(to_string(e.type)));
+    }
+    if (!q.country.empty()) {
+        const auto cc = country_code(q.country);
+        std::vector<std::string> countries;
+        for (const auto& a : e.addresses)
+            if (!a.country.empty()) countries.push_back(a.country);
+        for (const auto& c : e.nationalities) countries.push_back(c);
+        for (const auto& c : e.citizenships) countries.push_back(c);
+        if (!cc.empty() && !countries.empty()) {
+            if (std::find(countries.begin(), countries.end(), cc) != countries.end()) {
+                delta += kCountryBonus;
+                if (notes) notes->push_back("country " + cc + " agrees with the entry");
+            } else {
+                delta -= kCountryPenalty;
+                if (notes) notes->push_back("country " + cc + " is none of the entry's");
+            }
+        }
+    }
+    if (!q.date_of_birth.empty()) {
+        const auto qy = birth_years({q.date_of_birth});
+        const auto ey = birth_years(e.dates_of_birth);
+        if (!qy.empty() && !ey.empty()) {
+            const bool near = std::any_of(ey.begin(), ey.end(), [&](int y) { return std::abs(y - qy[0]) <= 1; });
+            delta += near ? kDobBonus : -kDobPenalty;
+            if (notes) notes->push_back(near ? "year of birth agrees" : "year of birth differs");
+        }
+    }
+    return delta;
+}
+
+}  // namespace
+
+Matcher::Matcher(const std::vector<Entry>& entries) : entries_(entries), index_(std::make_unique<Index>(entries)) {}
+Matcher::~Matcher() = default;
+
+std::size_t Matcher::name_count() const noexcept { return index_->names.size(); }
+std::size_t Matcher::vocabulary_size() const noexcept { return index_->vocab.size(); }
+
+NameScore Matcher::compare(std::string_view a, std::string_view b, EntityType type) const {
+    const auto qa = match::prepare(a, type, *index_);
+    const auto qb = match::prepare(b, type, *index_);
+    return match::score_names(qa, qb, match::mode_for(type, qa, qb), true);
+}
+
+std::vector<Hit> Matcher::match(const MatchQuery& query, std::size_t top, double threshold) const {
+    Index& ix = *index_;
+    const Prepared q = match::prepare(query.name, query.type, ix);
+    if (q.toks.empty() || top == 0) return {};
+    const auto candidates = ix.candidates(q);
+
+    // Score every candidate name; keep the best name per entry.
+    struct Best {
+        std::uint32_t name;
+        double score;
+    };
+    std::vector<Best> best;  // by entry, via ix.entry_slot
+    ix.begin_query_memo(q);
+    for (const std::uint32_t name_id : candidates) {
+        const auto& nm = ix.names[name_id];
+        Prepared n = ix.prepared_name(name_id);
+        const auto mode = match::mode_for(query.type != EntityType::unknown ? query.type : entries_[nm.entry].type,
+                                          q, n);
+        const auto s = match::score_names(q, n, mode, [&](std::size_t i, std::size_t j) {
+            return ix.memo_sim(q, i, n.toks[j]);
+        }, false);
+        if (s.score <= 0) continue;
+        const double adjusted = s.score + corroborate(query, entries_[nm.entry], nullptr);
+        if (adjusted < threshold) continue;
+        auto& slot = ix.entry_slot(nm.entry);
+        if (slot == Index::kNoSlot) {
+            slot = static_cast<std::uint32_t>(best.size());
+            best.push_back({name_id, adjusted});
+        } else if (adjusted > best[slot].score ||
+                   (adjusted == best[slot].score && name_id < best[slot].name)) {
+            best[slot] = {name_id, adjusted};
+        }
+    }
+    for (const auto& b : best) ix.entry_slot(ix.names[b.name].entry) = Index::kNoSlot;
+
+    // Best first; ties by rounded score, then list, then source_id, so both builds order alike.
+    std::vector<Hit> hits;
+    for (const auto& b : best) {
+        Hit h;
+        h.entry = ix.names[b.name].entry;
+        h.score = std::min(1.0, round_score(b.score));
+        h.matched_name = ix.name_text(b.name);
+        hits.push_back(std::move(h));
+    }
+    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+        if (a.score != b.score) return a.score > b.score;
+        const auto &ea = entries_[a.entry], &eb = entries_[b.entry];
+        if (ea.list != eb.list) return ea.list < eb.list;
+        if (ea.source_id != eb.source_id) return ea.source_id < eb.source_id;
+        return a.matched_name < b.matched_name;
+    });
+    if (hits.size() > top) hits.resize(top);
+
+    // Explain the hits that are returned (scored again with explanations, same numbers).
+    for (auto& h : hits) {
+        const Entry& e = entries_[h.entry];
+        const auto n = match::prepare(h.matched_name, e.type, ix);
+        const auto mode = match::mode_for(query.type != EntityType::unknown ? query.type : e.type, q, n);
+        auto s = match::score_names(q, n, mode, true);
+        std::vector<std::string> notes;
+        corroborate(query, e, &notes);
+        h.explanation = std::move(s.explanation);
+        for (auto& note : notes) h.explanation.notes.push_back(std::move(note));
+    }
+    return hits;
+}
+
+}  // namespace exportcheck

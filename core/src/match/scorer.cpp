@@ -1,0 +1,237 @@
+// The name scorer: aligns the tokens of two names one to one (or one to two or three when a word is written
+// together in one name and apart in the other), then scores the share of each name's weight that is met.
+#include "scorer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace exportcheck {
+double round_score(double score) noexcept { return std::round(score * 10000.0) / 10000.0; }
+}  // namespace exportcheck
+
+namespace exportcheck::match {
+namespace {
+
+using text::TokenKind;
+
+// Tuning constants (calibrated with bench/eval_names.cpp; see docs/matching.md).
+constexpr float kJoinedFloor = 0.84f;     // similarity a joined/split spelling needs
+constexpr float kMiddleFactor = 0.45f;    // weight an unmatched middle name keeps in the denominator
+constexpr float kPatronymicFactor = 0.3f; // weight an unmatched patronymic keeps
+constexpr float kInitialFactor = 0.5f;    // weight an unmatched initial keeps
+constexpr float kOrderPenalty = 0.93f;    // person names whose words agree in a scrambled order
+constexpr float kMinInformative = 4.0f;   // matched informative weight below which scores shrink
+constexpr float kGenericOnlyCap = 0.5f;   // names that agree only on generic words never match
+
+struct Option {
+    std::uint8_t q0, q1, n0, n1;  // token ranges, inclusive
+    Sim sim;
+    float value;
+};
+
+bool is_patronymic(std::string_view t) {
+    for (std::string_view end : {"ovich", "evich", "ovna", "evna", "ogly", "oglu", "kyzy", "qizi", "ichna", "avich"})
+        if (t.size() > end.size() + 2 && t.ends_with(end)) return true;
+    return false;
+}
+
+// The share of its weight an unmatched token still demands to be met.
+float missing_factor(const Prepared& p, std::size_t i, Mode mode) {
+    const Tok& t = *p.toks[i];
+    if (t.kind == TokenKind::initial) return kInitialFactor;
+    if (mode != Mode::person) return 1.0f;
+    if (is_patronymic(t.text)) return kPatronymicFactor;
+    if (i > 0 && i + 1 < p.toks.size()) return kMiddleFactor;
+    return 1.0f;
+}
+
+bool joinable(TokenKind k) { return k == TokenKind::word || k == TokenKind::generic; }
+
+// A word of one name against two or three consecutive words of the other, concatenated.
+void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, std::vector<Option>& out) {
+    for (std::size_t i = 0; i < one.toks.size(); ++i) {
+        const Tok& t = *one.toks[i];
+        if (!joinable(t.kind) || t.text.size() < 4) continue;
+        for (std::size_t j = 0; j + 1 < many.toks.size(); ++j) {
+            std::string joined;
+            float weight = 0;
+            for (std::size_t k = j; k < many.toks.size() && k < j + 3; ++k) {
+                const Tok& part = *many.toks[k];
+                if (!joinable(part.kind) && part.kind != TokenKind::initial) break;
+                joined += part.text;
+                weight += part.weight;
+                if (k == j) continue;
+                if (joined.size() + 2 < t.text.size()) continue;
+                if (joined.size() > t.text.size() + 2) break;
+                const int longer = static_cast<int>(std::max(joined.size(), t.text.size()));
+                const int d = osa_distance(joined, t.text, 2);
+                if (d > 2) continue;
+                const float s = 1.0f - static_cast<float>(d) / static_cast<float>(longer);
+                if (s < kJoinedFloor) continue;
+                Option o{};
+                const auto a = static_cast<std::uint8_t>(i), b0 = static_cast<std::uint8_t>(j),
+                           b1 = static_cast<std::uint8_t>(k);
+                if (one_is_query) {
+                    o.q0 = o.q1 = a, o.n0 = b0, o.n1 = b1;
+                } else {
+                    o.n0 = o.n1 = a, o.q0 = b0, o.q1 = b1;
+                }
+                o.sim = {s, Why::joined, static_cast<std::uint8_t>(d)};
+                o.value = s * (t.weight + weight);
+                out.push_back(o);
+            }
+        }
+    }
+}
+
+std::string range_text(const Prepared& p, std::size_t a, std::size_t b) {
+    std::string s;
+    for (std::size_t k = a; k <= b; ++k) {
+        if (k > a) s.push_back(' ');
+        s += p.toks[k]->source;
+    }
+    return s;
+}
+
+std::string why_text(const Option& o, const Prepared& q, const Prepared& n) {
+    const Tok& a = *q.toks[o.q0];
+    const Tok& b = *n.toks[o.n0];
+    switch (o.sim.why) {
+        case Why::same: return "same word";
+        case Why::variant: return "same name, other spelling (" + a.text + ")";
+        case Why::edits: return std::to_string(o.sim.edits) + (o.sim.edits == 1 ? " letter differs" : " letters differ");
+        case Why::sound: return "sounds alike";
+        case Why::skeleton: return "same consonants (written without vowels)";
+        case Why::initial: return "initial";
+        case Why::joined: return o.q0 == o.q1 ? "written apart in the listed name" : "written together in the listed name";
+        case Why::legal_form: return a.text == b.text ? "legal form (" + a.text + ")" : "different legal forms";
+        case Why::number: return "same number";
+        case Why::none: break;
+    }
+    return "";
+}
+
+// Person names may be written surname first: a rotation of the listed order is no disagreement.
+bool order_agrees(std::vector<std::pair<int, int>> pairs) {
+    if (pairs.size() < 2) return true;
+    std::sort(pairs.begin(), pairs.end());
+    const std::size_t k = pairs.size();
+    int breaks = 0;
+    for (std::size_t i = 0; i + 1 < k; ++i)
+        if (pairs[i + 1].second < pairs[i].second) ++breaks;
+    if (breaks == 0) return true;
+    return breaks == 1 && pairs.back().second < pairs.front().second;  // one wrap-around: a rotation
+}
+
+}  // namespace
+
+Mode mode_for(EntityType type, const Prepared& a, const Prepared& b) {
+    if (type == EntityType::person) return Mode::person;
+    if (type != EntityType::unknown) return Mode::organization;
+    return a.orgish || b.orgish ? Mode::organization : Mode::person;
+}
+
+NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const SimFn& simfn, bool explain) {
+    NameScore out;
+    const std::size_t m = q.toks.size(), k = n.toks.size();
+    if (m == 0 || k == 0 || m > 250 || k > 250) return out;
+
+    std::vector<Option> options;
+    options.reserve(m * k + 8);
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < k; ++j) {
+            const Sim s = simfn(i, j);
+            if (s.value < kPairFloor) continue;
+            options.push_back({static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(i),
+                               static_cast<std::uint8_t>(j), static_cast<std::uint8_t>(j), s,
+                               s.value * (q.toks[i]->weight + n.toks[j]->weight)});
+        }
+    if (m > 1 || k > 1) {
+        add_joined(q, n, true, options);
+        add_joined(n, q, false, options);
+    }
+    std::sort(options.begin(), options.end(), [](const Option& a, const Option& b) {
+        if (a.value != b.value) return a.value > b.value;
+        if (a.q0 != b.q0) return a.q0 < b.q0;
+        return a.n0 < b.n0;
+    });
+
+    std::vector<float> q_sim(m, 0.0f), n_sim(k, 0.0f);
+    std::vector<char> q_used(m, 0), n_used(k, 0);
+    std::vector<const Option*> chosen;
+    for (const auto& o : options) {
+        bool free = true;
+        for (int i = o.q0; free && i <= o.q1; ++i) free = !q_used[i];
+        for (int j = o.n0; free && j <= o.n1; ++j) free = !n_used[j];
+        if (!free) continue;
+        for (int i = o.q0; i <= o.q1; ++i) q_used[i] = 1, q_sim[i] = o.sim.value;
+        for (int j = o.n0; j <= o.n1; ++j) n_used[j] = 1, n_sim[j] = o.sim.value;
+        chosen.push_back(&o);
+    }
+
+    // Share of each side's weight that is met; unmatched middle names and initials demand less.
+    float q_met = 0, q_all = 0, n_met = 0, n_all = 0, informative = 0;
+    bool any_word = false;
+    for (std::size_t i = 0; i < m; ++i) {
+        const float w = q.toks[i]->weight;
+        q_met += w * q_sim[i];
+        q_all += q_used[i] ? w : w * missing_factor(q, i, mode);
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+        const float w = n.toks[j]->weight;
+        n_met += w * n_sim[j];
+        n_all += n_used[j] ? w : w * missing_factor(n, j, mode);
+    }
+    for (const Option* o : chosen) {
+        for (int i = o->q0; i <= o->q1; ++i) {
+            const Tok& t = *q.toks[i];
+            if (t.kind == TokenKind::word) any_word = true;
+            if (t.kind == TokenKind::word || t.kind == TokenKind::number)
+                informative += o->sim.value * std::min(t.weight, n.toks[o->n0]->weight);
+        }
+    }
+    if (q_all <= 0 || n_all <= 0) return out;
+    const float cq = q_met / q_all, cn = n_met / n_all;
+    float score = cq + cn > 0 ? 2 * cq * cn / (cq + cn) : 0;
+
+    std::vector<std::string> notes;
+    if (!any_word && score > kGenericOnlyCap) {
+        score = kGenericOnlyCap;
+        if (explain) notes.push_back("only generic words, legal forms or initials agree");
+    } else if (informative < kMinInformative) {
+        score *= 0.8f + 0.2f * informative / kMinInformative;
+        if (explain) notes.push_back("the agreeing words are common");
+    }
+    if (mode == Mode::person) {
+        std::vector<std::pair<int, int>> pairs;
+        for (const Option* o : chosen)
+            if (q.toks[o->q0]->kind != TokenKind::legal_form) pairs.emplace_back(o->q0, o->n0);
+        if (!order_agrees(pairs)) {
+            score *= kOrderPenalty;
+            if (explain) notes.push_back("the words agree in another order");
+        }
+    }
+    out.score = std::clamp(score, 0.0f, 1.0f);
+
+    if (explain) {
+        auto& e = out.explanation;
+        std::vector<const Option*> by_query = chosen;
+        std::sort(by_query.begin(), by_query.end(), [](const Option* a, const Option* b) { return a->q0 < b->q0; });
+        for (const Option* o : by_query)
+            e.pairs.push_back({range_text(q, o->q0, o->q1), range_text(n, o->n0, o->n1),
+                               round_score(o->sim.value), why_text(*o, q, n)});
+        for (std::size_t i = 0; i < m; ++i)
+            if (!q_used[i]) e.unmatched_query.push_back(q.toks[i]->source);
+        for (std::size_t j = 0; j < k; ++j)
+            if (!n_used[j]) e.unmatched_listed.push_back(n.toks[j]->source);
+        e.notes = std::move(notes);
+    }
+    return out;
+}
+
+NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, bool explain) {
+    return score_names(q, n, mode, [&](std::size_t i, std::size_t j) { return token_similarity(*q.toks[i], *n.toks[j]); },
+                       explain);
+}
+
+}  // namespace exportcheck::match

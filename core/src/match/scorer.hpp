@@ -1,0 +1,87 @@
+// Internals of matching: prepared tokens, token similarity and the name scorer. Shared by compare_names()
+// and the Matcher so a pair scores the same through either.
+#pragma once
+
+#include <exportcheck/match.hpp>
+#include <exportcheck/text.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace exportcheck::match {
+
+inline constexpr std::uint32_t kNoVocab = 0xFFFFFFFFu;
+
+// A token ready for comparison: its spellings and its weight (how much it says about identity).
+struct Tok {
+    std::string text;    // canonical spelling
+    std::string source;  // as folded from the input, before variants
+    std::string sound;   // text::sound_form(text)
+    std::string skel;    // text::skeleton(text)
+    text::TokenKind kind = text::TokenKind::word;
+    bool abjad = false;
+    float weight = 0;
+    std::uint32_t vocab = kNoVocab;  // id in the Matcher's vocabulary, when known
+};
+
+// A name's tokens in order. They point into `owned` (a query, a compared name) or into the Matcher's
+// vocabulary (a listed name), so listed names are scored without copying strings.
+struct Prepared {
+    std::vector<Tok> owned;
+    std::vector<const Tok*> toks;
+    bool orgish = false;  // has a legal form or generic company word
+
+    Prepared() = default;
+    Prepared(Prepared&&) = default;  // moving keeps the pointers into `owned` valid
+    Prepared& operator=(Prepared&&) = default;
+    Prepared(const Prepared&) = delete;
+    Prepared& operator=(const Prepared&) = delete;
+};
+
+// How rare a word is: the inverse document frequency of its canonical spelling. Unknown words are rare.
+class WordRarity {
+public:
+    virtual ~WordRarity() = default;
+    virtual double idf(std::string_view canonical) const = 0;
+};
+// The rarity of a word no list uses (the idf of a word seen once in about 45,000 names).
+inline constexpr double kBuiltinUnknownIdf = 11.0;
+// Built-in rarity for compare_names(): a table of common name words (common_words_table.inc).
+const WordRarity& builtin_rarity();
+
+// The weight a token carries given its kind and rarity.
+float token_weight(text::TokenKind kind, double idf);
+Tok make_tok(const text::Token& t, double idf);
+Prepared prepare(std::string_view name, EntityType type, const WordRarity& rarity);
+
+enum class Why : std::uint8_t { none, same, variant, edits, sound, skeleton, initial, joined, legal_form, number };
+
+struct Sim {
+    float value = 0;
+    Why why = Why::none;
+    std::uint8_t edits = 0;
+};
+
+// Similarity of two tokens in 0..1 (0 when they cannot be the same word).
+Sim token_similarity(const Tok& a, const Tok& b);
+// Optimal-string-alignment distance (Damerau-Levenshtein without repeated edits), or max_d + 1 when over.
+int osa_distance(std::string_view a, std::string_view b, int max_d);
+
+// The smallest similarity at which two tokens are aligned at all.
+inline constexpr float kPairFloor = 0.62f;
+// The share of the query's weight a listed name must possibly meet to be scored at all.
+inline constexpr float kRetrievalCoverage = 0.5f;
+
+enum class Mode : std::uint8_t { person, organization };
+Mode mode_for(EntityType type, const Prepared& a, const Prepared& b);
+
+// Looks up or computes the similarity of query token i and name token j (the Matcher caches them).
+using SimFn = std::function<Sim(std::size_t i, std::size_t j)>;
+
+// Scores query q against name n. With `explain`, fills the explanation too.
+NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const SimFn& sim, bool explain);
+NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, bool explain);
+
+}  // namespace exportcheck::match

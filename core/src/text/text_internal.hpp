@@ -1,0 +1,37 @@
+// Internals shared by the steps of the name pipeline (not part of the public API).
+#pragma once
+
+#include <exportcheck/text.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace exportcheck::text::detail {
+
+struct CharMap {
+    char32_t cp;
+    const char* latin;
+};
+
+// Binary search in a table sorted by code point; nullptr when absent.
+template <std::size_t N>
+const char* find_char(const CharMap (&table)[N], char32_t cp) {
+    const auto* it = std::lower_bound(std::begin(table), std::end(table), cp,
+                                      [](const CharMap& m, char32_t c) { return m.cp < c; });
+    return it != std::end(table) && it->cp == cp ? it->latin : nullptr;
+}
+
+// The script a non-Latin letter belongs to, or Script::latin for anything else.
+Script script_of(char32_t cp) noexcept;
+
+// Transliterates one run of code points of one script (a word or part of it). A space in the result
+// splits the word (the Arabic article al- becomes its own word).
+std::string transliterate_run(Script script, std::u32string_view run);
+
+// Folds a Latin-script code point (accents, ligatures, full-width): the ASCII replacement, "" to drop it,
+// " " when it separates words, or nullptr when it is not a Latin letter.
+const char* fold_latin(char32_t cp);
+
+}  // namespace exportcheck::text::detail

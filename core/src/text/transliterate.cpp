@@ -1,0 +1,241 @@
+// Step 2b of the name pipeline: non-Latin scripts -> Latin, one run of same-script letters at a time.
+// Letter tables are data (*_table.inc); this file holds only the context rules a table cannot express.
+#include "text_internal.hpp"
+
+namespace exportcheck::text::detail {
+namespace {
+
+constexpr CharMap kCyrillic[] = {
+#include "cyrillic_table.inc"
+};
+constexpr CharMap kGreek[] = {
+#include "greek_table.inc"
+};
+constexpr CharMap kArabic[] = {
+#include "arabic_table.inc"
+};
+constexpr CharMap kHebrew[] = {
+#include "hebrew_table.inc"
+};
+constexpr CharMap kArmenian[] = {
+#include "armenian_table.inc"
+};
+constexpr CharMap kGeorgian[] = {
+#include "georgian_table.inc"
+};
+#include "hangul_table.inc"
+
+bool ends_with_vowel(const std::string& s) {
+    return !s.empty() && std::string_view("aeiouy").find(s.back()) != std::string_view::npos;
+}
+
+std::string cyrillic(std::u32string_view run) {
+    std::string out;
+    for (char32_t cp : run)
+        if (const char* l = find_char(kCyrillic, cp)) out += l;
+    // Adjective endings -ый / -ий read "y" / "iy" in list spellings ("Belyy" is rare, "Bely" common).
+    if (out.size() > 3 && out.ends_with("yy")) out.pop_back();
+    return out;
+}
+
+char32_t greek_lower(char32_t cp) {
+    if (cp >= 0x391 && cp <= 0x3A9) return cp + 0x20;
+    switch (cp) {
+        case 0x386: return 0x3AC;
+        case 0x388: return 0x3AD;
+        case 0x389: return 0x3AE;
+        case 0x38A: return 0x3AF;
+        case 0x38C: return 0x3CC;
+        case 0x38E: return 0x3CD;
+        case 0x38F: return 0x3CE;
+        case 0x3AA: return 0x3CA;
+        case 0x3AB: return 0x3CB;
+        default: return cp;
+    }
+}
+
+// The base letter of an accented lower-case Greek vowel (for digraph rules).
+char32_t greek_base(char32_t cp) {
+    switch (cp) {
+        case 0x3AC: return U'α';
+        case 0x3AD: return U'ε';
+        case 0x3AE: return U'η';
+        case 0x3AF: case 0x3CA: case 0x390: return U'ι';
+        case 0x3CC: return U'ο';
+        case 0x3CD: case 0x3CB: case 0x3B0: return U'υ';
+        case 0x3CE: return U'ω';
+        default: return cp;
+    }
+}
+
+std::string greek(std::u32string_view run) {
+    std::u32string s;
+    for (char32_t cp : run) s.push_back(greek_lower(cp));
+    std::string out;
+    auto base = [&](std::size_t i) { return i < s.size() ? greek_base(s[i]) : char32_t(0); };
+    const std::u32string_view voiceless = U"θκξπσςτφχψ";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char32_t c = base(i), n = base(i + 1);
+        const bool start = i == 0;
+        if (c == U'ο' && n == U'υ') { out += "ou"; ++i; continue; }
+        if ((c == U'α' || c == U'ε' || c == U'η') && n == U'υ' && s[i + 1] != 0x3CB) {
+            out += c == U'α' ? "a" : c == U'ε' ? "e" : "i";
+            const char32_t after = base(i + 2);
+            out += (after == 0 || voiceless.find(after) != std::u32string_view::npos) ? "f" : "v";
+            ++i;
+            continue;
+        }
+        if (c == U'μ' && n == U'π') { out += start ? "b" : "mb"; ++i; continue; }
+        if (c == U'ν' && n == U'τ') { out += start ? "d" : "nd"; ++i; continue; }
+        if (c == U'γ' && n == U'κ') { out += start ? "g" : "ng"; ++i; continue; }
+        if (c == U'γ' && (n == U'γ' || n == U'ξ' || n == U'χ')) { out += "n"; continue; }
+        if (const char* l = find_char(kGreek, s[i])) out += l;
+    }
+    return out;
+}
+
+bool is_arabic_vowel_letter(char32_t cp) {
+    return cp == U'ا' || cp == U'أ' || cp == U'إ' || cp == U'آ' || cp == U'و' || cp == U'ي' || cp == U'ی' ||
+           cp == U'ى';
+}
+
+bool is_arabic_mark(char32_t cp) { return (cp >= 0x064B && cp <= 0x0652) || cp == 0x0670 || cp == 0x0640; }
+
+std::string arabic(std::u32string_view run) {
+    std::u32string s;
+    for (char32_t cp : run)
+        if (cp != 0x0640) s.push_back(cp);  // tatweel is only a stretch
+    std::string out;
+    std::size_t i = 0;
+    // The definite article al- is its own word ("السيسي" -> al sisi), except in Allah.
+    if (s.size() > 3 && s[0] == U'ا' && s[1] == U'ل') {
+        if (s == U"الله") return "allah";
+        out = "al ";
+        i = 2;
+    }
+    const std::size_t word_start = i;
+    std::string word;
+    for (; i < s.size(); ++i) {
+        const char32_t c = s[i];
+        const char32_t next = i + 1 < s.size() ? s[i + 1] : 0;
+        if (c == 0x0651) {  // shadda doubles the consonant before it
+            if (!word.empty() && !ends_with_vowel(word)) word.push_back(word.back());
+            continue;
+        }
+        const bool first = i == word_start;
+        if (c == U'و' || c == U'ي' || c == U'ی') {
+            // A consonant at the start, after a vowel, or before a long vowel; a long vowel otherwise.
+            const bool consonant = first || ends_with_vowel(word) || (next && is_arabic_vowel_letter(next));
+            word += c == U'و' ? (consonant ? "w" : "u") : (consonant ? "y" : "i");
+            continue;
+        }
+        if (c == U'ع') {  // ain: an "a" sound unless a vowel letter or mark follows
+            if (!(next && (is_arabic_vowel_letter(next) || is_arabic_mark(next)))) word += "a";
+            continue;
+        }
+        if ((c == U'ا' || c == U'أ' || c == U'آ') && ends_with_vowel(word) && !first) {
+            if (word.back() != 'a') word += "a";
+            continue;
+        }
+        if (const char* l = find_char(kArabic, c)) word += l;
+    }
+    return out + word;
+}
+
+std::string hebrew(std::u32string_view run) {
+    std::string out;
+    for (std::size_t i = 0; i < run.size(); ++i) {
+        const char32_t c = run[i];
+        const char32_t next = i + 1 < run.size() ? run[i + 1] : 0;
+        const bool first = i == 0, last = i + 1 == run.size();
+        if (c == U'ו') {
+            if (next == U'ו') { out += "v"; ++i; continue; }
+            out += first ? "v" : "o";
+            continue;
+        }
+        if (c == U'י') {
+            if (next == U'י') { out += "y"; ++i; continue; }
+            out += first ? "y" : "i";
+            continue;
+        }
+        if (c == U'ה' && last && !first) { out += "e"; continue; }
+        if (c == U'ב') { out += first ? "b" : "v"; continue; }
+        if (c == U'כ') { out += first ? "k" : "kh"; continue; }
+        if (c == U'פ') { out += first ? "p" : "f"; continue; }
+        if (c == U'א' && first) { out += "a"; continue; }
+        if (const char* l = find_char(kHebrew, c)) out += l;
+    }
+    return out;
+}
+
+std::string armenian(std::u32string_view run) {
+    std::string out;
+    for (std::size_t i = 0; i < run.size(); ++i) {
+        const char32_t c = run[i] >= 0x531 && run[i] <= 0x556 ? run[i] + 0x30 : run[i];
+        const char32_t n = i + 1 < run.size() ? run[i + 1] : 0;
+        if (c == U'ո' && n == U'ւ') { out += "u"; ++i; continue; }
+        if (const char* l = find_char(kArmenian, run[i])) out += l;
+    }
+    return out;
+}
+
+std::string georgian(std::u32string_view run) {
+    std::string out;
+    for (char32_t cp : run)
+        if (const char* l = find_char(kGeorgian, cp)) out += l;
+    return out;
+}
+
+std::string hangul(std::u32string_view run) {
+    std::string out;
+    for (std::size_t i = 0; i < run.size(); ++i) {
+        const char32_t cp = run[i];
+        if (cp < 0xAC00 || cp > 0xD7A3) continue;
+        if (i == 0 && run.size() > 1) {
+            const auto* it = std::find_if(std::begin(kHangulSurname), std::end(kHangulSurname),
+                                          [&](const auto& s) { return s.syllable == cp; });
+            if (it != std::end(kHangulSurname)) {
+                out += it->latin;
+                continue;
+            }
+        }
+        if (!out.empty()) out.push_back(' ');  // each syllable is a word: 김정은 -> kim jong un
+        const unsigned v = cp - 0xAC00;
+        out += kHangulInitial[v / (21 * 28)];
+        out += kHangulMedial[(v / 28) % 21];
+        out += kHangulFinal[v % 28];
+    }
+    return out;
+}
+
+}  // namespace
+
+Script script_of(char32_t cp) noexcept {
+    if (cp < 0x370) return Script::latin;
+    if (cp <= 0x3FF) return cp == 0x37E || cp == 0x387 ? Script::latin : Script::greek;
+    if (cp <= 0x52F) return Script::cyrillic;
+    if (cp >= 0x531 && cp <= 0x587) return Script::armenian;
+    if (cp >= 0x5D0 && cp <= 0x5F2) return Script::hebrew;
+    if (((cp >= 0x620 && cp <= 0x6D5) || (cp >= 0x6EE && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F)) &&
+        !(cp >= 0x66A && cp <= 0x66D) && cp != 0x6D4)  // Arabic percent, separators and full stop separate
+        return Script::arabic;
+    if ((cp >= 0x10A0 && cp <= 0x10FF) || (cp >= 0x1C90 && cp <= 0x1CBF)) return Script::georgian;
+    if (cp >= 0xAC00 && cp <= 0xD7A3) return Script::hangul;
+    return Script::latin;  // anything else is decided by the Latin fold or the generic rules
+}
+
+std::string transliterate_run(Script script, std::u32string_view run) {
+    switch (script) {
+        case Script::cyrillic: return cyrillic(run);
+        case Script::greek: return greek(run);
+        case Script::arabic: return arabic(run);
+        case Script::hebrew: return hebrew(run);
+        case Script::armenian: return armenian(run);
+        case Script::georgian: return georgian(run);
+        case Script::hangul: return hangul(run);
+        default: break;
+    }
+    return {};
+}
+
+}  // namespace exportcheck::text::detail

@@ -1,0 +1,92 @@
+// Loads the data tables (legal forms, stop words, generic words, variants) into lookup structures. Every
+// phrase is folded through split_words, so tables may be written in any script and spelling.
+#include "word_tables.hpp"
+
+#include <algorithm>
+
+namespace exportcheck::text::detail {
+namespace {
+
+struct LegalForm {
+    const char* phrase;
+    const char* form;
+};
+constexpr LegalForm kLegalForms[] = {
+#include "legal_forms_table.inc"
+};
+constexpr const char* kStopWords[] = {
+#include "stop_words_table.inc"
+};
+constexpr const char* kGenericWords[] = {
+#include "generic_words_table.inc"
+};
+struct VariantGroup {
+    const char* canonical;
+    const char* variants;
+};
+constexpr VariantGroup kVariants[] = {
+#include "variants_table.inc"
+};
+
+std::vector<std::string> fold_words(std::string_view text, bool* abjad = nullptr) {
+    std::vector<std::string> out;
+    for (auto& w : split_words(decode_utf8(text))) {
+        if (abjad && is_abjad(w.script)) *abjad = true;
+        out.push_back(std::move(w.text));
+    }
+    return out;
+}
+
+void add_phrase(WordTables& t, std::vector<std::string> words, std::string result, TokenKind kind) {
+    if (words.empty()) return;
+    std::size_t letters = 0;
+    for (const auto& w : words) letters += w.size();
+    const bool edge_only = kind == TokenKind::legal_form && letters <= 2;
+    auto& list = t.phrases[words.front()];
+    const auto same = [&](const Phrase& p) { return p.words == words; };
+    if (std::find_if(list.begin(), list.end(), same) != list.end()) return;  // first definition wins
+    list.push_back({std::move(words), std::move(result), kind, edge_only});
+}
+
+WordTables load() {
+    WordTables t;
+    for (const auto& lf : kLegalForms) add_phrase(t, fold_words(lf.phrase), lf.form, TokenKind::legal_form);
+    for (const char* s : kStopWords) {
+        auto words = fold_words(s);
+        if (words.size() == 1) t.stop.insert(words.front());
+        add_phrase(t, std::move(words), "", TokenKind::stop);
+    }
+    for (const char* g : kGenericWords) {
+        auto words = fold_words(g);
+        if (words.size() == 1) t.generic.insert(words.front());
+    }
+    for (const auto& group : kVariants) {
+        std::string_view list = group.variants;
+        while (!list.empty()) {
+            const auto end = std::min(list.find(' '), list.size());
+            std::string variant(list.substr(0, end));
+            list.remove_prefix(std::min(end + 1, list.size()));
+            if (variant.empty()) continue;
+            std::replace(variant.begin(), variant.end(), '_', ' ');
+            bool abjad = false;
+            auto words = fold_words(variant, &abjad);
+            if (words.size() == 1)
+                (abjad ? t.abjad_variants : t.variants).emplace(words.front(), group.canonical);
+            else
+                add_phrase(t, std::move(words), group.canonical, TokenKind::word);
+        }
+    }
+    for (auto& [first, list] : t.phrases)
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+    return t;
+}
+
+}  // namespace
+
+const WordTables& word_tables() {
+    static const WordTables tables = load();
+    return tables;
+}
+
+}  // namespace exportcheck::text::detail
