@@ -186,7 +186,9 @@ void merge_shared_lists(std::vector<Loaded>& loaded, BundleMeta& meta) {
         for (const auto& e : loaded[i].entries) codes.insert(e.list);
         for (const auto& c : codes) sources_of[c].push_back(i);
     }
-    for (auto& [code, idx] : sources_of) {
+    for (auto& shared : sources_of) {
+        const std::string& code = shared.first;  // not a structured binding: lambdas below capture it
+        auto& idx = shared.second;
         if (idx.size() < 2) continue;
         std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return loaded[a].source.date > loaded[b].source.date; });
         auto& lead = loaded[idx[0]];

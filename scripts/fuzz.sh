@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target for a set time (default 60 s each) on seeds cut from the real list files
+# and fixtures. A crash leaves its input in build-fuzz/crashes/<target>/; copy it into
+# tests/fuzz/regressions/<target>/ (the regression test replays it) and fix the parser.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+command -v clang++ >/dev/null || { echo "fuzz: clang++ is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 1; }
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz >/dev/null
+mapfile -t all < <(sed -n 's/^set(EXPORTCHECK_FUZZ_TARGETS \(.*\))$/\1/p' tests/fuzz/targets.cmake | tr ' ' '\n')
+targets=("${@:-${all[@]}}")
+
+seed() {  # seed TARGET FILE...: small real inputs (head of each file) into the target's seed corpus
+  local dir=build-fuzz/seeds/$1; shift
+  mkdir -p "$dir"
+  for f in "$@"; do head -c 4096 "$f" >"$dir/$(basename "$f")"; done
+}
+seed csl_csv tests/fixtures/csl_excerpt.csv data/csl/consolidated.csv
+seed dpl_txt tests/fixtures/dpl_excerpt.txt
+seed un_xml tests/fixtures/un_excerpt.xml
+seed import_list data/lists/example-own-list.csv data/bis/ecfr_2026-07-09/meu.jsonl
+seed merge data/bis/ecfr_2026-07-09/meu.jsonl
+mkdir -p build-fuzz/seeds/ofac_csv build-fuzz/seeds/bundle
+{ cat tests/fixtures/ofac_sdn/sdn.csv; printf '\n--8<--\n'; cat tests/fixtures/ofac_sdn/add.csv; printf '\n--8<--\n'
+  cat tests/fixtures/ofac_sdn/alt.csv; printf '\n--8<--\n'; cat tests/fixtures/ofac_sdn/sdn_comments.csv; } >build-fuzz/seeds/ofac_csv/set
+build/core/cli/exportcheck bundle build --csl tests/fixtures/csl_excerpt.csv --built-at 2026-01-01T00:00:00Z \
+  -o build-fuzz/seeds/bundle/small.ecb >/dev/null
+
+status=0
+for t in "${targets[@]}"; do
+  mkdir -p "build-fuzz/corpus/$t" "build-fuzz/crashes/$t"
+  printf 'fuzz: %-12s %ss ... ' "$t" "$seconds"
+  if "build-fuzz/tests/fuzz/fuzz_$t" "build-fuzz/corpus/$t" "build-fuzz/seeds/$t" -max_total_time="$seconds" \
+      -max_len=65536 -artifact_prefix="build-fuzz/crashes/$t/" -print_final_stats=1 >"build-fuzz/$t.log" 2>&1; then
+    echo "clean ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/$t.log" | grep -o '[0-9]*$') runs)"
+  else
+    echo "FOUND A BUG: see build-fuzz/$t.log and build-fuzz/crashes/$t/"
+    status=1
+  fi
+done
+exit $status

@@ -1,0 +1,22 @@
+// A libFuzzer entry point for one parser, chosen at compile time by EXPORTCHECK_FUZZ_TARGET.
+#include "targets.hpp"
+
+#include <exportcheck/error.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const auto* target = exportcheck::fuzz::find_target(EXPORTCHECK_FUZZ_TARGET);
+    if (!target) std::abort();
+    try {
+        target->run(std::string_view(reinterpret_cast<const char*>(data), size));
+    } catch (const exportcheck::Error&) {
+        // A clear refusal is the right answer to bad input.
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "uncaught %s: not an exportcheck::Error\n", e.what());
+        std::abort();
+    }
+    return 0;
+}

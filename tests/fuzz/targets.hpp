@@ -1,0 +1,64 @@
+// One function per parser the outside world can reach, shared by the libFuzzer targets and by the
+// regression test that replays every input a fuzzer ever crashed on. Each must either succeed or
+// throw exportcheck::Error (a clear message); any other exception, a crash or a sanitizer report is a bug.
+#pragma once
+
+#include <exportcheck/bundle.hpp>
+#include <exportcheck/lists.hpp>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exportcheck::fuzz {
+
+// Splits one fuzz input into `n` files at a separator line, so multi-file formats get fuzzed too.
+inline std::vector<std::string_view> split_files(std::string_view data, std::size_t n) {
+    static constexpr std::string_view kSeparator = "\n--8<--\n";
+    std::vector<std::string_view> parts;
+    while (parts.size() + 1 < n) {
+        const auto at = data.find(kSeparator);
+        if (at == std::string_view::npos) break;
+        parts.push_back(data.substr(0, at));
+        data.remove_prefix(at + kSeparator.size());
+    }
+    parts.push_back(data);
+    parts.resize(n);
+    return parts;
+}
+
+struct Target {
+    const char* name;
+    void (*run)(std::string_view);
+};
+
+inline const std::array<Target, 7>& targets() {
+    static const std::array<Target, 7> all = {{
+        {"bundle", [](std::string_view d) { (void)bundle_info(read_bundle(d)); }},
+        {"csl_csv", [](std::string_view d) { (void)parse_csl_csv(d, "fuzz.csv"); }},
+        {"ofac_csv",
+         [](std::string_view d) {
+             const auto f = split_files(d, 4);
+             (void)parse_ofac_csv({f[0], f[1], f[2], f[3]}, "ofac_sdn");
+         }},
+        {"dpl_txt", [](std::string_view d) { (void)parse_dpl_txt(d, "fuzz.txt"); }},
+        {"un_xml", [](std::string_view d) { (void)parse_un_xml(d, "fuzz.xml"); }},
+        {"import_list", [](std::string_view d) { (void)parse_import_list(d, "fuzz.list"); }},
+        {"merge",
+         [](std::string_view d) {
+             const auto f = split_files(d, 2);
+             auto newer = parse_import_list(f[0], "a.jsonl");
+             (void)merge_into_newer(newer, parse_import_list(f[1], "b.jsonl"));
+         }},
+    }};
+    return all;
+}
+
+inline const Target* find_target(std::string_view name) {
+    for (const auto& t : targets())
+        if (name == t.name) return &t;
+    return nullptr;
+}
+
+}  // namespace exportcheck::fuzz
