@@ -84,16 +84,24 @@ public:
     // Hits at or above `threshold`, best first; ties by list, then source_id. At most `top` hits.
     std::vector<Hit> match(const MatchQuery& query, std::size_t top = kDefaultTop,
                            double threshold = kReportThreshold) const;
+    // match() scoring every indexed name (no candidate selection): slow, for measuring the index's recall.
+    std::vector<Hit> match_exhaustive(const MatchQuery& query, std::size_t top = kDefaultTop,
+                                      double threshold = kReportThreshold) const;
     // The same scoring as match() for a pair of names, with word rarity from this index's lists.
     NameScore compare(std::string_view a, std::string_view b, EntityType type = EntityType::unknown) const;
 
     const std::vector<Entry>& entries() const noexcept { return entries_; }
     std::size_t name_count() const noexcept;       // names and aliases indexed
     std::size_t vocabulary_size() const noexcept;  // distinct tokens
+    // Words used by at least `min_names` names with their rarity (idf), most common first: the source of
+    // the built-in table compare_names() uses (bench/eval_names --emit-common-words).
+    std::vector<std::pair<std::string, double>> common_words(std::size_t min_names) const;
 
     struct Index;
 
 private:
+    std::vector<Hit> run(const MatchQuery& query, std::size_t top, double threshold, bool exhaustive) const;
+
     const std::vector<Entry>& entries_;
     std::unique_ptr<Index> index_;
 };

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace exportcheck {
 
@@ -95,11 +96,38 @@ NameScore Matcher::compare(std::string_view a, std::string_view b, EntityType ty
     return match::score_names(qa, qb, match::mode_for(type, qa, qb), true);
 }
 
+std::vector<std::pair<std::string, double>> Matcher::common_words(std::size_t min_names) const {
+    const Index& ix = *index_;
+    std::vector<std::pair<std::string, std::uint32_t>> words(ix.text_df.begin(), ix.text_df.end());
+    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& [w, n] : words)
+        if (n >= min_names) out.emplace_back(w, ix.idf(w));
+    return out;
+}
+
 std::vector<Hit> Matcher::match(const MatchQuery& query, std::size_t top, double threshold) const {
+    return run(query, top, threshold, false);
+}
+
+std::vector<Hit> Matcher::match_exhaustive(const MatchQuery& query, std::size_t top, double threshold) const {
+    return run(query, top, threshold, true);
+}
+
+std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double threshold, bool exhaustive) const {
     Index& ix = *index_;
     const Prepared q = match::prepare(query.name, query.type, ix);
     if (q.toks.empty() || top == 0) return {};
-    const auto candidates = ix.candidates(q);
+    std::vector<std::uint32_t> candidates;
+    if (exhaustive) {
+        candidates.resize(ix.names.size());
+        std::iota(candidates.begin(), candidates.end(), 0u);
+        ix.begin_query_memo(q);
+    } else {
+        candidates = ix.candidates(q);
+    }
 
     // Score every candidate name; keep the best name per entry.
     struct Best {
@@ -107,7 +135,6 @@ std::vector<Hit> Matcher::match(const MatchQuery& query, std::size_t top, double
         double score;
     };
     std::vector<Best> best;  // by entry, via ix.entry_slot
-    ix.begin_query_memo(q);
     for (const std::uint32_t name_id : candidates) {
         const auto& nm = ix.names[name_id];
         Prepared n = ix.prepared_name(name_id);
