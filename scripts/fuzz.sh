@@ -16,13 +16,14 @@ targets=("${@:-${all[@]}}")
 seed() {  # seed TARGET FILE...: small real inputs (head of each file) into the target's seed corpus
   local dir=build-fuzz/seeds/$1; shift
   mkdir -p "$dir"
-  for f in "$@"; do head -c 4096 "$f" >"$dir/$(basename "$f")"; done
+  for f in "$@"; do [[ -f "$f" ]] && head -c 4096 "$f" >"$dir/$(basename "$f")"; done; return 0
 }
 seed csl_csv tests/fixtures/csl_excerpt.csv data/csl/consolidated.csv
 seed dpl_txt tests/fixtures/dpl_excerpt.txt
 seed un_xml tests/fixtures/un_excerpt.xml
 seed import_list data/lists/example-own-list.csv data/bis/ecfr_2026-07-09/meu.jsonl
 seed merge data/bis/ecfr_2026-07-09/meu.jsonl
+seed name_normaliser tests/fixtures/un_excerpt.xml ../shared/data/pairs/nomenklatura_putin_names.txt
 mkdir -p build-fuzz/seeds/ofac_csv build-fuzz/seeds/bundle
 { cat tests/fixtures/ofac_sdn/sdn.csv; printf '\n--8<--\n'; cat tests/fixtures/ofac_sdn/add.csv; printf '\n--8<--\n'
   cat tests/fixtures/ofac_sdn/alt.csv; printf '\n--8<--\n'; cat tests/fixtures/ofac_sdn/sdn_comments.csv; } >build-fuzz/seeds/ofac_csv/set

@@ -5,6 +5,7 @@
 
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/lists.hpp>
+#include <exportcheck/text.hpp>
 
 #include <array>
 #include <string>
@@ -33,8 +34,8 @@ struct Target {
     void (*run)(std::string_view);
 };
 
-inline const std::array<Target, 7>& targets() {
-    static const std::array<Target, 7> all = {{
+inline const std::array<Target, 8>& targets() {
+    static const std::array<Target, 8> all = {{
         {"bundle", [](std::string_view d) { (void)bundle_info(read_bundle(d)); }},
         {"csl_csv", [](std::string_view d) { (void)parse_csl_csv(d, "fuzz.csv"); }},
         {"ofac_csv",
@@ -50,6 +51,11 @@ inline const std::array<Target, 7>& targets() {
              const auto f = split_files(d, 2);
              auto newer = parse_import_list(f[0], "a.jsonl");
              (void)merge_into_newer(newer, parse_import_list(f[1], "b.jsonl"));
+         }},
+        {"name_normaliser",
+         [](std::string_view d) {
+             for (auto type : {EntityType::person, EntityType::organization})
+                 (void)text::normalize_name(d, type);
          }},
     }};
     return all;
