@@ -5,6 +5,7 @@
 #include <exportcheck/countries.hpp>
 #include <exportcheck/csv.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/limits.hpp>
 #include <exportcheck/lists.hpp>
 
 #include <fmt/format.h>
@@ -65,6 +66,12 @@ void validate(Entry& e, const Where& at) {
     if (!std::regex_match(e.list, kCode)) at.fail("list", fmt::format("\"{}\" is not a list code (A-Z, 0-9, _ or -, at most 16)", e.list));
     if (e.source_id.empty()) at.fail("source_id", "is required (the entry's own id in that list)");
     if (e.name.empty()) at.fail("name", "is required");
+    if (e.name.size() > limits::kMaxNameBytes)
+        at.fail("name", fmt::format("is {} bytes long; names are limited to {} bytes", e.name.size(), limits::kMaxNameBytes));
+    for (const auto& a : e.aliases)
+        if (a.name.size() > limits::kMaxNameBytes)
+            at.fail("aliases", fmt::format("an alias is {} bytes long; names are limited to {} bytes", a.name.size(),
+                                           limits::kMaxNameBytes));
     if (!e.start_date.empty() && !std::regex_match(e.start_date, kDate)) at.fail("start_date", fmt::format("\"{}\" is not YYYY-MM-DD", e.start_date));
     if (!e.end_date.empty() && !std::regex_match(e.end_date, kDate)) at.fail("end_date", fmt::format("\"{}\" is not YYYY-MM-DD", e.end_date));
     if (!e.consequence.empty() && e.consequence != "block" && e.consequence != "review")
@@ -193,6 +200,8 @@ void add_or_merge(std::vector<Entry>& out, std::map<std::pair<std::string, std::
                   const Where& at) {
     auto key = std::make_pair(e.list, e.source_id);
     const auto it = index.find(key);
+    if (it == index.end() && out.size() >= limits::kMaxListEntries)
+        at.fail("(file)", fmt::format("more than {} entries in one list file", limits::kMaxListEntries));
     if (it == index.end()) {
         index.emplace(std::move(key), out.size());
         out.push_back(std::move(e));
