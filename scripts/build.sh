@@ -3,7 +3,8 @@
 #   native  build/       CLI build/core/cli/exportcheck, doctest build/tests/exportcheck_tests
 #   wasm    build-wasm/  web + node flavours of the core, doctest as wasm
 #   bundle  public/bundle/default.ecb.gz (+ .sig), rebuilt only when an input file or the CLI changed
-#   web     public/wasm/, public/exportcheck.mjs (esbuild, with the pinned public key)
+#   web     public/wasm/, public/exportcheck.mjs (esbuild, with the pinned public key), the app
+#           (public/app.js, app.css, worker.js) and its service worker public/sw.js
 # Signing key: $EXPORTCHECK_SIGNING_KEY (PEM) or the committed TEST key tests/keys/test-ed25519-private.pem;
 # public key pinned in the page: $EXPORTCHECK_PUBLIC_KEY (PEM) or tests/keys/test-ed25519-public.pem.
 set -euo pipefail
@@ -120,11 +121,27 @@ mkdir -p public/wasm
 for f in exportcheck-core.mjs exportcheck-core.wasm; do
   cmp -s "build-wasm/wasm/$f" "public/wasm/$f" || cp "build-wasm/wasm/$f" "public/wasm/$f"
 done
-web_fp=$(fingerprint web package-lock.json "$public_key_b64")
-if [[ ! -f public/exportcheck.mjs ]] || stale web "$web_fp"; then
-  quiet node_modules/.bin/esbuild web/exportcheck.mjs --bundle --format=esm --target=es2022 \
-    --platform=browser --external:'node:*' --log-level=warning \
-    --define:__EXPORTCHECK_PUBLIC_KEY__="\"$public_key_b64\"" --outfile=public/exportcheck.mjs
+# The API module, the batch Worker, the app (script and styles) and the service worker. The service
+# worker carries a version made of everything it precaches, so a new build replaces its cache.
+ESBUILD=(node_modules/.bin/esbuild --bundle --format=esm --target=es2022 --platform=browser --log-level=warning
+  --external:'node:*' --define:__EXPORTCHECK_PUBLIC_KEY__="\"$public_key_b64\"")
+web_fp=$(fingerprint web package-lock.json scripts/build.sh "$public_key_b64")
+if [[ ! -f public/exportcheck.mjs || ! -f public/app.js || ! -f public/worker.js || ! -f public/app.css ]] \
+  || stale web "$web_fp"; then
+  quiet "${ESBUILD[@]}" web/exportcheck.mjs --outfile=public/exportcheck.mjs
+  quiet "${ESBUILD[@]}" web/worker.js --minify --outfile=public/worker.js
+  quiet "${ESBUILD[@]}" web/app/main.js --minify --outfile=public/app.js
+  quiet node_modules/.bin/esbuild web/app/styles.css --bundle --minify --log-level=warning --outfile=public/app.css
   stamp web "$web_fp"
+fi
+# Keep in step with PRECACHE in web/sw.js.
+SW_PRECACHE=(public/index.html public/app.js public/app.css public/exportcheck.mjs public/worker.js
+  public/wasm/exportcheck-core.mjs public/wasm/exportcheck-core.wasm "$BUNDLE" "$BUNDLE.sig"
+  public/icon.svg public/samples)
+sw_version=$(fingerprint web/sw.js "${SW_PRECACHE[@]}" | cut -c1-16)
+if [[ ! -f public/sw.js ]] || stale sw "$sw_version"; then
+  quiet node_modules/.bin/esbuild web/sw.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
+    --define:__EXPORTCHECK_SW_VERSION__="\"$sw_version\"" --outfile=public/sw.js
+  stamp sw "$sw_version"
 fi
 say "done: $(du -h public/wasm/exportcheck-core.wasm | cut -f1) wasm, $(du -h "$BUNDLE" | cut -f1) bundle"

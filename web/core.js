@@ -3,6 +3,8 @@
 // ExportCheckError with the core's stable `code`. Works with the web flavour (ES module) and the node
 // flavour (CommonJS) alike: both are given to `new Core(module)` once instantiated.
 
+const encoder = new TextEncoder();
+
 export class ExportCheckError extends Error {
   constructor(code, message, options) {
     super(message, options);
@@ -46,6 +48,40 @@ export class Core {
 
   info() {
     return this.#reply(this.#m._ec_info());
+  }
+
+  // True when the wasm module exports the C function `ec_<name>` (newer cores add exports).
+  has(name) {
+    return typeof this.#m[`_ec_${name}`] === 'function';
+  }
+
+  // Calls `ec_<name>(json, length)` with `value` as UTF-8 JSON (NUL-terminated, so a C export taking only
+  // a `const char*` reads it too) and returns the parsed `ok` value; errors become ExportCheckError.
+  call(name, value) {
+    const fn = this.#m[`_ec_${name}`];
+    if (typeof fn !== 'function') {
+      throw new ExportCheckError('not_available', `this build of the core has no ${name}(): rebuild the wasm module`);
+    }
+    return this.callText(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+
+  // As call(), with the argument already as text (JSON, JSON lines or CSV, as the export expects).
+  callText(name, text) {
+    const fn = this.#m[`_ec_${name}`];
+    if (typeof fn !== 'function') {
+      throw new ExportCheckError('not_available', `this build of the core has no ${name}(): rebuild the wasm module`);
+    }
+    const m = this.#m;
+    const max = text.length * 3 + 1; // UTF-16 code unit -> at most 3 UTF-8 bytes
+    const ptr = m._malloc(max);
+    if (!ptr) throw new ExportCheckError('out_of_memory', `cannot allocate ${max} bytes for ${name}()`);
+    try {
+      const { written } = encoder.encodeInto(text, m.HEAPU8.subarray(ptr, ptr + max - 1));
+      m.HEAPU8[ptr + written] = 0;
+      return this.#reply(fn(ptr, written));
+    } finally {
+      m._free(ptr);
+    }
   }
 
   version() {

@@ -2,7 +2,11 @@
 //
 //   import { createChecker } from 'exportcheck';
 //   const checker = await createChecker({ bundle, signature, publicKey });
-//   checker.info();
+//   checker.info();                                   // the loaded bundle: id, dates, counts, sources
+//   await checker.match({ name, type, country });     // one name against the lists
+//   await checker.screen(order);                      // one order -> report (decision, findings, items)
+//   await checker.screenBatch(orders, { onProgress, onChunk, signal });  // many; Workers in the browser
+//   checker.parseOrders(text, { format });            // CSV (parsed by the core) or JSON lines -> orders
 //
 // bundle     URL (string or URL) or bytes of the gzip-compressed bundle file;
 //            default: ./bundle/default.ecb.gz next to this module (in node: public/bundle/default.ecb.gz)
@@ -12,6 +16,8 @@
 // The signature is checked on the file exactly as downloaded, before anything decompresses or parses it.
 import { Core, ExportCheckError } from './core.js';
 import { gunzip, isGzip, verifyBundle } from './bundle.js';
+import { parseJsonLines, runBatch } from './batch.js';
+import { WorkerPool } from './worker-pool.js';
 
 export { ExportCheckError };
 
@@ -111,7 +117,8 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
   core.loadBundle(raw);
   const t5 = now();
 
-  return {
+  let pool; // the browser's Worker pool for screenBatch, created on first use
+  const checker = {
     // The loaded bundle: format, id, built_at, sha256, counts per list, sources and notes.
     info: () => core.info(),
     // The engine version.
@@ -123,5 +130,73 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
       download: t1 - t0, verify: t2 - t1, gunzip: t3 - t2, wasmWait: t4 - t3, load: t5 - t4,
       bytesToInfo: t5 - t1 - (t4 - t3),
     },
+    // Which optional core functions this build has (match, screen, parse_orders_csv, products).
+    capabilities: () => Object.fromEntries(['match', 'screen', 'parse_orders_csv', 'products']
+      .map((name) => [name, core.has(name)])),
+    // One name against the lists: { query, hits: [{ list, source_id, name, matched_name, score, ... }] }.
+    match: async (query) => core.call('match', query),
+    // One order -> its report. Rejects with the core's error (code bad_order, ...) when the order is refused.
+    screen: async (order) => core.call('screen', order),
+    // Orders from text: format 'csv' (the core's order CSV layout), 'jsonl' (one order per line) or 'json'
+    // (an array or one order). Returns { orders, errors: [{ line, message }] }.
+    parseOrders: (text, { format } = {}) => parseOrders(core, text, format),
+    // The product catalogue for item suggestions (empty when the core does not publish one).
+    products: () => (core.has('products') ? core.call('products', {}) : []),
+    // Many orders; resolves to the reports in input order. An order the core refuses gives
+    // { order_id, error: { code, message } } in its place; the batch goes on. In the browser the work runs
+    // in Workers (one per core, at most 4); `signal` aborts it (the Workers are terminated) and the
+    // promise rejects with an AbortError. onProgress({ done, total, elapsedMs, rate, etaMs });
+    // onChunk(firstIndex, reports) as results arrive (not necessarily in order).
+    screenBatch: async (orders, options = {}) => {
+      if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
+      if (useWorkers(options)) {
+        pool ??= await createPool(raw, options.workers);
+        return pool.run(orders, options);
+      }
+      return runBatch((order) => core.call('screen', order), orders, options);
+    },
+    // Starts the batch Workers ahead of a batch (browser); a no-op elsewhere.
+    warmUp: async (options = {}) => {
+      if (!useWorkers(options)) return;
+      pool ??= await createPool(raw, options.workers);
+      await pool.ready();
+    },
+    // Frees the Workers (the checker stays usable; a later batch starts them again).
+    close: () => {
+      pool?.terminate();
+      pool = undefined;
+    },
   };
+  return checker;
+}
+
+function useWorkers(options) {
+  return !isNode && options.inline !== true && typeof Worker === 'function';
+}
+
+async function createPool(raw, size) {
+  return new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), bundle: raw, size });
+}
+
+function parseOrders(core, text, format) {
+  if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'parseOrders expects the file as text');
+  const kind = format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
+  if (kind === 'csv') {
+    if (!core.has('parse_orders_csv')) {
+      throw new ExportCheckError('not_available',
+        'this build of the core cannot read order CSV files yet; use JSON lines (one order per line)');
+    }
+    const parsed = core.callText('parse_orders_csv', text);
+    return Array.isArray(parsed) ? { orders: parsed, errors: [] } : { orders: parsed.orders ?? [], errors: parsed.errors ?? [] };
+  }
+  if (kind === 'json') {
+    const value = JSON.parse(text);
+    return { orders: Array.isArray(value) ? value : [value], errors: [] };
+  }
+  if (kind === 'jsonl') {
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('[')) return parseOrders(core, text, 'json');
+    return parseJsonLines(text);
+  }
+  throw new ExportCheckError('bad_argument', `unknown order file format "${kind}" (csv, jsonl or json)`);
 }

@@ -1,0 +1,202 @@
+// The audit trail: every screening is kept in this browser's IndexedDB (store "audit") with the order as
+// entered, the full report, the bundle it was checked against (id, body sha256, file sha256, built_at),
+// the engine version, the time (UTC) and the adjudications of its hits. Nothing is ever sent anywhere;
+// the user exports and imports it as JSON or CSV.
+//
+// Retention (shared/domain/export-rules.md §6.1): EAR Part 762 keeps records 5 years, OFAC (31 CFR
+// 501.601) 10 years. Both dates count from the screening; the real EAR clock starts at the export or the
+// last event of the transaction, so the page says to keep longer when that comes later.
+import { committed, done, openDb } from './db.js';
+import { toCsv, parseCsv } from './csv.js';
+
+export const AUDIT_FORMAT = 'exportcheck-audit';
+const OFAC_LISTS = new Set(['SDN', 'SSI', 'FSE', 'PLC', 'CAP', 'CMIC', 'MBS', 'NS-MBS']);
+
+const addYears = (iso, years) => {
+  const d = new Date(iso);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+};
+
+// Whether the bundle holds OFAC lists (then the 10-year rule applies).
+export const screensOfac = (info) => Object.keys(info?.lists ?? {}).some((l) => OFAC_LISTS.has(l))
+  || (info?.sources ?? []).some((s) => String(s.key).startsWith('ofac'));
+
+export function retention(time, ofac) {
+  const ear = addYears(time, 5);
+  const ofacUntil = ofac ? addYears(time, 10) : null;
+  return { ear_until: ear, ofac_until: ofacUntil, keep_until: ofacUntil ?? ear };
+}
+
+const newUid = () => (crypto.randomUUID ? crypto.randomUUID()
+  : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''));
+
+// What every record of one bundle shares (computed once per batch, not per order).
+export function recordContext(checker) {
+  const info = checker.info();
+  return {
+    bundle: { id: info.id, sha256: info.sha256, built_at: info.built_at, file_sha256: checker.fileSha256 },
+    engine: checker.version(),
+    ofac: screensOfac(info),
+  };
+}
+
+// Builds a record (not yet stored) for one screening; `context` from recordContext(checker).
+export function makeRecord({ order, report, checker, context = recordContext(checker), kind = 'single', batch, rescreenOf,
+  time = new Date().toISOString() }) {
+  return {
+    uid: newUid(),
+    kind,
+    time,
+    order_id: String(report?.order_id ?? order?.id ?? ''),
+    decision: report?.error ? 'error' : report?.decision ?? 'error',
+    order,
+    report,
+    bundle: context.bundle,
+    engine: context.engine,
+    adjudications: [],
+    retention: retention(time, context.ofac),
+    ...(batch ? { batch } : {}),
+    ...(rescreenOf !== undefined ? { rescreen_of: rescreenOf } : {}),
+  };
+}
+
+// Stores records in one transaction; resolves to their ids (in order).
+export async function addRecords(records) {
+  const db = await openDb();
+  const tx = db.transaction('audit', 'readwrite');
+  const store = tx.objectStore('audit');
+  const ids = records.map((r) => done(store.add(r)));
+  const [result] = await Promise.all([Promise.all(ids), committed(tx)]);
+  return result;
+}
+
+export const addRecord = async (record) => (await addRecords([record]))[0];
+
+export async function getRecord(id) {
+  const db = await openDb();
+  return done(db.transaction('audit').objectStore('audit').get(id));
+}
+
+export async function allRecords() {
+  const db = await openDb();
+  return done(db.transaction('audit').objectStore('audit').getAll());
+}
+
+export async function countRecords() {
+  const db = await openDb();
+  return done(db.transaction('audit').objectStore('audit').count());
+}
+
+// Adds an adjudication ({ finding, status: 'false_positive'|'confirmed', reason, reviewer }) to a record.
+// The reason is required for a false positive. Earlier adjudications of the same finding stay in the
+// record (the trail is append-only); the latest one counts.
+export async function adjudicate(id, { finding, status, reason = '', reviewer = '' }) {
+  if (!['false_positive', 'confirmed'].includes(status)) throw new Error(`unknown adjudication ${status}`);
+  if (status === 'false_positive' && !reason.trim()) throw new Error('a false positive needs a reason');
+  const db = await openDb();
+  const tx = db.transaction('audit', 'readwrite');
+  const store = tx.objectStore('audit');
+  const record = await done(store.get(id));
+  if (!record) throw new Error(`no audit record ${id}`);
+  const entry = { finding, status, reason: reason.trim(), reviewer: reviewer.trim(), time: new Date().toISOString() };
+  record.adjudications = [...(record.adjudications ?? []), entry];
+  store.put(record);
+  await committed(tx);
+  return record;
+}
+
+// The latest adjudication per finding key.
+export function latestAdjudications(record) {
+  const map = new Map();
+  for (const a of record?.adjudications ?? []) map.set(a.finding, a);
+  return map;
+}
+
+// --- export / import ---------------------------------------------------------------------------------
+
+export function exportJson(records) {
+  return JSON.stringify({ format: AUDIT_FORMAT, version: 1, exported_at: new Date().toISOString(), records }, null, 1);
+}
+
+export const CSV_COLUMNS = ['id', 'uid', 'time', 'kind', 'order_id', 'decision', 'findings', 'rules', 'adjudications',
+  'bundle_id', 'bundle_sha256', 'bundle_built_at', 'engine', 'ear_keep_until', 'ofac_keep_until', 'record_json'];
+
+// One row per record: readable columns, and the whole record as JSON in the last column so an exported CSV
+// can be imported back without loss.
+export function exportCsv(records) {
+  const rows = records.map((r) => {
+    const findings = r.report?.findings ?? [];
+    return [r.id, r.uid, r.time, r.kind, r.order_id, r.decision, findings.length,
+      [...new Set(findings.map((f) => f.rule).filter(Boolean))].join(' '),
+      (r.adjudications ?? []).map((a) => `${a.finding}=${a.status}${a.reason ? ` (${a.reason})` : ''}`).join('; '),
+      r.bundle?.id, r.bundle?.sha256, r.bundle?.built_at, r.engine,
+      r.retention?.ear_until, r.retention?.ofac_until ?? '', JSON.stringify(r)];
+  });
+  return toCsv([CSV_COLUMNS, ...rows]);
+}
+
+function isRecord(r) {
+  return r && typeof r === 'object' && typeof r.time === 'string' && 'report' in r && 'order' in r;
+}
+
+// Reads an exported audit log (JSON or CSV) into records. Throws with a message naming what is wrong.
+export function parseExport(text) {
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  let records;
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const value = JSON.parse(trimmed);
+    records = Array.isArray(value) ? value : value.records;
+    if (!Array.isArray(value) && value.format !== AUDIT_FORMAT) throw new Error('not an ExportCheck audit log (format)');
+  } else {
+    const [header, ...rows] = parseCsv(trimmed);
+    const col = header?.indexOf('record_json') ?? -1;
+    if (col < 0) throw new Error('the CSV has no record_json column');
+    records = rows.filter((row) => row.length > col && row[col]).map((row, i) => {
+      try {
+        return JSON.parse(row[col]);
+      } catch {
+        throw new Error(`row ${i + 2}: record_json is not valid JSON`);
+      }
+    });
+  }
+  if (!Array.isArray(records)) throw new Error('no records found');
+  records.forEach((r, i) => {
+    if (!isRecord(r)) throw new Error(`record ${i + 1} lacks time, order or report`);
+  });
+  return records;
+}
+
+function allUids(db) {
+  return new Promise((resolve, reject) => {
+    const uids = new Set();
+    const request = db.transaction('audit').objectStore('audit').index('uid').openKeyCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(uids);
+      uids.add(cursor.key);
+      cursor.continue();
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+// Imports records, skipping those already present (same uid). Resolves to { added, skipped }.
+export async function importRecords(records) {
+  const db = await openDb();
+  const existing = await allUids(db);
+  const fresh = [];
+  let skipped = 0;
+  for (const r of records) {
+    if (r.uid && existing.has(r.uid)) {
+      skipped++;
+      continue;
+    }
+    const { id, ...rest } = r;
+    const record = { ...rest, uid: r.uid ?? newUid(), imported_from: id ?? null };
+    existing.add(record.uid);
+    fresh.push(record);
+  }
+  for (let i = 0; i < fresh.length; i += 500) await addRecords(fresh.slice(i, i + 500));
+  return { added: fresh.length, skipped };
+}

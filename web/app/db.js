@@ -1,0 +1,63 @@
+// The page's one IndexedDB database, "exportcheck", on this computer only:
+//   bundles   the signed bundle in use (key "current"): compressed bytes, signature, where it came from
+//   audit     one record per screening (auto-increment id; indexes order_id, time, uid)
+//   settings  small preferences (key -> value)
+const NAME = 'exportcheck';
+const VERSION = 1;
+let opening;
+
+export function openDb() {
+  opening ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(NAME, VERSION);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('bundles')) db.createObjectStore('bundles');
+      if (!db.objectStoreNames.contains('settings')) db.createObjectStore('settings');
+      if (!db.objectStoreNames.contains('audit')) {
+        const audit = db.createObjectStore('audit', { keyPath: 'id', autoIncrement: true });
+        audit.createIndex('order_id', 'order_id');
+        audit.createIndex('time', 'time');
+        audit.createIndex('uid', 'uid', { unique: true });
+      }
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error('the local database is in use by another tab of an older version'));
+  });
+  return opening;
+}
+
+export const done = (request) => new Promise((resolve, reject) => {
+  request.onsuccess = () => resolve(request.result);
+  request.onerror = () => reject(request.error);
+});
+
+export const committed = (tx) => new Promise((resolve, reject) => {
+  tx.oncomplete = () => resolve();
+  tx.onerror = () => reject(tx.error);
+  tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
+});
+
+export async function get(store, key) {
+  const db = await openDb();
+  return done(db.transaction(store).objectStore(store).get(key));
+}
+
+export async function put(store, value, key) {
+  const db = await openDb();
+  const tx = db.transaction(store, 'readwrite');
+  const request = key === undefined ? tx.objectStore(store).put(value) : tx.objectStore(store).put(value, key);
+  const [result] = await Promise.all([done(request), committed(tx)]);
+  return result;
+}
+
+export async function getSetting(key, fallback) {
+  try {
+    const value = await get('settings', key);
+    return value === undefined ? fallback : value;
+  } catch {
+    return fallback;
+  }
+}
+
+export const setSetting = (key, value) => put('settings', value, key);

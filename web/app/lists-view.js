@@ -1,0 +1,216 @@
+// "Lists": which signed bundle is in use, the date of each list and how old it is (with a configurable
+// warning age), how to load a newer bundle (a URL on this site, or the files, dropped or picked), and after a
+// new bundle, rescreening the stored orders with the list of those whose decision changed.
+import { h, clear, icon } from './dom.js';
+import { t, formatDate, formatNumber, has } from './i18n/index.js';
+import { listAges } from './bundle-manager.js';
+import { setSetting } from './db.js';
+import { createTable } from './table.js';
+import { decisionBadge } from './result-view.js';
+import { openReport } from './report-dialog.js';
+import { rescreen, rescreenCandidates } from './rescreen.js';
+
+export function errorText(err) {
+  const key = `error.${err?.code}`;
+  return has(key) ? t(key, { message: err.message }) : err?.message ?? String(err);
+}
+
+function ageText(days) {
+  if (!Number.isFinite(days)) return t('age.unknown');
+  if (days < 60) return t('age.days', { n: days });
+  const months = Math.floor(days / 30.44);
+  if (months < 24) return t('age.months', { n: months });
+  return t('age.years', { n: Math.floor(days / 365.25), m: Math.floor(months % 12) });
+}
+
+export function createListsView(ctx) {
+  const current = h('div', { class: 'bundle-current', id: 'bundle-current' });
+  const loadMessage = h('div', { class: 'load-message', id: 'bundle-message', tabindex: '-1' });
+  const maxAge = h('input', { type: 'number', id: 'max-age', min: '1', max: '3650', step: '1', value: String(ctx.maxAgeDays), inputmode: 'numeric' });
+  const urlInput = h('input', { type: 'text', id: 'bundle-url', placeholder: 'bundle/lists.ecb.gz', spellcheck: 'false', autocomplete: 'off' });
+  const sigInput = h('input', { type: 'text', id: 'bundle-sig-url', spellcheck: 'false', autocomplete: 'off' });
+  const fileInput = h('input', { type: 'file', id: 'bundle-files', multiple: true, accept: '.gz,.ecb,.sig,application/gzip,application/octet-stream' });
+  const notices = h('div', { class: 'notices' });
+  const rescreenBox = h('section', { class: 'rescreen', id: 'rescreen', hidden: true, 'aria-labelledby': 'rescreen-title' });
+
+  const urlForm = h('form', { class: 'bundle-url-form', novalidate: true },
+    h('div', { class: 'field wide' }, h('label', { for: urlInput.id, i18n: 'lists.urlLabel' }), urlInput,
+      h('p', { class: 'hint', id: 'bundle-url-hint', i18n: 'lists.urlHint' })),
+    h('div', { class: 'field wide' }, h('label', { for: sigInput.id, i18n: 'lists.sigLabel' }), sigInput,
+      h('p', { class: 'hint', i18n: 'lists.sigHint' })),
+    h('button', { type: 'submit', class: 'primary', id: 'bundle-url-load', i18n: 'lists.loadUrl' }));
+  urlInput.setAttribute('aria-describedby', 'bundle-url-hint bundle-message');
+  const drop = h('div', { class: 'drop-zone', id: 'bundle-drop' },
+    h('p', {}, h('strong', { i18n: 'lists.drop' })),
+    h('label', { for: fileInput.id, class: 'button secondary', i18n: 'lists.chooseFiles' }), fileInput,
+    h('p', { class: 'hint', i18n: 'lists.dropHint' }));
+
+  const el = h('section', { class: 'view view-lists', 'aria-labelledby': 'lists-title' },
+    h('h2', { id: 'lists-title', i18n: 'lists.title' }),
+    notices,
+    current,
+    h('section', { class: 'settings', 'aria-labelledby': 'age-setting-title' },
+      h('h3', { id: 'age-setting-title', i18n: 'lists.ageSettingTitle' }),
+      h('form', { class: 'inline', id: 'age-form', novalidate: true, onsubmit: async (e) => {
+        e.preventDefault();
+        const days = Math.round(Number(maxAge.value));
+        if (!(days >= 1 && days <= 3650)) {
+          maxAge.setAttribute('aria-invalid', 'true');
+          return;
+        }
+        maxAge.removeAttribute('aria-invalid');
+        ctx.maxAgeDays = days;
+        await setSetting('maxAgeDays', days).catch(() => {});
+        render();
+        ctx.refreshBundleStatus();
+      } },
+      h('label', { for: maxAge.id, i18n: 'lists.maxAge' }), maxAge,
+      h('button', { type: 'submit', class: 'secondary', i18n: 'common.save' }))),
+    h('section', { class: 'load', 'aria-labelledby': 'load-title' },
+      h('h3', { id: 'load-title', i18n: 'lists.loadTitle' }),
+      h('p', { i18n: 'lists.loadIntro' }),
+      h('p', { class: 'hint', i18n: 'lists.publisherHow' }),
+      loadMessage,
+      h('div', { class: 'two-columns' }, urlForm, drop)),
+    rescreenBox);
+
+  function render() {
+    const checker = ctx.checker;
+    const info = checker.info();
+    const ages = listAges(info, ctx.maxAgeDays);
+    const record = ctx.manager.record ?? {};
+    clear(current,
+      ages.anyOld ? h('div', { class: 'banner warning', id: 'lists-old' }, icon('warning'), h('div', {},
+        h('p', {}, h('strong', {}, t('age.title'))),
+        h('p', {}, t('lists.oldExplain', { oldest: formatDate(ages.oldest?.date), age: ageText(ages.oldest?.days) })),
+        h('p', {}, t('age.howto')))) : h('p', { class: 'banner ok' }, t('lists.fresh', { max: ctx.maxAgeDays })),
+      h('dl', { class: 'bundle-facts' },
+        h('dt', {}, t('lists.bundle')), h('dd', { id: 'bundle-id' }, info.id),
+        h('dt', {}, t('lists.builtAt')), h('dd', {}, h('time', { id: 'built-at', datetime: info.built_at }, formatDate(info.built_at, { time: true }))),
+        h('dt', {}, t('lists.origin')), h('dd', { id: 'bundle-origin' }, t(`lists.origin.${record.source ?? 'default'}`, { name: record.origin ?? '' })),
+        h('dt', {}, t('lists.signature')), h('dd', { class: 'ok-text' }, t('lists.signatureOk')),
+        h('dt', {}, t('lists.entries')), h('dd', { id: 'entries' }, formatNumber(info.entries)),
+        h('dt', {}, t('lists.sha256')), h('dd', {}, h('code', { id: 'sha256' }, info.sha256)),
+        h('dt', {}, t('lists.fileSha256')), h('dd', {}, h('code', {}, checker.fileSha256)),
+        record.stored_at ? [h('dt', {}, t('lists.storedAt')), h('dd', {}, formatDate(record.stored_at, { time: true }))] : null),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'sources', class: 'data' },
+        h('caption', {}, t('lists.sourcesCaption')),
+        h('thead', {}, h('tr', {}, ['source', 'date', 'age', 'entries', 'status'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
+        h('tbody', {}, ages.sources.map((s) => h('tr', { dataset: { source: s.key, old: String(s.old) } },
+          h('th', { scope: 'row' }, has(`source.${s.key}`) ? t(`source.${s.key}`) : s.key,
+            s.url ? h('span', { class: 'source-url' }, h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, t('lists.official'))) : null),
+          h('td', { class: 'date', title: s.date_basis ?? '' }, s.date ?? '—'),
+          h('td', {}, ageText(s.days)),
+          h('td', { class: 'num' }, formatNumber(s.entries ?? 0)),
+          h('td', {}, s.old ? h('span', { class: 'badge old' }, icon('warning'), t('lists.tooOld')) : h('span', { class: 'badge fresh' }, t('lists.recent')))))))),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'lists', class: 'data compact' },
+        h('caption', {}, t('lists.listsCaption')),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('lists.col.list')), h('th', { scope: 'col' }, t('lists.col.entries')))),
+        h('tbody', {}, Object.entries(info.lists ?? {}).map(([code, n]) => h('tr', { dataset: { list: code } },
+          h('th', { scope: 'row' }, has(`list.${code}`) ? `${t(`list.${code}`)} (${code})` : code),
+          h('td', { class: 'num' }, String(n))))))),
+      info.notes?.length ? h('details', { class: 'notes' }, h('summary', {}, t('lists.notes', { count: info.notes.length })),
+        h('ul', {}, info.notes.map((n) => h('li', {}, n)))) : null);
+  }
+
+  function say(kind, ...children) {
+    clear(loadMessage, h('div', { class: `banner ${kind}`, role: kind === 'error' ? 'alert' : 'status', dataset: { kind } },
+      icon(kind === 'error' ? 'blocked' : kind === 'ok' ? 'clear' : 'review'), h('div', {}, ...children)));
+  }
+
+  async function load(action, what) {
+    say('info', h('p', {}, t('lists.verifying', { what })));
+    try {
+      const before = ctx.checker.info();
+      await action();
+      const after = ctx.checker.info();
+      say('ok', h('p', { id: 'bundle-replaced' }, t('lists.replaced', { id: after.id, built: formatDate(after.built_at, { time: true }), old: before.id })),
+        after.built_at < before.built_at ? h('p', {}, t('lists.olderWarning')) : null);
+      loadMessage.dataset.result = 'ok';
+    } catch (err) {
+      loadMessage.dataset.result = err.code ?? 'error';
+      say('error', h('p', { id: 'bundle-refused' }, h('strong', {}, t('lists.refused', { what }))), h('p', {}, errorText(err)),
+        h('p', {}, t('lists.kept', { id: ctx.checker.info().id })));
+    }
+    loadMessage.focus();
+  }
+
+  urlForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!urlInput.value.trim()) {
+      urlInput.setAttribute('aria-invalid', 'true');
+      say('error', h('p', {}, t('lists.urlMissing')));
+      urlInput.focus();
+      return;
+    }
+    urlInput.removeAttribute('aria-invalid');
+    load(() => ctx.manager.replaceFromUrl(urlInput.value, sigInput.value.trim() || undefined), urlInput.value.trim());
+  });
+  const loadFiles = (files) => {
+    if (!files?.length) return;
+    load(() => ctx.manager.replaceFromFiles(files), Array.from(files).map((f) => f.name).join(' + '));
+  };
+  fileInput.addEventListener('change', () => {
+    loadFiles(fileInput.files);
+    fileInput.value = '';
+  });
+  for (const type of ['dragenter', 'dragover']) drop.addEventListener(type, (e) => { e.preventDefault(); drop.classList.add('dragging'); });
+  for (const type of ['dragleave', 'drop']) drop.addEventListener(type, () => drop.classList.remove('dragging'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    loadFiles(e.dataTransfer?.files);
+  });
+
+  // --- rescreening ---------------------------------------------------------------------------------
+  async function offerRescreen() {
+    const candidates = await rescreenCandidates(ctx.checker).catch(() => []);
+    rescreenBox.hidden = false;
+    const progress = h('progress', { id: 'rescreen-progress', max: Math.max(1, candidates.length), value: 0, hidden: true, 'aria-label': t('rescreen.progress') });
+    const out = h('div', { id: 'rescreen-result', role: 'status' });
+    const button = h('button', { type: 'button', class: 'primary', id: 'rescreen-start', disabled: !candidates.length }, t('rescreen.start', { count: candidates.length }));
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      progress.hidden = false;
+      try {
+        const { total, changed } = await rescreen(ctx.checker, candidates, { onProgress: (p) => { progress.value = p.done; } });
+        showChanges(out, total, changed);
+      } catch (err) {
+        clear(out, h('p', { class: 'error' }, errorText(err)));
+      }
+      ctx.view('audit')?.invalidate?.();
+    });
+    clear(rescreenBox,
+      h('h3', { id: 'rescreen-title', i18n: 'rescreen.title' }),
+      h('p', {}, candidates.length ? t('rescreen.intro', { count: candidates.length }) : t('rescreen.none')),
+      button, progress, out);
+  }
+
+  function showChanges(out, total, changed) {
+    const table = createTable({
+      caption: 'rescreen.caption',
+      columns: [
+        { id: 'order', label: 'batch.col.order', header: true, sort: (r) => r.record.order_id,
+          cell: (r) => h('button', { type: 'button', class: 'link open-report', onclick: () => openReport({ report: r.report, ctx }) }, r.record.order_id) },
+        { id: 'before', label: 'rescreen.before', sort: (r) => r.before, cell: (r) => decisionBadge(r.before) },
+        { id: 'after', label: 'rescreen.after', sort: (r) => r.after, cell: (r) => decisionBadge(r.after) },
+        { id: 'when', label: 'rescreen.previousTime', sort: (r) => r.record.time, cell: (r) => formatDate(r.record.time, { time: true }) },
+      ],
+    });
+    table.setRows(changed);
+    out.dataset.changed = String(changed.length);
+    clear(out, h('p', { id: 'rescreen-summary' }, t('rescreen.done', { total, changed: changed.length })), changed.length ? table.el : null);
+  }
+
+  ctx.manager.addEventListener('change', () => {
+    render();
+    offerRescreen();
+  });
+  window.addEventListener('languagechange-app', () => render());
+  render();
+
+  return {
+    el,
+    show: () => {},
+    notice: (code) => notices.append(h('p', { class: 'banner warning' }, icon('warning'), t(`lists.notice.${code}`))),
+  };
+}

@@ -1,0 +1,163 @@
+// The reseller's page: boots the language, loads the signed lists (stored bundle or the site's default),
+// then mounts the four views (screen one order, batch, audit log, lists) behind hash links.
+import { h, clear, icon } from './dom.js';
+import { t, setLanguage, pickLanguage, language, LANGUAGES, formatDate } from './i18n/index.js';
+import { getSetting, setSetting } from './db.js';
+import { BundleManager, listAges } from './bundle-manager.js';
+import { createOrderView } from './order-view.js';
+import { createBatchView } from './batch-view.js';
+import { createAuditView } from './audit-view.js';
+import { createListsView } from './lists-view.js';
+
+const DEFAULT_MAX_AGE_DAYS = 30;
+const started = performance.now();
+
+const ROUTES = [
+  { id: 'screen', label: 'nav.screen', create: createOrderView },
+  { id: 'batch', label: 'nav.batch', create: createBatchView },
+  { id: 'audit', label: 'nav.audit', create: createAuditView },
+  { id: 'lists', label: 'nav.lists', create: createListsView },
+];
+
+const app = document.getElementById('app');
+const status = h('p', { id: 'status', class: 'status', role: 'status', i18n: 'boot.loading' });
+const bundleChip = h('p', { class: 'bundle-chip', id: 'bundle-chip' });
+const ageBanner = h('div', { id: 'age-banner', class: 'banner warning', hidden: true });
+const nav = h('nav', { class: 'tabs', 'aria-label': t('nav.label'), i18nAttrs: { 'aria-label': 'nav.label' } });
+const main = h('main', { id: 'main', tabindex: '-1' });
+const views = new Map();
+
+const ctx = {
+  manager: new BundleManager(),
+  get checker() { return ctx.manager.checker; },
+  maxAgeDays: DEFAULT_MAX_AGE_DAYS,
+  reviewer: '',
+  navigate: (id) => { location.hash = `#/${id}`; },
+  view: (id) => views.get(id),
+  refreshBundleStatus: () => renderBundleStatus(),
+  setStatus: (key, params) => setStatusText(key, params),
+};
+
+function languagePicker() {
+  const select = h('select', { id: 'language', class: 'language' },
+    Object.keys(LANGUAGES).map((code) => h('option', { value: code, selected: code === language() },
+      LANGUAGES[code]['language.name'])));
+  select.addEventListener('change', async () => {
+    setLanguage(select.value);
+    renderBundleStatus();
+    await setSetting('lang', select.value).catch(() => {});
+  });
+  return h('div', { class: 'language-picker' },
+    h('label', { for: 'language', i18n: 'language.label' }), select);
+}
+
+function shell() {
+  for (const route of ROUTES) {
+    nav.append(h('a', { href: `#/${route.id}`, id: `tab-${route.id}`, i18n: route.label }));
+  }
+  clear(app,
+    h('a', { class: 'skip', href: '#main', i18n: 'app.skip' }),
+    h('header', { class: 'app-header' },
+      h('div', { class: 'brand' },
+        h('h1', {}, h('span', { class: 'logo', 'aria-hidden': 'true' }, '◆'), ' ', h('span', { i18n: 'app.title' })),
+        h('p', { class: 'tagline', i18n: 'app.tagline' })),
+      languagePicker()),
+    h('div', { class: 'statusbar' }, status, bundleChip),
+    ageBanner,
+    nav,
+    main,
+    h('footer', { class: 'app-footer' },
+      h('p', { i18n: 'app.privacy' }),
+      h('p', { i18n: 'app.disclaimer' })));
+}
+
+function setStatusText(key, params) {
+  status.dataset.i18n = key;
+  status.textContent = t(key, params);
+}
+
+function renderBundleStatus() {
+  const checker = ctx.checker;
+  if (!checker) return;
+  const info = checker.info();
+  const ages = listAges(info, ctx.maxAgeDays);
+  clear(bundleChip,
+    ages.anyOld ? icon('warning', 'warn') : null,
+    t('bundle.chip', { id: info.id, oldest: formatDate(ages.oldest?.date), newest: formatDate(ages.newest?.date) }));
+  bundleChip.classList.toggle('old', ages.anyOld);
+  ageBanner.hidden = !ages.anyOld;
+  if (ages.anyOld) {
+    clear(ageBanner,
+      icon('warning'),
+      h('div', {},
+        h('p', { class: 'banner-title' }, h('strong', {}, t('age.title'))),
+        h('p', {}, t('age.body', {
+          oldest: formatDate(ages.oldest?.date), oldestList: t(`source.${ages.oldest?.key}`),
+          newest: formatDate(ages.newest?.date), max: ctx.maxAgeDays,
+        })),
+        h('p', {}, t('age.howto'), ' ', h('a', { href: '#/lists' }, t('age.link')))));
+  }
+}
+
+function route() {
+  const id = (location.hash.match(/^#\/(\w+)/) ?? [])[1];
+  const current = ROUTES.find((r) => r.id === id) ?? ROUTES[0];
+  for (const r of ROUTES) {
+    const tab = document.getElementById(`tab-${r.id}`);
+    if (r === current) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+    const view = views.get(r.id);
+    if (view) view.el.hidden = r !== current;
+  }
+  views.get(current.id)?.show?.();
+  document.title = `${t(current.label)} · ${t('app.title')}`;
+}
+
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  const hadController = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {
+    // the page works without it, only not offline
+  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (hadController) setStatusText('boot.updated');
+  });
+}
+
+async function boot() {
+  ctx.maxAgeDays = await getSetting('maxAgeDays', DEFAULT_MAX_AGE_DAYS);
+  ctx.reviewer = await getSetting('reviewer', '');
+  setLanguage(pickLanguage(await getSetting('lang')));
+  shell();
+  document.body.dataset.state = 'loading';
+  registerServiceWorker();
+  let result;
+  try {
+    result = await ctx.manager.start();
+  } catch (err) {
+    setStatusText('boot.failed', { message: t(`error.${err.code}`, {}) === `error.${err.code}` ? err.message : t(`error.${err.code}`) });
+    status.dataset.error = err.code ?? 'internal';
+    status.classList.add('error');
+    document.body.dataset.state = 'error';
+    return;
+  }
+  for (const r of ROUTES) {
+    const view = r.create(ctx);
+    view.el.hidden = true;
+    view.el.id = `view-${r.id}`;
+    views.set(r.id, view);
+    main.append(view.el);
+  }
+  window.addEventListener('hashchange', route);
+  route();
+  renderBundleStatus();
+  ctx.manager.addEventListener('change', () => renderBundleStatus());
+  const info = result.checker.info();
+  setStatusText(result.fresh ? 'boot.readyFresh' : 'boot.ready', { entries: info.entries, sources: info.sources.length });
+  for (const notice of result.notices) views.get('lists').notice?.(notice);
+  const readyMs = performance.now() - started;
+  document.body.dataset.readyMs = String(Math.round(performance.timeOrigin ? performance.now() : readyMs));
+  document.body.dataset.state = 'ready';
+}
+
+boot();

@@ -1,0 +1,95 @@
+// "Screen an order": the form, and beside it the report of the last screening (recorded in the audit log
+// at once, so its hits can be adjudicated right there).
+import { h, clear } from './dom.js';
+import { t } from './i18n/index.js';
+import { createOrderForm } from './order-form.js';
+import { renderReport } from './result-view.js';
+import { addRecord, adjudicate, makeRecord } from './audit-log.js';
+import { setSetting } from './db.js';
+
+export const SAMPLE_JSONL = 'samples/orders.jsonl';
+
+// The sample orders (same origin; cached by the service worker), for "try an example".
+let samples;
+export async function loadSamples() {
+  samples ??= fetch(SAMPLE_JSONL).then((r) => (r.ok ? r.text() : ''))
+    .then((text) => text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)))
+    .catch(() => []);
+  return samples;
+}
+
+export function createOrderView(ctx) {
+  const result = h('div', { class: 'result-panel', id: 'result', 'aria-live': 'polite', tabindex: '-1' },
+    h('p', { class: 'placeholder', i18n: 'result.placeholder' }));
+  let last; // { report, record }
+  let products = [];
+  try {
+    products = ctx.checker.products();
+  } catch {
+    products = [];
+  }
+
+  const showReport = () => {
+    if (!last) return;
+    clear(result, h('h2', { i18n: 'result.title' }), renderReport(last.report, {
+      record: last.record,
+      reviewer: ctx.reviewer,
+      onAdjudicate: async (a) => {
+        if (a.reviewer && a.reviewer !== ctx.reviewer) {
+          ctx.reviewer = a.reviewer;
+          setSetting('reviewer', a.reviewer).catch(() => {});
+        }
+        const updated = await adjudicate(last.record.id, a);
+        last.record = updated;
+        return updated;
+      },
+    }));
+  };
+
+  const form = createOrderForm({
+    products,
+    onSubmit: async (order) => {
+      const checker = ctx.checker;
+      let report;
+      try {
+        report = await checker.screen(order);
+      } catch (err) {
+        form.showCoreError(err.code === 'not_available' ? t('error.screenUnavailable') : err.message);
+        return;
+      }
+      const record = makeRecord({ order, report, checker, kind: 'single' });
+      try {
+        record.id = await addRecord(record);
+      } catch {
+        record.id = undefined;
+      }
+      last = { report, record: record.id === undefined ? undefined : record };
+      showReport();
+      result.focus();
+      result.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    },
+  });
+
+  const examples = h('select', { id: 'example' }, h('option', { value: '', i18n: 'form.exampleChoose' }));
+  loadSamples().then((list) => {
+    for (const [i, order] of list.slice(0, 12).entries()) {
+      examples.append(h('option', { value: String(i) }, `${order.id} — ${order.parties?.[0]?.name ?? ''}`));
+    }
+  });
+  examples.addEventListener('change', async () => {
+    const list = await loadSamples();
+    const order = list[Number(examples.value)];
+    if (order) form.fill(structuredClone(order));
+  });
+
+  const el = h('section', { class: 'view view-screen', 'aria-labelledby': 'order-form-title' },
+    h('div', { class: 'example-picker' },
+      h('label', { for: 'example', i18n: 'form.example' }), examples),
+    h('div', { class: 'two-columns' }, form.el, result));
+
+  window.addEventListener('languagechange-app', () => {
+    form.relabel();
+    showReport();
+  });
+  return { el, form, show: () => {} };
+}

@@ -1,0 +1,39 @@
+// Rescreening after a new bundle: the latest stored screening of each order that was checked against
+// another bundle is screened again (in the batch Workers); each new screening is recorded, pointing to the
+// one it repeats; the orders whose decision changed are returned.
+import { addRecords, allRecords, makeRecord, recordContext } from './audit-log.js';
+
+const decisionOf = (report) => (report?.error ? 'error' : report?.decision ?? 'error');
+
+// The records to rescreen: the latest per order id, not already screened with the bundle in use.
+export async function rescreenCandidates(checker) {
+  const sha = checker.info().sha256;
+  const latest = new Map();
+  for (const r of (await allRecords()).sort((a, b) => a.time.localeCompare(b.time))) {
+    if (!r.order) continue;
+    latest.set(r.order_id || r.uid, r);
+  }
+  return [...latest.values()].filter((r) => r.bundle?.sha256 !== sha);
+}
+
+export async function rescreen(checker, candidates, { onProgress, signal } = {}) {
+  const context = recordContext(checker);
+  const writes = [];
+  const reports = await checker.screenBatch(candidates.map((r) => r.order), {
+    onProgress,
+    signal,
+    onChunk: (from, chunk) => {
+      writes.push(addRecords(chunk.map((report, i) => makeRecord({
+        order: candidates[from + i].order, report, context, kind: 'rescreen', rescreenOf: candidates[from + i].id,
+      }))));
+    },
+  });
+  await Promise.all(writes);
+  const changed = [];
+  reports.forEach((report, i) => {
+    const before = candidates[i].decision;
+    const after = decisionOf(report);
+    if (before !== after) changed.push({ record: candidates[i], report, before, after });
+  });
+  return { total: candidates.length, changed };
+}

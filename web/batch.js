@@ -1,0 +1,107 @@
+// Batch helpers shared by the in-process runner (node, or a page without Workers), the Worker pool and
+// the Worker itself: progress arithmetic, abort errors, screening a chunk, reading JSON lines.
+import { ExportCheckError } from './core.js';
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+// The error a cancelled batch rejects with (the same shape as fetch's).
+export function abortError(signal) {
+  const reason = signal?.reason;
+  if (reason instanceof Error && reason.name === 'AbortError') return reason;
+  if (typeof DOMException === 'function') return new DOMException('The batch was cancelled.', 'AbortError');
+  const err = new Error('The batch was cancelled.');
+  err.name = 'AbortError';
+  return err;
+}
+
+// Tracks done/total and derives the rate (orders per second) and the time left.
+export class Progress {
+  constructor(total, onProgress) {
+    this.total = total;
+    this.done = 0;
+    this.start = now();
+    this.onProgress = onProgress;
+  }
+
+  add(count) {
+    this.done += count;
+    this.report();
+  }
+
+  report() {
+    if (!this.onProgress) return;
+    const elapsedMs = now() - this.start;
+    const rate = elapsedMs > 0 ? (this.done * 1000) / elapsedMs : 0;
+    const etaMs = rate > 0 ? ((this.total - this.done) * 1000) / rate : NaN;
+    this.onProgress({ done: this.done, total: this.total, elapsedMs, rate, etaMs });
+  }
+}
+
+// The order's id for an error row, whatever the order looks like.
+function orderId(order, index) {
+  const id = order && typeof order === 'object' ? order.id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : `#${index + 1}`;
+}
+
+// Screens orders[from, to) with `screen` (one order -> report, may throw); a refused order gives an error
+// row in its place.
+export function screenChunk(screen, orders, from = 0, to = orders.length) {
+  const reports = new Array(to - from);
+  for (let i = from; i < to; i++) {
+    try {
+      reports[i - from] = screen(orders[i]);
+    } catch (err) {
+      reports[i - from] = {
+        order_id: orderId(orders[i], i),
+        error: { code: err?.code ?? 'internal', message: err?.message ?? String(err) },
+      };
+    }
+  }
+  return reports;
+}
+
+const yieldToEventLoop = () => new Promise((resolve) => {
+  if (typeof setImmediate === 'function') setImmediate(resolve);
+  else setTimeout(resolve, 0);
+});
+
+// Runs the batch in this thread, chunk by chunk, yielding between chunks so progress shows and an abort
+// is honoured.
+export async function runBatch(screen, orders, { onProgress, onChunk, signal, chunkSize = 50 } = {}) {
+  if (signal?.aborted) throw abortError(signal);
+  const progress = new Progress(orders.length, onProgress);
+  const results = new Array(orders.length);
+  progress.report();
+  for (let from = 0; from < orders.length; from += chunkSize) {
+    const to = Math.min(orders.length, from + chunkSize);
+    const reports = screenChunk(screen, orders, from, to);
+    for (let i = 0; i < reports.length; i++) results[from + i] = reports[i];
+    onChunk?.(from, reports);
+    progress.add(reports.length);
+    await yieldToEventLoop();
+    if (signal?.aborted) throw abortError(signal);
+  }
+  return results;
+}
+
+// One order per line (blank lines skipped). A line that is not a JSON object is reported with its number;
+// the other lines still count.
+export function parseJsonLines(text) {
+  const orders = [];
+  const errors = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    try {
+      const value = JSON.parse(line);
+      if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        throw new ExportCheckError('bad_order', 'a line must hold one order as a JSON object');
+      }
+      orders.push(value);
+    } catch (err) {
+      errors.push({ line: i + 1, message: err.message });
+    }
+  }
+  return { orders, errors };
+}

@@ -1,0 +1,165 @@
+// The one bridge between a page and its batch Workers (web/worker.js): each Worker loads the wasm core and
+// the already verified bundle once, then screens chunks of orders handed out as Workers fall idle.
+// Progress is reported per chunk; an AbortSignal terminates every Worker (the next batch starts fresh
+// ones); Workers left idle for a while are freed.
+import { ExportCheckError } from './core.js';
+import { Progress, abortError } from './batch.js';
+
+const IDLE_MS = 120_000;
+
+function defaultSize() {
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 2;
+  return Math.max(1, Math.min(4, cores));
+}
+
+// Orders per message: about a hundred progress steps for a big batch, small chunks for a small one.
+function chunkSizeFor(total, workers) {
+  return Math.max(1, Math.min(100, Math.ceil(total / 100), Math.ceil(total / workers)));
+}
+
+class BatchWorker {
+  constructor(url, bundle) {
+    this.worker = new Worker(url, { type: 'module', name: 'exportcheck-batch' });
+    this.pending = null; // { resolve, reject } of the message awaited
+    this.worker.onmessage = (event) => this.#settle(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.#fail(new ExportCheckError('worker_failed', `the batch worker stopped: ${event.message ?? 'unknown error'}`));
+    };
+    this.worker.onmessageerror = () => this.#fail(new ExportCheckError('worker_failed', 'a batch message could not be read'));
+    this.ready = this.#request({ type: 'init', bundle });
+    this.ready.catch(() => {});
+  }
+
+  #request(message) {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage(message);
+    });
+  }
+
+  #settle(data) {
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending) return;
+    if (data.type === 'failed') pending.reject(new ExportCheckError(data.error.code, data.error.message));
+    else pending.resolve(data);
+  }
+
+  #fail(err) {
+    this.failure = err;
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(err);
+  }
+
+  screen(orders) {
+    if (this.failure) return Promise.reject(this.failure);
+    return this.#request({ type: 'screen', orders });
+  }
+
+  terminate() {
+    this.worker.terminate();
+    this.#fail(new ExportCheckError('worker_terminated', 'the batch worker was stopped'));
+  }
+}
+
+export class WorkerPool {
+  #url;
+  #bundle;
+  #size;
+  #workers = [];
+  #queue = Promise.resolve();
+  #idleTimer;
+
+  constructor({ workerUrl, bundle, size }) {
+    this.#url = workerUrl;
+    this.#bundle = bundle;
+    this.#size = size ?? defaultSize();
+  }
+
+  get size() {
+    return this.#size;
+  }
+
+  #start() {
+    clearTimeout(this.#idleTimer);
+    if (this.#workers.length === 0) {
+      for (let i = 0; i < this.#size; i++) this.#workers.push(new BatchWorker(this.#url, this.#bundle));
+    }
+    return this.#workers;
+  }
+
+  #idle() {
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => this.terminate(), IDLE_MS);
+  }
+
+  // Resolves once every Worker has loaded the core and the bundle.
+  async ready() {
+    const workers = this.#start();
+    try {
+      await Promise.all(workers.map((w) => w.ready));
+    } finally {
+      this.#idle();
+    }
+  }
+
+  // One batch at a time: a second call waits for the first.
+  run(orders, options = {}) {
+    const job = this.#queue.then(() => this.#run(orders, options));
+    this.#queue = job.catch(() => {});
+    return job;
+  }
+
+  async #run(orders, { onProgress, onChunk, signal, chunkSize } = {}) {
+    if (signal?.aborted) throw abortError(signal);
+    const workers = this.#start();
+    const total = orders.length;
+    const size = chunkSize ?? chunkSizeFor(total, workers.length);
+    const results = new Array(total);
+    const progress = new Progress(total, onProgress);
+    progress.report();
+
+    let next = 0;
+    let stop; // rejects the batch on abort
+    const stopped = new Promise((_, reject) => { stop = reject; });
+    stopped.catch(() => {});
+    const onAbort = () => {
+      this.terminate();
+      stop(abortError(signal));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const drive = async (worker) => {
+      await worker.ready;
+      while (next < total) {
+        const from = next;
+        const to = Math.min(total, from + size);
+        next = to;
+        const { reports } = await worker.screen(orders.slice(from, to));
+        for (let i = 0; i < reports.length; i++) results[from + i] = reports[i];
+        onChunk?.(from, reports);
+        progress.add(reports.length);
+      }
+    };
+    try {
+      await Promise.race([Promise.all(workers.map(drive)), stopped]);
+      return results;
+    } catch (err) {
+      if (signal?.aborted) throw abortError(signal);
+      this.terminate(); // a Worker failed: start clean next time
+      throw err;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      if (this.#workers.length) this.#idle();
+    }
+  }
+
+  terminate() {
+    clearTimeout(this.#idleTimer);
+    const workers = this.#workers;
+    this.#workers = [];
+    for (const w of workers) w.terminate();
+  }
+}

@@ -1,0 +1,31 @@
+// The batch Worker (module Worker, started by web/worker-pool.js): owns one instance of the wasm core.
+//   {type:'init', bundle}   the decompressed bundle the page has already verified -> {type:'ready', info}
+//   {type:'screen', orders} -> {type:'done', reports}   (a refused order gives an error row in its place)
+// Any failure -> {type:'failed', error:{code, message}}.
+import { Core } from './core.js';
+import { screenChunk } from './batch.js';
+
+let core;
+
+async function init(bundle) {
+  const url = new URL('./wasm/exportcheck-core.mjs', import.meta.url).href;
+  const factory = (await import(/* @vite-ignore */ url)).default;
+  core = new Core(await factory());
+  return core.loadBundle(bundle);
+}
+
+self.onmessage = async ({ data }) => {
+  try {
+    if (data.type === 'init') {
+      const info = await init(data.bundle);
+      self.postMessage({ type: 'ready', info: { id: info.id, sha256: info.sha256 } });
+    } else if (data.type === 'screen') {
+      if (!core) throw Object.assign(new Error('the worker has no bundle loaded'), { code: 'no_bundle' });
+      self.postMessage({ type: 'done', reports: screenChunk((order) => core.call('screen', order), data.orders) });
+    } else {
+      throw Object.assign(new Error(`unknown message ${data.type}`), { code: 'bad_argument' });
+    }
+  } catch (err) {
+    self.postMessage({ type: 'failed', error: { code: err.code ?? 'internal', message: err.message ?? String(err) } });
+  }
+};
