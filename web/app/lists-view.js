@@ -2,18 +2,13 @@
 // warning age), how to load a newer bundle (a URL on this site, or the files, dropped or picked), and after a
 // new bundle, rescreening the stored orders with the list of those whose decision changed.
 import { h, clear, icon } from './dom.js';
-import { t, formatDate, formatNumber, has } from './i18n/index.js';
+import { t, formatDate, formatNumber, has, errorText } from './i18n/index.js';
 import { listAges } from './bundle-manager.js';
 import { setSetting } from './db.js';
 import { createTable } from './table.js';
 import { decisionBadge } from './result-view.js';
 import { openReport } from './report-dialog.js';
 import { rescreen, rescreenCandidates } from './rescreen.js';
-
-export function errorText(err) {
-  const key = `error.${err?.code}`;
-  return has(key) ? t(key, { message: err.message }) : err?.message ?? String(err);
-}
 
 function ageText(days) {
   if (!Number.isFinite(days)) return t('age.unknown');
@@ -108,7 +103,7 @@ export function createListsView(ctx) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('lists.col.list')), h('th', { scope: 'col' }, t('lists.col.entries')))),
         h('tbody', {}, Object.entries(info.lists ?? {}).map(([code, n]) => h('tr', { dataset: { list: code } },
           h('th', { scope: 'row' }, has(`list.${code}`) ? `${t(`list.${code}`)} (${code})` : code),
-          h('td', { class: 'num' }, String(n))))))),
+          h('td', { class: 'num' }, formatNumber(n))))))),
       info.notes?.length ? h('details', { class: 'notes' }, h('summary', {}, t('lists.notes', { count: info.notes.length })),
         h('ul', {}, info.notes.map((n) => h('li', {}, n)))) : null);
   }

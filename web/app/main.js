@@ -1,7 +1,7 @@
 // The reseller's page: boots the language, loads the signed lists (stored bundle or the site's default),
 // then mounts the four views (screen one order, batch, audit log, lists) behind hash links.
 import { h, clear, icon } from './dom.js';
-import { t, setLanguage, pickLanguage, language, LANGUAGES, formatDate } from './i18n/index.js';
+import { t, setLanguage, pickLanguage, language, LANGUAGES, formatDate, errorText } from './i18n/index.js';
 import { getSetting, setSetting } from './db.js';
 import { BundleManager, listAges } from './bundle-manager.js';
 import { createOrderView } from './order-view.js';
@@ -85,7 +85,7 @@ function renderBundleStatus() {
     ages.anyOld ? icon('warning', 'warn') : null,
     t('bundle.chip', { id: info.id, oldest: formatDate(ages.oldest?.date), newest: formatDate(ages.newest?.date) }));
   bundleChip.classList.toggle('old', ages.anyOld);
-  ageBanner.hidden = !ages.anyOld;
+  ageBanner.hidden = !ages.anyOld || currentRoute() === 'lists'; // the Lists view says it in full
   if (ages.anyOld) {
     clear(ageBanner,
       icon('warning'),
@@ -99,9 +99,13 @@ function renderBundleStatus() {
   }
 }
 
-function route() {
+function currentRoute() {
   const id = (location.hash.match(/^#\/(\w+)/) ?? [])[1];
-  const current = ROUTES.find((r) => r.id === id) ?? ROUTES[0];
+  return (ROUTES.find((r) => r.id === id) ?? ROUTES[0]).id;
+}
+
+function route() {
+  const current = ROUTES.find((r) => r.id === currentRoute());
   for (const r of ROUTES) {
     const tab = document.getElementById(`tab-${r.id}`);
     if (r === current) tab.setAttribute('aria-current', 'page');
@@ -110,6 +114,7 @@ function route() {
     if (view) view.el.hidden = r !== current;
   }
   views.get(current.id)?.show?.();
+  renderBundleStatus();
   document.title = `${t(current.label)} · ${t('app.title')}`;
 }
 
@@ -130,14 +135,17 @@ async function boot() {
   setLanguage(pickLanguage(await getSetting('lang')));
   shell();
   document.body.dataset.state = 'loading';
-  registerServiceWorker();
   let result;
   try {
     result = await ctx.manager.start();
   } catch (err) {
-    setStatusText('boot.failed', { message: t(`error.${err.code}`, {}) === `error.${err.code}` ? err.message : t(`error.${err.code}`) });
+    setStatusText('boot.failed', { message: errorText(err) });
     status.dataset.error = err.code ?? 'internal';
     status.classList.add('error');
+    main.append(h('div', { class: 'banner error', role: 'alert' }, icon('blocked'), h('div', {},
+      h('p', {}, h('strong', {}, t('boot.failedTitle'))),
+      h('p', {}, errorText(err)),
+      h('p', {}, t('boot.failedHelp')))));
     document.body.dataset.state = 'error';
     return;
   }
@@ -155,9 +163,14 @@ async function boot() {
   const info = result.checker.info();
   setStatusText(result.fresh ? 'boot.readyFresh' : 'boot.ready', { entries: info.entries, sources: info.sources.length });
   for (const notice of result.notices) views.get('lists').notice?.(notice);
-  const readyMs = performance.now() - started;
-  document.body.dataset.readyMs = String(Math.round(performance.timeOrigin ? performance.now() : readyMs));
+  // For tests and benchmarks: what this core can do, and when the page became usable (ms since navigation).
+  document.body.dataset.capabilities = Object.entries(result.checker.capabilities())
+    .filter(([, yes]) => yes).map(([name]) => name).join(' ');
+  document.body.dataset.readyMs = String(Math.round(performance.now()));
+  document.body.dataset.scriptMs = String(Math.round(performance.now() - started));
   document.body.dataset.state = 'ready';
+  // After the page is usable, so precaching does not compete with the first load.
+  registerServiceWorker();
 }
 
 boot();

@@ -21,6 +21,8 @@ export default {
   'boot.ready': (p, f) => `Ready: ${f.n(p.entries)} list entries from ${p.sources} sources, signature checked. Works offline.`,
   'boot.readyFresh': (p, f) => `Ready: the lists were downloaded, their signature checked and stored in this browser (${f.n(p.entries)} entries from ${p.sources} sources). The page now works offline.`,
   'boot.failed': 'The lists could not be loaded: {message}',
+  'boot.failedTitle': 'The page cannot screen without its lists',
+  'boot.failedHelp': 'Reload the page. If this keeps happening, the list bundle on this site is damaged or was replaced: tell whoever runs this site. Nothing was screened and nothing was sent anywhere.',
   'boot.updated': 'A new version of ExportCheck is installed. Reload the page to use it.',
 
   'bundle.chip': 'Lists: {id} · data from {oldest} to {newest}',

@@ -22,6 +22,8 @@ export default {
   'boot.ready': (p, f) => `Prêt${nb}: ${f.n(p.entries)} entrées de ${p.sources} sources, signature vérifiée. Fonctionne hors ligne.`,
   'boot.readyFresh': (p, f) => `Prêt${nb}: les listes ont été téléchargées, leur signature vérifiée et elles sont conservées dans ce navigateur (${f.n(p.entries)} entrées de ${p.sources} sources). La page fonctionne désormais hors ligne.`,
   'boot.failed': `Les listes n\u2019ont pas pu être chargées${nb}: {message}`,
+  'boot.failedTitle': 'La page ne peut pas contrôler sans ses listes',
+  'boot.failedHelp': 'Rechargez la page. Si cela se reproduit, le paquet de listes de ce site est endommagé ou a été remplacé\u00a0: prévenez la personne qui gère ce site. Rien n\u2019a été contrôlé ni envoyé.',
   'boot.updated': 'Une nouvelle version d\u2019ExportCheck est installée. Rechargez la page pour l\u2019utiliser.',
 
   'bundle.chip': 'Listes{nb}: {id} · données du {oldest} au {newest}'.replace('{nb}', nb),

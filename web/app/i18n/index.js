@@ -1,7 +1,7 @@
 // Every string the page shows comes from one catalogue per language (en.js, fr.js). A message is a
 // string with {placeholders} (numbers are formatted for the language) or a function (params, fmt) for
 // plurals and sentences that need logic. Elements built with h(..., { i18n }) are re-translated in place
-// when the language changes; views with computed content listen for the 'languagechange' event on window.
+// when the language changes; views with computed content listen for the 'languagechange-app' event on window.
 import en from './en.js';
 import fr from './fr.js';
 
@@ -101,4 +101,10 @@ export function setLanguage(next) {
     for (const [attr, [key, params]] of Object.entries(entry.attrs)) el.setAttribute(attr, t(key, params));
   }
   window.dispatchEvent(new CustomEvent('languagechange-app', { detail: { lang } }));
+}
+
+// A refusal in plain words: the catalogue's text for the error's code when there is one, else its message.
+export function errorText(err) {
+  const key = `error.${err?.code}`;
+  return has(key) ? t(key, { message: err.message }) : err?.message ?? String(err);
 }

@@ -1,0 +1,158 @@
+// The JS API in node: match, screen, screenBatch (progress, results in order, refused orders as error rows,
+// cancellation), parseOrders; and the app's pure helpers (CSV, list ages, retention, audit export/import).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { createChecker, ExportCheckError } from '../../web/exportcheck.mjs';
+import { runBatch, parseJsonLines } from '../../web/batch.js';
+import { toCsv, parseCsv } from '../../web/app/csv.js';
+import { listAges } from '../../web/app/bundle-manager.js';
+import { retention, exportCsv, exportJson, parseExport, screensOfac, latestAdjudications } from '../../web/app/audit-log.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'build/core/cli/exportcheck');
+const bundlePath = path.join(root, 'public/bundle/default.ecb.gz');
+const publicKeyPem = process.env.EXPORTCHECK_PUBLIC_KEY ?? path.join(root, 'tests/keys/test-ed25519-public.pem');
+const publicKey = execFileSync(cli, ['bundle', 'pubkey', publicKeyPem], { encoding: 'utf8' }).trim();
+const samples = readFileSync(path.join(root, 'public/samples/orders.jsonl'), 'utf8');
+
+let checkerPromise;
+const checker = () => {
+  checkerPromise ??= createChecker({
+    bundle: new Uint8Array(readFileSync(bundlePath)), signature: new Uint8Array(readFileSync(bundlePath + '.sig')), publicKey,
+  });
+  return checkerPromise;
+};
+
+// --- the batch runner, with a stand-in for the core ---------------------------------------------------
+const fakeScreen = (order) => {
+  if (!order.id) throw new ExportCheckError('bad_order', 'id: missing');
+  return { order_id: order.id, decision: order.id.endsWith('7') ? 'review' : 'clear', findings: [] };
+};
+
+test('runBatch: reports in input order, progress up to the total, refused orders as error rows', async () => {
+  const orders = Array.from({ length: 230 }, (_, i) => (i === 5 ? { parties: [] } : { id: `O-${i}` }));
+  const progress = [];
+  const chunks = [];
+  const reports = await runBatch(fakeScreen, orders, {
+    chunkSize: 50, onProgress: (p) => progress.push(p), onChunk: (from, r) => chunks.push([from, r.length]),
+  });
+  assert.equal(reports.length, 230);
+  assert.equal(reports[7].decision, 'review');
+  assert.equal(reports[229].order_id, 'O-229');
+  assert.deepEqual(reports[5], { order_id: '#6', error: { code: 'bad_order', message: 'id: missing' } });
+  assert.deepEqual(progress.map((p) => p.done), [0, 50, 100, 150, 200, 230]);
+  assert.ok(progress.every((p) => p.total === 230 && p.rate >= 0));
+  assert.deepEqual(chunks, [[0, 50], [50, 50], [100, 50], [150, 50], [200, 30]]);
+});
+
+test('runBatch: an AbortSignal stops the batch with an AbortError', async () => {
+  const controller = new AbortController();
+  const orders = Array.from({ length: 1000 }, (_, i) => ({ id: `O-${i}` }));
+  let seen = 0;
+  await assert.rejects(runBatch(fakeScreen, orders, {
+    chunkSize: 100,
+    signal: controller.signal,
+    onProgress: (p) => { seen = p.done; if (p.done >= 300) controller.abort(); },
+  }), { name: 'AbortError' });
+  assert.equal(seen, 300);
+  await assert.rejects(runBatch(fakeScreen, orders, { signal: AbortSignal.abort() }), { name: 'AbortError' });
+});
+
+test('parseJsonLines: one order per line, bad lines named by number', () => {
+  const { orders, errors } = parseJsonLines('{"id":"A"}\n\n  \nnot json\n[1]\n{"id":"B"}\r\n');
+  assert.deepEqual(orders.map((o) => o.id), ['A', 'B']);
+  assert.deepEqual(errors.map((e) => e.line), [4, 5]);
+});
+
+// --- the real core -------------------------------------------------------------------------------------
+test('createChecker: capabilities, parseOrders of JSON lines, screenBatch argument checks', async () => {
+  const c = await checker();
+  const caps = c.capabilities();
+  for (const name of ['match', 'screen', 'parse_orders_csv', 'products']) assert.equal(typeof caps[name], 'boolean');
+  const { orders, errors } = c.parseOrders(samples, { format: 'jsonl' });
+  assert.equal(errors.length, 0);
+  assert.ok(orders.length >= 10);
+  assert.equal(c.parseOrders(JSON.stringify(orders.slice(0, 2)), { format: 'json' }).orders.length, 2);
+  await assert.rejects(c.screenBatch('nope'), { code: 'bad_argument' });
+});
+
+test('screen and screenBatch agree, order by order, and are deterministic', async (t) => {
+  const c = await checker();
+  if (!c.capabilities().screen) return t.skip('this build of the core has no ec_screen yet');
+  const { orders } = c.parseOrders(samples, { format: 'jsonl' });
+  const one = [];
+  for (const order of orders) one.push(await c.screen(order));
+  const progress = [];
+  const batch = await c.screenBatch(orders, { onProgress: (p) => progress.push(p.done), chunkSize: 4 });
+  assert.deepEqual(batch, one);
+  assert.equal(progress.at(-1), orders.length);
+  for (const report of one) {
+    assert.ok(['clear', 'review', 'license_required', 'blocked'].includes(report.decision), JSON.stringify(report).slice(0, 200));
+    assert.equal(report.bundle.sha256, c.info().sha256);
+  }
+  // A refused order is an error row, not a failed batch.
+  const mixed = await c.screenBatch([orders[0], { parties: 'not a list' }]);
+  assert.equal(mixed[1].error.code.length > 0, true);
+  await assert.rejects(c.screen({ parties: 'not a list' }), (err) => err instanceof ExportCheckError);
+});
+
+test('match finds a listed name', async (t) => {
+  const c = await checker();
+  if (!c.capabilities().match) return t.skip('this build of the core has no ec_match yet');
+  const result = await c.match({ name: 'Beijing Biren Technology Development Co., Ltd.', type: 'organization' });
+  assert.ok(result.hits.length > 0, JSON.stringify(result));
+  assert.equal(result.hits[0].list, 'EL');
+});
+
+// --- the app's pure helpers ------------------------------------------------------------------------------
+test('CSV: quotes, line breaks and formula guards survive a round trip', () => {
+  const rows = [['a', 'b,c', 'say "hi"'], ['line\nbreak', '=1+1', '-5'], ['', 'é', '@x']];
+  const text = toCsv(rows);
+  assert.ok(text.startsWith('\uFEFF'));
+  assert.deepEqual(parseCsv(text), [['a', 'b,c', 'say "hi"'], ['line\nbreak', "'=1+1", '-5'], ['', 'é', "'@x"]]);
+});
+
+test('listAges: days per source, month-only dates count from the first day, the warning threshold', () => {
+  const info = { sources: [{ key: 'csl', date: '2022-04-21' }, { key: 'ofac_cons', date: '2025-12' }, { key: 'x', date: '' }] };
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  const ages = listAges(info, 30, now);
+  assert.equal(ages.sources[0].days, 1351);
+  assert.equal(ages.sources[1].days, 31);
+  assert.equal(ages.sources[1].old, true);
+  assert.equal(listAges(info, 40, now).sources[1].old, false);
+  assert.equal(ages.sources[2].old, true, 'an undated list counts as old');
+  assert.equal(ages.oldest.key, 'csl');
+  assert.equal(ages.newest.key, 'ofac_cons');
+});
+
+test('retention: EAR 5 years, OFAC 10 years when OFAC lists are screened', () => {
+  assert.deepEqual(retention('2026-11-28T10:00:00.000Z', true), { ear_until: '2031-11-28', ofac_until: '2036-11-28', keep_until: '2036-11-28' });
+  assert.deepEqual(retention('2024-02-29T10:00:00.000Z', false), { ear_until: '2029-03-01', ofac_until: null, keep_until: '2029-03-01' });
+  assert.equal(screensOfac({ lists: { SDN: 1 } }), true);
+  assert.equal(screensOfac({ lists: { EL: 1 }, sources: [{ key: 'csl' }] }), false);
+});
+
+test('audit log: JSON and CSV exports read back to the same records', () => {
+  const records = [{
+    id: 3, uid: 'u-1', kind: 'single', time: '2026-11-28T10:00:00.000Z', order_id: 'SAMPLE-002', decision: 'blocked',
+    order: { id: 'SAMPLE-002', parties: [{ role: 'buyer', name: 'Beijing "Biren", Ltd.\nline 2' }] },
+    report: { order_id: 'SAMPLE-002', decision: 'blocked', findings: [{ kind: 'party_match', rule: 'R01', message: 'm' }] },
+    bundle: { id: 'b', sha256: 'ab'.repeat(32), built_at: '2026-11-28T00:00:00Z' }, engine: '0.1.0',
+    adjudications: [{ finding: 'R01|buyer|EL|1', status: 'false_positive', reason: 'other, company', reviewer: 'AB', time: '2026-11-28T11:00:00.000Z' }],
+    retention: retention('2026-11-28T10:00:00.000Z', true),
+  }];
+  assert.deepEqual(parseExport(exportJson(records)), records);
+  assert.deepEqual(parseExport(exportCsv(records)), records);
+  const [header, row] = parseCsv(exportCsv(records));
+  assert.equal(row[header.indexOf('bundle_sha256')], 'ab'.repeat(32));
+  assert.equal(row[header.indexOf('ofac_keep_until')], '2036-11-28');
+  assert.match(row[header.indexOf('adjudications')], /false_positive \(other, company\)/);
+  assert.equal(latestAdjudications(records[0]).get('R01|buyer|EL|1').reviewer, 'AB');
+  assert.throws(() => parseExport('{"format":"other","records":[]}'), /not an ExportCheck audit log/);
+  assert.throws(() => parseExport('a,b\n1,2\n'), /record_json/);
+});
