@@ -1,0 +1,202 @@
+// The rules data screening uses, read from the rules documents of data/rules/ (shipped inside the signed
+// bundle, BundleMeta::rules, keyed by file stem):
+//
+//   country-groups   EAR country groups (D:1, D:4, D:5, E:1, E:2, A:5, A:6), HK as CN, Macau, the
+//                    3A090/4A090 licence set, the headquarters test, embargoes
+//   products         the chip catalogue (TPP, die area, datacenter, likely ECCN), systems, GPU servers,
+//                    ordinary products, the words that make a description look like a datacenter part
+//   red-flags        R01..R22: citations, hubs, thresholds, word lists, price bands, phone codes
+//   license-rules    the 3A090 thresholds, licence and exception rules with citations, catch-all end
+//                    uses, what a hit on each restricted-party list means, ownership rules
+//
+// Every document has `version`, `as_of` and `sources`; facts carry the brief's source keys and its
+// confidence mark (H, M, L). An order may override [L] facts through `settings` (apply_settings).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exportcheck {
+
+// Where a fact comes from: the brief's source keys and its confidence mark.
+struct Pedigree {
+    std::vector<std::string> sources;
+    std::string confidence;  // "H", "M", "L"
+};
+
+struct CountryGroups {
+    std::string version, as_of;
+    struct Group {
+        std::string title, as_of, note;
+        std::vector<std::string> members;
+        Pedigree pedigree;
+    };
+    std::map<std::string, Group> groups;            // "D:1" -> members
+    std::map<std::string, std::string> treated_as;  // "HK" -> "CN"
+    std::vector<std::string> license_set;           // 3A090/4A090 licence destinations, derived from the groups
+    std::vector<std::string> hq_concern;            // D:5 and Macau: the headquarters test
+    struct Embargo {
+        std::string id, citation, why;
+        std::vector<std::string> countries;
+        Pedigree pedigree;
+    };
+    std::vector<Embargo> embargoes;
+
+    // The country a code counts as under the EAR ("HK" -> "CN"); the code itself otherwise.
+    std::string effective(std::string_view cc) const;
+    bool in(std::string_view group, std::string_view cc) const;  // through effective()
+    std::vector<std::string> groups_of(std::string_view cc) const;
+    bool in_license_set(std::string_view cc) const;
+    bool hq_concern_country(std::string_view cc) const;
+    bool d5_or_macau(std::string_view cc) const;
+    const Embargo* embargo(std::string_view cc) const;
+};
+
+struct Chip {
+    std::string id, vendor, name;
+    std::vector<std::string> aliases;       // model names as written ("h100 sxm", "rtx 4090")
+    std::vector<std::string> requires_any;  // words one of which must appear ("@nvidia_dc" names a context list)
+    std::optional<double> tpp;              // total processing performance
+    std::optional<double> tpp_below;        // when only an upper bound is known (RTX 4090D: below 4800)
+    std::optional<double> die_area_mm2;     // logic dies on a non-planar process
+    std::optional<double> memory_bandwidth_gbs;
+    std::optional<bool> datacenter;         // designed or marketed for datacenters
+    std::string likely_eccn;                // the catalogue's view when figures are missing ("" = none)
+    std::string letter;                     // "H20" / "MI308": the April 2025 'is informed' letters
+    bool prc_made = false;
+    std::string figures, notes;
+    Pedigree pedigree;
+};
+
+struct SystemModel {  // DGX H100, HGX B200, GB200 NVL72...
+    std::string id, name;
+    std::vector<std::string> aliases;
+    std::string contains;   // chip id
+    double count = 1;
+    std::vector<std::pair<std::string, double>> count_if_any;  // "4 gpu" -> 4
+    Pedigree pedigree;
+};
+
+struct NamedProduct {  // GPU server models without a stated GPU; ordinary products
+    std::string id, name;
+    std::vector<std::string> aliases;
+    std::string likely_eccn, notes;
+    Pedigree pedigree;
+};
+
+struct Catalogue {
+    std::string version, as_of;
+    std::vector<Chip> chips;
+    std::vector<SystemModel> systems;
+    std::vector<NamedProduct> gpu_servers;
+    std::vector<NamedProduct> generic;
+    std::map<std::string, std::vector<std::string>> contexts;  // "nvidia_dc" -> words
+    std::vector<std::string> system_words, count_skip_words, datacenter_words, gpu_words;
+    std::vector<std::string> maker_z_bases;                    // "5A992", "4A003", ...
+
+    const Chip* chip(std::string_view id) const;
+};
+
+// ECCN 3A090.a/.b thresholds (license-rules.json `eccn_3a090`).
+struct Thresholds3A090 {
+    double a_tpp = 4800, a_tpp_with_pd = 1600, a_pd = 5.92;
+    double b_tpp_low = 2400, b_pd_low = 1.6, b2_tpp = 1600, b2_pd_low = 3.2;
+    double non_datacenter_tpp = 4800;
+    std::string citation;
+    Pedigree pedigree;
+};
+
+struct ListAction {
+    std::string action;   // "blocked" or "review" for a strong hit
+    std::string rule;     // "R22" for the UVL; "R01" otherwise
+    std::string name, effect, confidence;
+};
+
+struct LicenseRules {
+    std::string version, as_of;
+    Thresholds3A090 eccn_3a090;
+    nlohmann::json rules;                          // "LIC-3A090-D5" -> {title, citation, sources, confidence, ...}
+    std::vector<std::string> military_countries;   // §744.21
+    nlohmann::json catch_all;                      // [{id, words, citation, license_when, ...}]
+    std::map<std::string, ListAction> list_actions;
+    Pedigree list_pedigree;
+    nlohmann::json ownership;
+
+    // The rule's entry; an empty object when unknown.
+    const nlohmann::json& rule(std::string_view id) const;
+    // The action for a strong hit on a list code; lists not named ask for review.
+    ListAction action_for(std::string_view list) const;
+};
+
+struct RedFlagConfig {
+    std::string version, as_of;
+    nlohmann::json flags;                          // "R03" -> {title, sources, confidence}
+    struct Hub {
+        std::string id, why;
+        std::vector<std::string> countries;
+        Pedigree pedigree;
+    };
+    std::vector<Hub> hubs;
+    std::vector<std::string> extra_hubs;           // added by settings.extra_hubs
+    std::vector<std::string> concern_countries;    // CN, HK, MO and D:5
+    struct Threshold {
+        nlohmann::json value;
+        std::string unit;
+        Pedigree pedigree;
+    };
+    std::map<std::string, Threshold> thresholds;
+    std::vector<std::string> holistic_flags;
+    std::map<std::string, std::pair<double, double>> price_bands;  // product id -> [low, high] USD
+    std::map<std::string, std::vector<std::string>> phone_codes;   // "86" -> ["CN"]
+    std::vector<std::string> generic_tlds;
+    std::map<std::string, std::string> tld_aliases;                // "uk" -> "GB"
+
+    double number(std::string_view threshold) const;  // throws Error("rules_invalid") when missing
+    std::string text(std::string_view threshold) const;
+    // The hub entry holding a country (settings' extra hubs included), or nullptr.
+    const Hub* hub(std::string_view cc) const;
+};
+
+struct CompiledWords;  // the word lists, compiled for matching (internal)
+
+struct RulesData {
+    CountryGroups groups;
+    Catalogue catalogue;
+    RedFlagConfig flags;
+    LicenseRules license;
+    nlohmann::json documents = nlohmann::json::object();  // as loaded
+    std::shared_ptr<const CompiledWords> words;
+
+    // Reads the four documents (keys "country-groups", "products", "red-flags", "license-rules").
+    // Throws Error("rules_missing") when one is absent and Error("rules_invalid", "<doc>.<field>: ...")
+    // when one is malformed.
+    static RulesData from_documents(const nlohmann::json& documents);
+
+    // {"country-groups": {"version", "as_of"}, ...}: shown in every report.
+    nlohmann::ordered_json versions() const;
+};
+
+// An override an order applied to a [L] fact (or any threshold), listed in the report.
+struct Override {
+    std::string path;           // "settings.products.nvidia-h100-pcie.tpp"
+    nlohmann::json value;
+    nlohmann::json replaced;    // the value it replaced (null if none)
+    std::string confidence;     // the replaced fact's confidence mark
+};
+
+// Applies `settings` to a copy of the rules:
+//   products.<id>.{tpp, die_area_mm2, datacenter, memory_bandwidth_gbs}   a catalogue chip's figures
+//   thresholds.<name>                                                   a red-flag threshold
+//   extra_hubs: ["PK", ...]                                             more transshipment hubs
+//   price_bands.<id>: [low, high]                                       a product's price band
+//   affiliates_rule_in_force: true|false                                the BIS Affiliates Rule status [L]
+// Unknown keys or wrong types throw Error("bad_settings", "settings.<path>: ...").
+std::vector<Override> apply_settings(RulesData& rules, const nlohmann::json& settings);
+
+}  // namespace exportcheck

@@ -1,0 +1,75 @@
+// Screening an order: every party against the lists (through the Matcher), every item against the chip
+// rules, the destinations against the country groups, the whole order against the red flags; then one
+// decision and a report that says why (docs/orders.md describes the report JSON).
+//
+//   Screener screener(bundle);                       // once per bundle: builds the name index, loads the rules
+//   auto report = screener.screen_json(request);     // request: an order, or {order, clearances, settings, screened_at}
+//
+// Deterministic: the same bundle and the same request give byte-identical JSON (no clock: pass
+// `screened_at` to have it in the report and to date company ages).
+#pragma once
+
+#include <exportcheck/bundle.hpp>
+#include <exportcheck/order.hpp>
+#include <exportcheck/rules.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace exportcheck {
+
+// A prior adjudication of a false positive ("good-guy list"). It applies while the party, the list entry
+// and the entry's content are unchanged: when the entry changes, the hit comes back for review.
+struct Clearance {
+    std::string party_fingerprint;  // from the finding's evidence
+    std::string list;               // "SDN"
+    std::string source_id;          // the entry's id in its source
+    std::string entry_fingerprint;  // the entry's content as cleared
+    std::string reason;
+    std::string by;
+    std::string at;                 // when (ISO 8601)
+};
+// Reads [{party_fingerprint, list, source_id, entry_fingerprint, reason, by, at}, ...];
+// throws Error("bad_clearances", "clearances[2].reason: missing").
+std::vector<Clearance> clearances_from_json(const nlohmann::json& j);
+
+// Identity of a party for clearances: its folded name and country.
+std::string party_fingerprint(std::string_view name, std::string_view country);
+// Identity of a list entry's content: changes whenever any field of the entry changes.
+std::string entry_fingerprint(const Entry& entry);
+
+struct ScreenOptions {
+    std::vector<Clearance> clearances;
+    nlohmann::json settings = nlohmann::json::object();  // applied before the order's own `settings`
+    std::string screened_at;                             // ISO 8601, shown in the report when given
+};
+
+class Screener {
+public:
+    // Keeps a reference to `bundle` (it must outlive the Screener). The rules documents come from `rules`
+    // when given ({"country-groups": {...}, ...}), else from the bundle; throws Error("rules_missing") when
+    // neither has them.
+    explicit Screener(const Bundle& bundle, const nlohmann::json* rules = nullptr);
+    ~Screener();
+    Screener(const Screener&) = delete;
+    Screener& operator=(const Screener&) = delete;
+
+    nlohmann::ordered_json screen(const Order& order, const ScreenOptions& options = {}) const;
+    // A bare order, or {"order": ..., "clearances"?: [...], "settings"?: {...}, "screened_at"?: "..."}.
+    // Throws Error("bad_order" / "bad_settings" / "bad_clearances") naming the field.
+    nlohmann::ordered_json screen_json(const nlohmann::json& request) const;
+
+    const RulesData& rules() const noexcept;
+    const Bundle& bundle() const noexcept { return bundle_; }
+
+    struct State;
+
+private:
+    const Bundle& bundle_;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace exportcheck

@@ -1,0 +1,538 @@
+// Item classification against 3A090/4A090 (brief §1): recognise the chip and the system around it in the
+// item's free text, count the chips, run the 3A090 tests on the catalogue's or the order's figures.
+#include "compiled_words.hpp"
+#include "numbers.hpp"
+
+#include <exportcheck/classify.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace exportcheck {
+
+using rules_detail::Folded;
+using rules_detail::human;
+
+std::string_view to_string(ChipClass c) noexcept {
+    switch (c) {
+        case ChipClass::outside: return "outside";
+        case ChipClass::a: return "a";
+        case ChipClass::b: return "b";
+        case ChipClass::consumer_a: return "consumer_a";
+        case ChipClass::undetermined: return "undetermined";
+    }
+    return "outside";
+}
+
+std::string_view to_string(ItemClass c) noexcept {
+    switch (c) {
+        case ItemClass::a: return "3A090.a";
+        case ItemClass::b: return "3A090.b";
+        case ItemClass::consumer_a: return "3A090.a (not for datacenters)";
+        case ItemClass::letter: return "H20/MI308 letter";
+        case ItemClass::outside: return "outside 3A090";
+        case ItemClass::generic: return "ordinary product";
+        case ItemClass::undetermined: return "undetermined";
+        case ItemClass::unclassified: return "unclassified";
+    }
+    return "unclassified";
+}
+
+bool ItemClassification::advanced() const noexcept {
+    return cls == ItemClass::a || cls == ItemClass::b || cls == ItemClass::consumer_a || cls == ItemClass::letter ||
+           cls == ItemClass::undetermined || (cls == ItemClass::unclassified && looks_datacenter);
+}
+
+bool ItemClassification::controlled() const noexcept {
+    return cls == ItemClass::a || cls == ItemClass::b || cls == ItemClass::consumer_a;
+}
+
+Verdict3A090 test_3a090(double tpp, std::optional<double> pd, std::optional<bool> datacenter, const Thresholds3A090& t) {
+    Verdict3A090 v;
+    const auto T = human(tpp);
+    const auto P = pd ? human(*pd) : std::string();
+    const bool consumer = datacenter.has_value() && !*datacenter;
+    const bool a_by_tpp = tpp >= t.a_tpp;
+    const bool a_by_pd = pd && tpp >= t.a_tpp_with_pd && *pd >= t.a_pd;
+    if (a_by_tpp || a_by_pd) {
+        const auto why = a_by_tpp ? fmt::format("TPP {} >= {}", T, human(t.a_tpp))
+                                  : fmt::format("TPP {} >= {} and PD {} >= {}", T, human(t.a_tpp_with_pd), P, human(t.a_pd));
+        if (consumer && tpp < t.non_datacenter_tpp) {
+            v.cls = ChipClass::outside;
+            v.basis = fmt::format("{} would meet 3A090.a, but the chip is not designed or marketed for datacenters and "
+                                  "TPP {} < {}: outside 3A090 (Note to 3A090.a/.b)", why, T, human(t.non_datacenter_tpp));
+            return v;
+        }
+        v.cls = consumer ? ChipClass::consumer_a : ChipClass::a;
+        v.paragraph = "3A090.a";
+        v.basis = consumer ? fmt::format("{}: 3A090.a; not designed or marketed for datacenters, so License Exceptions "
+                                         "NAC/ACA may be used", why)
+                           : fmt::format("{}: 3A090.a", why);
+        return v;
+    }
+    if (tpp < t.b2_tpp && tpp < t.b_tpp_low && tpp < t.a_tpp_with_pd) {
+        v.cls = ChipClass::outside;
+        v.basis = fmt::format("TPP {} < {}: outside 3A090", T, human(std::min(t.b2_tpp, t.a_tpp_with_pd)));
+        return v;
+    }
+    if (!pd) {
+        if (consumer) {  // below 4800 and not for datacenters: the Note settles it whatever the PD
+            v.cls = ChipClass::outside;
+            v.basis = fmt::format("TPP {} < {} and not designed or marketed for datacenters: outside 3A090 (Note to "
+                                  "3A090.a/.b)", T, human(t.non_datacenter_tpp));
+            return v;
+        }
+        v.cls = ChipClass::undetermined;
+        v.basis = fmt::format("TPP {} is between {} and {}: the performance density (TPP / die area) decides between "
+                              "3A090.a, 3A090.b and outside, and the die area is not known",
+                              T, human(t.a_tpp_with_pd), human(t.a_tpp));
+        return v;
+    }
+    const bool b1 = tpp >= t.b_tpp_low && tpp < t.a_tpp && *pd >= t.b_pd_low && *pd < t.a_pd;
+    const bool b2 = tpp >= t.b2_tpp && *pd >= t.b2_pd_low && *pd < t.a_pd;
+    if (b1 || b2) {
+        const auto why = b1 ? fmt::format("{} <= TPP {} < {} and {} <= PD {} < {}", human(t.b_tpp_low), T, human(t.a_tpp),
+                                          human(t.b_pd_low), P, human(t.a_pd))
+                            : fmt::format("TPP {} >= {} and {} <= PD {} < {}", T, human(t.b2_tpp), human(t.b2_pd_low), P,
+                                          human(t.a_pd));
+        if (consumer) {
+            v.cls = ChipClass::outside;
+            v.basis = fmt::format("{} would meet 3A090.b, but the chip is not designed or marketed for datacenters and "
+                                  "TPP {} < {}: outside 3A090 (Note to 3A090.a/.b)", why, T, human(t.non_datacenter_tpp));
+            return v;
+        }
+        v.cls = ChipClass::b;
+        v.paragraph = "3A090.b";
+        v.basis = fmt::format("{}: 3A090.b", why);
+        return v;
+    }
+    v.cls = ChipClass::outside;
+    v.basis = fmt::format("TPP {} with PD {} meets neither 3A090.a nor 3A090.b: outside 3A090", T, P);
+    return v;
+}
+
+namespace {
+
+// A description cut into words, with "8xA100" split into "8x" and "a100".
+std::vector<std::string> item_words(const Item& item) {
+    const auto folded = rules_detail::fold(item.description + " " + item.model);
+    std::vector<std::string> out;
+    for (const auto& w : folded.words) {
+        std::size_t d = 0;
+        while (d < w.size() && d < 5 && std::isdigit(static_cast<unsigned char>(w[d]))) ++d;
+        if (d > 0 && d < 5 && d + 1 < w.size() && w[d] == 'x' && std::isalpha(static_cast<unsigned char>(w[d + 1]))) {
+            out.push_back(w.substr(0, d + 1));
+            out.push_back(w.substr(d + 1));
+        } else {
+            out.push_back(w);
+        }
+    }
+    return out;
+}
+
+std::string compact(std::string_view alias) {
+    std::string s;
+    for (const auto& w : rules_detail::fold(alias).words) s += w;
+    return s;
+}
+
+struct Span {
+    std::size_t begin = 0, end = 0;  // word indices [begin, end)
+    std::size_t length = 0;          // characters of the alias
+};
+
+// The longest alias found, as a run of whole words whose concatenation is the alias.
+std::optional<Span> find_alias(const std::vector<std::string>& words, const std::vector<std::string>& aliases) {
+    std::optional<Span> best;
+    for (const auto& a : aliases) {
+        const auto target = compact(a);
+        if (target.empty()) continue;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            std::string acc;
+            for (std::size_t j = i; j < words.size(); ++j) {
+                acc += words[j];
+                if (acc.size() > target.size() || target.compare(0, acc.size(), acc) != 0) break;
+                if (acc.size() == target.size()) {
+                    if (!best || target.size() > best->length) best = Span{i, j + 1, target.size()};
+                    break;
+                }
+            }
+        }
+    }
+    return best;
+}
+
+bool any_word(const Folded& text, const std::vector<std::string>& words, const CompiledWords& cw) {
+    for (const auto& w : words) {
+        if (w.starts_with("@")) {
+            const auto it = cw.contexts.find(w.substr(1));
+            if (it != cw.contexts.end() && it->second.find(text)) return true;
+        } else if (rules_detail::WordList({w}).find(text)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<double> as_count(const std::string& w) {
+    std::string digits = w;
+    if (!digits.empty() && digits.back() == 'x') digits.pop_back();
+    if (digits.empty() || digits.size() > 4) return std::nullopt;
+    for (char c : digits)
+        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    const double n = std::stod(digits);
+    return n >= 1 && n <= 4096 ? std::optional<double>(n) : std::nullopt;
+}
+
+// "8x H100", "8 NVIDIA H100", "H100 x 8", "8-GPU ... H100".
+std::optional<double> count_near(const std::vector<std::string>& words, const Span& s, const CompiledWords& cw) {
+    std::size_t skipped = 0;
+    for (std::size_t i = s.begin; i-- > 0 && skipped <= 3;) {
+        if (auto n = as_count(words[i])) return n;
+        if (!cw.count_skip_words.whole(rules_detail::fold(words[i]))) break;
+        ++skipped;
+    }
+    if (s.end < words.size()) {
+        const auto& w = words[s.end];
+        if (w.size() > 1 && w[0] == 'x')
+            if (auto n = as_count(w.substr(1))) return n;
+        if (w == "x" && s.end + 1 < words.size())
+            if (auto n = as_count(words[s.end + 1])) return n;
+    }
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const auto& next = words[i + 1];
+        if (next == "gpu" || next == "gpus" || next == "way" || next == "card" || next == "cards")
+            if (auto n = as_count(words[i])) return n;
+    }
+    for (const auto& w : words) {  // "8gpu"
+        std::size_t d = 0;
+        while (d < w.size() && std::isdigit(static_cast<unsigned char>(w[d]))) ++d;
+        if (d > 0 && (w.substr(d) == "gpu" || w.substr(d) == "gpus")) return as_count(w.substr(0, d));
+    }
+    return std::nullopt;
+}
+
+struct ChipHit {
+    const Chip* chip = nullptr;
+    Span span;
+    int score = 0;
+};
+
+// Every chip named in the text; overlapping names resolved in favour of the more specific one.
+std::vector<ChipHit> find_chips(const std::vector<std::string>& words, const Folded& folded, const Catalogue& cat,
+                                const CompiledWords& cw) {
+    std::vector<ChipHit> cands;
+    for (const auto& chip : cat.chips) {
+        const auto span = find_alias(words, chip.aliases);
+        if (!span) continue;
+        int score = static_cast<int>(span->length);
+        if (!chip.requires_any.empty()) {
+            if (!any_word(folded, chip.requires_any, cw)) continue;
+            score += 100;  // a variant word ("sxm", "pcie", "laptop") makes it more specific than the plain name
+        }
+        cands.push_back({&chip, *span, score});
+    }
+    std::stable_sort(cands.begin(), cands.end(), [](const ChipHit& a, const ChipHit& b) { return a.score > b.score; });
+    std::vector<ChipHit> kept;
+    for (const auto& c : cands) {
+        const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const ChipHit& k) {
+            return c.span.begin < k.span.end && k.span.begin < c.span.end;
+        });
+        if (!overlaps) kept.push_back(c);
+    }
+    std::sort(kept.begin(), kept.end(), [](const ChipHit& a, const ChipHit& b) { return a.span.begin < b.span.begin; });
+    return kept;
+}
+
+// The maker's ECCN as a class: "3A090.a" -> a, "5A992.z.2" -> b, "EAR99" -> outside.
+struct MakerClass {
+    ItemClass cls = ItemClass::unclassified;
+    std::string base;  // "5A992"
+};
+MakerClass maker_class(std::string_view eccn) {
+    std::string e;
+    for (char c : eccn)
+        if (c != ' ') e += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    MakerClass m;
+    if (e.empty()) return m;
+    m.base = e.substr(0, std::min<std::size_t>(5, e.size()));
+    const bool ai = m.base == "3A090" || m.base == "4A090";
+    const auto z = e.find(".Z");
+    if (ai) {  // 3A090.a, 4A090.b, 3A090 (no paragraph: the stricter reading)
+        m.cls = e.substr(5).starts_with(".B") ? ItemClass::b : ItemClass::a;
+        return m;
+    }
+    if (z != std::string::npos) {  // ".z" paragraphs: z.n.a tracks .a, z.n.b tracks .b; 5A992.z.2 tracks .b
+        const auto rest = e.substr(z + 2);
+        m.cls = rest.ends_with(".B") || (m.base == "5A992" && rest == ".2") ? ItemClass::b : ItemClass::a;
+        return m;
+    }
+    m.cls = ItemClass::outside;
+    return m;
+}
+
+int strictness(ItemClass c) {
+    switch (c) {
+        case ItemClass::a: return 7;
+        case ItemClass::consumer_a: return 6;
+        case ItemClass::b: return 5;
+        case ItemClass::letter: return 4;
+        case ItemClass::undetermined: return 3;
+        case ItemClass::unclassified: return 2;
+        case ItemClass::outside: return 1;
+        case ItemClass::generic: return 0;
+    }
+    return 0;
+}
+
+struct ChipVerdict {
+    ItemClass cls = ItemClass::unclassified;
+    std::string basis;
+    std::optional<double> tpp, die, pd, bandwidth;
+    std::optional<bool> datacenter;
+    std::string figures_from;
+};
+
+ChipVerdict judge_chip(const Chip* chip, const Item& item, const RulesData& rules) {
+    ChipVerdict v;
+    const auto& t = rules.license.eccn_3a090;
+    const bool own = item.tpp || item.die_area_mm2 || item.datacenter || item.memory_bandwidth_gbs;
+    v.tpp = item.tpp ? item.tpp : chip ? chip->tpp : std::nullopt;
+    v.die = item.die_area_mm2 ? item.die_area_mm2 : chip ? chip->die_area_mm2 : std::nullopt;
+    v.datacenter = item.datacenter ? item.datacenter : chip ? chip->datacenter : std::nullopt;
+    v.bandwidth = item.memory_bandwidth_gbs ? item.memory_bandwidth_gbs : chip ? chip->memory_bandwidth_gbs : std::nullopt;
+    v.figures_from = !chip ? "order" : own ? "catalogue and order" : "catalogue";
+    if (v.tpp && v.die && *v.die > 0) v.pd = *v.tpp / *v.die;
+    if (v.tpp) {
+        const auto verdict = test_3a090(*v.tpp, v.pd, v.datacenter, t);
+        v.basis = verdict.basis;
+        switch (verdict.cls) {
+            case ChipClass::a: v.cls = ItemClass::a; break;
+            case ChipClass::consumer_a: v.cls = ItemClass::consumer_a; break;
+            case ChipClass::b: v.cls = ItemClass::b; break;
+            case ChipClass::undetermined: v.cls = ItemClass::undetermined; break;
+            case ChipClass::outside: v.cls = ItemClass::outside; break;
+        }
+        if (!v.datacenter && verdict.cls != ChipClass::outside)
+            v.basis += "; not known whether it is designed for datacenters, so taken as a datacenter part";
+    } else if (chip && chip->tpp_below && v.datacenter == false && *chip->tpp_below <= t.non_datacenter_tpp) {
+        v.cls = ItemClass::outside;
+        v.basis = fmt::format("TPP below {} (exact figure not published) and not designed or marketed for datacenters: "
+                              "outside 3A090 (Note to 3A090.a/.b)", human(*chip->tpp_below));
+    } else if (chip && !chip->likely_eccn.empty()) {
+        const auto& l = chip->likely_eccn;
+        if (l.starts_with("3A090.a")) v.cls = v.datacenter == false ? ItemClass::consumer_a : ItemClass::a;
+        else if (l.starts_with("3A090.b")) v.cls = ItemClass::b;
+        else if (l.starts_with("outside")) v.cls = ItemClass::outside;
+        else v.cls = ItemClass::undetermined;
+        v.basis = fmt::format("no published TPP: the catalogue's likely status is {} [{}]", l, chip->pedigree.confidence);
+    } else {
+        v.cls = ItemClass::undetermined;
+        v.basis = "no published TPP and no likely status: give the chip's TPP and die area";
+    }
+    // The April 2025 letters: H20 and MI308, and any chip reaching the H20's memory bandwidth.
+    if (v.cls == ItemClass::outside && chip && !chip->letter.empty()) {
+        v.cls = ItemClass::letter;
+        v.basis += fmt::format("; licence-required to China (incl. HK, MO) and D:5 by the April 2025 letter on the {}",
+                               chip->letter);
+    } else if (v.cls == ItemClass::outside && v.datacenter != false && v.bandwidth) {
+        const auto& letter = rules.license.rule("LIC-H20-LETTER");
+        const double limit = letter.value("memory_bandwidth_gbs", 4000.0);
+        if (*v.bandwidth >= limit) {
+            v.cls = ItemClass::letter;
+            v.basis += fmt::format("; memory bandwidth {} GB/s reaches the H20's ({} GB/s): the April 2025 letter applies",
+                                   human(*v.bandwidth), human(limit));
+        }
+    }
+    return v;
+}
+
+}  // namespace
+
+ItemClassification classify_item(const Item& item, const RulesData& rules) {
+    ItemClassification r;
+    const auto& cat = rules.catalogue;
+    const auto& cw = *rules.words;
+    const auto words = item_words(item);
+    Folded folded;
+    folded.words = words;
+    for (const auto& w : words) folded.text += (folded.text.empty() ? "" : " ") + w;
+    r.maker_eccn = item.eccn;
+    const auto maker = maker_class(item.eccn);
+    const double quantity = item.quantity;
+
+    // 1. A known system (DGX, HGX, NVL72), then chips named anywhere else in the text.
+    const SystemModel* sys = nullptr;
+    Span sys_span;
+    for (const auto& s : cat.systems) {
+        const auto span = find_alias(words, s.aliases);
+        if (span && (!sys || span->length > sys_span.length)) {
+            sys = &s;
+            sys_span = *span;
+        }
+    }
+    auto chips = find_chips(words, folded, cat, cw);
+    if (sys)
+        chips.erase(std::remove_if(chips.begin(), chips.end(), [&](const ChipHit& c) {
+                        return c.span.begin < sys_span.end && sys_span.begin < c.span.end;
+                    }), chips.end());
+
+    struct Part {
+        const Chip* chip;
+        double count;
+        ChipVerdict verdict;
+    };
+    std::vector<Part> parts;
+    if (sys) {
+        double count = sys->count;
+        for (const auto& [w, n] : sys->count_if_any)
+            if (rules_detail::WordList({w}).find(folded)) count = n;
+        const auto* chip = cat.chip(sys->contains);
+        parts.push_back({chip, count, judge_chip(chip, item, rules)});
+        r.system = true;
+        r.system_id = sys->id;
+        r.system_name = sys->name;
+        r.confidence = sys->pedigree.confidence;
+    }
+    for (const auto& c : chips) {
+        const double count = count_near(words, c.span, cw).value_or(1);
+        parts.push_back({c.chip, count, judge_chip(c.chip, item, rules)});
+    }
+    if (!r.system && !parts.empty() && cw.system_words.find(folded)) r.system = true;
+
+    if (!parts.empty()) {
+        // The strictest chip decides; the others are noted.
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < parts.size(); ++i)
+            if (strictness(parts[i].verdict.cls) > strictness(parts[best].verdict.cls)) best = i;
+        const auto& p = parts[best];
+        const auto& v = p.verdict;
+        r.cls = v.cls;
+        r.catalogue_id = p.chip ? p.chip->id : "";
+        r.catalogue_name = p.chip ? p.chip->vendor + " " + p.chip->name : "";
+        if (p.chip) {
+            r.confidence = p.chip->pedigree.confidence;
+            r.sources = p.chip->pedigree.sources;
+            r.letter = p.chip->letter;
+            r.prc_made = p.chip->prc_made;
+            if (!p.chip->notes.empty()) r.notes.push_back(p.chip->notes);
+        }
+        r.tpp = v.tpp;
+        r.die_area_mm2 = v.die;
+        r.pd = v.pd;
+        r.memory_bandwidth_gbs = v.bandwidth;
+        r.datacenter = v.datacenter;
+        r.figures_from = v.figures_from;
+        r.chips_per_unit = p.count;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (i == best) continue;
+            r.notes.push_back(fmt::format("also names {} x {} ({})", human(parts[i].count),
+                                          parts[i].chip ? parts[i].chip->name : "a chip", to_string(parts[i].verdict.cls)));
+            if (parts[i].chip && parts[i].chip->prc_made) r.prc_made = true;
+        }
+        const auto name = p.chip ? p.chip->vendor + " " + p.chip->name : std::string("the chip");
+        if (r.system) {
+            const auto what = sys ? sys->name : std::string("a system");
+            r.basis = fmt::format("{} holding {} x {}: {}", what, human(p.count), name, v.basis);
+        } else {
+            r.basis = fmt::format("{}{}: {}", name, p.count > 1 ? fmt::format(" (x {} per unit)", human(p.count)) : "",
+                                  v.basis);
+        }
+    } else if (item.tpp) {
+        const auto v = judge_chip(nullptr, item, rules);
+        r.cls = v.cls;
+        r.tpp = v.tpp;
+        r.die_area_mm2 = v.die;
+        r.pd = v.pd;
+        r.memory_bandwidth_gbs = v.bandwidth;
+        r.datacenter = v.datacenter;
+        r.figures_from = "order";
+        r.chips_per_unit = 1;
+        r.basis = "from the order's own figures: " + v.basis;
+        r.system = static_cast<bool>(cw.system_words.find(folded));
+    } else {
+        // Not a known chip: a GPU server model, an ordinary product, or unknown.
+        const NamedProduct* server = nullptr;
+        for (const auto& s : cat.gpu_servers)
+            if (find_alias(words, s.aliases)) { server = &s; break; }
+        const NamedProduct* generic = nullptr;
+        std::size_t generic_len = 0;
+        for (const auto& g : cat.generic)
+            if (const auto span = find_alias(words, g.aliases); span && span->length > generic_len) {
+                generic = &g;
+                generic_len = span->length;
+            }
+        const auto dc_word = cw.datacenter_words.find(folded);
+        const auto gpu_word = cw.gpu_words.find(folded);
+        if (server) {
+            r.cls = ItemClass::unclassified;
+            r.looks_datacenter = true;
+            r.system = true;
+            r.system_id = server->id;
+            r.system_name = server->name;
+            r.basis = fmt::format("{} is a GPU server, but the description does not say which GPUs it holds", server->name);
+        } else if (dc_word) {
+            r.cls = ItemClass::unclassified;
+            r.looks_datacenter = true;
+            r.basis = fmt::format("not in the catalogue, but \"{}\" reads like a datacenter AI part", *dc_word);
+        } else if (generic) {
+            r.cls = ItemClass::generic;
+            r.catalogue_id = generic->id;
+            r.catalogue_name = generic->name;
+            r.confidence = generic->pedigree.confidence.empty() ? "L" : generic->pedigree.confidence;
+            r.basis = fmt::format("recognised as a {}; no 3A090 chip named. Likely ECCN: {} [{}]", generic->name,
+                                  generic->likely_eccn, r.confidence);
+            if (!generic->notes.empty()) r.notes.push_back(generic->notes);
+            if (gpu_word) r.notes.push_back(fmt::format("mentions \"{}\" without a model: name the GPU to check it", *gpu_word));
+        } else {
+            r.cls = ItemClass::unclassified;
+            r.basis = gpu_word ? fmt::format("a GPU (\"{}\") of a model the catalogue does not know", *gpu_word)
+                               : "not recognised: give the model, the maker's ECCN or the chip's figures";
+            if (gpu_word) r.notes.push_back("gpu");
+        }
+    }
+    r.chips_total = r.chips_per_unit * quantity;
+
+    // The maker's ECCN, beside the tool's.
+    if (maker.cls != ItemClass::unclassified) {
+        if (r.cls == ItemClass::unclassified || r.cls == ItemClass::generic || r.cls == ItemClass::undetermined) {
+            if (r.cls == ItemClass::undetermined && strictness(maker.cls) < strictness(ItemClass::undetermined))
+                r.notes.push_back(fmt::format("the maker's ECCN {} says it is outside 3A090; the tool could not confirm it",
+                                              item.eccn));
+            r.cls = maker.cls;
+            r.figures_from = r.figures_from.empty() ? "maker's ECCN" : r.figures_from;
+            r.basis += fmt::format("; the maker's ECCN {} is used", item.eccn);
+        } else if (strictness(maker.cls) > strictness(r.cls) && maker.cls != ItemClass::outside) {
+            r.notes.push_back(fmt::format("the maker's ECCN {} is stricter than the tool's reading: the maker's is used",
+                                          item.eccn));
+            r.cls = maker.cls;
+        } else if (maker.cls != r.cls && !(maker.cls == ItemClass::a && r.cls == ItemClass::consumer_a)) {
+            r.notes.push_back(fmt::format("the maker's ECCN {} differs from the tool's reading ({}): the stricter one is "
+                                          "used", item.eccn, to_string(r.cls)));
+        }
+    }
+
+    // The tool's ECCN.
+    const bool z = std::find(cat.maker_z_bases.begin(), cat.maker_z_bases.end(), maker.base) != cat.maker_z_bases.end();
+    switch (r.cls) {
+        case ItemClass::a:
+        case ItemClass::consumer_a:
+        case ItemClass::b: {
+            const char* para = r.cls == ItemClass::b ? "b" : "a";
+            if (r.system && z) r.eccn = fmt::format("{}.z (tracks 4A090.{})", maker.base, para);
+            else r.eccn = fmt::format("{}.{}", r.system ? "4A090" : "3A090", para);
+            break;
+        }
+        case ItemClass::letter: r.eccn = r.system ? "outside 4A090 (H20/MI308 letter applies)" : "outside 3A090 (H20/MI308 letter applies)"; break;
+        case ItemClass::outside: r.eccn = r.system ? "outside 4A090" : "outside 3A090"; break;
+        case ItemClass::generic: r.eccn = "outside 3A090/4A090 (ordinary product)"; break;
+        case ItemClass::undetermined: r.eccn = "undetermined"; break;
+        case ItemClass::unclassified: r.eccn = "unclassified"; break;
+    }
+    if (r.cls == ItemClass::consumer_a) r.notes.push_back("not designed or marketed for datacenters: License Exceptions NAC/ACA may be available");
+    return r;
+}
+
+}  // namespace exportcheck

@@ -1,0 +1,585 @@
+// The diversion red flags of the brief (§4) that an order can show. Each fires with its inputs in the
+// evidence and its citation (red-flags.json `flags`); thresholds and word lists are data.
+#include "evidence.hpp"
+
+#include <exportcheck/checks.hpp>
+#include <exportcheck/match.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace exportcheck {
+
+using namespace rules_detail;
+
+namespace {
+
+struct Ctx {
+    const CheckInput& in;
+    const CompiledWords& w;
+    std::vector<Finding> out;
+    bool advanced = false;     // advanced-computing items (3A090/4A090, letters, undetermined, datacenter-looking)
+    bool controlled = false;   // 3A090/4A090 items
+    bool hub_destination = false;
+
+    Finding& flag(const std::string& id, Severity s, const std::string& level, std::string message) {
+        Finding f;
+        f.kind = "red_flag";
+        f.rule = id;
+        f.severity = s;
+        f.level = level;
+        f.message = std::move(message);
+        f.evidence = flag_cite(in.rules, id);
+        out.push_back(std::move(f));
+        return out.back();
+    }
+};
+
+bool is_person(const Party& p, const CompiledWords& w) { return static_cast<bool>(w.person_types.whole(fold(p.type))); }
+
+// "forwarder", "logistics", "trading", "bank" from the party's type, business or name.
+std::optional<std::pair<std::string, std::string>> party_kind(const Party& p, const CompiledWords& w) {
+    for (const auto* field : {&p.type, &p.business, &p.name}) {
+        if (field->empty()) continue;
+        const auto f = fold(*field);
+        for (const char* kind : {"forwarder", "logistics", "trading", "bank"}) {
+            const auto it = w.party_kinds.find(kind);
+            if (it == w.party_kinds.end()) continue;
+            if (const auto hit = it->second.find(f)) return std::make_pair(std::string(kind), *hit);
+        }
+    }
+    return std::nullopt;
+}
+
+ojson party_json(const Party& p) {
+    return ojson{{"party", p.path}, {"role", std::string(to_string(p.role))}, {"name", p.name}, {"country", p.address.country}};
+}
+
+std::string who(const Party& p) { return fmt::format("the {} \"{}\"", to_string(p.role), shorten(p.name)); }
+
+bool same_name(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return false;
+    if (fold(a).text == fold(b).text) return true;
+    return compare_names(a, b, EntityType::organization).score >= 0.9;
+}
+
+// R03: a forwarder, logistics or trading firm as ultimate consignee or end user.
+void r03(Ctx& c) {
+    const auto& o = c.in.order;
+    std::vector<Role> roles = {Role::ultimate_consignee, Role::end_user};
+    if (o.with_role(Role::ultimate_consignee).empty() && o.with_role(Role::end_user).empty()) roles.push_back(Role::ship_to);
+    for (const auto& p : o.parties) {
+        if (std::find(roles.begin(), roles.end(), p.role) == roles.end()) continue;
+        const auto kind = party_kind(p, c.w);
+        if (!kind) continue;
+        auto& f = c.flag("R03", c.advanced ? Severity::review : Severity::info, c.advanced ? "high" : "low",
+                         fmt::format("{} looks like a {} firm (\"{}\"), not the real user of the goods: find out who the end "
+                                     "user is.", who(p), kind->first, kind->second));
+        f.evidence["inputs"] = party_json(p);
+        f.evidence["inputs"]["kind"] = kind->first;
+        f.evidence["inputs"]["word"] = kind->second;
+    }
+}
+
+// R04: the payer differs from the buyer or consignee, or pays from CN/HK/MO/D:5.
+void r04(Ctx& c) {
+    const auto& o = c.in.order;
+    const auto& concern = c.in.rules.flags.concern_countries;
+    std::vector<const Party*> receivers;
+    for (const auto& p : o.parties)
+        if (p.role == Role::buyer || p.role == Role::ultimate_consignee || p.role == Role::end_user || p.role == Role::ship_to)
+            receivers.push_back(&p);
+    struct Payer {
+        std::string name, country, path, basis;
+    };
+    std::vector<Payer> payers;
+    for (const auto* p : o.with_role(Role::payer)) payers.push_back({p->name, p->address.country, p->path, "payer party"});
+    if (!o.payment.payer.empty()) payers.push_back({o.payment.payer, o.payment.from_country, "payment.payer", "payment.payer"});
+    for (const auto& py : payers) {
+        const bool matches = std::any_of(receivers.begin(), receivers.end(), [&](const Party* r) { return same_name(py.name, r->name); });
+        if (!matches && !receivers.empty()) {
+            auto& f = c.flag("R04", Severity::review, "medium",
+                             fmt::format("The payer \"{}\" is neither the buyer nor the consignee: find out why a third party "
+                                         "pays.", shorten(py.name)));
+            f.evidence["inputs"] = {{"payer", py.name}, {"field", py.path}};
+            ojson names = ojson::array();
+            for (const auto* r : receivers) names.push_back({{"role", std::string(to_string(r->role))}, {"name", r->name}});
+            f.evidence["inputs"]["buyer_and_consignees"] = names;
+        }
+    }
+    // Money from China, Hong Kong, Macau or D:5 for goods going elsewhere.
+    std::vector<std::pair<std::string, std::string>> origins;  // country, where
+    for (const auto* p : o.with_role(Role::payer)) origins.emplace_back(p->address.country, p->path + " (payer)");
+    for (const auto* p : o.with_role(Role::payer_bank)) origins.emplace_back(p->address.country, p->path + " (payer's bank)");
+    origins.emplace_back(o.payment.from_country, "payment.from_country");
+    origins.emplace_back(o.payment.bank_country, "payment.bank_country");
+    std::set<std::string> dest;
+    for (const auto& d : c.in.destinations.countries) dest.insert(d.code);
+    std::set<std::string> seen;
+    for (const auto& [cc, where] : origins) {
+        if (cc.empty() || !contains(concern, cc) || seen.count(cc)) continue;
+        const bool elsewhere = dest.empty() || std::any_of(dest.begin(), dest.end(), [&](const std::string& d) { return d != cc; });
+        if (!elsewhere) continue;
+        seen.insert(cc);
+        std::vector<std::string> dests(dest.begin(), dest.end());
+        auto& f = c.flag("R04", Severity::review, "high",
+                         fmt::format("The money comes from {} ({}) while the goods go to {}: a pattern of the AI-chip "
+                                     "diversion cases (ALX Solutions, Operation Gatekeeper).",
+                                     country_label(cc), where, dests.empty() ? "an unknown destination" : join(dests)));
+        f.evidence["inputs"] = {{"payment_country", cc}, {"field", where}, {"destinations", dests}};
+    }
+}
+
+double order_value_usd(const Order& o, bool& all_usd) {
+    double total = 0;
+    all_usd = true;
+    for (const auto& it : o.items) {
+        if (!it.unit_price) continue;
+        if (!it.currency.empty() && it.currency != "USD") {
+            all_usd = false;
+            continue;
+        }
+        total += *it.unit_price * it.quantity;
+    }
+    return total;
+}
+
+// R05: cash or crypto for a costly order; a price far from the market.
+void r05(Ctx& c) {
+    const auto& o = c.in.order;
+    const auto& flags = c.in.rules.flags;
+    if (!o.payment.method.empty()) {
+        const auto method = fold(o.payment.method);
+        const auto hit = c.w.cash_crypto.find(method);
+        if (hit && !c.w.cash_crypto_not.find(method)) {
+            bool usd = true;
+            const double value = order_value_usd(o, usd);
+            const double costly = flags.number("costly_order_usd");
+            if (value >= costly || (value == 0 && c.advanced)) {
+                auto& f = c.flag("R05", Severity::review, "high",
+                                 fmt::format("Payment by {} for {}: costly items paid in cash or crypto are a diversion red "
+                                             "flag.", quote(o.payment.method),
+                                             value > 0 ? "an order of USD " + human(value) : std::string("advanced chips")));
+                f.evidence["inputs"] = {{"method", o.payment.method}, {"word", *hit}, {"order_value_usd", json_number(value)},
+                                        {"threshold_usd", json_number(costly)}};
+            }
+        }
+    }
+    const double premium = flags.number("price_premium"), discount = flags.number("price_discount");
+    for (std::size_t i = 0; i < o.items.size(); ++i) {
+        const auto& it = o.items[i];
+        const auto& cl = c.in.items[i];
+        if (!it.unit_price || cl.system || cl.catalogue_id.empty() || cl.chips_per_unit != 1) continue;
+        if (!it.currency.empty() && it.currency != "USD") continue;
+        const auto band = flags.price_bands.find(cl.catalogue_id);
+        if (band == flags.price_bands.end()) continue;
+        const auto [low, high] = band->second;
+        const double p = *it.unit_price;
+        const bool above = p > high * (1 + premium), below = p < low * (1 - discount);
+        if (!above && !below) continue;
+        auto& f = c.flag("R05", Severity::review, above ? "medium" : "high",
+                         above ? fmt::format("The unit price USD {} for {} is far above the usual USD {}-{}: buyers who pay "
+                                             "a premium may be avoiding controls.", human(p), item_label(it, cl), human(low), human(high))
+                               : fmt::format("The unit price USD {} for {} is far below the usual USD {}-{}: the value may be "
+                                             "under-declared or the goods not what they seem.", human(p), item_label(it, cl), human(low), human(high)));
+        f.evidence["inputs"] = {{"item", it.path}, {"unit_price_usd", json_number(p)}, {"band_usd", {json_number(low), json_number(high)}},
+                                {"premium_threshold", json_number(premium)}, {"discount_threshold", json_number(discount)},
+                                {"currency_assumed", it.currency.empty() ? "USD (none given)" : "USD"}};
+        f.evidence["band_confidence"] = "L";
+    }
+}
+
+// R06: evasive or missing end use.
+void r06(Ctx& c) {
+    if (!c.advanced) return;
+    const auto& o = c.in.order;
+    const auto text = fold(o.end_use);
+    std::string problem, word;
+    bool hard = false;
+    if (text.words.empty()) {
+        problem = o.end_use_given ? "is empty" : "is missing";
+        hard = true;
+    } else if (const auto e = c.w.evasive_end_use.find(text)) {
+        problem = "is evasive";
+        word = *e;
+        hard = true;
+    } else if (const auto v = c.w.vague_end_use.whole(text)) {
+        problem = "says nothing about the use";
+        word = *v;
+    }
+    if (problem.empty()) return;
+    const bool block = hard && c.hub_destination;
+    auto& f = c.flag("R06", block ? Severity::blocked : Severity::review, "high",
+                     block ? fmt::format("Do not ship yet: the end-use statement {} for advanced chips going to a transshipment "
+                                         "hub; get a credible end-use and end-user statement first.", problem)
+                           : fmt::format("The end-use statement {}: ask what the chips will be used for and by whom.", problem));
+    f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", problem}, {"word", word}, {"hub_destination", c.hub_destination}};
+}
+
+// R07: the item or quantity does not fit the buyer's business.
+void r07(Ctx& c) {
+    const auto& o = c.in.order;
+    const auto& flags = c.in.rules.flags;
+    double dc_units = 0, consumer_units = 0;
+    for (const auto& cl : c.in.items) {
+        if (cl.cls == ItemClass::consumer_a) consumer_units += cl.chips_total;
+        else if (cl.advanced() && cl.datacenter != false) dc_units += cl.chips_total;
+    }
+    if (dc_units == 0 && consumer_units == 0) return;
+    std::vector<const Party*> who_uses;
+    for (const auto role : {Role::end_user, Role::ultimate_consignee, Role::buyer}) {
+        for (const auto* p : o.with_role(role)) who_uses.push_back(p);
+        if (!who_uses.empty()) break;
+    }
+    for (const auto* p : who_uses) {
+        if (is_person(*p, c.w)) {
+            const double max_dc = flags.number("person_max_datacenter_units"), max_c = flags.number("person_max_consumer_units");
+            if (dc_units > max_dc || consumer_units > max_c) {
+                auto& f = c.flag("R07", Severity::review, "high",
+                                 fmt::format("{} is a private person ordering {} advanced chips: that quantity does not fit "
+                                             "a private buyer.", who(*p), human(dc_units + consumer_units)));
+                f.evidence["inputs"] = {{"party", party_json(*p)}, {"datacenter_chips", json_number(dc_units)},
+                                        {"consumer_3a090_chips", json_number(consumer_units)},
+                                        {"thresholds", {{"person_max_datacenter_units", json_number(max_dc)},
+                                                        {"person_max_consumer_units", json_number(max_c)}}}};
+            }
+            continue;
+        }
+        if (dc_units == 0 || p->business.empty()) continue;
+        const auto b = fold(p->business);
+        const auto misfit = c.w.business_misfits.find(b);
+        const auto fit = c.w.business_fits.find(b);
+        if (misfit || !fit) {
+            auto& f = c.flag("R07", Severity::review, "medium",
+                             fmt::format("{} describes its business as {}, which does not fit {} datacenter AI chips: ask why "
+                                         "it needs them.", who(*p), quote(p->business), human(dc_units)));
+            f.evidence["inputs"] = {{"party", party_json(*p)}, {"business", p->business}, {"datacenter_chips", json_number(dc_units)},
+                                    {"misfit_word", misfit ? ojson(*misfit) : ojson(nullptr)}};
+        }
+    }
+}
+
+// R08: newly formed (or formed after the October 2022 rule) and buying advanced chips; free-mail addresses.
+void r08(Ctx& c) {
+    const auto& o = c.in.order;
+    const auto& flags = c.in.rules.flags;
+    const auto ref = parse_date(c.in.reference_date);
+    const auto rule_date = parse_date(flags.text("formed_after_rule_date"));
+    const double young = flags.number("new_company_years");
+    for (const auto& p : o.parties) {
+        if (!(p.role == Role::buyer || p.role == Role::ultimate_consignee || p.role == Role::end_user || p.role == Role::ship_to))
+            continue;
+        if (is_person(p, c.w)) continue;
+        if (const auto est = parse_date(p.established); est && c.advanced) {
+            const bool is_young = ref && est->years_until(*ref) < young;
+            const bool after_rule = rule_date && !(*est < *rule_date) && c.controlled;
+            if (is_young || after_rule) {
+                const auto age = ref ? est->years_until(*ref) : -1;
+                auto& f = c.flag("R08", Severity::review, after_rule ? "high" : "medium",
+                                 is_young ? fmt::format("{} was established on {}, {} years before this screening: a new "
+                                                        "company buying advanced chips needs a closer look.",
+                                                        who(p), p.established, human(std::max(0.0, age)))
+                                          : fmt::format("{} was established on {}, after the October 2022 rule on advanced "
+                                                        "chips (ALX Solutions was formed right after it).", who(p), p.established));
+                f.evidence["inputs"] = {{"party", party_json(p)}, {"established", p.established},
+                                        {"reference_date", c.in.reference_date},
+                                        {"new_company_years", json_number(young)},
+                                        {"formed_after_rule_date", flags.text("formed_after_rule_date")}};
+            }
+        }
+        if (!p.email.empty() && c.advanced) {
+            const auto at = p.email.rfind('@');
+            if (at != std::string::npos) {
+                std::string domain = p.email.substr(at + 1);
+                for (auto& ch : domain)
+                    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+                if (c.w.free_mail_domains.count(domain)) {
+                    auto& f = c.flag("R08", Severity::review, "medium",
+                                     fmt::format("{} uses a free-mail address ({}) for a business order of advanced chips.",
+                                                 who(p), domain));
+                    f.evidence["inputs"] = {{"party", party_json(p)}, {"email_domain", domain}};
+                }
+            }
+        }
+    }
+}
+
+// R09: residential, vague or unverifiable address for commercial quantities.
+void r09(Ctx& c) {
+    const auto& o = c.in.order;
+    double units = 0;
+    for (const auto& it : o.items) units += it.quantity;
+    const bool commercial = c.advanced || units >= c.in.rules.flags.number("commercial_quantity_units");
+    if (!commercial) return;
+    std::vector<Role> roles = {Role::ship_to, Role::ultimate_consignee, Role::end_user};
+    if (o.with_role(Role::ship_to).empty()) roles.push_back(Role::buyer);
+    for (const auto& p : o.parties) {
+        if (std::find(roles.begin(), roles.end(), p.role) == roles.end()) continue;
+        const auto& a = p.address;
+        std::string lines;
+        for (const auto& l : a.lines) lines += l + " ";
+        const auto folded = fold(lines);
+        std::string problem, word;
+        if (a.type == "residential" || a.type == "home") {
+            problem = "is marked residential";
+        } else if (const auto r = c.w.residential.find(folded)) {
+            problem = "looks residential or is a post box";
+            word = *r;
+        } else if (folded.words.empty() && a.city.empty() && a.postal_code.empty() && !a.country.empty()) {
+            problem = "gives only a country";
+        }
+        if (problem.empty()) continue;
+        auto& f = c.flag("R09", Severity::review, "medium",
+                         fmt::format("The address of {} {}: commercial quantities of chips to such an address are a red "
+                                     "flag; verify the premises.", who(p), problem));
+        f.evidence["inputs"] = {{"party", party_json(p)}, {"address_lines", a.lines}, {"city", a.city},
+                                {"address_type", a.type}, {"word", word}, {"units", json_number(units)}};
+    }
+}
+
+// R10 and R15: transshipment hubs as destinations, and routes through several hubs.
+void r10_r15(Ctx& c) {
+    if (!c.advanced) return;
+    std::vector<std::string> hubs_seen;
+    for (const auto& d : c.in.destinations.countries) {
+        const auto* hub = c.in.rules.flags.hub(d.code);
+        if (!hub) continue;
+        hubs_seen.push_back(d.code);
+        auto& f = c.flag("R10", Severity::review, "medium",
+                         fmt::format("The advanced chips go to {}, a known transshipment hub ({}): confirm the end user and "
+                                     "that the goods stay there.", country_label(d.code), hub->why));
+        f.evidence["inputs"] = {{"country", d.code}, {"roles", d.roles}, {"hub_list", hub->id},
+                                {"hub_sources", hub->pedigree.sources}, {"hub_confidence", hub->pedigree.confidence}};
+    }
+    std::vector<std::string> route_hubs = hubs_seen;
+    for (const auto& cc : c.in.order.route)
+        if (c.in.rules.flags.hub(cc) && !contains(route_hubs, cc)) route_hubs.push_back(cc);
+    const double min = c.in.rules.flags.number("hubs_on_route_min");
+    if (static_cast<double>(route_hubs.size()) >= min) {
+        std::vector<std::string> labels;
+        for (const auto& cc : route_hubs) labels.push_back(country_label(cc));
+        auto& f = c.flag("R15", Severity::review, "high",
+                         fmt::format("The goods pass through {} transshipment hubs ({}): an odd route for a direct sale.",
+                                     route_hubs.size(), join(labels)));
+        f.evidence["inputs"] = {{"route", c.in.order.route}, {"hubs", route_hubs}, {"threshold", json_number(min)}};
+    }
+}
+
+// R11 outside the licence rule: payer, bank or forwarder headquartered in D:5/Macau; a private buyer there.
+void r11(Ctx& c) {
+    if (!c.advanced) return;
+    const auto& g = c.in.rules.groups;
+    for (const auto& p : c.in.order.parties) {
+        std::string cc;
+        if (p.role == Role::payer || p.role == Role::payer_bank || p.role == Role::forwarder) {
+            cc = !p.headquarters_country.empty() && g.hq_concern_country(p.headquarters_country) ? p.headquarters_country
+               : !p.parent_headquarters_country.empty() && g.hq_concern_country(p.parent_headquarters_country) ? p.parent_headquarters_country
+               : "";
+        } else if (p.role == Role::buyer && is_person(p, c.w) && g.hq_concern_country(p.address.country)) {
+            const bool elsewhere = std::any_of(c.in.destinations.countries.begin(), c.in.destinations.countries.end(),
+                                               [&](const DestinationCountry& d) { return !d.d5_or_macau; });
+            if (elsewhere) cc = p.address.country;
+        }
+        if (cc.empty()) continue;
+        auto& f = c.flag("R11", Severity::review, "high",
+                         fmt::format("{} is based or headquartered in {} (Country Group D:5 or Macau) while the advanced chips "
+                                     "go elsewhere: find out who controls the goods.", who(p), country_label(cc)));
+        f.evidence["inputs"] = party_json(p);
+        f.evidence["inputs"]["concern_country"] = cc;
+    }
+}
+
+std::vector<std::string> phone_countries(const std::string& phone, const RedFlagConfig& flags) {
+    std::string digits;
+    std::size_t i = 0;
+    while (i < phone.size() && phone[i] == ' ') ++i;
+    if (i < phone.size() && phone[i] == '+') {
+        ++i;
+    } else if (phone.compare(i, 2, "00") == 0) {
+        i += 2;
+    } else {
+        return {};  // a national number says nothing about the country
+    }
+    for (; i < phone.size() && digits.size() < 4; ++i) {
+        if (std::isdigit(static_cast<unsigned char>(phone[i]))) digits += phone[i];
+        else if (phone[i] != ' ' && phone[i] != '(' && phone[i] != ')' && phone[i] != '-' && phone[i] != '.') break;
+    }
+    for (std::size_t n = std::min<std::size_t>(4, digits.size()); n > 0; --n) {
+        const auto it = flags.phone_codes.find(digits.substr(0, n));
+        if (it != flags.phone_codes.end()) return it->second;
+    }
+    return {};
+}
+
+std::string email_country(const std::string& email, const RedFlagConfig& flags) {
+    const auto dot = email.rfind('.');
+    if (dot == std::string::npos || email.find('@') == std::string::npos) return "";
+    std::string tld = email.substr(dot + 1);
+    for (auto& ch : tld)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    if (tld.size() != 2 || contains(flags.generic_tlds, tld)) return "";
+    if (const auto it = flags.tld_aliases.find(tld); it != flags.tld_aliases.end()) return it->second;
+    std::string cc = tld;
+    for (auto& ch : cc) ch = static_cast<char>(ch - 32);
+    return is_country_code(cc) ? cc : "";
+}
+
+// R12: contact data from another country.
+void r12(Ctx& c) {
+    const auto& flags = c.in.rules.flags;
+    const auto& g = c.in.rules.groups;
+    for (const auto& p : c.in.order.parties) {
+        const auto& home = p.address.country;
+        if (home.empty()) continue;
+        auto related = [&](const std::string& cc) { return cc == home || g.effective(cc) == g.effective(home); };
+        const auto phone = phone_countries(p.phone, flags);
+        const bool phone_mismatch = !phone.empty() && std::none_of(phone.begin(), phone.end(), related);
+        const auto mail = email_country(p.email, flags);
+        const bool mail_mismatch = !mail.empty() && !related(mail);
+        if (!phone_mismatch && !mail_mismatch) continue;
+        std::vector<std::string> what;
+        std::string contact_cc;
+        if (phone_mismatch) {
+            what.push_back(fmt::format("the phone number {} is from {}", quote(p.phone), country_label(phone.front())));
+            contact_cc = phone.front();
+        }
+        if (mail_mismatch) {
+            what.push_back(fmt::format("the e-mail address is under .{}", country_label(mail)));
+            if (contact_cc.empty()) contact_cc = mail;
+        }
+        const bool concern = contains(flags.concern_countries, contact_cc) || (mail_mismatch && contains(flags.concern_countries, mail));
+        auto& f = c.flag("R12", Severity::review, concern ? "high" : "low",
+                         fmt::format("{} is in {}, but {}: confirm where the party really is.", who(p), country_label(home), join(what)));
+        f.evidence["inputs"] = {{"party", party_json(p)}, {"phone", p.phone}, {"phone_countries", phone}, {"email", p.email},
+                                {"email_country", mail}};
+    }
+}
+
+// R13, R14: declined support; mislabel, under-declare or split.
+void r13_r14(Ctx& c) {
+    const auto& o = c.in.order;
+    const auto text = fold(o.instructions);
+    if (const auto s = c.w.support_declined.find(text)) {
+        auto& f = c.flag("R13", Severity::review, "medium",
+                         fmt::format("The customer declines installation, warranty or support ({}): ask why.", quote(*s)));
+        f.evidence["inputs"] = {{"instructions", o.instructions}, {"words", c.w.support_declined.find_all(text)}};
+    }
+    if (const auto m = c.w.mislabel.find(text)) {
+        auto& f = c.flag("R14", Severity::blocked, "high",
+                         fmt::format("Do not ship: the instructions ask to mislabel, hide or under-declare the goods ({}). This "
+                                     "is how the Operation Gatekeeper and ALX Solutions shipments were disguised.", quote(*m)));
+        f.evidence["inputs"] = {{"instructions", o.instructions}, {"words", c.w.mislabel.find_all(text)}};
+    }
+    if (const auto s = c.w.split_order.find(text)) {
+        auto& f = c.flag("R14", Severity::review, "medium",
+                         fmt::format("The instructions ask to split the order or invoices ({}): ask why.", quote(*s)));
+        f.evidence["inputs"] = {{"instructions", o.instructions}, {"words", c.w.split_order.find_all(text)}};
+    }
+    for (std::size_t i = 0; i < o.items.size(); ++i) {
+        const auto& it = o.items[i];
+        const auto& cl = c.in.items[i];
+        if (it.declared_description.empty() || !cl.advanced()) continue;
+        const auto declared = fold(it.declared_description);
+        const auto generic = c.w.declared_generic.find(declared);
+        bool names_it = c.w.datacenter_words.find(declared) || c.w.gpu_words.find(declared);
+        if (!cl.catalogue_id.empty()) {
+            Item probe;
+            probe.description = it.declared_description;
+            names_it = names_it || classify_item(probe, c.in.rules).catalogue_id == cl.catalogue_id;
+        }
+        if (names_it && !generic) continue;
+        auto& f = c.flag("R14", Severity::blocked, "high",
+                         fmt::format("Do not ship: {} would be declared as {}, which hides what it is.", item_label(it, cl),
+                                     quote(it.declared_description)));
+        f.evidence["inputs"] = {{"item", it.path}, {"description", it.description}, {"declared_description", it.declared_description}};
+    }
+}
+
+// R19: a chain of intermediaries.
+void r19(Ctx& c) {
+    if (!c.advanced) return;
+    std::vector<std::string> names;
+    ojson parties = ojson::array();
+    for (const auto& p : c.in.order.parties) {
+        bool intermediary = p.role == Role::forwarder || p.role == Role::intermediate_consignee;
+        if (!intermediary && (p.role == Role::buyer || p.role == Role::ship_to || p.role == Role::ultimate_consignee)) {
+            const auto kind = party_kind(p, c.w);
+            intermediary = kind && kind->first != "bank";
+        }
+        if (!intermediary) continue;
+        const auto key = fold(p.name).text;
+        if (contains(names, key)) continue;
+        names.push_back(key);
+        parties.push_back(party_json(p));
+    }
+    const double min = c.in.rules.flags.number("intermediaries_min");
+    if (static_cast<double>(names.size()) < min) return;
+    auto& f = c.flag("R19", Severity::review, "medium",
+                     fmt::format("{} intermediaries (forwarders, intermediate consignees, trading firms) stand between you and "
+                                 "the end user: a chain that can hide diversion.", names.size()));
+    f.evidence["inputs"] = {{"intermediaries", parties}, {"threshold", json_number(min)}};
+}
+
+// R20: PRC-made advanced ICs.
+void r20(Ctx& c) {
+    for (std::size_t i = 0; i < c.in.items.size(); ++i) {
+        const auto& cl = c.in.items[i];
+        if (!cl.prc_made) continue;
+        auto& f = c.flag("R20", Severity::review, "medium",
+                         fmt::format("{} is a PRC-made advanced chip: BIS guidance (GP10, May 2025) says using such chips "
+                                     "anywhere risks violating US export rules.", item_label(c.in.order.items[i], cl)));
+        f.evidence["inputs"] = {{"item", c.in.order.items[i].path}, {"catalogue", cl.catalogue_id}};
+        f.evidence["citation"] = "BIS GP10 guidance of 2025-05-13";
+    }
+}
+
+}  // namespace
+
+std::vector<Finding> check_red_flags(const CheckInput& in) {
+    Ctx c{in, *in.rules.words, {}};
+    c.advanced = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& x) { return x.advanced(); });
+    c.controlled = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& x) { return x.controlled(); });
+    c.hub_destination = std::any_of(in.destinations.countries.begin(), in.destinations.countries.end(),
+                                    [&](const DestinationCountry& d) { return in.rules.flags.hub(d.code) != nullptr; });
+    r03(c);
+    r04(c);
+    r05(c);
+    r06(c);
+    r07(c);
+    r08(c);
+    r09(c);
+    r10_r15(c);
+    r11(c);
+    r12(c);
+    r13_r14(c);
+    r19(c);
+    r20(c);
+    return std::move(c.out);
+}
+
+std::vector<Finding> check_holistic(const CheckInput& in, const std::vector<Finding>& findings) {
+    const bool controlled = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& x) {
+        return x.controlled() || x.cls == ItemClass::letter;
+    });
+    if (!controlled) return {};
+    std::vector<std::string> rules;
+    for (const auto& f : findings)
+        if (f.kind == "red_flag" && f.severity >= Severity::review && contains(in.rules.flags.holistic_flags, f.rule) &&
+            !contains(rules, f.rule))
+            rules.push_back(f.rule);
+    const double min = in.rules.flags.number("escalate_block_min_flags");
+    if (static_cast<double>(rules.size()) < min) return {};
+    Finding f;
+    f.kind = "red_flag";
+    f.rule = "R-HOLISTIC";
+    f.severity = Severity::blocked;
+    f.level = "high";
+    f.message = fmt::format("Do not ship until they are resolved: {} separate diversion red flags ({}) meet on an order of "
+                            "advanced chips. With red flags present BIS expects you to inquire, or not to proceed.",
+                            rules.size(), join(rules, ", "));
+    f.evidence = flag_cite(in.rules, "R-HOLISTIC");
+    f.evidence["inputs"] = {{"flags", rules}, {"threshold", json_number(min)}};
+    return {f};
+}
+
+}  // namespace exportcheck

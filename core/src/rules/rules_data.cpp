@@ -1,0 +1,430 @@
+// Loading the four rules documents into typed rules, and the word lists they carry.
+#include "compiled_words.hpp"
+#include "json_read.hpp"
+
+#include <exportcheck/countries.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace exportcheck {
+
+using namespace rules_detail;
+
+namespace {
+
+std::string upper(std::string s) {
+    for (auto& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    return s;
+}
+
+std::vector<std::string> country_codes(const json& j, const std::string& where) {
+    auto v = strings(j, where);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        v[i] = upper(v[i]);
+        if (!is_country_code(v[i])) invalid(fmt::format("{}[{}]", where, i), fmt::format("\"{}\" is not an ISO 3166 alpha-2 code", v[i]));
+    }
+    return v;
+}
+
+CountryGroups load_groups(const json& d) {
+    const std::string w = "country-groups";
+    CountryGroups g;
+    g.version = text(d, "version", w);
+    g.as_of = text(d, "as_of", w);
+    for (const auto& [name, grp] : need(d, "groups", w).items()) {
+        const auto gw = w + ".groups." + name;
+        CountryGroups::Group x;
+        x.title = text(grp, "title", gw);
+        x.as_of = text(grp, "as_of", gw, g.as_of);
+        x.note = text(grp, "note", gw);
+        x.members = country_codes(need(grp, "members", gw), gw + ".members");
+        x.pedigree = pedigree(grp, gw);
+        g.groups[name] = std::move(x);
+    }
+    for (const char* required : {"D:1", "D:4", "D:5", "E:1", "E:2", "A:5", "A:6"})
+        if (!g.groups.count(required)) invalid(w + ".groups", fmt::format("group {} is missing", required));
+    if (const auto it = d.find("treated_as"); it != d.end()) {
+        for (const auto& [cc, t] : it->items()) g.treated_as[upper(cc)] = upper(text(t, "as", w + ".treated_as." + cc));
+    }
+    // The 3A090/4A090 licence set, derived: (D:1 u D:4 u D:5) minus (A:5 u A:6), Macau included.
+    std::set<std::string> set;
+    for (const char* name : {"D:1", "D:4", "D:5"})
+        for (const auto& cc : g.groups[name].members) set.insert(cc);
+    for (const char* name : {"A:5", "A:6"})
+        for (const auto& cc : g.groups[name].members) set.erase(cc);
+    set.insert("MO");
+    g.license_set.assign(set.begin(), set.end());
+    if (const auto it = d.find("advanced_computing_license_set"); it != d.end()) {
+        auto listed = country_codes(need(*it, "members", w + ".advanced_computing_license_set"),
+                                    w + ".advanced_computing_license_set.members");
+        std::sort(listed.begin(), listed.end());
+        if (listed != g.license_set)
+            invalid(w + ".advanced_computing_license_set.members", "does not agree with the set derived from the groups");
+    }
+    const auto& hq = need(d, "headquarters_concern", w);
+    std::set<std::string> hqs;
+    for (const auto& name : strings(hq, "groups", w + ".headquarters_concern")) {
+        const auto it = g.groups.find(name);
+        if (it == g.groups.end()) invalid(w + ".headquarters_concern.groups", "unknown group " + name);
+        hqs.insert(it->second.members.begin(), it->second.members.end());
+    }
+    for (const auto& cc : strings(hq, "extra", w + ".headquarters_concern")) hqs.insert(upper(cc));
+    g.hq_concern.assign(hqs.begin(), hqs.end());
+    const auto& emb = need(d, "embargoes", w);
+    for (std::size_t i = 0; i < emb.size(); ++i) {
+        const auto ew = fmt::format("{}.embargoes[{}]", w, i);
+        CountryGroups::Embargo e;
+        e.id = text(emb[i], "id", ew);
+        e.citation = text(emb[i], "citation", ew);
+        e.why = text(emb[i], "why", ew);
+        e.countries = country_codes(need(emb[i], "countries", ew), ew + ".countries");
+        e.pedigree = pedigree(emb[i], ew);
+        g.embargoes.push_back(std::move(e));
+    }
+    return g;
+}
+
+Chip load_chip(const json& c, const std::string& w) {
+    Chip x;
+    x.id = text(c, "id", w);
+    if (x.id.empty()) invalid(w + ".id", "missing");
+    x.vendor = text(c, "vendor", w);
+    x.name = text(c, "name", w);
+    x.aliases = strings(c, "aliases", w);
+    if (x.aliases.empty()) invalid(w + ".aliases", "a chip needs at least one alias");
+    x.requires_any = strings(c, "requires_any", w);
+    x.tpp = number(c, "tpp", w);
+    x.tpp_below = number(c, "tpp_below", w);
+    x.die_area_mm2 = number(c, "die_area_mm2", w);
+    x.memory_bandwidth_gbs = number(c, "memory_bandwidth_gbs", w);
+    x.datacenter = boolean(c, "datacenter", w);
+    x.likely_eccn = text(c, "likely_eccn", w);
+    x.letter = text(c, "letter", w);
+    x.prc_made = boolean(c, "prc_made", w).value_or(false);
+    x.figures = text(c, "figures", w);
+    x.notes = text(c, "notes", w);
+    x.pedigree = pedigree(c, w);
+    if (x.tpp && *x.tpp < 0) invalid(w + ".tpp", "must not be negative");
+    if (x.die_area_mm2 && *x.die_area_mm2 <= 0) invalid(w + ".die_area_mm2", "must be positive");
+    return x;
+}
+
+NamedProduct load_named(const json& c, const std::string& w) {
+    NamedProduct p;
+    p.id = text(c, "id", w);
+    p.name = text(c, "name", w);
+    p.aliases = strings(c, "aliases", w);
+    p.likely_eccn = text(c, "likely_eccn", w);
+    p.notes = text(c, "notes", w);
+    p.pedigree = pedigree(c, w);
+    if (p.id.empty()) invalid(w + ".id", "missing");
+    return p;
+}
+
+Catalogue load_catalogue(const json& d) {
+    const std::string w = "products";
+    Catalogue c;
+    c.version = text(d, "version", w);
+    c.as_of = text(d, "as_of", w);
+    const auto& chips = need(d, "chips", w);
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < chips.size(); ++i) {
+        auto chip = load_chip(chips[i], fmt::format("{}.chips[{}]", w, i));
+        if (!ids.insert(chip.id).second) invalid(fmt::format("{}.chips[{}].id", w, i), "duplicate id " + chip.id);
+        c.chips.push_back(std::move(chip));
+    }
+    const auto& systems = need(d, "systems", w);
+    for (std::size_t i = 0; i < systems.size(); ++i) {
+        const auto sw = fmt::format("{}.systems[{}]", w, i);
+        SystemModel s;
+        s.id = text(systems[i], "id", sw);
+        s.name = text(systems[i], "name", sw);
+        s.aliases = strings(systems[i], "aliases", sw);
+        s.contains = text(systems[i], "contains", sw);
+        s.count = number(systems[i], "count", sw).value_or(1);
+        if (!ids.count(s.contains)) invalid(sw + ".contains", "unknown chip id " + s.contains);
+        if (const auto it = systems[i].find("count_if_any"); it != systems[i].end())
+            for (const auto& [words, n] : it->items()) {
+                if (!n.is_number()) invalid(sw + ".count_if_any." + words, "expected a number");
+                s.count_if_any.emplace_back(words, n.get<double>());
+            }
+        s.pedigree = pedigree(systems[i], sw);
+        c.systems.push_back(std::move(s));
+    }
+    if (const auto it = d.find("gpu_server_models"); it != d.end())
+        for (std::size_t i = 0; i < it->size(); ++i)
+            c.gpu_servers.push_back(load_named((*it)[i], fmt::format("{}.gpu_server_models[{}]", w, i)));
+    if (const auto it = d.find("generic"); it != d.end())
+        for (std::size_t i = 0; i < it->size(); ++i)
+            c.generic.push_back(load_named((*it)[i], fmt::format("{}.generic[{}]", w, i)));
+    if (const auto it = d.find("contexts"); it != d.end())
+        for (const auto& [name, words] : it->items()) c.contexts[name] = strings(words, w + ".contexts." + name);
+    for (const auto& chip : c.chips)
+        for (const auto& r : chip.requires_any)
+            if (r.starts_with("@") && !c.contexts.count(r.substr(1)))
+                invalid(w + ".chips." + chip.id + ".requires_any", "unknown context " + r);
+    c.system_words = strings(d, "system_words", w);
+    c.count_skip_words = strings(d, "count_skip_words", w);
+    c.datacenter_words = strings(d, "datacenter_words", w);
+    c.gpu_words = strings(d, "gpu_words", w);
+    if (const auto it = d.find("maker_eccn_z"); it != d.end()) c.maker_z_bases = strings(*it, "bases", w + ".maker_eccn_z");
+    return c;
+}
+
+LicenseRules load_license(const json& d) {
+    const std::string w = "license-rules";
+    LicenseRules l;
+    l.version = text(d, "version", w);
+    l.as_of = text(d, "as_of", w);
+    const auto& e = need(d, "eccn_3a090", w);
+    const auto ew = w + ".eccn_3a090";
+    auto num = [&](const char* key) {
+        const auto v = number(e, key, ew);
+        if (!v) invalid(ew + "." + key, "missing");
+        return *v;
+    };
+    auto& t = l.eccn_3a090;
+    t.a_tpp = num("a_tpp");
+    t.a_tpp_with_pd = num("a_tpp_with_pd");
+    t.a_pd = num("a_pd");
+    t.b_tpp_low = num("b_tpp_low");
+    t.b_pd_low = num("b_pd_low");
+    t.b2_tpp = num("b2_tpp");
+    t.b2_pd_low = num("b2_pd_low");
+    t.non_datacenter_tpp = num("non_datacenter_tpp");
+    t.citation = text(e, "citation", ew);
+    t.pedigree = pedigree(e, ew);
+    l.rules = need(d, "rules", w);
+    if (!l.rules.is_object()) invalid(w + ".rules", "expected an object");
+    for (const char* id : {"LIC-3A090-D5", "LIC-3A090-D1D4", "LIC-HQ-D5", "LIC-H20-LETTER", "LIC-H200-CASE", "EXC-NAC", "EXC-ACA"})
+        if (!l.rules.contains(id)) invalid(w + ".rules", fmt::format("rule {} is missing", id));
+    l.military_countries = country_codes(need(need(d, "military_end_use_countries", w), "countries", w + ".military_end_use_countries"),
+                                         w + ".military_end_use_countries.countries");
+    l.catch_all = need(d, "catch_all", w);
+    if (!l.catch_all.is_array()) invalid(w + ".catch_all", "expected a list");
+    const auto& la = need(d, "list_actions", w);
+    l.list_pedigree = pedigree(la, w + ".list_actions");
+    for (const auto& [code, a] : need(la, "lists", w + ".list_actions").items()) {
+        const auto aw = w + ".list_actions.lists." + code;
+        ListAction x;
+        x.action = text(a, "action", aw);
+        if (x.action != "blocked" && x.action != "review") invalid(aw + ".action", "must be \"blocked\" or \"review\"");
+        x.rule = text(a, "rule", aw, "R01");
+        x.name = text(a, "name", aw);
+        x.effect = text(a, "effect", aw);
+        x.confidence = text(a, "confidence", aw);
+        l.list_actions[code] = std::move(x);
+    }
+    l.ownership = need(d, "ownership", w);
+    return l;
+}
+
+RedFlagConfig load_flags(const json& d, const CountryGroups& groups) {
+    const std::string w = "red-flags";
+    RedFlagConfig f;
+    f.version = text(d, "version", w);
+    f.as_of = text(d, "as_of", w);
+    f.flags = need(d, "flags", w);
+    const auto& hubs = need(d, "hubs", w);
+    for (std::size_t i = 0; i < hubs.size(); ++i) {
+        const auto hw = fmt::format("{}.hubs[{}]", w, i);
+        RedFlagConfig::Hub h;
+        h.id = text(hubs[i], "id", hw);
+        h.why = text(hubs[i], "why", hw);
+        h.countries = country_codes(need(hubs[i], "countries", hw), hw + ".countries");
+        h.pedigree = pedigree(hubs[i], hw);
+        f.hubs.push_back(std::move(h));
+    }
+    std::set<std::string> concern;
+    for (const auto& cc : country_codes(need(need(d, "concern_countries", w), "countries", w + ".concern_countries"),
+                                        w + ".concern_countries.countries"))
+        concern.insert(cc);
+    for (const auto& cc : groups.hq_concern) concern.insert(cc);
+    f.concern_countries.assign(concern.begin(), concern.end());
+    for (const auto& [name, t] : need(d, "thresholds", w).items()) {
+        const auto tw = w + ".thresholds." + name;
+        RedFlagConfig::Threshold x;
+        x.value = need(t, "value", tw);
+        x.unit = text(t, "unit", tw);
+        x.pedigree = pedigree(t, tw);
+        f.thresholds[name] = std::move(x);
+    }
+    f.holistic_flags = strings(d, "holistic_flags", w);
+    const auto& bands = need(need(d, "price_bands_usd", w), "bands", w + ".price_bands_usd");
+    for (const auto& [id, b] : bands.items()) {
+        if (!b.is_array() || b.size() != 2 || !b[0].is_number() || !b[1].is_number())
+            invalid(w + ".price_bands_usd.bands." + id, "expected [low, high]");
+        f.price_bands[id] = {b[0].get<double>(), b[1].get<double>()};
+    }
+    for (const auto& [code, ccs] : need(need(d, "phone_country_codes", w), "codes", w + ".phone_country_codes").items())
+        f.phone_codes[code] = country_codes(ccs, w + ".phone_country_codes.codes." + code);
+    const auto& tlds = need(d, "email_country_domains", w);
+    f.generic_tlds = strings(tlds, "generic", w + ".email_country_domains");
+    if (const auto it = tlds.find("aliases"); it != tlds.end())
+        for (const auto& [tld, cc] : it->items()) f.tld_aliases[tld] = upper(cc.get<std::string>());
+    return f;
+}
+
+}  // namespace
+
+std::shared_ptr<const CompiledWords> compile_words(const json& red_flags, const json& products) {
+    auto c = std::make_shared<CompiledWords>();
+    const auto& words = need(red_flags, "words", "red-flags");
+    const std::string w = "red-flags.words";
+    for (const auto& [kind, list] : need(words, "party_kinds", w).items()) {
+        if (kind == "note") continue;
+        c->party_kinds[kind] = WordList(strings(list, w + ".party_kinds." + kind));
+    }
+    auto list = [&](const char* key) { return WordList(strings(need(words, key, w), w + "." + key)); };
+    c->person_types = list("person_types");
+    c->residential = list("residential");
+    c->cash_crypto = list("cash_crypto");
+    c->cash_crypto_not = list("cash_crypto_not");
+    c->mislabel = list("mislabel");
+    c->split_order = list("split_order");
+    c->declared_generic = list("declared_generic");
+    c->support_declined = list("support_declined");
+    c->evasive_end_use = list("evasive_end_use");
+    c->vague_end_use = list("vague_end_use");
+    c->business_fits = list("business_fits_datacenter");
+    c->business_misfits = list("business_misfits");
+    c->iaas = list("iaas");
+    c->d5_mentions = list("d5_mentions");
+    for (const auto& [kind, l] : need(words, "catch_all", w).items())
+        c->catch_all[kind] = WordList(strings(l, w + ".catch_all." + kind));
+    for (auto d : strings(need(words, "free_mail_domains", w), w + ".free_mail_domains")) {
+        for (auto& ch : d)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+        c->free_mail_domains.insert(d);
+    }
+    c->system_words = WordList(strings(products, "system_words", "products"));
+    c->datacenter_words = WordList(strings(products, "datacenter_words", "products"));
+    c->gpu_words = WordList(strings(products, "gpu_words", "products"));
+    c->count_skip_words = WordList(strings(products, "count_skip_words", "products"));
+    if (const auto it = products.find("contexts"); it != products.end())
+        for (const auto& [name, l] : it->items()) c->contexts[name] = WordList(strings(l, "products.contexts." + name));
+    return c;
+}
+
+RulesData RulesData::from_documents(const json& documents) {
+    if (!documents.is_object()) throw Error("rules_missing", "the rules documents are not an object");
+    for (const char* name : {"country-groups", "products", "red-flags", "license-rules"})
+        if (!documents.contains(name))
+            throw Error("rules_missing",
+                        fmt::format("the rules document \"{}\" is missing: rebuild the bundle with "
+                                    "`exportcheck bundle build ... --rules data/rules` or pass --rules DIR",
+                                    name));
+    RulesData r;
+    r.documents = documents;
+    r.groups = load_groups(documents["country-groups"]);
+    r.catalogue = load_catalogue(documents["products"]);
+    r.license = load_license(documents["license-rules"]);
+    r.flags = load_flags(documents["red-flags"], r.groups);
+    for (const char* t : {"price_premium", "price_discount", "costly_order_usd", "new_company_years", "formed_after_rule_date",
+                          "hubs_on_route_min", "intermediaries_min", "person_max_datacenter_units",
+                          "person_max_consumer_units", "commercial_quantity_units", "escalate_block_min_flags"})
+        if (!r.flags.thresholds.count(t)) invalid("red-flags.thresholds", fmt::format("threshold {} is missing", t));
+    r.words = compile_words(documents["red-flags"], documents["products"]);
+    return r;
+}
+
+nlohmann::ordered_json RulesData::versions() const {
+    nlohmann::ordered_json v = nlohmann::ordered_json::object();
+    for (const auto& [name, doc] : documents.items()) {
+        if (!doc.is_object()) continue;
+        v[name] = {{"version", doc.value("version", "")}, {"as_of", doc.value("as_of", "")}};
+    }
+    return v;
+}
+
+// --- lookups --------------------------------------------------------------------------------------------
+
+std::string CountryGroups::effective(std::string_view cc) const {
+    const auto it = treated_as.find(std::string(cc));
+    return it == treated_as.end() ? std::string(cc) : it->second;
+}
+
+bool CountryGroups::in(std::string_view group, std::string_view cc) const {
+    const auto it = groups.find(std::string(group));
+    if (it == groups.end()) return false;
+    const auto eff = effective(cc);
+    return std::find(it->second.members.begin(), it->second.members.end(), eff) != it->second.members.end();
+}
+
+std::vector<std::string> CountryGroups::groups_of(std::string_view cc) const {
+    std::vector<std::string> out;
+    for (const auto& [name, g] : groups)
+        if (in(name, cc)) out.push_back(name);
+    return out;
+}
+
+bool CountryGroups::in_license_set(std::string_view cc) const {
+    const auto eff = effective(cc);
+    return std::binary_search(license_set.begin(), license_set.end(), eff);
+}
+
+bool CountryGroups::hq_concern_country(std::string_view cc) const {
+    const auto eff = effective(cc);
+    return std::binary_search(hq_concern.begin(), hq_concern.end(), eff);
+}
+
+bool CountryGroups::d5_or_macau(std::string_view cc) const { return hq_concern_country(cc); }
+
+const CountryGroups::Embargo* CountryGroups::embargo(std::string_view cc) const {
+    const auto eff = effective(cc);
+    for (const auto& e : embargoes)
+        if (std::find(e.countries.begin(), e.countries.end(), eff) != e.countries.end()) return &e;
+    return nullptr;
+}
+
+const Chip* Catalogue::chip(std::string_view id) const {
+    for (const auto& c : chips)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const nlohmann::json& LicenseRules::rule(std::string_view id) const {
+    static const nlohmann::json empty = nlohmann::json::object();
+    const auto it = rules.find(std::string(id));
+    return it == rules.end() ? empty : *it;
+}
+
+ListAction LicenseRules::action_for(std::string_view list) const {
+    const auto it = list_actions.find(std::string(list));
+    if (it != list_actions.end()) return it->second;
+    ListAction a;
+    a.action = "review";
+    a.rule = "R01";
+    a.name = std::string(list);
+    a.effect = "a restricted-party list this engine has no specific rule for: review the entry";
+    a.confidence = "L";
+    return a;
+}
+
+double RedFlagConfig::number(std::string_view name) const {
+    const auto it = thresholds.find(std::string(name));
+    if (it == thresholds.end() || !it->second.value.is_number())
+        invalid("red-flags.thresholds." + std::string(name), "missing or not a number");
+    return it->second.value.get<double>();
+}
+
+std::string RedFlagConfig::text(std::string_view name) const {
+    const auto it = thresholds.find(std::string(name));
+    if (it == thresholds.end() || !it->second.value.is_string())
+        invalid("red-flags.thresholds." + std::string(name), "missing or not a string");
+    return it->second.value.get<std::string>();
+}
+
+const RedFlagConfig::Hub* RedFlagConfig::hub(std::string_view cc) const {
+    for (const auto& h : hubs)
+        if (std::find(h.countries.begin(), h.countries.end(), cc) != h.countries.end()) return &h;
+    if (std::find(extra_hubs.begin(), extra_hubs.end(), cc) != extra_hubs.end()) {
+        static const Hub settings_hub{"settings", "added by the order's settings", {}, {{"settings"}, "settings"}};
+        return &settings_hub;
+    }
+    return nullptr;
+}
+
+}  // namespace exportcheck

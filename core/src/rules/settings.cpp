@@ -1,0 +1,115 @@
+// Per-order settings: the overrides of [L] facts an order (or the caller) asks for, applied to a copy of
+// the rules and listed in the report.
+#include <exportcheck/countries.hpp>
+#include <exportcheck/error.hpp>
+#include <exportcheck/rules.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace exportcheck {
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void bad(const std::string& path, std::string_view what) {
+    throw Error("bad_settings", fmt::format("{}: {}", path, what));
+}
+
+double positive_number(const json& v, const std::string& path) {
+    if (!v.is_number()) bad(path, "expected a number");
+    const double d = v.get<double>();
+    if (!(d >= 0)) bad(path, "must not be negative");
+    return d;
+}
+
+template <class T>
+json to_json_opt(const std::optional<T>& v) {
+    return v ? json(*v) : json(nullptr);
+}
+
+}  // namespace
+
+std::vector<Override> apply_settings(RulesData& rules, const json& settings) {
+    std::vector<Override> applied;
+    if (settings.is_null()) return applied;
+    if (!settings.is_object()) bad("settings", "expected an object");
+    for (const auto& [key, value] : settings.items()) {
+        const std::string path = "settings." + key;
+        if (key == "products") {
+            if (!value.is_object()) bad(path, "expected an object of catalogue ids");
+            for (const auto& [id, figures] : value.items()) {
+                const auto ppath = path + "." + id;
+                auto it = std::find_if(rules.catalogue.chips.begin(), rules.catalogue.chips.end(),
+                                       [&](const Chip& c) { return c.id == id; });
+                if (it == rules.catalogue.chips.end()) bad(ppath, "no chip with this id in the catalogue");
+                if (!figures.is_object()) bad(ppath, "expected an object");
+                for (const auto& [field, v] : figures.items()) {
+                    const auto fpath = ppath + "." + field;
+                    Override o{fpath, v, nullptr, it->pedigree.confidence};
+                    if (field == "tpp") {
+                        o.replaced = to_json_opt(it->tpp);
+                        it->tpp = positive_number(v, fpath);
+                        it->tpp_below.reset();
+                    } else if (field == "die_area_mm2") {
+                        o.replaced = to_json_opt(it->die_area_mm2);
+                        it->die_area_mm2 = positive_number(v, fpath);
+                        if (*it->die_area_mm2 == 0) bad(fpath, "must be positive");
+                    } else if (field == "memory_bandwidth_gbs") {
+                        o.replaced = to_json_opt(it->memory_bandwidth_gbs);
+                        it->memory_bandwidth_gbs = positive_number(v, fpath);
+                    } else if (field == "datacenter") {
+                        if (!v.is_boolean()) bad(fpath, "expected true or false");
+                        o.replaced = to_json_opt(it->datacenter);
+                        it->datacenter = v.get<bool>();
+                    } else {
+                        bad(fpath, "unknown figure (tpp, die_area_mm2, datacenter, memory_bandwidth_gbs)");
+                    }
+                    applied.push_back(std::move(o));
+                }
+            }
+        } else if (key == "thresholds") {
+            if (!value.is_object()) bad(path, "expected an object");
+            for (const auto& [name, v] : value.items()) {
+                const auto tpath = path + "." + name;
+                const auto it = rules.flags.thresholds.find(name);
+                if (it == rules.flags.thresholds.end()) bad(tpath, "unknown threshold");
+                if (it->second.value.is_number() && !v.is_number()) bad(tpath, "expected a number");
+                if (it->second.value.is_string() && !v.is_string()) bad(tpath, "expected a string");
+                applied.push_back({tpath, v, it->second.value, it->second.pedigree.confidence});
+                it->second.value = v;
+            }
+        } else if (key == "extra_hubs") {
+            if (!value.is_array()) bad(path, "expected a list of country codes");
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const auto cpath = fmt::format("{}[{}]", path, i);
+                if (!value[i].is_string()) bad(cpath, "expected a country code");
+                const auto cc = country_code(value[i].get<std::string>());
+                if (cc.empty()) bad(cpath, fmt::format("\"{}\" is not a country", value[i].get<std::string>()));
+                rules.flags.extra_hubs.push_back(cc);
+            }
+            applied.push_back({path, value, nullptr, "L"});
+        } else if (key == "price_bands") {
+            if (!value.is_object()) bad(path, "expected an object of catalogue ids");
+            for (const auto& [id, band] : value.items()) {
+                const auto bpath = path + "." + id;
+                if (!band.is_array() || band.size() != 2 || !band[0].is_number() || !band[1].is_number() ||
+                    band[0].get<double>() > band[1].get<double>())
+                    bad(bpath, "expected [low, high] in USD");
+                const auto it = rules.flags.price_bands.find(id);
+                applied.push_back({bpath, band, it == rules.flags.price_bands.end() ? json(nullptr) : json::array({it->second.first, it->second.second}), "L"});
+                rules.flags.price_bands[id] = {band[0].get<double>(), band[1].get<double>()};
+            }
+        } else if (key == "affiliates_rule_in_force") {
+            if (!value.is_boolean()) bad(path, "expected true or false");
+            applied.push_back({path, value, nullptr, "L"});
+            rules.license.ownership["affiliates_rule"]["in_force"] = value;
+        } else {
+            bad(path, "unknown setting (products, thresholds, extra_hubs, price_bands, affiliates_rule_in_force)");
+        }
+    }
+    return applied;
+}
+
+}  // namespace exportcheck

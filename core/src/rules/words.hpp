@@ -1,0 +1,61 @@
+// Free text as the rules read it: folded (lower case, Latin accents removed, Cyrillic lower-cased,
+// full-width forms to ASCII) and cut into words at anything that is not a letter or a digit. Word lists
+// of the rules documents are matched against it:
+//   "freight forwarder"  the words in a row, whole words only
+//   "logist*"            a trailing * matches any ending of the last word
+//   "物流", "торговый"    a phrase with non-Latin letters matches anywhere (Chinese is not cut into words)
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exportcheck::rules_detail {
+
+struct Folded {
+    std::vector<std::string> words;
+    std::string text;  // the words joined by single spaces
+};
+
+Folded fold(std::string_view utf8);
+
+class WordList {
+public:
+    WordList() = default;
+    explicit WordList(const std::vector<std::string>& phrases);
+    // Reads a JSON array of strings; `where` names it in errors.
+    static WordList from_json(const nlohmann::json& j, const std::string& where);
+
+    // The first phrase found anywhere in the text (as written in the list), or nothing.
+    std::optional<std::string> find(const Folded& text) const;
+    // Every phrase found, in list order.
+    std::vector<std::string> find_all(const Folded& text) const;
+    // True when the whole text is one of the phrases (for answers like "n/a" or "various").
+    std::optional<std::string> whole(const Folded& text) const;
+    bool empty() const noexcept { return phrases_.empty(); }
+
+private:
+    struct Phrase {
+        std::string raw;
+        std::vector<std::string> words;
+        bool prefix = false;     // last word ends in *
+        bool substring = false;  // non-Latin: matched inside the folded text
+        std::string folded;      // for substring phrases
+    };
+    static bool matches(const Phrase& p, const Folded& text);
+    std::vector<Phrase> phrases_;
+};
+
+// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a longer ISO time is cut to its date); false otherwise.
+struct Date {
+    int year = 0, month = 1, day = 1;
+    std::string iso() const;  // YYYY-MM-DD
+    double years_until(const Date& later) const;
+    bool operator<(const Date& o) const;
+};
+std::optional<Date> parse_date(std::string_view text);
+
+}  // namespace exportcheck::rules_detail

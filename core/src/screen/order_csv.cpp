@@ -1,0 +1,227 @@
+// The CSV order layout (docs/orders.md): a header row naming the columns, then one row per item; the rows of
+// one order are consecutive and share its order_id (or leave it empty). Order-level and party columns may
+// be repeated on every row or given once; a different value on a later row is an error. Errors name the
+// line and column.
+#include <exportcheck/csv.hpp>
+#include <exportcheck/error.hpp>
+#include <exportcheck/order.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+
+namespace exportcheck {
+namespace {
+
+using nlohmann::json;
+
+const char* const kPartyFields[] = {"name", "type", "address", "city", "state", "postal_code", "country", "address_type",
+                                    "email", "phone", "website", "business", "established", "headquarters_country",
+                                    "parent_name", "parent_headquarters_country"};
+const char* const kItemFields[] = {"description", "model", "quantity", "unit_price", "currency", "eccn", "tpp",
+                                   "die_area_mm2", "datacenter", "memory_bandwidth_gbs", "declared_description"};
+const char* const kOrderFields[] = {"order_id", "date", "end_use", "instructions", "payment.method", "payment.from_country",
+                                    "payment.payer", "payment.bank", "payment.bank_country", "shipping.route"};
+const char* const kRoles[] = {"buyer", "ship_to", "ultimate_consignee", "end_user", "forwarder", "intermediate_consignee",
+                              "payer", "payer_bank", "parent"};
+const char* const kNumeric[] = {"quantity", "unit_price", "tpp", "die_area_mm2", "memory_bandwidth_gbs"};
+
+struct Column {
+    enum Kind { order, party, item } kind;
+    std::string name;   // header as written
+    std::string role;   // party columns
+    std::string field;  // party / item field, or the order field
+};
+
+template <class Range>
+bool in(const Range& r, std::string_view s) {
+    return std::find_if(std::begin(r), std::end(r), [&](const char* x) { return s == x; }) != std::end(r);
+}
+
+Column parse_header(const std::string& h, std::size_t col, std::string_view file) {
+    std::string name;
+    for (char c : h) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (in(kOrderFields, name)) return {Column::order, h, "", name};
+    const auto dot = name.find('.');
+    if (dot != std::string::npos) {
+        const auto head = name.substr(0, dot), field = name.substr(dot + 1);
+        if ((head == "item" || head == "items") && in(kItemFields, field)) return {Column::item, h, "", field};
+        if (in(kRoles, head) && in(kPartyFields, field)) return {Column::party, h, head, field};
+    }
+    throw Error("bad_csv", fmt::format("{} line 1, column {}: unknown column \"{}\" (see docs/orders.md for the layout)", file, col, h));
+}
+
+[[noreturn]] void cell_error(std::string_view file, std::size_t line, std::size_t col, const Column& c, std::string_view what) {
+    throw Error("bad_csv", fmt::format("{} line {}, column {} ({}): {}", file, line, col, c.name, what));
+}
+
+json number_cell(const std::string& v, std::string_view file, std::size_t line, std::size_t col, const Column& c) {
+    std::string digits;
+    for (char ch : v)
+        if (ch != ',' && ch != ' ' && ch != '$' && ch != '_') digits += ch;
+    char* end = nullptr;
+    const double d = std::strtod(digits.c_str(), &end);
+    if (digits.empty() || !end || *end != '\0' || !std::isfinite(d))
+        cell_error(file, line, col, c, fmt::format("expected a number, got \"{}\"", v));
+    if (d < 0) cell_error(file, line, col, c, "must not be negative");
+    if (c.field == "quantity" && d <= 0) cell_error(file, line, col, c, "must be more than 0");
+    if (d == std::floor(d) && std::fabs(d) < 1e15) return static_cast<long long>(d);
+    return d;
+}
+
+json bool_cell(const std::string& v, std::string_view file, std::size_t line, std::size_t col, const Column& c) {
+    std::string s;
+    for (char ch : v) s += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (s == "true" || s == "yes" || s == "y" || s == "1") return true;
+    if (s == "false" || s == "no" || s == "n" || s == "0") return false;
+    cell_error(file, line, col, c, fmt::format("expected yes or no, got \"{}\"", v));
+}
+
+std::vector<std::string> split(const std::string& s, const char* seps) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        const auto b = cur.find_first_not_of(' ');
+        if (b != std::string::npos) out.push_back(cur.substr(b, cur.find_last_not_of(' ') - b + 1));
+        cur.clear();
+    };
+    for (char c : s) {
+        if (std::strchr(seps, c)) flush();
+        else cur += c;
+    }
+    flush();
+    return out;
+}
+
+struct Building {
+    json order = json::object();
+    std::size_t first_line = 0;
+    std::map<std::string, std::pair<std::string, std::size_t>> seen;  // column -> (value, line)
+    std::map<std::string, json> parties;                               // role -> party
+    std::vector<std::string> role_order;
+};
+
+void set_once(Building& b, const Column& c, const std::string& v, std::string_view file, std::size_t line, std::size_t col,
+              json& target, const json& value) {
+    const auto key = c.name;
+    const auto it = b.seen.find(key);
+    if (it != b.seen.end()) {
+        if (it->second.first != v)
+            cell_error(file, line, col, c, fmt::format("\"{}\" differs from \"{}\" on line {} of the same order", v,
+                                                       it->second.first, it->second.second));
+        return;
+    }
+    b.seen[key] = {v, line};
+    target = value;
+}
+
+json finish(Building& b) {
+    json parties = json::array();
+    for (const auto& role : b.role_order) {
+        auto p = b.parties[role];
+        p["role"] = role;
+        parties.push_back(p);
+    }
+    b.order["parties"] = parties;
+    if (!b.order.contains("items")) b.order["items"] = json::array();
+    return b.order;
+}
+
+}  // namespace
+
+std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view file_name) {
+    CsvReader reader(csv, file_name);
+    CsvRow row;
+    if (!reader.next(row)) throw Error("bad_csv", fmt::format("{}: empty file: expected a header row", file_name));
+    std::vector<Column> columns;
+    for (std::size_t i = 0; i < row.fields.size(); ++i) columns.push_back(parse_header(row.fields[i], i + 1, file_name));
+    if (std::none_of(columns.begin(), columns.end(), [](const Column& c) { return c.field == "order_id"; }))
+        throw Error("bad_csv", fmt::format("{} line 1: no order_id column", file_name));
+
+    std::vector<CsvOrder> out;
+    std::vector<std::string> done_ids;
+    Building cur;
+    std::string cur_id;
+    bool have = false;
+    while (reader.next(row)) {
+        if (row.fields.size() > columns.size())
+            throw Error("bad_csv", fmt::format("{} line {}: {} fields, but the header names {} columns", file_name, row.line,
+                                               row.fields.size(), columns.size()));
+        std::string id;
+        for (std::size_t i = 0; i < columns.size() && i < row.fields.size(); ++i)
+            if (columns[i].field == "order_id") id = row.fields[i];
+        const auto id_col = static_cast<std::size_t>(std::find_if(columns.begin(), columns.end(), [](const Column& c) { return c.field == "order_id"; }) - columns.begin()) + 1;
+        if (id.empty()) {
+            if (!have) cell_error(file_name, row.line, id_col, columns[id_col - 1], "missing on the first row of an order");
+            id = cur_id;
+        }
+        if (!have || id != cur_id) {
+            if (have) out.push_back({finish(cur), cur.first_line});
+            if (std::find(done_ids.begin(), done_ids.end(), id) != done_ids.end())
+                cell_error(file_name, row.line, id_col, columns[id_col - 1],
+                           fmt::format("order \"{}\" appeared on earlier lines: the rows of one order must be consecutive", id));
+            done_ids.push_back(id);
+            cur = Building{};
+            cur.first_line = row.line;
+            cur.order["id"] = id;
+            cur_id = id;
+            have = true;
+        }
+        json item = json::object();
+        for (std::size_t i = 0; i < columns.size() && i < row.fields.size(); ++i) {
+            const auto& c = columns[i];
+            const auto& v = row.fields[i];
+            const auto col = i + 1;
+            if (v.empty() || c.field == "order_id") continue;
+            if (c.kind == Column::item) {
+                if (in(kNumeric, c.field)) item[c.field] = number_cell(v, file_name, row.line, col, c);
+                else if (c.field == "datacenter") item[c.field] = bool_cell(v, file_name, row.line, col, c);
+                else item[c.field] = v;
+            } else if (c.kind == Column::order) {
+                if (c.field == "shipping.route") {
+                    json route = json::array();
+                    for (const auto& cc : split(v, ";|> ")) route.push_back(cc);
+                    set_once(cur, c, v, file_name, row.line, col, cur.order["shipping"]["route"], route);
+                } else if (c.field.starts_with("payment.")) {
+                    set_once(cur, c, v, file_name, row.line, col, cur.order["payment"][c.field.substr(8)], v);
+                } else {
+                    set_once(cur, c, v, file_name, row.line, col, cur.order[c.field], v);
+                }
+            } else {
+                if (!cur.parties.count(c.role)) cur.role_order.push_back(c.role);
+                auto& p = cur.parties[c.role];
+                if (c.field == "address") {
+                    json lines = json::array();
+                    for (const auto& l : split(v, "|\n")) lines.push_back(l);
+                    set_once(cur, c, v, file_name, row.line, col, p["address"]["lines"], lines);
+                } else if (c.field == "city" || c.field == "state" || c.field == "postal_code" || c.field == "country") {
+                    set_once(cur, c, v, file_name, row.line, col, p["address"][c.field], v);
+                } else if (c.field == "address_type") {
+                    set_once(cur, c, v, file_name, row.line, col, p["address"]["type"], v);
+                } else if (c.field == "parent_name") {
+                    set_once(cur, c, v, file_name, row.line, col, p["parent"]["name"], v);
+                } else if (c.field == "parent_headquarters_country") {
+                    set_once(cur, c, v, file_name, row.line, col, p["parent"]["headquarters_country"], v);
+                } else {
+                    set_once(cur, c, v, file_name, row.line, col, p[c.field], v);
+                }
+            }
+        }
+        if (!item.empty()) {
+            if (!item.contains("description") && !item.contains("model")) {
+                const auto it = std::find_if(columns.begin(), columns.end(), [](const Column& c) { return c.kind == Column::item && c.field == "description"; });
+                const std::size_t col = it == columns.end() ? 1 : static_cast<std::size_t>(it - columns.begin()) + 1;
+                throw Error("bad_csv", fmt::format("{} line {}, column {} (item.description): missing: an item needs a "
+                                                   "description or a model", file_name, row.line, col));
+            }
+            cur.order["items"].push_back(item);
+        }
+    }
+    if (have) out.push_back({finish(cur), cur.first_line});
+    return out;
+}
+
+}  // namespace exportcheck

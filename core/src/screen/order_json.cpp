@@ -1,0 +1,445 @@
+// An order from JSON, with errors that name the field. Lenient where it costs nothing (a role written
+// "Ship-To", an address given as one line, a quantity given as "8"), strict where a wrong guess could let
+// an order pass (wrong types are errors; unknown countries and roles become review issues).
+#include <exportcheck/countries.hpp>
+#include <exportcheck/error.hpp>
+#include <exportcheck/order.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace exportcheck {
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void bad(const std::string& field, std::string_view what) {
+    throw Error("bad_order", fmt::format("{}: {}", field, what));
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return s;
+}
+
+std::string trim(std::string s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+// A string field; numbers are accepted and written as text. Null and absent give "".
+std::string str(const json& j, const std::string& field) {
+    if (j.is_null()) return "";
+    if (j.is_string()) return trim(j.get<std::string>());
+    if (j.is_number_integer()) return std::to_string(j.get<long long>());
+    if (j.is_number()) return fmt::format("{}", j.get<double>());
+    bad(field, "expected text");
+}
+
+std::optional<double> num(const json& j, const std::string& field) {
+    if (j.is_null()) return std::nullopt;
+    if (j.is_number()) return j.get<double>();
+    if (j.is_string()) {
+        auto s = trim(j.get<std::string>());
+        if (s.empty()) return std::nullopt;
+        std::string digits;
+        for (char c : s)
+            if (c != ',' && c != '_' && c != ' ' && c != '$') digits += c;
+        char* end = nullptr;
+        const double v = std::strtod(digits.c_str(), &end);
+        if (!digits.empty() && end && *end == '\0' && std::isfinite(v)) return v;
+        bad(field, fmt::format("expected a number, got \"{}\"", s));
+    }
+    bad(field, "expected a number");
+}
+
+std::optional<bool> boolean(const json& j, const std::string& field) {
+    if (j.is_null()) return std::nullopt;
+    if (j.is_boolean()) return j.get<bool>();
+    if (j.is_string()) {
+        const auto s = lower(trim(j.get<std::string>()));
+        if (s.empty()) return std::nullopt;
+        if (s == "true" || s == "yes" || s == "y" || s == "1") return true;
+        if (s == "false" || s == "no" || s == "n" || s == "0") return false;
+        bad(field, fmt::format("expected true or false, got \"{}\"", j.get<std::string>()));
+    }
+    bad(field, "expected true or false");
+}
+
+// Reads a country field: ISO alpha-2 (any case) or a name. Unknown -> "" with a review issue.
+std::string country(const json& j, const std::string& field, Order& order) {
+    const auto input = str(j, field);
+    if (input.empty()) return "";
+    const auto cc = country_code(input);
+    if (cc.empty())
+        order.issues.push_back({field, fmt::format("\"{}\" is not a country this engine knows (ISO 3166 alpha-2 expected): "
+                                                   "the rules that depend on it cannot be checked", input), true});
+    return cc;
+}
+
+void unknown_field(Order& order, const std::string& field) {
+    order.issues.push_back({field, "not a field of the order format: ignored", false});
+}
+
+PartyAddress read_address(const json& a, const std::string& field, Order& order) {
+    PartyAddress addr;
+    if (a.is_null()) return addr;
+    if (a.is_string()) {
+        addr.lines.push_back(trim(a.get<std::string>()));
+        return addr;
+    }
+    if (!a.is_object()) bad(field, "expected an object {lines, city, postal_code, country} or one line of text");
+    for (const auto& [key, v] : a.items()) {
+        const auto f = field + "." + key;
+        if (key == "lines") {
+            if (v.is_string()) {
+                addr.lines.push_back(str(v, f));
+            } else if (v.is_array()) {
+                for (std::size_t i = 0; i < v.size(); ++i) addr.lines.push_back(str(v[i], fmt::format("{}[{}]", f, i)));
+            } else if (!v.is_null()) {
+                bad(f, "expected a list of lines");
+            }
+        } else if (key == "line1" || key == "line2" || key == "line3" || key == "street" || key == "address") {
+            if (auto s = str(v, f); !s.empty()) addr.lines.push_back(s);
+        } else if (key == "city") {
+            addr.city = str(v, f);
+        } else if (key == "state" || key == "region" || key == "province") {
+            addr.state = str(v, f);
+        } else if (key == "postal_code" || key == "zip" || key == "postcode") {
+            addr.postal_code = str(v, f);
+        } else if (key == "country") {
+            addr.country_input = str(v, f);
+            addr.country = country(v, f, order);
+        } else if (key == "type") {
+            addr.type = lower(str(v, f));
+        } else {
+            unknown_field(order, f);
+        }
+    }
+    return addr;
+}
+
+Party read_party(const json& p, const std::string& field, std::optional<Role> role_hint, Order& order) {
+    if (!p.is_object()) bad(field, "expected an object");
+    Party party;
+    party.path = field;
+    std::string top_country;
+    for (const auto& [key, v] : p.items()) {
+        const auto f = field + "." + key;
+        if (key == "role") {
+            party.role_input = str(v, f);
+        } else if (key == "name") {
+            party.name = str(v, f);
+        } else if (key == "type" || key == "kind") {
+            party.type = lower(str(v, f));
+        } else if (key == "address") {
+            party.address = read_address(v, f, order);
+        } else if (key == "country") {
+            top_country = str(v, f);
+            if (!top_country.empty() && party.address.country_input.empty()) {
+                party.address.country_input = top_country;
+                party.address.country = country(v, f, order);
+            }
+        } else if (key == "email") {
+            party.email = str(v, f);
+        } else if (key == "phone" || key == "telephone") {
+            party.phone = str(v, f);
+        } else if (key == "website" || key == "web") {
+            party.website = str(v, f);
+        } else if (key == "business" || key == "industry") {
+            party.business = str(v, f);
+        } else if (key == "established" || key == "incorporated" || key == "founded") {
+            party.established = str(v, f);
+        } else if (key == "headquarters_country" || key == "hq_country") {
+            party.headquarters_country = country(v, f, order);
+        } else if (key == "parent") {
+            if (v.is_string()) {
+                party.parent_name = str(v, f);
+            } else if (v.is_object()) {
+                for (const auto& [pk, pv] : v.items()) {
+                    const auto pf = f + "." + pk;
+                    if (pk == "name") party.parent_name = str(pv, pf);
+                    else if (pk == "headquarters_country" || pk == "country" || pk == "hq_country")
+                        party.parent_headquarters_country = country(pv, pf, order);
+                    else unknown_field(order, pf);
+                }
+            } else if (!v.is_null()) {
+                bad(f, "expected {name, headquarters_country} or a name");
+            }
+        } else if (key == "ownership" || key == "owners") {
+            if (v.is_null()) continue;
+            if (!v.is_array()) bad(f, "expected a list of {name, percent, country}");
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                const auto of = fmt::format("{}[{}]", f, i);
+                if (!v[i].is_object()) bad(of, "expected {name, percent, country}");
+                Owner o;
+                for (const auto& [ok, ov] : v[i].items()) {
+                    const auto okf = of + "." + ok;
+                    if (ok == "name") o.name = str(ov, okf);
+                    else if (ok == "percent" || ok == "share") o.percent = num(ov, okf);
+                    else if (ok == "country" || ok == "headquarters_country") o.country = country(ov, okf, order);
+                    else unknown_field(order, okf);
+                }
+                if (o.percent && (*o.percent < 0 || *o.percent > 100)) bad(of + ".percent", "must be between 0 and 100");
+                if (o.name.empty()) bad(of + ".name", "missing");
+                party.ownership.push_back(std::move(o));
+            }
+        } else if (key == "id" || key == "notes" || key == "contact" || key == "contact_name" || key == "tax_id" ||
+                   key == "registration_number" || key == "vat") {
+            // informational
+        } else {
+            unknown_field(order, f);
+        }
+    }
+    if (!party.role_input.empty()) {
+        if (auto r = role_from(party.role_input)) {
+            party.role = *r;
+        } else {
+            party.role = Role::other;
+            order.issues.push_back({field + ".role",
+                                    fmt::format("\"{}\" is not a role this engine knows (buyer, ship_to, ultimate_consignee, "
+                                                "end_user, forwarder, intermediate_consignee, payer, payer_bank, parent): the "
+                                                "party is screened against the lists but no role rule applies", party.role_input),
+                                    true});
+        }
+    } else if (role_hint) {
+        party.role = *role_hint;
+        party.role_input = std::string(to_string(*role_hint));
+    } else {
+        bad(field + ".role", "missing");
+    }
+    if (party.name.empty()) bad(field + ".name", "missing: every party needs a name to be screened");
+    return party;
+}
+
+Item read_item(const json& it, const std::string& field, Order& order) {
+    if (it.is_string()) {
+        Item item;
+        item.path = field;
+        item.description = trim(it.get<std::string>());
+        return item;
+    }
+    if (!it.is_object()) bad(field, "expected an object");
+    Item item;
+    item.path = field;
+    for (const auto& [key, v] : it.items()) {
+        const auto f = field + "." + key;
+        if (key == "description" || key == "name" || key == "title") {
+            const auto s = str(v, f);
+            if (!s.empty()) item.description += (item.description.empty() ? "" : " ") + s;
+        } else if (key == "model" || key == "sku" || key == "part_number" || key == "mpn") {
+            const auto s = str(v, f);
+            if (!s.empty()) item.model += (item.model.empty() ? "" : " ") + s;
+        } else if (key == "declared_description" || key == "customs_description") {
+            item.declared_description = str(v, f);
+        } else if (key == "quantity" || key == "qty") {
+            if (auto q = num(v, f)) {
+                if (!(*q > 0)) bad(f, "must be more than 0");
+                item.quantity = *q;
+                item.quantity_given = true;
+            }
+        } else if (key == "unit_price" || key == "price") {
+            item.unit_price = num(v, f);
+            if (item.unit_price && *item.unit_price < 0) bad(f, "must not be negative");
+        } else if (key == "currency") {
+            item.currency = str(v, f);
+            for (auto& c : item.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        } else if (key == "eccn") {
+            item.eccn = str(v, f);
+        } else if (key == "tpp") {
+            item.tpp = num(v, f);
+            if (item.tpp && *item.tpp < 0) bad(f, "must not be negative");
+        } else if (key == "die_area_mm2" || key == "die_area") {
+            item.die_area_mm2 = num(v, f);
+            if (item.die_area_mm2 && *item.die_area_mm2 <= 0) bad(f, "must be more than 0");
+        } else if (key == "memory_bandwidth_gbs") {
+            item.memory_bandwidth_gbs = num(v, f);
+        } else if (key == "datacenter") {
+            item.datacenter = boolean(v, f);
+        } else if (key == "id" || key == "notes" || key == "line" || key == "vendor" || key == "manufacturer" ||
+                   key == "brand" || key == "category") {
+            if (key == "vendor" || key == "manufacturer" || key == "brand") {
+                const auto s = str(v, f);
+                if (!s.empty()) item.model += (item.model.empty() ? "" : " ") + s;
+            }
+        } else {
+            unknown_field(order, f);
+        }
+    }
+    if (item.description.empty() && item.model.empty())
+        bad(field + ".description", "missing: every item needs a description or a model");
+    return item;
+}
+
+}  // namespace
+
+std::string_view to_string(Role role) noexcept {
+    switch (role) {
+        case Role::buyer: return "buyer";
+        case Role::ship_to: return "ship_to";
+        case Role::ultimate_consignee: return "ultimate_consignee";
+        case Role::end_user: return "end_user";
+        case Role::forwarder: return "forwarder";
+        case Role::intermediate_consignee: return "intermediate_consignee";
+        case Role::payer: return "payer";
+        case Role::payer_bank: return "payer_bank";
+        case Role::parent: return "parent";
+        case Role::owner: return "owner";
+        case Role::other: return "other";
+    }
+    return "other";
+}
+
+std::optional<Role> role_from(std::string_view text) {
+    std::string s;
+    for (char c : text) {
+        if (c == '-' || c == ' ' || c == '.') c = '_';
+        s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    while (!s.empty() && s.back() == '_') s.pop_back();
+    static const std::pair<const char*, Role> names[] = {
+        {"buyer", Role::buyer}, {"customer", Role::buyer}, {"purchaser", Role::buyer}, {"sold_to", Role::buyer},
+        {"ship_to", Role::ship_to}, {"shipto", Role::ship_to}, {"deliver_to", Role::ship_to}, {"delivery", Role::ship_to},
+        {"ultimate_consignee", Role::ultimate_consignee}, {"consignee", Role::ultimate_consignee},
+        {"end_user", Role::end_user}, {"enduser", Role::end_user}, {"ultimate_end_user", Role::end_user},
+        {"forwarder", Role::forwarder}, {"freight_forwarder", Role::forwarder},
+        {"intermediate_consignee", Role::intermediate_consignee},
+        {"payer", Role::payer}, {"bill_to", Role::payer},
+        {"payer_bank", Role::payer_bank}, {"bank", Role::payer_bank},
+        {"parent", Role::parent}, {"ultimate_parent", Role::parent}, {"owner", Role::owner},
+    };
+    for (const auto& [name, role] : names)
+        if (s == name) return role;
+    return std::nullopt;
+}
+
+std::vector<const Party*> Order::with_role(Role role) const {
+    std::vector<const Party*> out;
+    for (const auto& p : parties)
+        if (p.role == role) out.push_back(&p);
+    return out;
+}
+
+Order order_from_json(const json& j) {
+    if (!j.is_object()) bad("order", "expected a JSON object");
+    Order order;
+    bool id_seen = false;
+    for (const auto& [key, v] : j.items()) {
+        if (key == "id" || key == "order_id") {
+            order.id = str(v, key);
+            id_seen = true;
+        } else if (key == "date" || key == "order_date") {
+            order.date = str(v, key);
+        } else if (key == "parties") {
+            if (!v.is_array()) bad("parties", "expected a list of parties");
+            for (std::size_t i = 0; i < v.size(); ++i)
+                order.parties.push_back(read_party(v[i], fmt::format("parties[{}]", i), std::nullopt, order));
+        } else if (key == "items") {
+            if (!v.is_array()) bad("items", "expected a list of items");
+            for (std::size_t i = 0; i < v.size(); ++i) order.items.push_back(read_item(v[i], fmt::format("items[{}]", i), order));
+        } else if (key == "payment") {
+            if (v.is_null()) continue;
+            if (v.is_string()) {
+                order.payment.method = str(v, key);
+                continue;
+            }
+            if (!v.is_object()) bad("payment", "expected an object {method, from_country, payer}");
+            for (const auto& [pk, pv] : v.items()) {
+                const auto f = "payment." + pk;
+                if (pk == "method") order.payment.method = str(pv, f);
+                else if (pk == "from_country" || pk == "country") order.payment.from_country = country(pv, f, order);
+                else if (pk == "payer") {
+                    if (pv.is_object()) {
+                        order.parties.push_back(read_party(pv, f, Role::payer, order));
+                    } else {
+                        order.payment.payer = str(pv, f);
+                    }
+                } else if (pk == "bank") order.payment.bank = str(pv, f);
+                else if (pk == "bank_country") order.payment.bank_country = country(pv, f, order);
+                else if (pk == "amount" || pk == "currency" || pk == "terms" || pk == "reference") {
+                } else unknown_field(order, f);
+            }
+        } else if (key == "shipping") {
+            if (v.is_null()) continue;
+            if (!v.is_object()) bad("shipping", "expected an object {route}");
+            for (const auto& [sk, sv] : v.items()) {
+                const auto f = "shipping." + sk;
+                if (sk == "route" || sk == "via") {
+                    if (sv.is_null()) continue;
+                    if (!sv.is_array()) bad(f, "expected a list of country codes");
+                    for (std::size_t i = 0; i < sv.size(); ++i) {
+                        const auto rf = fmt::format("{}[{}]", f, i);
+                        const auto& step = sv[i];
+                        const auto cc = step.is_object() ? country(step.value("country", json()), rf + ".country", order)
+                                                         : country(step, rf, order);
+                        if (!cc.empty()) order.route.push_back(cc);
+                    }
+                } else if (sk == "method" || sk == "carrier" || sk == "incoterms" || sk == "mode") {
+                } else unknown_field(order, f);
+            }
+        } else if (key == "end_use" || key == "end_use_statement") {
+            order.end_use = str(v, key);
+            order.end_use_given = !v.is_null();
+        } else if (key == "instructions") {
+            if (v.is_array()) {
+                for (std::size_t i = 0; i < v.size(); ++i) {
+                    const auto s = str(v[i], fmt::format("instructions[{}]", i));
+                    if (!s.empty()) order.instructions += (order.instructions.empty() ? "" : "; ") + s;
+                }
+            } else {
+                order.instructions = str(v, key);
+            }
+        } else if (key == "settings") {
+            if (!v.is_null() && !v.is_object()) bad("settings", "expected an object");
+            if (v.is_object()) order.settings = v;
+        } else if (auto role = role_from(key); role && (v.is_object() || v.is_array())) {
+            // {"buyer": {...}, "end_user": {...}}: parties keyed by role.
+            if (v.is_object()) {
+                order.parties.push_back(read_party(v, key, role, order));
+            } else {
+                for (std::size_t i = 0; i < v.size(); ++i)
+                    order.parties.push_back(read_party(v[i], fmt::format("{}[{}]", key, i), role, order));
+            }
+        } else if (key == "notes" || key == "metadata" || key == "customer_id" || key == "reference" || key == "channel" ||
+                   key == "scenario" || key == "expected" || key == "description" || key == "currency" || key == "total") {
+            // informational
+        } else {
+            unknown_field(order, key);
+        }
+    }
+    if (!id_seen || order.id.empty())
+        order.issues.push_back({"id", "the order has no id", false});
+    if (order.parties.empty())
+        order.issues.push_back({"parties", "the order names no parties: nobody can be screened", true});
+    if (order.items.empty())
+        order.issues.push_back({"items", "the order has no items: nothing can be classified", true});
+    // Destinations must be known.
+    bool any_destination = false;
+    for (const auto& p : order.parties) {
+        const bool dest = p.role == Role::ship_to || p.role == Role::ultimate_consignee || p.role == Role::end_user ||
+                          p.role == Role::intermediate_consignee;
+        if (dest) any_destination = true;
+        if (p.address.country.empty() && p.address.country_input.empty()) {
+            const bool matters = dest || p.role == Role::buyer;
+            order.issues.push_back({p.path + ".address.country",
+                                    matters ? "missing: the destination rules cannot be checked for this party"
+                                            : "missing: the country-based rules cannot be checked for this party",
+                                    dest});
+        }
+    }
+    if (!any_destination && !order.parties.empty()) {
+        const auto buyers = order.with_role(Role::buyer);
+        if (buyers.empty() || buyers.front()->address.country.empty())
+            order.issues.push_back({"parties", "no ship-to, consignee or end user, and no buyer country: the destination "
+                                               "is unknown", true});
+    }
+    return order;
+}
+
+}  // namespace exportcheck

@@ -1,0 +1,475 @@
+// Party screening (brief §3.1, R01 R02 R17 R22): every name the order gives, with the list semantics:
+// a strong match on DPL, SDN, FSE, EL or MEU blocks; on the UVL it asks for the UVL statement; on other
+// lists it asks for review; weaker matches ask for review and never block. The party's country and
+// address corroborate or weaken a match; listed street addresses (EL address entries) are checked too.
+#include "../rules/evidence.hpp"
+#include "screen_internal.hpp"
+
+#include <exportcheck/bundle.hpp>
+#include <exportcheck/error.hpp>
+#include <exportcheck/sha256.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace exportcheck {
+
+using namespace rules_detail;
+
+std::string party_fingerprint(std::string_view name, std::string_view country) {
+    return sha256_hex(fold(name).text + "|" + std::string(country)).substr(0, 16);
+}
+
+std::string entry_fingerprint(const Entry& entry) { return sha256_hex(entry_to_json(entry).dump()).substr(0, 16); }
+
+namespace {
+
+// Street words that say nothing about which building it is.
+const std::set<std::string>& street_noise() {
+    static const std::set<std::string> s = {"no", "the", "of", "and", "road", "rd", "street", "st", "avenue", "ave",
+                                            "building", "bldg", "floor", "fl", "f", "room", "rm", "flat", "unit", "suite",
+                                            "district", "city", "province", "hong", "kong", "china", "prc", "kowloon",
+                                            "tower", "block", "blk", "centre", "center", "plaza", "lane", "ln", "dist",
+                                            "new", "territories", "nt", "sar", "level", "lvl"};
+    return s;
+}
+
+bool has_digit(const std::string& w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void street_parts(std::string_view text, std::vector<std::string>& words, std::vector<std::string>& numbers) {
+    for (const auto& w : fold(text).words) {
+        if (has_digit(w)) {
+            std::string digits;
+            for (char c : w)
+                if (c >= '0' && c <= '9') digits += c;
+            if (!contains(numbers, digits)) numbers.push_back(digits);
+        } else if (w.size() >= 2 && !street_noise().count(w) && !contains(words, w)) {
+            words.push_back(w);
+        }
+    }
+}
+
+bool address_only(const Entry& e) {
+    const auto f = fold(e.name);
+    if (!f.words.empty() && f.words[0] == "address") return true;
+    for (const auto& a : e.addresses)
+        if (!a.street.empty() && fold(a.street).text == f.text) return true;
+    return false;
+}
+
+}  // namespace
+
+AddressIndex::AddressIndex(const std::vector<Entry>& entries) {
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const auto& e = entries[i];
+        const bool only = address_only(e);
+        for (std::size_t k = 0; k < e.addresses.size(); ++k) {
+            const auto& a = e.addresses[k];
+            if (a.street.empty() || a.country.empty()) continue;
+            Record r;
+            r.entry = i;
+            r.address = k;
+            r.address_only = only;
+            street_parts(a.street, r.words, r.numbers);
+            // A useful street has a number and two words of its own (not "Moscow, Russia").
+            if (r.numbers.empty() || r.words.size() < 2) continue;
+            by_country[a.country].push_back(std::move(r));
+        }
+    }
+}
+
+std::vector<const AddressIndex::Record*> AddressIndex::find(const PartyAddress& address) const {
+    std::vector<const Record*> out;
+    if (address.country.empty() || address.lines.empty()) return out;
+    const auto it = by_country.find(address.country);
+    if (it == by_country.end()) return out;
+    std::string text;
+    for (const auto& l : address.lines) text += l + " ";
+    text += address.city + " " + address.postal_code;
+    std::vector<std::string> words, numbers;
+    street_parts(text, words, numbers);
+    if (numbers.empty()) return out;
+    for (const auto& r : it->second) {
+        const bool all_numbers = std::all_of(r.numbers.begin(), r.numbers.end(), [&](const std::string& n) { return contains(numbers, n); });
+        if (!all_numbers) continue;
+        std::size_t common = 0;
+        for (const auto& w : r.words)
+            if (contains(words, w)) ++common;
+        if (common >= 2 && static_cast<double>(common) >= 0.7 * static_cast<double>(r.words.size())) out.push_back(&r);
+    }
+    return out;
+}
+
+namespace {
+
+struct Query {
+    const Party* party = nullptr;   // the party the name belongs to
+    std::string name;
+    std::string relation;           // "" (the party itself), "parent", "owner"
+    std::optional<double> percent;  // owners
+    std::string country;
+    std::string path;               // field naming the name
+    EntityType type = EntityType::unknown;
+};
+
+std::string describe(const Query& q) {
+    if (q.relation == "parent") return fmt::format("the ultimate parent \"{}\" of the {} \"{}\"", shorten(q.name), to_string(q.party->role), shorten(q.party->name));
+    if (q.relation == "owner")
+        return fmt::format("the owner \"{}\"{} of the {} \"{}\"", shorten(q.name), q.percent ? fmt::format(" ({}%)", human(*q.percent)) : "",
+                           to_string(q.party->role), shorten(q.party->name));
+    if (!q.party) return fmt::format("\"{}\" ({})", shorten(q.name), q.path);
+    return fmt::format("the {} \"{}\"", to_string(q.party->role), shorten(q.name));
+}
+
+std::vector<std::string> entry_countries(const Entry& e) {
+    std::vector<std::string> v;
+    for (const auto& a : e.addresses)
+        if (!a.country.empty() && !contains(v, a.country)) v.push_back(a.country);
+    for (const auto* list : {&e.nationalities, &e.citizenships})
+        for (const auto& c : *list)
+            if (c.size() == 2 && !contains(v, c)) v.push_back(c);
+    return v;
+}
+
+std::string address_text(const Address& a) {
+    std::vector<std::string> parts;
+    for (const auto* s : {&a.street, &a.city, &a.state, &a.postal_code}) if (!s->empty()) parts.push_back(*s);
+    parts.push_back(a.country.empty() ? a.country_name : a.country);
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+ojson entry_evidence(const Entry& e, const ListAction& action) {
+    ojson ev;
+    ev["list"] = e.list;
+    ev["list_name"] = !e.list_name.empty() ? e.list_name : action.name;
+    ev["source"] = e.source;
+    ev["source_id"] = e.source_id;
+    ev["listed_name"] = e.name;
+    if (!e.federal_register.empty()) ev["fr_notice"] = e.federal_register;
+    if (!e.start_date.empty()) ev["entry_date"] = e.start_date;
+    const auto url = !e.source_information_url.empty() ? e.source_information_url : e.source_url;
+    if (!url.empty()) ev["source_url"] = url;
+    if (!e.programs.empty()) ev["programs"] = e.programs;
+    if (!e.license_requirement.empty()) ev["license_requirement"] = e.license_requirement;
+    if (!e.license_policy.empty()) ev["license_policy"] = e.license_policy;
+    ojson addrs = ojson::array();
+    for (std::size_t i = 0; i < e.addresses.size() && i < 3; ++i) addrs.push_back(address_text(e.addresses[i]));
+    if (!addrs.empty()) ev["listed_addresses"] = addrs;
+    ev["effect"] = action.effect;
+    ev["list_confidence"] = action.confidence;
+    return ev;
+}
+
+// Whether the affiliates rule (BIS 50%) is in force on the reference date.
+bool affiliates_in_force(const RulesData& rules, const std::string& reference) {
+    const auto& a = rules.license.ownership.value("affiliates_rule", nlohmann::json::object());
+    if (a.contains("in_force") && a["in_force"].is_boolean()) return a["in_force"].get<bool>();
+    const auto ref = reference.substr(0, std::min<std::size_t>(10, reference.size()));
+    if (ref.empty()) return false;
+    if (ref < a.value("effective", "")) return false;
+    return !(ref >= a.value("suspended_from", "9999") && ref <= a.value("suspended_until", "0000"));
+}
+
+struct Screening {
+    const PartyScreenInput& in;
+    std::vector<Finding> out;
+    std::set<std::pair<std::string, std::size_t>> named;  // (party path, entry) already reported
+
+    void query(const Query& q) {
+        if (q.name.empty()) return;
+        MatchQuery mq;
+        mq.name = q.name;
+        mq.type = q.type;
+        mq.country = q.country;
+        const auto hits = in.matcher.match(mq, 5);
+        const auto& entries = in.matcher.entries();
+        for (const auto& hit : hits) {
+            const auto& e = entries[hit.entry];
+            report(q, e, hit);
+            named.insert({q.path, hit.entry});
+        }
+    }
+
+    void report(const Query& q, const Entry& e, const Hit& hit) {
+        const auto& groups = in.rules.groups;
+        auto action = in.rules.license.action_for(e.list);
+        if (!e.consequence.empty()) {
+            action.action = e.consequence == "block" ? "blocked" : "review";
+            action.name = e.list_name.empty() ? e.list : e.list_name;
+            action.effect = e.consequence == "block" ? "your own list says: block" : "your own list says: review";
+        }
+        const double score = round_score(hit.score);
+        const bool strong = hit.score >= kStrongMatch;
+        // Corroboration by country and address.
+        const auto listed_countries = entry_countries(e);
+        std::optional<bool> country_agrees;
+        if (!q.country.empty() && !listed_countries.empty())
+            country_agrees = std::any_of(listed_countries.begin(), listed_countries.end(), [&](const std::string& c) {
+                return c == q.country || groups.effective(c) == groups.effective(q.country);
+            });
+        std::string address_note;
+        if (q.party && q.relation.empty()) {
+            for (const auto* r : in.addresses.find(q.party->address))
+                if (&in.matcher.entries()[r->entry] == &e) address_note = "the party's street address matches a listed address";
+            if (address_note.empty() && !q.party->address.city.empty())
+                for (const auto& a : e.addresses)
+                    if (!a.city.empty() && fold(a.city).text == fold(q.party->address.city).text)
+                        address_note = "same city as a listed address (" + a.city + ")";
+        }
+        if (address_note.empty())
+            address_note = !country_agrees ? "no country to compare"
+                         : *country_agrees ? "the country agrees with the entry's"
+                                           : fmt::format("the entry is listed in {}, the party is in {}", join(listed_countries, ", "), q.country);
+
+        const bool is_uvl = action.rule == "R22";
+        const bool ownership = !q.relation.empty();
+        Severity sev;
+        std::string message;
+        const auto listed = quote(e.name);
+        const auto alias = hit.matched_name != e.name ? fmt::format(" (as {})", quote(hit.matched_name)) : std::string();
+        const auto list_label = action.name.empty() ? e.list : action.name;
+        if (strong && country_agrees != false) {
+            if (ownership) {
+                sev = owner_severity(q, e, action, message, list_label, listed, score);
+            } else if (action.action == "blocked") {
+                sev = Severity::blocked;
+                message = fmt::format("Do not ship: {} matches the {} entry {}{} (score {}). {}.", describe(q), list_label,
+                                      listed, alias, score, capitalise(action.effect));
+            } else {
+                sev = Severity::review;
+                message = is_uvl ? fmt::format("Hold: {} matches the {} entry {}{} (score {}): get the party's signed UVL "
+                                               "statement before any export; no licence exceptions.", describe(q), list_label,
+                                               listed, alias, score)
+                                 : fmt::format("Check before shipping: {} matches the {} entry {}{} (score {}). {}.",
+                                               describe(q), list_label, listed, alias, score, capitalise(action.effect));
+            }
+        } else if (strong) {
+            sev = Severity::review;
+            message = fmt::format("Check before shipping: {} has the same name as the {} entry {}{} (score {}), but {}: "
+                                  "confirm it is another party.", describe(q), list_label, listed, alias, score, address_note);
+        } else if (country_agrees == false) {
+            sev = Severity::info;
+            message = fmt::format("Possible match set aside: {} resembles the {} entry {}{} (score {}), but {}.", describe(q),
+                                  list_label, listed, alias, score, address_note);
+        } else {
+            sev = Severity::review;
+            message = fmt::format("Check before shipping: {} may match the {} entry {}{} (score {}): compare the details.",
+                                  describe(q), list_label, listed, alias, score);
+        }
+        Finding f;
+        f.kind = "party_match";
+        f.rule = ownership ? "R17" : is_uvl ? "R22" : "R01";
+        f.severity = sev;
+        f.message = std::move(message);
+        ojson ev;
+        ev["party"] = q.party ? q.party->path : q.path;
+        ev["role"] = q.party ? std::string(to_string(q.party->role)) : std::string("payer");
+        ev["name"] = q.name;
+        if (!q.relation.empty()) ev["relation"] = q.relation;
+        if (q.percent) ev["percent"] = json_number(*q.percent);
+        ev["country"] = q.country;
+        for (auto& [k, v] : entry_evidence(e, action).items()) ev[k] = v;
+        ev["matched_name"] = hit.matched_name;
+        ev["score"] = score;
+        ev["strength"] = strong ? "strong" : "possible";
+        ev["thresholds"] = {{"report", kReportThreshold}, {"strong", kStrongMatch}};
+        ev["corroboration"] = address_note;
+        ev["explanation"] = ojson::parse(explanation_json(hit.explanation).dump());
+        ev["sources"] = in.rules.license.list_pedigree.sources;
+        ev["party_fingerprint"] = party_fingerprint(q.name, q.country);
+        ev["entry_fingerprint"] = entry_fingerprint(e);
+        f.evidence = std::move(ev);
+        out.push_back(std::move(f));
+    }
+
+    static std::string capitalise(std::string s) {
+        if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
+        return s;
+    }
+
+    // R17: a listed owner or parent. OFAC's 50% rule always; BIS's Affiliates Rule when in force.
+    Severity owner_severity(const Query& q, const Entry& e, const ListAction& action, std::string& message,
+                            const std::string& list_label, const std::string& listed, double score) {
+        const auto& own = in.rules.license.ownership;
+        const double control = own.value("control_percent", 50.0);
+        const bool controlling = q.relation == "parent" || (q.percent && *q.percent >= control);
+        const auto ofac = own.value("ofac_lists", nlohmann::json::array());
+        const auto bis = own.value("bis_lists", nlohmann::json::array());
+        const bool is_ofac = std::find(ofac.begin(), ofac.end(), e.list) != ofac.end();
+        const bool is_bis = std::find(bis.begin(), bis.end(), e.list) != bis.end();
+        const auto who = describe(q);
+        if (controlling && is_ofac) {
+            message = fmt::format("Do not ship: {} matches the {} entry {} (score {}); under OFAC's 50% rule a company owned "
+                                  "50% or more by blocked persons is itself blocked.", who, list_label, listed, score);
+            return Severity::blocked;
+        }
+        if (controlling && is_bis) {
+            if (affiliates_in_force(in.rules, in.reference_date)) {
+                message = fmt::format("Do not ship: {} matches the {} entry {} (score {}); under the BIS Affiliates Rule a "
+                                      "company owned 50% or more by listed parties takes on their restrictions.", who,
+                                      list_label, listed, score);
+                return Severity::blocked;
+            }
+            const auto& a = own.value("affiliates_rule", nlohmann::json::object());
+            message = fmt::format("Check before shipping: {} matches the {} entry {} (score {}). The BIS Affiliates Rule, which "
+                                  "would treat the company as listed, is suspended from {} to {} [L]; a controlled affiliate of "
+                                  "a listed party is still a serious red flag.", who, list_label, listed, score,
+                                  a.value("suspended_from", ""), a.value("suspended_until", ""));
+            return Severity::review;
+        }
+        if (controlling && action.action == "blocked") {
+            message = fmt::format("Check before shipping: {} matches the {} entry {} (score {}).", who, list_label, listed, score);
+            return Severity::review;
+        }
+        message = fmt::format("Check before shipping: {} matches the {} entry {} (score {}): a minority stake or a listed "
+                              "owner of unknown share is a red flag; find out the ownership.", who, list_label, listed, score);
+        return Severity::review;
+    }
+
+    // R02: the party's address is a listed address.
+    void addresses(const Party& p) {
+        const auto& entries = in.matcher.entries();
+        std::set<std::size_t> seen;
+        for (const auto* r : in.addresses.find(p.address)) {
+            if (named.count({p.path, r->entry}) || !seen.insert(r->entry).second) continue;
+            const auto& e = entries[r->entry];
+            const auto action = in.rules.license.action_for(e.list);
+            Finding f;
+            f.kind = "party_match";
+            f.rule = "R02";
+            const bool block = r->address_only && action.action == "blocked";
+            f.severity = block ? Severity::blocked : Severity::review;
+            const auto& a = e.addresses[r->address];
+            f.message = block
+                ? fmt::format("Do not ship: the address of the {} \"{}\" is itself on the {} ({}: {}). {}.", to_string(p.role),
+                              shorten(p.name), action.name.empty() ? e.list : action.name, e.name, a.street, capitalise(action.effect))
+                : fmt::format("Check before shipping: the {} \"{}\" gives the address of the listed party {} on the {} ({}).",
+                              to_string(p.role), shorten(p.name), quote(e.name), action.name.empty() ? e.list : action.name, a.street);
+            ojson ev;
+            ev["party"] = p.path;
+            ev["role"] = std::string(to_string(p.role));
+            ev["name"] = p.name;
+            ev["country"] = p.address.country;
+            ev["party_address"] = p.address.lines;
+            for (auto& [k, v] : entry_evidence(e, action).items()) ev[k] = v;
+            ev["matched_address"] = address_text(a);
+            ev["address_entry"] = r->address_only;
+            ev["sources"] = in.rules.license.list_pedigree.sources;
+            ev["party_fingerprint"] = party_fingerprint(p.name, p.address.country);
+            ev["entry_fingerprint"] = entry_fingerprint(e);
+            f.evidence = std::move(ev);
+            out.push_back(std::move(f));
+        }
+    }
+};
+
+EntityType party_type(const std::string& type, const RulesData& rules) {
+    if (type.empty()) return EntityType::unknown;
+    if (rules.words->person_types.whole(fold(type))) return EntityType::person;
+    return EntityType::organization;
+}
+
+}  // namespace
+
+std::vector<Finding> screen_parties(const PartyScreenInput& in) {
+    Screening s{in, {}, {}};
+    for (const auto& p : in.order.parties) {
+        Query q;
+        q.party = &p;
+        q.name = p.name;
+        q.country = p.address.country.empty() ? p.headquarters_country : p.address.country;
+        q.path = p.path;
+        q.type = party_type(p.type, in.rules);
+        s.query(q);
+        if (!p.parent_name.empty()) {
+            Query pq;
+            pq.party = &p;
+            pq.name = p.parent_name;
+            pq.relation = "parent";
+            pq.country = p.parent_headquarters_country;
+            pq.path = p.path + ".parent";
+            pq.type = EntityType::organization;
+            s.query(pq);
+        }
+        for (std::size_t i = 0; i < p.ownership.size(); ++i) {
+            const auto& o = p.ownership[i];
+            Query oq;
+            oq.party = &p;
+            oq.name = o.name;
+            oq.relation = "owner";
+            oq.percent = o.percent;
+            oq.country = o.country;
+            oq.path = fmt::format("{}.ownership[{}]", p.path, i);
+            s.query(oq);
+        }
+        s.addresses(p);
+    }
+    const auto& pay = in.order.payment;
+    for (const auto& [name, country, path] : {std::tuple{pay.payer, pay.from_country, std::string("payment.payer")},
+                                              std::tuple{pay.bank, pay.bank_country, std::string("payment.bank")}}) {
+        if (name.empty()) continue;
+        Query q;
+        q.name = name;
+        q.country = country;
+        q.path = path;
+        s.query(q);
+    }
+    return std::move(s.out);
+}
+
+std::vector<Clearance> clearances_from_json(const nlohmann::json& j) {
+    std::vector<Clearance> out;
+    if (j.is_null()) return out;
+    if (!j.is_array()) throw Error("bad_clearances", "clearances: expected a list");
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        const auto where = fmt::format("clearances[{}]", i);
+        if (!j[i].is_object()) throw Error("bad_clearances", where + ": expected an object");
+        auto field = [&](const char* key) {
+            const auto it = j[i].find(key);
+            if (it == j[i].end() || !it->is_string() || it->get<std::string>().empty())
+                throw Error("bad_clearances", fmt::format("{}.{}: missing", where, key));
+            return it->get<std::string>();
+        };
+        Clearance c;
+        c.party_fingerprint = field("party_fingerprint");
+        c.list = field("list");
+        c.source_id = field("source_id");
+        c.entry_fingerprint = field("entry_fingerprint");
+        c.reason = field("reason");
+        c.by = field("by");
+        c.at = field("at");
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+void apply_clearances(std::vector<Finding>& findings, const std::vector<Clearance>& clearances) {
+    for (auto& f : findings) {
+        if (f.kind != "party_match") continue;
+        const auto pf = f.evidence.value("party_fingerprint", "");
+        const auto list = f.evidence.value("list", "");
+        const auto id = f.evidence.value("source_id", "");
+        const auto ef = f.evidence.value("entry_fingerprint", "");
+        for (const auto& c : clearances) {
+            if (c.party_fingerprint != pf || c.list != list || c.source_id != id) continue;
+            ojson record = {{"reason", c.reason}, {"by", c.by}, {"at", c.at}, {"entry_fingerprint", c.entry_fingerprint}};
+            if (c.entry_fingerprint == ef) {
+                f.evidence["cleared"] = record;
+                f.evidence["severity_before_clearance"] = std::string(to_string(f.severity));
+                f.severity = Severity::cleared;
+                f.message = fmt::format("Cleared false positive (by {} on {}: {}). {}", c.by, c.at, c.reason, f.message);
+            } else {
+                f.evidence["stale_clearance"] = record;
+                f.message += fmt::format(" A clearance by {} on {} exists, but the list entry has changed since: review it again.",
+                                         c.by, c.at);
+            }
+            break;
+        }
+    }
+}
+
+}  // namespace exportcheck

@@ -1,0 +1,51 @@
+// Internals of screening: the Screener's state and party screening (internal).
+#pragma once
+
+#include <exportcheck/checks.hpp>
+#include <exportcheck/match.hpp>
+#include <exportcheck/screen.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace exportcheck {
+
+// Listed street addresses by country, for R02 (a party at a listed address).
+struct AddressIndex {
+    struct Record {
+        std::size_t entry = 0;
+        std::size_t address = 0;
+        std::vector<std::string> words;    // informative words of the street
+        std::vector<std::string> numbers;  // house, floor, unit numbers
+        bool address_only = false;         // an Entity List entry that is an address ("Address 01")
+    };
+    std::map<std::string, std::vector<Record>> by_country;
+
+    explicit AddressIndex(const std::vector<Entry>& entries);
+    // Records whose street is contained in the given address (same country).
+    std::vector<const Record*> find(const PartyAddress& address) const;
+};
+
+struct Screener::State {
+    RulesData rules;
+    Matcher matcher;
+    AddressIndex addresses;
+    State(const Bundle& bundle, RulesData r) : rules(std::move(r)), matcher(bundle.entries), addresses(bundle.entries) {}
+};
+
+struct PartyScreenInput {
+    const Order& order;
+    const RulesData& rules;
+    const Matcher& matcher;
+    const AddressIndex& addresses;
+    std::string reference_date;
+};
+
+// R01, R02, R17, R22: every party (and parent, owner, payer and bank named in the order) against the lists.
+std::vector<Finding> screen_parties(const PartyScreenInput& in);
+
+// Marks party findings matching a clearance as cleared (or notes a clearance whose entry changed).
+void apply_clearances(std::vector<Finding>& findings, const std::vector<Clearance>& clearances);
+
+}  // namespace exportcheck

@@ -1,0 +1,173 @@
+// The Screener: an order in, a report out. Runs the checks in order, applies clearances, decides, and
+// writes the report JSON (docs/orders.md).
+#include "../rules/evidence.hpp"
+#include "screen_internal.hpp"
+
+#include <exportcheck/error.hpp>
+
+namespace exportcheck {
+
+using namespace rules_detail;
+
+namespace {
+
+const nlohmann::json& rules_source(const Bundle& bundle, const nlohmann::json* rules) {
+    if (rules) return *rules;
+    return bundle.meta.rules;
+}
+
+ojson opt(const std::optional<double>& v, int decimals = 2) { return v ? json_number(*v, decimals) : ojson(nullptr); }
+
+ojson classification_json(const Item& item, const ItemClassification& c) {
+    ojson j;
+    j["item"] = item.path;
+    j["description"] = item.description;
+    if (!item.model.empty()) j["model"] = item.model;
+    j["quantity"] = json_number(item.quantity);
+    ojson k;
+    k["eccn"] = c.eccn;
+    k["class"] = std::string(to_string(c.cls));
+    k["basis"] = c.basis;
+    k["maker_eccn"] = c.maker_eccn.empty() ? ojson(nullptr) : ojson(c.maker_eccn);
+    k["system"] = c.system;
+    if (!c.system_id.empty()) k["system_model"] = {{"id", c.system_id}, {"name", c.system_name}};
+    k["tpp"] = opt(c.tpp, 1);
+    k["die_area_mm2"] = opt(c.die_area_mm2, 1);
+    k["pd"] = opt(c.pd, 2);
+    k["datacenter"] = c.datacenter ? ojson(*c.datacenter) : ojson(nullptr);
+    if (c.memory_bandwidth_gbs) k["memory_bandwidth_gbs"] = json_number(*c.memory_bandwidth_gbs);
+    if (c.chips_per_unit > 0) {
+        k["chips_per_unit"] = json_number(c.chips_per_unit);
+        k["chips_total"] = json_number(c.chips_total);
+    }
+    k["figures_from"] = c.figures_from;
+    if (!c.catalogue_id.empty())
+        k["catalogue"] = {{"id", c.catalogue_id}, {"name", c.catalogue_name}, {"confidence", c.confidence}, {"sources", c.sources}};
+    else
+        k["catalogue"] = nullptr;
+    if (!c.letter.empty()) k["letter"] = c.letter;
+    if (c.prc_made) k["prc_made"] = true;
+    if (c.looks_datacenter) k["looks_datacenter"] = true;
+    ojson notes = ojson::array();
+    for (const auto& n : c.notes)
+        if (n != "gpu") notes.push_back(n);
+    k["notes"] = notes;
+    j["classification"] = k;
+    return j;
+}
+
+std::string reference_date(const std::string& screened_at, const Order& order, const Bundle& bundle) {
+    for (const auto* s : {&screened_at, &order.date, &bundle.meta.built_at})
+        if (const auto d = parse_date(s->substr(0, std::min<std::size_t>(10, s->size())))) return d->iso();
+    return "";
+}
+
+}  // namespace
+
+Screener::Screener(const Bundle& bundle, const nlohmann::json* rules)
+    : bundle_(bundle), state_(std::make_unique<State>(bundle, RulesData::from_documents(rules_source(bundle, rules)))) {}
+
+Screener::~Screener() = default;
+
+const RulesData& Screener::rules() const noexcept { return state_->rules; }
+
+nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions& options) const {
+    RulesData rules = state_->rules;  // a copy: settings change it for this order only
+    auto overrides = apply_settings(rules, options.settings);
+    for (auto& o : apply_settings(rules, order.settings)) overrides.push_back(std::move(o));
+
+    std::vector<ItemClassification> items;
+    items.reserve(order.items.size());
+    for (const auto& item : order.items) items.push_back(classify_item(item, rules));
+    const auto destinations = destinations_of(order, rules);
+    const auto ref = reference_date(options.screened_at, order, bundle_);
+    const CheckInput in{order, rules, items, destinations, ref};
+
+    std::vector<Finding> findings = screen_parties({order, rules, state_->matcher, state_->addresses, ref});
+    apply_clearances(findings, options.clearances);
+    for (auto* check : {check_embargo, check_licences, check_catch_all, check_red_flags, check_data_quality})
+        for (auto& f : check(in)) findings.push_back(std::move(f));
+    for (auto& f : check_holistic(in, findings)) findings.push_back(std::move(f));
+    sort_findings(findings);
+    const auto decision = decide(findings);
+
+    ojson r;
+    r["order_id"] = order.id;
+    r["decision"] = std::string(to_string(decision));
+    r["summary"] = summarize(decision, findings);
+    if (!options.screened_at.empty()) r["screened_at"] = options.screened_at;
+    r["reference_date"] = ref;
+    ojson fs = ojson::array();
+    for (const auto& f : findings) fs.push_back(finding_json(f));
+    r["findings"] = fs;
+    ojson is = ojson::array();
+    for (std::size_t i = 0; i < items.size(); ++i) is.push_back(classification_json(order.items[i], items[i]));
+    r["items"] = is;
+    ojson ps = ojson::array();
+    for (const auto& p : order.parties) {
+        std::size_t hits = 0;
+        for (const auto& f : findings)
+            if (f.kind == "party_match" && f.evidence.value("party", "").starts_with(p.path) && f.severity != Severity::info) ++hits;
+        ps.push_back({{"party", p.path}, {"role", std::string(to_string(p.role))}, {"name", p.name},
+                      {"country", p.address.country}, {"fingerprint", party_fingerprint(p.name, p.address.country)},
+                      {"list_matches", hits}});
+    }
+    r["parties"] = ps;
+    ojson dest;
+    dest["basis"] = destinations.basis;
+    ojson cs = ojson::array();
+    for (const auto& c : destinations.countries) {
+        ojson groups = ojson::array();
+        for (const auto& g : c.groups) groups.push_back(g);
+        cs.push_back({{"code", c.code}, {"name", std::string(country_name(c.code))}, {"counts_as", c.counts_as},
+                      {"roles", c.roles}, {"groups", groups}, {"license_set", c.license_set},
+                      {"d5_or_macau", c.d5_or_macau}, {"embargo", rules.groups.embargo(c.code) != nullptr},
+                      {"hub", rules.flags.hub(c.code) != nullptr}});
+    }
+    dest["countries"] = cs;
+    ojson hq = ojson::array();
+    for (const auto& h : destinations.headquarters)
+        hq.push_back({{"party", h.party}, {"role", h.role}, {"name", h.name}, {"country", h.country}, {"basis", h.basis}});
+    dest["headquarters_concern"] = hq;
+    dest["route"] = order.route;
+    dest["country_groups"] = {{"version", rules.groups.version}, {"as_of", rules.groups.as_of}};
+    r["destination"] = dest;
+    ojson ov = ojson::array();
+    for (const auto& o : overrides)
+        ov.push_back({{"path", o.path}, {"value", ojson::parse(o.value.dump())}, {"replaced", ojson::parse(o.replaced.dump())},
+                      {"confidence_replaced", o.confidence}});
+    r["overrides"] = ov;
+    r["bundle"] = {{"id", bundle_.meta.id}, {"sha256", bundle_.sha256}, {"built_at", bundle_.meta.built_at}};
+    r["engine"] = {{"name", "exportcheck"}, {"version", EXPORTCHECK_VERSION}};
+    r["rules"] = rules.versions();
+    r["disclaimer"] = "A screening result, not legal advice: a person has to decide on every finding. A clear result is "
+                      "not a safe harbour; the 'knowledge' standard of the EAR still applies.";
+    return r;
+}
+
+nlohmann::ordered_json Screener::screen_json(const nlohmann::json& request) const {
+    if (!request.is_object()) throw Error("bad_order", "order: expected a JSON object");
+    if (request.contains("order")) {
+        for (const auto& [key, v] : request.items())
+            if (key != "order" && key != "clearances" && key != "settings" && key != "screened_at")
+                throw Error("bad_order", fmt::format("{}: not a field of a screening request (order, clearances, settings, "
+                                                     "screened_at)", key));
+        ScreenOptions options;
+        options.clearances = clearances_from_json(request.value("clearances", nlohmann::json()));
+        if (request.contains("settings")) {
+            if (!request["settings"].is_object() && !request["settings"].is_null())
+                throw Error("bad_settings", "settings: expected an object");
+            if (request["settings"].is_object()) options.settings = request["settings"];
+        }
+        if (request.contains("screened_at")) {
+            if (!request["screened_at"].is_string()) throw Error("bad_order", "screened_at: expected an ISO 8601 time");
+            options.screened_at = request["screened_at"].get<std::string>();
+            if (!parse_date(options.screened_at.substr(0, std::min<std::size_t>(10, options.screened_at.size()))))
+                throw Error("bad_order", fmt::format("screened_at: \"{}\" is not an ISO 8601 date or time", options.screened_at));
+        }
+        return screen(order_from_json(request["order"]), options);
+    }
+    return screen(order_from_json(request));
+}
+
+}  // namespace exportcheck
