@@ -6,6 +6,7 @@
 #include "files.hpp"
 #include "match_commands.hpp"
 #include "official_sources.hpp"
+#include "screen_commands.hpp"
 #include "signing.hpp"
 
 #include <exportcheck/bundle.hpp>
@@ -42,6 +43,8 @@ usage:
   exportcheck match --bundle BUNDLE --batch QUERIES.jsonl [--top N]   (one result line per query line)
   exportcheck compare NAME_A NAME_B [--type person|organization]
   exportcheck compare --batch PAIRS.jsonl                             (lines {"a", "b", "type"?})
+  exportcheck screen --bundle BUNDLE [--rules DIR] [--clearances FILE] [--settings FILE] [--screened-at TIME]
+                     [--compact] ORDER.json | ORDERS.jsonl | ORDERS.csv | -   (one JSON report per order)
   exportcheck version
 )";
 
@@ -174,6 +177,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         if (args[0] == "match") return match_command(Args({args.begin() + 1, args.end()}), out, err);
         if (args[0] == "compare") return compare_command(Args({args.begin() + 1, args.end()}), out, err);
+        if (args[0] == "screen") return screen_command(Args({args.begin() + 1, args.end()}, {"compact"}), out, err);
         throw UsageError("unknown command: " + args[0]);
     } catch (const UsageError& e) {
         err << "exportcheck: " << e.what() << "\n\n" << kUsage;
