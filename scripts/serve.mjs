@@ -66,7 +66,10 @@ function resolveInRoot(root, urlPath) {
   return file;
 }
 
-async function handle(root, req, res) {
+// Files other origins may read (a shop embedding the widget loads its script, worker, wasm and bundle).
+const SHARED_ASSET = /\.(m?js|wasm|gz|sig)$/;
+
+async function handle(root, req, res, { csp, cors }) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return sendError(res, 405, 'Method Not Allowed');
@@ -97,7 +100,8 @@ async function handle(root, req, res) {
     'Last-Modified': info.mtime.toUTCString(),
     'X-Content-Type-Options': 'nosniff',
   };
-  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = csp;
+  if (cors && SHARED_ASSET.test(file)) headers['Access-Control-Allow-Origin'] = '*';
   res.writeHead(200, headers);
   if (req.method === 'HEAD') return res.end();
   const stream = createReadStream(file);
@@ -105,11 +109,13 @@ async function handle(root, req, res) {
   stream.pipe(res);
 }
 
-// Starts serving `root`; resolves to { server, port, host, url, close() } once listening.
-export function startServer({ root = defaultRoot, port = 8080, host = '127.0.0.1' } = {}) {
+// Starts serving `root`; resolves to { server, port, host, url, close() } once listening. `csp` is the
+// pages' Content-Security-Policy; `cors: false` stops other origins reading the scripts, wasm and bundle.
+export function startServer({ root = defaultRoot, port = 8080, host = '127.0.0.1',
+  csp = CONTENT_SECURITY_POLICY, cors = true } = {}) {
   const absoluteRoot = path.resolve(root);
   const server = createServer((req, res) => {
-    handle(absoluteRoot, req, res).catch(() => {
+    handle(absoluteRoot, req, res, { csp, cors }).catch(() => {
       if (!res.headersSent) sendError(res, 500, 'Internal Server Error');
       else res.destroy();
     });
