@@ -134,6 +134,7 @@ if [[ ! -f public/exportcheck.mjs || ! -f public/app.js || ! -f public/worker.js
   quiet node_modules/.bin/esbuild web/app/styles.css --bundle --minify --log-level=warning --outfile=public/app.css
   stamp web "$web_fp"
 fi
+bash scripts/build-widget.sh "$public_key_b64"   # the <export-check> widget: public/export-check.js + its worker
 # Keep in step with PRECACHE in web/sw.js.
 SW_PRECACHE=(public/index.html public/app.js public/app.css public/exportcheck.mjs public/worker.js
   public/wasm/exportcheck-core.mjs public/wasm/exportcheck-core.wasm "$BUNDLE" "$BUNDLE.sig"

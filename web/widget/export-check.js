@@ -1,0 +1,321 @@
+// <export-check>: ExportCheck inside any shop, from one script (built to public/export-check.js).
+//
+//   <script type="module" src="https://exportcheck.example/export-check.js"></script>
+//   <export-check mode="checkout" form="checkout" field-name="first_name last_name" field-country="country"
+//                 items='[{"description": "NVIDIA H100 80GB", "quantity": 2}]'></export-check>
+//
+// The order is screened in a Worker that owns the wasm core and the signed lists (web/widget/worker.js);
+// nothing the customer types leaves the page. The element reports with composed events:
+//   exportcheck:ready   detail { info }                       the lists are loaded
+//   exportcheck:result  detail { report, decision, order }    each screening
+//   exportcheck:error   detail { code, message }              lists or core unavailable, order refused
+// It never stops the shop's own checkout unless the page asks with block-on="blocked" (tokens: blocked,
+// license_required, review, error): then a submit of the form waits for the check and is held back when
+// the decision is one of those.
+//
+// Attributes: mode (checkout | panel), bundle, signature, public-key, form, field-* (see form-order.js),
+// items (JSON), order-id, trigger (change | submit | manual), block-on, loading (eager | lazy), lang,
+// text-checking | text-clear | text-review | text-blocked | text-error.
+// Properties: order, items, report, decision, info; methods check(order?), ready().
+// Types: types/export-check-element.d.ts.
+import css from './styles.js';
+import { connect, WidgetError } from './client.js';
+import { h } from './dom.js';
+import { languageOf, text } from './strings.js';
+import { FIELD_ATTRIBUTES, normaliseItems, orderFromForm } from './form-order.js';
+import { panelForm, reportView } from './panel.js';
+
+const WORKER_URL = new URL('./export-check-worker.js', import.meta.url);
+const DECISIONS = ['clear', 'review', 'license_required', 'blocked'];
+const CHANGE_DELAY_MS = 400;
+
+let sheet; // one constructed stylesheet shared by every element
+function adoptStyles(root) {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    root.append(h('style', {}, css)); // older browsers; a strict style-src would refuse it there
+  }
+}
+
+// A URL attribute resolved against the page, as the shop wrote it.
+const pageUrl = (value) => (value ? new URL(value, document.baseURI).href : undefined);
+const tokens = (value) => new Set(String(value ?? '').split(/[\s,]+/).filter(Boolean));
+
+export class ExportCheckElement extends HTMLElement {
+  static observedAttributes = ['mode', 'lang', 'items', 'form', ...FIELD_ATTRIBUTES];
+
+  #root;
+  #order = null; // set by the host (property); wins over the form
+  #items = null; // set by the host (property); wins over the items attribute
+  #report = null;
+  #info = null;
+  #connection = null;
+  #form = null;
+  #status;
+  #result;
+  #seq = 0; // only the latest screening updates the element
+  #screened = null; // { key, report | null } of the last finished screening (null report: it failed)
+  #lastError = null;
+  #timer;
+  #connected = false;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    adoptStyles(this.#root);
+  }
+
+  // --- properties -----------------------------------------------------------------------------------
+  get mode() { return this.getAttribute('mode') === 'panel' ? 'panel' : 'checkout'; }
+  set mode(value) { this.setAttribute('mode', value); }
+
+  // The whole order (the core's JSON shape). Setting it screens it, unless trigger="manual".
+  get order() { return this.#order; }
+  set order(value) {
+    this.#order = value ?? null;
+    if (this.#connected && this.#order && this.getAttribute('trigger') !== 'manual') this.check().catch(() => {});
+  }
+
+  // Cart lines for an order read from the form: [{description, quantity, ...}] (title/name/sku accepted).
+  get items() { return this.#items ?? this.#itemsAttribute(); }
+  set items(value) {
+    this.#items = value ?? null;
+    this.#scheduleChange(0);
+  }
+
+  get report() { return this.#report; }
+  get decision() { return this.#report?.decision ?? null; }
+  // The loaded lists (bundle id, built_at, counts), once ready.
+  get info() { return this.#info; }
+
+  // Resolves with the bundle info once the Worker has verified and loaded the lists.
+  async ready() {
+    const { info } = await this.#connect().ready;
+    return info;
+  }
+
+  // Screens `order` (default: the order property, else the form) and resolves with the report; the
+  // element shows the outcome and fires exportcheck:result (or exportcheck:error, and rejects).
+  async check(order) {
+    const target = order ?? this.#currentOrder();
+    if (!target) throw this.#fail(new WidgetError('no_order', 'There is no order to check yet.'));
+    const key = JSON.stringify(target);
+    const seq = ++this.#seq;
+    this.#show('checking');
+    let report;
+    try {
+      const connection = this.#connect();
+      const { info } = await connection.ready;
+      this.#info = info;
+      report = await connection.request({ type: 'screen', order: target });
+    } catch (err) {
+      if (seq !== this.#seq) throw err;
+      const error = this.#fail(err);
+      this.#screened = { key, report: null };
+      throw error;
+    }
+    if (seq === this.#seq) {
+      this.#report = report;
+      this.#screened = { key, report };
+      this.#show(DECISIONS.includes(report.decision) ? report.decision : 'error', report);
+      this.#emit('exportcheck:result', { report, decision: report.decision, order: target });
+    }
+    return report;
+  }
+
+  // --- lifecycle ------------------------------------------------------------------------------------
+  connectedCallback() {
+    // A property the page set before this script defined the element shadows the accessor: move it.
+    for (const name of ['order', 'items']) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        if (name === 'order') this.#order = value ?? null;
+        else this.#items = value ?? null;
+      }
+    }
+    this.#connected = true;
+    this.#render();
+    this.#bindForm();
+    document.addEventListener('submit', this.#onSubmit, true);
+    if (this.getAttribute('loading') !== 'lazy') {
+      this.#connect().ready.then(({ info }) => {
+        if (this.#info) return;
+        this.#info = info;
+        this.#emit('exportcheck:ready', { info });
+      }, (err) => this.#fail(err));
+    }
+    if (this.#order && this.getAttribute('trigger') !== 'manual') this.check().catch(() => {});
+    else this.#scheduleChange(0);
+  }
+
+  disconnectedCallback() {
+    this.#connected = false;
+    clearTimeout(this.#timer);
+    this.#bindForm(null);
+    document.removeEventListener('submit', this.#onSubmit, true);
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.#connected || before === after) return;
+    if (name === 'mode' || name === 'lang') this.#render();
+    if (name === 'form') this.#bindForm();
+    this.#scheduleChange(0);
+  }
+
+  // --- internals ------------------------------------------------------------------------------------
+  #connect() {
+    if (!this.#connection || this.#connection.closed) {
+      const bundle = pageUrl(this.getAttribute('bundle'));
+      const signature = pageUrl(this.getAttribute('signature'));
+      const publicKey = this.getAttribute('public-key') || undefined;
+      this.#connection = connect(WORKER_URL, { bundle, signature, publicKey });
+    }
+    return this.#connection;
+  }
+
+  #lang() { return languageOf(this); }
+
+  #render() {
+    const lang = this.#lang();
+    this.#status = h('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite', dataset: { state: 'idle' } });
+    if (this.mode === 'panel') {
+      this.#result = h('div', { class: 'result', part: 'result', 'aria-live': 'polite' });
+      const form = panelForm(lang, (order) => this.check(order).catch(() => {}));
+      this.#root.replaceChildren(h('section', { class: 'panel', part: 'panel' }, form, this.#status, this.#result));
+    } else {
+      this.#result = null;
+      this.#root.replaceChildren(this.#status);
+    }
+    if (this.#report) this.#show(this.#report.decision, this.#report);
+  }
+
+  // The status line (and in a panel, the report).
+  #show(state, report) {
+    const lang = this.#lang();
+    // A customer reads "passed", "needs review" or, when the shop holds such orders back, "contact us";
+    // never which list or rule: the shop decides what to tell them.
+    let key = state;
+    if (DECISIONS.includes(state) && state !== 'clear') {
+      key = tokens(this.getAttribute('block-on')).has(state) ? 'blocked' : 'review';
+    }
+    const words = this.getAttribute(`text-${key}`) || text(lang, key);
+    const glyph = { clear: '✓', review: '!', license_required: '!', blocked: '✕', error: '–' }[state] ?? '';
+    this.setAttribute('state', state);
+    if (this.#result) {
+      // In a panel the report says it all; the status line only shows progress and errors.
+      this.#status.dataset.state = state === 'checking' || state === 'error' ? state : 'idle';
+      if (report) this.#result.replaceChildren(...reportView(lang, report, this.#info).filter(Boolean));
+      else if (state !== 'checking') this.#result.replaceChildren();
+      this.#root.querySelector('button[type="submit"]')?.toggleAttribute('disabled', state === 'checking');
+    } else {
+      this.#status.dataset.state = state;
+    }
+    this.#status.replaceChildren(h('span', { class: 'icon', part: 'icon', 'aria-hidden': 'true' }, state === 'checking' ? '' : glyph),
+      h('span', { class: 'message', part: 'message' }, words));
+  }
+
+  #fail(err) {
+    const error = err instanceof WidgetError ? err : new WidgetError(err?.code ?? 'internal', err?.message ?? String(err));
+    this.#report = null;
+    this.#show('error');
+    if (this.#result) this.#result.replaceChildren(h('p', { class: 'error', part: 'error' }, error.message));
+    // The same failure (the lists could not load) reaches both ready() and check(): report it once.
+    if (error !== this.#lastError) this.#emit('exportcheck:error', { code: error.code, message: error.message });
+    this.#lastError = error;
+    return error;
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #itemsAttribute() {
+    const raw = this.getAttribute('items');
+    if (!raw) return [];
+    try {
+      return JSON.parse(raw);
+    } catch {
+      this.#fail(new WidgetError('bad_items', 'The items attribute is not valid JSON (an array of cart lines).'));
+      return [];
+    }
+  }
+
+  // The order to screen: the order property, else what the shop's form says (null while incomplete).
+  #currentOrder() {
+    if (this.#order) return this.#order;
+    if (this.mode === 'panel' || !this.#form) return null;
+    return orderFromForm(this, this.#form, normaliseItems(this.items));
+  }
+
+  #findForm() {
+    const id = this.getAttribute('form');
+    if (id) return document.getElementById(id);
+    if (!FIELD_ATTRIBUTES.some((a) => this.hasAttribute(a))) return null;
+    return this.closest('form') ?? document.forms[0] ?? null;
+  }
+
+  #bindForm(form = this.mode === 'checkout' ? this.#findForm() : null) {
+    if (form === this.#form) return;
+    this.#form?.removeEventListener('change', this.#onChange);
+    this.#form = form;
+    form?.addEventListener('change', this.#onChange);
+  }
+
+  #onChange = () => this.#scheduleChange(CHANGE_DELAY_MS);
+
+  // Screens the form's order after `delay` when it changed since the last screening (trigger="change").
+  #scheduleChange(delay) {
+    clearTimeout(this.#timer);
+    if (!this.#connected || this.#order || (this.getAttribute('trigger') ?? 'change') !== 'change') return;
+    this.#timer = setTimeout(() => {
+      const order = this.#currentOrder();
+      const done = this.#screened?.report && this.#screened.key === JSON.stringify(order);
+      if (order && !done) this.check(order).catch(() => {});
+    }, delay);
+  }
+
+  // A submit of the shop's form. Without block-on nothing is held back. With it, the submit waits for the
+  // check of the order as it is now, and goes on (requestSubmit) unless the decision is one to block on.
+  #onSubmit = (event) => {
+    if (!this.#form || event.target !== this.#form || this.mode !== 'checkout') return;
+    const blockOn = tokens(this.getAttribute('block-on'));
+    const order = this.#currentOrder();
+    if (!order) return;
+    const key = JSON.stringify(order);
+    const known = this.#screened?.key === key ? this.#screened : null;
+    if (!blockOn.size) {
+      if (!known?.report) this.check(order).catch(() => {});
+      return;
+    }
+    if (known) {
+      const decision = known.report?.decision ?? 'error';
+      if (blockOn.has(decision)) this.#hold(event, decision);
+      return;
+    }
+    this.#hold(event, 'checking');
+    const submitter = event.submitter;
+    const resume = (decision) => {
+      if (blockOn.has(decision)) return;
+      const form = this.#form;
+      if (form?.isConnected) form.requestSubmit(submitter?.form === form ? submitter : undefined);
+    };
+    this.check(order).then((report) => resume(report.decision), () => resume('error'));
+  };
+
+  #hold(event, state) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (state !== 'checking') {
+      if (this.#report) this.#show(state, this.#report);
+      this.#emit('exportcheck:blocked', { decision: state, report: this.#report });
+    }
+  }
+}
+
+if (!customElements.get('export-check')) customElements.define('export-check', ExportCheckElement);

@@ -1,0 +1,34 @@
+// The widget's Worker (built to public/export-check-worker.js): owns the wasm core and the lists for every
+// <export-check> element of a page that uses the same bundle. It downloads the bundle, checks its signature
+// and loads it through createChecker, exactly as the app does, so the page's main thread only posts orders.
+// The wasm and the default bundle are found next to this script (its own origin), whatever page started it.
+//
+//   {id, type: 'init', bundle?, signature?, publicKey?}  -> {id, ok: {info, capabilities}}
+//   {id, type: 'screen', order}                         -> {id, ok: report}
+//   {id, type: 'match', query}                          -> {id, ok: result}
+// A failure answers {id, error: {code, message}}.
+import { createChecker } from '../exportcheck.mjs';
+
+let checker; // a promise of the checker, set by the first init
+
+async function handle({ type, ...args }) {
+  if (type === 'init') {
+    checker ??= createChecker({ bundle: args.bundle, signature: args.signature, publicKey: args.publicKey });
+    const c = await checker;
+    return { info: c.info(), capabilities: c.capabilities() };
+  }
+  if (!checker) throw Object.assign(new Error('the widget worker was not initialised'), { code: 'no_bundle' });
+  const c = await checker;
+  if (type === 'screen') return c.screen(args.order);
+  if (type === 'match') return c.match(args.query);
+  throw Object.assign(new Error(`unknown request ${type}`), { code: 'bad_argument' });
+}
+
+self.onmessage = async ({ data }) => {
+  try {
+    self.postMessage({ id: data.id, ok: await handle(data) });
+  } catch (err) {
+    if (data.type === 'init') checker = undefined; // a later element may try again (e.g. once back online)
+    self.postMessage({ id: data.id, error: { code: err?.code ?? 'internal', message: err?.message ?? String(err) } });
+  }
+};
