@@ -6,7 +6,7 @@
 //
 // The order is screened in a Worker that owns the wasm core and the signed lists (web/widget/worker.js);
 // nothing the customer types leaves the page. The element reports with composed events:
-//   exportcheck:ready   detail { info }                       the lists are loaded
+//   exportcheck:ready   detail { info, capabilities }         the lists are loaded
 //   exportcheck:result  detail { report, decision, order }    each screening
 //   exportcheck:error   detail { code, message }              lists or core unavailable, order refused
 // It never stops the shop's own checkout unless the page asks with block-on="blocked" (tokens: blocked,
@@ -63,6 +63,7 @@ export class ExportCheckElement extends HTMLElement {
   #lastError = null;
   #timer;
   #connected = false;
+  #readyFired = false;
 
   constructor() {
     super();
@@ -144,10 +145,11 @@ export class ExportCheckElement extends HTMLElement {
     this.#bindForm();
     document.addEventListener('submit', this.#onSubmit, true);
     if (this.getAttribute('loading') !== 'lazy') {
-      this.#connect().ready.then(({ info }) => {
-        if (this.#info) return;
+      this.#connect().ready.then(({ info, capabilities }) => {
+        if (this.#readyFired) return;
+        this.#readyFired = true;
         this.#info = info;
-        this.#emit('exportcheck:ready', { info });
+        this.#emit('exportcheck:ready', { info, capabilities });
       }, (err) => this.#fail(err));
     }
     if (this.#order && this.getAttribute('trigger') !== 'manual') this.check().catch(() => {});

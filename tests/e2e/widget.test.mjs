@@ -1,0 +1,181 @@
+// The <export-check> widget embedded in a shop on ANOTHER origin, under a strict CSP: the shop's page comes
+// from one local server, the widget (script, worker, wasm, bundle) from a second one, as a shop would load
+// it from the ExportCheck site. The widget starts its Worker from a blob module, styles its shadow root with
+// adoptedStyleSheets, screens a clean and a blocked order, reports with composed events, holds back the
+// blocked order's submit when the shop asks (block-on), and talks to no origin but the two.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, root, screenshot } from './support.mjs';
+
+// A party of the default bundle's lists (OFAC SDN; also on the Entity List), and an ordinary customer.
+export const LISTED = { name: 'Huawei Technologies Co., Ltd.', city: 'Shenzhen', country: 'CN' };
+const CLEAN = { name: 'Lumière Calcul SAS', address: '12 rue de la Charité', city: 'Lyon', postal: '69002', country: 'FR' };
+const CART = [{ title: 'NVIDIA GeForce RTX 4090 24GB graphics card', quantity: 2 }];
+
+let widget; // the widget's origin: public/
+let shop; // the shop's origin: a checkout page written for this test
+let shopDir;
+let userDataDir;
+let context;
+const requests = [];
+
+// The shop's page: its own script and styles only; the widget from the other origin.
+function shopFiles(widgetOrigin) {
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Test shop</title>
+  <link rel="icon" href="icon.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="shop.css">
+  <script type="module" src="${widgetOrigin}/export-check.js"></script>
+  <script type="module" src="shop.js"></script>
+</head>
+<body>
+  <h1>Checkout</h1>
+  <form id="checkout" action="thanks.html" method="get">
+    <label>Full name <input name="billing_first_name"></label>
+    <label>Last name <input name="billing_last_name"></label>
+    <label>Company <input name="billing_company"></label>
+    <label>Address <input name="billing_address_1"></label>
+    <label>City <input name="billing_city"></label>
+    <label>Postcode <input name="billing_postcode"></label>
+    <label>Country <select name="billing_country"><option value="">Choose</option><option>FR</option>
+      <option>CN</option><option>DE</option></select></label>
+    <label>Email <input name="billing_email" type="email"></label>
+    <export-check id="checkout-check" mode="checkout" form="checkout"
+      field-name="billing_first_name billing_last_name" field-company="billing_company"
+      field-address="billing_address_1" field-city="billing_city" field-postal-code="billing_postcode"
+      field-country="billing_country" field-email="billing_email" block-on="blocked"
+      items='${JSON.stringify(CART)}'></export-check>
+    <button type="submit" id="place-order">Place order</button>
+  </form>
+  <h2>Back office</h2>
+  <export-check id="panel" mode="panel"></export-check>
+  <div id="host"></div>
+</body>
+</html>
+`;
+  // Records every widget event at the document: they must cross shadow roots (composed) and bubble.
+  const js = `window.events = [];
+window.violations = [];
+for (const type of ['exportcheck:ready', 'exportcheck:result', 'exportcheck:error', 'exportcheck:blocked']) {
+  document.addEventListener(type, (event) => {
+    const el = event.composedPath()[0];
+    window.events.push({ type, id: el.id, at: performance.now(), decision: event.detail.decision ?? null,
+      code: event.detail.code ?? null, message: event.detail.message ?? null,
+      capabilities: event.detail.capabilities ?? null, report: event.detail.report ?? null });
+  });
+}
+document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.blockedURI));
+// An element inside another component's shadow root, given its order as a property.
+window.checkInShadow = (order) => {
+  const host = document.getElementById('host');
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const el = document.createElement('export-check');
+  el.id = 'in-shadow';
+  el.order = order;
+  window.insertedAt = performance.now();
+  shadow.replaceChildren(el);
+};
+`;
+  const css = 'body { font: 16px/1.4 system-ui, sans-serif; margin: 2rem; max-width: 48rem; }\n' +
+    'label { display: block; margin: .3rem 0; }\n' +
+    '#panel { --export-check-accent: #6b21a8; margin-top: 1rem; }\n' +
+    '#checkout-check::part(status) { font-weight: 600; }\n';
+  const icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#234"/></svg>\n';
+  const thanks = '<!doctype html><title>Thanks</title><link rel="icon" href="icon.svg"><p id="thanks">Thank you</p>\n';
+  return { 'index.html': html, 'shop.js': js, 'shop.css': css, 'icon.svg': icon, 'thanks.html': thanks };
+}
+
+before(async () => {
+  widget = await startServer({ root: path.join(root, 'public'), port: 0 });
+  const widgetOrigin = `http://127.0.0.1:${widget.port}`;
+  shopDir = await mkdtemp(path.join(os.tmpdir(), 'exportcheck-shop-'));
+  for (const [name, content] of Object.entries(shopFiles(widgetOrigin))) await writeFile(path.join(shopDir, name), content);
+  const csp = `default-src 'none'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; ` +
+    `worker-src blob: ${widgetOrigin}; connect-src ${widgetOrigin}; style-src 'self'; img-src 'self'`;
+  shop = await startServer({ root: shopDir, port: 0, csp, cors: false });
+  userDataDir = await mkdtemp(path.join(os.tmpdir(), 'exportcheck-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1000, height: 900 }, locale: 'en-GB',
+  });
+  context.on('request', (req) => requests.push(req.url()));
+});
+
+after(async () => {
+  await context?.close().catch(() => {});
+  await widget?.close();
+  await shop?.close();
+  await rm(shopDir, { recursive: true, force: true });
+  await rm(userDataDir, { recursive: true, force: true });
+});
+
+async function openShop({ allow = [] } = {}) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+    const text = `console ${msg.type()}: ${msg.text()}`;
+    if (!allow.some((re) => re.test(text))) page.problems.push(text);
+  });
+  page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
+  page.on('worker', (worker) => worker.on('console', (msg) => {
+    if (msg.type() === 'error') page.problems.push(`worker console error: ${msg.text()}`);
+  }));
+  await page.goto(shop.url);
+  return page;
+}
+
+const events = (page) => page.evaluate(() => window.events);
+async function waitForEvent(page, type, id, count = 1) {
+  await page.waitForFunction(([t, i, n]) => window.events.filter((e) => e.type === t && e.id === i).length >= n
+    || window.events.some((e) => e.type === 'exportcheck:error'), [type, id, count], { timeout: 30_000 });
+  const list = (await events(page)).filter((e) => e.id === id);
+  const error = list.find((e) => e.type === 'exportcheck:error');
+  assert.equal(error, undefined, `the widget reported an error: ${error?.code} ${error?.message}`);
+  return list.filter((e) => e.type === type).at(-1);
+}
+
+function assertOnlyTwoOrigins() {
+  const allowed = new Set([new URL(widget.url).origin, new URL(shop.url).origin]);
+  const elsewhere = [...new Set(requests)].filter((u) => !/^(data|blob):/.test(u) && !allowed.has(new URL(u).origin));
+  assert.deepEqual(elsewhere, [], 'requests went to another origin');
+}
+
+async function assertClean(page) {
+  assert.deepEqual(await page.evaluate(() => window.violations ?? []), [], 'CSP violations');
+  assert.deepEqual(page.problems, [], 'console errors');
+  assertOnlyTwoOrigins();
+}
+
+test('cross-origin widget under a strict CSP: lists load in a blob-started Worker, styles adopted', async (t) => {
+  const page = await openShop();
+  const ready = await waitForEvent(page, 'exportcheck:ready', 'checkout-check');
+  assert.ok(ready, 'no exportcheck:ready');
+  const widgetOrigin = new URL(widget.url).origin;
+  for (const file of ['export-check.js', 'export-check-worker.js', 'wasm/exportcheck-core.wasm', 'bundle/default.ecb.gz', 'bundle/default.ecb.gz.sig']) {
+    assert.ok(requests.includes(`${widgetOrigin}/${file}`), `${file} was not loaded from the widget's origin`);
+  }
+  // Both elements share one Worker: the bundle was downloaded once.
+  assert.equal(requests.filter((u) => u === `${widgetOrigin}/bundle/default.ecb.gz`).length, 1);
+  // The shadow root's stylesheet applies (adoptedStyleSheets under style-src 'self'), themed from outside.
+  const styles = await page.evaluate(() => {
+    const panel = document.getElementById('panel').shadowRoot;
+    const button = panel.querySelector('button');
+    return { adopted: panel.adoptedStyleSheets.length, button: getComputedStyle(button).backgroundColor,
+      display: getComputedStyle(panel.querySelector('form')).display };
+  });
+  assert.equal(styles.adopted, 1);
+  assert.equal(styles.display, 'grid');
+  assert.equal(styles.button, 'rgb(107, 33, 168)', 'the --export-check-accent custom property does not theme the panel');
+  t.diagnostic(`capabilities: ${JSON.stringify(ready.capabilities)}`);
+  await assertClean(page);
+  await page.close();
+});
