@@ -1,0 +1,210 @@
+// Types of ExportCheck's JavaScript API (web/exportcheck.mjs): `import { createChecker } from 'exportcheck'`.
+// The order and report shapes follow shared/design/ARCHITECTURE.md ("Order and report"); fields this file
+// does not name are passed through by the core, so every object type stays open.
+
+export type CountryCode = string; // ISO 3166-1 alpha-2, e.g. "FR"
+
+export type PartyRole =
+  | 'buyer' | 'ship_to' | 'ultimate_consignee' | 'end_user' | 'forwarder'
+  | 'intermediate_consignee' | 'payer' | 'payer_bank';
+
+export interface Address {
+  lines?: string[];
+  city?: string;
+  postal_code?: string;
+  country?: CountryCode;
+  [field: string]: unknown;
+}
+
+export interface Party {
+  role: PartyRole;
+  name: string;
+  type?: 'person' | 'organization' | string;
+  address?: Address;
+  email?: string;
+  phone?: string;
+  website?: string;
+  business?: string;
+  established?: string;
+  headquarters_country?: CountryCode;
+  parent?: { name?: string; headquarters_country?: CountryCode };
+  ownership?: unknown[];
+  [field: string]: unknown;
+}
+
+export interface Item {
+  description: string;
+  model?: string;
+  quantity?: number;
+  unit_price?: number;
+  currency?: string;
+  /** The maker's ECCN, when known. */
+  eccn?: string;
+  /** The chip's own figures, when the catalogue does not know it. */
+  tpp?: number;
+  die_area_mm2?: number;
+  datacenter?: boolean;
+  [field: string]: unknown;
+}
+
+export interface Order {
+  id: string;
+  parties: Party[];
+  items: Item[];
+  payment?: { method?: string; from_country?: CountryCode; payer?: string; [field: string]: unknown };
+  shipping?: { route?: CountryCode[]; [field: string]: unknown };
+  end_use?: string;
+  instructions?: string;
+  [field: string]: unknown;
+}
+
+export type Decision = 'clear' | 'review' | 'license_required' | 'blocked';
+export type Severity = 'info' | 'cleared' | 'review' | 'license_required' | 'blocked';
+
+export interface Finding {
+  /** party_match, license, embargo, red_flag, data_quality, classification, ... */
+  kind: string;
+  /** A stable rule id: "R01".."R22" (red flags), "LIC-3A090-D5", "EMB-E1", ... */
+  rule: string;
+  severity: Severity;
+  /** Red flags: "high" | "medium" | "low". */
+  level?: string;
+  /** One plain-language sentence. */
+  message: string;
+  /** What the finding rests on: the list entry (list, source_id, listed_name, fr_notice, ...) or the
+   *  regulation (citation, sources, confidence). */
+  evidence: Record<string, unknown>;
+}
+
+export interface BundleRef {
+  id: string;
+  sha256: string;
+  built_at: string;
+}
+
+export interface Report {
+  order_id: string;
+  decision: Decision;
+  /** The decision in one sentence a non-lawyer understands. */
+  summary: string;
+  findings: Finding[];
+  /** Per item: the classification (ECCN and its basis, TPP and PD when known). */
+  items?: Array<{ item: string; description?: string; quantity?: number; classification?: Record<string, unknown>; [field: string]: unknown }>;
+  parties?: Array<Record<string, unknown>>;
+  destination?: Record<string, unknown>;
+  bundle: BundleRef;
+  engine: { name: string; version: string };
+  [field: string]: unknown;
+}
+
+/** A row of screenBatch for an order the core refused. */
+export interface BatchError {
+  order_id: string;
+  error: { code: string; message: string };
+}
+
+export interface BundleInfo {
+  format: string;
+  format_version: number;
+  id: string;
+  built_at: string;
+  engine: string;
+  sha256?: string;
+  entries: number;
+  /** Entries per list code: SDN, EL, DPL, UVL, MEU, UN, ... */
+  lists: Record<string, number>;
+  sources?: Array<Record<string, unknown>>;
+  notes?: string[];
+  [field: string]: unknown;
+}
+
+export interface MatchQuery {
+  name: string;
+  type?: 'person' | 'organization';
+  country?: CountryCode;
+  [field: string]: unknown;
+}
+
+export interface MatchHit {
+  list: string;
+  source_id: string;
+  /** The listed primary name. */
+  name: string;
+  /** The name or alias that matched. */
+  matched_name: string;
+  /** 0..1 */
+  score: number;
+  explanation?: unknown;
+  [field: string]: unknown;
+}
+
+export interface MatchResult {
+  query: MatchQuery;
+  hits: MatchHit[];
+}
+
+export interface BatchProgress {
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Orders per second. */
+  rate: number;
+  /** NaN until a rate is known. */
+  etaMs: number;
+}
+
+export interface ScreenBatchOptions {
+  onProgress?: (progress: BatchProgress) => void;
+  /** Reports as they arrive (not necessarily in order), from index `firstIndex`. */
+  onChunk?: (firstIndex: number, reports: Array<Report | BatchError>) => void;
+  /** Aborting terminates the Workers; the promise rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Run in this thread even in a browser. */
+  inline?: boolean;
+  /** Number of Workers (default: the cores, at most 4). */
+  workers?: number;
+  chunkSize?: number;
+}
+
+export type BytesOrUrl = string | URL | Uint8Array | ArrayBuffer | ArrayBufferView;
+
+export interface CreateCheckerOptions {
+  /** The gzip-compressed bundle: URL or bytes. Default: bundle/default.ecb.gz next to the module. */
+  bundle?: BytesOrUrl;
+  /** Its raw 64-byte Ed25519 signature: URL or bytes. Default: the bundle URL + ".sig". */
+  signature?: BytesOrUrl;
+  /** The publisher's raw Ed25519 public key, base64. Default: the key pinned at build time. */
+  publicKey?: string;
+}
+
+export interface Checker {
+  info(): BundleInfo;
+  /** The engine version, e.g. "0.1.0". */
+  version(): string;
+  /** sha256 of the signed (compressed) file as downloaded. */
+  readonly fileSha256: string;
+  /** Milliseconds per step of createChecker. */
+  readonly timings: { download: number; verify: number; gunzip: number; wasmWait: number; load: number; bytesToInfo: number };
+  capabilities(): { match: boolean; screen: boolean; parse_orders_csv: boolean; products: boolean };
+  match(query: MatchQuery): Promise<MatchResult>;
+  /** Rejects with an ExportCheckError (code bad_order, ...) when the core refuses the order. */
+  screen(order: Order): Promise<Report>;
+  screenBatch(orders: Order[], options?: ScreenBatchOptions): Promise<Array<Report | BatchError>>;
+  parseOrders(text: string, options?: { format?: 'csv' | 'jsonl' | 'json' }): {
+    orders: Order[];
+    errors: Array<{ line: number; message: string }>;
+  };
+  products(): unknown[];
+  warmUp(options?: { workers?: number; inline?: boolean }): Promise<void>;
+  close(): void;
+}
+
+export declare class ExportCheckError extends Error {
+  constructor(code: string, message: string, options?: { cause?: unknown });
+  readonly name: 'ExportCheckError';
+  /** A stable code: bundle_unavailable, bundle_signature_invalid, public_key_missing, bad_order, ... */
+  readonly code: string;
+}
+
+/** Downloads (or takes) the bundle, checks its signature before anything reads it, and loads the core. */
+export declare function createChecker(options?: CreateCheckerOptions): Promise<Checker>;
