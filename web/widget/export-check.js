@@ -14,7 +14,7 @@
 // the decision is one of those.
 //
 // Attributes: mode (checkout | panel), bundle, signature, public-key, form, field-* (see form-order.js),
-// items (JSON), order-id, trigger (change | submit | manual), block-on, loading (eager | lazy), lang,
+// items (JSON), order (JSON: a whole order, for server-rendered pages), order-id, trigger (change | submit | manual), block-on, loading (eager | lazy), lang,
 // text-checking | text-clear | text-review | text-blocked | text-error.
 // Properties: order, items, report, decision, info; methods check(order?), ready().
 // Types: types/export-check-element.d.ts.
@@ -47,7 +47,7 @@ const pageUrl = (value) => (value ? new URL(value, document.baseURI).href : unde
 const tokens = (value) => new Set(String(value ?? '').split(/[\s,]+/).filter(Boolean));
 
 export class ExportCheckElement extends HTMLElement {
-  static observedAttributes = ['mode', 'lang', 'items', 'form', ...FIELD_ATTRIBUTES];
+  static observedAttributes = ['mode', 'lang', 'order', 'items', 'form', ...FIELD_ATTRIBUTES];
 
   #root;
   #order = null; // set by the host (property); wins over the form
@@ -60,6 +60,7 @@ export class ExportCheckElement extends HTMLElement {
   #result;
   #seq = 0; // only the latest screening updates the element
   #screened = null; // { key, report | null } of the last finished screening (null report: it failed)
+  #pendingKey = null; // the order being screened
   #lastError = null;
   #timer;
   #connected = false;
@@ -107,6 +108,7 @@ export class ExportCheckElement extends HTMLElement {
     if (!target) throw this.#fail(new WidgetError('no_order', 'There is no order to check yet.'));
     const key = JSON.stringify(target);
     const seq = ++this.#seq;
+    this.#pendingKey = key;
     this.#show('checking');
     let report;
     try {
@@ -116,11 +118,13 @@ export class ExportCheckElement extends HTMLElement {
       report = await connection.request({ type: 'screen', order: target });
     } catch (err) {
       if (seq !== this.#seq) throw err;
+      this.#pendingKey = null;
       const error = this.#fail(err);
       this.#screened = { key, report: null };
       throw error;
     }
     if (seq === this.#seq) {
+      this.#pendingKey = null;
       this.#report = report;
       this.#screened = { key, report };
       this.#show(DECISIONS.includes(report.decision) ? report.decision : 'error', report);
@@ -237,20 +241,29 @@ export class ExportCheckElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  #itemsAttribute() {
-    const raw = this.getAttribute('items');
-    if (!raw) return [];
+  // A JSON attribute (items, order), or `fallback` when absent or not JSON (reported once as bad_<name>).
+  #jsonAttribute(name, fallback) {
+    const raw = this.getAttribute(name);
+    if (!raw) return fallback;
     try {
       return JSON.parse(raw);
     } catch {
-      this.#fail(new WidgetError('bad_items', 'The items attribute is not valid JSON (an array of cart lines).'));
-      return [];
+      const error = new WidgetError(`bad_${name}`, `The ${name} attribute is not valid JSON.`);
+      if (this.#lastError?.code !== error.code) this.#fail(error);
+      return fallback;
     }
   }
 
-  // The order to screen: the order property, else what the shop's form says (null while incomplete).
+  #itemsAttribute() {
+    return this.#jsonAttribute('items', []);
+  }
+
+  // The order to screen: the order property, else the order attribute (JSON, as a server-rendered page
+  // writes it; cart lines may use the shop's names), else what the shop's form says (null while incomplete).
   #currentOrder() {
     if (this.#order) return this.#order;
+    const written = this.#jsonAttribute('order', null);
+    if (written && typeof written === 'object') return { ...written, items: normaliseItems(written.items ?? []) };
     if (this.mode === 'panel' || !this.#form) return null;
     return orderFromForm(this, this.#form, normaliseItems(this.items));
   }
@@ -274,11 +287,13 @@ export class ExportCheckElement extends HTMLElement {
   // Screens the form's order after `delay` when it changed since the last screening (trigger="change").
   #scheduleChange(delay) {
     clearTimeout(this.#timer);
-    if (!this.#connected || this.#order || (this.getAttribute('trigger') ?? 'change') !== 'change') return;
+    if (!this.#connected || (this.getAttribute('trigger') ?? 'change') !== 'change') return;
     this.#timer = setTimeout(() => {
       const order = this.#currentOrder();
-      const done = this.#screened?.report && this.#screened.key === JSON.stringify(order);
-      if (order && !done) this.check(order).catch(() => {});
+      if (!order) return;
+      const key = JSON.stringify(order);
+      if (key === this.#pendingKey || (this.#screened?.report && this.#screened.key === key)) return;
+      this.check(order).catch(() => {});
     }, delay);
   }
 

@@ -42,14 +42,12 @@ export function panelForm(lang, onSubmit) {
 }
 
 // A short line citing where a finding comes from: the list entry, or the rule's regulation.
-function evidenceLine(evidence = {}) {
+function evidenceLine(evidence) {
   const e = evidence ?? {};
   const parts = [];
-  const listed = e.listed_name ?? e.entry_name ?? e.name;
   if (e.list) parts.push([e.list, e.source_id].filter(Boolean).join(' '));
-  if (listed && typeof listed === 'string') parts.push(listed);
-  for (const k of ['citation', 'regulation', 'paragraph', 'source']) {
-    if (typeof e[k] === 'string') parts.push(e[k]);
+  for (const k of ['listed_name', 'fr_notice', 'title', 'citation']) {
+    if (typeof e[k] === 'string' && e[k]) parts.push(e[k]);
   }
   return parts.join(' · ');
 }

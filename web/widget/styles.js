@@ -46,7 +46,7 @@ form { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)
 label { display: grid; gap: .2rem; font-weight: 600; font-size: .8rem; color: var(--_muted); }
 .wide { grid-column: 1 / -1; }
 input, select, button { font: inherit; font-size: .875rem; color: inherit; }
-input, select { inline-size: 100%; padding: .35rem .45rem; border: 1px solid var(--_border); border-radius: calc(var(--_radius) - 2px);
+input, select { font-weight: 400; inline-size: 100%; padding: .35rem .45rem; border: 1px solid var(--_border); border-radius: calc(var(--_radius) - 2px);
   background: #fff; }
 input:focus-visible, select:focus-visible, button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
 button { padding: .4rem .9rem; border: 0; border-radius: calc(var(--_radius) - 2px); background: var(--_accent); color: #fff;
