@@ -65,6 +65,7 @@ export interface ExportCheckEventMap {
  *   `field-ship-name`, `field-ship-company`, `field-ship-address`, `field-ship-city`, `field-ship-postal-code`,
  *   `field-ship-country`, `field-end-use`: the names of its fields (space-separated lists are joined).
  * - `items`: the cart as JSON (or the `items` property); `order-id`.
+ * - `order`: a whole order as JSON, for server-rendered pages (the `order` property wins over it).
  * - `trigger`: `change` (default: screen when the fields or items change), `submit`, `manual` (call check()).
  * - `block-on`: decisions that hold the form's submit back (`blocked`, `license_required`, `review`, `error`);
  *   absent: the widget never interferes with the shop's checkout.
