@@ -91,9 +91,7 @@ std::size_t Matcher::name_count() const noexcept { return index_->names.size(); 
 std::size_t Matcher::vocabulary_size() const noexcept { return index_->vocab.size(); }
 
 NameScore Matcher::compare(std::string_view a, std::string_view b, EntityType type) const {
-    const auto qa = match::prepare(a, type, *index_);
-    const auto qb = match::prepare(b, type, *index_);
-    return match::score_names(qa, qb, match::mode_for(type, qa, qb), true);
+    return match::compare_prepared(a, b, type, *index_);
 }
 
 std::vector<std::pair<std::string, double>> Matcher::common_words(std::size_t min_names) const {

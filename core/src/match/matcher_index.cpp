@@ -48,19 +48,6 @@ void for_each_deletion(std::string_view w, F&& f) {
     }
 }
 
-// Every name form of an entry: the primary name, the aliases, and each with its parentheses removed
-// ("Huawei Technologies (UK) Co., Ltd." is also "Huawei Technologies Co., Ltd.").
-std::string without_parentheses(std::string_view s) {
-    std::string out;
-    int depth = 0;
-    for (char c : s) {
-        if (c == '(' || c == '[') ++depth;
-        else if ((c == ')' || c == ']') && depth > 0) --depth;
-        else if (depth == 0) out.push_back(c);
-    }
-    return out;
-}
-
 template <class V>
 void sort_keys(V& v) {
     std::sort(v.begin(), v.end());
@@ -88,12 +75,13 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
     std::vector<std::vector<std::uint32_t>> seen_forms;
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
         const Entry& entry = entries[e];
+        // The primary name, the aliases, and each without its parentheses.
         std::vector<std::string_view> forms{entry.name};
         for (const auto& a : entry.aliases) forms.push_back(a.name);
         const std::size_t listed = forms.size();
         for (std::size_t f = 0; f < listed; ++f)
             if (forms[f].find('(') != std::string_view::npos || forms[f].find('[') != std::string_view::npos)
-                forms.push_back(derived_texts.emplace_back(without_parentheses(forms[f])));
+                forms.push_back(derived_texts.emplace_back(match::without_parentheses(forms[f])));
         seen_forms.clear();
         for (const auto form : forms) {
             const auto norm = text::normalize_name(form, entry.type);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 
 namespace exportcheck {
 double round_score(double score) noexcept { return std::round(score * 10000.0) / 10000.0; }
@@ -19,9 +21,40 @@ constexpr float kJoinedFloor = 0.84f;     // similarity a joined/split spelling 
 constexpr float kMiddleFactor = 0.45f;    // weight an unmatched middle name keeps in the denominator
 constexpr float kPatronymicFactor = 0.3f; // weight an unmatched patronymic keeps
 constexpr float kInitialFactor = 0.5f;    // weight an unmatched initial keeps
-constexpr float kOrderPenalty = 0.93f;    // person names whose words agree in a scrambled order
 constexpr float kMinInformative = 4.0f;   // matched informative weight below which scores shrink
 constexpr float kGenericOnlyCap = 0.5f;   // names that agree only on generic words never match
+
+// Temporary tuning hook (EXPORTCHECK_TUNE="conflict=2,extra=0.5"): read once.
+struct Tuning {
+    float conflict = 3.0f, extra = 0.3f, lost = 0.6f, order = 0.08f, min_informative = kMinInformative, power = 2.0f;
+};
+const Tuning& tuning() {
+    static const Tuning t = [] {
+        Tuning t;
+        if (const char* env = std::getenv("EXPORTCHECK_TUNE")) {
+            std::string s(env);
+            std::size_t p = 0;
+            while (p < s.size()) {
+                const auto e = std::min(s.find(',', p), s.size());
+                const auto item = s.substr(p, e - p);
+                const auto eq = item.find('=');
+                if (eq != std::string::npos) {
+                    const auto k = item.substr(0, eq);
+                    const float v = std::stof(item.substr(eq + 1));
+                    if (k == "conflict") t.conflict = v;
+                    else if (k == "extra") t.extra = v;
+                    else if (k == "lost") t.lost = v;
+                    else if (k == "order") t.order = v;
+                    else if (k == "min_informative") t.min_informative = v;
+                    else if (k == "power") t.power = v;
+                }
+                p = e + 1;
+            }
+        }
+        return t;
+    }();
+    return t;
+}
 
 struct Option {
     std::uint8_t q0, q1, n0, n1;  // token ranges, inclusive
@@ -47,20 +80,31 @@ float missing_factor(const Prepared& p, std::size_t i, Mode mode) {
 
 bool joinable(TokenKind k) { return k == TokenKind::word || k == TokenKind::generic; }
 
+// The spelling a token contributes to a word written together: legal forms as written ("SiemensAG").
+std::string_view join_text(const Tok& t) { return t.kind == TokenKind::legal_form ? t.source : t.text; }
+
 // A word of one name against two or three consecutive words of the other, concatenated.
 void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, std::vector<Option>& out) {
     for (std::size_t i = 0; i < one.toks.size(); ++i) {
         const Tok& t = *one.toks[i];
-        if (!joinable(t.kind) || t.text.size() < 4) continue;
+        if (!joinable(t.kind) || t.text.size() < 2) continue;
         for (std::size_t j = 0; j + 1 < many.toks.size(); ++j) {
             std::string joined;
             float weight = 0;
-            for (std::size_t k = j; k < many.toks.size() && k < j + 3; ++k) {
+            bool all_initials = true;
+            for (std::size_t k = j; k < many.toks.size() && k < j + 4; ++k) {
                 const Tok& part = *many.toks[k];
-                if (!joinable(part.kind) && part.kind != TokenKind::initial) break;
-                joined += part.text;
+                if (!joinable(part.kind) && part.kind != TokenKind::initial &&
+                    !(part.kind == TokenKind::legal_form && k > j))
+                    break;
+                all_initials &= part.kind == TokenKind::initial;
+                const auto piece = join_text(part);
+                if (piece.find(' ') != std::string_view::npos) break;
+                joined += piece;
                 weight += part.weight;
                 if (k == j) continue;
+                // Letters written apart ("A.B.C.") may join into a short word; other joins need 4 letters.
+                if (t.text.size() < 4 && !all_initials) continue;
                 if (joined.size() + 2 < t.text.size()) continue;
                 if (joined.size() > t.text.size() + 2) break;
                 const int longer = static_cast<int>(std::max(joined.size(), t.text.size()));
@@ -111,16 +155,26 @@ std::string why_text(const Option& o, const Prepared& q, const Prepared& n) {
     return "";
 }
 
-// Person names may be written surname first: a rotation of the listed order is no disagreement.
-bool order_agrees(std::vector<std::pair<int, int>> pairs) {
-    if (pairs.size() < 2) return true;
+// How far the matched words are out of order: the fewest pairwise inversions over every rotation of the
+// listed order (a rotation is a name written surname first: "Kim Jong Un" / "Jong Un Kim" is in order).
+int order_inversions(std::vector<std::pair<int, int>> pairs) {
+    if (pairs.size() < 2) return 0;
     std::sort(pairs.begin(), pairs.end());
-    const std::size_t k = pairs.size();
-    int breaks = 0;
-    for (std::size_t i = 0; i + 1 < k; ++i)
-        if (pairs[i + 1].second < pairs[i].second) ++breaks;
-    if (breaks == 0) return true;
-    return breaks == 1 && pairs.back().second < pairs.front().second;  // one wrap-around: a rotation
+    const int k = static_cast<int>(pairs.size());
+    std::vector<int> pos(k);
+    for (int i = 0; i < k; ++i) pos[i] = pairs[i].second;
+    std::vector<int> rank(pos);
+    std::sort(rank.begin(), rank.end());
+    for (auto& p : pos) p = static_cast<int>(std::lower_bound(rank.begin(), rank.end(), p) - rank.begin());
+    int best = k * k;
+    for (int r = 0; r < k; ++r) {
+        int inv = 0;
+        for (int a = 0; a < k; ++a)
+            for (int b = a + 1; b < k; ++b)
+                inv += (pos[a] + k - r) % k > (pos[b] + k - r) % k;
+        best = std::min(best, inv);
+    }
+    return best;
 }
 
 }  // namespace
@@ -164,23 +218,39 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         for (int i = o.q0; free && i <= o.q1; ++i) free = !q_used[i];
         for (int j = o.n0; free && j <= o.n1; ++j) free = !n_used[j];
         if (!free) continue;
-        for (int i = o.q0; i <= o.q1; ++i) q_used[i] = 1, q_sim[i] = o.sim.value;
-        for (int j = o.n0; j <= o.n1; ++j) n_used[j] = 1, n_sim[j] = o.sim.value;
+        // Exact spellings and known variants count in full; approximate ones count less than their
+        // similarity says, so two or three wrong letters in a short word are little evidence.
+        const float credit = o.sim.value >= 1.0f || o.sim.why == Why::variant ? o.sim.value
+                                                                               : std::pow(o.sim.value, tuning().power);
+        for (int i = o.q0; i <= o.q1; ++i) q_used[i] = 1, q_sim[i] = credit;
+        for (int j = o.n0; j <= o.n1; ++j) n_used[j] = 1, n_sim[j] = credit;
         chosen.push_back(&o);
     }
 
-    // Share of each side's weight that is met; unmatched middle names and initials demand less.
-    float q_met = 0, q_all = 0, n_met = 0, n_all = 0, informative = 0;
+    // Evidence: the weight met on both sides (M), the weight lost to imperfect spellings (L), the weight
+    // unmatched on both sides, which contradicts (C: "Ali Hussein Al-Rawi" against "Ali Hussein Al-Tikriti"),
+    // and the weight only one side has, which is merely missing (E: a dropped middle name or surname).
+    float m_q = 0, m_n = 0, l_q = 0, l_n = 0, u_q = 0, u_n = 0, f_q = 0, f_n = 0, informative = 0;
     bool any_word = false;
     for (std::size_t i = 0; i < m; ++i) {
         const float w = q.toks[i]->weight;
-        q_met += w * q_sim[i];
-        q_all += q_used[i] ? w : w * missing_factor(q, i, mode);
+        if (q_used[i]) {
+            m_q += w * q_sim[i];
+            l_q += w * (1 - q_sim[i]);
+        } else {
+            u_q += w;
+            f_q += w * missing_factor(q, i, mode);
+        }
     }
     for (std::size_t j = 0; j < k; ++j) {
         const float w = n.toks[j]->weight;
-        n_met += w * n_sim[j];
-        n_all += n_used[j] ? w : w * missing_factor(n, j, mode);
+        if (n_used[j]) {
+            m_n += w * n_sim[j];
+            l_n += w * (1 - n_sim[j]);
+        } else {
+            u_n += w;
+            f_n += w * missing_factor(n, j, mode);
+        }
     }
     for (const Option* o : chosen) {
         for (int i = o->q0; i <= o->q1; ++i) {
@@ -190,24 +260,28 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
                 informative += o->sim.value * std::min(t.weight, n.toks[o->n0]->weight);
         }
     }
-    if (q_all <= 0 || n_all <= 0) return out;
-    const float cq = q_met / q_all, cn = n_met / n_all;
-    float score = cq + cn > 0 ? 2 * cq * cn / (cq + cn) : 0;
+    const Tuning& tune = tuning();
+    const float met = (m_q + m_n) / 2, lost = (l_q + l_n) / 2;
+    const float conflict = std::min(u_q, u_n);
+    const float extra = u_q > u_n ? (u_q - u_n) * (f_q / u_q) : u_n > u_q ? (u_n - u_q) * (f_n / u_n) : 0.0f;
+    const float denom = met + tune.conflict * conflict + tune.extra * extra + tune.lost * lost;
+    float score = denom > 0 ? met / denom : 0;
 
     std::vector<std::string> notes;
     if (!any_word && score > kGenericOnlyCap) {
         score = kGenericOnlyCap;
         if (explain) notes.push_back("only generic words, legal forms or initials agree");
-    } else if (informative < kMinInformative) {
-        score *= 0.8f + 0.2f * informative / kMinInformative;
+    } else if (informative < tune.min_informative) {
+        score *= 0.8f + 0.2f * informative / tune.min_informative;
         if (explain) notes.push_back("the agreeing words are common");
     }
     if (mode == Mode::person) {
         std::vector<std::pair<int, int>> pairs;
         for (const Option* o : chosen)
             if (q.toks[o->q0]->kind != TokenKind::legal_form) pairs.emplace_back(o->q0, o->n0);
-        if (!order_agrees(pairs)) {
-            score *= kOrderPenalty;
+        const int inversions = order_inversions(pairs);
+        if (inversions > 0) {
+            score *= std::max(0.6f, 1.0f - tune.order * static_cast<float>(inversions));
             if (explain) notes.push_back("the words agree in another order");
         }
     }

@@ -71,6 +71,8 @@ int osa_distance(std::string_view a, std::string_view b, int max_d);
 
 // The smallest similarity at which two tokens are aligned at all.
 inline constexpr float kPairFloor = 0.62f;
+// The length (in letters) a word needs before a different spelling of it may count as a near match.
+inline constexpr std::size_t kMinFuzzyLength = 4;
 // The share of the query's weight a listed name must possibly meet to be scored at all.
 inline constexpr float kRetrievalCoverage = 0.5f;
 
@@ -83,5 +85,10 @@ using SimFn = std::function<Sim(std::size_t i, std::size_t j)>;
 // Scores query q against name n. With `explain`, fills the explanation too.
 NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const SimFn& sim, bool explain);
 NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, bool explain);
+
+// "Huawei Technologies (UK) Co., Ltd." -> "Huawei Technologies  Co., Ltd."
+std::string without_parentheses(std::string_view s);
+// Two names, each also without its parenthesised parts; the best score.
+NameScore compare_prepared(std::string_view a, std::string_view b, EntityType type, const WordRarity& rarity);
 
 }  // namespace exportcheck::match

@@ -73,18 +73,29 @@ Sim token_similarity(const Tok& a, const Tok& b) {
 
     Sim best;
     int edits = 0;
-    if (float s = relative_similarity(a.text, b.text, &edits); s > best.value)
-        best = {s, Why::edits, static_cast<std::uint8_t>(edits)};
-    if (a.sound == b.sound) {
-        if (0.95f > best.value) best = {0.95f, Why::sound, 0};
-    } else if (float s = 0.95f * relative_similarity(a.sound, b.sound, nullptr); s > best.value) {
-        best = {s, Why::sound, 0};
+    const std::size_t longer = std::max(a.text.size(), b.text.size());
+    // Short words differ by one letter from too many other short words to count as near spellings
+    // ("Kim"/"Kil", "Su"/"Ssu"): they must agree exactly, as a known variant, or in sound.
+    if (longer >= kMinFuzzyLength) {
+        if (float s = relative_similarity(a.text, b.text, &edits); s > best.value)
+            best = {s, Why::edits, static_cast<std::uint8_t>(edits)};
     }
-    if ((a.abjad || b.abjad) && a.skel.size() >= 2 && b.skel.size() >= 2) {
-        // Vowels are unknown on one side: compare consonants only, and trust it a little less.
-        if (float s = 0.92f * (a.skel == b.skel ? 1.0f : relative_similarity(a.skel, b.skel, nullptr));
-            s > best.value)
-            best = {s, Why::skeleton, 0};
+    if (a.sound == b.sound) {
+        const float s = longer >= kMinFuzzyLength ? 0.95f : 0.9f;
+        if (s > best.value) best = {s, Why::sound, 0};
+    } else if (longer >= kMinFuzzyLength) {
+        if (float s = 0.95f * relative_similarity(a.sound, b.sound, nullptr); s > best.value) best = {s, Why::sound, 0};
+    }
+    if ((a.abjad || b.abjad) && a.skel.size() >= 3 && b.skel.size() >= 3) {
+        // Vowels are unknown on one side: compare consonants only. Two or three consonants agree by chance
+        // often, so only equal skeletons count, and short ones less.
+        if (a.skel == b.skel) {
+            const float s = a.skel.size() >= 4 ? 0.9f : 0.85f;
+            if (s > best.value) best = {s, Why::skeleton, 0};
+        } else if (a.skel.size() >= 5 && b.skel.size() >= 5) {
+            if (float s = 0.85f * relative_similarity(a.skel, b.skel, nullptr); s > best.value)
+                best = {s, Why::skeleton, 0};
+        }
     }
     if (best.value < kPairFloor) return {};
     return best;

@@ -3,6 +3,7 @@
 #include "word_tables.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace exportcheck::text {
 
@@ -28,7 +29,16 @@ const detail::Phrase* phrase_at(const std::vector<Word>& words, std::size_t i) {
     const auto it = tables.phrases.find(words[i].text);
     if (it == tables.phrases.end()) return nullptr;
     for (const auto& p : it->second) {
-        if (i + p.words.size() > words.size()) continue;
+        if (i + p.words.size() > words.size()) {
+            // A legal form cut off by a field length at the end of a name ("JOINT STOCK COMPAN").
+            const std::size_t have = words.size() - i;
+            if (p.kind != TokenKind::legal_form || have < 2 || i == 0) continue;
+            bool same = true;
+            for (std::size_t k = 1; same && k + 1 < have; ++k) same = words[i + k].text == p.words[k];
+            const auto& last = words.back().text;
+            if (same && last.size() >= 3 && p.words[have - 1].starts_with(last)) return &p;
+            continue;
+        }
         bool same = true;
         for (std::size_t k = 1; same && k < p.words.size(); ++k) same = words[i + k].text == p.words[k];
         if (!same) continue;
@@ -94,6 +104,15 @@ std::string number_value(std::string_view w) {
         const auto nz = digits.find_first_not_of('0');
         return nz == std::string::npos ? "0" : digits.substr(nz);
     }
+    struct NumberWord {
+        std::string_view word;
+        int value;
+    };
+    static constexpr NumberWord kNumberWords[] = {
+#include "number_words_table.inc"
+    };
+    for (const auto& nw : kNumberWords)
+        if (w == nw.word) return std::to_string(nw.value);
     static constexpr const char* kRoman[] = {"", "", "ii", "iii", "iv", "", "vi", "vii", "viii", "ix", "",
                                              "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
     for (int n = 2; n <= 20; ++n)
@@ -123,13 +142,14 @@ std::vector<Token> apply_phrases(const std::vector<Word>& words) {
     std::vector<Token> out;
     for (std::size_t i = 0; i < words.size();) {
         if (const auto* p = phrase_at(words, i)) {
+            const std::size_t used = std::min(p->words.size(), words.size() - i);
             std::string source;
-            for (std::size_t k = 0; k < p->words.size(); ++k) {
+            for (std::size_t k = 0; k < used; ++k) {
                 if (k) source.push_back(' ');
                 source += words[i + k].text;
             }
             if (p->kind != TokenKind::stop) out.push_back({p->result, source, p->kind, false});
-            i += p->words.size();
+            i += used;
             continue;
         }
         out.push_back({words[i].text, words[i].text, TokenKind::word, is_abjad(words[i].script)});
@@ -179,6 +199,19 @@ NormalizedName normalize_name(std::string_view name, EntityType type) {
         }
         if (t.kind == TokenKind::word && all_digits(t.text)) t.kind = TokenKind::number;
         out.tokens.push_back(std::move(t));
+    }
+    // "forty four" / "forty 4" -> 44.
+    for (std::size_t i = 0; i + 1 < out.tokens.size(); ++i) {
+        auto& a = out.tokens[i];
+        const auto& b = out.tokens[i + 1];
+        if (a.kind != TokenKind::number || b.kind != TokenKind::number) continue;
+        const int tens = std::atoi(a.text.c_str()), unit = std::atoi(b.text.c_str());
+        if (tens >= 20 && tens <= 90 && tens % 10 == 0 && unit >= 1 && unit <= 9 && a.text.size() == 2 &&
+            b.text.size() == 1) {
+            a.text = std::to_string(tens + unit);
+            a.source += " " + b.source;
+            out.tokens.erase(out.tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        }
     }
     // Stop words go, unless nothing else is left ("The The" is still a name).
     const bool any_content = std::any_of(out.tokens.begin(), out.tokens.end(),

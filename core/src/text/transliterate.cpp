@@ -191,7 +191,7 @@ std::string hangul(std::u32string_view run) {
     for (std::size_t i = 0; i < run.size(); ++i) {
         const char32_t cp = run[i];
         if (cp < 0xAC00 || cp > 0xD7A3) continue;
-        if (i == 0 && run.size() > 1) {
+        if (i == 0) {  // the first syllable (or a lone one) is usually the surname
             const auto* it = std::find_if(std::begin(kHangulSurname), std::end(kHangulSurname),
                                           [&](const auto& s) { return s.syllable == cp; });
             if (it != std::end(kHangulSurname)) {
