@@ -335,7 +335,7 @@ ChipVerdict judge_chip(const Chip* chip, const Item& item, const RulesData& rule
     // The April 2025 letters: H20 and MI308, and any chip reaching the H20's memory bandwidth.
     if (v.cls == ItemClass::outside && chip && !chip->letter.empty()) {
         v.cls = ItemClass::letter;
-        v.basis += fmt::format("; licence-required to China (incl. HK, MO) and D:5 by the April 2025 letter on the {}",
+        v.basis += fmt::format("; licence-required to China (including HK and MO) and D:5 by the April 2025 letter on the {}",
                                chip->letter);
     } else if (v.cls == ItemClass::outside && v.datacenter != false && v.bandwidth) {
         const auto& letter = rules.license.rule("LIC-H20-LETTER");
@@ -400,7 +400,16 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
         const double count = count_near(words, c.span, cw).value_or(1);
         parts.push_back({c.chip, count, judge_chip(c.chip, item, rules)});
     }
-    if (!r.system && !parts.empty() && cw.system_words.find(folded)) r.system = true;
+    if (!r.system && !parts.empty()) {
+        for (const auto& s : cat.gpu_servers)
+            if (find_alias(words, s.aliases)) {
+                r.system = true;
+                r.system_id = s.id;
+                r.system_name = s.name;
+                break;
+            }
+        if (cw.system_words.find(folded)) r.system = true;
+    }
 
     if (!parts.empty()) {
         // The strictest chip decides; the others are noted.
@@ -434,7 +443,7 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
         }
         const auto name = p.chip ? p.chip->vendor + " " + p.chip->name : std::string("the chip");
         if (r.system) {
-            const auto what = sys ? sys->name : std::string("a system");
+            const auto what = sys ? sys->name : !r.system_name.empty() ? r.system_name : std::string("a system");
             r.basis = fmt::format("{} holding {} x {}: {}", what, human(p.count), name, v.basis);
         } else {
             r.basis = fmt::format("{}{}: {}", name, p.count > 1 ? fmt::format(" (x {} per unit)", human(p.count)) : "",
@@ -508,6 +517,11 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
             r.notes.push_back(fmt::format("the maker's ECCN {} is stricter than the tool's reading: the maker's is used",
                                           item.eccn));
             r.cls = maker.cls;
+        } else if (maker.cls == ItemClass::outside && r.controlled() && r.system &&
+                   std::find(cat.maker_z_bases.begin(), cat.maker_z_bases.end(), maker.base) != cat.maker_z_bases.end()) {
+            r.notes.push_back(fmt::format("the maker's ECCN {} does not reflect the chips inside: an item of {} that also "
+                                          "meets 4A090 is {}.z, with the same licence requirements", item.eccn, maker.base,
+                                          maker.base));
         } else if (maker.cls != r.cls && !(maker.cls == ItemClass::a && r.cls == ItemClass::consumer_a)) {
             r.notes.push_back(fmt::format("the maker's ECCN {} differs from the tool's reading ({}): the stricter one is "
                                           "used", item.eccn, to_string(r.cls)));

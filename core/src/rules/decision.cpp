@@ -51,6 +51,16 @@ int kind_rank(const std::string& kind) {
 
 int level_rank(const std::string& level) { return level == "high" ? 0 : level == "medium" ? 1 : level == "low" ? 2 : 1; }
 
+// The first sentence: up to the first ". " outside quotes.
+std::string first_sentence(const std::string& s) {
+    bool quoted = false;
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        if (s[i] == '"') quoted = !quoted;
+        if (!quoted && s[i] == '.' && s[i + 1] == ' ') return s.substr(0, i + 1);
+    }
+    return s;
+}
+
 }  // namespace
 
 void sort_findings(std::vector<Finding>& findings) {
@@ -85,9 +95,13 @@ std::string summarize(Decision decision, const std::vector<Finding>& findings) {
         case Decision::license_required:
         case Decision::review: {
             if (!top) return "Review this order before shipping.";
-            std::string msg = top->message;
+            std::string msg = first_sentence(top->message);
             if (decision == Decision::review && !msg.starts_with("Check") && !msg.starts_with("Hold"))
+            {
+                if (msg.size() > 1 && msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z')
+                    msg[0] = static_cast<char>(msg[0] + 32);
                 msg = "Hold for review: " + msg;
+            }
             return msg + others;
         }
     }

@@ -16,6 +16,11 @@ namespace exportcheck::rules_detail {
 
 using ojson = nlohmann::ordered_json;
 
+// Copies every key of `from` into `into` (never iterate a temporary's items(): it dies before the loop).
+inline void merge_into(ojson& into, const ojson& from) {
+    for (auto it = from.begin(); it != from.end(); ++it) into[it.key()] = it.value();
+}
+
 // {"citation", "sources", "confidence"} of a licence-rules entry.
 inline ojson cite(const nlohmann::json& rule) {
     ojson c = ojson::object();
@@ -49,15 +54,18 @@ inline std::string shorten(const std::string& s, std::size_t n = 60) {
     return s.substr(0, cut) + "...";
 }
 
-// How an item is called in messages: the catalogue's name when recognised, else its description.
+// How an item is called in messages: "the NVIDIA A100 (ECCN 3A090.a)", "the Supermicro server with 8x NVIDIA
+// A100 (ECCN 4A090.a)": the catalogue's name for a chip, the order's description for anything else.
+inline std::string item_name(const Item& item, const ItemClassification& c) {
+    const auto& text = item.description.empty() ? item.model : item.description;
+    if (!c.system && !c.catalogue_name.empty() && c.cls != ItemClass::generic) return c.catalogue_name;
+    if (!c.system_name.empty() && text.empty()) return c.system_name;
+    return shorten(text, 70);
+}
+
 inline std::string item_label(const Item& item, const ItemClassification& c) {
-    std::string base = !c.system_name.empty() ? c.system_name
-                     : !c.catalogue_name.empty() && c.cls != ItemClass::generic ? c.catalogue_name
-                     : !item.description.empty() ? item.description : item.model;
-    if (c.system && c.system_name.empty() && !c.catalogue_name.empty())
-        base = fmt::format("{} (a system with {} x {})", shorten(item.description.empty() ? item.model : item.description, 50),
-                           human(c.chips_per_unit), c.catalogue_name);
-    return shorten(base, 90);
+    const bool eccn = c.eccn.size() >= 5 && (c.eccn[0] >= '0' && c.eccn[0] <= '9');
+    return eccn ? fmt::format("the {} (ECCN {})", item_name(item, c), c.eccn) : "the " + item_name(item, c);
 }
 
 inline std::string join(const std::vector<std::string>& v, const std::string& last_sep = " and ") {

@@ -38,13 +38,6 @@ std::string labels(const std::vector<ItemRef>& refs) {
     return join(v);
 }
 
-std::string eccns(const std::vector<ItemRef>& refs, const CheckInput& in) {
-    std::vector<std::string> v;
-    for (const auto& r : refs)
-        if (!contains(v, in.items[r.index].eccn)) v.push_back(in.items[r.index].eccn);
-    return join(v);
-}
-
 bool reference_on_or_after(const std::string& reference, const std::string& date) {
     if (reference.empty() || date.empty()) return true;  // no date known: the rule as in force now
     return reference.substr(0, 10) >= date;
@@ -66,7 +59,7 @@ bool h200_case(const ItemClassification& c, const DestinationCountry& d, const C
 std::vector<Finding> check_embargo(const CheckInput& in) {
     std::vector<Finding> out;
     std::vector<std::string> seen;
-    auto embargo_for = [&](const std::string& cc, const std::string& why_here) {
+    auto embargo_for = [&](const std::string& cc, const std::string& where) {
         const auto* e = in.rules.groups.embargo(cc);
         if (!e || contains(seen, e->id + cc)) return;
         seen.push_back(e->id + cc);
@@ -74,19 +67,21 @@ std::vector<Finding> check_embargo(const CheckInput& in) {
         f.kind = "embargo";
         f.rule = e->id;
         f.severity = Severity::blocked;
-        f.message = fmt::format("Do not ship: {} {} under a US embargo or sanctions programme ({}): {}.",
-                                country_label(cc), why_here, e->citation, e->why);
-        f.evidence = {{"country", cc}, {"where", why_here}, {"citation", e->citation}, {"sources", e->pedigree.sources},
+        f.message = fmt::format("Do not ship: {}, which is under US sanctions ({}): {}.", where, e->citation, e->why);
+        f.evidence = {{"country", cc}, {"where", where}, {"citation", e->citation}, {"sources", e->pedigree.sources},
                       {"confidence", e->pedigree.confidence}};
         out.push_back(std::move(f));
     };
     for (const auto& d : in.destinations.countries)
-        embargo_for(d.code, fmt::format("is where the goods go ({})", join(d.roles, ", ")));
-    for (const auto& cc : in.order.route) embargo_for(cc, "is on the shipping route");
+        embargo_for(d.code, fmt::format("the goods go to {} ({})", country_label(d.code), join(d.roles, ", ")));
+    for (const auto& cc : in.order.route) embargo_for(cc, fmt::format("the route passes through {}", country_label(cc)));
     for (const auto& p : in.order.parties)
         if (p.role == Role::buyer || p.role == Role::payer || p.role == Role::payer_bank || p.role == Role::parent)
-            embargo_for(p.address.country, fmt::format("is the country of the {} \"{}\"", to_string(p.role), shorten(p.name)));
-    if (!in.order.payment.from_country.empty()) embargo_for(in.order.payment.from_country, "is where the payment comes from");
+            embargo_for(p.address.country, fmt::format("the {} \"{}\" is in {}", to_string(p.role), shorten(p.name),
+                                                       country_label(p.address.country)));
+    if (!in.order.payment.from_country.empty())
+        embargo_for(in.order.payment.from_country,
+                    fmt::format("the payment comes from {}", country_label(in.order.payment.from_country)));
     return out;
 }
 
@@ -120,11 +115,11 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                 f.kind = "license";
                 f.rule = id;
                 f.severity = Severity::license_required;
-                f.message = fmt::format("This order needs a US export licence: {} ({}) {} going to {}.", labels(*group),
-                                        eccns(*group, in), is_are(group->size()), where);
+                f.message = fmt::format("This order needs a US export licence: {} {} going to {}.", labels(*group),
+                                        is_are(group->size()), where);
                 f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"roles", d.roles}, {"groups", d.groups},
                               {"items", items_json(*group, in)}};
-                for (auto& [k, v] : cite(rule).items()) f.evidence[k] = v;
+                merge_into(f.evidence, cite(rule));
                 std::string policy = rule.value("policy", "");
                 if (!exception) {
                     std::vector<ItemRef> cases;
@@ -132,13 +127,14 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                         if (h200_case(in.items[r.index], d, in)) cases.push_back(r);
                     if (!cases.empty()) {
                         const auto& h = L.rule("LIC-H200-CASE");
-                        f.message += fmt::format(" Since {} applications to export {} from the US to end users in {} are "
-                                                 "reviewed case by case ({}), but a licence is still required.",
-                                                 h.value("effective", ""), labels(cases), country_name(d.counts_as),
-                                                 h.value("citation", ""));
+                        f.message += fmt::format(" Since {}, applications for exports of {} from the US to end users in "
+                                                 "{} are reviewed case by case (FR 2026-00789), but a licence is still "
+                                                 "required.", h.value("effective", ""),
+                                                 cases.size() == group->size() ? std::string("these chips") : labels(cases),
+                                                 country_name(d.counts_as));
                         f.evidence["case_by_case"] = {{"rule", "LIC-H200-CASE"}, {"items", items_json(cases, in)},
                                                       {"conditions", h.value("conditions", "")}};
-                        for (auto& [k, v] : cite(h).items()) f.evidence["case_by_case"][k] = v;
+                        merge_into(f.evidence["case_by_case"], cite(h));
                         if (cases.size() == group->size()) policy = "case-by-case (FR 2026-00789) for exports from the US; "
                                                                     "reexports and transfers: presumption of denial";
                     }
@@ -152,7 +148,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                         : " License Exception ACA may be used instead of a licence (no notification).";
                     f.evidence["exception"] = {{"rule", d.d5_or_macau ? "EXC-NAC" : "EXC-ACA"}, {"title", ex.value("title", "")},
                                                {"conditions", ex.value("conditions", "")}};
-                    for (auto& [k, v] : cite(ex).items()) f.evidence["exception"][k] = v;
+                    merge_into(f.evidence["exception"], cite(ex));
                 }
                 if (!policy.empty()) f.evidence["review_policy"] = policy;
                 out.push_back(std::move(f));
@@ -165,11 +161,11 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.rule = "LIC-H20-LETTER";
             f.severity = Severity::license_required;
             f.message = fmt::format("This order needs a US export licence: {} {} outside ECCN 3A090 but, since April 2025, "
-                                    "licence-required to China (incl. Hong Kong and Macau) and Country Group D:5, and {} "
+                                    "licence-required to China (including Hong Kong and Macau) and Country Group D:5, and {} "
                                     "going to {}.", labels(letter), is_are(letter.size()), is_are(letter.size()), where);
             f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(letter, in)},
                           {"note", rule.value("note", "")}};
-            for (auto& [k, v] : cite(rule).items()) f.evidence[k] = v;
+            merge_into(f.evidence, cite(rule));
             out.push_back(std::move(f));
         }
         if (!unsure.empty() && d.license_set) {
@@ -183,7 +179,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                                     "items need a licence. Give the model, the maker's ECCN or the chip's TPP and die area.",
                                     labels(relevant), is_are(relevant.size()), where);
             f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(relevant, in)}};
-            for (auto& [k, v] : cite(L.rule("LIC-3A090-D1D4")).items()) f.evidence[k] = v;
+            merge_into(f.evidence, cite(L.rule("LIC-3A090-D1D4")));
             out.push_back(std::move(f));
         }
     }
@@ -203,14 +199,14 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.rule = "LIC-HQ-D5";
             f.severity = Severity::license_required;
             f.message = fmt::format("This order needs a US export licence wherever the goods go: {} {}, and US rules require a "
-                                    "licence for {} ({}) for parties headquartered in Country Group D:5 or Macau.",
-                                    who, how, labels(*group), eccns(*group, in));
+                                    "licence for {} for parties headquartered in Country Group D:5 or Macau.",
+                                    who, how, labels(*group));
             if (group == &excepted)
                 f.message += " License Exception NAC may be used instead (notify BIS at least 25 days ahead).";
             f.evidence = {{"party", h.party}, {"role", h.role}, {"name", h.name}, {"headquarters", h.country},
                           {"basis", h.basis}, {"items", items_json(*group, in)}, {"red_flag", "R11"},
                           {"review_policy", rule.value("policy", "")}};
-            for (auto& [k, v] : cite(rule).items()) f.evidence[k] = v;
+            merge_into(f.evidence, cite(rule));
             out.push_back(std::move(f));
         }
         if (!unsure.empty() && strict.empty() && excepted.empty()) {
@@ -221,7 +217,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.message = fmt::format("Check before shipping: {} {}, and {} could not be classified; a 3A090/4A090 item would "
                                     "need a licence for such a party.", who, how, labels(unsure));
             f.evidence = {{"party", h.party}, {"headquarters", h.country}, {"items", items_json(unsure, in)}};
-            for (auto& [k, v] : cite(rule).items()) f.evidence[k] = v;
+            merge_into(f.evidence, cite(rule));
             out.push_back(std::move(f));
         }
     }
@@ -265,7 +261,7 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
                           "for these destinations by itself, but the use must be understood.",
                           join(quoted, ", "), ca.value("plain", ""), ca.value("citation", ""));
         f.evidence = {{"catch_all", ca.value("id", "")}, {"words_found", found}, {"end_use", in.order.end_use}};
-        for (auto& [k, v] : cite(ca).items()) f.evidence[k] = v;
+        merge_into(f.evidence, cite(ca));
         out.push_back(std::move(f));
     }
     // R16: a cloud / IaaS buyer serving D:5-headquartered AI customers.
@@ -285,8 +281,9 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
                                         "items serving such parties, including through cloud access.", quote(*iaas), quote(*d5));
                 f.evidence = {{"words_found", {*iaas, *d5}}, {"end_use", in.order.end_use},
                               {"citation", "BIS policy statement of 2025-05-13 (IaaS for D:5/Macau-headquartered parties)"}};
-                for (auto& [k, v] : flag_cite(in.rules, "R16").items())
-                    if (k != "flag") f.evidence[k] = v;
+                const auto fc = flag_cite(in.rules, "R16");
+                for (auto it = fc.begin(); it != fc.end(); ++it)
+                    if (it.key() != "flag") f.evidence[it.key()] = it.value();
                 out.push_back(std::move(f));
             }
         }

@@ -28,6 +28,7 @@ struct Ctx {
         f.rule = id;
         f.severity = s;
         f.level = level;
+        if (message.size() > 1 && message[0] >= 'a' && message[0] <= 'z') message[0] = static_cast<char>(message[0] - 32);
         f.message = std::move(message);
         f.evidence = flag_cite(in.rules, id);
         out.push_back(std::move(f));
@@ -108,11 +109,13 @@ void r04(Ctx& c) {
         }
     }
     // Money from China, Hong Kong, Macau or D:5 for goods going elsewhere.
-    std::vector<std::pair<std::string, std::string>> origins;  // country, where
-    for (const auto* p : o.with_role(Role::payer)) origins.emplace_back(p->address.country, p->path + " (payer)");
-    for (const auto* p : o.with_role(Role::payer_bank)) origins.emplace_back(p->address.country, p->path + " (payer's bank)");
-    origins.emplace_back(o.payment.from_country, "payment.from_country");
-    origins.emplace_back(o.payment.bank_country, "payment.bank_country");
+    std::vector<std::pair<std::string, std::string>> origins;  // country, who pays from there
+    for (const auto* p : o.with_role(Role::payer))
+        origins.emplace_back(p->address.country, fmt::format("the payer \"{}\"", shorten(p->name)));
+    for (const auto* p : o.with_role(Role::payer_bank))
+        origins.emplace_back(p->address.country, fmt::format("the payer's bank \"{}\"", shorten(p->name)));
+    origins.emplace_back(o.payment.from_country, "the payment");
+    origins.emplace_back(o.payment.bank_country, "the paying bank");
     std::set<std::string> dest;
     for (const auto& d : c.in.destinations.countries) dest.insert(d.code);
     std::set<std::string> seen;
@@ -121,11 +124,12 @@ void r04(Ctx& c) {
         const bool elsewhere = dest.empty() || std::any_of(dest.begin(), dest.end(), [&](const std::string& d) { return d != cc; });
         if (!elsewhere) continue;
         seen.insert(cc);
-        std::vector<std::string> dests(dest.begin(), dest.end());
+        std::vector<std::string> dests(dest.begin(), dest.end()), labels;
+        for (const auto& d : dests) labels.push_back(country_label(d));
         auto& f = c.flag("R04", Severity::review, "high",
                          fmt::format("The money comes from {} ({}) while the goods go to {}: a pattern of the AI-chip "
                                      "diversion cases (ALX Solutions, Operation Gatekeeper).",
-                                     country_label(cc), where, dests.empty() ? "an unknown destination" : join(dests)));
+                                     country_label(cc), where, labels.empty() ? "an unknown destination" : join(labels)));
         f.evidence["inputs"] = {{"payment_country", cc}, {"field", where}, {"destinations", dests}};
     }
 }
@@ -276,9 +280,9 @@ void r08(Ctx& c) {
             if (is_young || after_rule) {
                 const auto age = ref ? est->years_until(*ref) : -1;
                 auto& f = c.flag("R08", Severity::review, after_rule ? "high" : "medium",
-                                 is_young ? fmt::format("{} was established on {}, {} years before this screening: a new "
-                                                        "company buying advanced chips needs a closer look.",
-                                                        who(p), p.established, human(std::max(0.0, age)))
+                                 is_young ? fmt::format("{} was established on {}, {:.1f} years before this screening: a "
+                                                        "new company buying advanced chips needs a closer look.",
+                                                        who(p), p.established, std::max(0.0, age))
                                           : fmt::format("{} was established on {}, after the October 2022 rule on advanced "
                                                         "chips (ALX Solutions was formed right after it).", who(p), p.established));
                 f.evidence["inputs"] = {{"party", party_json(p)}, {"established", p.established},
@@ -444,7 +448,7 @@ void r12(Ctx& c) {
             contact_cc = phone.front();
         }
         if (mail_mismatch) {
-            what.push_back(fmt::format("the e-mail address is under .{}", country_label(mail)));
+            what.push_back(fmt::format("the e-mail address {} has the domain of {}", quote(p.email), country_label(mail)));
             if (contact_cc.empty()) contact_cc = mail;
         }
         const bool concern = contains(flags.concern_countries, contact_cc) || (mail_mismatch && contains(flags.concern_countries, mail));

@@ -232,32 +232,41 @@ struct Screening {
         const auto listed = quote(e.name);
         const auto alias = hit.matched_name != e.name ? fmt::format(" (as {})", quote(hit.matched_name)) : std::string();
         const auto list_label = action.name.empty() ? e.list : action.name;
-        if (strong && country_agrees != false) {
+        // A person is known by more than a name: a listed person's name on a party in a country the entry never
+        // mentions is set aside (logged, not counted). Organisations keep their branches abroad: a strong
+        // organisation match in another country still asks for review.
+        const bool person = e.type == EntityType::person || q.type == EntityType::person;
+        if (person && country_agrees == false) {
+            sev = Severity::info;
+            message = fmt::format("Possible match set aside: {} has the name of the {} entry {}{} (score {:.2f}), but {}, and a "
+                                  "person's name alone is not a match.", describe(q), list_label, listed, alias, score,
+                                  address_note);
+        } else if (strong && country_agrees != false) {
             if (ownership) {
                 sev = owner_severity(q, e, action, message, list_label, listed, score);
             } else if (action.action == "blocked") {
                 sev = Severity::blocked;
-                message = fmt::format("Do not ship: {} matches the {} entry {}{} (score {}). {}.", describe(q), list_label,
+                message = fmt::format("Do not ship: {} matches the {} entry {}{} (score {:.2f}). {}.", describe(q), list_label,
                                       listed, alias, score, capitalise(action.effect));
             } else {
                 sev = Severity::review;
-                message = is_uvl ? fmt::format("Hold: {} matches the {} entry {}{} (score {}): get the party's signed UVL "
+                message = is_uvl ? fmt::format("Hold: {} matches the {} entry {}{} (score {:.2f}): get the party's signed UVL "
                                                "statement before any export; no licence exceptions.", describe(q), list_label,
                                                listed, alias, score)
-                                 : fmt::format("Check before shipping: {} matches the {} entry {}{} (score {}). {}.",
+                                 : fmt::format("Check before shipping: {} matches the {} entry {}{} (score {:.2f}). {}.",
                                                describe(q), list_label, listed, alias, score, capitalise(action.effect));
             }
         } else if (strong) {
             sev = Severity::review;
-            message = fmt::format("Check before shipping: {} has the same name as the {} entry {}{} (score {}), but {}: "
+            message = fmt::format("Check before shipping: {} has the same name as the {} entry {}{} (score {:.2f}), but {}: "
                                   "confirm it is another party.", describe(q), list_label, listed, alias, score, address_note);
         } else if (country_agrees == false) {
             sev = Severity::info;
-            message = fmt::format("Possible match set aside: {} resembles the {} entry {}{} (score {}), but {}.", describe(q),
+            message = fmt::format("Possible match set aside: {} resembles the {} entry {}{} (score {:.2f}), but {}.", describe(q),
                                   list_label, listed, alias, score, address_note);
         } else {
             sev = Severity::review;
-            message = fmt::format("Check before shipping: {} may match the {} entry {}{} (score {}): compare the details.",
+            message = fmt::format("Check before shipping: {} may match the {} entry {}{} (score {:.2f}): compare the details.",
                                   describe(q), list_label, listed, alias, score);
         }
         Finding f;
@@ -272,7 +281,7 @@ struct Screening {
         if (!q.relation.empty()) ev["relation"] = q.relation;
         if (q.percent) ev["percent"] = json_number(*q.percent);
         ev["country"] = q.country;
-        for (auto& [k, v] : entry_evidence(e, action).items()) ev[k] = v;
+        merge_into(ev, entry_evidence(e, action));
         ev["matched_name"] = hit.matched_name;
         ev["score"] = score;
         ev["strength"] = strong ? "strong" : "possible";
@@ -303,29 +312,29 @@ struct Screening {
         const bool is_bis = std::find(bis.begin(), bis.end(), e.list) != bis.end();
         const auto who = describe(q);
         if (controlling && is_ofac) {
-            message = fmt::format("Do not ship: {} matches the {} entry {} (score {}); under OFAC's 50% rule a company owned "
+            message = fmt::format("Do not ship: {} matches the {} entry {} (score {:.2f}); under OFAC's 50% rule a company owned "
                                   "50% or more by blocked persons is itself blocked.", who, list_label, listed, score);
             return Severity::blocked;
         }
         if (controlling && is_bis) {
             if (affiliates_in_force(in.rules, in.reference_date)) {
-                message = fmt::format("Do not ship: {} matches the {} entry {} (score {}); under the BIS Affiliates Rule a "
+                message = fmt::format("Do not ship: {} matches the {} entry {} (score {:.2f}); under the BIS Affiliates Rule a "
                                       "company owned 50% or more by listed parties takes on their restrictions.", who,
                                       list_label, listed, score);
                 return Severity::blocked;
             }
             const auto& a = own.value("affiliates_rule", nlohmann::json::object());
-            message = fmt::format("Check before shipping: {} matches the {} entry {} (score {}). The BIS Affiliates Rule, which "
+            message = fmt::format("Check before shipping: {} matches the {} entry {} (score {:.2f}). The BIS Affiliates Rule, which "
                                   "would treat the company as listed, is suspended from {} to {} [L]; a controlled affiliate of "
                                   "a listed party is still a serious red flag.", who, list_label, listed, score,
                                   a.value("suspended_from", ""), a.value("suspended_until", ""));
             return Severity::review;
         }
         if (controlling && action.action == "blocked") {
-            message = fmt::format("Check before shipping: {} matches the {} entry {} (score {}).", who, list_label, listed, score);
+            message = fmt::format("Check before shipping: {} matches the {} entry {} (score {:.2f}).", who, list_label, listed, score);
             return Severity::review;
         }
-        message = fmt::format("Check before shipping: {} matches the {} entry {} (score {}): a minority stake or a listed "
+        message = fmt::format("Check before shipping: {} matches the {} entry {} (score {:.2f}): a minority stake or a listed "
                               "owner of unknown share is a red flag; find out the ownership.", who, list_label, listed, score);
         return Severity::review;
     }
@@ -355,7 +364,7 @@ struct Screening {
             ev["name"] = p.name;
             ev["country"] = p.address.country;
             ev["party_address"] = p.address.lines;
-            for (auto& [k, v] : entry_evidence(e, action).items()) ev[k] = v;
+            merge_into(ev, entry_evidence(e, action));
             ev["matched_address"] = address_text(a);
             ev["address_entry"] = r->address_only;
             ev["sources"] = in.rules.license.list_pedigree.sources;
