@@ -7,7 +7,7 @@
 //     shop would embed it. Measured from the moment an <export-check> with an order is inserted into the
 //     page (the widget script already loaded, nothing else) to its exportcheck:result (target <= 1.5 s),
 //     and from navigation start, for the whole cold page load. Medians of several runs.
-// Run after a build:  node bench/widget.mjs [--runs N]
+// Run after a build:  node bench/widget.mjs [--runs N]   (EXPORTCHECK_PUBLIC=DIR serves another built site)
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,7 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const RUNS = arg('runs', 5);
+const PUBLIC = path.resolve(process.env.EXPORTCHECK_PUBLIC ?? path.join(root, 'public'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -39,7 +40,7 @@ const ORDER = {
 };
 
 async function sizes() {
-  const file = async (p) => readFile(path.join(root, 'public', p));
+  const file = async (p) => readFile(path.join(PUBLIC, p));
   const out = {};
   for (const p of ['export-check.js', 'export-check-worker.js', 'wasm/exportcheck-core.mjs', 'wasm/exportcheck-core.wasm']) {
     const bytes = await file(p);
@@ -64,7 +65,10 @@ async function coldRun(shopUrl) {
       const el = document.createElement('export-check');
       const t0 = performance.now();
       const outcome = new Promise((resolve) => {
-        el.addEventListener('exportcheck:ready', () => { window.readyAt = performance.now(); });
+        el.addEventListener('exportcheck:ready', (e) => {
+          window.readyAt = performance.now();
+          window.timings = e.detail.timings;
+        });
         el.addEventListener('exportcheck:result', (e) => resolve({ decision: e.detail.decision }));
         el.addEventListener('exportcheck:error', (e) => resolve({ error: `${e.detail.code}: ${e.detail.message}` }));
       });
@@ -72,7 +76,8 @@ async function coldRun(shopUrl) {
       document.body.append(el);
       const result = await outcome;
       const t1 = performance.now();
-      return { ...result, insertToResult: t1 - t0, insertToReady: (window.readyAt ?? t1) - t0, navToResult: t1 };
+      return { ...result, insertToResult: t1 - t0, insertToReady: (window.readyAt ?? t1) - t0, navToResult: t1,
+        timings: window.timings };
     }, ORDER);
   } finally {
     await context.close();
@@ -89,7 +94,7 @@ async function main() {
   const widgetGz = s['export-check.js'].gzip;
   console.log(`  target <= 15 KB gzipped: ${widgetGz <= 15 * 1024 ? 'met' : 'MISSED'} (${widgetGz} bytes)`);
 
-  const widget = await startServer({ root: path.join(root, 'public'), port: 0 });
+  const widget = await startServer({ root: PUBLIC, port: 0 });
   const widgetOrigin = `http://127.0.0.1:${widget.port}`;
   const shopDir = await mkdtemp(path.join(os.tmpdir(), 'exportcheck-bench-shop-'));
   await writeFile(path.join(shopDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -104,8 +109,11 @@ async function main() {
       const run = await coldRun(shop.url);
       if (run.error && !run.error.startsWith('not_available')) throw new Error(`the widget reported an error: ${run.error}`);
       runs.push(run);
+      const steps = Object.entries(run.timings ?? {}).filter(([k]) => k !== 'bytesToInfo')
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
       console.log(`  run ${i + 1}: ${run.decision ?? run.error}, lists ready ${run.insertToReady.toFixed(0)} ms` +
-        (run.error ? '' : `, first result ${run.insertToResult.toFixed(0)} ms after insertion (${run.navToResult.toFixed(0)} ms after navigation)`));
+        (run.error ? '' : `, first result ${run.insertToResult.toFixed(0)} ms after insertion (${run.navToResult.toFixed(0)} ms after navigation)`) +
+        `\n         in the Worker (ms): ${steps}`);
     }
     const m = (k) => median(runs.map((r) => r[k]));
     console.log(`cold cache, Chromium, ${RUNS} runs (median):`);

@@ -1,7 +1,7 @@
 // Types of the <export-check> element (public/export-check.js, built from web/widget/export-check.js) and
 // of its events. `import type {} from 'exportcheck/widget'` (or a triple-slash reference) makes
 // document.querySelector('export-check') and addEventListener('exportcheck:result', ...) typed.
-import type { BundleInfo, Decision, Order, Report } from './exportcheck.js';
+import type { BundleInfo, Checker, Decision, Order, Report } from './exportcheck.js';
 
 export type { BundleInfo, Decision, Order, Report };
 
@@ -25,6 +25,8 @@ export type ExportCheckState = 'checking' | Decision | 'error';
 export interface ExportCheckReadyDetail {
   info: BundleInfo;
   capabilities: { match: boolean; screen: boolean; parse_orders_csv: boolean; products: boolean };
+  /** Milliseconds per loading step in the Worker (download, verify, gunzip, wasmWait, load). */
+  timings: Checker['timings'];
 }
 
 export interface ExportCheckResultDetail {

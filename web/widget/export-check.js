@@ -6,7 +6,7 @@
 //
 // The order is screened in a Worker that owns the wasm core and the signed lists (web/widget/worker.js);
 // nothing the customer types leaves the page. The element reports with composed events:
-//   exportcheck:ready   detail { info, capabilities }         the lists are loaded
+//   exportcheck:ready   detail { info, capabilities, timings } the lists are loaded (timings: ms per step)
 //   exportcheck:result  detail { report, decision, order }    each screening
 //   exportcheck:error   detail { code, message }              lists or core unavailable, order refused
 // It never stops the shop's own checkout unless the page asks with block-on="blocked" (tokens: blocked,
@@ -149,11 +149,11 @@ export class ExportCheckElement extends HTMLElement {
     this.#bindForm();
     document.addEventListener('submit', this.#onSubmit, true);
     if (this.getAttribute('loading') !== 'lazy') {
-      this.#connect().ready.then(({ info, capabilities }) => {
+      this.#connect().ready.then(({ info, capabilities, timings }) => {
         if (this.#readyFired) return;
         this.#readyFired = true;
         this.#info = info;
-        this.#emit('exportcheck:ready', { info, capabilities });
+        this.#emit('exportcheck:ready', { info, capabilities, timings });
       }, (err) => this.#fail(err));
     }
     if (this.#order && this.getAttribute('trigger') !== 'manual') this.check().catch(() => {});

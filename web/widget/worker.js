@@ -3,7 +3,7 @@
 // and loads it through createChecker, exactly as the app does, so the page's main thread only posts orders.
 // The wasm and the default bundle are found next to this script (its own origin), whatever page started it.
 //
-//   {id, type: 'init', bundle?, signature?, publicKey?}  -> {id, ok: {info, capabilities}}
+//   {id, type: 'init', bundle?, signature?, publicKey?}  -> {id, ok: {info, capabilities, timings}}
 //   {id, type: 'screen', order}                         -> {id, ok: report}
 //   {id, type: 'match', query}                          -> {id, ok: result}
 // A failure answers {id, error: {code, message}}.
@@ -15,7 +15,7 @@ async function handle({ type, ...args }) {
   if (type === 'init') {
     checker ??= createChecker({ bundle: args.bundle, signature: args.signature, publicKey: args.publicKey });
     const c = await checker;
-    return { info: c.info(), capabilities: c.capabilities() };
+    return { info: c.info(), capabilities: c.capabilities(), timings: c.timings };
   }
   if (!checker) throw Object.assign(new Error('the widget worker was not initialised'), { code: 'no_bundle' });
   const c = await checker;
