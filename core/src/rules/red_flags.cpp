@@ -119,7 +119,9 @@ void r04(Ctx& c) {
     std::set<std::string> dest;
     for (const auto& d : c.in.destinations.countries) dest.insert(d.code);
     std::set<std::string> seen;
-    for (const auto& [cc, where] : origins) {
+    for (const auto& origin : origins) {
+        const std::string& cc = origin.first;  // not a structured binding: the lambda below captures it
+        const auto& where = origin.second;
         if (cc.empty() || !contains(concern, cc) || seen.count(cc)) continue;
         const bool elsewhere = dest.empty() || std::any_of(dest.begin(), dest.end(), [&](const std::string& d) { return d != cc; });
         if (!elsewhere) continue;

@@ -39,7 +39,9 @@ std::vector<Override> apply_settings(RulesData& rules, const json& settings) {
         const std::string path = "settings." + key;
         if (key == "products") {
             if (!value.is_object()) bad(path, "expected an object of catalogue ids");
-            for (const auto& [id, figures] : value.items()) {
+            for (const auto& item : value.items()) {
+                const std::string& id = item.key();  // not a structured binding: the lambda below captures it
+                const auto& figures = item.value();
                 const auto ppath = path + "." + id;
                 auto it = std::find_if(rules.catalogue.chips.begin(), rules.catalogue.chips.end(),
                                        [&](const Chip& c) { return c.id == id; });
