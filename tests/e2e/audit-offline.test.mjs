@@ -76,12 +76,17 @@ test('a screening is recorded; a hit is adjudicated; the log exports and imports
 
 test('offline: with the server gone the page reloads from its service worker and still screens', async (t) => {
   if (page.url() === 'about:blank') assert.equal(await openApp(page, env.server.url), 'ready');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  const controlled = await page.evaluate(() => Promise.race([
+    (async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+      return true;
+    })(),
+    new Promise((resolve) => setTimeout(() => resolve(false), 30_000)),
+  ]));
+  assert.ok(controlled, 'the service worker did not install (a precached file missing?) or does not control the page');
   const url = page.url();
   await env.server.close();
   // Offline, the browser's own service-worker update check fails: that is expected.

@@ -1,7 +1,7 @@
 // The reseller's page: boots the language, loads the signed lists (stored bundle or the site's default),
 // then mounts the four views (screen one order, batch, audit log, lists) behind hash links.
 import { h, clear, icon } from './dom.js';
-import { t, setLanguage, pickLanguage, language, LANGUAGES, formatDate, errorText } from './i18n/index.js';
+import { t, bindText, setLanguage, pickLanguage, language, LANGUAGES, formatDate, errorText } from './i18n/index.js';
 import { getSetting, setSetting } from './db.js';
 import { BundleManager, listAges } from './bundle-manager.js';
 import { createOrderView } from './order-view.js';
@@ -72,8 +72,7 @@ function shell() {
 }
 
 function setStatusText(key, params) {
-  status.dataset.i18n = key;
-  status.textContent = t(key, params);
+  bindText(status, key, params);
 }
 
 function renderBundleStatus() {

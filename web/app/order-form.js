@@ -124,9 +124,8 @@ function routeStop(onRemove) {
 // Builds the form. onSubmit(order) is called with a valid order; the caller shows the report.
 export function createOrderForm({ onSubmit, products = [] }) {
   const listId = uid('products');
-  const productList = h('datalist', { id: listId },
-    products.map((p) => h('option', { value: p.description ?? p.name ?? p.model ?? String(p) },
-      p.model && p.description ? p.model : undefined)));
+  const productList = h('datalist', { id: listId }, productSuggestions(products).map(([value, hint]) =>
+    h('option', { value, label: hint || null })));
   const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: '-1', hidden: true });
   const parties = h('div', { class: 'parties' });
   const items = h('div', { class: 'items' });
@@ -448,6 +447,23 @@ export function createOrderForm({ onSubmit, products = [] }) {
 
   reset();
   return { el: form, read, fill: (order) => reset(order), reset: () => reset(), showCoreError, relabel };
+}
+
+// Suggestions from the core's product catalogue: "NVIDIA H100 SXM5 80GB" with its likely ECCN as the hint.
+export function productSuggestions(products) {
+  const seen = new Set();
+  const out = [];
+  for (const p of Array.isArray(products) ? products : []) {
+    if (!p) continue;
+    const name = typeof p === 'string' ? p : String(p.name ?? p.description ?? p.model ?? '').replace(/\s*\([^)]*\)/g, '').trim();
+    if (!name) continue;
+    const vendor = p.vendor && !name.toLowerCase().startsWith(String(p.vendor).toLowerCase()) ? `${p.vendor} ` : '';
+    const value = `${vendor}${name}`;
+    if (seen.has(value.toLowerCase())) continue;
+    seen.add(value.toLowerCase());
+    out.push([value, p.likely_eccn ?? p.eccn ?? '']);
+  }
+  return out;
 }
 
 function defaultOrderId() {

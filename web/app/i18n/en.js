@@ -27,7 +27,7 @@ export default {
 
   'bundle.chip': 'Lists: {id} · data from {oldest} to {newest}',
   'age.title': 'The lists are old',
-  'age.body': (p) => `The oldest list in use (${p.oldestList}) is from ${p.oldest}; the newest from ${p.newest}. Anyone added to a list since then will not be found. Your warning age is ${p.max} days.`,
+  'age.body': (p) => `The oldest list in use, the ${p.oldestList}, is from ${p.oldest}; the newest is from ${p.newest}. Anyone added to a list since then will not be found. Your warning age is ${p.max} days.`,
   'age.howto': 'To refresh: get a newer signed bundle from your publisher (the .ecb.gz file and its .sig), then load it on the Lists page from a web address on this site or by dropping the two files.',
   'age.link': 'Go to Lists',
   'age.days': (p) => plural(p.n, '1 day', `${p.n} days`),

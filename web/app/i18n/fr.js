@@ -28,7 +28,7 @@ export default {
 
   'bundle.chip': 'Listes{nb}: {id} · données du {oldest} au {newest}'.replace('{nb}', nb),
   'age.title': 'Les listes sont anciennes',
-  'age.body': (p) => `La plus ancienne liste utilisée (${p.oldestList}) date du ${p.oldest}${nb}; la plus récente du ${p.newest}. Toute personne inscrite depuis ne sera pas trouvée. Votre seuil d\u2019alerte est de ${p.max}${nb}jours.`,
+  'age.body': (p) => `La plus ancienne liste utilisée, ${p.oldestList}, date du ${p.oldest}${nb}; la plus récente du ${p.newest}. Toute personne inscrite depuis ne sera pas trouvée. Votre seuil d\u2019alerte est de ${p.max}${nb}jours.`,
   'age.howto': `Pour actualiser${nb}: procurez-vous un paquet signé plus récent auprès de votre éditeur (le fichier .ecb.gz et son .sig), puis chargez-le sur la page Listes depuis une adresse de ce site ou en déposant les deux fichiers.`,
   'age.link': 'Aller aux listes',
   'age.days': (p) => plural(p.n, `${p.n}${nb}jour`, `${p.n}${nb}jours`),

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Browser benchmark of the reseller page in Debian's Chromium (headless, fresh profile):
+//   - page ready (lists verified and loaded, UI usable) on a cold first visit, then from a warm cache
+//     (service worker + stored bundle), median of several reloads;
+//   - a batch of 10,000 orders (30,000 parties) screened in the page's Workers: screening time, time until
+//     every screening is in the audit log, and how responsive the page stayed (longest gap between timer
+//     ticks on the main thread while the batch ran);
+//   - the wasm size, raw and gzipped.
+// Run after a build:  node bench/browser-batch.mjs [--orders N] [--reloads N]
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../scripts/serve.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ORDERS = arg('orders', 10_000);
+const RELOADS = arg('reloads', 7);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Deterministic synthetic orders: three parties each (buyer, ship-to, end user) with varied names and
+// countries, a sprinkling of names that are on the lists, and the usual chips.
+function makeOrders(n) {
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const first = ['Nordic', 'Alpine', 'Atlas', 'Blue', 'Cedar', 'Delta', 'Eagle', 'Falcon', 'Granite', 'Harbor', 'Iris', 'Juniper',
+    'Kestrel', 'Lumen', 'Meridian', 'Nova', 'Orion', 'Pioneer', 'Quantum', 'Riverside', 'Summit', 'Titan', 'Union', 'Vertex',
+    'Westfield', 'Xenon', 'Yellowstone', 'Zenith', 'Lyon', 'Rhine', 'Baltic', 'Danube', 'Iberia', 'Aurora', 'Helix', 'Sirius'];
+  const second = ['Data', 'Compute', 'Systems', 'Robotics', 'Analytics', 'Render', 'Vision', 'Cloud', 'Research', 'Labs',
+    'Graphics', 'Networks', 'Solutions', 'Dynamics', 'Informatique', 'Technik', 'Digital', 'Silicon', 'Micro', 'Logistics'];
+  const forms = ['Ltd', 'GmbH', 'SAS', 'B.V.', 'S.p.A.', 'AB', 'Oy', 'Inc.', 'LLC', 'Pte. Ltd.', 'S.L.', 'sp. z o.o.'];
+  const people = ['Anna Kowalski', 'Jean Dupont', 'Maria Rossi', 'Lars Nilsson', 'Sofia Garcia', 'Tom Becker', 'Eva Novak'];
+  const listed = ['Beijing Biren Technology Development Co., Ltd.', 'Sinno Electronics Co., Limited', 'Radioavtomatika LLC',
+    'Joint Stock Company Mikron', 'Novastream Limited'];
+  const countries = ['FR', 'DE', 'GB', 'NL', 'IT', 'ES', 'SE', 'PL', 'BE', 'AT', 'CH', 'US', 'CA', 'JP', 'SG', 'AE', 'IN', 'TR', 'KZ', 'HK'];
+  const items = [['NVIDIA H100 SXM5 80GB', 38000], ['NVIDIA A100 80GB PCIe', 15000], ['GeForce RTX 4090 24GB', 1900],
+    ['NVIDIA L40S 48GB', 8000], ['AMD Instinct MI300X', 20000], ['Dell XPS 15 laptop', 1600], ['NVIDIA RTX 6000 Ada', 7000]];
+  const party = (role) => {
+    const country = pick(countries);
+    const person = rnd() < 0.1;
+    const name = rnd() < 0.02 ? pick(listed) : person ? pick(people) : `${pick(first)} ${pick(second)} ${pick(forms)}`;
+    return { role, name, type: person ? 'person' : 'organization', address: { city: 'City', country } };
+  };
+  return Array.from({ length: n }, (_, i) => {
+    const [description, price] = pick(items);
+    return {
+      id: `BENCH-${String(i + 1).padStart(5, '0')}`,
+      parties: [party('buyer'), party('ship_to'), party('end_user')],
+      items: [{ description, quantity: 1 + Math.floor(rnd() * 16), unit_price: price, currency: 'USD' }],
+      payment: { method: 'wire' },
+      end_use: rnd() < 0.8 ? 'AI model training' : '',
+    };
+  });
+}
+
+const server = await startServer({ root: path.join(root, 'public'), port: 0 });
+const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'exportcheck-bench-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 900 },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await context.newPage();
+  const ready = async (hash = '') => {
+    await page.goto(server.url + hash);
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
+    return Number(await page.getAttribute('body', 'data-ready-ms'));
+  };
+  const cold = await ready();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  const warm = [];
+  for (let i = 0; i < RELOADS; i++) warm.push(await ready());
+  console.log(`page ready, first visit (cold, downloads the bundle): ${cold} ms`);
+  console.log(`page ready, warm cache (service worker + stored bundle), median of ${RELOADS}: ${median(warm)} ms  [${warm.join(', ')}]`);
+
+  const caps = await page.getAttribute('body', 'data-capabilities');
+  if (!/\bscreen\b/.test(caps ?? '')) {
+    console.log('batch: skipped (this build of the core has no ec_screen)');
+  } else {
+    const orders = makeOrders(ORDERS);
+    const parties = orders.reduce((n, o) => n + o.parties.length, 0);
+    await ready('#/batch');
+    // Main-thread responsiveness: the longest gap between 16 ms timer ticks during the batch.
+    await page.evaluate(() => {
+      window.benchGaps = [];
+      let last = performance.now();
+      window.benchTimer = setInterval(() => {
+        const t = performance.now();
+        window.benchGaps.push(t - last);
+        last = t;
+      }, 16);
+    });
+    const buffer = Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n'));
+    const t0 = Date.now();
+    await page.setInputFiles('#batch-file', { name: 'bench.jsonl', mimeType: 'application/x-ndjson', buffer });
+    await page.waitForSelector('#view-batch[data-state="done"]', { timeout: 600_000 });
+    const screening = Number(await page.getAttribute('#view-batch', 'data-elapsed-ms'));
+    await page.waitForSelector('#view-batch[data-recorded="true"]', { timeout: 600_000 });
+    const total = Date.now() - t0;
+    const gaps = await page.evaluate(() => { clearInterval(window.benchTimer); return window.benchGaps; });
+    const sorted = [...gaps].sort((a, b) => a - b);
+    const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+    console.log(`batch: ${ORDERS.toLocaleString('en')} orders, ${parties.toLocaleString('en')} parties, ${workers} cores`);
+    console.log(`batch: screened in ${(screening / 1000).toFixed(2)} s (${Math.round(ORDERS / (screening / 1000)).toLocaleString('en')} orders/s); ` +
+      `file chosen -> all recorded in the audit log: ${(total / 1000).toFixed(2)} s`);
+    console.log(`batch: main thread while screening: longest gap between 16 ms ticks ${Math.round(sorted.at(-1))} ms, ` +
+      `95th percentile ${Math.round(sorted[Math.floor(sorted.length * 0.95)])} ms`);
+    console.log(`batch: ${await page.textContent('#batch-summary')}`);
+  }
+  const wasm = await readFile(path.join(root, 'public/wasm/exportcheck-core.wasm'));
+  console.log(`wasm: ${(wasm.length / 1024).toFixed(0)} KB raw, ${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB gzipped`);
+} finally {
+  await context.close();
+  await server.close();
+  await rm(userDataDir, { recursive: true, force: true });
+}
