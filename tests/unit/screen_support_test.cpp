@@ -4,6 +4,7 @@
 #include "test_support.hpp"
 
 #include <exportcheck/bundle.hpp>
+#include <exportcheck/checks.hpp>
 #include <exportcheck/lists.hpp>
 #include <exportcheck/screen.hpp>
 
@@ -79,6 +80,31 @@ std::unique_ptr<Bundle> small_bundle(std::vector<Entry> entries) {
 }
 
 nlohmann::json fixture_order(const std::string& name) { return nlohmann::json::parse(fixture("orders/" + name)); }
+
+// The order-level checks without party screening: classification, destinations, embargo, licences,
+// catch-alls, red flags, data quality and the holistic rule, dated `reference_date`.
+std::vector<Finding> check_order(const std::string& order_json, const std::string& reference_date) {
+    static const RulesData base = RulesData::from_documents(rules_documents());
+    RulesData rules = base;
+    const auto order = order_from_json(nlohmann::json::parse(order_json));
+    apply_settings(rules, order.settings);
+    std::vector<ItemClassification> items;
+    for (const auto& item : order.items) items.push_back(classify_item(item, rules));
+    const auto destinations = destinations_of(order, rules);
+    const CheckInput in{order, rules, items, destinations, reference_date};
+    std::vector<Finding> out;
+    for (auto* check : {check_embargo, check_licences, check_catch_all, check_red_flags, check_data_quality})
+        for (auto& f : check(in)) out.push_back(std::move(f));
+    for (auto& f : check_holistic(in, out)) out.push_back(std::move(f));
+    return out;
+}
+
+// The finding with this rule (and at least this severity), or nullptr.
+const Finding* find_rule(const std::vector<Finding>& findings, const std::string& rule, Severity at_least) {
+    for (const auto& f : findings)
+        if (f.rule == rule && f.severity >= at_least) return &f;
+    return nullptr;
+}
 
 }  // namespace exportcheck::test
 

@@ -1,0 +1,142 @@
+// The rules documents of data/rules: country groups as the brief gives them (§2.1), the derived licence
+// set, documents that are missing or malformed, and per-order overrides of [L] facts.
+#include <exportcheck/error.hpp>
+#include <exportcheck/rules.hpp>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace exportcheck::test {
+nlohmann::json rules_documents();
+}
+
+using exportcheck::Error;
+using exportcheck::RulesData;
+using nlohmann::json;
+
+namespace {
+
+const RulesData& rules() {
+    static const RulesData r = RulesData::from_documents(exportcheck::test::rules_documents());
+    return r;
+}
+
+std::string error_of(const json& docs) {
+    try {
+        RulesData::from_documents(docs);
+    } catch (const Error& e) {
+        return e.code() + ": " + e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("rules: every document has a version, an as-of date and sources") {
+    const auto& r = rules();
+    for (const char* name : {"country-groups", "products", "red-flags", "license-rules"}) {
+        CAPTURE(name);
+        CHECK(!r.documents[name]["version"].get<std::string>().empty());
+        CHECK(r.documents[name]["as_of"].get<std::string>().size() == 10);
+        CHECK(r.documents[name]["sources"].size() > 0);
+    }
+    CHECK(r.versions()["products"]["as_of"] == r.documents["products"]["as_of"]);
+}
+
+TEST_CASE("country groups: sizes and members as the brief lists them [CG-SNAP] [CG-STACKS] [M]") {
+    const auto& g = rules().groups;
+    CHECK(g.groups.at("D:1").members.size() == 24);
+    CHECK(g.groups.at("D:4").members.size() == 22);
+    CHECK(g.groups.at("D:5").members.size() == 22);
+    CHECK(g.groups.at("A:5").members.size() == 37);
+    CHECK(g.groups.at("A:6").members.size() == 8);
+    // Cambodia left D:5 on 2026-02-03 and stays in D:1 [FR26-CAMB] [H].
+    CHECK(g.in("D:1", "KH"));
+    CHECK_FALSE(g.in("D:5", "KH"));
+    CHECK(g.in("E:1", "IR"));
+    CHECK(g.in("E:2", "CU"));
+}
+
+TEST_CASE("country groups: Hong Kong counts as China [HK-2020]; Macau sits with D:5 [AID]") {
+    const auto& g = rules().groups;
+    CHECK(g.effective("HK") == "CN");
+    CHECK(g.groups_of("HK") == std::vector<std::string>{"D:1", "D:4", "D:5"});
+    CHECK(g.in_license_set("HK"));
+    CHECK(g.hq_concern_country("HK"));
+    CHECK(g.hq_concern_country("MO"));
+    CHECK_FALSE(g.hq_concern_country("SG"));
+}
+
+TEST_CASE("country groups: the 3A090/4A090 licence set is (D:1 + D:4 + D:5) minus A:5/A:6: 46 codes, IL out [AID] [derived]") {
+    const auto& g = rules().groups;
+    CHECK(g.license_set.size() == 46);
+    CHECK_FALSE(g.in_license_set("IL"));  // D:4 but A:6
+    for (const char* cc : {"CN", "MO", "RU", "AE", "SA", "VN", "KZ", "AM"}) CHECK_MESSAGE(g.in_license_set(cc), cc);
+    for (const char* cc : {"JP", "DE", "SG", "MY", "TW", "US", "IN", "MX"}) CHECK_MESSAGE(!g.in_license_set(cc), cc);
+}
+
+TEST_CASE("country groups: embargoes CU IR KP SY and RU/BY are hard blocks (Part 746) [MC] [AKIN]") {
+    const auto& g = rules().groups;
+    for (const char* cc : {"CU", "IR", "KP", "SY", "RU", "BY"}) CHECK_MESSAGE(g.embargo(cc) != nullptr, cc);
+    CHECK(g.embargo("CN") == nullptr);
+    CHECK(g.embargo("RU")->id == "EMB-RU-BY");
+}
+
+TEST_CASE("rules: a missing or malformed document is refused, naming it") {
+    auto docs = exportcheck::test::rules_documents();
+    auto no_products = docs;
+    no_products.erase("products");
+    CHECK(error_of(no_products).starts_with("rules_missing"));
+    CHECK(error_of(no_products).find("products") != std::string::npos);
+
+    auto bad_set = docs;
+    bad_set["country-groups"]["advanced_computing_license_set"]["members"].push_back("IL");
+    CHECK(error_of(bad_set).find("advanced_computing_license_set.members") != std::string::npos);
+
+    auto bad_tpp = docs;
+    bad_tpp["products"]["chips"][0]["tpp"] = "lots";
+    CHECK(error_of(bad_tpp).find("products.chips[0].tpp: expected a number") != std::string::npos);
+
+    auto bad_country = docs;
+    bad_country["red-flags"]["hubs"][0]["countries"].push_back("XX");
+    CHECK(error_of(bad_country).find("red-flags.hubs[0].countries") != std::string::npos);
+}
+
+TEST_CASE("settings: an order overrides [L] facts and the overrides are listed") {
+    auto r = rules();
+    const auto applied = exportcheck::apply_settings(r, json::parse(R"({
+        "products": {"nvidia-h100-pcie": {"tpp": 12000, "datacenter": true}},
+        "thresholds": {"price_premium": 0.3},
+        "extra_hubs": ["pk"]})"));
+    REQUIRE(applied.size() == 4);
+    const auto tpp = std::find_if(applied.begin(), applied.end(), [](const exportcheck::Override& o) {
+        return o.path == "settings.products.nvidia-h100-pcie.tpp";
+    });
+    REQUIRE(tpp != applied.end());
+    CHECK(tpp->replaced == 12104);
+    CHECK(tpp->confidence == "L");
+    CHECK(r.catalogue.chip("nvidia-h100-pcie")->tpp == 12000);
+    CHECK(r.flags.number("price_premium") == doctest::Approx(0.3));
+    CHECK(r.flags.hub("PK") != nullptr);
+    CHECK(rules().flags.hub("PK") == nullptr);  // the shared rules are untouched
+}
+
+TEST_CASE("settings: unknown keys and wrong types name the setting") {
+    auto r = rules();
+    auto err = [&](const char* text) {
+        try {
+            exportcheck::apply_settings(r, json::parse(text));
+        } catch (const Error& e) {
+            CHECK(e.code() == "bad_settings");
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK(err(R"({"products": {"nvidia-h999": {"tpp": 1}}})").starts_with("settings.products.nvidia-h999"));
+    CHECK(err(R"({"products": {"nvidia-a100": {"tpp": "high"}}})").starts_with("settings.products.nvidia-a100.tpp"));
+    CHECK(err(R"({"thresholds": {"nope": 1}})").starts_with("settings.thresholds.nope"));
+    CHECK(err(R"({"extra_hubs": ["Atlantis"]})").starts_with("settings.extra_hubs[0]"));
+    CHECK(err(R"({"colour": "red"})").starts_with("settings.colour"));
+}

@@ -1,0 +1,138 @@
+// Reading orders: JSON with errors that name the field, the CSV layout with errors that name line and
+// column, and what can be read but not evaluated (kept as review issues).
+#include "test_support.hpp"
+
+#include <exportcheck/error.hpp>
+#include <exportcheck/order.hpp>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace exportcheck;
+using nlohmann::json;
+
+namespace {
+
+std::string order_error(const char* text) {
+    try {
+        order_from_json(json::parse(text));
+    } catch (const Error& e) {
+        CHECK(e.code() == "bad_order");
+        return e.what();
+    }
+    return "";
+}
+
+std::string csv_error(const std::string& text) {
+    try {
+        orders_from_csv(text, "orders.csv");
+    } catch (const Error& e) {
+        CHECK(e.code() == "bad_csv");
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("order JSON: parties, items, payment, route, end use") {
+    const auto o = order_from_json(json::parse(test::fixture("orders/case-alx-solutions.json")));
+    CHECK(o.id == "CASE-ALX-2023-09");
+    REQUIRE(o.parties.size() == 3);
+    CHECK(o.parties[1].role == Role::ultimate_consignee);
+    CHECK(o.parties[1].address.country == "SG");
+    CHECK(o.parties[1].address.type == "residential");
+    CHECK(o.items[0].quantity == 40);
+    CHECK(o.items[0].unit_price == 42000);
+    CHECK(o.payment.from_country == "HK");
+    CHECK(o.route == std::vector<std::string>{"SG", "MY"});
+    CHECK(o.end_use == "resale");
+    CHECK(o.with_role(Role::payer).size() == 1);
+}
+
+TEST_CASE("order JSON: lenient where it costs nothing") {
+    const auto o = order_from_json(json::parse(R"({
+        "id": 42,
+        "buyer": {"name": "A", "address": "1 Road, Town", "country": "Germany"},
+        "parties": [{"role": "Ship-To", "name": "B", "address": {"line1": "2 Street", "zip": "1000", "country": "be"}}],
+        "items": [{"description": "NVIDIA A100", "quantity": "8", "datacenter": "yes"}, "RTX 4090"],
+        "instructions": ["handle with care", "call before delivery"]})"));
+    CHECK(o.id == "42");
+    REQUIRE(o.parties.size() == 2);
+    // JSON objects are read in key order: "buyer" comes before "parties".
+    CHECK(o.parties[0].role == Role::buyer);
+    CHECK(o.parties[0].address.country == "DE");
+    CHECK(o.parties[1].role == Role::ship_to);
+    CHECK(o.parties[1].address.country == "BE");
+    CHECK(o.items[0].quantity == 8);
+    CHECK(o.items[0].datacenter == true);
+    CHECK(o.items[1].description == "RTX 4090");
+    CHECK(o.instructions == "handle with care; call before delivery");
+}
+
+TEST_CASE("order JSON: malformed input names the field") {
+    CHECK(order_error(R"([1, 2])").starts_with("order:"));
+    CHECK(order_error(R"({"id": "x", "parties": {}})").starts_with("parties:"));
+    CHECK(order_error(R"({"id": "x", "parties": [{"name": "A"}]})").starts_with("parties[0].role: missing"));
+    CHECK(order_error(R"({"id": "x", "parties": [{"role": "buyer"}]})").starts_with("parties[0].name: missing"));
+    CHECK(order_error(R"({"id": "x", "items": [{"description": "A100", "quantity": "ten"}]})")
+              .starts_with("items[0].quantity: expected a number, got \"ten\""));
+    CHECK(order_error(R"({"id": "x", "items": [{"description": "A100", "quantity": 0}]})").starts_with("items[0].quantity"));
+    CHECK(order_error(R"({"id": "x", "items": [{"quantity": 1}]})").starts_with("items[0].description: missing"));
+    CHECK(order_error(R"({"id": "x", "items": [{"description": "A100", "datacenter": "maybe"}]})")
+              .starts_with("items[0].datacenter"));
+    CHECK(order_error(R"({"id": "x", "parties": [{"role": "buyer", "name": "A", "ownership": [{"name": "O", "percent": 150}]}]})")
+              .starts_with("parties[0].ownership[0].percent"));
+}
+
+TEST_CASE("order JSON: what cannot be evaluated is kept as a review issue naming the field") {
+    const auto o = order_from_json(json::parse(R"({"id": "x",
+        "parties": [{"role": "buyer", "name": "A", "address": {"country": "Atlantis"}},
+                    {"role": "broker", "name": "B", "address": {"country": "DE"}},
+                    {"role": "end_user", "name": "C"}],
+        "items": [{"description": "laptop", "colour": "blue"}]})"));
+    auto issue = [&](const std::string& field) -> const InputIssue* {
+        for (const auto& i : o.issues)
+            if (i.field == field) return &i;
+        return nullptr;
+    };
+    REQUIRE(issue("parties[0].address.country"));
+    CHECK(issue("parties[0].address.country")->needs_review);
+    REQUIRE(issue("parties[1].role"));
+    CHECK(o.parties[1].role == Role::other);
+    REQUIRE(issue("parties[2].address.country"));
+    CHECK(issue("parties[2].address.country")->needs_review);
+    REQUIRE(issue("items[0].colour"));
+    CHECK_FALSE(issue("items[0].colour")->needs_review);
+}
+
+TEST_CASE("CSV layout: one row per item, the rows of an order grouped by order_id") {
+    const auto orders = orders_from_csv(test::fixture("orders/sample-orders.csv"), "sample-orders.csv");
+    REQUIRE(orders.size() == 4);
+    const auto& first = orders[0].order;
+    CHECK(first["id"] == "CSV-1001");
+    CHECK(orders[0].line == 2);
+    CHECK(first["items"].size() == 2);
+    CHECK(first["items"][1]["quantity"] == 2);
+    CHECK(first["parties"][0]["role"] == "buyer");
+    CHECK(first["parties"][0]["address"]["lines"][0] == "Grand Front Osaka Tower A 35F, 4-20 Ofukacho");
+    CHECK(first["parties"][1]["role"] == "end_user");
+    CHECK(orders[3].order["shipping"]["route"] == json({"SG", "MY"}));
+    // Every CSV order reads as an order.
+    for (const auto& o : orders) CHECK_NOTHROW(order_from_json(o.order));
+}
+
+TEST_CASE("CSV layout: errors name the line and the column") {
+    const std::string header = "order_id,buyer.name,buyer.country,item.description,item.quantity\n";
+    CHECK(csv_error(header + "A,Acme,DE,A100,ten\n") ==
+          "orders.csv line 2, column 5 (item.quantity): expected a number, got \"ten\"");
+    CHECK(csv_error("order_id,buyer.nmae\nA,x\n").starts_with("orders.csv line 1, column 2: unknown column \"buyer.nmae\""));
+    CHECK(csv_error(header + "A,Acme,DE,A100,1\nA,Other,DE,H100,1\n") ==
+          "orders.csv line 3, column 2 (buyer.name): \"Other\" differs from \"Acme\" on line 2 of the same order");
+    CHECK(csv_error(header + "A,Acme,DE,A100,1\nB,Beta,DE,A100,1\nA,Acme,DE,A100,1\n")
+              .starts_with("orders.csv line 4, column 1 (order_id): order \"A\" appeared on earlier lines"));
+    CHECK(csv_error(header + ",Acme,DE,A100,1\n").starts_with("orders.csv line 2, column 1 (order_id): missing"));
+    CHECK(csv_error(header + "A,Acme,DE,,1\n").starts_with("orders.csv line 2, column 4 (item.description): missing"));
+    CHECK(csv_error(header + "A,Acme,DE,A100,1,extra\n").starts_with("orders.csv line 2: 6 fields"));
+    CHECK(csv_error("buyer.name\nAcme\n").starts_with("orders.csv line 1: no order_id column"));
+}

@@ -1,0 +1,205 @@
+// Scenarios against the real lists: the brief's enforcement cases (§5) must be caught with the right
+// findings, real list entries must hit with their list's consequence, and clean orders must stay clear.
+// Also: determinism, clearances, and a report's required fields.
+#include "test_support.hpp"
+
+#include <exportcheck/error.hpp>
+#include <exportcheck/match.hpp>
+#include <exportcheck/report.hpp>
+#include <exportcheck/screen.hpp>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+namespace exportcheck::test {
+const Screener& real_screener();
+nlohmann::json fixture_order(const std::string& name);
+std::unique_ptr<Bundle> small_bundle(std::vector<Entry> entries);
+}  // namespace exportcheck::test
+
+using namespace exportcheck;
+using nlohmann::json;
+
+namespace {
+
+nlohmann::ordered_json screen(const std::string& fixture) {
+    return test::real_screener().screen_json(test::fixture_order(fixture));
+}
+
+std::set<std::string> rules_of(const nlohmann::ordered_json& report, const std::string& at_least = "review") {
+    static const std::vector<std::string> order = {"info", "cleared", "review", "license_required", "blocked"};
+    const auto min = std::find(order.begin(), order.end(), at_least) - order.begin();
+    std::set<std::string> out;
+    for (const auto& f : report["findings"]) {
+        const auto sev = std::find(order.begin(), order.end(), f["severity"].get<std::string>()) - order.begin();
+        if (sev >= min) out.insert(f["rule"].get<std::string>());
+    }
+    return out;
+}
+
+void expect_rules(const nlohmann::ordered_json& report, std::initializer_list<const char*> rules) {
+    const auto found = rules_of(report);
+    for (const char* r : rules) CHECK_MESSAGE(found.count(r), "missing ", r, " in ", report["order_id"].get<std::string>());
+}
+
+}  // namespace
+
+TEST_CASE("scenario: ALX Solutions (C.D. Cal. 2025) is blocked with the flags the brief lists (R03 R04 R08 R09 R10 R14) [ALX]") {
+    const auto r = screen("case-alx-solutions.json");
+    CHECK(r["decision"] == "blocked");
+    expect_rules(r, {"R03", "R04", "R08", "R09", "R10", "R14", "R15", "R12"});
+    CHECK(r["summary"].get<std::string>().starts_with("Do not ship"));
+}
+
+TEST_CASE("scenario: the Singapore server fraud (2025) is held: servers to a hub, routed on to Malaysia [SG25]") {
+    const auto r = screen("case-singapore-server-fraud.json");
+    CHECK(r["decision"] != "clear");
+    expect_rules(r, {"R10", "R15"});
+    CHECK(r["items"][0]["classification"]["eccn"] == "5A992.z (tracks 4A090.a)");
+    CHECK(r["items"][0]["classification"]["maker_eccn"] == "5A992.c");
+    CHECK(r["items"][1]["classification"]["chips_total"] == 80);
+}
+
+TEST_CASE("scenario: A100s via Malaysia (2025 indictment) are stopped: a realty firm, money from China, a hub [DOJ-NOV25]") {
+    const auto r = screen("case-a100-via-malaysia.json");
+    CHECK(r["decision"] == "blocked");
+    expect_rules(r, {"R03", "R04", "R07", "R08", "R10", "R-HOLISTIC"});
+}
+
+TEST_CASE("scenario: Operation Gatekeeper (S.D. Tex. 2025) is blocked and needs a licence for Hong Kong [GATEKEEPER]") {
+    const auto r = screen("case-operation-gatekeeper.json");
+    CHECK(r["decision"] == "blocked");
+    expect_rules(r, {"R14", "R03", "R04", "R10", "LIC-3A090-D5"});
+}
+
+TEST_CASE("scenario: real list entries hit with their list's consequence (brief §3.1)") {
+    auto r = screen("list-el-corad-singapore.json");
+    CHECK(r["decision"] == "blocked");
+    const auto& hit = r["findings"][0];
+    CHECK(hit["rule"] == "R01");
+    CHECK(hit["evidence"]["list"] == "EL");
+    CHECK(hit["evidence"]["listed_name"] == "Corad Technology Pte Ltd.");
+    CHECK(hit["evidence"]["score"].get<double>() >= kStrongMatch);
+    for (const char* field : {"list_name", "source_id", "matched_name", "fr_notice", "entry_date", "source_url",
+                              "party_fingerprint", "entry_fingerprint", "explanation"})
+        CHECK_MESSAGE(hit["evidence"].contains(field), field);
+
+    r = screen("list-sdn-dubai.json");
+    CHECK(r["decision"] == "blocked");
+    CHECK(r["findings"][0]["evidence"]["list"] == "SDN");
+
+    r = screen("list-uvl-hong-kong.json");
+    CHECK(r["decision"] == "review");
+    CHECK(r["findings"][0]["rule"] == "R22");
+
+    r = screen("list-el-address-hong-kong.json");
+    CHECK(r["decision"] == "blocked");
+    CHECK(r["findings"][0]["rule"] == "R02");
+    CHECK(r["findings"][0]["evidence"]["address_entry"] == true);
+}
+
+TEST_CASE("scenario: the licence rules on their own") {
+    auto r = screen("rule-a100-hong-kong.json");
+    CHECK(r["decision"] == "license_required");
+    CHECK(r["summary"].get<std::string>().find("which US rules treat as China") != std::string::npos);
+    CHECK(screen("rule-h20-china.json")["decision"] == "license_required");
+    CHECK(screen("rule-hq-malaysia-cloud.json")["decision"] == "license_required");
+    CHECK(screen("rule-iran-embargo.json")["decision"] == "blocked");
+    r = screen("rule-rtx4090-uae.json");
+    CHECK(r["decision"] == "license_required");
+    expect_rules(r, {"LIC-3A090-D1D4", "R10"});
+}
+
+TEST_CASE("scenario: clean orders stay clear") {
+    for (const char* f : {"clean-gaming-pc-germany.json", "clean-h100-cluster-japan.json", "clean-laptop-singapore.json",
+                          "clean-common-name-us.json"}) {
+        CAPTURE(f);
+        const auto r = screen(f);
+        CHECK(r["decision"] == "clear");
+        CHECK(rules_of(r).empty());
+    }
+    // The common name is not silently ignored: the set-aside hit stays in the report.
+    const auto r = screen("clean-common-name-us.json");
+    CHECK(rules_of(r, "info").count("R01"));
+    CHECK(r["items"][0]["classification"]["eccn"] == "outside 3A090");
+    CHECK(screen("clean-gaming-pc-germany.json")["items"][0]["classification"]["eccn"] == "4A090.a");
+}
+
+TEST_CASE("report: required fields, and byte-identical on a second run") {
+    const auto a = screen("case-alx-solutions.json");
+    for (const char* field : {"order_id", "decision", "summary", "findings", "items", "parties", "destination", "overrides",
+                              "bundle", "engine", "rules"})
+        CHECK_MESSAGE(a.contains(field), field);
+    CHECK(a["bundle"].contains("sha256"));
+    CHECK(a["destination"]["country_groups"]["as_of"] == "2026-07-08");
+    CHECK(a["rules"]["products"].contains("version"));
+    for (const auto& f : a["findings"])
+        for (const char* field : {"kind", "rule", "severity", "message", "evidence"}) CHECK(f.contains(field));
+    CHECK(a.dump() == screen("case-alx-solutions.json").dump());
+}
+
+TEST_CASE("report: screened_at is shown and dates the checks; overrides are listed") {
+    auto request = json{{"order", test::fixture_order("case-alx-solutions.json")},
+                        {"screened_at", "2030-01-01T10:00:00Z"},
+                        {"settings", {{"thresholds", {{"new_company_years", 10}}}}}};
+    const auto r = test::real_screener().screen_json(request);
+    CHECK(r["screened_at"] == "2030-01-01T10:00:00Z");
+    CHECK(r["reference_date"] == "2030-01-01");
+    REQUIRE(r["overrides"].size() == 1);
+    CHECK(r["overrides"][0]["path"] == "settings.thresholds.new_company_years");
+    CHECK(r["overrides"][0]["replaced"] == 2);
+}
+
+TEST_CASE("clearances: a cleared false positive shows as cleared, stays logged, and comes back when the entry changes") {
+    Entry e;
+    e.list = "SDN";
+    e.source = "ofac_sdn";
+    e.source_id = "99999";
+    e.type = EntityType::organization;
+    e.name = "Northwind Precision Instruments";
+    e.addresses.push_back({"", "Lyon", "", "", "FR", "France"});
+    auto bundle = test::small_bundle({e});
+    Screener screener(*bundle);
+    const json order = json::parse(R"({"id": "CL", "parties": [{"role": "buyer", "name": "Northwind Precision Instruments",
+        "type": "organization", "address": {"city": "Lyon", "country": "FR"}}], "items": [{"description": "laptop"}]})");
+    const auto before = screener.screen_json(order);
+    REQUIRE(before["decision"] == "blocked");
+    const auto& ev = before["findings"][0]["evidence"];
+    const json clearance = {{"party_fingerprint", ev["party_fingerprint"]}, {"list", ev["list"]}, {"source_id", ev["source_id"]},
+                            {"entry_fingerprint", ev["entry_fingerprint"]}, {"reason", "different company: other SIREN"},
+                            {"by", "j.doe"}, {"at", "2026-07-10T09:00:00Z"}};
+    const auto cleared = screener.screen_json(json{{"order", order}, {"clearances", {clearance}}});
+    CHECK(cleared["decision"] == "clear");
+    CHECK(cleared["findings"][0]["severity"] == "cleared");
+    CHECK(cleared["findings"][0]["evidence"]["cleared"]["by"] == "j.doe");
+    CHECK(cleared["findings"][0]["evidence"]["severity_before_clearance"] == "blocked");
+
+    // The entry changes (a new address): the clearance no longer applies.
+    bundle->entries[0].addresses.push_back({"12 Rue X", "Paris", "", "", "FR", "France"});
+    Screener changed(*bundle);
+    const auto again = changed.screen_json(json{{"order", order}, {"clearances", {clearance}}});
+    CHECK(again["decision"] == "blocked");
+    CHECK(again["findings"][0]["evidence"].contains("stale_clearance"));
+
+    // Malformed clearances name the field.
+    json bad = clearance;
+    bad.erase("reason");
+    CHECK_THROWS_WITH_AS(screener.screen_json(json{{"order", order}, {"clearances", {bad}}}), "clearances[0].reason: missing",
+                         Error);
+}
+
+TEST_CASE("nothing silently passes: malformed requests are errors, unknown countries are review") {
+    const auto& s = test::real_screener();
+    CHECK_THROWS_AS(s.screen_json(json::parse(R"({"order": {"id": "x", "items": "A100"}})")), Error);
+    CHECK_THROWS_WITH_AS(s.screen_json(json::parse(R"({"order": {"id": "x"}, "colour": 1})")),
+                         doctest::Contains("colour"), Error);
+    const auto r = s.screen_json(json::parse(R"({"id": "x", "parties": [{"role": "buyer", "name": "Acme",
+        "address": {"country": "Narnia"}}], "items": [{"description": "NVIDIA H100"}], "end_use": "research"})"));
+    CHECK(r["decision"] == "review");
+    const auto e = s.screen_json(json::parse(R"({"id": "y", "items": [{"description": "laptop"}]})"));
+    CHECK(e["decision"] == "review");  // nobody to screen, destination unknown
+}
