@@ -13,10 +13,12 @@ const COUNTRIES = ['AE', 'AU', 'BR', 'CA', 'CH', 'CN', 'DE', 'ES', 'FR', 'GB', '
 const PRESETS = {
   // An ordinary customer in France.
   clear: { first_name: 'Camille', last_name: 'Martin', company: 'Lumière Calcul SAS', address_1: '12 rue de la Charité',
-    city: 'Lyon', postcode: '69002', country: 'FR', email: 'achats@lumiere-calcul.fr' },
+    city: 'Lyon', postcode: '69002', country: 'FR', email: 'achats@lumiere-calcul.fr',
+    end_use: 'GPU rendering workstations for our animation studio' },
   // A company on the US Entity List (and OFAC's CMIC list) in the default bundle.
   blocked: { first_name: 'Wei', last_name: 'Zhang', company: 'Huawei Technologies Co., Ltd.',
-    address_1: 'Bantian, Longgang District', city: 'Shenzhen', postcode: '518129', country: 'CN', email: 'procurement@example.cn' },
+    address_1: 'Bantian, Longgang District', city: 'Shenzhen', postcode: '518129', country: 'CN', email: 'procurement@example.cn',
+    end_use: 'AI research' },
 };
 
 const euro = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });

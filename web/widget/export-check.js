@@ -60,7 +60,8 @@ export class ExportCheckElement extends HTMLElement {
   #result;
   #seq = 0; // only the latest screening updates the element
   #screened = null; // { key, report | null } of the last finished screening (null report: it failed)
-  #pendingKey = null; // the order being screened
+  #pendingKey = null; // the order being screened (JSON) and its promise
+  #pending = null;
   #lastError = null;
   #timer;
   #connected = false;
@@ -103,12 +104,18 @@ export class ExportCheckElement extends HTMLElement {
 
   // Screens `order` (default: the order property, else the form) and resolves with the report; the
   // element shows the outcome and fires exportcheck:result (or exportcheck:error, and rejects).
-  async check(order) {
+  // The same order asked again while its check runs gets that check's promise.
+  check(order) {
     const target = order ?? this.#currentOrder();
-    if (!target) throw this.#fail(new WidgetError('no_order', 'There is no order to check yet.'));
+    if (!target) return Promise.reject(this.#fail(new WidgetError('no_order', 'There is no order to check yet.')));
     const key = JSON.stringify(target);
-    const seq = ++this.#seq;
+    if (key === this.#pendingKey) return this.#pending;
     this.#pendingKey = key;
+    this.#pending = this.#screen(target, key, ++this.#seq);
+    return this.#pending;
+  }
+
+  async #screen(target, key, seq) {
     this.#show('checking');
     let report;
     try {
@@ -318,7 +325,10 @@ export class ExportCheckElement extends HTMLElement {
     this.#hold(event, 'checking');
     const submitter = event.submitter;
     const resume = (decision) => {
-      if (blockOn.has(decision)) return;
+      if (blockOn.has(decision)) {
+        this.#emit('exportcheck:blocked', { decision, report: this.#report });
+        return;
+      }
       const form = this.#form;
       if (form?.isConnected) form.requestSubmit(submitter?.form === form ? submitter : undefined);
     };
