@@ -2,7 +2,10 @@
 // one tiny, typed-by-contract surface (see web/core.js). Every call returns {"ok": ...} or
 // {"error": {"code", "message"}}; no C++ exception ever reaches JavaScript.
 #include <exportcheck/bundle.hpp>
+#include <exportcheck/classify.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/order.hpp>
+#include <exportcheck/screen.hpp>
 
 #include <emscripten/emscripten.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +18,7 @@ namespace {
 using nlohmann::json;
 
 std::unique_ptr<exportcheck::Bundle> g_bundle;
+std::unique_ptr<exportcheck::Screener> g_screener;  // built on first use for the loaded bundle
 std::string g_result;  // the last result; valid until the next call
 
 const char* reply(const json& j) {
@@ -40,6 +44,18 @@ const exportcheck::Bundle& loaded() {
     return *g_bundle;
 }
 
+// The Screener of the loaded bundle (name index and rules built once per bundle).
+const exportcheck::Screener& screener() {
+    if (!g_screener) g_screener = std::make_unique<exportcheck::Screener>(loaded());
+    return *g_screener;
+}
+
+json parse_argument(const char* data, std::size_t size, const char* what) {
+    json j = json::parse(std::string_view(data, size), nullptr, false);
+    if (j.is_discarded()) throw exportcheck::Error("bad_json", std::string(what) + ": not valid JSON");
+    return j;
+}
+
 }  // namespace
 
 extern "C" {
@@ -48,6 +64,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ec_load_bundle(const char* data, std::size_t size) {
     return guarded([&] {
         auto bundle = std::make_unique<exportcheck::Bundle>(exportcheck::read_bundle(std::string_view(data, size)));
+        g_screener.reset();
         g_bundle = std::move(bundle);
         return exportcheck::bundle_info(*g_bundle);
     });
@@ -59,6 +76,32 @@ EMSCRIPTEN_KEEPALIVE const char* ec_info() {
 
 EMSCRIPTEN_KEEPALIVE const char* ec_version() {
     return guarded([] { return json(EXPORTCHECK_VERSION); });
+}
+
+// Screens one order, or {order, clearances?, settings?, screened_at?}; the report's bytes are those of
+// `exportcheck screen --compact` (its keys stay in report order, so it is written here, not through reply()).
+EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
+    try {
+        const auto report = screener().screen_json(parse_argument(data, size, "order"));
+        g_result = "{\"ok\":" + report.dump() + "}";
+        return g_result.c_str();
+    } catch (...) {
+        return guarded([]() -> json { throw; });
+    }
+}
+
+// The CSV order layout (docs/orders.md) to a list of orders; errors name the line and column.
+EMSCRIPTEN_KEEPALIVE const char* ec_parse_orders_csv(const char* data, std::size_t size) {
+    return guarded([&] {
+        json orders = json::array();
+        for (auto& o : exportcheck::orders_from_csv(std::string_view(data, size), "orders.csv")) orders.push_back(std::move(o.order));
+        return orders;
+    });
+}
+
+// The product catalogue of the loaded bundle's rules: [{id, kind, vendor, name, likely_eccn, ...}].
+EMSCRIPTEN_KEEPALIVE const char* ec_products(const char*, std::size_t) {
+    return guarded([] { return exportcheck::product_list(screener().rules()); });
 }
 
 }  // extern "C"

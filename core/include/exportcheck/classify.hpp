@@ -78,4 +78,8 @@ struct ItemClassification {
 
 ItemClassification classify_item(const Item& item, const RulesData& rules);
 
+// The catalogue as a list for people and pages: [{id, vendor, name, likely_eccn, tpp, datacenter, confidence,
+// kind: "chip"|"system"}], chips first, in catalogue order.
+nlohmann::json product_list(const RulesData& rules);
+
 }  // namespace exportcheck

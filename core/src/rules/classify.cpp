@@ -549,4 +549,30 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
     return r;
 }
 
+nlohmann::json product_list(const RulesData& rules) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : rules.catalogue.chips) {
+        std::string eccn = c.likely_eccn;
+        if (c.tpp) {
+            std::optional<double> pd;
+            if (c.die_area_mm2 && *c.die_area_mm2 > 0) pd = *c.tpp / *c.die_area_mm2;
+            const auto v = test_3a090(*c.tpp, pd, c.datacenter, rules.license.eccn_3a090);
+            eccn = !v.paragraph.empty() ? v.paragraph : v.cls == ChipClass::undetermined ? "undetermined" : "outside 3A090";
+        }
+        if (!c.letter.empty() && eccn.starts_with("outside")) eccn = "outside 3A090 (" + c.letter + " letter)";
+        nlohmann::json j = {{"id", c.id}, {"kind", "chip"}, {"vendor", c.vendor}, {"name", c.name}, {"likely_eccn", eccn},
+                            {"confidence", c.pedigree.confidence}};
+        j["tpp"] = c.tpp ? nlohmann::json(*c.tpp) : nlohmann::json(nullptr);
+        j["datacenter"] = c.datacenter ? nlohmann::json(*c.datacenter) : nlohmann::json(nullptr);
+        out.push_back(std::move(j));
+    }
+    for (const auto& s : rules.catalogue.systems) {
+        const auto* chip = rules.catalogue.chip(s.contains);
+        out.push_back({{"id", s.id}, {"kind", "system"}, {"vendor", chip ? chip->vendor : ""}, {"name", s.name},
+                       {"likely_eccn", "4A090 (holds " + human(s.count) + " x " + (chip ? chip->name : s.contains) + ")"},
+                       {"confidence", s.pedigree.confidence}});
+    }
+    return out;
+}
+
 }  // namespace exportcheck
