@@ -17,7 +17,7 @@ export function panelForm(lang, onSubmit) {
       h('option', { value: '' }, t('choose')),
       countries(lang).map(({ code, name }) => h('option', { value: code }, `${name} (${code})`)))),
     field('city', input('city')),
-    field('item', input('item', { placeholder: 'NVIDIA H100 80GB' }), true),
+    field('item', input('item', { placeholder: 'e.g. NVIDIA H100 80GB' }), true),
     field('quantity', input('quantity', { type: 'number', min: 1, value: 1, inputmode: 'numeric' })),
     field('endUse', input('end_use')),
     h('button', { type: 'submit', part: 'button' }, t('check')),
