@@ -146,8 +146,12 @@ TEST_CASE("R09: residential, vague or unverifiable address for commercial quanti
     o["parties"][1]["address"]["lines"] = {"Apt 1203, Sunshine Mansion"};
     CHECK(find_rule(run(o), "R09", Severity::review));
     o = base();
-    o["parties"][1]["address"] = {{"country", "JP"}};
+    o["parties"][1]["address"]["lines"] = {"P.O. Box 1234"};
     CHECK(find_rule(run(o), "R09", Severity::review));
+    // An address given only as a country is not flagged by itself.
+    o = base();
+    o["parties"][1]["address"] = {{"country", "JP"}};
+    CHECK_FALSE(find_rule(run(o), "R09", Severity::info));
 }
 
 TEST_CASE("R10 and R15: hubs as destinations, two or more hubs on the route [ALX] [DOJ-NOV25] [SG25] [FINCEN22]") {

@@ -331,8 +331,6 @@ void r09(Ctx& c) {
         } else if (const auto r = c.w.residential.find(folded)) {
             problem = "looks residential or is a post box";
             word = *r;
-        } else if (folded.words.empty() && a.city.empty() && a.postal_code.empty() && !a.country.empty()) {
-            problem = "gives only a country";
         }
         if (problem.empty()) continue;
         auto& f = c.flag("R09", Severity::review, "medium",

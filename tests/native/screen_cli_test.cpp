@@ -1,0 +1,173 @@
+// `exportcheck screen` end to end: one order, JSON lines and CSV files, the errors that name the line and
+// column, options (rules beside the bundle, clearances, settings, screened_at).
+#include "test_support.hpp"
+
+#include "commands.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using exportcheck::cli::run;
+using nlohmann::json;
+
+namespace {
+
+struct Result {
+    int code;
+    std::string out, err;
+};
+
+Result cli(std::vector<std::string> args) {
+    std::ostringstream out, err;
+    const int code = run(args, out, err);
+    return {code, out.str(), err.str()};
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / ("exportcheck-screen-test-" + std::to_string(std::random_device{}()));
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    std::string operator/(const std::string& name) const { return (path / name).string(); }
+    std::string write(const std::string& name, const std::string& text) const {
+        std::ofstream(path / name, std::ios::binary) << text;
+        return (path / name).string();
+    }
+};
+
+std::string fixture_path(const std::string& name) { return std::string(EXPORTCHECK_FIXTURES) + "/" + name; }
+std::string rules_dir() { return std::string(EXPORTCHECK_PROJECT_DATA) + "/rules"; }
+
+// A small bundle of the fixture list excerpts, with (or without) the rules documents.
+std::string build_bundle(const TempDir& dir, bool with_rules) {
+    std::vector<std::string> args = {"bundle", "build", "--csl", fixture_path("csl_excerpt.csv"), "--ofac-sdn",
+                                     fixture_path("ofac_sdn"), "--dpl", fixture_path("dpl_excerpt.txt"), "--built-at",
+                                     "2026-07-09T00:00:00Z", "-o", dir / (with_rules ? "r.ecb.gz" : "n.ecb.gz")};
+    if (with_rules) {
+        args.push_back("--rules");
+        args.push_back(rules_dir());
+    }
+    const auto r = cli(args);
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    return dir / (with_rules ? "r.ecb.gz" : "n.ecb.gz");
+}
+
+std::vector<json> lines(const std::string& out) {
+    std::vector<json> v;
+    std::istringstream in(out);
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty()) v.push_back(json::parse(line));
+    return v;
+}
+
+}  // namespace
+
+TEST_CASE("cli screen: one order gives one indented report; --compact gives one line") {
+    TempDir dir;
+    const auto bundle = build_bundle(dir, true);
+    auto r = cli({"screen", "--bundle", bundle, fixture_path("orders/rule-a100-hong-kong.json")});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const auto report = json::parse(r.out);
+    CHECK(report["order_id"] == "RULE-A100-HK");
+    CHECK(report["decision"] == "license_required");
+    CHECK(report["bundle"]["built_at"] == "2026-07-09T00:00:00Z");
+    CHECK(r.out.find("\n  \"decision\"") != std::string::npos);
+    r = cli({"screen", "--bundle", bundle, "--compact", fixture_path("orders/rule-a100-hong-kong.json")});
+    REQUIRE(r.code == 0);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+    CHECK(json::parse(r.out) == report);
+}
+
+TEST_CASE("cli screen: JSON lines and CSV give one report line per order") {
+    TempDir dir;
+    const auto bundle = build_bundle(dir, true);
+    auto r = cli({"screen", "--bundle", bundle, fixture_path("orders/sample-orders.jsonl")});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    auto reports = lines(r.out);
+    REQUIRE(reports.size() == 3);
+    CHECK(reports[1]["decision"] == "clear");
+    CHECK(reports[2]["decision"] == "blocked");  // Iran
+    r = cli({"screen", "--bundle", bundle, fixture_path("orders/sample-orders.csv")});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    reports = lines(r.out);
+    REQUIRE(reports.size() == 4);
+    CHECK(reports[0]["order_id"] == "CSV-1001");
+    CHECK(reports[0]["decision"] == "clear");
+    CHECK(reports[1]["decision"] == "clear");
+    CHECK(reports[2]["decision"] == "license_required");
+    CHECK(reports[3]["decision"] == "blocked");
+}
+
+TEST_CASE("cli screen: a bad line is answered with an error naming it; the others are still screened") {
+    TempDir dir;
+    const auto bundle = build_bundle(dir, true);
+    const auto file = dir.write("mixed.jsonl",
+                                "{\"id\": \"ok-1\", \"parties\": [{\"role\": \"buyer\", \"name\": \"A\", \"address\": {\"country\": \"DE\"}}], "
+                                "\"items\": [{\"description\": \"laptop\"}]}\n"
+                                "{not json}\n"
+                                "{\"id\": \"bad-3\", \"items\": [{\"description\": \"A100\", \"quantity\": \"ten\"}]}\n");
+    const auto r = cli({"screen", "--bundle", bundle, file});
+    CHECK(r.code == 1);
+    const auto out = lines(r.out);
+    REQUIRE(out.size() == 3);
+    CHECK(out[0]["decision"] == "clear");
+    CHECK(out[1]["line"] == 2);
+    CHECK(out[1]["error"]["code"] == "bad_json");
+    CHECK(out[2]["line"] == 3);
+    CHECK(out[2]["order_id"] == "bad-3");
+    CHECK(out[2]["error"]["message"].get<std::string>().find("line 3: items[0].quantity: expected a number") != std::string::npos);
+    CHECK(r.err.find("mixed.jsonl line 3") != std::string::npos);
+}
+
+TEST_CASE("cli screen: CSV errors name the line and column") {
+    TempDir dir;
+    const auto bundle = build_bundle(dir, true);
+    const auto file = dir.write("bad.csv", "order_id,buyer.name,buyer.country,item.description,item.quantity\n"
+                                           "A,Acme,DE,A100,1\nB,Beta,DE,H100,lots\n");
+    const auto r = cli({"screen", "--bundle", bundle, file});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("line 3, column 5 (item.quantity): expected a number, got \"lots\"") != std::string::npos);
+}
+
+TEST_CASE("cli screen: rules come from the bundle, or from --rules beside it") {
+    TempDir dir;
+    const auto bare = build_bundle(dir, false);
+    auto r = cli({"screen", "--bundle", bare, fixture_path("orders/rule-h20-china.json")});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("rules_missing") != std::string::npos);
+    r = cli({"screen", "--bundle", bare, "--rules", rules_dir(), fixture_path("orders/rule-h20-china.json")});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(json::parse(r.out)["decision"] == "license_required");
+}
+
+TEST_CASE("cli screen: --settings, --screened-at and --clearances reach the report") {
+    TempDir dir;
+    const auto bundle = build_bundle(dir, true);
+    const auto settings = dir.write("settings.json", R"({"extra_hubs": ["JP"]})");
+    const auto r = cli({"screen", "--bundle", bundle, "--settings", settings, "--screened-at", "2026-08-01T12:00:00Z",
+                        "--clearances", dir.write("c.json", "[]"), fixture_path("orders/clean-h100-cluster-japan.json")});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const auto report = json::parse(r.out);
+    CHECK(report["screened_at"] == "2026-08-01T12:00:00Z");
+    CHECK(report["overrides"][0]["path"] == "settings.extra_hubs");
+    CHECK(report["decision"] == "review");  // Japan made a hub by the settings: R10
+    const auto bad = cli({"screen", "--bundle", bundle, "--settings", dir.write("s2.json", R"({"colour": 1})"),
+                          fixture_path("orders/clean-h100-cluster-japan.json")});
+    CHECK(bad.code == 1);
+    CHECK(bad.err.find("settings.colour") != std::string::npos);
+}
+
+TEST_CASE("cli screen: usage errors") {
+    CHECK(cli({"screen"}).code == 2);
+    CHECK(cli({"screen", "--bundle", "x.ecb"}).code == 2);
+    CHECK(cli({"screen", "--bundle", "x.ecb", "--colour", "red", "o.json"}).code == 2);
+}
