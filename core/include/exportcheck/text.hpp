@@ -42,6 +42,7 @@ struct Word {
 
 // Step 2. Folds and transliterates, splitting on anything that is not a letter, digit or apostrophe.
 // "Kim Jong-un" -> kim|jong|un; "Ротенберг" -> rotenberg; "محمد" -> mhmd (arabic); "ＡＢＣ" -> abc.
+std::vector<Word> split_words(std::string_view utf8);
 std::vector<Word> split_words(std::u32string_view text);
 // The words joined by single spaces: handy for display and tests.
 std::string fold_to_ascii(std::string_view utf8);
@@ -74,6 +75,10 @@ std::vector<Token> apply_phrases(const std::vector<Word>& words);
 // Step 5. One canonical spelling for a single word, or the word itself ("mohammed" -> "muhammad",
 // "sergei" -> "sergey", "tech" -> "technology"; "abdelrahman" -> "abdulrahman"; "ivanovitch" -> "ivanovich").
 std::string canonical_variant(std::string_view word);
+
+// Every known spelling of a canonical word ("muhammad": mohammed, mohamed, ...), or nullptr when it has none.
+// Matching measures typos against these too ("Mohbmad" is one letter from "Mohamad").
+const std::vector<std::string>* known_spellings(std::string_view canonical);
 
 // Step 6. The kind of a canonical word that is not a legal form.
 TokenKind classify(std::string_view word);

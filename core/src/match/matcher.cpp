@@ -96,7 +96,8 @@ NameScore Matcher::compare(std::string_view a, std::string_view b, EntityType ty
 
 std::vector<std::pair<std::string, double>> Matcher::common_words(std::size_t min_names) const {
     const Index& ix = *index_;
-    std::vector<std::pair<std::string, std::uint32_t>> words(ix.text_df.begin(), ix.text_df.end());
+    std::vector<std::pair<std::string, std::uint32_t>> words;
+    for (const auto& [text, head] : ix.first_of_text) words.emplace_back(text, ix.text_df[head]);
     std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
@@ -118,14 +119,15 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
     Index& ix = *index_;
     const Prepared q = match::prepare(query.name, query.type, ix);
     if (q.toks.empty() || top == 0) return {};
+    ix.begin_query(q);
     std::vector<std::uint32_t> candidates;
     if (exhaustive) {
         candidates.resize(ix.names.size());
         std::iota(candidates.begin(), candidates.end(), 0u);
-        ix.begin_query_memo(q);
     } else {
         candidates = ix.candidates(q);
     }
+
 
     // Score every candidate name; keep the best name per entry.
     struct Best {
@@ -133,14 +135,17 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
         double score;
     };
     std::vector<Best> best;  // by entry, via ix.entry_slot
+    std::vector<match::Sim> sims;
     for (const std::uint32_t name_id : candidates) {
         const auto& nm = ix.names[name_id];
         Prepared n = ix.prepared_name(name_id);
         const auto mode = match::mode_for(query.type != EntityType::unknown ? query.type : entries_[nm.entry].type,
                                           q, n);
-        const auto s = match::score_names(q, n, mode, [&](std::size_t i, std::size_t j) {
-            return ix.memo_sim(q, i, n.toks[j]);
-        }, false);
+        const std::size_t k = n.toks.size();
+        sims.resize(q.toks.size() * k);
+        for (std::size_t i = 0; i < q.toks.size(); ++i)
+            for (std::size_t j = 0; j < k; ++j) sims[i * k + j] = ix.sim(q, i, n.toks[j]);
+        const auto s = match::score_names(q, n, mode, sims.data(), false);
         if (s.score <= 0) continue;
         const double adjusted = s.score + corroborate(query, entries_[nm.entry], nullptr);
         if (adjusted < threshold) continue;
@@ -161,7 +166,7 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
         Hit h;
         h.entry = ix.names[b.name].entry;
         h.score = std::min(1.0, round_score(b.score));
-        h.matched_name = ix.name_text(b.name);
+        h.matched_name = std::string(ix.names[b.name].text);
         hits.push_back(std::move(h));
     }
     std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {

@@ -12,134 +12,129 @@ using match::Sim;
 using match::Tok;
 using text::TokenKind;
 
-std::uint64_t key_hash(std::string_view s) noexcept {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a: the same on every platform
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 namespace {
 
 bool retrievable(TokenKind k) { return k == TokenKind::word || k == TokenKind::generic || k == TokenKind::number; }
 bool fuzzy_kind(TokenKind k) { return k == TokenKind::word || k == TokenKind::generic; }
 
-std::string vocab_key(const std::string& text, TokenKind kind, bool abjad) {
-    std::string k = text;
-    k.push_back('\0');
-    k.push_back(static_cast<char>('0' + static_cast<int>(kind)));
-    k.push_back(abjad ? 'a' : 'l');
-    return k;
-}
+std::uint64_t key32(std::uint64_t h) { return (h ^ (h >> 32)) & 0xFFFFFFFFull; }
+std::uint64_t pack(std::uint64_t h, std::uint32_t value) { return key32(h) << 32 | value; }
 
 // The word and every spelling of it with one letter left out ("putin": utin, ptin, puin, putn, puti).
 template <class F>
 void for_each_deletion(std::string_view w, F&& f) {
-    f(key_hash(w));
+    f(fnv(w));
     if (w.size() < 3) return;
-    std::string d;
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (i > 0 && w[i] == w[i - 1]) continue;  // deleting either letter of a double gives the same word
-        d.assign(w.substr(0, i));
-        d.append(w.substr(i + 1));
-        f(key_hash(d));
+        f(fnv(w.substr(i + 1), fnv(w.substr(0, i))));
     }
 }
 
-template <class V>
-void sort_keys(V& v) {
-    std::sort(v.begin(), v.end());
+// Sorts by the upper 32 bits (the hash), stably, in two radix passes; then drops duplicates.
+void sort_keys(std::vector<std::uint64_t>& v) {
+    std::vector<std::uint64_t> tmp(v.size());
+    for (int shift : {32, 48}) {
+        std::vector<std::size_t> count(65537, 0);
+        for (auto x : v) ++count[((x >> shift) & 0xFFFF) + 1];
+        for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+        for (auto x : v) tmp[count[(x >> shift) & 0xFFFF]++] = x;
+        v.swap(tmp);
+    }
     v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-template <class V, class F>
-void for_each_key(const V& v, std::uint64_t h, F&& f) {
-    auto it = std::lower_bound(v.begin(), v.end(), std::make_pair(h, std::uint32_t{0}));
-    for (; it != v.end() && it->first == h; ++it) f(it->second);
+template <class F>
+void for_each_key(const std::vector<std::uint64_t>& v, std::uint64_t h, F&& f) {
+    const std::uint64_t k = key32(h);
+    auto it = std::lower_bound(v.begin(), v.end(), k << 32);
+    for (; it != v.end() && (*it >> 32) == k; ++it) f(static_cast<std::uint32_t>(*it));
 }
 
 }  // namespace
 
 Matcher::Index::Index(const std::vector<Entry>& entries) {
-    std::unordered_map<std::string, std::uint32_t> text_df_build;
-    struct Pending {
-        std::uint32_t entry;
-        std::string_view text;
-        std::vector<std::uint32_t> toks;
-        bool orgish;
-    };
-    std::vector<Pending> pending;
-    pending.reserve(entries.size() * 3);
-    std::vector<std::vector<std::uint32_t>> seen_forms;
+    names.reserve(entries.size() * 3);
+    name_toks.reserve(entries.size() * 10);
+    std::vector<std::string_view> forms;
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
         const Entry& entry = entries[e];
         // The primary name, the aliases, and each without its parentheses.
-        std::vector<std::string_view> forms{entry.name};
+        forms.clear();
+        forms.push_back(entry.name);
         for (const auto& a : entry.aliases) forms.push_back(a.name);
         const std::size_t listed = forms.size();
         for (std::size_t f = 0; f < listed; ++f)
-            if (forms[f].find('(') != std::string_view::npos || forms[f].find('[') != std::string_view::npos)
+            if (forms[f].find_first_of("([") != std::string_view::npos)
                 forms.push_back(derived_texts.emplace_back(match::without_parentheses(forms[f])));
-        seen_forms.clear();
+        const std::size_t entry_begin = names.size();
         for (const auto form : forms) {
             const auto norm = text::normalize_name(form, entry.type);
             if (norm.tokens.empty()) continue;
-            Pending p{e, form, {}, false};
+            const auto first = static_cast<std::uint32_t>(name_toks.size());
+            bool orgish = false;
             for (const auto& t : norm.tokens) {
-                const auto key = vocab_key(t.text, t.kind, t.abjad);
-                auto [it, added] = vocab_ids.emplace(key, static_cast<std::uint32_t>(vocab.size()));
-                if (added) {
+                if (name_toks.size() - first >= 250) break;
+                std::uint32_t id = find(t.text, t.kind, t.abjad);
+                if (id == match::kNoVocab) {
+                    id = static_cast<std::uint32_t>(vocab.size());
                     Tok tok;
                     tok.text = t.text;
                     tok.source = t.source;
                     tok.kind = t.kind;
                     tok.abjad = t.abjad;
-                    tok.vocab = it->second;
+                    tok.vocab = id;
                     vocab.push_back(std::move(tok));
+                    next_same_text.push_back(match::kNoVocab);
+                    const auto [it, added] = first_of_text.emplace(t.text, id);
+                    if (!added) {  // chain it after the tokens of the same text
+                        std::uint32_t last = it->second;
+                        while (next_same_text[last] != match::kNoVocab) last = next_same_text[last];
+                        next_same_text[last] = id;
+                    }
                 }
-                p.toks.push_back(it->second);
-                p.orgish |= t.kind == TokenKind::legal_form || t.kind == TokenKind::generic;
+                name_toks.push_back(id);
+                orgish |= t.kind == TokenKind::legal_form || t.kind == TokenKind::generic;
             }
-            if (std::find(seen_forms.begin(), seen_forms.end(), p.toks) != seen_forms.end()) continue;
-            seen_forms.push_back(p.toks);
-            pending.push_back(std::move(p));
+            const auto count = static_cast<std::uint16_t>(name_toks.size() - first);
+            // The same tokens as another form of this entry (an alias differing in punctuation): once is enough.
+            bool repeated = false;
+            for (std::size_t n = entry_begin; n < names.size() && !repeated; ++n)
+                repeated = names[n].count == count &&
+                           std::equal(name_toks.begin() + first, name_toks.end(), name_toks.begin() + names[n].first);
+            if (repeated) {
+                name_toks.resize(first);
+                continue;
+            }
+            names.push_back({e, first, count, orgish, 0.0f, form});
         }
     }
 
-    // Document frequency of each canonical text (over names, each name counted once).
-    df.assign(vocab.size(), 0);
-    std::vector<std::uint32_t> last(vocab.size(), 0xFFFFFFFFu);
-    for (std::uint32_t n = 0; n < pending.size(); ++n)
-        for (const auto t : pending[n].toks)
-            if (last[t] != n) last[t] = n, ++df[t];
-    for (std::uint32_t t = 0; t < vocab.size(); ++t) text_df_build[vocab[t].text] += df[t];
-    name_total = static_cast<double>(pending.size());
-    text_df = std::move(text_df_build);
-    for (auto& tok : vocab) {
-        tok.sound = text::sound_form(tok.text);
-        tok.skel = text::skeleton(tok.text);
-        tok.weight = match::token_weight(tok.kind, idf(tok.text));
-    }
-
-    // Names and postings.
-    names.reserve(pending.size());
-    std::vector<std::uint32_t> counts(vocab.size() + 1, 0);
-    for (std::uint32_t n = 0; n < pending.size(); ++n) {
-        auto& p = pending[n];
-        names.push_back({p.entry, static_cast<std::uint32_t>(name_toks.size()),
-                         static_cast<std::uint16_t>(std::min<std::size_t>(p.toks.size(), 250)), p.orgish, p.text});
-        name_toks.insert(name_toks.end(), p.toks.begin(), p.toks.begin() + names.back().count);
-    }
-    std::fill(last.begin(), last.end(), 0xFFFFFFFFu);
+    // Document frequency: names using each token, each name counted once; summed per text.
+    std::vector<std::uint32_t> df(vocab.size(), 0), last(vocab.size(), 0xFFFFFFFFu);
     for (std::uint32_t n = 0; n < names.size(); ++n)
         for (std::uint32_t k = 0; k < names[n].count; ++k) {
             const auto t = name_toks[names[n].first + k];
-            if (last[t] != n) last[t] = n, ++counts[t + 1];
+            if (last[t] != n) last[t] = n, ++df[t];
         }
+    text_df.assign(vocab.size(), 0);
+    for (const auto& [text, head] : first_of_text)
+        for (auto t = head; t != match::kNoVocab; t = next_same_text[t]) text_df[head] += df[t];
+    name_total = static_cast<double>(names.size());
+    for (auto& tok : vocab) {
+        if (fuzzy_kind(tok.kind)) {
+            tok.sound = text::sound_form(tok.text);
+            tok.skel = text::skeleton(tok.text);
+            tok.spellings = text::known_spellings(tok.text);
+        }
+        tok.weight = match::token_weight(tok.kind, idf(tok.text));
+    }
+    for (auto& nm : names)
+        for (std::uint32_t k = 0; k < nm.count; ++k) nm.weight += vocab[name_toks[nm.first + k]].weight;
+
+    // Postings.
     post_offsets.assign(vocab.size() + 1, 0);
-    std::partial_sum(counts.begin(), counts.end(), post_offsets.begin());
+    for (std::uint32_t t = 0; t < vocab.size(); ++t) post_offsets[t + 1] = post_offsets[t] + df[t];
     postings.resize(post_offsets.back());
     std::vector<std::uint32_t> fill(post_offsets.begin(), post_offsets.end() - 1);
     std::fill(last.begin(), last.end(), 0xFFFFFFFFu);
@@ -153,24 +148,28 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
     for (std::uint32_t t = 0; t < vocab.size(); ++t) {
         const Tok& tok = vocab[t];
         if (!fuzzy_kind(tok.kind)) continue;
-        for_each_deletion(tok.text, [&](std::uint64_t h) { deletion_keys.emplace_back(h, t); });
-        sound_keys.emplace_back(key_hash(tok.sound), t);
-        if (tok.skel.size() >= 2) skeleton_keys.emplace_back(key_hash(tok.skel), t);
+        if (tok.text.size() >= match::kMinFuzzyLength)
+            for_each_deletion(tok.text, [&](std::uint64_t h) { deletion_keys.push_back(pack(h, t)); });
+        sound_keys.push_back(pack(fnv(tok.sound), t));
+        if (tok.skel.size() >= 3) skeleton_keys.push_back(pack(fnv(tok.skel), t));
     }
     sort_keys(deletion_keys);
     sort_keys(sound_keys);
     sort_keys(skeleton_keys);
 
-    // Words written apart in a listed name, joined ("al rashid" -> alrashid, "bashir ud din" -> bashiruddin).
+    // Words written apart in a listed name, joined ("al rashid" -> alrashid, "bashir ud din" -> bashiruddin);
+    // legal forms as written ("OOO Planar" -> oooplanar).
     for (std::uint32_t n = 0; n < names.size(); ++n) {
         const auto& nm = names[n];
         for (std::uint32_t k = 0; k + 1 < nm.count; ++k) {
-            std::string joined = vocab[name_toks[nm.first + k]].text;
+            const Tok& head = vocab[name_toks[nm.first + k]];
+            if (head.kind == TokenKind::number) continue;
+            std::uint64_t h = fnv(head.kind == TokenKind::legal_form ? head.source : head.text);
             for (std::uint32_t l = k + 1; l < nm.count && l < k + 3; ++l) {
                 const Tok& part = vocab[name_toks[nm.first + l]];
-                if (!fuzzy_kind(part.kind) && part.kind != TokenKind::initial) break;
-                joined += part.text;
-                joined_keys.emplace_back(key_hash(joined), n);
+                if (part.kind == TokenKind::number) break;
+                h = fnv(part.kind == TokenKind::legal_form ? part.source : part.text, h);
+                joined_keys.push_back(pack(h, n));
             }
         }
     }
@@ -180,11 +179,21 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
     stamp.assign(names.size(), 0);
     seen_token.assign(names.size(), 0);
     entry_slots.assign(entries.size(), kNoSlot);
+    memo.resize(vocab.size() * kMemoTokens);
+    memo_stamp.assign(vocab.size() * kMemoTokens, 0);
+}
+
+std::uint32_t Matcher::Index::find(std::string_view text, TokenKind kind, bool abjad) const {
+    const auto it = first_of_text.find(text);
+    if (it == first_of_text.end()) return match::kNoVocab;
+    for (auto t = it->second; t != match::kNoVocab; t = next_same_text[t])
+        if (vocab[t].kind == kind && vocab[t].abjad == abjad) return t;
+    return match::kNoVocab;
 }
 
 double Matcher::Index::idf(std::string_view canonical) const {
-    const auto it = text_df.find(std::string(canonical));
-    const double df_value = it == text_df.end() ? 0.0 : it->second;
+    const auto it = first_of_text.find(canonical);
+    const double df_value = it == first_of_text.end() ? 0.0 : text_df[it->second];
     const double v = std::log((name_total + 1.0) / (df_value + 1.0)) + 1.0;
     return std::round(v * 256.0) / 256.0;  // quantised: the same weights whatever the platform's log()
 }
@@ -198,26 +207,28 @@ Prepared Matcher::Index::prepared_name(std::uint32_t name) const {
     return p;
 }
 
-void Matcher::Index::begin_query_memo(const Prepared&) { memo.clear(); }
+void Matcher::Index::begin_query(const Prepared&) {
+    if (++query_no == 0) {  // the stamps wrapped around: start afresh
+        std::fill(stamp.begin(), stamp.end(), 0);
+        std::fill(seen_token.begin(), seen_token.end(), 0);
+        std::fill(memo_stamp.begin(), memo_stamp.end(), 0);
+        query_no = 1;
+        pass_no = 0;
+    }
+}
 
-Sim Matcher::Index::memo_sim(const Prepared& q, std::size_t i, const Tok* t) {
-    if (t->vocab == match::kNoVocab) return match::token_similarity(*q.toks[i], *t);
-    const std::uint64_t key = (static_cast<std::uint64_t>(i) << 32) | t->vocab;
-    const auto it = memo.find(key);
-    if (it != memo.end()) return it->second;
-    const Sim s = match::token_similarity(*q.toks[i], *t);
-    memo.emplace(key, s);
-    return s;
+Sim Matcher::Index::sim(const Prepared& q, std::size_t i, const Tok* t) {
+    if (t->vocab == match::kNoVocab || i >= kMemoTokens) return match::token_similarity(*q.toks[i], *t);
+    const std::size_t slot = static_cast<std::size_t>(t->vocab) * kMemoTokens + i;
+    if (memo_stamp[slot] != query_no) {
+        memo[slot] = match::token_similarity(*q.toks[i], *t);
+        memo_stamp[slot] = query_no;
+    }
+    return memo[slot];
 }
 
 std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
     const std::size_t m = q.toks.size();
-    if (++query_no == 0) {  // the stamps wrapped around: start afresh
-        std::fill(stamp.begin(), stamp.end(), 0);
-        std::fill(seen_token.begin(), seen_token.end(), 0);
-        query_no = 1;
-    }
-    memo.clear();
 
     // Near-spelling neighbours of each query token in the vocabulary, with their similarity.
     std::vector<std::vector<std::pair<std::uint32_t, Sim>>> near(m);
@@ -226,24 +237,23 @@ std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
         const Tok& qt = *q.toks[i];
         if (!retrievable(qt.kind)) continue;
         ids.clear();
-        for (const bool abjad : {false, true}) {
-            const auto it = vocab_ids.find(vocab_key(qt.text, qt.kind, abjad));
-            if (it != vocab_ids.end()) ids.push_back(it->second);
-        }
+        for (const bool abjad : {false, true})
+            if (const auto t = find(qt.text, qt.kind, abjad); t != match::kNoVocab) ids.push_back(t);
         if (fuzzy_kind(qt.kind)) {
-            for_each_deletion(qt.text, [&](std::uint64_t h) {
-                for_each_key(deletion_keys, h, [&](std::uint32_t t) { ids.push_back(t); });
-            });
-            for_each_key(sound_keys, key_hash(qt.sound), [&](std::uint32_t t) { ids.push_back(t); });
-            if (qt.skel.size() >= 2)
-                for_each_key(skeleton_keys, key_hash(qt.skel), [&](std::uint32_t t) {
+            if (qt.text.size() >= match::kMinFuzzyLength)
+                for_each_deletion(qt.text, [&](std::uint64_t h) {
+                    for_each_key(deletion_keys, h, [&](std::uint32_t t) { ids.push_back(t); });
+                });
+            for_each_key(sound_keys, fnv(qt.sound), [&](std::uint32_t t) { ids.push_back(t); });
+            if (qt.skel.size() >= 3)
+                for_each_key(skeleton_keys, fnv(qt.skel), [&](std::uint32_t t) {
                     if (qt.abjad || vocab[t].abjad) ids.push_back(t);
                 });
         }
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         for (const auto t : ids) {
-            const Sim s = memo_sim(q, i, &vocab[t]);
+            const Sim s = sim(q, i, &vocab[t]);
             if (s.value >= match::kPairFloor) near[i].emplace_back(t, s);
         }
     }
@@ -276,26 +286,41 @@ std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
         seen_token[name] = pass;
         acc[name] += amount;
     };
+    auto credit_postings = [&](std::uint32_t t, std::uint32_t pass, float amount) {
+        for (std::uint32_t p = post_offsets[t]; p < post_offsets[t + 1]; ++p) credit(postings[p], pass, amount);
+    };
     for (std::size_t i = 0; i < m; ++i) {
         if (!entry_point[i]) continue;
         const Tok& qt = *q.toks[i];
-        const std::uint32_t pass = ++pass_no;
+        if (++pass_no == 0) {
+            std::fill(seen_token.begin(), seen_token.end(), 0);
+            pass_no = 1;
+        }
+        const std::uint32_t pass = pass_no;
         auto& list = near[i];
         std::stable_sort(list.begin(), list.end(),
                          [](const auto& a, const auto& b) { return a.second.value > b.second.value; });
-        for (const auto& [t, s] : list)
-            for (std::uint32_t p = post_offsets[t]; p < post_offsets[t + 1]; ++p)
-                credit(postings[p], pass, s.value * qt.weight);
+        for (const auto& [t, s] : list) credit_postings(t, pass, s.value * qt.weight);
         if (fuzzy_kind(qt.kind) && qt.text.size() >= 5)
-            for_each_key(joined_keys, key_hash(qt.text), [&](std::uint32_t n) { credit(n, pass, qt.weight); });
+            for_each_key(joined_keys, fnv(qt.text), [&](std::uint32_t n) { credit(n, pass, qt.weight); });
+        // The query writes together what a listed name writes apart, unknown to the lists as a whole
+        // ("DmitriyKOMNOV"): split it where both parts are listed words.
+        if (qt.kind == TokenKind::word && qt.text.size() >= 7 && find(qt.text, qt.kind, false) == match::kNoVocab) {
+            for (std::size_t p = 3; p + 3 <= qt.text.size(); ++p) {
+                const auto a = find(text::canonical_variant(qt.text.substr(0, p)), TokenKind::word, false);
+                if (a == match::kNoVocab) continue;
+                const auto b = find(text::canonical_variant(qt.text.substr(p)), TokenKind::word, false);
+                if (b == match::kNoVocab) continue;
+                credit_postings(post_offsets[a + 1] - post_offsets[a] <= post_offsets[b + 1] - post_offsets[b] ? a : b,
+                                pass, qt.weight);
+            }
+        }
         // The query writes apart what a listed name writes together.
         for (const std::size_t j : {i - 1, i + 1}) {
             if (j >= m || !fuzzy_kind(q.toks[j]->kind)) continue;
             const auto joined = j < i ? q.toks[j]->text + qt.text : qt.text + q.toks[j]->text;
-            const auto it = vocab_ids.find(vocab_key(joined, TokenKind::word, false));
-            if (it == vocab_ids.end()) continue;
-            for (std::uint32_t p = post_offsets[it->second]; p < post_offsets[it->second + 1]; ++p)
-                credit(postings[p], pass, qt.weight);
+            if (const auto t = find(joined, TokenKind::word, false); t != match::kNoVocab)
+                credit_postings(t, pass, qt.weight);
         }
     }
     std::vector<std::uint32_t> out;

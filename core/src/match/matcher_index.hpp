@@ -11,14 +11,24 @@
 
 namespace exportcheck {
 
+// FNV-1a, streaming (the hash of a concatenation continues from the hash of its start); the same on every
+// platform, so native and wasm builds index identically.
+inline constexpr std::uint64_t kFnvBasis = 1469598103934665603ull;
+inline std::uint64_t fnv(std::string_view s, std::uint64_t h = kFnvBasis) noexcept {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
 struct Matcher::Index final : match::WordRarity {
     static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
+    static constexpr std::size_t kMemoTokens = 16;  // query tokens whose similarities are cached
 
     struct Name {
         std::uint32_t entry;
         std::uint32_t first;   // into name_toks
         std::uint16_t count;
         bool orgish;
+        float weight;          // sum of its tokens' weights
         std::string_view text; // the name as listed (or derived from it: parentheses removed)
     };
 
@@ -27,31 +37,32 @@ struct Matcher::Index final : match::WordRarity {
     // WordRarity: inverse document frequency over all listed names.
     double idf(std::string_view canonical) const override;
 
+    // Vocabulary id of a token, or kNoVocab.
+    std::uint32_t find(std::string_view text, text::TokenKind kind, bool abjad) const;
+
     // Names that may reach the retrieval coverage, in ascending id order.
     std::vector<std::uint32_t> candidates(const match::Prepared& q);
     match::Prepared prepared_name(std::uint32_t name) const;
-    std::string name_text(std::uint32_t name) const { return std::string(names[name].text); }
 
     // Similarities of the query's tokens with vocabulary tokens, computed once per query.
-    void begin_query_memo(const match::Prepared& q);
-    match::Sim memo_sim(const match::Prepared& q, std::size_t i, const match::Tok* t);
+    void begin_query(const match::Prepared& q);
+    match::Sim sim(const match::Prepared& q, std::size_t i, const match::Tok* t);
     std::uint32_t& entry_slot(std::uint32_t entry) { return entry_slots[entry]; }
 
-    // Vocabulary.
-    std::unordered_map<std::string, std::uint32_t> vocab_ids;  // key: text, kind, abjad
-    std::unordered_map<std::string, std::uint32_t> text_df;    // names using each canonical text
+    // Vocabulary: tokens by canonical text; tokens of one text (other kind or script) are chained.
+    match::WordMapU32 first_of_text;
     std::vector<match::Tok> vocab;
-    std::vector<std::uint32_t> df;
+    std::vector<std::uint32_t> next_same_text, text_df;  // text_df: on the first token of each text
     // Names.
     std::vector<Name> names;
     std::vector<std::uint32_t> name_toks;
     std::deque<std::string> derived_texts;
     // Postings: token -> names (CSR).
     std::vector<std::uint32_t> post_offsets, postings;
-    // Near-spelling keys (hash, token) sorted by hash: deletion neighbourhood, sound form, skeleton.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> deletion_keys, sound_keys, skeleton_keys;
-    // Words written apart in a listed name, joined: (hash of the joined text, name).
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> joined_keys;
+    // Near-spelling keys, (hash << 32 | token) sorted: deletion neighbourhood, sound form, skeleton.
+    std::vector<std::uint64_t> deletion_keys, sound_keys, skeleton_keys;
+    // Words written apart in a listed name, joined: (hash << 32 | name).
+    std::vector<std::uint64_t> joined_keys;
     double name_total = 0;  // number of names, for the idf
 
     // Per-query scratch (the Matcher is not thread-safe).
@@ -59,9 +70,8 @@ struct Matcher::Index final : match::WordRarity {
     std::vector<std::uint32_t> stamp, seen_token;
     std::uint32_t query_no = 0, pass_no = 0;
     std::vector<std::uint32_t> entry_slots;
-    std::unordered_map<std::uint64_t, match::Sim> memo;
+    std::vector<match::Sim> memo;          // [token * kMemoTokens + i]
+    std::vector<std::uint32_t> memo_stamp;
 };
-
-std::uint64_t key_hash(std::string_view s) noexcept;
 
 }  // namespace exportcheck

@@ -84,33 +84,41 @@ bool joinable(TokenKind k) { return k == TokenKind::word || k == TokenKind::gene
 std::string_view join_text(const Tok& t) { return t.kind == TokenKind::legal_form ? t.source : t.text; }
 
 // A word of one name against two or three consecutive words of the other, concatenated.
-void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, std::vector<Option>& out) {
+// A word of one name against two to four consecutive words of the other, concatenated. Words that already
+// meet a word exactly are left alone, and lengths and first letters are checked before any string is built.
+void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, const std::vector<char>& one_exact,
+                const std::vector<char>& many_exact, std::vector<Option>& out) {
     for (std::size_t i = 0; i < one.toks.size(); ++i) {
         const Tok& t = *one.toks[i];
-        if (!joinable(t.kind) || t.text.size() < 2) continue;
+        if (one_exact[i] || !joinable(t.kind) || t.text.size() < 2) continue;
+        const std::size_t target = t.text.size();
         for (std::size_t j = 0; j + 1 < many.toks.size(); ++j) {
-            std::string joined;
-            float weight = 0;
-            bool all_initials = true;
+            const auto first = join_text(*many.toks[j]);
+            if (first.empty() || first[0] != t.text[0]) continue;
+            std::size_t length = 0;
+            bool all_initials = true, all_exact = true;
             for (std::size_t k = j; k < many.toks.size() && k < j + 4; ++k) {
                 const Tok& part = *many.toks[k];
-                if (!joinable(part.kind) && part.kind != TokenKind::initial &&
-                    !(part.kind == TokenKind::legal_form && k > j))
-                    break;
-                all_initials &= part.kind == TokenKind::initial;
+                if (!joinable(part.kind) && part.kind != TokenKind::initial && part.kind != TokenKind::legal_form) break;
                 const auto piece = join_text(part);
                 if (piece.find(' ') != std::string_view::npos) break;
-                joined += piece;
-                weight += part.weight;
+                all_initials &= part.kind == TokenKind::initial;
+                all_exact &= many_exact[k] != 0;
+                length += piece.size();
                 if (k == j) continue;
+                if (length > target + 2) break;
                 // Letters written apart ("A.B.C.") may join into a short word; other joins need 4 letters.
-                if (t.text.size() < 4 && !all_initials) continue;
-                if (joined.size() + 2 < t.text.size()) continue;
-                if (joined.size() > t.text.size() + 2) break;
-                const int longer = static_cast<int>(std::max(joined.size(), t.text.size()));
+                if (length + 2 < target || (target < 4 && !all_initials) || all_exact) continue;
+                std::string joined;
+                joined.reserve(length);
+                float weight = 0;
+                for (std::size_t p = j; p <= k; ++p) {
+                    joined += join_text(*many.toks[p]);
+                    weight += many.toks[p]->weight;
+                }
                 const int d = osa_distance(joined, t.text, 2);
                 if (d > 2) continue;
-                const float s = 1.0f - static_cast<float>(d) / static_cast<float>(longer);
+                const float s = 1.0f - static_cast<float>(d) / static_cast<float>(std::max(length, target));
                 if (s < kJoinedFloor) continue;
                 Option o{};
                 const auto a = static_cast<std::uint8_t>(i), b0 = static_cast<std::uint8_t>(j),
@@ -185,24 +193,32 @@ Mode mode_for(EntityType type, const Prepared& a, const Prepared& b) {
     return a.orgish || b.orgish ? Mode::organization : Mode::person;
 }
 
-NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const SimFn& simfn, bool explain) {
+NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim* sims, bool explain) {
     NameScore out;
     const std::size_t m = q.toks.size(), k = n.toks.size();
     if (m == 0 || k == 0 || m > 250 || k > 250) return out;
 
-    std::vector<Option> options;
-    options.reserve(m * k + 8);
+    // Scratch reused between calls (scoring runs for every candidate of every query).
+    thread_local std::vector<Option> options;
+    thread_local std::vector<float> q_sim, n_sim, q_w, n_w;
+    thread_local std::vector<char> q_used, n_used;
+    thread_local std::vector<const Option*> chosen;
+    thread_local std::vector<char> q_exact, n_exact;
+    options.clear();
+    q_exact.assign(m, 0);
+    n_exact.assign(k, 0);
     for (std::size_t i = 0; i < m; ++i)
         for (std::size_t j = 0; j < k; ++j) {
-            const Sim s = simfn(i, j);
+            const Sim s = sims[i * k + j];
             if (s.value < kPairFloor) continue;
+            if (s.value >= 1.0f) q_exact[i] = n_exact[j] = 1;
             options.push_back({static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(i),
                                static_cast<std::uint8_t>(j), static_cast<std::uint8_t>(j), s,
                                s.value * (q.toks[i]->weight + n.toks[j]->weight)});
         }
     if (m > 1 || k > 1) {
-        add_joined(q, n, true, options);
-        add_joined(n, q, false, options);
+        add_joined(q, n, true, q_exact, n_exact, options);
+        add_joined(n, q, false, n_exact, q_exact, options);
     }
     std::sort(options.begin(), options.end(), [](const Option& a, const Option& b) {
         if (a.value != b.value) return a.value > b.value;
@@ -210,9 +226,11 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         return a.n0 < b.n0;
     });
 
-    std::vector<float> q_sim(m, 0.0f), n_sim(k, 0.0f);
-    std::vector<char> q_used(m, 0), n_used(k, 0);
-    std::vector<const Option*> chosen;
+    q_sim.assign(m, 0.0f);
+    n_sim.assign(k, 0.0f);
+    q_used.assign(m, 0);
+    n_used.assign(k, 0);
+    chosen.clear();
     for (const auto& o : options) {
         bool free = true;
         for (int i = o.q0; free && i <= o.q1; ++i) free = !q_used[i];
@@ -220,8 +238,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         if (!free) continue;
         // Exact spellings and known variants count in full; approximate ones count less than their
         // similarity says, so two or three wrong letters in a short word are little evidence.
-        const float credit = o.sim.value >= 1.0f || o.sim.why == Why::variant ? o.sim.value
-                                                                               : std::pow(o.sim.value, tuning().power);
+        const float credit = o.sim.value >= 1.0f || o.sim.why == Why::variant ? o.sim.value : o.sim.value * o.sim.value;
         for (int i = o.q0; i <= o.q1; ++i) q_used[i] = 1, q_sim[i] = credit;
         for (int j = o.n0; j <= o.n1; ++j) n_used[j] = 1, n_sim[j] = credit;
         chosen.push_back(&o);
@@ -230,10 +247,24 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     // Evidence: the weight met on both sides (M), the weight lost to imperfect spellings (L), the weight
     // unmatched on both sides, which contradicts (C: "Ali Hussein Al-Rawi" against "Ali Hussein Al-Tikriti"),
     // and the weight only one side has, which is merely missing (E: a dropped middle name or surname).
+    // A matched pair weighs what its lighter side weighs: a misspelt generic word ("Techologies", unknown to
+    // the lists and so rare-looking) is worth what "technologies" is worth.
+    q_w.resize(m);
+    n_w.resize(k);
+    for (std::size_t i = 0; i < m; ++i) q_w[i] = q.toks[i]->weight;
+    for (std::size_t j = 0; j < k; ++j) n_w[j] = n.toks[j]->weight;
+    for (const Option* o : chosen) {
+        float wq = 0, wn = 0;
+        for (int i = o->q0; i <= o->q1; ++i) wq += q_w[i];
+        for (int j = o->n0; j <= o->n1; ++j) wn += n_w[j];
+        const float cap = std::min(wq, wn);
+        if (wq > 0) for (int i = o->q0; i <= o->q1; ++i) q_w[i] *= cap / wq;
+        if (wn > 0) for (int j = o->n0; j <= o->n1; ++j) n_w[j] *= cap / wn;
+    }
     float m_q = 0, m_n = 0, l_q = 0, l_n = 0, u_q = 0, u_n = 0, f_q = 0, f_n = 0, informative = 0;
     bool any_word = false;
     for (std::size_t i = 0; i < m; ++i) {
-        const float w = q.toks[i]->weight;
+        const float w = q_used[i] ? q_w[i] : q.toks[i]->weight;
         if (q_used[i]) {
             m_q += w * q_sim[i];
             l_q += w * (1 - q_sim[i]);
@@ -243,7 +274,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         }
     }
     for (std::size_t j = 0; j < k; ++j) {
-        const float w = n.toks[j]->weight;
+        const float w = n_used[j] ? n_w[j] : n.toks[j]->weight;
         if (n_used[j]) {
             m_n += w * n_sim[j];
             l_n += w * (1 - n_sim[j]);
@@ -304,8 +335,10 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
 }
 
 NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, bool explain) {
-    return score_names(q, n, mode, [&](std::size_t i, std::size_t j) { return token_similarity(*q.toks[i], *n.toks[j]); },
-                       explain);
+    std::vector<Sim> sims(q.toks.size() * n.toks.size());
+    for (std::size_t i = 0; i < q.toks.size(); ++i)
+        for (std::size_t j = 0; j < n.toks.size(); ++j) sims[i * n.toks.size() + j] = token_similarity(*q.toks[i], *n.toks[j]);
+    return score_names(q, n, mode, sims.data(), explain);
 }
 
 }  // namespace exportcheck::match

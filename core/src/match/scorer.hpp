@@ -6,13 +6,25 @@
 #include <exportcheck/text.hpp>
 
 #include <cstdint>
-#include <functional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace exportcheck::match {
 
 inline constexpr std::uint32_t kNoVocab = 0xFFFFFFFFu;
+
+// A string-keyed map that string_views look up without a copy.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        std::uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        return static_cast<std::size_t>(h);
+    }
+};
+using WordMapU32 = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
 
 // A token ready for comparison: its spellings and its weight (how much it says about identity).
 struct Tok {
@@ -24,6 +36,7 @@ struct Tok {
     bool abjad = false;
     float weight = 0;
     std::uint32_t vocab = kNoVocab;  // id in the Matcher's vocabulary, when known
+    const std::vector<std::string>* spellings = nullptr;  // known variant spellings of `text`
 };
 
 // A name's tokens in order. They point into `owned` (a query, a compared name) or into the Matcher's
@@ -74,16 +87,15 @@ inline constexpr float kPairFloor = 0.62f;
 // The length (in letters) a word needs before a different spelling of it may count as a near match.
 inline constexpr std::size_t kMinFuzzyLength = 4;
 // The share of the query's weight a listed name must possibly meet to be scored at all.
-inline constexpr float kRetrievalCoverage = 0.5f;
+inline constexpr float kRetrievalCoverage = 0.65f;
 
 enum class Mode : std::uint8_t { person, organization };
 Mode mode_for(EntityType type, const Prepared& a, const Prepared& b);
 
-// Looks up or computes the similarity of query token i and name token j (the Matcher caches them).
-using SimFn = std::function<Sim(std::size_t i, std::size_t j)>;
-
-// Scores query q against name n. With `explain`, fills the explanation too.
-NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const SimFn& sim, bool explain);
+// Scores query q against name n given the similarity of every token pair (sims[i * n.toks.size() + j]; the
+// Matcher looks them up in its per-query cache). With `explain`, fills the explanation too.
+NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim* sims, bool explain);
+// The same, computing the similarities.
 NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, bool explain);
 
 // "Huawei Technologies (UK) Co., Ltd." -> "Huawei Technologies  Co., Ltd."

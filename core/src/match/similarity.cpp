@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 namespace exportcheck::match {
 
@@ -12,35 +13,57 @@ int osa_distance(std::string_view a, std::string_view b, int max_d) {
     const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
     if (std::abs(la - lb) > max_d) return max_d + 1;
     if (la == 0 || lb == 0) return std::max(la, lb);
-    // Three rolling rows (the transposition needs the row before the previous one).
     constexpr int kMax = 64;
     if (la >= kMax || lb >= kMax) return a == b ? 0 : max_d + 1;
-    std::array<int, kMax> prev2{}, prev{}, cur{};
+    // Three rolling rows (the transposition needs the row before the previous one), rotated by pointer;
+    // cells further than max_d from the diagonal cannot lead to a distance within max_d.
+    int rows[3][kMax + 1];
+    int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+    const int big = max_d + 1;
     for (int j = 0; j <= lb; ++j) prev[j] = j;
     for (int i = 1; i <= la; ++i) {
+        const int lo = std::max(1, i - max_d), hi = std::min(lb, i + max_d);
         cur[0] = i;
-        int row_min = cur[0];
-        for (int j = 1; j <= lb; ++j) {
+        if (lo > 1) cur[lo - 1] = big;
+        int row_min = lo == 1 ? cur[0] : big;
+        for (int j = lo; j <= hi; ++j) {
             const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            int v = std::min(prev[j - 1] + cost, cur[j - 1] + 1);
+            if (j < i + max_d) v = std::min(v, prev[j] + 1);  // prev[j] lies inside the previous band
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
             cur[j] = v;
             row_min = std::min(row_min, v);
         }
+        if (hi < lb) cur[hi + 1] = big;
         if (row_min > max_d) return max_d + 1;
+        int* t = prev2;
         prev2 = prev;
         prev = cur;
+        cur = t;
     }
-    return prev[lb];
+    return std::min(prev[lb], big);
 }
 
 namespace {
+
+// The letters a word uses, as bits: words whose letter sets differ by more than two letters per allowed
+// edit cannot be that close (an edit changes at most two letters of the set).
+std::uint32_t letter_set(std::string_view s) {
+    std::uint32_t m = 0;
+    for (unsigned char c : s) m |= 1u << (c >= 'a' && c <= 'z' ? c - 'a' : 26 + (c & 3));
+    return m;
+}
 
 // 1 - distance / longer length, or 0 below the floor.
 float relative_similarity(std::string_view a, std::string_view b, int* edits) {
     const int longer = static_cast<int>(std::max(a.size(), b.size()));
     if (longer == 0) return 0;
     const int max_d = static_cast<int>(longer * (1.0f - kPairFloor));
+    if (std::abs(static_cast<int>(a.size()) - static_cast<int>(b.size())) > max_d ||
+        std::popcount(letter_set(a) ^ letter_set(b)) > 2 * max_d) {
+        if (edits) *edits = max_d + 1;
+        return 0;
+    }
     const int d = osa_distance(a, b, max_d);
     if (edits) *edits = d;
     if (d > max_d) return 0;
@@ -48,6 +71,17 @@ float relative_similarity(std::string_view a, std::string_view b, int* edits) {
 }
 
 bool is_wordlike(text::TokenKind k) { return k == text::TokenKind::word || k == text::TokenKind::generic; }
+
+// A word against a legal form or number word that was written as one word and then misspelt.
+Sim misspelt_as_word(const Tok& a, const Tok& b, Why why) {
+    const Tok& word = is_wordlike(a.kind) ? a : b;
+    const Tok& other = is_wordlike(a.kind) ? b : a;
+    if (!is_wordlike(word.kind) || other.source.find(' ') != std::string::npos) return {};
+    if (std::max(word.text.size(), other.source.size()) < 5) return {};
+    int edits = 0;
+    const float s = relative_similarity(word.text, other.source, &edits);
+    return s >= 0.8f ? Sim{s, why, static_cast<std::uint8_t>(edits)} : Sim{};
+}
 
 }  // namespace
 
@@ -60,9 +94,13 @@ Sim token_similarity(const Tok& a, const Tok& b) {
     }
     if (a.kind == TokenKind::legal_form || b.kind == TokenKind::legal_form) {
         // Different legal forms barely disagree: Ltd against JSC is still the same company, often.
-        return a.kind == b.kind ? Sim{0.7f, Why::legal_form, 0} : Sim{};
+        if (a.kind == b.kind) return {0.7f, Why::legal_form, 0};
+        return misspelt_as_word(a, b, Why::legal_form);  // "Limitde" for "Limited"
     }
-    if (a.kind == TokenKind::number || b.kind == TokenKind::number) return {};
+    if (a.kind == TokenKind::number || b.kind == TokenKind::number) {
+        if (a.kind == b.kind) return {};
+        return misspelt_as_word(a, b, Why::edits);  // "Fiost" for "First" (read as the number 1)
+    }
     if (a.kind == TokenKind::initial || b.kind == TokenKind::initial) {
         const Tok& init = a.kind == TokenKind::initial ? a : b;
         const Tok& full = a.kind == TokenKind::initial ? b : a;
@@ -95,6 +133,18 @@ Sim token_similarity(const Tok& a, const Tok& b) {
         } else if (a.skel.size() >= 5 && b.skel.size() >= 5) {
             if (float s = 0.85f * relative_similarity(a.skel, b.skel, nullptr); s > best.value)
                 best = {s, Why::skeleton, 0};
+        }
+    }
+    // A typo of one of the known spellings of a name ("Mohbmad": one letter from "Mohamad").
+    if (best.value < 0.9f && longer >= kMinFuzzyLength + 1) {
+        for (const auto* one : {&a, &b}) {
+            const Tok& other = one == &a ? b : a;
+            if (!one->spellings) continue;
+            for (const auto& spelling : *one->spellings) {
+                int d = 0;
+                if (float s = 0.97f * relative_similarity(spelling, other.text, &d); s > best.value)
+                    best = {s, Why::edits, static_cast<std::uint8_t>(d)};
+            }
         }
     }
     if (best.value < kPairFloor) return {};

@@ -60,6 +60,7 @@ Tok make_tok(const text::Token& t, double idf) {
     tok.sound = text::sound_form(t.text);
     tok.skel = text::skeleton(t.text);
     tok.weight = token_weight(t.kind, idf);
+    tok.spellings = text::known_spellings(t.text);
     return tok;
 }
 

@@ -3,6 +3,7 @@
 #include "word_tables.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 namespace exportcheck::text {
@@ -23,101 +24,212 @@ std::string_view to_string(TokenKind k) noexcept {
 
 namespace {
 
-// The phrase of `kind` that starts at words[i], or nullptr. Short legal forms count only at the edges.
-const detail::Phrase* phrase_at(const std::vector<Word>& words, std::size_t i) {
-    const auto& tables = word_tables();
-    const auto it = tables.phrases.find(words[i].text);
-    if (it == tables.phrases.end()) return nullptr;
-    for (const auto& p : it->second) {
-        if (i + p.words.size() > words.size()) {
-            // A legal form cut off by a field length at the end of a name ("JOINT STOCK COMPAN").
-            const std::size_t have = words.size() - i;
-            if (p.kind != TokenKind::legal_form || have < 2 || i == 0) continue;
-            bool same = true;
-            for (std::size_t k = 1; same && k + 1 < have; ++k) same = words[i + k].text == p.words[k];
-            const auto& last = words.back().text;
-            if (same && last.size() >= 3 && p.words[have - 1].starts_with(last)) return &p;
-            continue;
-        }
-        bool same = true;
-        for (std::size_t k = 1; same && k < p.words.size(); ++k) same = words[i + k].text == p.words[k];
-        if (!same) continue;
-        if (p.edge_only && i != 0 && i + p.words.size() != words.size()) continue;
-        if (p.edge_only && words.size() == p.words.size()) continue;  // "AO" alone is a name, not a form
-        return &p;
+using detail::Phrase;
+using detail::WordInfo;
+
+// True when a and b differ by at most one inserted, deleted, replaced or transposed letter.
+bool within_one_edit(std::string_view a, std::string_view b) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (i == a.size()) return true;
+    if (a.size() == b.size())
+        return a.substr(i + 1) == b.substr(i + 1) ||
+               (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2));
+    return a.substr(i) == b.substr(i + 1);
+}
+
+// The words of a name with their lexicon entries (one lookup per word).
+struct Words {
+    const std::vector<Word>& words;
+    std::vector<const WordInfo*> info;
+    explicit Words(const std::vector<Word>& w) : words(w), info(w.size()) {
+        const auto& tables = word_tables();
+        for (std::size_t i = 0; i < w.size(); ++i) info[i] = tables.find(w[i].text);
     }
+    std::size_t size() const { return words.size(); }
+    const std::string& text(std::size_t i) const { return words[i].text; }
+};
+
+// Words of a multi-word legal form agree when equal, or (once per phrase, in a word of 5 letters or more)
+// one letter apart: "LIMITED LIAILITY COMPANY" is still a limited liability company.
+bool phrase_words_agree(const Phrase& p, const Words& w, std::size_t i, std::size_t from, std::size_t count,
+                        bool& typo_used) {
+    for (std::size_t k = from; k < count; ++k) {
+        const auto& t = w.text(i + k);
+        if (t == p.words[k]) continue;
+        if (typo_used || p.kind != TokenKind::legal_form || p.words.size() < 2 || p.words[k].size() < 5 ||
+            !within_one_edit(t, p.words[k]))
+            return false;
+        typo_used = true;
+    }
+    return true;
+}
+
+bool phrase_fits(const Phrase& p, const Words& w, std::size_t i, bool first_typo) {
+    if (i + p.words.size() > w.size()) {
+        // A legal form cut off by a field length at the end of a name ("JOINT STOCK COMPAN").
+        const std::size_t have = w.size() - i;
+        if (p.kind != TokenKind::legal_form || have < 2 || i == 0) return false;
+        bool typo = first_typo;
+        if (!phrase_words_agree(p, w, i, 1, have - 1, typo)) return false;
+        const auto& last = w.text(w.size() - 1);
+        return last.size() >= 3 && p.words[have - 1].starts_with(last);
+    }
+    bool typo = first_typo;
+    if (!phrase_words_agree(p, w, i, 1, p.words.size(), typo)) return false;
+    if (p.edge_only && i != 0 && i + p.words.size() != w.size()) return false;
+    if (p.edge_only && w.size() == p.words.size()) return false;  // "AO" alone is a name, not a form
+    return true;
+}
+
+// The phrase that starts at word i, or nullptr. Short legal forms count only at the edges.
+const Phrase* phrase_at(const Words& w, std::size_t i) {
+    if (const auto* info = w.info[i])
+        for (const auto& p : info->phrases)
+            if (phrase_fits(p, w, i, false)) return &p;
+    // A typo in the first word of a multi-word legal form ("LMITED LIABILITY COMPANY"): found by its second.
+    if (i + 1 < w.size() && w.text(i).size() >= 4 && w.info[i + 1])
+        for (const auto* p : w.info[i + 1]->legal_second)
+            if (p->words[0].size() >= 5 && within_one_edit(w.text(i), p->words[0]) && phrase_fits(*p, w, i, true))
+                return p;
     return nullptr;
 }
 
+// Whether words from `from` to the end are only legal forms ("SNGB, AO": the part after the comma).
 bool only_legal_forms(const std::vector<Word>& words) {
     if (words.empty()) return false;
-    for (std::size_t i = 0; i < words.size();) {
-        const auto* p = phrase_at(words, i);
-        if (!p || p->kind != TokenKind::legal_form) {
-            // A lone short form after a comma ("SNGB, AO") is still a form.
-            const auto& phrases = word_tables().phrases;
-            const auto it = phrases.find(words[i].text);
-            bool lone_form = false;
-            if (it != phrases.end())
-                for (const auto& q : it->second)
-                    lone_form |= q.kind == TokenKind::legal_form && q.words.size() == words.size() - i &&
-                                 std::equal(q.words.begin(), q.words.end(), words.begin() + i,
-                                            [](const std::string& a, const Word& b) { return a == b.text; });
-            return lone_form;
+    const Words w(words);
+    for (std::size_t i = 0; i < w.size();) {
+        const Phrase* p = phrase_at(w, i);
+        if (!p && w.info[i]) {
+            // A lone short form ("AO") is not matched as a phrase on its own, but is one here.
+            for (const auto& q : w.info[i]->phrases)
+                if (q.kind == TokenKind::legal_form && q.words.size() == w.size() - i &&
+                    std::equal(q.words.begin(), q.words.end(), words.begin() + static_cast<std::ptrdiff_t>(i),
+                               [](const std::string& a, const Word& b) { return a == b.text; }))
+                    return true;
         }
+        if (!p || p->kind != TokenKind::legal_form) return false;
         i += p->words.size();
     }
     return true;
 }
 
-std::string apply_affixes(std::string word) {
+std::string apply_affixes(std::string_view word) {
 #include "variant_affixes_table.inc"
-    for (const auto& r : kVariantPrefixes) {
-        const std::string_view from = r.from;
-        if (word.size() >= from.size() + 3 && word.starts_with(from)) {
-            word = r.to + word.substr(from.size());
-            break;
+    // Most words end in a letter no suffix rule ends in, and do not start with "abd": nothing to do.
+    static constexpr auto kSuffixEnds = [] {
+        std::array<bool, 256> ends{};
+        for (const auto& r : kVariantSuffixes) ends[static_cast<unsigned char>(std::string_view(r.from).back())] = true;
+        return ends;
+    }();
+    const bool prefix_possible = word.size() >= 7 && word[0] == 'a' && word[1] == 'b' && word[2] == 'd';
+    const bool suffix_possible = word.size() >= 6 && kSuffixEnds[static_cast<unsigned char>(word.back())];
+    if (!prefix_possible && !suffix_possible) return std::string(word);
+    std::string out(word);
+    if (prefix_possible)
+        for (const auto& r : kVariantPrefixes) {
+            const std::string_view from = r.from;
+            if (out.size() >= from.size() + 3 && out.starts_with(from)) {
+                out = r.to + out.substr(from.size());
+                break;
+            }
         }
-    }
-    for (const auto& r : kVariantSuffixes) {
-        const std::string_view from = r.from;
-        if (word.size() >= from.size() + 3 && word.ends_with(from)) {
-            word = word.substr(0, word.size() - from.size()) + r.to;
-            break;
+    if (suffix_possible)
+        for (const auto& r : kVariantSuffixes) {
+            const std::string_view from = r.from;
+            if (out.size() >= from.size() + 3 && out.ends_with(from)) {
+                out = out.substr(0, out.size() - from.size()) + r.to;
+                break;
+            }
         }
-    }
-    return word;
+    return out;
 }
 
 bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// "206th" -> "206"; roman numerals of two or more letters -> digits ("ii" -> "2"); else "".
-std::string number_value(std::string_view w) {
+// "206th" -> "206"; number words and roman numerals of two or more letters -> digits; else "".
+std::string number_value(std::string_view w, const WordInfo* info) {
     std::size_t d = 0;
     while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
     if (d > 0) {
         const auto rest = w.substr(d);
         if (!(rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th")) return "";
-        auto digits = std::string(w.substr(0, d));
-        const auto nz = digits.find_first_not_of('0');
-        return nz == std::string::npos ? "0" : digits.substr(nz);
+        const auto nz = w.substr(0, d).find_first_not_of('0');
+        return nz == std::string_view::npos ? "0" : std::string(w.substr(nz, d - nz));
     }
-    struct NumberWord {
-        std::string_view word;
-        int value;
-    };
-    static constexpr NumberWord kNumberWords[] = {
-#include "number_words_table.inc"
-    };
-    for (const auto& nw : kNumberWords)
-        if (w == nw.word) return std::to_string(nw.value);
-    static constexpr const char* kRoman[] = {"", "", "ii", "iii", "iv", "", "vi", "vii", "viii", "ix", "",
-                                             "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
-    for (int n = 2; n <= 20; ++n)
-        if (w == kRoman[n]) return std::to_string(n);
+    if (info && info->number >= 0) return std::to_string(info->number);
     return "";
+}
+
+TokenKind classify(std::string_view word, const WordInfo* info) {
+    if (info && info->stop) return TokenKind::stop;
+    if (!number_value(word, info).empty()) return TokenKind::number;
+    if (word.size() == 1 && word[0] >= 'a' && word[0] <= 'z') return TokenKind::initial;
+    if (info && info->generic) return TokenKind::generic;
+    return TokenKind::word;
+}
+
+// The canonical spelling of a word and its lexicon entry.
+std::string canonical(std::string_view word, const WordInfo* info, const WordInfo** canonical_info = nullptr) {
+    const auto& tables = word_tables();
+    auto found = [&](std::string s) {
+        if (canonical_info) *canonical_info = tables.find(s);
+        return s;
+    };
+    if (info && !info->variant.empty()) return found(info->variant);
+    auto affixed = apply_affixes(word);
+    if (affixed.size() != word.size() || affixed != word) {
+        const auto* again = tables.find(affixed);
+        if (again && !again->variant.empty()) return found(again->variant);
+        if (canonical_info) *canonical_info = again;
+        return affixed;
+    }
+    if (canonical_info) *canonical_info = info;
+    return affixed;
+}
+
+bool glue_prefix_candidate(std::string_view t) {
+    return t.size() >= 7 && ((t[0] == 'o' && t[1] == 'o') || (t[0] == 'l' && t[1] == 'l') || t[1] == 'j' ||
+                             (t[1] == 'a' && t[2] == 'o') || (t[0] == 'j' && t[1] == 's'));
+}
+
+bool any_long_word(const std::vector<Word>& in) {
+    return std::any_of(in.begin(), in.end(), [](const Word& w) { return w.text.size() >= 7; });
+}
+
+// "OOOPlanar" -> "ooo" "planar"; "STARSLLC" -> "stars" "llc".
+std::vector<Word> split_glued_forms(const std::vector<Word>& in) {
+#include "glued_legal_forms_table.inc"
+    std::vector<Word> out;
+    out.reserve(in.size() + 2);
+    for (const auto& w : in) {
+        const std::string& t = w.text;
+        bool split = false;
+        if (t.size() >= 7) {
+            const bool known = word_tables().find(t) != nullptr;
+            if (!known && glue_prefix_candidate(t))
+                for (const auto f : kGluedPrefixes)
+                    if (!split && t.size() >= f.size() + 4 && t.starts_with(f)) {
+                        out.push_back({std::string(f), w.script});
+                        out.push_back({t.substr(f.size()), w.script});
+                        split = true;
+                    }
+            if (!known)
+                for (const auto f : kGluedSuffixes)
+                    if (!split && t.size() >= f.size() + 4 && t.ends_with(f)) {
+                        out.push_back({t.substr(0, t.size() - f.size()), w.script});
+                        out.push_back({std::string(f), w.script});
+                        split = true;
+                    }
+        }
+        if (!split) out.push_back(w);
+    }
+    return out;
 }
 
 }  // namespace
@@ -129,77 +241,88 @@ std::string person_name_order(std::string_view name, EntityType type) {
     if (comma == std::string_view::npos || name.find(',', comma + 1) != std::string_view::npos)
         return std::string(name);
     const auto last = name.substr(0, comma), first = name.substr(comma + 1);
-    const auto first_words = split_words(decode_utf8(first));
-    if (first_words.empty() || split_words(decode_utf8(last)).empty() || only_legal_forms(first_words))
-        return std::string(name);
+    if (last.find_first_not_of(" \t") == std::string_view::npos) return std::string(name);
+    const auto first_words = split_words(first);
+    if (first_words.empty() || only_legal_forms(first_words)) return std::string(name);
     std::string out(first);
     out.push_back(' ');
     out += last;
     return out;
 }
 
-std::vector<Token> apply_phrases(const std::vector<Word>& words) {
+namespace {
+
+// Phrases, canonical spellings and kinds in one pass over the words (one lexicon lookup per word).
+std::vector<Token> tokens_of(const std::vector<Word>& input, bool canonicalise) {
+    std::vector<Word> glued_split;
+    const bool split = any_long_word(input);
+    if (split) glued_split = split_glued_forms(input);
+    const std::vector<Word>& words = split ? glued_split : input;
+    const Words w(words);
+    const auto& tables = word_tables();
     std::vector<Token> out;
-    for (std::size_t i = 0; i < words.size();) {
-        if (const auto* p = phrase_at(words, i)) {
-            const std::size_t used = std::min(p->words.size(), words.size() - i);
-            std::string source;
-            for (std::size_t k = 0; k < used; ++k) {
-                if (k) source.push_back(' ');
-                source += words[i + k].text;
+    out.reserve(words.size());
+    for (std::size_t i = 0; i < w.size();) {
+        if (const Phrase* p = phrase_at(w, i)) {
+            const std::size_t used = std::min(p->words.size(), w.size() - i);
+            std::string source = w.text(i);
+            for (std::size_t k = 1; k < used; ++k) {
+                source.push_back(' ');
+                source += w.text(i + k);
             }
-            if (p->kind != TokenKind::stop) out.push_back({p->result, source, p->kind, false});
+            if (p->kind == TokenKind::legal_form) {
+                out.push_back({p->result, std::move(source), p->kind, false});
+            } else if (p->kind == TokenKind::word) {  // a multi-word variant ("abd allah" -> abdullah)
+                const auto* info = tables.find(p->result);
+                out.push_back({p->result, std::move(source), canonicalise ? classify(p->result, info) : p->kind,
+                               false});
+            }
             i += used;
             continue;
         }
-        out.push_back({words[i].text, words[i].text, TokenKind::word, is_abjad(words[i].script)});
+        const Word& word = words[i];
+        Token t{word.text, word.text, TokenKind::word, is_abjad(word.script)};
+        if (canonicalise) {
+            const WordInfo* info = w.info[i];
+            if (t.abjad) {
+                if (const auto it = tables.abjad_variants.find(t.text); it != tables.abjad_variants.end()) {
+                    t.text = it->second;
+                    t.abjad = false;  // a known spelling: compare it like any Latin word
+                    info = tables.find(t.text);
+                }
+            } else {
+                t.text = canonical(t.text, info, &info);
+            }
+            t.kind = classify(t.text, info);
+            if (t.kind == TokenKind::number) t.text = number_value(t.text, info);
+            if (t.kind == TokenKind::word && all_digits(t.text)) t.kind = TokenKind::number;
+        }
+        out.push_back(std::move(t));
         ++i;
     }
     return out;
 }
 
-std::string canonical_variant(std::string_view word) {
-    const auto& variants = word_tables().variants;
-    if (const auto it = variants.find(std::string(word)); it != variants.end()) return it->second;
-    auto affixed = apply_affixes(std::string(word));
-    if (const auto it = variants.find(affixed); it != variants.end()) return it->second;
-    return affixed;
+}  // namespace
+
+std::vector<Token> apply_phrases(const std::vector<Word>& input) { return tokens_of(input, false); }
+
+std::string canonical_variant(std::string_view word) { return canonical(word, word_tables().find(word)); }
+
+const std::vector<std::string>* known_spellings(std::string_view canonical_word) {
+    const auto* info = word_tables().find(canonical_word);
+    return info && !info->spellings.empty() ? &info->spellings : nullptr;
 }
 
-TokenKind classify(std::string_view word) {
-    const auto& tables = word_tables();
-    const std::string w(word);
-    if (tables.stop.count(w)) return TokenKind::stop;
-    if (!number_value(word).empty()) return TokenKind::number;
-    if (word.size() == 1 && word[0] >= 'a' && word[0] <= 'z') return TokenKind::initial;
-    if (tables.generic.count(w)) return TokenKind::generic;
-    return TokenKind::word;
-}
+TokenKind classify(std::string_view word) { return classify(word, word_tables().find(word)); }
 
 NormalizedName normalize_name(std::string_view name, EntityType type) {
-    const auto ordered = person_name_order(name, type);
-    const auto words = split_words(decode_utf8(ordered));
-    auto tokens = apply_phrases(words);
-    if (tokens.empty())  // a name made only of stop words or forms ("The Company") is still a name
-        for (const auto& w : words) tokens.push_back({w.text, w.text, TokenKind::word, is_abjad(w.script)});
-    const auto& abjad_variants = word_tables().abjad_variants;
+    const auto words = name.find(',') == std::string_view::npos ? split_words(name)
+                                                                 : split_words(person_name_order(name, type));
     NormalizedName out;
-    for (auto& t : tokens) {
-        if (t.kind == TokenKind::word) {
-            if (t.abjad) {
-                if (const auto it = abjad_variants.find(t.text); it != abjad_variants.end()) {
-                    t.text = it->second;
-                    t.abjad = false;  // a known spelling: compare it like any Latin word
-                }
-            } else {
-                t.text = canonical_variant(t.text);
-            }
-            t.kind = classify(t.text);
-            if (t.kind == TokenKind::number) t.text = number_value(t.text);
-        }
-        if (t.kind == TokenKind::word && all_digits(t.text)) t.kind = TokenKind::number;
-        out.tokens.push_back(std::move(t));
-    }
+    out.tokens = tokens_of(words, true);
+    if (out.tokens.empty())  // a name made only of stop words or forms ("The Company") is still a name
+        for (const auto& w : words) out.tokens.push_back({w.text, w.text, TokenKind::word, is_abjad(w.script)});
     // "forty four" / "forty 4" -> 44.
     for (std::size_t i = 0; i + 1 < out.tokens.size(); ++i) {
         auto& a = out.tokens[i];

@@ -99,38 +99,76 @@ struct WordBuilder {
     }
 };
 
+// Feeds code points one by one (ASCII letters take a fast path).
+void feed(WordBuilder& b, char32_t cp) {
+    const Script script = detail::script_of(cp);
+    if (script != Script::latin) {
+        if (!b.run.empty() && b.run_script != script) b.flush_run();
+        b.run_script = script;
+        b.run.push_back(cp);
+        return;
+    }
+    if (const char* folded = detail::fold_latin(cp)) {
+        b.flush_run();
+        if (folded[0] == ' ' && folded[1] == 0) {
+            b.end_word();
+        } else {
+            b.text += folded;
+            b.counts[0] += folded[0] ? 1 : 0;
+        }
+        return;
+    }
+    switch (other_char_class(cp)) {
+        case CharClass::drop: break;
+        case CharClass::separator: b.end_word(); break;
+        case CharClass::letter:
+            b.flush_run();
+            append_utf8(b.text, cp);
+            b.counts[static_cast<int>(Script::other)] += 1;
+            break;
+    }
+}
+
 }  // namespace
 
 std::vector<Word> split_words(std::u32string_view input) {
     std::vector<Word> words;
     WordBuilder b{words, {}, {}, {}, Script::latin};
-    for (const char32_t cp : input) {
-        const Script script = detail::script_of(cp);
-        if (script != Script::latin) {
-            if (!b.run.empty() && b.run_script != script) b.flush_run();
-            b.run_script = script;
-            b.run.push_back(cp);
-            continue;
-        }
-        if (const char* folded = detail::fold_latin(cp)) {
-            b.flush_run();
-            if (folded[0] == ' ' && folded[1] == 0) {
-                b.end_word();
+    for (const char32_t cp : input) feed(b, cp);
+    b.end_word();
+    return words;
+}
+
+std::vector<Word> split_words(std::string_view utf8) {
+    std::vector<Word> words;
+    words.reserve(6);
+    WordBuilder b{words, {}, {}, {}, Script::latin};
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c < 0x80) {
+            if (b.run.empty()) {  // fast path: plain ASCII
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                    b.text.push_back(static_cast<char>(c));
+                    ++b.counts[0];
+                } else if (c >= 'A' && c <= 'Z') {
+                    b.text.push_back(static_cast<char>(c + 32));
+                    ++b.counts[0];
+                } else if (c != '\'' && c != '`') {
+                    b.end_word();
+                }
             } else {
-                b.text += folded;
-                b.counts[0] += folded[0] ? 1 : 0;
+                feed(b, c);
             }
+            ++i;
             continue;
         }
-        switch (other_char_class(cp)) {
-            case CharClass::drop: break;
-            case CharClass::separator: b.end_word(); break;
-            case CharClass::letter:
-                b.flush_run();
-                append_utf8(b.text, cp);
-                b.counts[static_cast<int>(Script::other)] += 1;
-                break;
-        }
+        // One multi-byte sequence (invalid bytes become U+FFFD, a separator).
+        const auto one = decode_utf8(utf8.substr(i, c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2));
+        const char32_t cp = one.empty() ? 0xFFFD : one[0];
+        feed(b, cp);
+        std::size_t len = 1;
+        if (cp != 0xFFFD) len = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        i += len;
     }
     b.end_word();
     return words;
@@ -138,7 +176,7 @@ std::vector<Word> split_words(std::u32string_view input) {
 
 std::string fold_to_ascii(std::string_view utf8) {
     std::string out;
-    for (const auto& w : split_words(decode_utf8(utf8))) {
+    for (const auto& w : split_words(utf8)) {
         if (!out.empty()) out.push_back(' ');
         out += w.text;
     }

@@ -1,5 +1,5 @@
-// Loads the data tables (legal forms, stop words, generic words, variants) into lookup structures. Every
-// phrase is folded through split_words, so tables may be written in any script and spelling.
+// Loads the data tables (legal forms, stop words, generic words, variants, number words) into the lexicon.
+// Every phrase is folded through split_words, so tables may be written in any script and spelling.
 #include "word_tables.hpp"
 
 #include <algorithm>
@@ -27,10 +27,20 @@ struct VariantGroup {
 constexpr VariantGroup kVariants[] = {
 #include "variants_table.inc"
 };
+struct NumberWord {
+    const char* word;
+    int value;
+};
+constexpr NumberWord kNumberWords[] = {
+#include "number_words_table.inc"
+};
+// Roman numerals of two letters or more (one letter is an initial).
+constexpr const char* kRoman[] = {"", "", "ii", "iii", "iv", "", "vi", "vii", "viii", "ix", "",
+                                  "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
 
 std::vector<std::string> fold_words(std::string_view text, bool* abjad = nullptr) {
     std::vector<std::string> out;
-    for (auto& w : split_words(decode_utf8(text))) {
+    for (auto& w : split_words(text)) {
         if (abjad && is_abjad(w.script)) *abjad = true;
         out.push_back(std::move(w.text));
     }
@@ -42,7 +52,7 @@ void add_phrase(WordTables& t, std::vector<std::string> words, std::string resul
     std::size_t letters = 0;
     for (const auto& w : words) letters += w.size();
     const bool edge_only = kind == TokenKind::legal_form && letters <= 2;
-    auto& list = t.phrases[words.front()];
+    auto& list = t.lexicon[words.front()].phrases;
     const auto same = [&](const Phrase& p) { return p.words == words; };
     if (std::find_if(list.begin(), list.end(), same) != list.end()) return;  // first definition wins
     list.push_back({std::move(words), std::move(result), kind, edge_only});
@@ -53,13 +63,16 @@ WordTables load() {
     for (const auto& lf : kLegalForms) add_phrase(t, fold_words(lf.phrase), lf.form, TokenKind::legal_form);
     for (const char* s : kStopWords) {
         auto words = fold_words(s);
-        if (words.size() == 1) t.stop.insert(words.front());
+        if (words.size() == 1) t.lexicon[words.front()].stop = true;
         add_phrase(t, std::move(words), "", TokenKind::stop);
     }
     for (const char* g : kGenericWords) {
         auto words = fold_words(g);
-        if (words.size() == 1) t.generic.insert(words.front());
+        if (words.size() == 1) t.lexicon[words.front()].generic = true;
     }
+    for (const auto& nw : kNumberWords) t.lexicon[nw.word].number = nw.value;
+    for (int n = 2; n < static_cast<int>(std::size(kRoman)); ++n)
+        if (kRoman[n][0]) t.lexicon[kRoman[n]].number = n;
     for (const auto& group : kVariants) {
         std::string_view list = group.variants;
         while (!list.empty()) {
@@ -70,15 +83,30 @@ WordTables load() {
             std::replace(variant.begin(), variant.end(), '_', ' ');
             bool abjad = false;
             auto words = fold_words(variant, &abjad);
-            if (words.size() == 1)
-                (abjad ? t.abjad_variants : t.variants).emplace(words.front(), group.canonical);
-            else
+            if (words.size() != 1) {
                 add_phrase(t, std::move(words), group.canonical, TokenKind::word);
+            } else if (abjad) {
+                t.abjad_variants.emplace(words.front(), group.canonical);
+            } else if (words.front() != group.canonical) {
+                auto& info = t.lexicon[words.front()];
+                if (info.variant.empty()) info.variant = group.canonical;
+                t.lexicon[group.canonical].spellings.push_back(words.front());
+            }
         }
     }
-    for (auto& [first, list] : t.phrases)
-        std::stable_sort(list.begin(), list.end(),
+    for (auto& [word, info] : t.lexicon)
+        std::stable_sort(info.phrases.begin(), info.phrases.end(),
                          [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+    // Multi-word legal forms by their second word (to find a typo in the first). Pointers into the
+    // phrase vectors stay valid: nothing is added to the lexicon after this.
+    std::vector<const Phrase*> multi;
+    for (const auto& [word, info] : t.lexicon)
+        for (const auto& p : info.phrases)
+            if (p.kind == TokenKind::legal_form && p.words.size() >= 2) multi.push_back(&p);
+    std::sort(multi.begin(), multi.end(), [](const Phrase* a, const Phrase* b) {
+        return a->words.size() != b->words.size() ? a->words.size() > b->words.size() : a->words < b->words;
+    });
+    for (const auto* p : multi) t.lexicon[p->words[1]].legal_second.push_back(p);
     return t;
 }
 

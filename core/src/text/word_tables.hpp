@@ -1,11 +1,13 @@
-// The linguistic tables of the name pipeline, loaded once from the *_table.inc data into lookup structures.
+// The linguistic tables of the name pipeline, loaded once from the *_table.inc data into one lexicon: a
+// single hash lookup per word tells every step what it needs (phrases it starts, variant, kind, number).
 #pragma once
 
 #include <exportcheck/text.hpp>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace exportcheck::text::detail {
@@ -17,13 +19,36 @@ struct Phrase {
     bool edge_only;                  // short legal forms: only at the start or end of a name
 };
 
+// FNV-1a over the bytes; transparent, so string_views look up std::string keys without a copy.
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        std::uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        return static_cast<std::size_t>(h);
+    }
+};
+template <class V>
+using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+
+struct WordInfo {
+    std::vector<Phrase> phrases;                // phrases that start with this word, longest first
+    std::vector<const Phrase*> legal_second;    // multi-word legal forms whose second word this is
+    std::string variant;                        // canonical spelling, "" when this is one
+    std::vector<std::string> spellings;         // when canonical: its known Latin variant spellings
+    int number = -1;                            // value of a number word or roman numeral
+    bool stop = false;                          // a single stop word
+    bool generic = false;                       // a generic company word (canonical spelling)
+};
+
 struct WordTables {
-    // Phrases by their first word, longest first.
-    std::unordered_map<std::string, std::vector<Phrase>> phrases;
-    std::unordered_map<std::string, std::string> variants;        // single word -> canonical
-    std::unordered_map<std::string, std::string> abjad_variants;  // Arabic-script spellings, transliterated
-    std::unordered_set<std::string> generic;
-    std::unordered_set<std::string> stop;  // single stop words (also in `phrases`)
+    WordMap<WordInfo> lexicon;
+    WordMap<std::string> abjad_variants;  // Arabic-script spellings, transliterated -> canonical
+
+    const WordInfo* find(std::string_view word) const {
+        const auto it = lexicon.find(word);
+        return it == lexicon.end() ? nullptr : &it->second;
+    }
 };
 
 const WordTables& word_tables();
