@@ -87,12 +87,13 @@ test('offline: with the server gone the page reloads from its service worker and
     new Promise((resolve) => setTimeout(() => resolve(false), 30_000)),
   ]));
   assert.ok(controlled, 'the service worker did not install (a precached file missing?) or does not control the page');
-  const url = page.url();
   await env.server.close();
   // Offline, the browser's own service-worker update check fails: that is expected.
   page.problems.length = 0;
-  const state = await openApp(page, url.replace(/#.*$/, ''), '#/audit');
-  assert.equal(state, 'ready', await page.textContent('#status'));
+  await page.reload();
+  await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: 60_000 });
+  assert.equal(await page.getAttribute('body', 'data-state'), 'ready', await page.textContent('#status'));
+  await page.click('#tab-audit');
   const served = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.workerStart > 0);
   assert.ok(served, 'the page was not served by the service worker');
   if ((await capabilities(page)).has('screen')) {

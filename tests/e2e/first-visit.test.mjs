@@ -25,7 +25,7 @@ test('first visit: the signed default bundle is verified, stored, and its lists 
   await page.waitForSelector('#view-lists:not([hidden])');
   assert.match(await page.textContent('#bundle-id'), /\S/);
   for (const list of ['EL', 'SDN', 'DPL', 'UN']) {
-    const count = Number(await page.textContent(`#lists tr[data-list="${list}"] td`));
+    const count = Number((await page.textContent(`#lists tr[data-list="${list}"] td`)).replace(/\D/g, ''));
     assert.ok(count > 0, `no ${list} count shown`);
   }
   const dates = await page.$$eval('#sources tbody td.date', (cells) => cells.map((c) => c.textContent));

@@ -2,7 +2,7 @@
 // warning age), how to load a newer bundle (a URL on this site, or the files, dropped or picked), and after a
 // new bundle, rescreening the stored orders with the list of those whose decision changed.
 import { h, clear, icon } from './dom.js';
-import { t, formatDate, formatNumber, has, errorText } from './i18n/index.js';
+import { t, formatDate, formatNumber, has, errorText, sourceName } from './i18n/index.js';
 import { listAges } from './bundle-manager.js';
 import { setSetting } from './db.js';
 import { createTable } from './table.js';
@@ -92,7 +92,7 @@ export function createListsView(ctx) {
         h('caption', {}, t('lists.sourcesCaption')),
         h('thead', {}, h('tr', {}, ['source', 'date', 'age', 'entries', 'status'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
         h('tbody', {}, ages.sources.map((s) => h('tr', { dataset: { source: s.key, old: String(s.old) } },
-          h('th', { scope: 'row' }, has(`source.${s.key}`) ? t(`source.${s.key}`) : s.key,
+          h('th', { scope: 'row' }, sourceName(s.key),
             s.url ? h('span', { class: 'source-url' }, h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, t('lists.official'))) : null),
           h('td', { class: 'date', title: s.date_basis ?? '' }, s.date ?? '—'),
           h('td', {}, ageText(s.days)),
@@ -104,6 +104,12 @@ export function createListsView(ctx) {
         h('tbody', {}, Object.entries(info.lists ?? {}).map(([code, n]) => h('tr', { dataset: { list: code } },
           h('th', { scope: 'row' }, has(`list.${code}`) ? `${t(`list.${code}`)} (${code})` : code),
           h('td', { class: 'num' }, formatNumber(n))))))),
+      Object.keys(info.rules ?? {}).length ? h('div', { class: 'table-wrap' }, h('table', { id: 'rules', class: 'data compact' },
+        h('caption', {}, t('lists.rulesCaption')),
+        h('thead', {}, h('tr', {}, ['document', 'version', 'asOf'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
+        h('tbody', {}, Object.entries(info.rules).map(([name, doc]) => h('tr', {},
+          h('th', { scope: 'row' }, has(`rules.${name}`) ? t(`rules.${name}`) : name),
+          h('td', {}, String(doc?.version ?? '')), h('td', {}, formatDate(doc?.as_of)))))))) : null,
       info.notes?.length ? h('details', { class: 'notes' }, h('summary', {}, t('lists.notes', { count: info.notes.length })),
         h('ul', {}, info.notes.map((n) => h('li', {}, n)))) : null);
   }

@@ -1,7 +1,7 @@
 // The reseller's page: boots the language, loads the signed lists (stored bundle or the site's default),
 // then mounts the four views (screen one order, batch, audit log, lists) behind hash links.
 import { h, clear, icon } from './dom.js';
-import { t, bindText, setLanguage, pickLanguage, language, LANGUAGES, formatDate, errorText } from './i18n/index.js';
+import { t, bindText, setLanguage, pickLanguage, language, LANGUAGES, formatDate, errorText, sourceName } from './i18n/index.js';
 import { getSetting, setSetting } from './db.js';
 import { BundleManager, listAges } from './bundle-manager.js';
 import { createOrderView } from './order-view.js';
@@ -91,7 +91,7 @@ function renderBundleStatus() {
       h('div', {},
         h('p', { class: 'banner-title' }, h('strong', {}, t('age.title'))),
         h('p', {}, t('age.body', {
-          oldest: formatDate(ages.oldest?.date), oldestList: t(`source.${ages.oldest?.key}`),
+          oldest: formatDate(ages.oldest?.date), oldestList: sourceName(ages.oldest?.key),
           newest: formatDate(ages.newest?.date), max: ctx.maxAgeDays,
         })),
         h('p', {}, t('age.howto'), ' ', h('a', { href: '#/lists' }, t('age.link')))));

@@ -108,3 +108,11 @@ export function errorText(err) {
   const key = `error.${err?.code}`;
   return has(key) ? t(key, { message: err.message }) : err?.message ?? String(err);
 }
+
+// A list source's name for people: "csl" -> "Consolidated Screening List (US, trade.gov)"; an imported
+// list ("list:entity_list") by its own name when the catalogue does not know it.
+export function sourceName(key) {
+  if (has(`source.${key}`)) return t(`source.${key}`);
+  const name = String(key ?? '').replace(/^list:/, '').replace(/_/g, ' ');
+  return t('source.imported', { name });
+}
