@@ -101,7 +101,11 @@ TEST_CASE("R05: cash or crypto for a costly order; a price far from the market [
 TEST_CASE("R06: missing or evasive end use; blocked with advanced chips going to a hub [BIS-RF] [ICC23]") {
     auto o = base();
     o.erase("end_use");
-    CHECK(find_rule(run(o), "R06", Severity::review)->severity == Severity::review);
+    // Missing, to Japan (no licence requirement, no hub): noted, not held.
+    CHECK(find_rule(run(o), "R06", Severity::info)->severity == Severity::info);
+    o["parties"][1]["address"]["country"] = "AE";  // a licence-set destination: held for review
+    CHECK(find_rule(run(o), "R06", Severity::review));
+    o = base();
     o["end_use"] = "confidential";
     CHECK(find_rule(run(o), "R06", Severity::review));
     o["end_use"] = "N/A";
@@ -120,6 +124,12 @@ TEST_CASE("R07: the item or quantity does not fit the buyer [BIS-RF] [CTP]") {
     o["parties"][0]["business"] = "seafood restaurant";
     o["parties"].erase(1);
     CHECK(find_rule(run(o), "R07", Severity::review));
+    // A business that says nothing either way is asked only for large orders.
+    o["parties"][0]["business"] = "general contractor";
+    CHECK_FALSE(find_rule(run(o), "R07", Severity::info));
+    o["items"][0]["quantity"] = 128;
+    CHECK(find_rule(run(o), "R07", Severity::review));
+    o = base();
     o = base();
     o["parties"][0]["type"] = "person";
     o["parties"].erase(1);
@@ -220,7 +230,10 @@ TEST_CASE("R13 and R14: declined support; mislabel, remove branding, under-decla
 TEST_CASE("R19: a chain of intermediaries [CTP]") {
     auto o = base();
     o["parties"].push_back(json::parse(R"({"role": "forwarder", "name": "Speedy Cargo", "address": {"country": "JP"}})"));
+    // A forwarder hired to ship is normal.
+    CHECK_FALSE(find_rule(run(o), "R19", Severity::info));
     o["parties"].push_back(json::parse(R"({"role": "intermediate_consignee", "name": "Kobe Warehouse KK", "address": {"country": "JP"}})"));
+    o["parties"].push_back(json::parse(R"({"role": "ship_to", "name": "Naniwa Trading Co", "address": {"country": "JP"}})"));
     CHECK(find_rule(run(o), "R19", Severity::review));
 }
 

@@ -248,15 +248,23 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
         const auto when = ca.value("license_when", "always");
         const bool licence = when == "always" || (when == "destination_in_license_set_or_hq" && licence_dest) ||
                              (when == "destination_in_military_countries" && military_dest);
+        const auto otherwise = ca.value("otherwise", "review");
         Finding f;
         f.kind = "license";
         f.rule = "R21";
-        f.severity = licence ? Severity::license_required : Severity::review;
+        f.severity = licence ? Severity::license_required
+                   : otherwise == "info" ? Severity::info
+                   : otherwise == "license_required" ? Severity::license_required
+                   : Severity::review;
         std::vector<std::string> quoted;
         for (const auto& w : found) quoted.push_back(quote(w));
         f.message = licence
             ? fmt::format("This order needs a US export licence whatever the items are: the stated use ({}) points to {} "
                           "({}).", join(quoted, ", "), ca.value("plain", ""), ca.value("citation", ""))
+            : f.severity == Severity::info
+            ? fmt::format("The stated use ({}) points to {}; {} requires a licence only for destinations in the licence set "
+                          "or parties headquartered in D:5 or Macau, which this order does not have.",
+                          join(quoted, ", "), ca.value("plain", ""), ca.value("citation", ""))
             : fmt::format("Check the end use before shipping: the stated use ({}) points to {}; {} does not require a licence "
                           "for these destinations by itself, but the use must be understood.",
                           join(quoted, ", "), ca.value("plain", ""), ca.value("citation", ""));

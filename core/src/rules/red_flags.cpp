@@ -21,6 +21,7 @@ struct Ctx {
     bool advanced = false;     // advanced-computing items (3A090/4A090, letters, undetermined, datacenter-looking)
     bool controlled = false;   // 3A090/4A090 items
     bool hub_destination = false;
+    bool licence_or_hq = false;  // a destination in the licence set, or a party under the headquarters test
 
     Finding& flag(const std::string& id, Severity s, const std::string& level, std::string message) {
         Finding f;
@@ -205,6 +206,13 @@ void r06(Ctx& c) {
     if (text.words.empty()) {
         problem = o.end_use_given ? "is empty" : "is missing";
         hard = true;
+        if (!c.hub_destination && !c.licence_or_hq) {
+            // Going to a country without licence requirement or hub: note it, do not hold the order for it.
+            auto& f = c.flag("R06", Severity::info, "low",
+                             fmt::format("The end-use statement {}: record what the chips will be used for.", problem));
+            f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", problem}};
+            return;
+        }
     } else if (const auto e = c.w.evasive_end_use.find(text)) {
         problem = "is evasive";
         word = *e;
@@ -255,7 +263,8 @@ void r07(Ctx& c) {
         const auto b = fold(p->business);
         const auto misfit = c.w.business_misfits.find(b);
         const auto fit = c.w.business_fits.find(b);
-        if (misfit || !fit) {
+        const double large = flags.number("large_order_units");
+        if (misfit || (!fit && dc_units >= large)) {
             auto& f = c.flag("R07", Severity::review, "medium",
                              fmt::format("{} describes its business as {}, which does not fit {} datacenter AI chips: ask why "
                                          "it needs them.", who(*p), quote(p->business), human(dc_units)));
@@ -315,7 +324,10 @@ void r09(Ctx& c) {
     const auto& o = c.in.order;
     double units = 0;
     for (const auto& it : o.items) units += it.quantity;
-    const bool commercial = c.advanced || units >= c.in.rules.flags.number("commercial_quantity_units");
+    const bool datacenter = std::any_of(c.in.items.begin(), c.in.items.end(), [](const ItemClassification& x) {
+        return x.advanced() && x.datacenter != false;
+    });
+    const bool commercial = datacenter || units >= c.in.rules.flags.number("commercial_quantity_units");
     if (!commercial) return;
     std::vector<Role> roles = {Role::ship_to, Role::ultimate_consignee, Role::end_user};
     if (o.with_role(Role::ship_to).empty()) roles.push_back(Role::buyer);
@@ -505,7 +517,9 @@ void r19(Ctx& c) {
     std::vector<std::string> names;
     ojson parties = ojson::array();
     for (const auto& p : c.in.order.parties) {
-        bool intermediary = p.role == Role::forwarder || p.role == Role::intermediate_consignee;
+        // A forwarder hired to ship is normal; intermediate consignees and trading or logistics firms that buy
+        // or receive the goods are links in the chain.
+        bool intermediary = p.role == Role::intermediate_consignee;
         if (!intermediary && (p.role == Role::buyer || p.role == Role::ship_to || p.role == Role::ultimate_consignee)) {
             const auto kind = party_kind(p, c.w);
             intermediary = kind && kind->first != "bank";
@@ -543,6 +557,9 @@ std::vector<Finding> check_red_flags(const CheckInput& in) {
     Ctx c{in, *in.rules.words, {}};
     c.advanced = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& x) { return x.advanced(); });
     c.controlled = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& x) { return x.controlled(); });
+    c.licence_or_hq = !in.destinations.headquarters.empty() ||
+                      std::any_of(in.destinations.countries.begin(), in.destinations.countries.end(),
+                                  [](const DestinationCountry& d) { return d.license_set; });
     c.hub_destination = std::any_of(in.destinations.countries.begin(), in.destinations.countries.end(),
                                     [&](const DestinationCountry& d) { return in.rules.flags.hub(d.code) != nullptr; });
     r03(c);

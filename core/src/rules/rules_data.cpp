@@ -324,7 +324,8 @@ RulesData RulesData::from_documents(const json& documents) {
     r.flags = load_flags(documents["red-flags"], r.groups);
     for (const char* t : {"price_premium", "price_discount", "costly_order_usd", "new_company_years", "formed_after_rule_date",
                           "hubs_on_route_min", "intermediaries_min", "person_max_datacenter_units",
-                          "person_max_consumer_units", "commercial_quantity_units", "escalate_block_min_flags"})
+                          "person_max_consumer_units", "commercial_quantity_units", "large_order_units",
+                          "escalate_block_min_flags"})
         if (!r.flags.thresholds.count(t)) invalid("red-flags.thresholds", fmt::format("threshold {} is missing", t));
     r.words = compile_words(documents["red-flags"], documents["products"]);
     return r;

@@ -115,6 +115,8 @@ struct Query {
 };
 
 std::string describe(const Query& q) {
+    if (q.party && (q.party->role == Role::parent || q.party->role == Role::owner) && q.relation != "")
+        return fmt::format("the {} \"{}\"", q.party->role == Role::parent ? "ultimate parent" : "owner", shorten(q.name));
     if (q.relation == "parent") return fmt::format("the ultimate parent \"{}\" of the {} \"{}\"", shorten(q.name), to_string(q.party->role), shorten(q.party->name));
     if (q.relation == "owner")
         return fmt::format("the owner \"{}\"{} of the {} \"{}\"", shorten(q.name), q.percent ? fmt::format(" ({}%)", human(*q.percent)) : "",
@@ -212,7 +214,7 @@ struct Screening {
                 return c == q.country || groups.effective(c) == groups.effective(q.country);
             });
         std::string address_note;
-        if (q.party && q.relation.empty()) {
+        if (q.party && q.path == q.party->path) {  // the party's own name: its address can corroborate
             for (const auto* r : in.addresses.find(q.party->address))
                 if (&in.matcher.entries()[r->entry] == &e) address_note = "the party's street address matches a listed address";
             if (address_note.empty() && !q.party->address.city.empty())
@@ -393,6 +395,8 @@ std::vector<Finding> screen_parties(const PartyScreenInput& in) {
         q.country = p.address.country.empty() ? p.headquarters_country : p.address.country;
         q.path = p.path;
         q.type = party_type(p.type, in.rules);
+        if (p.role == Role::parent) q.relation = "parent";  // an ultimate parent given as a party: R17
+        if (p.role == Role::owner) q.relation = "owner";
         s.query(q);
         if (!p.parent_name.empty()) {
             Query pq;
