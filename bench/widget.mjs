@@ -116,7 +116,8 @@ async function main() {
         `\n         in the Worker (ms): ${steps}`);
     }
     const m = (k) => median(runs.map((r) => r[k]));
-    console.log(`cold cache, Chromium, ${RUNS} runs (median):`);
+    const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+    console.log(`cold cache, Chromium, ${RUNS} runs (median), ${os.cpus().length} cores, load average ${load}:`);
     console.log(`  element inserted -> lists verified and loaded   ${m('insertToReady').toFixed(0)} ms`);
     if (runs.some((r) => r.error)) {
       console.log('  first result: not measurable, this wasm build has no ec_screen (rebuild once it has)');

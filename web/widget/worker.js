@@ -10,6 +10,7 @@
 import { createChecker } from '../exportcheck.mjs';
 
 let checker; // a promise of the checker, set by the first init
+let warmed = false;
 
 async function handle({ type, ...args }) {
   if (type === 'init') {
@@ -24,9 +25,24 @@ async function handle({ type, ...args }) {
   throw Object.assign(new Error(`unknown request ${type}`), { code: 'bad_argument' });
 }
 
+// The core builds its name index and rules on the first screening after a bundle is loaded (most of a
+// cold start). Build them as soon as the lists are ready, while the customer is still typing: asking for
+// the product catalogue needs them and screens nothing.
+async function warmUp() {
+  try {
+    (await checker).products();
+  } catch {
+    // a core without products(): the first screening builds them instead
+  }
+}
+
 self.onmessage = async ({ data }) => {
   try {
     self.postMessage({ id: data.id, ok: await handle(data) });
+    if (data.type === 'init' && !warmed) {
+      warmed = true;
+      warmUp();
+    }
   } catch (err) {
     if (data.type === 'init') checker = undefined; // a later element may try again (e.g. once back online)
     self.postMessage({ id: data.id, error: { code: err?.code ?? 'internal', message: err?.message ?? String(err) } });
