@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 command -v clang++ >/dev/null || { echo "fuzz: clang++ is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 1; }
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz >/dev/null
 mapfile -t all < <(sed -n 's/^set(EXPORTCHECK_FUZZ_TARGETS \(.*\))$/\1/p' tests/fuzz/targets.cmake | tr ' ' '\n')
 targets=("${@:-${all[@]}}")
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target "${targets[@]/#/fuzz_}" >/dev/null
 
 seed() {  # seed TARGET FILE...: small real inputs (head of each file) into the target's seed corpus
   local dir=build-fuzz/seeds/$1; shift

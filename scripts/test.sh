@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 suites=(
   "doctest (native)|ctest --test-dir build --output-on-failure"
-  "doctest (native, ASan + UBSan)|cmake --preset asan >/dev/null && cmake --build --preset asan >/dev/null && ctest --preset asan"
+  "doctest (native, ASan + UBSan)|cmake --preset asan >/dev/null && cmake --build --preset asan --target exportcheck_tests >/dev/null && ctest --preset asan"
   "fuzz smoke (10 s per parser)|scripts/fuzz.sh 10"
   "doctest (wasm)|ctest --test-dir build-wasm --output-on-failure"
   "JS API (node)|node --test tests/js/"
