@@ -306,7 +306,7 @@ test('order property, element inside another shadow root: composed events, first
   const result = await waitForEvent(page, 'exportcheck:result', 'in-shadow');
   assert.equal(result.decision, 'clear');
   assert.equal(result.report.order_id, 'PROP-1');
-  t.diagnostic(`first result ${(result.at - (await page.evaluate(() => window.insertedAt))).toFixed(0)} ms after insertion (Worker already warm)`);
+  t.diagnostic(`first result ${(result.at - (await page.evaluate(() => window.insertedAt))).toFixed(0)} ms after insertion (the page's Worker already running)`);
   await assertClean(page);
   await page.close();
 });
