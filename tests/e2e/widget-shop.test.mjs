@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, screenshot } from './support.mjs';
+import { launch, openApp, screenshot } from './support.mjs';
 
 let env;
 before(async () => { env = await launch({ viewport: { width: 1200, height: 900 } }); });
@@ -17,7 +17,7 @@ async function openShop(page) {
 
 test('the main page links to the demo shop', async () => {
   const page = await env.newPage();
-  await page.goto(env.server.url);
+  await openApp(page, env.server.url); // the app's own download finishes before the page is left
   const href = await page.getAttribute('a[href="shop/"]', 'href');
   assert.equal(href, 'shop/');
   await Promise.all([page.waitForURL(/\/shop\/$/), page.click('a[href="shop/"]')]);
