@@ -5,6 +5,8 @@
 
 #include <exportcheck/error.hpp>
 
+#include <optional>
+
 namespace exportcheck {
 
 using namespace rules_detail;
@@ -72,9 +74,17 @@ Screener::~Screener() = default;
 const RulesData& Screener::rules() const noexcept { return state_->rules; }
 
 nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions& options) const {
-    RulesData rules = state_->rules;  // a copy: settings change it for this order only
-    auto overrides = apply_settings(rules, options.settings);
-    for (auto& o : apply_settings(rules, order.settings)) overrides.push_back(std::move(o));
+    // Settings change a copy of the rules, for this order only.
+    std::optional<RulesData> adjusted;
+    std::vector<Override> overrides;
+    const bool has_settings = (options.settings.is_object() && !options.settings.empty()) ||
+                              (order.settings.is_object() && !order.settings.empty());
+    if (has_settings) {
+        adjusted = state_->rules;
+        overrides = apply_settings(*adjusted, options.settings);
+        for (auto& o : apply_settings(*adjusted, order.settings)) overrides.push_back(std::move(o));
+    }
+    const RulesData& rules = adjusted ? *adjusted : state_->rules;
 
     std::vector<ItemClassification> items;
     items.reserve(order.items.size());
