@@ -203,3 +203,35 @@ TEST_CASE("nothing silently passes: malformed requests are errors, unknown count
     const auto e = s.screen_json(json::parse(R"({"id": "y", "items": [{"description": "laptop"}]})"));
     CHECK(e["decision"] == "review");  // nobody to screen, destination unknown
 }
+
+TEST_CASE("R17: listed owners and parents: OFAC's 50% rule, and BIS's Affiliates Rule while it is in force [OFAC-398] [AFF]") {
+    const auto& s = test::real_screener();
+    auto order = [](const std::string& owner, int percent) {
+        return json::parse(R"({"id": "OWN", "parties": [{"role": "buyer", "name": "Meridian Components GmbH", "type": "organization",
+            "address": {"lines": ["Industriestrasse 7"], "city": "Stuttgart", "country": "DE"},
+            "ownership": [{"name": ")" + owner + R"(", "percent": )" + std::to_string(percent) + R"(}]}],
+            "items": [{"description": "Lenovo ThinkPad laptop", "quantity": 2}], "end_use": "office"})");
+    };
+    // An SDN owner with 60%: blocked under the OFAC 50% rule; with 10%: a question.
+    auto r = s.screen_json(order("FMF General Trading LLC", 60));
+    CHECK(r["decision"] == "blocked");
+    CHECK(r["findings"][0]["rule"] == "R17");
+    CHECK(r["findings"][0]["evidence"]["percent"] == 60);
+    CHECK(s.screen_json(order("FMF General Trading LLC", 10))["decision"] == "review");
+    // An Entity List owner with 60%: the Affiliates Rule is suspended until 2026-11-09 [L] ...
+    r = s.screen_json(order("Corad Technology Pte Ltd.", 60));
+    CHECK(r["decision"] == "review");
+    // ... and back in force after it (unless extended), or when the order says so.
+    r = s.screen_json(json{{"order", order("Corad Technology Pte Ltd.", 60)}, {"screened_at", "2027-01-15"}});
+    CHECK(r["decision"] == "blocked");
+    r = s.screen_json(json{{"order", order("Corad Technology Pte Ltd.", 60)}, {"settings", {{"affiliates_rule_in_force", true}}}});
+    CHECK(r["decision"] == "blocked");
+    CHECK(r["overrides"][0]["path"] == "settings.affiliates_rule_in_force");
+    // A parent given as a party is screened the same way.
+    const auto parent = s.screen_json(json::parse(R"({"id": "PAR", "parties": [
+        {"role": "buyer", "name": "Meridian Components GmbH", "address": {"country": "DE"}},
+        {"role": "parent", "name": "FMF General Trading LLC", "address": {"country": "AE"}}],
+        "items": [{"description": "laptop"}], "end_use": "office"})"));
+    CHECK(parent["decision"] == "blocked");
+    CHECK(parent["findings"][0]["rule"] == "R17");
+}

@@ -585,8 +585,8 @@ std::vector<Finding> check_holistic(const CheckInput& in, const std::vector<Find
     if (!controlled) return {};
     std::vector<std::string> rules;
     for (const auto& f : findings)
-        if (f.kind == "red_flag" && f.severity >= Severity::review && contains(in.rules.flags.holistic_flags, f.rule) &&
-            !contains(rules, f.rule))
+        if (f.kind == "red_flag" && f.severity >= Severity::review && f.level != "low" &&
+            contains(in.rules.flags.holistic_flags, f.rule) && !contains(rules, f.rule))
             rules.push_back(f.rule);
     const double min = in.rules.flags.number("escalate_block_min_flags");
     if (static_cast<double>(rules.size()) < min) return {};
