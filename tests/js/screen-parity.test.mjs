@@ -13,15 +13,17 @@ import { gunzipSync } from 'node:zlib';
 import { Core } from '../../web/core.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = path.join(root, 'build/core/cli/exportcheck');
-const bundlePath = path.join(root, 'public/bundle/default.ecb.gz');
+// Built by scripts/build.sh; the environment may point at other builds of the same sources.
+const cli = process.env.EXPORTCHECK_CLI ?? path.join(root, 'build/core/cli/exportcheck');
+const bundlePath = process.env.EXPORTCHECK_BUNDLE ?? path.join(root, 'public/bundle/default.ecb.gz');
+const nodeCore = process.env.EXPORTCHECK_WASM_NODE ?? path.join(root, 'build-wasm/wasm/exportcheck-core-node.cjs');
 const fixtures = path.join(root, 'tests/fixtures/orders');
 const encoder = new TextEncoder();
 
 let modulePromise;
 async function wasm() {
   modulePromise ??= (async () => {
-    const factory = createRequire(import.meta.url)('../../build-wasm/wasm/exportcheck-core-node.cjs');
+    const factory = createRequire(import.meta.url)(nodeCore);
     const m = await factory();
     const core = new Core(m);
     core.loadBundle(new Uint8Array(gunzipSync(readFileSync(bundlePath))));
