@@ -235,14 +235,20 @@ struct Screening {
         const auto alias = hit.matched_name != e.name ? fmt::format(" (as {})", quote(hit.matched_name)) : std::string();
         const auto list_label = action.name.empty() ? e.list : action.name;
         // A person is known by more than a name: a listed person's name on a party in a country the entry never
-        // mentions is set aside (logged, not counted). Organisations keep their branches abroad: a strong
-        // organisation match in another country still asks for review.
+        // mentions, or a partial match with no country agreeing, is set aside (logged, not counted).
+        // Organisations keep their branches abroad: a strong organisation match in another country still asks
+        // for review.
         const bool person = e.type == EntityType::person || q.type == EntityType::person;
         if (person && country_agrees == false) {
             sev = Severity::info;
             message = fmt::format("Possible match set aside: {} has the name of the {} entry {}{} (score {:.2f}), but {}, and a "
                                   "person's name alone is not a match.", describe(q), list_label, listed, alias, score,
                                   address_note);
+        } else if (person && !strong && country_agrees != true) {
+            // A partial match on a person's name, with no country to back it, is the classic false positive.
+            sev = Severity::info;
+            message = fmt::format("Possible match set aside: {} partly resembles the {} entry {}{} (score {:.2f}), and "
+                                  "nothing else agrees ({}).", describe(q), list_label, listed, alias, score, address_note);
         } else if (strong && country_agrees != false) {
             if (ownership) {
                 sev = owner_severity(q, e, action, message, list_label, listed, score);
