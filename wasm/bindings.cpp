@@ -4,12 +4,14 @@
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/classify.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/match.hpp>
 #include <exportcheck/order.hpp>
 #include <exportcheck/screen.hpp>
 
 #include <emscripten/emscripten.h>
 #include <nlohmann/json.hpp>
 
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -19,6 +21,7 @@ using nlohmann::json;
 
 std::unique_ptr<exportcheck::Bundle> g_bundle;
 std::unique_ptr<exportcheck::Screener> g_screener;  // built on first use for the loaded bundle
+std::unique_ptr<exportcheck::Matcher> g_matcher;    // the name index of the loaded bundle, built when it loads
 std::string g_result;  // the last result; valid until the next call
 
 const char* reply(const json& j) {
@@ -50,6 +53,14 @@ const exportcheck::Screener& screener() {
     return *g_screener;
 }
 
+const exportcheck::Matcher& matcher() {
+    loaded();
+    return *g_matcher;
+}
+
+// The argument's length: NUL-terminated when no size is given (a caller passing only the pointer).
+std::size_t length(const char* data, std::size_t size) { return size ? size : std::strlen(data); }
+
 json parse_argument(const char* data, std::size_t size, const char* what) {
     json j = json::parse(std::string_view(data, size), nullptr, false);
     if (j.is_discarded()) throw exportcheck::Error("bad_json", std::string(what) + ": not valid JSON");
@@ -64,7 +75,9 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ec_load_bundle(const char* data, std::size_t size) {
     return guarded([&] {
         auto bundle = std::make_unique<exportcheck::Bundle>(exportcheck::read_bundle(std::string_view(data, size)));
+        auto matcher = std::make_unique<exportcheck::Matcher>(bundle->entries);  // refers to the new entries
         g_screener.reset();
+        g_matcher = std::move(matcher);
         g_bundle = std::move(bundle);
         return exportcheck::bundle_info(*g_bundle);
     });
@@ -96,6 +109,21 @@ EMSCRIPTEN_KEEPALIVE const char* ec_parse_orders_csv(const char* data, std::size
         json orders = json::array();
         for (auto& o : exportcheck::orders_from_csv(std::string_view(data, size), "orders.csv")) orders.push_back(std::move(o.order));
         return orders;
+    });
+}
+
+// One name query {"name", "type"?, "country"?, "dob"?, "top"?, ...} against the loaded bundle: the same result
+// line as `exportcheck match --batch` prints for it ({"query", "hits"}).
+EMSCRIPTEN_KEEPALIVE const char* ec_match(const char* data, std::size_t size) {
+    return guarded([&] {
+        return exportcheck::match_json(matcher(), parse_argument(data, length(data, size), "query"));
+    });
+}
+
+// Two names {"a", "b", "type"?}: the same line as `exportcheck compare --batch` prints (no bundle needed).
+EMSCRIPTEN_KEEPALIVE const char* ec_compare(const char* data, std::size_t size) {
+    return guarded([&] {
+        return exportcheck::compare_json(parse_argument(data, length(data, size), "pair"));
     });
 }
 

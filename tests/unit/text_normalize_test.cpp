@@ -1,0 +1,185 @@
+// The name pipeline step by step (exportcheck/text.hpp): UTF-8, folding, transliteration, name order,
+// phrases (legal forms, stop words), spelling variants, token kinds, and the whole of normalize_name().
+#include <doctest/doctest.h>
+
+#include <exportcheck/text.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace exportcheck;
+using namespace exportcheck::text;
+
+namespace {
+
+// The canonical token texts of a name, space-separated.
+std::string tokens(std::string_view name, EntityType type = EntityType::unknown) {
+    std::string out;
+    for (const auto& t : normalize_name(name, type).tokens) {
+        if (!out.empty()) out.push_back(' ');
+        out += t.text;
+    }
+    return out;
+}
+
+std::string kinds(std::string_view name) {
+    std::string out;
+    for (const auto& t : normalize_name(name).tokens) {
+        if (!out.empty()) out.push_back(' ');
+        out += std::string(to_string(t.kind));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("text: decode_utf8 never fails; invalid bytes become U+FFFD") {
+    CHECK(decode_utf8("Ab") == U"Ab");
+    CHECK(decode_utf8("\xC3\xA9") == U"\u00E9");
+    CHECK(decode_utf8("a\xFFz") == U"a\uFFFDz");
+    CHECK(decode_utf8("\xC3") == U"\uFFFD");        // truncated sequence
+    CHECK(decode_utf8("\xC0\xAF") == U"\uFFFD\uFFFD");  // overlong form
+    std::string s;
+    append_utf8(s, U'\u0416');
+    CHECK(s == "\xD0\x96");
+}
+
+TEST_CASE("text: split_words folds case, accents, ligatures, full-width forms and punctuation") {
+    CHECK(fold_to_ascii("Recep Tayyip ERDOĞAN") == "recep tayyip erdogan");
+    CHECK(fold_to_ascii("Ærø Straße Œuvre") == "aero strasse oeuvre");
+    CHECK(fold_to_ascii("ＡＢＣ　Ｔｒａｄｉｎｇ") == "abc trading");
+    CHECK(fold_to_ascii("Kim Jong-un") == "kim jong un");
+    CHECK(fold_to_ascii("O'Brien & Sons, Ltd.") == "obrien sons ltd");
+    CHECK(fold_to_ascii("Ky\xE2\x80\x99ong-su") == "kyong su");  // right single quotation mark
+    CHECK(fold_to_ascii("Łódź Đukić Øresund") == "lodz dukic oresund");
+    CHECK(fold_to_ascii("Nguyễn Tấn Dũng") == "nguyen tan dung");
+    CHECK(fold_to_ascii("a\xC2\xA0" "b") == "a b");  // no-break space separates
+    CHECK(fold_to_ascii("") == "");
+    CHECK(fold_to_ascii("  ,.;  ") == "");
+}
+
+TEST_CASE("text: transliteration of Cyrillic, Greek, Arabic, Hebrew, Armenian, Georgian and Hangul") {
+    CHECK(fold_to_ascii("Владимир Владимирович Путин") == "vladimir vladimirovich putin");
+    CHECK(fold_to_ascii("Дмитрий Медведев") == "dmitriy medvedev");
+    CHECK(fold_to_ascii("Щербаков Юрий Хасанович") == "shcherbakov yuriy khasanovich");
+    CHECK(fold_to_ascii("Володимир Зеленський") == "volodimir zelenskiy");  // Russian values of the letters
+    CHECK(fold_to_ascii("Νικόλαος Παπαδόπουλος") == "nikolaos papadopoulos");
+    CHECK(fold_to_ascii("Μπαμπης Ντόρας") == "bambis doras");  // digraphs: b/d at the start, mb/nd inside
+    CHECK(fold_to_ascii("Αύγουστος") == "avgoustos");
+    CHECK(fold_to_ascii("محمد علي") == "mhmd ali");
+    CHECK(fold_to_ascii("السيسي") == "al sisi");  // the article is its own word
+    CHECK(fold_to_ascii("عبد الله") == "abd allah");
+    CHECK(fold_to_ascii("משה") == "mshe");
+    CHECK(fold_to_ascii("Վլադիմիր Պուտին") == "vladimir putin");
+    CHECK(fold_to_ascii("ვლადიმერ პუტინი") == "vladimer putini");
+    CHECK(fold_to_ascii("김정은") == "kim jong un");  // each syllable a word, list spelling
+    CHECK(fold_to_ascii("박지성") == "pak ji song");
+    // Scripts without a table stay as they are (so same-script names still meet).
+    CHECK(fold_to_ascii("习近平") == "习近平");
+
+    const auto words = split_words(std::string_view("Путин محمد Smith"));
+    REQUIRE(words.size() == 3);
+    CHECK(words[0].script == Script::cyrillic);
+    CHECK(words[1].script == Script::arabic);
+    CHECK(is_abjad(words[1].script));
+    CHECK(words[2].script == Script::latin);
+}
+
+TEST_CASE("text: person_name_order turns 'LAST, First' around, and leaves organisations alone") {
+    CHECK(person_name_order("PUTIN, Vladimir Vladimirovich", EntityType::person) == " Vladimir Vladimirovich PUTIN");
+    CHECK(person_name_order("PUTIN, Vladimir", EntityType::unknown) == " Vladimir PUTIN");
+    CHECK(person_name_order("Gazprom Transgaz Volgograd, OOO", EntityType::unknown) ==
+          "Gazprom Transgaz Volgograd, OOO");
+    CHECK(person_name_order("Huawei Technologies, Co., Ltd.", EntityType::unknown) ==
+          "Huawei Technologies, Co., Ltd.");  // more than one comma
+    CHECK(person_name_order("ACME, Inc", EntityType::organization) == "ACME, Inc");
+    CHECK(tokens("PUTIN, Vladimir") == tokens("Vladimir Putin"));
+}
+
+TEST_CASE("text: legal forms across languages become one class, and only weak evidence") {
+    CHECK(tokens("Tianjin Phytium Information Tech Co., Ltd.") == "tianjin phytium information technology ltd");
+    CHECK(tokens("Acme Company Limited") == tokens("ACME CO LTD"));
+    CHECK(tokens("Romashka OOO") == "romashka ltd");
+    CHECK(tokens("Obshchestvo s Ogranichennoy Otvetstvennostyu Romashka") == "ltd romashka");
+    CHECK(tokens("Romashka LLC") == "romashka ltd");
+    CHECK(tokens("Limited Liability Company Romashka") == "ltd romashka");
+    CHECK(tokens("Sdn. Bhd. Alpha") == "ltd alpha");
+    CHECK(tokens("Alpha Pte Ltd") == "alpha ltd");
+    CHECK(tokens("Siemens GmbH") == "siemens ltd");
+    CHECK(tokens("Tactical Missiles Corporation JSC") == "tactical missiles jsc jsc");
+    CHECK(tokens("OAO Angstrem") == "jsc angstrem");
+    CHECK(tokens("Акционерное общество Ангстрем") == "jsc angstrem");
+    CHECK(tokens("Banco Santander, S.A.") == "banco santander jsc");
+    CHECK(kinds("Alpha LLC") == "word legal_form");
+    // Cut off by a field length, misspelt, or glued to the name.
+    CHECK(tokens("TACTICAL MISSILES JOINT STOCK COMPAN") == "tactical missiles jsc");
+    CHECK(tokens("LIMITED LIAILITY COMPANY METALMASTER") == "ltd metalmaster");
+    CHECK(tokens("LMITED LIABILITY COMPANY METALMASTER") == "ltd metalmaster");
+    CHECK(tokens("OOOPlanar") == "ltd planar");
+    CHECK(tokens("UNIQUE STARSLLC") == "unique stars ltd");
+    // Short forms only at the edges of a name; alone they are the name.
+    CHECK(tokens("SNGB AO") == "sngb jsc");
+    CHECK(tokens("Ra Sa Ko") == "ra sa ko");
+    CHECK(tokens("AO") == "ao");
+}
+
+TEST_CASE("text: stop words, titles and list boilerplate are dropped") {
+    CHECK(tokens("Mr. Recep Tayyip Erdoğan") == "recep tayyip erdogan");
+    CHECK(tokens("President Putin") == "putin");
+    CHECK(tokens("The Procter & Gamble Company") == "procter gamble co");
+    CHECK(tokens("Beijing Institute of Technology; and any successor, sub-unit, or subsidiary thereof") ==
+          "beijing institute technology");
+    CHECK(tokens("The The") == "the the");  // nothing else left: the words are the name
+}
+
+TEST_CASE("text: spelling variants meet in one canonical spelling") {
+    CHECK(canonical_variant("mohammed") == "muhammad");
+    CHECK(canonical_variant("mohamad") == "muhammad");
+    CHECK(canonical_variant("sergei") == "sergey");
+    CHECK(canonical_variant("yuriy") == "yury");
+    CHECK(canonical_variant("abdelrahman") == "abdulrahman");
+    CHECK(canonical_variant("abdullah") == "abdullah");
+    CHECK(canonical_variant("ivanovitch") == "ivanovich");
+    CHECK(canonical_variant("wladimirowitsch") == "wladimirovich");
+    CHECK(canonical_variant("tech") == "technology");
+    CHECK(canonical_variant("smith") == "smith");
+    CHECK(tokens("Abd al-Rahman") == tokens("Abdul Rahman"));
+    CHECK(tokens("محمد علي") == "muhammad ali");
+    CHECK(tokens("أحمد حسن") == "ahmad hasan");
+    REQUIRE(known_spellings("muhammad") != nullptr);
+    CHECK(known_spellings("smith") == nullptr);
+}
+
+TEST_CASE("text: token kinds, numbers and initials") {
+    CHECK(classify("ali") == TokenKind::word);
+    CHECK(classify("trading") == TokenKind::generic);
+    CHECK(classify("the") == TokenKind::stop);
+    CHECK(classify("v") == TokenKind::initial);
+    CHECK(classify("206") == TokenKind::number);
+    CHECK(tokens("Bowne Global Solutions II, Inc.") == "bowne global solution 2 jsc");
+    CHECK(tokens("Brigade Forty-Four") == "brigade 44");
+    CHECK(tokens("1st International Bank") == tokens("First International Bank"));
+    CHECK(tokens("Plant No. 0206") == "plant no 206");
+    CHECK(kinds("V. V. Putin") == "initial initial word");
+}
+
+TEST_CASE("text: sound forms and skeletons absorb transliteration differences") {
+    CHECK(sound_form("shcherbakov") == sound_form("scherbakov"));
+    CHECK(sound_form("khaled") == sound_form("haled"));
+    CHECK(sound_form("wladimir") == sound_form("vladimir"));
+    CHECK(sound_form("youssef") == "iusef");
+    CHECK(sound_form("abdullah") == sound_form("abdulla"));
+    CHECK(sound_form("hassan") == sound_form("hasan"));
+    CHECK(skeleton("muhammad") == "mhmd");
+    CHECK(skeleton("mohamed") == "mhmd");
+    CHECK(skeleton("putin") == skeleton("butin"));  // Arabic has no p
+}
+
+TEST_CASE("text: normalize_name is total: any bytes give tokens or nothing, never an error") {
+    for (std::string_view s : {"", " ", "\xFF\xFE", "----", "a", "\xF0\x9F\x98\x80 emoji", "x\0y"}) {
+        const auto n = normalize_name(s);
+        for (const auto& t : n.tokens) CHECK(!t.text.empty());
+    }
+    std::string long_name(5000, 'a');
+    CHECK(normalize_name(long_name).tokens.size() == 1);
+}
