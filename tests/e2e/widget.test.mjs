@@ -281,8 +281,11 @@ test('panel: a back-office check of a listed party shows the decision, findings 
     const root = document.getElementById('panel').shadowRoot;
     return { decision: root.querySelector('[part="decision"]').textContent, summary: root.querySelector('[part="summary"]')?.textContent,
       findings: [...root.querySelectorAll('[part="finding"]')].map((li) => li.textContent),
-      footer: root.querySelector('[part="footer"]')?.textContent };
+      footer: root.querySelector('[part="footer"]')?.textContent,
+      announced: root.querySelector('[part="status"][role="status"]').textContent };
   });
+  // A screen reader hears the decision and its summary once (the status line, visually hidden here).
+  assert.equal(shown.announced, `Blocked. ${result.report.summary}`);
   assert.equal(shown.decision, 'Blocked');
   assert.equal(shown.summary, result.report.summary);
   assert.ok(shown.findings.length >= 2, `findings: ${shown.findings}`);

@@ -177,7 +177,7 @@ export class ExportCheckElement extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (!this.#connected || before === after) return;
     if (name === 'mode' || name === 'lang') this.#render();
-    if (name === 'form') this.#bindForm();
+    if (name === 'form' || name.startsWith('field-') || name === 'mode') this.#bindForm();
     this.#scheduleChange(0);
   }
 
@@ -198,7 +198,7 @@ export class ExportCheckElement extends HTMLElement {
     const lang = this.#lang();
     this.#status = h('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite', dataset: { state: 'idle' } });
     if (this.mode === 'panel') {
-      this.#result = h('div', { class: 'result', part: 'result', 'aria-live': 'polite' });
+      this.#result = h('div', { class: 'result', part: 'result' });
       const form = panelForm(lang, (order) => this.check(order).catch(() => {}));
       this.#root.replaceChildren(h('section', { class: 'panel', part: 'panel' }, form, this.#status, this.#result));
     } else {
@@ -220,9 +220,13 @@ export class ExportCheckElement extends HTMLElement {
     const words = this.getAttribute(`text-${key}`) || text(lang, key);
     const glyph = { clear: '✓', review: '!', license_required: '!', blocked: '✕', error: '–' }[state] ?? '';
     this.setAttribute('state', state);
+    let message = words;
     if (this.#result) {
-      // In a panel the report says it all; the status line only shows progress and errors.
-      this.#status.dataset.state = state === 'checking' || state === 'error' ? state : 'idle';
+      // In a panel the report says it all: the status line shows progress and errors, and tells a screen
+      // reader the decision and its summary without showing them twice.
+      const decided = DECISIONS.includes(state);
+      this.#status.dataset.state = decided ? 'announce' : state === 'checking' || state === 'error' ? state : 'idle';
+      if (decided) message = `${text(lang, `decision.${state}`)}. ${report?.summary ?? ''}`;
       if (report) this.#result.replaceChildren(...reportView(lang, report, this.#info).filter(Boolean));
       else if (state !== 'checking') this.#result.replaceChildren();
       this.#root.querySelector('button[type="submit"]')?.toggleAttribute('disabled', state === 'checking');
@@ -230,7 +234,7 @@ export class ExportCheckElement extends HTMLElement {
       this.#status.dataset.state = state;
     }
     this.#status.replaceChildren(h('span', { class: 'icon', part: 'icon', 'aria-hidden': 'true' }, state === 'checking' ? '' : glyph),
-      h('span', { class: 'message', part: 'message' }, words));
+      h('span', { class: 'message', part: 'message' }, message));
   }
 
   #fail(err) {

@@ -37,6 +37,8 @@ export default `
 [data-state="blocked"] { color: var(--_blocked); }
 [data-state="blocked"] .icon { background: var(--_blocked); }
 [data-state="error"] .icon { background: var(--_muted); }
+.status[data-state="announce"] { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
 @keyframes spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { [data-state="checking"] .icon { animation-duration: 3s; } }
 
