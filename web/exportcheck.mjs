@@ -18,6 +18,7 @@ import { Core, ExportCheckError } from './core.js';
 import { gunzip, isGzip, verifyBundle } from './bundle.js';
 import { parseJsonLines, runBatch } from './batch.js';
 import { WorkerPool } from './worker-pool.js';
+import { screenRequest } from './screen-request.js';
 
 export { ExportCheckError };
 
@@ -136,7 +137,8 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
     // One name against the lists: { query, hits: [{ list, source_id, name, matched_name, score, ... }] }.
     match: async (query) => core.call('match', query),
     // One order -> its report. Rejects with the core's error (code bad_order, ...) when the order is refused.
-    screen: async (order) => core.call('screen', order),
+    // options (docs/orders.md): clearances (adjudicated false positives), settings, screened_at (ISO time).
+    screen: async (order, options) => core.call('screen', screenRequest(order, options)),
     // Orders from text: format 'csv' (the core's order CSV layout), 'jsonl' (one order per line) or 'json'
     // (an array or one order). Returns { orders, errors: [{ line, message }] }.
     parseOrders: (text, { format } = {}) => parseOrders(core, text, format),
@@ -146,14 +148,15 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
     // { order_id, error: { code, message } } in its place; the batch goes on. In the browser the work runs
     // in Workers (one per core, at most 4); `signal` aborts it (the Workers are terminated) and the
     // promise rejects with an AbortError. onProgress({ done, total, elapsedMs, rate, etaMs });
-    // onChunk(firstIndex, reports) as results arrive (not necessarily in order).
+    // onChunk(firstIndex, reports) as results arrive (not necessarily in order); request: the options of
+    // screen() (clearances, settings, screened_at) for every order.
     screenBatch: async (orders, options = {}) => {
       if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
       if (useWorkers(options)) {
         pool ??= await createPool(raw, options.workers);
         return pool.run(orders, options);
       }
-      return runBatch((order) => core.call('screen', order), orders, options);
+      return runBatch((order) => core.call('screen', screenRequest(order, options.request)), orders, options);
     },
     // Starts the batch Workers ahead of a batch (browser); a no-op elsewhere.
     warmUp: async (options = {}) => {

@@ -53,9 +53,9 @@ class BatchWorker {
     pending?.reject(err);
   }
 
-  screen(orders) {
+  screen(orders, request) {
     if (this.failure) return Promise.reject(this.failure);
-    return this.#request({ type: 'screen', orders });
+    return this.#request({ type: 'screen', orders, request });
   }
 
   terminate() {
@@ -112,7 +112,7 @@ export class WorkerPool {
     return job;
   }
 
-  async #run(orders, { onProgress, onChunk, signal, chunkSize } = {}) {
+  async #run(orders, { onProgress, onChunk, signal, chunkSize, request } = {}) {
     if (signal?.aborted) throw abortError(signal);
     const workers = this.#start();
     const total = orders.length;
@@ -137,7 +137,7 @@ export class WorkerPool {
         const from = next;
         const to = Math.min(total, from + size);
         next = to;
-        const { reports } = await worker.screen(orders.slice(from, to));
+        const { reports } = await worker.screen(orders.slice(from, to), request);
         for (let i = 0; i < reports.length; i++) results[from + i] = reports[i];
         onChunk?.(from, reports);
         progress.add(reports.length);

@@ -1,9 +1,11 @@
 // The batch Worker (module Worker, started by web/worker-pool.js): owns one instance of the wasm core.
 //   {type:'init', bundle}   the decompressed bundle the page has already verified -> {type:'ready', info}
-//   {type:'screen', orders} -> {type:'done', reports}   (a refused order gives an error row in its place)
+//   {type:'screen', orders, request?} -> {type:'done', reports}   (a refused order gives an error row in its
+//                           place; request: clearances, settings, screened_at applied to every order)
 // Any failure -> {type:'failed', error:{code, message}}.
 import { Core } from './core.js';
 import { screenChunk } from './batch.js';
+import { screenRequest } from './screen-request.js';
 
 let core;
 
@@ -21,7 +23,7 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: 'ready', info: { id: info.id, sha256: info.sha256 } });
     } else if (data.type === 'screen') {
       if (!core) throw Object.assign(new Error('the worker has no bundle loaded'), { code: 'no_bundle' });
-      self.postMessage({ type: 'done', reports: screenChunk((order) => core.call('screen', order), data.orders) });
+      self.postMessage({ type: 'done', reports: screenChunk((order) => core.call('screen', screenRequest(order, data.request)), data.orders) });
     } else {
       throw Object.assign(new Error(`unknown message ${data.type}`), { code: 'bad_argument' });
     }

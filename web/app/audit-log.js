@@ -88,22 +88,45 @@ export async function countRecords() {
   return done(db.transaction('audit').objectStore('audit').count());
 }
 
-// Adds an adjudication ({ finding, status: 'false_positive'|'confirmed', reason, reviewer }) to a record.
-// The reason is required for a false positive. Earlier adjudications of the same finding stay in the
-// record (the trail is append-only); the latest one counts.
-export async function adjudicate(id, { finding, status, reason = '', reviewer = '' }) {
+// Adds an adjudication ({ finding, status: 'false_positive'|'confirmed', reason, reviewer, clearance? }) to a
+// record. The reason is required for a false positive. Earlier adjudications of the same finding stay in
+// the record (the trail is append-only); the latest one counts. A list hit's `clearance` (party and entry
+// fingerprints, list, entry id) is kept for later screenings: a false positive clears the hit, a
+// confirmation withdraws an earlier clearance.
+export async function adjudicate(id, { finding, status, reason = '', reviewer = '', clearance }) {
   if (!['false_positive', 'confirmed'].includes(status)) throw new Error(`unknown adjudication ${status}`);
   if (status === 'false_positive' && !reason.trim()) throw new Error('a false positive needs a reason');
   const db = await openDb();
-  const tx = db.transaction('audit', 'readwrite');
+  const tx = db.transaction(['audit', 'clearances'], 'readwrite');
   const store = tx.objectStore('audit');
   const record = await done(store.get(id));
   if (!record) throw new Error(`no audit record ${id}`);
   const entry = { finding, status, reason: reason.trim(), reviewer: reviewer.trim(), time: new Date().toISOString() };
+  if (clearance) entry.clearance = clearance;
   record.adjudications = [...(record.adjudications ?? []), entry];
   store.put(record);
+  if (clearance?.party_fingerprint && clearance?.entry_fingerprint) {
+    const key = clearanceKey(clearance);
+    if (status === 'false_positive') {
+      tx.objectStore('clearances').put({ ...clearance, reason: entry.reason, by: entry.reviewer, at: entry.time }, key);
+    } else {
+      tx.objectStore('clearances').delete(key);
+    }
+  }
   await committed(tx);
   return record;
+}
+
+const clearanceKey = (c) => [c.party_fingerprint, c.list, c.source_id, c.entry_fingerprint].join('|');
+
+// Every standing clearance, in the form ec_screen takes (docs/orders.md).
+export async function loadClearances() {
+  try {
+    const db = await openDb();
+    return await done(db.transaction('clearances').objectStore('clearances').getAll());
+  } catch {
+    return [];
+  }
 }
 
 // The latest adjudication per finding key.
@@ -198,5 +221,22 @@ export async function importRecords(records) {
     fresh.push(record);
   }
   for (let i = 0; i < fresh.length; i += 500) await addRecords(fresh.slice(i, i + 500));
+  // The imported false positives clear their hits here too (the latest adjudication of each hit counts).
+  const latest = new Map();
+  for (const r of fresh) {
+    for (const a of r.adjudications ?? []) {
+      if (!a.clearance?.party_fingerprint) continue;
+      const key = clearanceKey(a.clearance);
+      if (!latest.has(key) || latest.get(key).time < a.time) latest.set(key, a);
+    }
+  }
+  if (latest.size) {
+    const tx = db.transaction('clearances', 'readwrite');
+    for (const [key, a] of latest) {
+      if (a.status === 'false_positive') tx.objectStore('clearances').put({ ...a.clearance, reason: a.reason, by: a.reviewer, at: a.time }, key);
+      else tx.objectStore('clearances').delete(key);
+    }
+    await committed(tx);
+  }
   return { added: fresh.length, skipped };
 }

@@ -6,7 +6,7 @@ import { t, formatNumber, formatDate } from './i18n/index.js';
 import { barChart } from './chart.js';
 import { createTable } from './table.js';
 import { DECISIONS, decisionBadge, decisionRank } from './result-view.js';
-import { addRecords, makeRecord, recordContext } from './audit-log.js';
+import { addRecords, loadClearances, makeRecord, recordContext } from './audit-log.js';
 import { openReport } from './report-dialog.js';
 import { toCsv } from './csv.js';
 
@@ -247,7 +247,9 @@ export function createBatchView(ctx) {
     const writes = [];
     const started = performance.now();
     try {
+      const request = { clearances: await loadClearances(), screened_at: state.startedAt };
       await checker.screenBatch(orders, {
+        request,
         signal: controller.signal,
         onProgress: (p) => {
           state.done = p.done;

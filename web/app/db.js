@@ -1,9 +1,11 @@
 // The page's one IndexedDB database, "exportcheck", on this computer only:
 //   bundles   the signed bundle in use (key "current"): compressed bytes, signature, where it came from
 //   audit     one record per screening (auto-increment id; indexes order_id, time, uid)
-//   settings  small preferences (key -> value)
+//   settings    small preferences (key -> value)
+//   clearances  hits adjudicated as false positives, passed to every screening (key: party fingerprint, list,
+//               entry id and entry fingerprint), so the core reports them as `cleared` until the entry changes
 const NAME = 'exportcheck';
-const VERSION = 1;
+const VERSION = 2;
 let opening;
 
 export function openDb() {
@@ -13,6 +15,7 @@ export function openDb() {
       const db = request.result;
       if (!db.objectStoreNames.contains('bundles')) db.createObjectStore('bundles');
       if (!db.objectStoreNames.contains('settings')) db.createObjectStore('settings');
+      if (!db.objectStoreNames.contains('clearances')) db.createObjectStore('clearances');
       if (!db.objectStoreNames.contains('audit')) {
         const audit = db.createObjectStore('audit', { keyPath: 'id', autoIncrement: true });
         audit.createIndex('order_id', 'order_id');

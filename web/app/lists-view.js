@@ -109,7 +109,7 @@ export function createListsView(ctx) {
         h('thead', {}, h('tr', {}, ['document', 'version', 'asOf'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
         h('tbody', {}, Object.entries(info.rules).map(([name, doc]) => h('tr', {},
           h('th', { scope: 'row' }, has(`rules.${name}`) ? t(`rules.${name}`) : name),
-          h('td', {}, String(doc?.version ?? '')), h('td', {}, formatDate(doc?.as_of)))))))) : null,
+          h('td', {}, String(doc?.version ?? '')), h('td', {}, formatDate(doc?.as_of))))))) : null,
       info.notes?.length ? h('details', { class: 'notes' }, h('summary', {}, t('lists.notes', { count: info.notes.length })),
         h('ul', {}, info.notes.map((n) => h('li', {}, n)))) : null);
   }

@@ -10,7 +10,9 @@ export const PARTY_ROLES = ['buyer', 'ship_to', 'ultimate_consignee', 'end_user'
   'intermediate_consignee', 'payer', 'payer_bank'];
 const SHOWN_ROLES = ['buyer', 'ship_to', 'end_user']; // always on the form; others are added on demand
 const SAME_AS_BUYER_ROLES = new Set(['ship_to', 'ultimate_consignee', 'end_user', 'payer']);
-const PAYMENT_METHODS = ['wire', 'card', 'letter_of_credit', 'cash', 'crypto', 'other'];
+// Values in the words the core reads (docs/orders.md: R05 looks for cash and crypto); labels from the catalogue.
+const PAYMENT_METHODS = [['wire transfer', 'wire'], ['credit card', 'card'], ['letter of credit', 'letter_of_credit'],
+  ['cash', 'cash'], ['cryptocurrency', 'crypto'], ['other', 'other']];
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CNY', 'HKD', 'SGD', 'other'];
 
 const text = (v) => (typeof v === 'string' ? v.trim() : '');
@@ -193,7 +195,7 @@ export function createOrderForm({ onSubmit, products = [] }) {
       h('div', { class: 'grid' },
         field({ key: 'payment.method', control: h('select', { name: 'payment.method' },
           h('option', { value: '', i18n: 'payment.methodChoose' }),
-          PAYMENT_METHODS.map((m) => h('option', { value: m, i18n: `payment.method.${m}` }))) }),
+          PAYMENT_METHODS.map(([value, key]) => h('option', { value, i18n: `payment.method.${key}` }))) }),
         field({ key: 'payment.from_country', control: countrySelect({ name: 'payment.from_country' }) }),
         field({ key: 'payment.payer', control: input('payment.payer'), hint: 'payment.payerHint' }))),
     h('fieldset', { class: 'shipping' },
@@ -260,7 +262,10 @@ export function createOrderForm({ onSubmit, products = [] }) {
       for (const k of ['description', 'model', 'quantity', 'unit_price', 'currency', 'eccn', 'tpp', 'die_area_mm2', 'datacenter']) set(k, item[k]);
       if (item.tpp || item.die_area_mm2 || item.datacenter !== undefined) row.querySelector('details').open = true;
     }
-    form.elements['payment.method'].value = order.payment?.method ?? '';
+    const method = form.elements['payment.method'];
+    const given = order.payment?.method ?? '';
+    if (given && ![...method.options].some((o) => o.value === given)) method.append(h('option', { value: given }, given));
+    method.value = given;
     form.elements['payment.from_country'].value = order.payment?.from_country ?? '';
     form.elements['payment.payer'].value = typeof order.payment?.payer === 'string' ? order.payment.payer : order.payment?.payer?.name ?? '';
     clear(stops);
@@ -315,8 +320,8 @@ export function createOrderForm({ onSubmit, products = [] }) {
       const role = fieldset.dataset.role;
       if (role === 'buyer') return buyer;
       if (f[`party.${role}.same`]?.checked) return { ...structuredClone(buyer), role };
-      return readParty(role);
-    });
+      return partyIsEmpty(fieldset) ? null : readParty(role); // an empty party is not part of the order
+    }).filter(Boolean);
     order.items = [...items.children].map((row) => {
       const v = (name) => text(row.querySelector(`[name="${name}"]`).value);
       const item = { description: v('description') };
@@ -368,6 +373,8 @@ export function createOrderForm({ onSubmit, products = [] }) {
   // Checks one control; returns an error or null.
   function check(control) {
     if (control.closest('[hidden]')) return null; // "same as buyer" parties
+    const party = control.closest('fieldset.party');
+    if (party && party.dataset.role !== 'buyer' && partyIsEmpty(party)) return null; // left out of the order
     const name = control.name ?? '';
     const value = text(control.value);
     const required = control.getAttribute('aria-required') === 'true';
@@ -454,7 +461,7 @@ export function productSuggestions(products) {
   const seen = new Set();
   const out = [];
   for (const p of Array.isArray(products) ? products : []) {
-    if (!p) continue;
+    if (!p || p.kind === 'generic') continue; // "laptop or notebook computer" is no product name
     const name = typeof p === 'string' ? p : String(p.name ?? p.description ?? p.model ?? '').replace(/\s*\([^)]*\)/g, '').trim();
     if (!name) continue;
     const vendor = p.vendor && !name.toLowerCase().startsWith(String(p.vendor).toLowerCase()) ? `${p.vendor} ` : '';
@@ -470,6 +477,14 @@ function defaultOrderId() {
   const d = new Date();
   const pad = (n) => String(n).padStart(2, '0');
   return `ORD-${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+}
+
+// True when nothing was typed into a party's fields (its type and "same as buyer" do not count).
+function partyIsEmpty(fieldset) {
+  if (fieldset.querySelector('input[type="checkbox"]')?.checked) return false;
+  return [...fieldset.querySelectorAll('input[type="text"], input[type="email"], input[type="tel"], textarea, select')]
+    .filter((el) => !el.name.endsWith('.type'))
+    .every((el) => !el.value.trim());
 }
 
 function sameParty(a, b) {

@@ -4,7 +4,7 @@ import { h, clear } from './dom.js';
 import { t } from './i18n/index.js';
 import { createOrderForm } from './order-form.js';
 import { renderReport } from './result-view.js';
-import { addRecord, adjudicate, makeRecord } from './audit-log.js';
+import { addRecord, adjudicate, loadClearances, makeRecord } from './audit-log.js';
 import { setSetting } from './db.js';
 
 export const SAMPLE_JSONL = 'samples/orders.jsonl';
@@ -52,7 +52,7 @@ export function createOrderView(ctx) {
       const checker = ctx.checker;
       let report;
       try {
-        report = await checker.screen(order);
+        report = await checker.screen(order, { clearances: await loadClearances(), screened_at: new Date().toISOString() });
       } catch (err) {
         form.showCoreError(err.code === 'not_available' ? t('error.screenUnavailable') : err.message);
         return;
@@ -64,6 +64,7 @@ export function createOrderView(ctx) {
         record.id = undefined;
       }
       last = { report, record: record.id === undefined ? undefined : record };
+      ctx.view('audit')?.invalidate?.();
       showReport();
       result.focus();
       result.scrollIntoView({ block: 'start', behavior: 'smooth' });

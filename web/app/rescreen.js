@@ -1,7 +1,7 @@
 // Rescreening after a new bundle: the latest stored screening of each order that was checked against
 // another bundle is screened again (in the batch Workers); each new screening is recorded, pointing to the
 // one it repeats; the orders whose decision changed are returned.
-import { addRecords, allRecords, makeRecord, recordContext } from './audit-log.js';
+import { addRecords, allRecords, loadClearances, makeRecord, recordContext } from './audit-log.js';
 
 const decisionOf = (report) => (report?.error ? 'error' : report?.decision ?? 'error');
 
@@ -20,6 +20,7 @@ export async function rescreen(checker, candidates, { onProgress, signal } = {})
   const context = recordContext(checker);
   const writes = [];
   const reports = await checker.screenBatch(candidates.map((r) => r.order), {
+    request: { clearances: await loadClearances(), screened_at: new Date().toISOString() },
     onProgress,
     signal,
     onChunk: (from, chunk) => {

@@ -15,14 +15,25 @@ const GROUPS = [
   { id: 'items', kinds: ['license', 'classification'] },
   { id: 'destination', kinds: ['embargo', 'destination'] },
   { id: 'red_flags', kinds: ['red_flag'] },
+  { id: 'data', kinds: ['data_quality'] },
 ];
 const groupOf = (finding) => GROUPS.find((g) => g.kinds.includes(finding.kind))?.id ?? 'other';
 
 export const findingKey = (finding, index) => {
   if (finding.id) return String(finding.id);
   const e = finding.evidence ?? {};
-  const parts = [finding.rule, e.party_role ?? e.role ?? finding.party_role, e.list, e.source_id].filter((v) => v !== undefined);
-  return parts.length > 1 ? parts.join('|') : `${finding.rule ?? finding.kind}#${index}`;
+  if (finding.kind === 'party_match' && e.party_fingerprint) {
+    return [finding.rule, e.party_fingerprint, e.list, e.source_id].join('|');
+  }
+  return `${finding.rule ?? finding.kind}#${index}`;
+};
+
+// What the core needs to clear a list hit later (docs/orders.md, clearances).
+export const clearanceOf = (finding) => {
+  const e = finding.evidence ?? {};
+  return e.party_fingerprint && e.entry_fingerprint
+    ? { party_fingerprint: e.party_fingerprint, list: e.list, source_id: e.source_id, entry_fingerprint: e.entry_fingerprint }
+    : undefined;
 };
 
 // A decision badge: icon + words, coloured by CSS (never colour alone).
@@ -59,35 +70,45 @@ function tokenSets(entered, listed, explanation) {
 
 function nameComparison(finding) {
   const e = finding.evidence ?? {};
-  const entered = e.entered_name ?? e.query?.name ?? e.party_name ?? finding.party?.name;
-  const listed = e.matched_name ?? e.name ?? e.listed_name;
+  const entered = e.name ?? e.entered_name;
+  const listed = e.matched_name ?? e.listed_name;
   if (!entered && !listed) return null;
   const { q, l } = tokenSets(entered, listed, e.explanation);
-  const primary = e.name && e.matched_name && e.name !== e.matched_name ? e.name : null;
+  const primary = e.listed_name && e.matched_name && e.listed_name !== e.matched_name ? e.listed_name : null;
   return h('div', { class: 'names' },
     h('div', { class: 'name entered' },
-      h('span', { class: 'name-label', i18n: 'result.enteredName' }),
+      h('span', { class: 'name-label' }, t('result.enteredName'), e.role ? ` · ${roleName(e.role)}` : ''),
       h('span', { class: 'name-value' }, highlighted(entered, q))),
     h('div', { class: 'name listed' },
-      h('span', { class: 'name-label', i18n: 'result.listedName' }),
+      h('span', { class: 'name-label' }, t('result.listedName'), e.list ? ` · ${e.list}` : ''),
       h('span', { class: 'name-value' }, highlighted(listed, l)),
       primary ? h('span', { class: 'name-primary' }, t('result.aliasOf', { name: primary })) : null));
 }
 
+const roleName = (role) => (has(`role.${role}`) ? t(`role.${role}`) : String(role).replace(/_/g, ' '));
+
 // --- evidence ---------------------------------------------------------------------------------------
-const SHOWN_ELSEWHERE = new Set(['entered_name', 'name', 'matched_name', 'listed_name', 'explanation', 'query',
-  'party_name', 'rule_text', 'text', 'citation']);
-const ORDER = ['party_role', 'role', 'list', 'source_id', 'score', 'start_date', 'entry_date', 'listed_on',
-  'federal_register', 'fr_citation', 'programs', 'addresses', 'countries', 'license_requirement', 'license_policy',
-  'country', 'country_group', 'country_groups', 'eccn', 'basis', 'tpp', 'pd', 'source_url', 'url', 'source_list_url'];
+// Shown by the name comparison, the rule block, or technical only (the JSON view has everything).
+const SHOWN_ELSEWHERE = new Set(['name', 'entered_name', 'listed_name', 'matched_name', 'explanation', 'citation',
+  'party_fingerprint', 'entry_fingerprint', 'thresholds', 'title', 'flag', 'list', 'source', 'party', 'sources',
+  'confidence', 'list_confidence']);
+const ORDER = ['role', 'list_name', 'score', 'strength', 'entry_date', 'fr_notice', 'programs', 'effect',
+  'license_requirement', 'license_policy', 'listed_addresses', 'matched_address', 'party_address', 'address_entry',
+  'corroboration', 'source_id', 'source_url', 'destination', 'counts_as', 'roles', 'groups', 'items', 'headquarters',
+  'basis', 'exception', 'review_policy', 'case_by_case', 'note', 'red_flag', 'country', 'where', 'inputs', 'item',
+  'maker_eccn', 'tool_eccn'];
 
 const isUrl = (v) => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
 
 function evidenceValue(key, value) {
   if (value === null || value === undefined || value === '') return null;
   if (key === 'score' && typeof value === 'number') return formatNumber(value, { style: 'percent', maximumFractionDigits: 0 });
+  if (key === 'strength' && has(`strength.${value}`)) return t(`strength.${value}`);
   if ((key === 'list') && has(`list.${value}`)) return `${t(`list.${value}`)} (${value})`;
-  if ((key === 'party_role' || key === 'role') && has(`role.${value}`)) return t(`role.${value}`);
+  if (key === 'party_role' || key === 'role') return roleName(value);
+  if (key === 'roles' && Array.isArray(value)) return value.map(roleName).join(', ');
+  if (key === 'items' && Array.isArray(value)) return value.map((i) => i?.label ?? i?.item ?? JSON.stringify(i)).join('; ');
+  if ((key === 'destination' || key === 'counts_as') && typeof value === 'string' && value.length === 2) return `${countryName(value)} (${value})`;
   if (/(^|_)date$|_on$/.test(key) && typeof value === 'string') return formatDate(value);
   if ((key === 'country' || key.endsWith('_country')) && typeof value === 'string' && value.length === 2) {
     return `${countryName(value)} (${value})`;
@@ -102,8 +123,20 @@ function evidenceValue(key, value) {
   return String(value);
 }
 
+// Nested evidence in one line: a party or item by its name (role, country), other objects as key: value.
+function brief(v) {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map(brief).join(', ');
+  if (typeof v !== 'object') return String(v);
+  const name = v.name ?? v.label ?? v.description;
+  if (name) {
+    const extra = [v.role ? roleName(v.role) : null, v.country].filter(Boolean).join(', ');
+    return extra ? `${name} (${extra})` : String(name);
+  }
+  return flat(v);
+}
 const flat = (obj) => Object.entries(obj).filter(([, v]) => v !== null && v !== undefined && v !== '')
-  .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : v}`).join('; ');
+  .map(([k, v]) => `${k.replace(/_/g, ' ')}: ${brief(v)}`).join('; ');
 
 const evidenceLabel = (key) => (has(`evidence.${key}`) ? t(`evidence.${key}`) : key.replace(/_/g, ' '));
 
@@ -141,12 +174,18 @@ function explanationBlock(explanation) {
 
 function ruleBlock(finding) {
   const e = finding.evidence ?? {};
-  const text = finding.rule_text ?? e.rule_text ?? e.text;
+  const text = finding.rule_text ?? e.rule_text ?? (finding.kind === 'red_flag' ? e.title : undefined);
   const citation = finding.citation ?? e.citation;
-  if (!text && !citation) return null;
+  const confidence = e.confidence ?? e.list_confidence;
+  const sources = Array.isArray(e.sources) ? e.sources : [];
+  if (!text && !citation && !confidence && !sources.length) return null;
   return h('div', { class: 'rule' },
     text ? h('blockquote', {}, text) : null,
-    citation ? h('p', { class: 'citation' }, h('span', { i18n: 'result.citation' }), ' ', evidenceValue('citation', citation)) : null);
+    citation ? h('p', { class: 'citation' }, h('span', { i18n: 'result.citation' }), ' ', evidenceValue('citation', citation)) : null,
+    confidence || sources.length ? h('p', { class: 'citation' },
+      confidence ? t('result.confidence', { mark: confidence, meaning: has(`confidence.${confidence}`) ? t(`confidence.${confidence}`) : '' }) : '',
+      confidence && sources.length ? ' · ' : '',
+      sources.length ? t('result.sources', { keys: sources.join(', ') }) : '') : null);
 }
 
 // --- adjudication -----------------------------------------------------------------------------------
@@ -190,7 +229,7 @@ function adjudicationBlock(finding, key, ctx) {
         reason.focus();
         return;
       }
-      const updated = await onAdjudicate({ finding: key, status, reason: reason.value, reviewer: who.value });
+      const updated = await onAdjudicate({ finding: key, status, reason: reason.value, reviewer: who.value, clearance: clearanceOf(finding) });
       if (updated) record.adjudications = updated.adjudications;
       render();
       box.querySelector('.adjudicated')?.setAttribute('tabindex', '-1');
@@ -209,11 +248,14 @@ function adjudicationBlock(finding, key, ctx) {
 // --- the report -----------------------------------------------------------------------------------
 function findingCard(finding, index, ctx) {
   const key = findingKey(finding, index);
-  const title = finding.title ?? (finding.rule && has(`rule.${finding.rule}`) ? t(`rule.${finding.rule}`) : null);
+  // The rule's title in the page's language when the catalogue has it, else the core's (English) title.
+  const title = finding.rule && has(`rule.${finding.rule}`) ? t(`rule.${finding.rule}`) : finding.evidence?.title ?? finding.title ?? null;
   const severity = finding.severity ?? '';
+  const level = finding.level ? (has(`level.${finding.level}`) ? t(`level.${finding.level}`) : finding.level) : null;
   return h('li', { class: `finding severity-${severity || 'info'}`, dataset: { rule: finding.rule ?? '', kind: finding.kind ?? '', key } },
     h('div', { class: 'finding-head' },
-      severity ? h('span', { class: 'severity' }, has(`severity.${severity}`) ? t(`severity.${severity}`) : severity) : null,
+      severity ? h('span', { class: `severity sev-${severity}` }, has(`severity.${severity}`) ? t(`severity.${severity}`) : severity) : null,
+      level ? h('span', { class: 'level' }, t('result.level', { level })) : null,
       finding.rule ? h('code', { class: 'rule-id' }, finding.rule) : null,
       title ? h('span', { class: 'finding-title' }, title) : null),
     h('p', { class: 'message' }, finding.message ?? ''),
@@ -226,14 +268,18 @@ function findingCard(finding, index, ctx) {
 
 function itemsTable(items) {
   if (!items?.length) return null;
-  const cell = (v) => h('td', {}, v === undefined || v === null || v === '' ? '—' : String(v));
+  const cell = (v) => h('td', {}, v === undefined || v === null || v === '' ? '—' : typeof v === 'number' ? formatNumber(v) : String(v));
   return h('section', { class: 'classification' },
     h('h4', { i18n: 'result.items' }),
     h('div', { class: 'table-wrap' }, h('table', {},
-      h('thead', {}, h('tr', {}, ['item', 'eccn', 'basis', 'tpp', 'pd'].map((k) => h('th', { scope: 'col' }, t(`result.col.${k}`))))),
-      h('tbody', {}, items.map((item) => h('tr', {},
-        h('th', { scope: 'row' }, item.description ?? item.model ?? ''),
-        cell(item.eccn), cell(item.basis ?? item.eccn_basis), cell(item.tpp), cell(item.pd ?? item.performance_density)))))));
+      h('thead', {}, h('tr', {}, ['item', 'quantity', 'eccn', 'basis', 'tpp', 'pd'].map((k) => h('th', { scope: 'col' }, t(`result.col.${k}`))))),
+      h('tbody', {}, items.map((item) => {
+        const c = item.classification ?? item;
+        return h('tr', {},
+          h('th', { scope: 'row' }, item.description ?? item.model ?? item.item ?? ''),
+          cell(item.quantity), cell(c.eccn), cell(c.basis), cell(c.tpp),
+          cell(typeof c.pd === 'number' ? Math.round(c.pd * 100) / 100 : c.pd));
+      })))));
 }
 
 // record: the audit record (enables adjudication); onAdjudicate(adjudication) -> updated record.

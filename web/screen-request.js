@@ -1,0 +1,8 @@
+// The argument of the core's ec_screen: the order alone, or {order, clearances, settings, screened_at}
+// (docs/orders.md) when any of those options is given.
+export function screenRequest(order, options) {
+  if (!options) return order;
+  const request = { order };
+  for (const key of ['clearances', 'settings', 'screened_at']) if (options[key] !== undefined) request[key] = options[key];
+  return Object.keys(request).length > 1 ? request : order;
+}
