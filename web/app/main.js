@@ -68,7 +68,8 @@ function shell() {
     main,
     h('footer', { class: 'app-footer' },
       h('p', { i18n: 'app.privacy' }),
-      h('p', { i18n: 'app.disclaimer' })));
+      h('p', { i18n: 'app.disclaimer' }),
+      h('p', { class: 'site-links' }, h('a', { href: 'shop/', i18n: 'app.shopDemo' }))));
 }
 
 function setStatusText(key, params) {

@@ -11,6 +11,7 @@ export default {
   'app.privacy': 'Your orders never leave this computer: all screening runs inside this page, and the audit log is stored in this browser only.',
   'app.disclaimer': 'Not legal advice. Every result is a screening for a person to decide on; when in doubt, ask an export-control lawyer or the US Bureau of Industry and Security.',
 
+  'app.shopDemo': 'Demo: the <export-check> widget in a shop\u2019s checkout',
   'nav.label': 'Sections',
   'nav.screen': 'Screen an order',
   'nav.batch': 'Batch',

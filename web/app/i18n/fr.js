@@ -12,6 +12,7 @@ export default {
   'app.privacy': `Vos commandes ne quittent jamais cet ordinateur${nb}: tout le contrôle se fait dans cette page, et le journal d\u2019audit est conservé dans ce navigateur uniquement.`,
   'app.disclaimer': `Ceci n\u2019est pas un avis juridique. Chaque résultat est un filtrage qu\u2019une personne doit apprécier${nb}; en cas de doute, consultez un juriste en contrôle des exportations ou le Bureau of Industry and Security américain.`,
 
+  'app.shopDemo': 'Démo\u00a0: le widget <export-check> dans la caisse d\u2019une boutique',
   'nav.label': 'Rubriques',
   'nav.screen': 'Contrôler une commande',
   'nav.batch': 'Lot',
