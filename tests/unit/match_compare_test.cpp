@@ -1,0 +1,133 @@
+// compare_names() and the scorer behind it: what must match, what must not, and how each score explains
+// itself. Pairs are the kinds screening meets (name order, transliteration, legal forms, typos, initials,
+// joined words) and the known failures of other screeners ("CORP" alone, George Bush / George Habbash).
+#include <doctest/doctest.h>
+
+#include <exportcheck/error.hpp>
+#include <exportcheck/match.hpp>
+
+#include <string>
+
+using namespace exportcheck;
+
+namespace {
+
+double score(std::string_view a, std::string_view b, EntityType t = EntityType::unknown) {
+    return compare_names(a, b, t).score;
+}
+bool matches(std::string_view a, std::string_view b, EntityType t = EntityType::unknown) {
+    return score(a, b, t) >= kReportThreshold;
+}
+
+}  // namespace
+
+TEST_CASE("compare: the same name, in any order, case, script or spelling, matches") {
+    CHECK(score("Vladimir Putin", "Vladimir Putin") == doctest::Approx(1.0));
+    CHECK(matches("PUTIN, Vladimir", "Vladimir Putin", EntityType::person));
+    CHECK(matches("Vladimir Putin", "PUTIN, Vladimir Vladimirovich", EntityType::person));  // patronymic missing
+    CHECK(matches("Владимир Путин", "Vladimir Putin"));
+    CHECK(matches("Mohamed Ali", "محمد علي"));
+    CHECK(matches("Mohamad Ali Hasan", "HASAN, Muhammad Ali", EntityType::person));
+    CHECK(matches("Sergei Lavrov", "Sergey Viktorovich LAVROV", EntityType::person));
+    CHECK(matches("Kim Jong Un", "김정은"));
+    CHECK(matches("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"));
+    CHECK(matches("Kim Jong Un", "Jong Un Kim"));  // surname last: a rotation is no disagreement
+}
+
+TEST_CASE("compare: typos, initials and words written together or apart") {
+    CHECK(matches("Olaf Scholze", "Olaf Scholz"));
+    CHECK(matches("Tianjin Phytum Information Tech", "Tianjin Phytium Information Technology Co., Ltd."));
+    CHECK(matches("V. Putin", "Vladimir Putin"));
+    CHECK(matches("Khalid Al Rashid", "Khalid Alrashid"));
+    CHECK(matches("Jan Daniel Bothma", "JanDaniel Bothma"));
+    CHECK(matches("Mahmood Bashiruddin", "MAHMOOD, Bashir-Ud-Din", EntityType::person));
+    CHECK(matches("Siemens AG", "SiemensAG"));
+    CHECK(matches("ABC Company", "A.B.C. Company"));
+}
+
+TEST_CASE("compare: companies meet across legal forms; the form is never the match itself") {
+    CHECK(matches("Huawei Technologies Co., Ltd.", "HUAWEI TECHNOLOGIES COMPANY LIMITED", EntityType::organization));
+    CHECK(matches("Gazprom Transgaz Volgograd OOO", "Gazprom Transgaz Volgograd LLC"));
+    CHECK(matches("JSC Tactical Missiles Corporation", "Tactical Missiles Corporation Joint Stock Company"));
+    CHECK(matches("Microsoft Corporation", "Microsoft Corp."));
+    // Only generic words or legal forms agree: never a match.
+    CHECK_FALSE(matches("International Trading Co", "International Trading Company Ltd"));
+    CHECK_FALSE(matches("CORP", "ACME CORP"));
+    CHECK_FALSE(matches("Global Technology Group LLC", "Global Technology Group Limited"));
+    CHECK(score("International Trading Co", "International Trading Co") <= 0.5);
+}
+
+TEST_CASE("compare: different people and companies do not match") {
+    CHECK_FALSE(matches("George Bush", "George Habbash"));
+    CHECK_FALSE(matches("Barack Obama", "Michelle Obama"));
+    CHECK_FALSE(matches("Ihab Makhlouf", "Rami Makhlouf"));
+    CHECK_FALSE(matches("Michael Chan", "Michael Jackson"));
+    CHECK_FALSE(matches("Ali Saddam Hussein Al-Rawi", "Ali Saddam Hussein Al-Tikriti", EntityType::person));
+    CHECK_FALSE(matches("Sergey Viktorovich Lavrov", "Sergey Borisovich Lavrov", EntityType::person));
+    CHECK_FALSE(matches("Abdullah bin Omar Al-Muhammad", "Omar bin Abdullah Al-Muhammad", EntityType::person));
+    CHECK_FALSE(matches("Bowne Global Solutions", "Bowne Global Solutions II"));  // a number only one side has
+    CHECK_FALSE(matches("Apollo Fund 8", "Apollo Fund 9"));
+    CHECK(score("Vladimir Putin", "Vladimir Poutine") > score("Vladimir Putin", "Vladimir Pushkin"));
+}
+
+TEST_CASE("compare: scores are 0..1 and symmetric enough to be used both ways") {
+    for (const auto& [a, b] : {std::pair{"Mohamad Ali Hasan", "Ali Hassan"}, {"Siemens", "Siemens AG"},
+                               {"A", "B"}, {"", "Putin"}}) {
+        const double ab = score(a, b), ba = score(b, a);
+        CHECK(ab >= 0.0);
+        CHECK(ab <= 1.0);
+        CHECK(std::abs(ab - ba) < 0.1);
+    }
+    CHECK(score("", "") == 0.0);
+}
+
+TEST_CASE("compare: every score explains itself: which token met which, and why") {
+    const auto r = compare_names("Mohamed Alrashid", "AL RASHID, Muhammad", EntityType::person);
+    REQUIRE(r.explanation.pairs.size() == 2);
+    CHECK(r.explanation.pairs[0].query == "mohamed");
+    CHECK(r.explanation.pairs[0].listed == "muhammad");
+    CHECK(r.explanation.pairs[0].why.find("other spelling") != std::string::npos);
+    CHECK(r.explanation.pairs[1].query == "alrashid");
+    CHECK(r.explanation.pairs[1].listed == "al rashid");
+    CHECK(r.explanation.pairs[1].why.find("apart") != std::string::npos);
+
+    const auto g = compare_names("George Bush", "George Habbash");
+    CHECK(g.explanation.unmatched_query == std::vector<std::string>{"bush"});
+    CHECK(g.explanation.unmatched_listed == std::vector<std::string>{"habbash"});
+
+    const auto generic = compare_names("International Trading Co", "International Trading Company");
+    REQUIRE(!generic.explanation.notes.empty());
+    CHECK(generic.explanation.notes[0].find("generic") != std::string::npos);
+}
+
+TEST_CASE("compare: JSON in and out, with errors that name the field") {
+    const auto j = compare_json({{"a", "PUTIN, Vladimir"}, {"b", "Vladimir Putin"}, {"type", "person"}});
+    CHECK(j["a"] == "PUTIN, Vladimir");
+    CHECK(j["type"] == "person");
+    CHECK(j["match"] == true);
+    CHECK(j["score"].get<double>() == doctest::Approx(1.0));
+    CHECK(j["explanation"]["band"] == "strong");
+    CHECK(j["explanation"]["pairs"].size() == 2);
+    CHECK_FALSE(compare_json({{"a", "x"}, {"b", "y"}}).contains("type"));
+
+    auto code_of = [](const nlohmann::json& pair) {
+        try {
+            compare_json(pair);
+        } catch (const Error& e) {
+            return e.code();
+        }
+        return std::string("none");
+    };
+    CHECK(code_of({{"a", "x"}}) == "bad_pair");
+    CHECK(code_of({{"a", 1}, {"b", "y"}}) == "bad_pair");
+    CHECK(code_of({{"a", "x"}, {"b", "y"}, {"type", "planet"}}) == "bad_pair");
+    CHECK(code_of(nlohmann::json::array()) == "bad_pair");
+}
+
+TEST_CASE("compare: scores print with 4 decimals, the same in every build") {
+    CHECK(round_score(0.123456) == 0.1235);
+    CHECK(round_score(1.0) == 1.0);
+    const auto j = compare_json({{"a", "Olaf Scholze"}, {"b", "Olaf Scholz"}});
+    const auto text = j["score"].dump();
+    CHECK(text.size() <= 6);
+}

@@ -1,0 +1,174 @@
+// The Matcher over a small list: hits at or above the threshold, best first, ties by list then source_id,
+// aliases and parenthesised names, corroboration (type, country, date of birth), the JSON of a result line,
+// and the index finding what a full scan finds.
+#include <doctest/doctest.h>
+
+#include <exportcheck/error.hpp>
+#include <exportcheck/match.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace exportcheck;
+
+namespace {
+
+Entry person(std::string list, std::string id, std::string name, std::vector<std::string> aliases = {},
+             std::string country = "", std::string dob = "") {
+    Entry e;
+    e.list = std::move(list);
+    e.source_id = std::move(id);
+    e.type = EntityType::person;
+    e.name = std::move(name);
+    for (auto& a : aliases) e.aliases.push_back({std::move(a), "aka"});
+    if (!country.empty()) e.nationalities.push_back(country);
+    if (!dob.empty()) e.dates_of_birth.push_back(dob);
+    return e;
+}
+
+Entry organization(std::string list, std::string id, std::string name, std::vector<std::string> aliases = {},
+                   std::string country = "") {
+    Entry e;
+    e.list = std::move(list);
+    e.source_id = std::move(id);
+    e.type = list == "EL" ? EntityType::unknown : EntityType::organization;
+    e.name = std::move(name);
+    for (auto& a : aliases) e.aliases.push_back({std::move(a), "aka"});
+    if (!country.empty()) e.addresses.push_back({"", "", "", "", country, ""});
+    return e;
+}
+
+const std::vector<Entry>& entries() {
+    static const std::vector<Entry> list = {
+        person("SDN", "35096", "PUTIN, Vladimir Vladimirovich", {"PUTIN, Vladimir"}, "RU", "07 Oct 1952"),
+        person("SDN", "6365", "BIN LADIN, Usama bin Muhammad bin Awad", {"BIN LADEN, Osama"}, "SA", "1957"),
+        person("SDN", "100", "HASSAN, Mohamed", {}, "SO"),
+        person("UN", "QDi.1", "Mohamed Hassan", {}, "SO"),
+        person("SDN", "200", "KIM, Jong Un", {}, "KP", "08 Jan 1984"),
+        organization("EL", "el-1", "Tianjin Phytium Information Technology Co., Ltd.", {"Phytium"}, "CN"),
+        organization("EL", "el-2", "Huawei Technologies Co., Ltd.", {"Huawei"}, "CN"),
+        organization("EL", "el-3", "Huawei Technologies (UK) Co., Ltd.", {}, "GB"),
+        organization("SDN", "300", "INTERNATIONAL TRADING COMPANY LIMITED", {}, "IR"),
+        organization("SDN", "301", "ROSOBORONEXPORT OAO", {"ROSOBORONEKSPORT"}, "RU"),
+        person("DPL", "dpl-1", "Andrey V Gromadskih"),
+    };
+    return list;
+}
+
+const Matcher& matcher() {
+    static const Matcher m(entries());
+    return m;
+}
+
+std::vector<std::string> ids(const std::vector<Hit>& hits) {
+    std::vector<std::string> out;
+    for (const auto& h : hits) out.push_back(matcher().entries()[h.entry].source_id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("matcher: finds the listed party by name, alias, spelling and script") {
+    CHECK(matcher().name_count() >= entries().size());
+    CHECK(ids(matcher().match({"Vladimir Putin", EntityType::person, "", ""})) == std::vector<std::string>{"35096"});
+    CHECK(ids(matcher().match({"Владимир Путин", EntityType::unknown, "", ""})).front() == "35096");
+    CHECK(ids(matcher().match({"Osama bin Laden", EntityType::unknown, "", ""})).front() == "6365");
+    CHECK(ids(matcher().match({"Tianjin Phytum Information Tech", EntityType::unknown, "", ""})).front() == "el-1");
+    CHECK(ids(matcher().match({"Rosoboroneksport JSC", EntityType::unknown, "", ""})).front() == "301");
+    CHECK(ids(matcher().match({"Andrey Gromadskih", EntityType::unknown, "", ""})).front() == "dpl-1");
+    const auto hits = matcher().match({"PHYTIUM", EntityType::unknown, "", ""});
+    REQUIRE(!hits.empty());
+    CHECK(hits.front().matched_name == "Phytium");
+}
+
+TEST_CASE("matcher: nothing for generic names, unrelated names or empty queries") {
+    CHECK(matcher().match({"International Trading Co", EntityType::unknown, "", ""}).empty());
+    CHECK(matcher().match({"Michael Chan", EntityType::unknown, "", ""}).empty());
+    CHECK(matcher().match({"George Bush", EntityType::unknown, "", ""}).empty());
+    CHECK(matcher().match({"", EntityType::unknown, "", ""}).empty());
+    CHECK(matcher().match({"Ltd", EntityType::unknown, "", ""}).empty());
+}
+
+TEST_CASE("matcher: best first, ties by list then source_id, at most top N, all at or above the threshold") {
+    const auto hits = matcher().match({"Mohamed Hassan", EntityType::unknown, "", ""});
+    REQUIRE(hits.size() >= 2);
+    CHECK(ids(hits)[0] == "100");  // SDN before UN on an equal score
+    CHECK(ids(hits)[1] == "QDi.1");
+    for (std::size_t i = 0; i + 1 < hits.size(); ++i) CHECK(hits[i].score >= hits[i + 1].score);
+    for (const auto& h : hits) CHECK(h.score >= kReportThreshold);
+    CHECK(matcher().match({"Mohamed Hassan", EntityType::unknown, "", ""}, 1).size() == 1);
+    CHECK(matcher().match({"Mohamed Hassan", EntityType::unknown, "", ""}, 0).empty());
+    // A lower threshold reports more.
+    CHECK(matcher().match({"Huawei", EntityType::unknown, "", ""}, 10, 0.5).size() >=
+          matcher().match({"Huawei", EntityType::unknown, "", ""}).size());
+}
+
+TEST_CASE("matcher: a name with a parenthesised part is found with and without it") {
+    const auto hits = matcher().match({"Huawei Technologies Co Ltd", EntityType::organization, "", ""});
+    const auto found = ids(hits);
+    CHECK(std::find(found.begin(), found.end(), "el-2") != found.end());
+    CHECK(std::find(found.begin(), found.end(), "el-3") != found.end());
+}
+
+TEST_CASE("matcher: corroboration by type, country and date of birth moves the score a little") {
+    const MatchQuery plain{"Kim Jong Un", EntityType::unknown, "", ""};
+    const auto base = matcher().match(plain);
+    REQUIRE(base.size() == 1);
+    const auto same_country = matcher().match({"Kim Jong Un", EntityType::unknown, "KP", ""}, 10, 0.5);
+    const auto other_country = matcher().match({"Kim Jong Un", EntityType::unknown, "Brazil", ""}, 10, 0.5);
+    const auto wrong_type = matcher().match({"Kim Jong Un", EntityType::organization, "", ""}, 10, 0.5);
+    const auto other_year = matcher().match({"Kim Jong Un", EntityType::person, "", "1990-01-01"}, 10, 0.5);
+    const auto same_year = matcher().match({"Kim Jong Un", EntityType::person, "", "1984"}, 10, 0.5);
+    REQUIRE(!other_country.empty());
+    REQUIRE(!wrong_type.empty());
+    REQUIRE(!other_year.empty());
+    CHECK(other_country[0].score < base[0].score);
+    CHECK(wrong_type[0].score < base[0].score);
+    CHECK(other_year[0].score < base[0].score);
+    CHECK(same_year[0].score >= other_year[0].score);
+    CHECK(!same_country.empty());
+    bool noted = false;
+    for (const auto& n : other_country[0].explanation.notes) noted |= n.find("BR") != std::string::npos;
+    CHECK(noted);
+}
+
+TEST_CASE("matcher: the index finds what a full scan finds") {
+    for (const char* name : {"Vladimir Putin", "Usama bin Ladin", "Huawei", "Mohamed Hasan", "Phytium Tianjin",
+                             "Kim Jong-un", "Rosoboronexport", "Gromadskih"}) {
+        const MatchQuery q{name, EntityType::unknown, "", ""};
+        CHECK(ids(matcher().match(q)) == ids(matcher().match_exhaustive(q)));
+    }
+}
+
+TEST_CASE("matcher: JSON result line passes the query through and names every hit") {
+    const nlohmann::json query = {{"name", "PUTIN, Vladimir"}, {"type", "person"}, {"order_ref", "A-17"}};
+    const auto line = match_json(matcher(), query);
+    CHECK(line["query"] == query);
+    REQUIRE(line["hits"].size() == 1);
+    const auto& hit = line["hits"][0];
+    CHECK(hit["list"] == "SDN");
+    CHECK(hit["source_id"] == "35096");
+    CHECK(hit["name"] == "PUTIN, Vladimir Vladimirovich");
+    CHECK(hit["matched_name"] == "PUTIN, Vladimir");
+    CHECK(hit["score"].get<double>() == doctest::Approx(1.0));
+    CHECK(hit["explanation"]["band"] == "strong");
+    CHECK(hit["explanation"]["pairs"].size() == 2);
+    CHECK(match_json(matcher(), {{"name", "Mohamed Hassan"}, {"top", 1}})["hits"].size() == 1);
+    CHECK(match_json(matcher(), {{"name", "Nobody Atall"}})["hits"].empty());
+
+    auto code_of = [](const nlohmann::json& q) {
+        try {
+            match_json(matcher(), q);
+        } catch (const Error& e) {
+            return e.code();
+        }
+        return std::string("none");
+    };
+    CHECK(code_of({{"nom", "x"}}) == "bad_query");
+    CHECK(code_of({{"name", 5}}) == "bad_query");
+    CHECK(code_of({{"name", "   "}}) == "bad_query");
+    CHECK(code_of({{"name", "x"}, {"type", "ship"}}) == "bad_query");
+    CHECK(code_of({{"name", "x"}, {"country", 1}}) == "bad_query");
+    CHECK(code_of({{"name", "x"}, {"top", -1}}) == "bad_query");
+    CHECK(code_of(nlohmann::json("Putin")) == "bad_query");
+}
