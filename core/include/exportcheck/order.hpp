@@ -100,6 +100,7 @@ struct Order {
     std::vector<Item> items;
     Payment payment;
     std::vector<std::string> route;       // shipping.route: ISO alpha-2 codes in order
+    std::string destination_country;      // destination / shipping.destination: used when no party gives one
     std::string end_use;
     bool end_use_given = false;
     std::string instructions;

@@ -43,6 +43,10 @@ Destinations destinations_of(const Order& order, const RulesData& rules) {
             add_country(d, rules, p.address.country, std::string(to_string(p.role)));
             if (!contains(basis, std::string(to_string(p.role)))) basis.push_back(std::string(to_string(p.role)));
         }
+    if (d.countries.empty() && !order.destination_country.empty()) {
+        add_country(d, rules, order.destination_country, "destination");
+        basis.push_back("the order's destination");
+    }
     if (d.countries.empty()) {
         for (const auto role : {Role::buyer, Role::forwarder}) {
             for (const auto* p : order.with_role(role)) add_country(d, rules, p->address.country, std::string(to_string(role)));

@@ -63,9 +63,12 @@ inline std::string item_name(const Item& item, const ItemClassification& c) {
     return shorten(text, 70);
 }
 
+// "the NVIDIA L4 (ECCN 3A090.a, on figures marked [L])": a low-confidence basis stays visible.
 inline std::string item_label(const Item& item, const ItemClassification& c) {
     const bool eccn = c.eccn.size() >= 5 && (c.eccn[0] >= '0' && c.eccn[0] <= '9');
-    return eccn ? fmt::format("the {} (ECCN {})", item_name(item, c), c.eccn) : "the " + item_name(item, c);
+    const bool low = c.confidence == "L" && c.figures_from.find("catalogue") != std::string::npos;
+    if (!eccn) return "the " + item_name(item, c);
+    return fmt::format("the {} (ECCN {}{})", item_name(item, c), c.eccn, low ? ", on figures marked [L]" : "");
 }
 
 inline std::string join(const std::vector<std::string>& v, const std::string& last_sep = " and ") {

@@ -27,7 +27,11 @@ ojson items_json(const std::vector<ItemRef>& refs, const CheckInput& in) {
     ojson a = ojson::array();
     for (const auto& r : refs) {
         const auto& c = in.items[r.index];
-        a.push_back({{"item", in.order.items[r.index].path}, {"label", r.label}, {"eccn", c.eccn}});
+        ojson item = {{"item", in.order.items[r.index].path}, {"label", r.label}, {"eccn", c.eccn}};
+        if (!c.catalogue_id.empty()) item["catalogue"] = c.catalogue_id;
+        if (!c.confidence.empty()) item["confidence"] = c.confidence;
+        item["figures_from"] = c.figures_from;
+        a.push_back(std::move(item));
     }
     return a;
 }

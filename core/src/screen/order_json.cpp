@@ -380,9 +380,13 @@ Order order_from_json(const json& j) {
                                                          : country(step, rf, order);
                         if (!cc.empty()) order.route.push_back(cc);
                     }
+                } else if (sk == "destination" || sk == "destination_country" || sk == "country") {
+                    order.destination_country = country(sv, f, order);
                 } else if (sk == "method" || sk == "carrier" || sk == "incoterms" || sk == "mode") {
                 } else unknown_field(order, f);
             }
+        } else if ((key == "destination" || key == "destination_country") && v.is_string()) {
+            order.destination_country = country(v, key, order);
         } else if (key == "end_use" || key == "end_use_statement") {
             order.end_use = str(v, key);
             order.end_use_given = !v.is_null();
@@ -433,7 +437,7 @@ Order order_from_json(const json& j) {
                                     dest});
         }
     }
-    if (!any_destination && !order.parties.empty()) {
+    if (!any_destination && !order.parties.empty() && order.destination_country.empty()) {
         const auto buyers = order.with_role(Role::buyer);
         if (buyers.empty() || buyers.front()->address.country.empty())
             order.issues.push_back({"parties", "no ship-to, consignee or end user, and no buyer country: the destination "
