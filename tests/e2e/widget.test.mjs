@@ -282,7 +282,7 @@ test('panel: a back-office check of a listed party shows the decision, findings 
     return { decision: root.querySelector('[part="decision"]').textContent, summary: root.querySelector('[part="summary"]')?.textContent,
       findings: [...root.querySelectorAll('[part="finding"]')].map((li) => li.textContent),
       footer: root.querySelector('[part="footer"]')?.textContent,
-      announced: root.querySelector('[part="status"][role="status"]').textContent };
+      announced: root.querySelector('[part="status"][role="status"] [part="message"]').textContent };
   });
   // A screen reader hears the decision and its summary once (the status line, visually hidden here).
   assert.equal(shown.announced, `Blocked. ${result.report.summary}`);
