@@ -86,6 +86,7 @@ try {
   for (let i = 0; i < RELOADS; i++) warm.push(await ready());
   console.log(`page ready, first visit (cold, downloads the bundle): ${cold} ms`);
   console.log(`page ready, warm cache (service worker + stored bundle), median of ${RELOADS}: ${median(warm)} ms  [${warm.join(', ')}]`);
+  console.log(`  of which (last reload): ${await page.getAttribute('body', 'data-timings')}`);
 
   const caps = await page.getAttribute('body', 'data-capabilities');
   if (!/\bscreen\b/.test(caps ?? '')) {

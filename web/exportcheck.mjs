@@ -158,11 +158,14 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
       }
       return runBatch((order) => core.call('screen', screenRequest(order, options.request)), orders, options);
     },
-    // Starts the batch Workers ahead of a batch (browser); a no-op elsewhere.
+    // Starts the batch Workers ahead of a batch (browser; `count` of them, all by default) and resolves with
+    // what the first reports once its rules are built: { info, products }. Elsewhere: the same, in this thread.
     warmUp: async (options = {}) => {
-      if (!useWorkers(options)) return;
+      if (!useWorkers(options)) {
+        return { info: core.info(), products: core.has('products') ? core.call('products', {}) : [] };
+      }
       pool ??= await createPool(raw, options.workers);
-      await pool.ready();
+      return pool.ready(options.count);
     },
     // Frees the Workers (the checker stays usable; a later batch starts them again).
     close: () => {

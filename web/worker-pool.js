@@ -82,11 +82,10 @@ export class WorkerPool {
     return this.#size;
   }
 
-  #start() {
+  // Starts Workers up to `count` (all by default); a single order needs only one.
+  #start(count = this.#size) {
     clearTimeout(this.#idleTimer);
-    if (this.#workers.length === 0) {
-      for (let i = 0; i < this.#size; i++) this.#workers.push(new BatchWorker(this.#url, this.#bundle));
-    }
+    while (this.#workers.length < Math.min(count, this.#size)) this.#workers.push(new BatchWorker(this.#url, this.#bundle));
     return this.#workers;
   }
 
@@ -95,11 +94,13 @@ export class WorkerPool {
     this.#idleTimer = setTimeout(() => this.terminate(), IDLE_MS);
   }
 
-  // Resolves once every Worker has loaded the core and the bundle.
-  async ready() {
-    const workers = this.#start();
+  // Resolves once `count` Workers (all by default) have loaded the core, the bundle and the rules, with what
+  // the first one reported: { info, products }.
+  async ready(count) {
+    const workers = this.#start(count);
     try {
-      await Promise.all(workers.map((w) => w.ready));
+      const [first] = await Promise.all(workers.map((w) => w.ready));
+      return { info: first.info, products: first.products ?? [] };
     } finally {
       this.#idle();
     }
@@ -114,7 +115,7 @@ export class WorkerPool {
 
   async #run(orders, { onProgress, onChunk, signal, chunkSize, request } = {}) {
     if (signal?.aborted) throw abortError(signal);
-    const workers = this.#start();
+    const workers = this.#start(orders.length === 1 ? 1 : undefined);
     const total = orders.length;
     const size = chunkSize ?? chunkSizeFor(total, workers.length);
     const results = new Array(total);

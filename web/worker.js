@@ -1,5 +1,6 @@
 // The batch Worker (module Worker, started by web/worker-pool.js): owns one instance of the wasm core.
-//   {type:'init', bundle}   the decompressed bundle the page has already verified -> {type:'ready', info}
+//   {type:'init', bundle}   the decompressed bundle the page has already verified
+//                           -> {type:'ready', info: {id, sha256}, products}   (the rules are built by then)
 //   {type:'screen', orders, request?} -> {type:'done', reports}   (a refused order gives an error row in its
 //                           place; request: clearances, settings, screened_at applied to every order)
 // Any failure -> {type:'failed', error:{code, message}}.
@@ -13,14 +14,24 @@ async function init(bundle) {
   const url = new URL('./wasm/exportcheck-core.mjs', import.meta.url).href;
   const factory = (await import(/* @vite-ignore */ url)).default;
   core = new Core(await factory());
-  return core.loadBundle(bundle);
+  const info = core.loadBundle(bundle);
+  // Build the screening rules now, not on the first order of a batch (asking for the catalogue does).
+  let products = [];
+  if (core.has('products')) {
+    try {
+      products = core.call('products', {});
+    } catch {
+      // a bundle without rules: each order will say so
+    }
+  }
+  return { info, products };
 }
 
 self.onmessage = async ({ data }) => {
   try {
     if (data.type === 'init') {
-      const info = await init(data.bundle);
-      self.postMessage({ type: 'ready', info: { id: info.id, sha256: info.sha256 } });
+      const { info, products } = await init(data.bundle);
+      self.postMessage({ type: 'ready', info: { id: info.id, sha256: info.sha256 }, products });
     } else if (data.type === 'screen') {
       if (!core) throw Object.assign(new Error('the worker has no bundle loaded'), { code: 'no_bundle' });
       self.postMessage({ type: 'done', reports: screenChunk((order) => core.call('screen', screenRequest(order, data.request)), data.orders) });

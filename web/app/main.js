@@ -168,6 +168,9 @@ async function boot() {
     .filter(([, yes]) => yes).map(([name]) => name).join(' ');
   document.body.dataset.readyMs = String(Math.round(performance.now()));
   document.body.dataset.scriptMs = String(Math.round(performance.now() - started));
+  const tm = result.checker.timings;
+  document.body.dataset.timings = `verify ${Math.round(tm.verify)} ms, gunzip ${Math.round(tm.gunzip)} ms, ` +
+    `core load ${Math.round(tm.load)} ms, wasm wait ${Math.round(tm.wasmWait)} ms`;
   document.body.dataset.state = 'ready';
   // After the page is usable, so precaching does not compete with the first load.
   registerServiceWorker();

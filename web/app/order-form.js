@@ -126,8 +126,10 @@ function routeStop(onRemove) {
 // Builds the form. onSubmit(order) is called with a valid order; the caller shows the report.
 export function createOrderForm({ onSubmit, products = [] }) {
   const listId = uid('products');
-  const productList = h('datalist', { id: listId }, productSuggestions(products).map(([value, hint]) =>
+  const productList = h('datalist', { id: listId });
+  const setProducts = (list) => clear(productList, productSuggestions(list).map(([value, hint]) =>
     h('option', { value, label: hint || null })));
+  setProducts(products);
   const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: '-1', hidden: true });
   const parties = h('div', { class: 'parties' });
   const items = h('div', { class: 'items' });
@@ -453,7 +455,7 @@ export function createOrderForm({ onSubmit, products = [] }) {
   }
 
   reset();
-  return { el: form, read, fill: (order) => reset(order), reset: () => reset(), showCoreError, relabel };
+  return { el: form, read, fill: (order) => reset(order), reset: () => reset(), showCoreError, relabel, setProducts };
 }
 
 // Suggestions from the core's product catalogue: "NVIDIA H100 SXM5 80GB" with its likely ECCN as the hint.

@@ -22,12 +22,6 @@ export function createOrderView(ctx) {
   const result = h('div', { class: 'result-panel', id: 'result', 'aria-live': 'polite', tabindex: '-1' },
     h('p', { class: 'placeholder', i18n: 'result.placeholder' }));
   let last; // { report, record }
-  let products = [];
-  try {
-    products = ctx.checker.products();
-  } catch {
-    products = [];
-  }
 
   const showReport = () => {
     if (!last) return;
@@ -47,14 +41,24 @@ export function createOrderView(ctx) {
   };
 
   const form = createOrderForm({
-    products,
     onSubmit: async (order) => {
       const checker = ctx.checker;
+      const submit = form.el.querySelector('button[type="submit"]');
+      submit.disabled = true;
+      form.el.setAttribute('aria-busy', 'true');
       let report;
+      // In a Worker, like a batch of one: the page never blocks on the core.
+      const request = { clearances: await loadClearances(), screened_at: new Date().toISOString() };
       try {
-        report = await checker.screen(order, { clearances: await loadClearances(), screened_at: new Date().toISOString() });
+        [report] = await checker.screenBatch([order], { request });
       } catch (err) {
-        form.showCoreError(err.code === 'not_available' ? t('error.screenUnavailable') : err.message);
+        report = { error: { code: err.code, message: err.message } };
+      } finally {
+        submit.disabled = false;
+        form.el.removeAttribute('aria-busy');
+      }
+      if (report.error) {
+        form.showCoreError(report.error.code === 'not_available' ? t('error.screenUnavailable') : report.error.message);
         return;
       }
       const record = makeRecord({ order, report, checker, kind: 'single' });
@@ -87,6 +91,14 @@ export function createOrderView(ctx) {
     h('div', { class: 'example-picker' },
       h('label', { for: 'example', i18n: 'form.example' }), examples),
     h('div', { class: 'two-columns' }, form.el, result));
+
+  // One Worker loads the core, the lists and the rules while the page is idle, so the first "Screen" is
+  // instant; it also hands over the product catalogue for the suggestions.
+  const warm = () => ctx.checker.warmUp({ count: 1 })
+    .then(({ products }) => form.setProducts(products))
+    .catch(() => {});
+  (window.requestIdleCallback ?? ((f) => setTimeout(f, 300)))(warm, { timeout: 2000 });
+  ctx.manager.addEventListener('change', () => warm());
 
   window.addEventListener('languagechange-app', () => {
     form.relabel();
