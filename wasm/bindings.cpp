@@ -47,9 +47,12 @@ const exportcheck::Bundle& loaded() {
     return *g_bundle;
 }
 
-// The Screener of the loaded bundle (name index and rules built once per bundle).
+// The Screener of the loaded bundle: its rules loaded once per bundle, sharing the bundle's name index.
 const exportcheck::Screener& screener() {
-    if (!g_screener) g_screener = std::make_unique<exportcheck::Screener>(loaded());
+    if (!g_screener) {
+        const auto& bundle = loaded();  // throws no_bundle before the matcher is touched
+        g_screener = std::make_unique<exportcheck::Screener>(bundle, *g_matcher);
+    }
     return *g_screener;
 }
 
@@ -95,7 +98,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_version() {
 // `exportcheck screen --compact` (its keys stay in report order, so it is written here, not through reply()).
 EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
     try {
-        const auto report = screener().screen_json(parse_argument(data, size, "order"));
+        const auto report = screener().screen_json(parse_argument(data, length(data, size), "order"));
         g_result = "{\"ok\":" + report.dump() + "}";
         return g_result.c_str();
     } catch (...) {
@@ -107,7 +110,8 @@ EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
 EMSCRIPTEN_KEEPALIVE const char* ec_parse_orders_csv(const char* data, std::size_t size) {
     return guarded([&] {
         json orders = json::array();
-        for (auto& o : exportcheck::orders_from_csv(std::string_view(data, size), "orders.csv")) orders.push_back(std::move(o.order));
+        for (auto& o : exportcheck::orders_from_csv(std::string_view(data, length(data, size)), "orders.csv"))
+            orders.push_back(std::move(o.order));
         return orders;
     });
 }

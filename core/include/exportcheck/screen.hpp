@@ -21,6 +21,8 @@
 
 namespace exportcheck {
 
+class Matcher;
+
 // A prior adjudication of a false positive ("good-guy list"). It applies while the party, the list entry
 // and the entry's content are unchanged: when the entry changes, the hit comes back for review.
 struct Clearance {
@@ -53,6 +55,8 @@ public:
     // when given ({"country-groups": {...}, ...}), else from the bundle; throws Error("rules_missing") when
     // neither has them.
     explicit Screener(const Bundle& bundle, const nlohmann::json* rules = nullptr);
+    // The same, sharing a Matcher already built over `bundle.entries` (it must outlive the Screener).
+    Screener(const Bundle& bundle, const Matcher& matcher, const nlohmann::json* rules = nullptr);
     ~Screener();
     Screener(const Screener&) = delete;
     Screener& operator=(const Screener&) = delete;

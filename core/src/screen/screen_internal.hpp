@@ -6,6 +6,7 @@
 #include <exportcheck/screen.hpp>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,9 +30,14 @@ struct AddressIndex {
 
 struct Screener::State {
     RulesData rules;
-    Matcher matcher;
+    std::unique_ptr<Matcher> own_matcher;  // when the Screener built its own
+    const Matcher& matcher;
     AddressIndex addresses;
-    State(const Bundle& bundle, RulesData r) : rules(std::move(r)), matcher(bundle.entries), addresses(bundle.entries) {}
+    State(const Bundle& bundle, RulesData r)
+        : rules(std::move(r)), own_matcher(std::make_unique<Matcher>(bundle.entries)), matcher(*own_matcher),
+          addresses(bundle.entries) {}
+    State(const Bundle& bundle, const Matcher& shared, RulesData r)
+        : rules(std::move(r)), matcher(shared), addresses(bundle.entries) {}
 };
 
 struct PartyScreenInput {

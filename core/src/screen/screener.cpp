@@ -69,6 +69,10 @@ std::string reference_date(const std::string& screened_at, const Order& order, c
 Screener::Screener(const Bundle& bundle, const nlohmann::json* rules)
     : bundle_(bundle), state_(std::make_unique<State>(bundle, RulesData::from_documents(rules_source(bundle, rules)))) {}
 
+Screener::Screener(const Bundle& bundle, const Matcher& matcher, const nlohmann::json* rules)
+    : bundle_(bundle),
+      state_(std::make_unique<State>(bundle, matcher, RulesData::from_documents(rules_source(bundle, rules)))) {}
+
 Screener::~Screener() = default;
 
 const RulesData& Screener::rules() const noexcept { return state_->rules; }
