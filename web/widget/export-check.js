@@ -120,8 +120,7 @@ export class ExportCheckElement extends HTMLElement {
     let report;
     try {
       const connection = this.#connect();
-      const { info } = await connection.ready;
-      this.#info = info;
+      this.#ready(await connection.ready);
       report = await connection.request({ type: 'screen', order: target });
     } catch (err) {
       if (seq !== this.#seq) throw err;
@@ -155,14 +154,7 @@ export class ExportCheckElement extends HTMLElement {
     this.#render();
     this.#bindForm();
     document.addEventListener('submit', this.#onSubmit, true);
-    if (this.getAttribute('loading') !== 'lazy') {
-      this.#connect().ready.then(({ info, capabilities, timings }) => {
-        if (this.#readyFired) return;
-        this.#readyFired = true;
-        this.#info = info;
-        this.#emit('exportcheck:ready', { info, capabilities, timings });
-      }, (err) => this.#fail(err));
-    }
+    if (this.getAttribute('loading') !== 'lazy') this.#connect().ready.then((ready) => this.#ready(ready), (err) => this.#fail(err));
     if (this.#order && this.getAttribute('trigger') !== 'manual') this.check().catch(() => {});
     else this.#scheduleChange(0);
   }
@@ -182,6 +174,14 @@ export class ExportCheckElement extends HTMLElement {
   }
 
   // --- internals ------------------------------------------------------------------------------------
+  // The lists are loaded: exportcheck:ready, once per element.
+  #ready({ info, capabilities, timings }) {
+    this.#info = info;
+    if (this.#readyFired) return;
+    this.#readyFired = true;
+    this.#emit('exportcheck:ready', { info, capabilities, timings });
+  }
+
   #connect() {
     if (!this.#connection || this.#connection.closed) {
       const bundle = pageUrl(this.getAttribute('bundle'));
