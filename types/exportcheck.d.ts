@@ -153,6 +153,28 @@ export interface BatchProgress {
   etaMs: number;
 }
 
+/** A prior adjudication of a false positive (docs/orders.md, "Clearances"): copy the fingerprints, list and
+ *  source_id from the finding's evidence. */
+export interface Clearance {
+  party_fingerprint: string;
+  list: string;
+  source_id: string;
+  entry_fingerprint: string;
+  reason: string;
+  by?: string;
+  /** ISO 8601 */
+  at?: string;
+}
+
+/** Options of one screening (docs/orders.md). */
+export interface ScreenOptions {
+  clearances?: Clearance[];
+  /** Overrides applied before the order's own `settings`. */
+  settings?: Record<string, unknown>;
+  /** ISO 8601: shown in the report and used to date company ages (the core reads no clock). */
+  screened_at?: string;
+}
+
 export interface ScreenBatchOptions {
   onProgress?: (progress: BatchProgress) => void;
   /** Reports as they arrive (not necessarily in order), from index `firstIndex`. */
@@ -164,6 +186,8 @@ export interface ScreenBatchOptions {
   /** Number of Workers (default: the cores, at most 4). */
   workers?: number;
   chunkSize?: number;
+  /** The options of screen() for every order. */
+  request?: ScreenOptions;
 }
 
 export type BytesOrUrl = string | URL | Uint8Array | ArrayBuffer | ArrayBufferView;
@@ -188,14 +212,16 @@ export interface Checker {
   capabilities(): { match: boolean; screen: boolean; parse_orders_csv: boolean; products: boolean };
   match(query: MatchQuery): Promise<MatchResult>;
   /** Rejects with an ExportCheckError (code bad_order, ...) when the core refuses the order. */
-  screen(order: Order): Promise<Report>;
+  screen(order: Order, options?: ScreenOptions): Promise<Report>;
   screenBatch(orders: Order[], options?: ScreenBatchOptions): Promise<Array<Report | BatchError>>;
   parseOrders(text: string, options?: { format?: 'csv' | 'jsonl' | 'json' }): {
     orders: Order[];
     errors: Array<{ line: number; message: string }>;
   };
   products(): unknown[];
-  warmUp(options?: { workers?: number; inline?: boolean }): Promise<void>;
+  /** Starts the batch Workers (browser; `count` of them, all by default) and resolves with what the first
+   *  reports once its rules are built. */
+  warmUp(options?: { workers?: number; count?: number; inline?: boolean }): Promise<{ info: BundleInfo; products: unknown[] }>;
   close(): void;
 }
 
