@@ -121,7 +121,8 @@ export class ExportCheckElement extends HTMLElement {
     try {
       const connection = this.#connect();
       this.#ready(await connection.ready);
-      report = await connection.request({ type: 'screen', order: target });
+      // The core reads no clock: the time dates the report and the age of the parties' companies.
+      report = await connection.request({ type: 'screen', order: target, options: { screened_at: new Date().toISOString() } });
     } catch (err) {
       if (seq !== this.#seq) throw err;
       this.#pendingKey = null;

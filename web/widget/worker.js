@@ -4,7 +4,7 @@
 // The wasm and the default bundle are found next to this script (its own origin), whatever page started it.
 //
 //   {id, type: 'init', bundle?, signature?, publicKey?}  -> {id, ok: {info, capabilities, timings}}
-//   {id, type: 'screen', order}                         -> {id, ok: report}
+//   {id, type: 'screen', order, options?}               -> {id, ok: report}   (options: screened_at, ...)
 //   {id, type: 'match', query}                          -> {id, ok: result}
 // A failure answers {id, error: {code, message}}.
 import { createChecker } from '../exportcheck.mjs';
@@ -20,7 +20,7 @@ async function handle({ type, ...args }) {
   }
   if (!checker) throw Object.assign(new Error('the widget worker was not initialised'), { code: 'no_bundle' });
   const c = await checker;
-  if (type === 'screen') return c.screen(args.order);
+  if (type === 'screen') return c.screen(args.order, args.options);
   if (type === 'match') return c.match(args.query);
   throw Object.assign(new Error(`unknown request ${type}`), { code: 'bad_argument' });
 }
