@@ -19,6 +19,11 @@ function formatDuration(ms) {
   return s < 90 ? t('time.seconds', { s }) : t('time.minutes', { m: Math.floor(s / 60), s: s % 60 });
 }
 
+// The first sentence of a message, cut to a table cell's length (the full text is one click away).
+const short = (text, max = 110) => {
+  const first = String(text ?? '').split(/(?<=\.)\s/)[0];
+  return first.length > max ? `${first.slice(0, max - 1)}…` : first;
+};
 const partyNames = (order) => (order?.parties ?? []).map((p) => p?.name).filter(Boolean);
 const uniq = (list) => [...new Set(list)];
 
@@ -86,8 +91,9 @@ export function createBatchView(ctx) {
       { id: 'findings', label: 'batch.col.findings', sort: (r) => r.report?.findings?.length ?? 0,
         cell: (r) => formatNumber(r.report?.findings?.length ?? 0) },
       { id: 'main', label: 'batch.col.main', sort: (r) => r.report?.findings?.[0]?.rule ?? '',
-        cell: (r) => (r.report?.error ? r.report.error.message : r.report?.findings?.[0]
-          ? [r.report.findings[0].rule ? h('code', {}, r.report.findings[0].rule) : null, ' ', r.report.findings[0].message] : '—') },
+        cell: (r) => (r.report?.error ? short(r.report.error.message) : r.report?.findings?.[0]
+          ? [r.report.findings[0].rule ? h('code', {}, r.report.findings[0].rule) : null, ' ',
+            h('span', { title: r.report.findings[0].message }, short(r.report.findings[0].message))] : '—') },
       { id: 'parties', label: 'batch.col.parties', sort: (r) => partyNames(r.order)[0] ?? '',
         cell: (r) => uniq(partyNames(r.order)).join(' · ') },
     ],

@@ -232,6 +232,7 @@ function adjudicationBlock(finding, key, ctx) {
       const updated = await onAdjudicate({ finding: key, status, reason: reason.value, reviewer: who.value, clearance: clearanceOf(finding) });
       if (updated) record.adjudications = updated.adjudications;
       render();
+      ctx.afterAdjudicate?.();
       box.querySelector('.adjudicated')?.setAttribute('tabindex', '-1');
       box.querySelector('.adjudicated')?.focus();
     });
@@ -258,7 +259,7 @@ function findingCard(finding, index, ctx) {
       level ? h('span', { class: 'level' }, t('result.level', { level })) : null,
       finding.rule ? h('code', { class: 'rule-id' }, finding.rule) : null,
       title ? h('span', { class: 'finding-title' }, title) : null),
-    h('p', { class: 'message' }, finding.message ?? ''),
+    h('p', { class: 'message', lang: 'en' }, finding.message ?? ''), // the core's words are English
     finding.kind === 'party_match' ? nameComparison(finding) : null,
     evidenceList(finding.evidence),
     explanationBlock(finding.evidence?.explanation),
@@ -300,10 +301,15 @@ export function renderReport(report, { record, onAdjudicate, reviewer } = {}) {
     if (!groups.has(g)) groups.set(g, []);
     groups.get(g).push([f, i]);
   });
-  const ctx = { record, onAdjudicate, reviewer };
-  const adjudicated = latestAdjudications(record);
   const hits = findings.filter((f) => f.kind === 'party_match').length;
-  const falsePositives = [...adjudicated.values()].filter((a) => a.status === 'false_positive').length;
+  const adjudicationSummary = h('p', { class: 'adjudication-summary' });
+  const updateSummary = () => {
+    const adjudicated = latestAdjudications(record);
+    const falsePositives = [...adjudicated.values()].filter((a) => a.status === 'false_positive').length;
+    adjudicationSummary.textContent = t('result.adjudicationSummary', { hits, fp: falsePositives, done: adjudicated.size });
+  };
+  updateSummary();
+  const ctx = { record, onAdjudicate, reviewer, afterAdjudicate: updateSummary };
   const top = findings[0]?.message;
   return h('section', { class: 'report', dataset: { decision, orderId: report.order_id ?? '' } },
     h('div', { class: `decision-banner decision-${decision}` },
@@ -312,11 +318,11 @@ export function renderReport(report, { record, onAdjudicate, reviewer } = {}) {
         h('p', { class: 'decision-label' }, t(`decision.${decision}`)),
         h('p', { class: 'decision-sentence', id: 'decision-sentence' },
           t(`decision.${decision}.sentence`, { count: findings.length, id: report.order_id ?? '' })),
-        report.summary ? h('p', { class: 'decision-summary' }, report.summary)
+        report.summary ? h('p', { class: 'decision-summary', lang: 'en' }, report.summary)
           : (top && decision !== 'clear' ? h('p', { class: 'decision-summary' }, t('result.mainReason', { reason: top })) : null),
-        hits && record ? h('p', { class: 'adjudication-summary' },
-          t('result.adjudicationSummary', { hits, fp: falsePositives, done: adjudicated.size })) : null)),
+        hits && record ? adjudicationSummary : null)),
     findings.length ? null : h('p', { class: 'no-findings' }, t('result.noFindings')),
+    findings.length && t('result.coreLanguage') ? h('p', { class: 'hint' }, t('result.coreLanguage')) : null,
     [...GROUPS.map((g) => g.id), 'other'].filter((g) => groups.has(g)).map((g) => h('section', { class: 'finding-group', dataset: { group: g } },
       h('h4', {}, t(`group.${g}`), ' ', h('span', { class: 'count' }, `(${groups.get(g).length})`)),
       h('ol', { class: 'findings' }, groups.get(g).map(([f, i]) => findingCard(f, i, ctx))))),

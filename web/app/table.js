@@ -58,7 +58,7 @@ export function createTable({ columns, caption, pageSize = 50, sort: initialSort
           to: Math.min(view.length, (page + 1) * pageSize), total: view.length })),
         h('button', { type: 'button', class: 'secondary small', disabled: page >= pages - 1, onclick: () => go(page + 1) }, t('table.next')));
     } else if (view.length) {
-      pager.append(h('span', { class: 'page-info' }, t('table.count', { total: formatNumber(view.length) })));
+      pager.append(h('span', { class: 'page-info' }, t('table.count', { total: view.length })));
     }
   }
 

@@ -186,6 +186,7 @@ export default {
   'result.none': 'No report.',
   'result.refused': 'Order {id} could not be screened.',
   'result.mainReason': 'Main reason: {reason}',
+  'result.coreLanguage': '', // the core writes its messages in English
   'result.noFindings': 'No findings.',
   'result.adjudicationSummary': (p) => `${plural(p.hits, '1 list hit', `${p.hits} list hits`)}: ${p.done} reviewed, ${p.fp} marked false positive.`,
   'result.enteredName': 'Entered',
@@ -300,7 +301,7 @@ export default {
   'table.next': 'Next',
   'table.pages': 'Pages',
   'table.page': (p, f) => `${f.n(p.from)}–${f.n(p.to)} of ${f.n(p.total)} (page ${p.page} of ${p.pages})`,
-  'table.count': (p) => `${p.total} rows`,
+  'table.count': (p, f) => (p.total === 1 ? '1 row' : `${f.n(p.total)} rows`),
 
   'audit.title': 'Audit log',
   'audit.intro': 'Every screening is recorded here with the order as entered, the full report, the lists bundle (its sha256) it was checked against, the time and your adjudications. The log stays in this browser and is never sent anywhere: export it regularly and keep the file safe.',

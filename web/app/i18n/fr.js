@@ -187,6 +187,7 @@ export default {
   'result.none': 'Aucun rapport.',
   'result.refused': 'La commande {id} n\u2019a pas pu être contrôlée.',
   'result.mainReason': `Raison principale${nb}: {reason}`,
+  'result.coreLanguage': 'Le détail des constats est rédigé en anglais par le moteur de contrôle.', // the core writes its messages in English
   'result.noFindings': 'Aucun constat.',
   'result.adjudicationSummary': (p) => `${plural(p.hits, `${p.hits}${nb}correspondance`, `${p.hits}${nb}correspondances`)} sur les listes${nb}: ${p.done} examinée(s), ${p.fp} marquée(s) faux positif.`,
   'result.enteredName': 'Saisi',
@@ -301,7 +302,7 @@ export default {
   'table.next': 'Suivant',
   'table.pages': 'Pages',
   'table.page': (p, f) => `${f.n(p.from)}–${f.n(p.to)} sur ${f.n(p.total)} (page ${p.page} sur ${p.pages})`,
-  'table.count': (p) => `${p.total} lignes`,
+  'table.count': (p, f) => (p.total <= 1 ? `${f.n(p.total)} ligne` : `${f.n(p.total)} lignes`),
 
   'audit.title': 'Journal d\u2019audit',
   'audit.intro': `Chaque contrôle est enregistré ici avec la commande telle que saisie, le rapport complet, le paquet de listes (son sha256) utilisé, l\u2019heure et vos décisions d\u2019examen. Le journal reste dans ce navigateur et n\u2019est jamais envoyé${nb}: exportez-le régulièrement et conservez le fichier en lieu sûr.`,
