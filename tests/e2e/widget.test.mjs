@@ -5,7 +5,8 @@
 // blocked order's submit when the shop asks (block-on), and talks to no origin but the two.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createPublicKey, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -330,6 +331,32 @@ test('lists that cannot load: exportcheck:error with a code, the shop\'s checkou
   assert.deepEqual(errors.map((e) => [e.id, e.code]), [['missing-lists', 'bundle_unavailable']], 'one error, for that element');
   assert.match(errors[0].message, /could not be loaded/);
   assert.equal(await page.evaluate(() => document.getElementById('missing-lists').getAttribute('state')), 'error');
+  await assertClean(page);
+  await page.close();
+});
+
+test('configured bundle and key: the signing key loads the lists, another key is refused', async () => {
+  const page = await openShop();
+  await waitForEvent(page, 'exportcheck:ready', 'checkout-check');
+  // The key the build signed the default bundle with (scripts/build.sh).
+  const pem = await readFile(process.env.EXPORTCHECK_PUBLIC_KEY ?? path.join(root, 'tests/keys/test-ed25519-public.pem'), 'utf8');
+  const rawKey = createPublicKey(pem).export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
+  const bundle = `${new URL(widget.url).origin}/bundle/default.ecb.gz`;
+  const add = (id, key) => page.evaluate(([i, b, k]) => {
+    const el = document.createElement('export-check');
+    el.id = i;
+    el.setAttribute('bundle', b);
+    el.setAttribute('public-key', k);
+    document.body.append(el);
+  }, [id, bundle, key]);
+  await add('own-key', rawKey);
+  const ready = await waitForEvent(page, 'exportcheck:ready', 'own-key');
+  assert.ok(ready.capabilities?.screen !== undefined, 'exportcheck:ready carries no capabilities');
+  await add('other-key', randomBytes(32).toString('base64'));
+  await page.waitForFunction(() => window.events.some((e) => e.type === 'exportcheck:error' && e.id === 'other-key'));
+  const error = (await events(page)).find((e) => e.type === 'exportcheck:error' && e.id === 'other-key');
+  assert.equal(error.code, 'bundle_signature_invalid');
+  assert.ok(!(await events(page)).some((e) => e.type === 'exportcheck:ready' && e.id === 'other-key'), 'lists loaded with the wrong key');
   await assertClean(page);
   await page.close();
 });
