@@ -47,6 +47,24 @@ inline std::string country_label(const std::string& cc) {
     return name.empty() ? cc : fmt::format("{} ({})", name, cc);
 }
 
+// A role as a sentence says it: "ship-to party", "ultimate consignee", "payer's bank".
+inline std::string role_label(Role r) {
+    switch (r) {
+        case Role::ship_to: return "ship-to party";
+        case Role::ultimate_consignee: return "ultimate consignee";
+        case Role::end_user: return "end user";
+        case Role::intermediate_consignee: return "intermediate consignee";
+        case Role::payer_bank: return "payer's bank";
+        case Role::parent: return "ultimate parent";
+        case Role::other: return "party";
+        default: return std::string(to_string(r));
+    }
+}
+inline std::string role_label(const std::string& role) {
+    if (const auto r = role_from(role)) return role_label(*r);
+    return role;
+}
+
 inline std::string shorten(const std::string& s, std::size_t n = 60) {
     if (s.size() <= n) return s;
     std::size_t cut = n;

@@ -81,7 +81,7 @@ std::vector<Finding> check_embargo(const CheckInput& in) {
     for (const auto& cc : in.order.route) embargo_for(cc, fmt::format("the route passes through {}", country_label(cc)));
     for (const auto& p : in.order.parties)
         if (p.role == Role::buyer || p.role == Role::payer || p.role == Role::payer_bank || p.role == Role::parent)
-            embargo_for(p.address.country, fmt::format("the {} \"{}\" is in {}", to_string(p.role), shorten(p.name),
+            embargo_for(p.address.country, fmt::format("the {} \"{}\" is in {}", role_label(p.role), shorten(p.name),
                                                        country_label(p.address.country)));
     if (!in.order.payment.from_country.empty())
         embargo_for(in.order.payment.from_country,
@@ -191,7 +191,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
     // The headquarters rule: wherever the goods go.
     for (const auto& h : in.destinations.headquarters) {
         const auto& rule = L.rule("LIC-HQ-D5");
-        const auto who = fmt::format("the {} \"{}\"", h.role == "parent" ? "ultimate parent" : h.role, shorten(h.name));
+        const auto who = fmt::format("the {} \"{}\"", role_label(h.role), shorten(h.name));
         const auto how = h.basis == "parent.headquarters_country" ? fmt::format("has its ultimate parent headquartered in {}", country_label(h.country))
                        : h.basis == "parent party"                  ? fmt::format("is headquartered in {}", country_label(h.country))
                        : h.basis == "headquarters_country"          ? fmt::format("is headquartered in {}", country_label(h.country))

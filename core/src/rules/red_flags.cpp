@@ -57,7 +57,7 @@ ojson party_json(const Party& p) {
     return ojson{{"party", p.path}, {"role", std::string(to_string(p.role))}, {"name", p.name}, {"country", p.address.country}};
 }
 
-std::string who(const Party& p) { return fmt::format("the {} \"{}\"", to_string(p.role), shorten(p.name)); }
+std::string who(const Party& p) { return fmt::format("the {} \"{}\"", role_label(p.role), shorten(p.name)); }
 
 bool same_name(const std::string& a, const std::string& b) {
     if (a.empty() || b.empty()) return false;

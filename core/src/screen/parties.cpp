@@ -117,12 +117,12 @@ struct Query {
 std::string describe(const Query& q) {
     if (q.party && (q.party->role == Role::parent || q.party->role == Role::owner) && q.relation != "")
         return fmt::format("the {} \"{}\"", q.party->role == Role::parent ? "ultimate parent" : "owner", shorten(q.name));
-    if (q.relation == "parent") return fmt::format("the ultimate parent \"{}\" of the {} \"{}\"", shorten(q.name), to_string(q.party->role), shorten(q.party->name));
+    if (q.relation == "parent") return fmt::format("the ultimate parent \"{}\" of the {} \"{}\"", shorten(q.name), role_label(q.party->role), shorten(q.party->name));
     if (q.relation == "owner")
         return fmt::format("the owner \"{}\"{} of the {} \"{}\"", shorten(q.name), q.percent ? fmt::format(" ({}%)", human(*q.percent)) : "",
-                           to_string(q.party->role), shorten(q.party->name));
+                           role_label(q.party->role), shorten(q.party->name));
     if (!q.party) return fmt::format("\"{}\" ({})", shorten(q.name), q.path);
-    return fmt::format("the {} \"{}\"", to_string(q.party->role), shorten(q.name));
+    return fmt::format("the {} \"{}\"", role_label(q.party->role), shorten(q.name));
 }
 
 std::vector<std::string> entry_countries(const Entry& e) {
@@ -284,7 +284,7 @@ struct Screening {
         f.message = std::move(message);
         ojson ev;
         ev["party"] = q.party ? q.party->path : q.path;
-        ev["role"] = q.party ? std::string(to_string(q.party->role)) : std::string("payer");
+        ev["role"] = q.party ? std::string(role_label(q.party->role)) : std::string("payer");
         ev["name"] = q.name;
         if (!q.relation.empty()) ev["relation"] = q.relation;
         if (q.percent) ev["percent"] = json_number(*q.percent);
@@ -362,10 +362,10 @@ struct Screening {
             f.severity = block ? Severity::blocked : Severity::review;
             const auto& a = e.addresses[r->address];
             f.message = block
-                ? fmt::format("Do not ship: the address of the {} \"{}\" is itself on the {} ({}: {}). {}.", to_string(p.role),
+                ? fmt::format("Do not ship: the address of the {} \"{}\" is itself on the {} ({}: {}). {}.", role_label(p.role),
                               shorten(p.name), action.name.empty() ? e.list : action.name, e.name, a.street, capitalise(action.effect))
                 : fmt::format("Check before shipping: the {} \"{}\" gives the address of the listed party {} on the {} ({}).",
-                              to_string(p.role), shorten(p.name), quote(e.name), action.name.empty() ? e.list : action.name, a.street);
+                              role_label(p.role), shorten(p.name), quote(e.name), action.name.empty() ? e.list : action.name, a.street);
             ojson ev;
             ev["party"] = p.path;
             ev["role"] = std::string(to_string(p.role));
