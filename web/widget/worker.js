@@ -25,9 +25,9 @@ async function handle({ type, ...args }) {
   throw Object.assign(new Error(`unknown request ${type}`), { code: 'bad_argument' });
 }
 
-// The core builds its name index and rules on the first screening after a bundle is loaded (most of a
-// cold start). Build them as soon as the lists are ready, while the customer is still typing: asking for
-// the product catalogue needs them and screens nothing.
+// Whatever the core still builds on the first screening after a bundle is loaded (its rules; in older
+// cores the name index too) is built as soon as the lists are ready, while the customer is still typing:
+// asking for the product catalogue needs it and screens nothing.
 async function warmUp() {
   try {
     (await checker).products();
