@@ -75,8 +75,11 @@ void r03(Ctx& c) {
         const auto kind = party_kind(p, c.w);
         if (!kind) continue;
         auto& f = c.flag("R03", c.advanced ? Severity::review : Severity::info, c.advanced ? "high" : "low",
-                         fmt::format("{} looks like a {} firm (\"{}\"), not the real user of the goods: find out who the end "
-                                     "user is.", who(p), kind->first, kind->second));
+                         fmt::format("{} looks like a {} (\"{}\"), not the real user of the goods: find out who the end "
+                                     "user is.", who(p),
+                                     kind->first == "forwarder" ? "freight forwarder" : kind->first == "bank" ? "bank"
+                                                                                      : kind->first + " firm",
+                                     kind->second));
         f.evidence["inputs"] = party_json(p);
         f.evidence["inputs"]["kind"] = kind->first;
         f.evidence["inputs"]["word"] = kind->second;
