@@ -10,8 +10,8 @@ suites=(
   "doctest (native, ASan + UBSan)|cmake --preset asan >/dev/null && cmake --build --preset asan --target exportcheck_tests >/dev/null && ctest --preset asan"
   "fuzz smoke (10 s per parser)|scripts/fuzz.sh 10"
   "doctest (wasm)|ctest --test-dir build-wasm --output-on-failure"
-  "JS API (node)|node --test tests/js/"
-  "browser end-to-end (chromium)|node --test tests/e2e/"
+  "JS API (node)|node --test --test-timeout=300000 tests/js/"
+  "browser end-to-end (chromium)|node --test --test-timeout=300000 tests/e2e/"
 )
 
 passed=0
