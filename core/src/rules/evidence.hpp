@@ -98,7 +98,12 @@ inline std::string join(const std::vector<std::string>& v, const std::string& la
     return out;
 }
 
-inline std::string quote(const std::string& s) { return "\"" + shorten(s, 80) + "\""; }
+inline std::string quote(const std::string& s) {
+    std::string q = "\"";
+    q += shorten(s, 80);
+    q += '"';
+    return q;
+}
 
 inline bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
