@@ -117,9 +117,19 @@ std::vector<Hit> Matcher::match_exhaustive(const MatchQuery& query, std::size_t 
 
 std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double threshold, bool exhaustive) const {
     Index& ix = *index_;
-    const Prepared q = match::prepare(query.name, query.type, ix);
+    Prepared q = match::prepare(query.name, query.type, ix);
     if (q.toks.empty() || top == 0) return {};
     ix.begin_query(q);
+    ix.neighbours(q);
+    // A query word the lists never use but that is one or two letters from a listed word ("Techologies",
+    // "Phytum") weighs what that word weighs, not what an unknown (rare) word would.
+    for (std::size_t i = 0; i < q.owned.size(); ++i) {
+        const auto& h = ix.hits[i];
+        if (h.known || h.near.empty() || h.near.front().second.value < 0.8f) continue;
+        const match::Tok& listed = ix.vocab[h.near.front().first];
+        q.owned[i].weight = std::min(q.owned[i].weight, listed.weight);
+        if (listed.kind == TokenKind::generic) q.owned[i].kind = TokenKind::generic;
+    }
     std::vector<std::uint32_t> candidates;
     if (exhaustive) {
         candidates.resize(ix.names.size());

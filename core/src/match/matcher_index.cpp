@@ -151,6 +151,11 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
         if (tok.text.size() >= match::kMinFuzzyLength)
             for_each_deletion(tok.text, [&](std::uint64_t h) { deletion_keys.push_back(pack(h, t)); });
         sound_keys.push_back(pack(fnv(tok.sound), t));
+        // Near spellings of the name's other spellings find it too ("Hossien" -> hossein -> hussein).
+        if (tok.spellings)
+            for (const auto& spelling : *tok.spellings)
+                if (spelling.size() >= match::kMinFuzzyLength)
+                    for_each_deletion(spelling, [&](std::uint64_t h) { deletion_keys.push_back(pack(h, t)); });
         if (tok.skel.size() >= 3) skeleton_keys.push_back(pack(fnv(tok.skel), t));
     }
     sort_keys(deletion_keys);
@@ -227,22 +232,22 @@ Sim Matcher::Index::sim(const Prepared& q, std::size_t i, const Tok* t) {
     return memo[slot];
 }
 
-std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
+void Matcher::Index::neighbours(const Prepared& q) {
     const std::size_t m = q.toks.size();
-
-    // Near-spelling neighbours of each query token in the vocabulary, with their similarity.
-    std::vector<std::vector<std::pair<std::uint32_t, Sim>>> near(m);
+    hits.assign(m, {});
     std::vector<std::uint32_t> ids;
     for (std::size_t i = 0; i < m; ++i) {
         const Tok& qt = *q.toks[i];
         if (!retrievable(qt.kind)) continue;
+        auto& h = hits[i];
         ids.clear();
         for (const bool abjad : {false, true})
             if (const auto t = find(qt.text, qt.kind, abjad); t != match::kNoVocab) ids.push_back(t);
+        h.known = !ids.empty();
         if (fuzzy_kind(qt.kind)) {
             if (qt.text.size() >= match::kMinFuzzyLength)
-                for_each_deletion(qt.text, [&](std::uint64_t h) {
-                    for_each_key(deletion_keys, h, [&](std::uint32_t t) { ids.push_back(t); });
+                for_each_deletion(qt.text, [&](std::uint64_t k) {
+                    for_each_key(deletion_keys, k, [&](std::uint32_t t) { ids.push_back(t); });
                 });
             for_each_key(sound_keys, fnv(qt.sound), [&](std::uint32_t t) { ids.push_back(t); });
             if (qt.skel.size() >= 3)
@@ -254,11 +259,40 @@ std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         for (const auto t : ids) {
             const Sim s = sim(q, i, &vocab[t]);
-            if (s.value >= match::kPairFloor) near[i].emplace_back(t, s);
+            if (s.value >= match::kPairFloor) h.near.emplace_back(t, s);
+        }
+        std::stable_sort(h.near.begin(), h.near.end(),
+                         [](const auto& a, const auto& b) { return a.second.value > b.second.value; });
+        if (!fuzzy_kind(qt.kind)) continue;
+        // Listed names that write this word apart ("alrashid" / "al rashid").
+        if (qt.text.size() >= 5)
+            for_each_key(joined_keys, fnv(qt.text), [&](std::uint32_t n) { h.joined_names.push_back(n); });
+        // The query writes together what a listed name writes apart, unknown to the lists as a whole
+        // ("DmitriyKOMNOV"): split it where both parts are listed words; the rarer part retrieves.
+        if (qt.kind == TokenKind::word && qt.text.size() >= 7 && !h.known) {
+            for (std::size_t p = 3; p + 3 <= qt.text.size(); ++p) {
+                const auto a = find(text::canonical_variant(qt.text.substr(0, p)), TokenKind::word, false);
+                if (a == match::kNoVocab) continue;
+                const auto b = find(text::canonical_variant(qt.text.substr(p)), TokenKind::word, false);
+                if (b == match::kNoVocab) continue;
+                h.extra_tokens.push_back(
+                    post_offsets[a + 1] - post_offsets[a] <= post_offsets[b + 1] - post_offsets[b] ? a : b);
+            }
+        }
+        // The query writes apart what a listed name writes together.
+        for (const std::size_t j : {i - 1, i + 1}) {
+            if (j >= m || !fuzzy_kind(q.toks[j]->kind)) continue;
+            const auto joined = j < i ? q.toks[j]->text + qt.text : qt.text + q.toks[j]->text;
+            if (const auto t = find(joined, TokenKind::word, false); t != match::kNoVocab) h.extra_tokens.push_back(t);
         }
     }
+}
 
-    // Entry points: the heaviest retrievable tokens until the rest could not reach the coverage alone.
+std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
+    const std::size_t m = q.toks.size();
+    // Entry points: the heaviest tokens that retrieve anything, until the rest could not reach the coverage
+    // alone. A token that retrieves nothing (a word no listed name spells like it) cannot be an entry point;
+    // its weight stays with the rest, as if some candidate might still meet it.
     float total = 0;
     for (const auto* t : q.toks) total += t->weight;
     const float need = match::kRetrievalCoverage * total;
@@ -270,7 +304,7 @@ std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
     float rest = total;
     for (const auto i : order) {
         if (rest < need) break;
-        if (!retrievable(q.toks[i]->kind)) continue;
+        if (!hits[i].any()) continue;
         entry_point[i] = 1;
         rest -= q.toks[i]->weight;
     }
@@ -291,37 +325,16 @@ std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
     };
     for (std::size_t i = 0; i < m; ++i) {
         if (!entry_point[i]) continue;
-        const Tok& qt = *q.toks[i];
+        const float w = q.toks[i]->weight;
         if (++pass_no == 0) {
             std::fill(seen_token.begin(), seen_token.end(), 0);
             pass_no = 1;
         }
         const std::uint32_t pass = pass_no;
-        auto& list = near[i];
-        std::stable_sort(list.begin(), list.end(),
-                         [](const auto& a, const auto& b) { return a.second.value > b.second.value; });
-        for (const auto& [t, s] : list) credit_postings(t, pass, s.value * qt.weight);
-        if (fuzzy_kind(qt.kind) && qt.text.size() >= 5)
-            for_each_key(joined_keys, fnv(qt.text), [&](std::uint32_t n) { credit(n, pass, qt.weight); });
-        // The query writes together what a listed name writes apart, unknown to the lists as a whole
-        // ("DmitriyKOMNOV"): split it where both parts are listed words.
-        if (qt.kind == TokenKind::word && qt.text.size() >= 7 && find(qt.text, qt.kind, false) == match::kNoVocab) {
-            for (std::size_t p = 3; p + 3 <= qt.text.size(); ++p) {
-                const auto a = find(text::canonical_variant(qt.text.substr(0, p)), TokenKind::word, false);
-                if (a == match::kNoVocab) continue;
-                const auto b = find(text::canonical_variant(qt.text.substr(p)), TokenKind::word, false);
-                if (b == match::kNoVocab) continue;
-                credit_postings(post_offsets[a + 1] - post_offsets[a] <= post_offsets[b + 1] - post_offsets[b] ? a : b,
-                                pass, qt.weight);
-            }
-        }
-        // The query writes apart what a listed name writes together.
-        for (const std::size_t j : {i - 1, i + 1}) {
-            if (j >= m || !fuzzy_kind(q.toks[j]->kind)) continue;
-            const auto joined = j < i ? q.toks[j]->text + qt.text : qt.text + q.toks[j]->text;
-            if (const auto t = find(joined, TokenKind::word, false); t != match::kNoVocab)
-                credit_postings(t, pass, qt.weight);
-        }
+        const auto& h = hits[i];
+        for (const auto& [t, s] : h.near) credit_postings(t, pass, s.value * w);
+        for (const auto n : h.joined_names) credit(n, pass, w);
+        for (const auto t : h.extra_tokens) credit_postings(t, pass, w);
     }
     std::vector<std::uint32_t> out;
     for (const auto n : touched)

@@ -40,7 +40,10 @@ struct Matcher::Index final : match::WordRarity {
     // Vocabulary id of a token, or kNoVocab.
     std::uint32_t find(std::string_view text, text::TokenKind kind, bool abjad) const;
 
-    // Names that may reach the retrieval coverage, in ascending id order.
+    // What each query token retrieves: near spellings in the vocabulary, names writing it apart, tokens of
+    // names it writes together. Fills `hits`.
+    void neighbours(const match::Prepared& q);
+    // Names that may reach the retrieval coverage (from `hits`), in ascending id order.
     std::vector<std::uint32_t> candidates(const match::Prepared& q);
     match::Prepared prepared_name(std::uint32_t name) const;
 
@@ -66,6 +69,14 @@ struct Matcher::Index final : match::WordRarity {
     double name_total = 0;  // number of names, for the idf
 
     // Per-query scratch (the Matcher is not thread-safe).
+    struct TokenHits {
+        bool known = false;                                     // the token itself is listed
+        std::vector<std::pair<std::uint32_t, match::Sim>> near;  // vocabulary tokens, best first
+        std::vector<std::uint32_t> joined_names;                // names writing it apart
+        std::vector<std::uint32_t> extra_tokens;                // tokens whose names may meet it
+        bool any() const { return !near.empty() || !joined_names.empty() || !extra_tokens.empty(); }
+    };
+    std::vector<TokenHits> hits;
     std::vector<float> acc;
     std::vector<std::uint32_t> stamp, seen_token;
     std::uint32_t query_no = 0, pass_no = 0;

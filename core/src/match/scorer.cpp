@@ -262,7 +262,6 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         if (wn > 0) for (int j = o->n0; j <= o->n1; ++j) n_w[j] *= cap / wn;
     }
     float m_q = 0, m_n = 0, l_q = 0, l_n = 0, u_q = 0, u_n = 0, f_q = 0, f_n = 0, informative = 0;
-    float numbers_unmatched = 0;
     bool any_word = false;
     for (std::size_t i = 0; i < m; ++i) {
         const float w = q_used[i] ? q_w[i] : q.toks[i]->weight;
@@ -270,9 +269,8 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             m_q += w * q_sim[i];
             l_q += w * (1 - q_sim[i]);
         } else {
-            // A number only one side has (a fund, plant or series number) tells entities apart.
-            if (q.toks[i]->kind == TokenKind::number) numbers_unmatched += w;
-            else u_q += w, f_q += w * missing_factor(q, i, mode);
+            u_q += w;
+            f_q += w * missing_factor(q, i, mode);
         }
     }
     for (std::size_t j = 0; j < k; ++j) {
@@ -281,8 +279,8 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             m_n += w * n_sim[j];
             l_n += w * (1 - n_sim[j]);
         } else {
-            if (n.toks[j]->kind == TokenKind::number) numbers_unmatched += w;
-            else u_n += w, f_n += w * missing_factor(n, j, mode);
+            u_n += w;
+            f_n += w * missing_factor(n, j, mode);
         }
     }
     for (const Option* o : chosen) {
@@ -295,7 +293,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     }
     const Tuning& tune = tuning();
     const float met = (m_q + m_n) / 2, lost = (l_q + l_n) / 2;
-    const float conflict = std::min(u_q, u_n) + numbers_unmatched;
+    const float conflict = std::min(u_q, u_n);
     const float extra = u_q > u_n ? (u_q - u_n) * (f_q / u_q) : u_n > u_q ? (u_n - u_q) * (f_n / u_n) : 0.0f;
     const float denom = met + tune.conflict * conflict + tune.extra * extra + tune.lost * lost;
     float score = denom > 0 ? met / denom : 0;

@@ -45,7 +45,7 @@ float token_weight(text::TokenKind kind, double idf) {
         case TokenKind::generic: return static_cast<float>(std::min(idf * 0.35, 2.0));
         case TokenKind::legal_form: return 0.3f;
         case TokenKind::initial: return 1.0f;
-        case TokenKind::number: return 3.0f;
+        case TokenKind::number: return 1.0f;  // series and fund numbers: lists and name_bench treat them as weak
         case TokenKind::stop: return 0.0f;
     }
     return 0.0f;

@@ -94,6 +94,10 @@ const Phrase* phrase_at(const Words& w, std::size_t i) {
         for (const auto* p : w.info[i + 1]->legal_second)
             if (p->words[0].size() >= 5 && within_one_edit(w.text(i), p->words[0]) && phrase_fits(*p, w, i, true))
                 return p;
+    // A misspelt one-word legal form of six letters or more ("Limitde", "Compay", "kORPORATION").
+    if (w.text(i).size() >= 6 && (!w.info[i] || w.info[i]->phrases.empty()))
+        for (const auto* p : word_tables().long_forms)
+            if (within_one_edit(w.text(i), p->words[0]) && phrase_fits(*p, w, i, true)) return p;
     return nullptr;
 }
 

@@ -107,6 +107,11 @@ WordTables load() {
         return a->words.size() != b->words.size() ? a->words.size() > b->words.size() : a->words < b->words;
     });
     for (const auto* p : multi) t.lexicon[p->words[1]].legal_second.push_back(p);
+    for (const auto& [word, info] : t.lexicon)
+        for (const auto& p : info.phrases)
+            if (p.kind == TokenKind::legal_form && p.words.size() == 1 && p.words[0].size() >= 6) t.long_forms.push_back(&p);
+    std::sort(t.long_forms.begin(), t.long_forms.end(),
+              [](const Phrase* a, const Phrase* b) { return a->words[0] < b->words[0]; });
     return t;
 }
 

@@ -44,6 +44,7 @@ struct WordInfo {
 struct WordTables {
     WordMap<WordInfo> lexicon;
     WordMap<std::string> abjad_variants;  // Arabic-script spellings, transliterated -> canonical
+    std::vector<const Phrase*> long_forms;  // one-word legal forms of six letters or more (for typos)
 
     const WordInfo* find(std::string_view word) const {
         const auto it = lexicon.find(word);
