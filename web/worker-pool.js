@@ -1,7 +1,7 @@
 // The one bridge between a page and its batch Workers (web/worker.js): each Worker loads the wasm core and
 // the already verified bundle once, then screens chunks of orders handed out as Workers fall idle.
 // Progress is reported per chunk; an AbortSignal terminates every Worker (the next batch starts fresh
-// ones); Workers left idle for a while are freed.
+// ones); Workers left idle for a while are freed, all but one.
 import { ExportCheckError } from './core.js';
 import { Progress, abortError } from './batch.js';
 
@@ -89,9 +89,12 @@ export class WorkerPool {
     return this.#workers;
   }
 
+  // After a while without work, all Workers but one are freed (the one left keeps single orders instant).
   #idle() {
     clearTimeout(this.#idleTimer);
-    this.#idleTimer = setTimeout(() => this.terminate(), IDLE_MS);
+    this.#idleTimer = setTimeout(() => {
+      for (const w of this.#workers.splice(1)) w.terminate();
+    }, IDLE_MS);
   }
 
   // Resolves once `count` Workers (all by default) have loaded the core, the bundle and the rules, with what

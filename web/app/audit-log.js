@@ -1,4 +1,4 @@
-// The audit trail: every screening is kept in this browser's IndexedDB (store "audit") with the order as
+// The audit trail: every screening is kept in this browser's IndexedDB (stores "audit" and "audit_detail") with the order as
 // entered, the full report, the bundle it was checked against (id, body sha256, file sha256, built_at),
 // the engine version, the time (UTC) and the adjudications of its hits. Nothing is ever sent anywhere;
 // the user exports and imports it as JSON or CSV.
@@ -61,26 +61,76 @@ export function makeRecord({ order, report, checker, context = recordContext(che
   };
 }
 
+// A record is stored in two parts: its summary ("audit": what the table shows and filters on) and its
+// detail ("audit_detail": the order and the report), so listing thousands of records stays light.
+function summarize(record) {
+  const { order, report, ...summary } = record;
+  const findings = report?.findings ?? [];
+  summary.summary = {
+    parties: [...new Set((order?.parties ?? []).map((p) => p?.name).filter(Boolean))],
+    findings: findings.length,
+    rules: [...new Set(findings.map((f) => f.rule).filter(Boolean))],
+    text: report?.summary ?? report?.error?.message ?? '',
+  };
+  return summary;
+}
+
+const merge = (summary, detail) => {
+  if (!summary) return undefined;
+  const { summary: _s, ...rest } = summary;
+  return { ...rest, order: detail?.order, report: detail?.report };
+};
+
 // Stores records in one transaction; resolves to their ids (in order).
 export async function addRecords(records) {
   const db = await openDb();
-  const tx = db.transaction('audit', 'readwrite');
-  const store = tx.objectStore('audit');
-  const ids = records.map((r) => done(store.add(r)));
+  const tx = db.transaction(['audit', 'audit_detail'], 'readwrite');
+  const audit = tx.objectStore('audit');
+  const detail = tx.objectStore('audit_detail');
+  const ids = records.map((r) => new Promise((resolve, reject) => {
+    const request = audit.add(summarize(r));
+    request.onsuccess = () => {
+      detail.put({ id: request.result, order: r.order, report: r.report });
+      resolve(request.result);
+    };
+    request.onerror = () => reject(request.error);
+  }));
   const [result] = await Promise.all([Promise.all(ids), committed(tx)]);
   return result;
 }
 
 export const addRecord = async (record) => (await addRecords([record]))[0];
 
+// One whole record (summary, order and report).
 export async function getRecord(id) {
   const db = await openDb();
-  return done(db.transaction('audit').objectStore('audit').get(id));
+  const tx = db.transaction(['audit', 'audit_detail']);
+  const [summary, detail] = await Promise.all([done(tx.objectStore('audit').get(id)), done(tx.objectStore('audit_detail').get(id))]);
+  return merge(summary, detail);
 }
 
+// Every record's summary (no order, no report): { id, uid, kind, time, order_id, decision, bundle, engine,
+// adjudications, retention, summary: { parties, findings, rules, text } }.
 export async function allRecords() {
   const db = await openDb();
   return done(db.transaction('audit').objectStore('audit').getAll());
+}
+
+// The orders of some records, by id.
+export async function ordersOf(ids) {
+  const db = await openDb();
+  const store = db.transaction('audit_detail').objectStore('audit_detail');
+  const details = await Promise.all(ids.map((id) => done(store.get(id))));
+  return details.map((d) => d?.order);
+}
+
+// Every whole record, for an export.
+export async function allFullRecords() {
+  const db = await openDb();
+  const tx = db.transaction(['audit', 'audit_detail']);
+  const [summaries, details] = await Promise.all([done(tx.objectStore('audit').getAll()), done(tx.objectStore('audit_detail').getAll())]);
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return summaries.map((r) => merge(r, byId.get(r.id)));
 }
 
 export async function countRecords() {

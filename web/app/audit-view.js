@@ -4,7 +4,7 @@ import { h, clear, download } from './dom.js';
 import { t, formatDate, formatNumber } from './i18n/index.js';
 import { createTable } from './table.js';
 import { DECISIONS, decisionBadge, decisionRank } from './result-view.js';
-import { allRecords, exportCsv, exportJson, importRecords, parseExport, latestAdjudications } from './audit-log.js';
+import { allRecords, allFullRecords, exportCsv, exportJson, importRecords, parseExport, latestAdjudications } from './audit-log.js';
 import { openReport } from './report-dialog.js';
 
 export function createAuditView(ctx) {
@@ -69,7 +69,7 @@ export function createAuditView(ctx) {
     const q = textFilter.value.trim().toLowerCase();
     const shown = records.filter((r) => (!d || r.decision === d)
       && (!q || String(r.order_id).toLowerCase().includes(q)
-        || (r.order?.parties ?? []).some((p) => String(p?.name ?? '').toLowerCase().includes(q))));
+        || (r.summary?.parties ?? []).some((name) => String(name).toLowerCase().includes(q))));
     table.setRows(shown);
     count.textContent = t('audit.count', { shown: shown.length, total: records.length });
   }
@@ -86,7 +86,7 @@ export function createAuditView(ctx) {
   }
 
   async function exportAs(kind) {
-    const all = await allRecords();
+    const all = await allFullRecords();
     const stamp = new Date().toISOString().slice(0, 10);
     if (kind === 'json') download(`exportcheck-audit-${stamp}.json`, exportJson(all), 'application/json');
     else download(`exportcheck-audit-${stamp}.csv`, exportCsv(all), 'text/csv');

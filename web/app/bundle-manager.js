@@ -67,12 +67,17 @@ export class BundleManager extends EventTarget {
   // Verifies and loads a bundle given as bytes; on success it replaces the one in use and is stored.
   // Rejects (the bundle in use unchanged) with ExportCheckError: bundle_signature_invalid, signature_missing,
   // bundle_same, or the core's bundle_* codes.
-  async replace({ bytes, signature, source, origin }) {
+  // onlyIfNewer: keep the bundle in use (resolve to null) unless this one was built later.
+  async replace({ bytes, signature, source, origin, onlyIfNewer = false }) {
     if (!signature) throw new ExportCheckError('signature_missing', 'no signature');
     if (signature.byteLength !== SIGNATURE_BYTES) {
       throw new ExportCheckError('bundle_signature_invalid', `the signature file has ${signature.byteLength} bytes, not 64`);
     }
     const next = await createChecker({ bundle: bytes, signature });
+    if (onlyIfNewer && this.checker && !(next.info().built_at > this.checker.info().built_at)) {
+      next.close();
+      return null;
+    }
     if (next.info().sha256 === this.checker?.info().sha256) {
       next.close();
       throw new ExportCheckError('bundle_same', 'this bundle is already in use');
@@ -119,14 +124,7 @@ export class BundleManager extends EventTarget {
     const signature = await fetchBytes(new URL(url.href + '.sig'), 'signature');
     if (sameBytes(signature, this.record.signature)) return false;
     const bytes = await fetchBytes(url, 'bundle');
-    const next = await createChecker({ bundle: bytes, signature });
-    if (!(next.info().built_at > this.checker.info().built_at)) {
-      next.close();
-      return false;
-    }
-    next.close();
-    await this.replace({ bytes, signature, source: 'default', origin: DEFAULT_BUNDLE });
-    return true;
+    return !!(await this.replace({ bytes, signature, source: 'default', origin: DEFAULT_BUNDLE, onlyIfNewer: true }));
   }
 }
 

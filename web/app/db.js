@@ -1,11 +1,13 @@
 // The page's one IndexedDB database, "exportcheck", on this computer only:
 //   bundles   the signed bundle in use (key "current"): compressed bytes, signature, where it came from
-//   audit     one record per screening (auto-increment id; indexes order_id, time, uid)
+//   audit     one record per screening without its order and report (auto-increment id; indexes order_id,
+//             time, uid): what the audit table lists, small enough to read thousands at once
+//   audit_detail  the order as entered and the full report of each record (same id)
 //   settings    small preferences (key -> value)
 //   clearances  hits adjudicated as false positives, passed to every screening (key: party fingerprint, list,
 //               entry id and entry fingerprint), so the core reports them as `cleared` until the entry changes
 const NAME = 'exportcheck';
-const VERSION = 2;
+const VERSION = 3;
 let opening;
 
 export function openDb() {
@@ -22,6 +24,7 @@ export function openDb() {
         audit.createIndex('time', 'time');
         audit.createIndex('uid', 'uid', { unique: true });
       }
+      if (!db.objectStoreNames.contains('audit_detail')) db.createObjectStore('audit_detail', { keyPath: 'id' });
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);

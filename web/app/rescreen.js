@@ -1,16 +1,15 @@
 // Rescreening after a new bundle: the latest stored screening of each order that was checked against
 // another bundle is screened again (in the batch Workers); each new screening is recorded, pointing to the
 // one it repeats; the orders whose decision changed are returned.
-import { addRecords, allRecords, loadClearances, makeRecord, recordContext } from './audit-log.js';
+import { addRecords, allRecords, loadClearances, makeRecord, ordersOf, recordContext } from './audit-log.js';
 
 const decisionOf = (report) => (report?.error ? 'error' : report?.decision ?? 'error');
 
-// The records to rescreen: the latest per order id, not already screened with the bundle in use.
+// The records to rescreen (summaries): the latest per order id, not already screened with the bundle in use.
 export async function rescreenCandidates(checker) {
   const sha = checker.info().sha256;
   const latest = new Map();
   for (const r of (await allRecords()).sort((a, b) => a.time.localeCompare(b.time))) {
-    if (!r.order) continue;
     latest.set(r.order_id || r.uid, r);
   }
   return [...latest.values()].filter((r) => r.bundle?.sha256 !== sha);
@@ -19,6 +18,8 @@ export async function rescreenCandidates(checker) {
 export async function rescreen(checker, candidates, { onProgress, signal } = {}) {
   const context = recordContext(checker);
   const writes = [];
+  const orders = await ordersOf(candidates.map((r) => r.id));
+  candidates = candidates.map((r, i) => ({ ...r, order: orders[i] })).filter((r) => r.order);
   const reports = await checker.screenBatch(candidates.map((r) => r.order), {
     request: { clearances: await loadClearances(), screened_at: new Date().toISOString() },
     onProgress,
