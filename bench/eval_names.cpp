@@ -225,13 +225,21 @@ void putin_names(const Options& o, const Matcher& matcher, Summary& summary) {
 
 // ---- 5. yente synthetic negatives ----------------------------------------------------------------------
 
+// Thresholds of the calibration sweeps.
+constexpr double kSweep[] = {0.75, 0.80, 0.85, 0.90, 0.95};
+
 double false_positive_rate(const Matcher& matcher, const std::vector<MatchQuery>& queries, double threshold,
                            std::map<std::string, int>* top_hits, std::vector<std::string>* examples,
                            double* micros = nullptr) {
     int with_hits = 0, exact = 0, high = 0;
+    int at[std::size(kSweep)] = {};
     const auto start = std::chrono::steady_clock::now();
     for (const auto& q : queries) {
-        const auto hits = matcher.match(q, 3, threshold);
+        const auto all = matcher.match(q, 3, std::min(threshold, kSweep[0]));
+        for (std::size_t k = 0; k < std::size(kSweep); ++k) at[k] += !all.empty() && all[0].score >= kSweep[k];
+        std::vector<Hit> hits;
+        for (const auto& h : all)
+            if (h.score >= threshold) hits.push_back(h);
         if (hits.empty()) continue;
         ++with_hits;
         exact += hits[0].score >= 0.99;
@@ -240,8 +248,13 @@ double false_positive_rate(const Matcher& matcher, const std::vector<MatchQuery>
         if (examples && examples->size() < 60)
             examples->push_back(fmt::format("{} -> {} ({:.3f})", q.name, hits[0].matched_name, hits[0].score));
     }
-    if (examples)
+    if (examples) {
         fmt::print("  best hit score >= 0.99: {}, 0.90-0.99: {}, below 0.90: {}\n", exact, high, with_hits - exact - high);
+        fmt::print("  sweep (share of queries with a hit):");
+        for (std::size_t k = 0; k < std::size(kSweep); ++k)
+            fmt::print("  {:.2f}:{:.4f}", kSweep[k], double(at[k]) / std::max<std::size_t>(1, queries.size()));
+        fmt::print("\n");
+    }
     if (micros)
         *micros = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() /
                   std::max<std::size_t>(1, queries.size());
@@ -278,6 +291,21 @@ void yente_negatives(const Options& o, const Matcher& matcher, Summary& summary)
                "nationality and date of birth {:.4f}\n", o.threshold, fp_name, 100 * fp_name, fp_typed, fp_corr);
     fmt::print("  ({:.1f} us per query over {} queries)\n", us_per_query, rows.size());
     print_offenders(top_hits);
+    // By the script the name is written in: each script's share of its own queries with a hit.
+    std::map<std::string, std::pair<int, int>> by_script;
+    static const char* kScriptNames[] = {"Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Armenian", "Georgian",
+                                         "Hangul", "other (CJK, Thai, ...)"};
+    for (const auto& q : name_only) {
+        const auto words = text::split_words(std::string_view(q.name));
+        const std::string script = words.empty() ? "none" : kScriptNames[static_cast<int>(words[0].script)];
+        auto& [n, hit] = by_script[script];
+        ++n;
+        hit += !matcher.match(q, 1, o.threshold).empty();
+    }
+    fmt::print("  by script:");
+    for (const auto& [script, v] : by_script)
+        fmt::print(" [{} {}/{} = {:.2f}%]", script, v.second, v.first, 100.0 * v.second / v.first);
+    fmt::print("\n");
     if (o.verbose)
         for (const auto& e : examples) fmt::print("  FP {}\n", e);
     summary.add(fmt::format("yente 100k negatives FP rate {:.2f}% name only, {:.2f}% typed person, {:.2f}% with "
@@ -305,9 +333,19 @@ void own_recall(const Options& o, const Matcher& matcher, Summary& summary) {
     const auto cases = build_recall_set(matcher.entries(), o.recall_size, 20261128);
     std::map<std::string, std::pair<int, int>> by_change;  // single changes only
     int found = 0, found_typed = 0;
+    int at[std::size(kSweep)] = {};
     std::vector<std::string> missed;
     for (const auto& c : cases) {
-        const auto hits = matcher.match({c.query, EntityType::unknown, "", ""}, kDefaultTop, o.threshold);
+        const auto all = matcher.match({c.query, EntityType::unknown, "", ""}, kDefaultTop, std::min(o.threshold, kSweep[0]));
+        for (std::size_t k = 0; k < std::size(kSweep); ++k) {
+            std::vector<Hit> above;
+            for (const auto& h : all)
+                if (h.score >= kSweep[k]) above.push_back(h);
+            at[k] += found_entry(matcher, above, c);
+        }
+        std::vector<Hit> hits;
+        for (const auto& h : all)
+            if (h.score >= o.threshold) hits.push_back(h);
         const bool ok = found_entry(matcher, hits, c);
         const auto& e = matcher.entries()[c.entry];
         const auto typed_hits = matcher.match({c.query, e.type, "", ""}, kDefaultTop, o.threshold);
@@ -326,6 +364,10 @@ void own_recall(const Options& o, const Matcher& matcher, Summary& summary) {
                kDefaultTop, o.threshold, found, cases.size(), recall, double(found_typed) / cases.size());
     for (const auto& [k, v] : by_change)
         fmt::print("  {:<18} {:.3f} ({}/{})\n", k, double(v.second) / v.first, v.second, v.first);
+    fmt::print("  sweep (recall):");
+    for (std::size_t k = 0; k < std::size(kSweep); ++k)
+        fmt::print("  {:.2f}:{:.4f}", kSweep[k], double(at[k]) / cases.size());
+    fmt::print("\n");
     if (o.verbose)
         for (const auto& m : missed) fmt::print("  miss {}\n", m);
     summary.add(fmt::format("own recall set recall {:.4f} ({}/{}, untyped queries; {:.4f} typed)", recall, found,

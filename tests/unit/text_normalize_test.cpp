@@ -72,8 +72,9 @@ TEST_CASE("text: transliteration of Cyrillic, Greek, Arabic, Hebrew, Armenian, G
     CHECK(fold_to_ascii("משה") == "mshe");
     CHECK(fold_to_ascii("Վլադիմիր Պուտին") == "vladimir putin");
     CHECK(fold_to_ascii("ვლადიმერ პუტინი") == "vladimer putini");
-    CHECK(fold_to_ascii("김정은") == "kim jong un");  // each syllable a word, list spelling
-    CHECK(fold_to_ascii("박지성") == "pak ji song");
+    CHECK(fold_to_ascii("김정은") == "kimjongun");  // one word, in the lists' spelling of the syllables
+    CHECK(fold_to_ascii("성훈 김") == "songhun kim");
+    CHECK(fold_to_ascii("이민호") == "riminho");
     // Scripts without a table stay as they are (so same-script names still meet).
     CHECK(fold_to_ascii("习近平") == "习近平");
 

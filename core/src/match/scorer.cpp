@@ -17,7 +17,7 @@ namespace {
 using text::TokenKind;
 
 // Tuning constants (calibrated with bench/eval_names.cpp; see docs/matching.md).
-constexpr float kJoinedFloor = 0.84f;     // similarity a joined/split spelling needs
+constexpr float kJoinedFloor = 0.8f;      // similarity a joined/split spelling needs
 constexpr float kMiddleFactor = 0.45f;    // weight an unmatched middle name keeps in the denominator
 constexpr float kPatronymicFactor = 0.3f; // weight an unmatched patronymic keeps
 constexpr float kInitialFactor = 0.5f;    // weight an unmatched initial keeps

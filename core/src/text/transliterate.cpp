@@ -186,6 +186,8 @@ std::string georgian(std::u32string_view run) {
     return out;
 }
 
+// A Hangul word stays one word ("성훈" -> songhun, "김정은" -> kimjongun): matching meets "Song Hun" and
+// "Kim Jong Un" by joining their words, and single syllables never meet alone.
 std::string hangul(std::u32string_view run) {
     std::string out;
     for (std::size_t i = 0; i < run.size(); ++i) {
@@ -199,7 +201,6 @@ std::string hangul(std::u32string_view run) {
                 continue;
             }
         }
-        if (!out.empty()) out.push_back(' ');  // each syllable is a word: 김정은 -> kim jong un
         const unsigned v = cp - 0xAC00;
         out += kHangulInitial[v / (21 * 28)];
         out += kHangulMedial[(v / 28) % 21];
