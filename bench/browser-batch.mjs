@@ -97,6 +97,14 @@ try {
     await ready('#/batch');
     // Main-thread responsiveness: the longest gap between 16 ms timer ticks during the batch.
     await page.evaluate(() => {
+      window.benchLong = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          window.benchLong.push({ at: Math.round(e.startTime), ms: Math.round(e.duration),
+            done: Number(document.querySelector('#batch-progress')?.dataset.done ?? -1),
+            state: document.querySelector('#view-batch')?.dataset.state ?? '' });
+        }
+      }).observe({ type: 'longtask', buffered: false });
       window.benchGaps = [];
       let last = performance.now();
       window.benchTimer = setInterval(() => {
@@ -121,6 +129,8 @@ try {
     console.log(`batch: main thread while screening: longest gap between 16 ms ticks ${Math.round(sorted.at(-1))} ms, ` +
       `95th percentile ${Math.round(sorted[Math.floor(sorted.length * 0.95)])} ms`);
     console.log(`batch: ${await page.textContent('#batch-summary')}`);
+    const long = await page.evaluate(() => window.benchLong.sort((a, b) => b.ms - a.ms).slice(0, 5));
+    console.log(`batch: longest main-thread tasks: ${long.map((l) => `${l.ms} ms (progress ${l.done}, ${l.state || 'starting'})`).join('; ') || 'none'}`);
   }
   const wasm = await readFile(path.join(root, 'public/wasm/exportcheck-core.wasm'));
   console.log(`wasm: ${(wasm.length / 1024).toFixed(0)} KB raw, ${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB gzipped`);

@@ -43,6 +43,22 @@ function orderId(order, index) {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : `#${index + 1}`;
 }
 
+// A report's digest: what a results table, a chart and an audit summary need, with the report itself kept
+// as the JSON text the core wrote (`json`); parse it only to show the full report.
+export function digestReport(json) {
+  const report = JSON.parse(json);
+  const findings = report.findings ?? [];
+  return {
+    order_id: report.order_id,
+    decision: report.decision,
+    summary: report.summary ?? '',
+    findings: findings.length,
+    rules: [...new Set(findings.map((f) => f.rule ?? f.kind).filter(Boolean))],
+    main: findings[0] ? { rule: findings[0].rule ?? '', message: findings[0].message ?? '' } : null,
+    json,
+  };
+}
+
 // Screens orders[from, to) with `screen` (one order -> report, may throw); a refused order gives an error
 // row in its place.
 export function screenChunk(screen, orders, from = 0, to = orders.length) {

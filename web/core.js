@@ -24,10 +24,13 @@ export class Core {
   }
 
   // Reads the JSON reply a C export returned (valid until the next call into the core).
-  #reply(ptr) {
-    const reply = JSON.parse(this.#m.UTF8ToString(ptr));
+  #reply(ptr, { raw = false } = {}) {
+    const text = this.#m.UTF8ToString(ptr);
+    // {"ok":<value>}: with `raw` the value's JSON text is returned as the core wrote it, unparsed.
+    if (raw && text.startsWith('{"ok":') && text.endsWith('}')) return text.slice(6, -1);
+    const reply = JSON.parse(text);
     if (reply.error) throw new ExportCheckError(reply.error.code, reply.error.message);
-    return reply.ok;
+    return raw ? JSON.stringify(reply.ok) : reply.ok;
   }
 
   // Loads a decompressed bundle; returns its info. The previous bundle stays loaded if this one is refused.
@@ -65,8 +68,14 @@ export class Core {
     return this.callText(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
 
+  // As call(), but returns the result's JSON text exactly as the core wrote it (a report stays byte-identical
+  // to the CLI's `screen --compact` line, and nothing is parsed that the caller does not need).
+  callRaw(name, value) {
+    return this.callText(name, typeof value === 'string' ? value : JSON.stringify(value), { raw: true });
+  }
+
   // As call(), with the argument already as text (JSON, JSON lines or CSV, as the export expects).
-  callText(name, text) {
+  callText(name, text, { raw = false } = {}) {
     const fn = this.#m[`_ec_${name}`];
     if (typeof fn !== 'function') {
       throw new ExportCheckError('not_available', `this build of the core has no ${name}(): rebuild the wasm module`);
@@ -78,7 +87,7 @@ export class Core {
     try {
       const { written } = encoder.encodeInto(text, m.HEAPU8.subarray(ptr, ptr + max - 1));
       m.HEAPU8[ptr + written] = 0;
-      return this.#reply(fn(ptr, written));
+      return this.#reply(fn(ptr, written), { raw });
     } finally {
       m._free(ptr);
     }

@@ -16,7 +16,7 @@
 // The signature is checked on the file exactly as downloaded, before anything decompresses or parses it.
 import { Core, ExportCheckError } from './core.js';
 import { gunzip, isGzip, verifyBundle } from './bundle.js';
-import { parseJsonLines, runBatch } from './batch.js';
+import { digestReport, parseJsonLines, runBatch } from './batch.js';
 import { WorkerPool } from './worker-pool.js';
 import { screenRequest } from './screen-request.js';
 
@@ -149,14 +149,19 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
     // in Workers (one per core, at most 4); `signal` aborts it (the Workers are terminated) and the
     // promise rejects with an AbortError. onProgress({ done, total, elapsedMs, rate, etaMs });
     // onChunk(firstIndex, reports) as results arrive (not necessarily in order); request: the options of
-    // screen() (clearances, settings, screened_at) for every order.
+    // screen() (clearances, settings, screened_at) for every order; digest: true gives, instead of report
+    // objects, { order_id, decision, summary, findings (count), rules, main: {rule, message}, json } with the
+    // report's JSON text as the core wrote it (much less for the page's thread to copy and keep).
     screenBatch: async (orders, options = {}) => {
       if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
       if (useWorkers(options)) {
         pool ??= await createPool(raw, options.workers);
         return pool.run(orders, options);
       }
-      return runBatch((order) => core.call('screen', screenRequest(order, options.request)), orders, options);
+      const screen = options.digest
+        ? (order) => digestReport(core.callRaw('screen', screenRequest(order, options.request)))
+        : (order) => core.call('screen', screenRequest(order, options.request));
+      return runBatch(screen, orders, options);
     },
     // Starts the batch Workers ahead of a batch (browser; `count` of them, all by default) and resolves with
     // what the first reports once its rules are built: { info, products }. Elsewhere: the same, in this thread.

@@ -53,9 +53,9 @@ class BatchWorker {
     pending?.reject(err);
   }
 
-  screen(orders, request) {
+  screen(orders, request, digest) {
     if (this.failure) return Promise.reject(this.failure);
-    return this.#request({ type: 'screen', orders, request });
+    return this.#request({ type: 'screen', orders, request, digest });
   }
 
   terminate() {
@@ -116,7 +116,7 @@ export class WorkerPool {
     return job;
   }
 
-  async #run(orders, { onProgress, onChunk, signal, chunkSize, request } = {}) {
+  async #run(orders, { onProgress, onChunk, signal, chunkSize, request, digest } = {}) {
     if (signal?.aborted) throw abortError(signal);
     const workers = this.#start(orders.length === 1 ? 1 : undefined);
     const total = orders.length;
@@ -141,7 +141,7 @@ export class WorkerPool {
         const from = next;
         const to = Math.min(total, from + size);
         next = to;
-        const { reports } = await worker.screen(orders.slice(from, to), request);
+        const { reports } = await worker.screen(orders.slice(from, to), request, digest);
         for (let i = 0; i < reports.length; i++) results[from + i] = reports[i];
         onChunk?.(from, reports);
         progress.add(reports.length);

@@ -1,11 +1,12 @@
 // The batch Worker (module Worker, started by web/worker-pool.js): owns one instance of the wasm core.
 //   {type:'init', bundle}   the decompressed bundle the page has already verified
 //                           -> {type:'ready', info: {id, sha256}, products}   (the rules are built by then)
-//   {type:'screen', orders, request?} -> {type:'done', reports}   (a refused order gives an error row in its
-//                           place; request: clearances, settings, screened_at applied to every order)
+//   {type:'screen', orders, request?, digest?} -> {type:'done', reports}   (a refused order gives an error row in its
+//                           place; request: clearances, settings, screened_at applied to every order;
+//                           digest: digests with the report's JSON text instead of report objects)
 // Any failure -> {type:'failed', error:{code, message}}.
 import { Core } from './core.js';
-import { screenChunk } from './batch.js';
+import { digestReport, screenChunk } from './batch.js';
 import { screenRequest } from './screen-request.js';
 
 let core;
@@ -34,7 +35,10 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: 'ready', info: { id: info.id, sha256: info.sha256 }, products });
     } else if (data.type === 'screen') {
       if (!core) throw Object.assign(new Error('the worker has no bundle loaded'), { code: 'no_bundle' });
-      self.postMessage({ type: 'done', reports: screenChunk((order) => core.call('screen', screenRequest(order, data.request)), data.orders) });
+      const screen = data.digest
+        ? (order) => digestReport(core.callRaw('screen', screenRequest(order, data.request)))
+        : (order) => core.call('screen', screenRequest(order, data.request));
+      self.postMessage({ type: 'done', reports: screenChunk(screen, data.orders) });
     } else {
       throw Object.assign(new Error(`unknown message ${data.type}`), { code: 'bad_argument' });
     }

@@ -95,6 +95,14 @@ test('screen and screenBatch agree, order by order, and are deterministic', asyn
     assert.ok(['clear', 'review', 'license_required', 'blocked'].includes(report.decision), JSON.stringify(report).slice(0, 200));
     assert.equal(report.bundle.sha256, c.info().sha256);
   }
+  // Digests carry the report's JSON text as the core wrote it.
+  const digests = await c.screenBatch(orders, { digest: true });
+  digests.forEach((d, i) => {
+    assert.deepEqual(JSON.parse(d.json), one[i]);
+    assert.equal(d.decision, one[i].decision);
+    assert.equal(d.findings, one[i].findings.length);
+    assert.deepEqual(d.main?.rule, one[i].findings[0]?.rule);
+  });
   // A refused order is an error row, not a failed batch.
   const mixed = await c.screenBatch([orders[0], { parties: 'not a list' }]);
   assert.equal(mixed[1].error.code.length > 0, true);

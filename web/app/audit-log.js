@@ -41,17 +41,19 @@ export function recordContext(checker) {
   };
 }
 
-// Builds a record (not yet stored) for one screening; `context` from recordContext(checker).
-export function makeRecord({ order, report, checker, context = recordContext(checker), kind = 'single', batch, rescreenOf,
-  time = new Date().toISOString() }) {
+// Builds a record (not yet stored) for one screening; `context` from recordContext(checker). The report is
+// given as an object (`report`) or as a batch digest (`digest`, web/batch.js) holding its JSON text.
+export function makeRecord({ order, report, digest, checker, context = recordContext(checker), kind = 'single', batch,
+  rescreenOf, time = new Date().toISOString() }) {
+  const r = report ?? digest;
   return {
     uid: newUid(),
     kind,
     time,
-    order_id: String(report?.order_id ?? order?.id ?? ''),
-    decision: report?.error ? 'error' : report?.decision ?? 'error',
+    order_id: String(r?.order_id ?? order?.id ?? ''),
+    decision: r?.error ? 'error' : r?.decision ?? 'error',
     order,
-    report,
+    ...(digest && !digest.error ? { report_json: digest.json, digest } : { report: report ?? digest }),
     bundle: context.bundle,
     engine: context.engine,
     adjudications: [],
@@ -64,21 +66,26 @@ export function makeRecord({ order, report, checker, context = recordContext(che
 // A record is stored in two parts: its summary ("audit": what the table shows and filters on) and its
 // detail ("audit_detail": the order and the report), so listing thousands of records stays light.
 function summarize(record) {
-  const { order, report, ...summary } = record;
+  const { order, report, report_json: _json, digest, ...summary } = record;
   const findings = report?.findings ?? [];
   summary.summary = {
     parties: [...new Set((order?.parties ?? []).map((p) => p?.name).filter(Boolean))],
-    findings: findings.length,
-    rules: [...new Set(findings.map((f) => f.rule).filter(Boolean))],
-    text: report?.summary ?? report?.error?.message ?? '',
+    findings: digest ? digest.findings : findings.length,
+    rules: digest ? digest.rules : [...new Set(findings.map((f) => f.rule).filter(Boolean))],
+    text: (digest ?? report)?.summary ?? report?.error?.message ?? '',
   };
   return summary;
 }
 
+const detailOf = (id, r) => (r.report_json !== undefined
+  ? { id, order: r.order, report_json: r.report_json }
+  : { id, order: r.order, report: r.report });
+
 const merge = (summary, detail) => {
   if (!summary) return undefined;
   const { summary: _s, ...rest } = summary;
-  return { ...rest, order: detail?.order, report: detail?.report };
+  const report = detail?.report ?? (detail?.report_json ? JSON.parse(detail.report_json) : undefined);
+  return { ...rest, order: detail?.order, report };
 };
 
 // Stores records in one transaction; resolves to their ids (in order).
@@ -90,7 +97,7 @@ export async function addRecords(records) {
   const ids = records.map((r) => new Promise((resolve, reject) => {
     const request = audit.add(summarize(r));
     request.onsuccess = () => {
-      detail.put({ id: request.result, order: r.order, report: r.report });
+      detail.put(detailOf(request.result, r));
       resolve(request.result);
     };
     request.onerror = () => reject(request.error);

@@ -27,6 +27,11 @@ const short = (text, max = 110) => {
 const partyNames = (order) => (order?.parties ?? []).map((p) => p?.name).filter(Boolean);
 const uniq = (list) => [...new Set(list)];
 
+// Reports here are batch digests (web/batch.js) or, for error rows, { order_id, error }.
+const findingCount = (r) => (typeof r?.findings === 'number' ? r.findings : r?.findings?.length ?? 0);
+const mainFinding = (r) => r?.main ?? (r?.findings?.[0] ? { rule: r.findings[0].rule, message: r.findings[0].message } : null);
+const fullReport = (r) => (r?.json ? JSON.parse(r.json) : r);
+
 export function decisionCounts(reports) {
   const counts = Object.fromEntries([...DECISIONS, 'error'].map((d) => [d, 0]));
   for (const r of reports) if (r) counts[r.error ? 'error' : DECISIONS.includes(r.decision) ? r.decision : 'error']++;
@@ -36,10 +41,10 @@ export function decisionCounts(reports) {
 export function topRules(reports, n = 8) {
   const counts = new Map();
   for (const r of reports) {
-    for (const rule of uniq((r?.findings ?? []).map((f) => f.rule ?? f.kind))) {
-      const entry = counts.get(rule) ?? { rule, count: 0, example: '' };
+    const rules = r?.rules ?? uniq((Array.isArray(r?.findings) ? r.findings : []).map((f) => f.rule ?? f.kind));
+    for (const rule of rules) {
+      const entry = counts.get(rule) ?? { rule, count: 0 };
       entry.count++;
-      entry.example ||= r.findings.find((f) => (f.rule ?? f.kind) === rule)?.message ?? '';
       counts.set(rule, entry);
     }
   }
@@ -50,8 +55,8 @@ export function resultsCsv(rows, bundle) {
   return toCsv([
     ['order_id', 'decision', 'findings', 'rules', 'main_finding', 'parties', 'error', 'bundle_id', 'bundle_sha256'],
     ...rows.map(({ order, report }) => [report?.order_id ?? order?.id, report?.error ? 'error' : report?.decision,
-      report?.findings?.length ?? 0, uniq((report?.findings ?? []).map((f) => f.rule)).join(' '),
-      report?.findings?.[0]?.message ?? '', partyNames(order).join('; '), report?.error?.message ?? '',
+      findingCount(report), (report?.rules ?? uniq((report?.findings ?? []).map((f) => f.rule))).join(' '),
+      mainFinding(report)?.message ?? '', partyNames(order).join('; '), report?.error?.message ?? '',
       bundle?.id, bundle?.sha256]),
   ]);
 }
@@ -88,12 +93,14 @@ export function createBatchView(ctx) {
           String(r.report?.order_id ?? r.order?.id ?? `#${r.index + 1}`)) },
       { id: 'decision', label: 'batch.col.decision', sort: (r) => (r.report?.error ? -2 : decisionRank(r.report?.decision)),
         cell: (r) => decisionBadge(r.report?.error ? 'error' : r.report?.decision) },
-      { id: 'findings', label: 'batch.col.findings', sort: (r) => r.report?.findings?.length ?? 0,
-        cell: (r) => formatNumber(r.report?.findings?.length ?? 0) },
-      { id: 'main', label: 'batch.col.main', sort: (r) => r.report?.findings?.[0]?.rule ?? '',
-        cell: (r) => (r.report?.error ? short(r.report.error.message) : r.report?.findings?.[0]
-          ? [r.report.findings[0].rule ? h('code', {}, r.report.findings[0].rule) : null, ' ',
-            h('span', { title: r.report.findings[0].message }, short(r.report.findings[0].message))] : '—') },
+      { id: 'findings', label: 'batch.col.findings', sort: (r) => findingCount(r.report),
+        cell: (r) => formatNumber(findingCount(r.report)) },
+      { id: 'main', label: 'batch.col.main', sort: (r) => mainFinding(r.report)?.rule ?? '',
+        cell: (r) => {
+          if (r.report?.error) return short(r.report.error.message);
+          const main = mainFinding(r.report);
+          return main ? [main.rule ? h('code', {}, main.rule) : null, ' ', h('span', { title: main.message }, short(main.message))] : '—';
+        } },
       { id: 'parties', label: 'batch.col.parties', sort: (r) => partyNames(r.order)[0] ?? '',
         cell: (r) => uniq(partyNames(r.order)).join(' · ') },
     ],
@@ -191,7 +198,7 @@ export function createBatchView(ctx) {
   }
 
   async function openRow(row) {
-    await openReport({ report: row.report, recordId: row.recordId, ctx });
+    await openReport({ report: fullReport(row.report), recordId: row.recordId, ctx });
   }
 
   function exportAs(kind) {
@@ -199,8 +206,10 @@ export function createBatchView(ctx) {
     const base = `exportcheck-batch-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
     if (kind === 'csv') download(`${base}.csv`, resultsCsv(rows(), state.bundle), 'text/csv');
     else {
-      download(`${base}.json`, JSON.stringify({ file: state.name, screened_at: state.startedAt, bundle: state.bundle,
-        reports: state.reports }, null, 1), 'application/json');
+      // The reports as the core wrote them, spliced into one document without parsing them again.
+      const head = JSON.stringify({ file: state.name, screened_at: state.startedAt, bundle: state.bundle }).slice(0, -1);
+      const reports = state.reports.filter(Boolean).map((r) => r.json ?? JSON.stringify(r));
+      download(`${base}.json`, `${head},"reports":[\n${reports.join(',\n')}\n]}\n`, 'application/json');
     }
   }
 
@@ -256,6 +265,7 @@ export function createBatchView(ctx) {
       const request = { clearances: await loadClearances(), screened_at: state.startedAt };
       await checker.screenBatch(orders, {
         request,
+        digest: true,
         signal: controller.signal,
         onProgress: (p) => {
           state.done = p.done;
@@ -266,7 +276,7 @@ export function createBatchView(ctx) {
           const records = [];
           for (let i = 0; i < reports.length; i++) {
             state.reports[from + i] = reports[i];
-            records.push(makeRecord({ order: orders[from + i], report: reports[i], context, kind: 'batch', batch: batchId }));
+            records.push(makeRecord({ order: orders[from + i], digest: reports[i], context, kind: 'batch', batch: batchId }));
           }
           writes.push(addRecords(records).then((ids) => {
             ids.forEach((id, i) => { state.recordIds[from + i] = id; });

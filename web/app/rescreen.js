@@ -22,11 +22,12 @@ export async function rescreen(checker, candidates, { onProgress, signal } = {})
   candidates = candidates.map((r, i) => ({ ...r, order: orders[i] })).filter((r) => r.order);
   const reports = await checker.screenBatch(candidates.map((r) => r.order), {
     request: { clearances: await loadClearances(), screened_at: new Date().toISOString() },
+    digest: true,
     onProgress,
     signal,
     onChunk: (from, chunk) => {
-      writes.push(addRecords(chunk.map((report, i) => makeRecord({
-        order: candidates[from + i].order, report, context, kind: 'rescreen', rescreenOf: candidates[from + i].id,
+      writes.push(addRecords(chunk.map((digest, i) => makeRecord({
+        order: candidates[from + i].order, digest, context, kind: 'rescreen', rescreenOf: candidates[from + i].id,
       }))));
     },
   });
@@ -35,7 +36,7 @@ export async function rescreen(checker, candidates, { onProgress, signal } = {})
   reports.forEach((report, i) => {
     const before = candidates[i].decision;
     const after = decisionOf(report);
-    if (before !== after) changed.push({ record: candidates[i], report, before, after });
+    if (before !== after) changed.push({ record: candidates[i], report: report.json ? JSON.parse(report.json) : report, before, after });
   });
   return { total: candidates.length, changed };
 }
