@@ -53,7 +53,10 @@ TEST_CASE("compare: companies meet across legal forms; the form is never the mat
     // Only generic words or legal forms agree: never a match.
     CHECK_FALSE(matches("International Trading Co", "International Trading Company Ltd"));
     CHECK_FALSE(matches("CORP", "ACME CORP"));
-    CHECK_FALSE(matches("Global Technology Group LLC", "Global Technology Group Limited"));
+    CHECK_FALSE(matches("Global Trading LLC", "Global Trading Limited"));
+    CHECK_FALSE(matches("Global Technology Group", "Global Technology Group Holding"));
+    // ... unless two names of three generic words or more are the same name word for word.
+    CHECK(matches("Equipment Development Department", "EQUIPMENT DEVELOPMENT DEPARTMENT"));
     CHECK(score("International Trading Co", "International Trading Co") <= 0.5);
 }
 

@@ -56,11 +56,25 @@ const Tuning& tuning() {
     return t;
 }
 
+constexpr std::uint8_t kNone = 0xFF;
+
 struct Option {
     std::uint8_t q0, q1, n0, n1;  // token ranges, inclusive
     Sim sim;
     float value;
+    std::uint8_t q_extra = kNone, n_extra = kNone;  // a second, non-adjacent token (a word split in two)
 };
+
+template <class F>
+void each_q(const Option& o, F&& f) {
+    for (int i = o.q0; i <= o.q1; ++i) f(i);
+    if (o.q_extra != kNone) f(o.q_extra);
+}
+template <class F>
+void each_n(const Option& o, F&& f) {
+    for (int j = o.n0; j <= o.n1; ++j) f(j);
+    if (o.n_extra != kNone) f(o.n_extra);
+}
 
 bool is_patronymic(std::string_view t) {
     for (std::string_view end : {"ovich", "evich", "ovna", "evna", "ogly", "oglu", "kyzy", "qizi", "ichna", "avich"})
@@ -136,6 +150,54 @@ void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, co
     }
 }
 
+// Whether a piece of a word is a token's spelling: its text, its source (legal forms as written), or a
+// known variant of it; fuzzy (one letter) for pieces of five letters or more.
+float piece_similarity(std::string_view piece, const Tok& t) {
+    if (piece == t.text || piece == join_text(t)) return 1.0f;
+    if (t.kind == TokenKind::word && text::canonical_variant(piece) == t.text) return 1.0f;
+    if (piece.size() >= 5 && t.text.size() >= 5 && osa_distance(piece, t.text, 1) <= 1) return 0.9f;
+    return 0.0f;
+}
+
+// A word of one name that is two words of the other written together in another order or apart from each
+// other ("SHABANAdib" for "Adib SHABAN"). Adjacent words in order are add_joined's.
+void add_split(const Prepared& one, const Prepared& many, bool one_is_query, const std::vector<char>& one_exact,
+               std::vector<Option>& out) {
+    const std::size_t k = many.toks.size();
+    if (k < 2) return;
+    for (std::size_t i = 0; i < one.toks.size(); ++i) {
+        const Tok& t = *one.toks[i];
+        if (one_exact[i] || t.kind != TokenKind::word || t.text.size() < 6) continue;
+        for (std::size_t p = 2; p + 2 <= t.text.size(); ++p) {
+            const std::string_view left = std::string_view(t.text).substr(0, p), right = std::string_view(t.text).substr(p);
+            for (std::size_t a = 0; a < k; ++a) {
+                const Tok& ta = *many.toks[a];
+                if (ta.kind == TokenKind::number || ta.kind == TokenKind::initial) continue;
+                const float sa = piece_similarity(left, ta);
+                if (sa <= 0) continue;
+                for (std::size_t b = 0; b < k; ++b) {
+                    if (b == a || b == a + 1) continue;  // the same word, or in order and adjacent: add_joined
+                    const Tok& tb = *many.toks[b];
+                    if (tb.kind == TokenKind::number || tb.kind == TokenKind::initial) continue;
+                    const float sb = piece_similarity(right, tb);
+                    if (sb <= 0) continue;
+                    const float s = std::min(sa, sb) * 0.97f;
+                    Option o{};
+                    const auto x = static_cast<std::uint8_t>(i);
+                    if (one_is_query) {
+                        o.q0 = o.q1 = x, o.n0 = o.n1 = static_cast<std::uint8_t>(a), o.n_extra = static_cast<std::uint8_t>(b);
+                    } else {
+                        o.n0 = o.n1 = x, o.q0 = o.q1 = static_cast<std::uint8_t>(a), o.q_extra = static_cast<std::uint8_t>(b);
+                    }
+                    o.sim = {s, Why::joined, 0};
+                    o.value = s * (t.weight + ta.weight + tb.weight);
+                    out.push_back(o);
+                }
+            }
+        }
+    }
+}
+
 std::string range_text(const Prepared& p, std::size_t a, std::size_t b) {
     std::string s;
     for (std::size_t k = a; k <= b; ++k) {
@@ -155,7 +217,9 @@ std::string why_text(const Option& o, const Prepared& q, const Prepared& n) {
         case Why::sound: return "sounds alike";
         case Why::skeleton: return "same consonants (written without vowels)";
         case Why::initial: return "initial";
-        case Why::joined: return o.q0 == o.q1 ? "written apart in the listed name" : "written together in the listed name";
+        case Why::joined:
+            return o.q0 == o.q1 && o.q_extra == kNone ? "written apart in the listed name"
+                                                      : "written together in the listed name";
         case Why::legal_form: return a.text == b.text ? "legal form (" + a.text + ")" : "different legal forms";
         case Why::number: return "same number";
         case Why::none: break;
@@ -219,6 +283,8 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     if (m > 1 || k > 1) {
         add_joined(q, n, true, q_exact, n_exact, options);
         add_joined(n, q, false, n_exact, q_exact, options);
+        add_split(q, n, true, q_exact, options);
+        add_split(n, q, false, n_exact, options);
     }
     std::sort(options.begin(), options.end(), [](const Option& a, const Option& b) {
         if (a.value != b.value) return a.value > b.value;
@@ -233,14 +299,14 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     chosen.clear();
     for (const auto& o : options) {
         bool free = true;
-        for (int i = o.q0; free && i <= o.q1; ++i) free = !q_used[i];
-        for (int j = o.n0; free && j <= o.n1; ++j) free = !n_used[j];
+        each_q(o, [&](int i) { free = free && !q_used[i]; });
+        each_n(o, [&](int j) { free = free && !n_used[j]; });
         if (!free) continue;
         // Exact spellings and known variants count in full; approximate ones count less than their
         // similarity says, so two or three wrong letters in a short word are little evidence.
         const float credit = o.sim.value >= 1.0f || o.sim.why == Why::variant ? o.sim.value : o.sim.value * o.sim.value;
-        for (int i = o.q0; i <= o.q1; ++i) q_used[i] = 1, q_sim[i] = credit;
-        for (int j = o.n0; j <= o.n1; ++j) n_used[j] = 1, n_sim[j] = credit;
+        each_q(o, [&](int i) { q_used[i] = 1, q_sim[i] = credit; });
+        each_n(o, [&](int j) { n_used[j] = 1, n_sim[j] = credit; });
         chosen.push_back(&o);
     }
 
@@ -255,11 +321,11 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     for (std::size_t j = 0; j < k; ++j) n_w[j] = n.toks[j]->weight;
     for (const Option* o : chosen) {
         float wq = 0, wn = 0;
-        for (int i = o->q0; i <= o->q1; ++i) wq += q_w[i];
-        for (int j = o->n0; j <= o->n1; ++j) wn += n_w[j];
+        each_q(*o, [&](int i) { wq += q_w[i]; });
+        each_n(*o, [&](int j) { wn += n_w[j]; });
         const float cap = std::min(wq, wn);
-        if (wq > 0) for (int i = o->q0; i <= o->q1; ++i) q_w[i] *= cap / wq;
-        if (wn > 0) for (int j = o->n0; j <= o->n1; ++j) n_w[j] *= cap / wn;
+        if (wq > 0) each_q(*o, [&](int i) { q_w[i] *= cap / wq; });
+        if (wn > 0) each_n(*o, [&](int j) { n_w[j] *= cap / wn; });
     }
     float m_q = 0, m_n = 0, l_q = 0, l_n = 0, u_q = 0, u_n = 0, f_q = 0, f_n = 0, informative = 0;
     bool any_word = false;
@@ -284,12 +350,12 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         }
     }
     for (const Option* o : chosen) {
-        for (int i = o->q0; i <= o->q1; ++i) {
+        each_q(*o, [&](int i) {
             const Tok& t = *q.toks[i];
             if (t.kind == TokenKind::word) any_word = true;
             if (t.kind == TokenKind::word || t.kind == TokenKind::number)
                 informative += o->sim.value * std::min(t.weight, n.toks[o->n0]->weight);
-        }
+        });
     }
     const Tuning& tune = tuning();
     const float met = (m_q + m_n) / 2, lost = (l_q + l_n) / 2;
@@ -299,7 +365,17 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     float score = denom > 0 ? met / denom : 0;
 
     std::vector<std::string> notes;
-    if (!any_word && score > kGenericOnlyCap) {
+    // A name of generic words only meets another only when the two are the same name word for word and
+    // have three such words or more ("Equipment Development Department" is listed as such): "International
+    // Trading Co" never matches anything.
+    bool whole_name = true;
+    std::size_t content = 0;
+    for (std::size_t i = 0; i < m; ++i) {
+        whole_name = whole_name && q_used[i] && q_sim[i] >= 0.8f;
+        content += q.toks[i]->kind != TokenKind::legal_form;
+    }
+    for (std::size_t j = 0; j < k; ++j) whole_name = whole_name && n_used[j] && n_sim[j] >= 0.8f;
+    if (!any_word && score > kGenericOnlyCap && !(whole_name && content >= 3)) {
         score = kGenericOnlyCap;
         if (explain) notes.push_back("only generic words, legal forms or initials agree");
     } else if (informative < tune.min_informative) {
@@ -322,9 +398,13 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         auto& e = out.explanation;
         std::vector<const Option*> by_query = chosen;
         std::sort(by_query.begin(), by_query.end(), [](const Option* a, const Option* b) { return a->q0 < b->q0; });
-        for (const Option* o : by_query)
-            e.pairs.push_back({range_text(q, o->q0, o->q1), range_text(n, o->n0, o->n1),
-                               round_score(o->sim.value), why_text(*o, q, n)});
+        for (const Option* o : by_query) {
+            auto listed = range_text(n, o->n0, o->n1);
+            if (o->n_extra != kNone) listed += " " + n.toks[o->n_extra]->source;
+            auto asked = range_text(q, o->q0, o->q1);
+            if (o->q_extra != kNone) asked += " " + q.toks[o->q_extra]->source;
+            e.pairs.push_back({std::move(asked), std::move(listed), round_score(o->sim.value), why_text(*o, q, n)});
+        }
         for (std::size_t i = 0; i < m; ++i)
             if (!q_used[i]) e.unmatched_query.push_back(q.toks[i]->source);
         for (std::size_t j = 0; j < k; ++j)
