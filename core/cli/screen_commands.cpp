@@ -4,6 +4,7 @@
 
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/limits.hpp>
 #include <exportcheck/order.hpp>
 #include <exportcheck/screen.hpp>
 
@@ -121,6 +122,9 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
 
     switch (format_of(path, text)) {
         case Format::json_one: {
+            if (text.size() > limits::kMaxOrderBytes * 16)
+                throw Error("bad_order", fmt::format("{}: {} bytes is too large for one JSON document of orders; use JSON "
+                                                     "lines", shown, text.size()));
             json j;
             try {
                 j = json::parse(text);
@@ -141,6 +145,14 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
             for (std::size_t number = 1; std::getline(lines, line); ++number) {
                 if (!line.empty() && line.back() == '\r') line.pop_back();
                 if (line.find_first_not_of(" \t") == std::string::npos) continue;
+                if (line.size() > limits::kMaxOrderBytes) {
+                    const auto message = fmt::format("{} line {}: {} bytes; one order is limited to {} bytes", shown, number,
+                                                     line.size(), limits::kMaxOrderBytes);
+                    out << error_line(number, "", "bad_order", message).dump() << '\n';
+                    err << "exportcheck: " << message << " [bad_order]\n";
+                    status = 1;
+                    continue;
+                }
                 json j;
                 try {
                     j = json::parse(line);

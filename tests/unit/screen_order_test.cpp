@@ -136,3 +136,25 @@ TEST_CASE("CSV layout: errors name the line and the column") {
     CHECK(csv_error(header + "A,Acme,DE,A100,1,extra\n").starts_with("orders.csv line 2: 6 fields"));
     CHECK(csv_error("buyer.name\nAcme\n").starts_with("orders.csv line 1: no order_id column"));
 }
+
+TEST_CASE("bad orders: limits, negative numbers, invalid bytes (see exportcheck/limits.hpp)") {
+    CHECK(order_error(R"({"id": "x", "items": [{"description": "A100", "quantity": -2}]})").starts_with("items[0].quantity"));
+    CHECK(order_error(R"({"id": "x", "items": [{"description": "A100", "unit_price": -1}]})").starts_with("items[0].unit_price"));
+    // A 10 MB name is refused, naming the field and the limit, not screened slowly or truncated.
+    json big = {{"id", "x"}, {"parties", {{{"role", "buyer"}, {"name", std::string(10 * 1024 * 1024, 'a')}}}}};
+    try {
+        order_from_json(big);
+        FAIL("a 10 MB name was accepted");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).starts_with("parties[0].name: is 10485760 bytes long; names are limited to 1024 bytes"));
+    }
+    json many = {{"id", "x"}, {"parties", json::array()}};
+    for (int i = 0; i < 65; ++i) many["parties"].push_back({{"role", "buyer"}, {"name", "P"}});
+    CHECK_THROWS_WITH_AS(order_from_json(many), doctest::Contains("an order is limited to 64"), Error);
+    // Invalid UTF-8 in a CSV file is read as Latin-1 and screened; in JSON the parser refuses it.
+    const auto orders = orders_from_csv(std::string("order_id,buyer.name,buyer.country,item.description\nA,M\xFCller GmbH,DE,laptop\n"));
+    REQUIRE(orders.size() == 1);
+    CHECK(orders[0].order["parties"][0]["name"] == "M\xC3\xBCller GmbH");
+    CHECK(csv_error("order_id,buyer.name,item.description\nA," + std::string(2000, 'x') + ",laptop\n")
+              .starts_with("orders.csv line 2, column 2 (buyer.name): is 2000 bytes long; names are limited to 1024 bytes"));
+}

@@ -4,6 +4,7 @@
 // line and column.
 #include <exportcheck/csv.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/limits.hpp>
 #include <exportcheck/order.hpp>
 
 #include <fmt/format.h>
@@ -160,6 +161,9 @@ std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view fil
         }
         if (!have || id != cur_id) {
             if (have) out.push_back({finish(cur), cur.first_line});
+            if (out.size() >= limits::kMaxOrdersPerBatch)
+                throw Error("bad_csv", fmt::format("{} line {}: more than {} orders in one file", file_name, row.line,
+                                                   limits::kMaxOrdersPerBatch));
             if (std::find(done_ids.begin(), done_ids.end(), id) != done_ids.end())
                 cell_error(file_name, row.line, id_col, columns[id_col - 1],
                            fmt::format("order \"{}\" appeared on earlier lines: the rows of one order must be consecutive", id));
@@ -176,6 +180,11 @@ std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view fil
             const auto& v = row.fields[i];
             const auto col = i + 1;
             if (v.empty() || c.field == "order_id") continue;
+            const bool name = c.field == "name" || c.field == "parent_name" || c.field == "payment.payer" || c.field == "payment.bank";
+            const auto max = name ? limits::kMaxNameBytes : limits::kMaxTextFieldBytes;
+            if (v.size() > max)
+                cell_error(file_name, row.line, col, c, fmt::format("is {} bytes long; {} are limited to {} bytes", v.size(),
+                                                                    name ? "names" : "text fields", max));
             if (c.kind == Column::item) {
                 if (in(kNumeric, c.field)) item[c.field] = number_cell(v, file_name, row.line, col, c);
                 else if (c.field == "datacenter") item[c.field] = bool_cell(v, file_name, row.line, col, c);

@@ -3,6 +3,7 @@
 // an order pass (wrong types are errors; unknown countries and roles become review issues).
 #include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/limits.hpp>
 #include <exportcheck/order.hpp>
 
 #include <fmt/format.h>
@@ -33,10 +34,17 @@ std::string trim(std::string s) {
     return s.substr(b, e - b + 1);
 }
 
-// A string field; numbers are accepted and written as text. Null and absent give "".
-std::string str(const json& j, const std::string& field) {
+// A string field; numbers are accepted and written as text. Null and absent give "". Text beyond the
+// documented limit (exportcheck/limits.hpp) is refused, never truncated.
+std::string str(const json& j, const std::string& field, std::size_t max = limits::kMaxTextFieldBytes) {
     if (j.is_null()) return "";
-    if (j.is_string()) return trim(j.get<std::string>());
+    if (j.is_string()) {
+        const auto& text = j.get_ref<const std::string&>();
+        if (text.size() > max)
+            bad(field, fmt::format("is {} bytes long; {} are limited to {} bytes", text.size(),
+                                   max == limits::kMaxNameBytes ? "names" : "text fields", max));
+        return trim(text);
+    }
     if (j.is_number_integer()) return std::to_string(j.get<long long>());
     if (j.is_number()) return fmt::format("{}", j.get<double>());
     bad(field, "expected text");
@@ -135,7 +143,7 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
         if (key == "role") {
             party.role_input = str(v, f);
         } else if (key == "name") {
-            party.name = str(v, f);
+            party.name = str(v, f, limits::kMaxNameBytes);
         } else if (key == "type" || key == "kind") {
             party.type = lower(str(v, f));
         } else if (key == "address") {
@@ -160,11 +168,11 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
             party.headquarters_country = country(v, f, order);
         } else if (key == "parent") {
             if (v.is_string()) {
-                party.parent_name = str(v, f);
+                party.parent_name = str(v, f, limits::kMaxNameBytes);
             } else if (v.is_object()) {
                 for (const auto& [pk, pv] : v.items()) {
                     const auto pf = f + "." + pk;
-                    if (pk == "name") party.parent_name = str(pv, pf);
+                    if (pk == "name") party.parent_name = str(pv, pf, limits::kMaxNameBytes);
                     else if (pk == "headquarters_country" || pk == "country" || pk == "hq_country")
                         party.parent_headquarters_country = country(pv, pf, order);
                     else unknown_field(order, pf);
@@ -181,7 +189,7 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
                 Owner o;
                 for (const auto& [ok, ov] : v[i].items()) {
                     const auto okf = of + "." + ok;
-                    if (ok == "name") o.name = str(ov, okf);
+                    if (ok == "name") o.name = str(ov, okf, limits::kMaxNameBytes);
                     else if (ok == "percent" || ok == "share") o.percent = num(ov, okf);
                     else if (ok == "country" || ok == "headquarters_country") o.country = country(ov, okf, order);
                     else unknown_field(order, okf);
@@ -338,10 +346,14 @@ Order order_from_json(const json& j) {
             order.date = str(v, key);
         } else if (key == "parties") {
             if (!v.is_array()) bad("parties", "expected a list of parties");
+            if (v.size() > limits::kMaxPartiesPerOrder)
+                bad("parties", fmt::format("{} parties; an order is limited to {}", v.size(), limits::kMaxPartiesPerOrder));
             for (std::size_t i = 0; i < v.size(); ++i)
                 order.parties.push_back(read_party(v[i], fmt::format("parties[{}]", i), std::nullopt, order));
         } else if (key == "items") {
             if (!v.is_array()) bad("items", "expected a list of items");
+            if (v.size() > limits::kMaxItemsPerOrder)
+                bad("items", fmt::format("{} items; an order is limited to {}", v.size(), limits::kMaxItemsPerOrder));
             for (std::size_t i = 0; i < v.size(); ++i) order.items.push_back(read_item(v[i], fmt::format("items[{}]", i), order));
         } else if (key == "payment") {
             if (v.is_null()) continue;
@@ -358,9 +370,9 @@ Order order_from_json(const json& j) {
                     if (pv.is_object()) {
                         order.parties.push_back(read_party(pv, f, Role::payer, order));
                     } else {
-                        order.payment.payer = str(pv, f);
+                        order.payment.payer = str(pv, f, limits::kMaxNameBytes);
                     }
-                } else if (pk == "bank") order.payment.bank = str(pv, f);
+                } else if (pk == "bank") order.payment.bank = str(pv, f, limits::kMaxNameBytes);
                 else if (pk == "bank_country") order.payment.bank_country = country(pv, f, order);
                 else if (pk == "amount" || pk == "currency" || pk == "terms" || pk == "reference") {
                 } else unknown_field(order, f);
