@@ -159,7 +159,10 @@ async function boot() {
   window.addEventListener('hashchange', route);
   route();
   renderBundleStatus();
-  ctx.manager.addEventListener('change', () => renderBundleStatus());
+  ctx.manager.addEventListener('change', ({ detail }) => {
+    renderBundleStatus();
+    setStatusText('boot.replaced', { id: detail.current.id, entries: detail.current.entries, sources: detail.current.sources.length });
+  });
   const info = result.checker.info();
   setStatusText(result.fresh ? 'boot.readyFresh' : 'boot.ready', { entries: info.entries, sources: info.sources.length });
   for (const notice of result.notices) views.get('lists').notice?.(notice);

@@ -24,6 +24,7 @@ export default {
   'boot.failed': 'The lists could not be loaded: {message}',
   'boot.failedTitle': 'The page cannot screen without its lists',
   'boot.failedHelp': 'Reload the page. If this keeps happening, the list bundle on this site is damaged or was replaced: tell whoever runs this site. Nothing was screened and nothing was sent anywhere.',
+  'boot.replaced': (p, f) => `Lists updated: bundle ${p.id}, ${f.n(p.entries)} entries from ${p.sources} sources, signature checked and stored in this browser.`,
   'boot.updated': 'A new version of ExportCheck is installed. Reload the page to use it.',
 
   'bundle.chip': 'Lists: {id} · data from {oldest} to {newest}',
@@ -335,7 +336,8 @@ export default {
 
   'lists.title': 'Lists in use',
   'lists.fresh': 'Every list is newer than your warning age ({max} days).',
-  'lists.oldExplain': (p) => `The oldest list in use is from ${p.oldest} (${p.age} old). The data shipped with this page is years old: restricted parties added since are not in it, so a "clear" result can be wrong.`,
+  'lists.oldExplain': (p) => `The oldest list in use is from ${p.oldest} (${p.age} old): restricted parties added since are not in it, so a "clear" result can be wrong.`,
+  'lists.shippedOld': 'The lists shipped with this page are years old.',
   'lists.bundle': 'Bundle',
   'lists.builtAt': 'Built',
   'lists.origin': 'Loaded from',

@@ -25,6 +25,7 @@ export default {
   'boot.failed': `Les listes n\u2019ont pas pu être chargées${nb}: {message}`,
   'boot.failedTitle': 'La page ne peut pas contrôler sans ses listes',
   'boot.failedHelp': 'Rechargez la page. Si cela se reproduit, le paquet de listes de ce site est endommagé ou a été remplacé\u00a0: prévenez la personne qui gère ce site. Rien n\u2019a été contrôlé ni envoyé.',
+  'boot.replaced': (p, f) => `Listes mises à jour${nb}: paquet ${p.id}, ${f.n(p.entries)} entrées de ${p.sources} sources, signature vérifiée, conservé dans ce navigateur.`,
   'boot.updated': 'Une nouvelle version d\u2019ExportCheck est installée. Rechargez la page pour l\u2019utiliser.',
 
   'bundle.chip': 'Listes{nb}: {id} · données du {oldest} au {newest}'.replace('{nb}', nb),
@@ -336,7 +337,8 @@ export default {
 
   'lists.title': 'Listes utilisées',
   'lists.fresh': 'Toutes les listes sont plus récentes que votre seuil d\u2019alerte ({max}\u00a0jours).',
-  'lists.oldExplain': (p) => `La plus ancienne liste utilisée date du ${p.oldest} (il y a ${p.age}). Les données livrées avec cette page ont des années${nb}: les parties inscrites depuis n\u2019y figurent pas, un résultat «${nb}conforme${nb}» peut donc être faux.`,
+  'lists.oldExplain': (p) => `La plus ancienne liste utilisée date du ${p.oldest} (il y a ${p.age})${nb}: les parties inscrites depuis n\u2019y figurent pas, un résultat «${nb}conforme${nb}» peut donc être faux.`,
+  'lists.shippedOld': 'Les listes livrées avec cette page ont des années.',
   'lists.bundle': 'Paquet',
   'lists.builtAt': 'Construit le',
   'lists.origin': 'Chargé depuis',
