@@ -87,18 +87,22 @@ export function createOrderView(ctx) {
     if (order) form.fill(structuredClone(order));
   });
 
-  const el = h('section', { class: 'view view-screen', 'aria-labelledby': 'order-form-title' },
+  const el = h('section', { class: 'view view-screen', 'aria-labelledby': 'order-form-title',
+    onfocusin: () => warm(), onpointerdown: () => warm(), onchange: () => warm() },
     h('div', { class: 'example-picker' },
       h('label', { for: 'example', i18n: 'form.example' }), examples),
     h('div', { class: 'two-columns' }, form.el, result));
 
-  // One Worker loads the core, the lists and the rules while the page is idle, so the first "Screen" is
-  // instant; it also hands over the product catalogue for the suggestions.
-  const warm = () => ctx.checker.warmUp({ count: 1 })
-    .then(({ products }) => form.setProducts(products))
-    .catch(() => {});
-  (window.requestIdleCallback ?? ((f) => setTimeout(f, 300)))(warm, { timeout: 2000 });
-  ctx.manager.addEventListener('change', () => warm());
+  // One Worker loads the core, the lists and the rules as soon as the user starts on an order (long before
+  // "Screen" is pressed), and hands over the product catalogue for the suggestions. Not earlier: a visitor
+  // who only reads the page or leaves it starts nothing.
+  let warmed;
+  const warm = () => {
+    warmed ??= ctx.checker.warmUp({ count: 1 })
+      .then(({ products }) => form.setProducts(products))
+      .catch(() => { warmed = undefined; });
+  };
+  ctx.manager.addEventListener('change', () => { warmed = undefined; });
 
   window.addEventListener('languagechange-app', () => {
     form.relabel();
