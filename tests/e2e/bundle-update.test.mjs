@@ -54,6 +54,24 @@ test('a tampered bundle is refused and the lists in use stay', async () => {
   assert.equal(await bundleId(), before);
   await screenshot(page, 'bundle-tampered-refused');
 
+  // Dropped on the page, the same files are refused the same way.
+  await page.evaluate(() => document.querySelector('#bundle-message').removeAttribute('data-result'));
+  const files = await Promise.all([newer.tampered, newer.tamperedSig].map(async (f) => ({
+    name: path.basename(f), base64: (await readFile(f)).toString('base64'),
+  })));
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of list) {
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
+    }
+    const zone = document.querySelector('#bundle-drop');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+  await page.waitForSelector('#bundle-message[data-result]');
+  assert.equal(await page.getAttribute('#bundle-message', 'data-result'), 'bundle_signature_invalid');
+  assert.equal(await bundleId(), before);
+
   // A bundle without its signature is refused too.
   await page.evaluate(() => document.querySelector('#bundle-message').removeAttribute('data-result'));
   assert.equal(await loadFiles([newer.bundle]), 'signature_missing');
