@@ -125,7 +125,10 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
     // "Phytum") weighs what that word weighs, not what an unknown (rare) word would.
     for (std::size_t i = 0; i < q.owned.size(); ++i) {
         const auto& h = ix.hits[i];
-        if (h.known || h.near.empty() || h.near.front().second.value < 0.8f) continue;
+        if (h.known) continue;
+        // ... and one that is two listed words written together weighs what those two weigh.
+        if (h.split_weight > 0) q.owned[i].weight = std::min(q.owned[i].weight, h.split_weight);
+        if (h.near.empty() || h.near.front().second.value < 0.8f) continue;
         const match::Tok& listed = ix.vocab[h.near.front().first];
         q.owned[i].weight = std::min(q.owned[i].weight, listed.weight);
         if (listed.kind == TokenKind::generic) q.owned[i].kind = TokenKind::generic;

@@ -14,6 +14,9 @@ using text::TokenKind;
 
 namespace {
 
+// The weight an unknown query word counts with when choosing entry points (about a word used by 20 names).
+constexpr float kUnknownRetrievalWeight = 8.0f;
+
 bool retrievable(TokenKind k) { return k == TokenKind::word || k == TokenKind::generic || k == TokenKind::number; }
 bool fuzzy_kind(TokenKind k) { return k == TokenKind::word || k == TokenKind::generic; }
 
@@ -270,13 +273,18 @@ void Matcher::Index::neighbours(const Prepared& q) {
         // The query writes together what a listed name writes apart, unknown to the lists as a whole
         // ("DmitriyKOMNOV"): split it where both parts are listed words; the rarer part retrieves.
         if (qt.kind == TokenKind::word && qt.text.size() >= 7 && !h.known) {
-            for (std::size_t p = 3; p + 3 <= qt.text.size(); ++p) {
-                const auto a = find(text::canonical_variant(qt.text.substr(0, p)), TokenKind::word, false);
+            auto any_kind = [&](const std::string& piece) {
+                const auto it = first_of_text.find(text::canonical_variant(piece));
+                return it == first_of_text.end() ? match::kNoVocab : it->second;
+            };
+            for (std::size_t p = 3; p + 2 <= qt.text.size(); ++p) {
+                const auto a = any_kind(qt.text.substr(0, p));
                 if (a == match::kNoVocab) continue;
-                const auto b = find(text::canonical_variant(qt.text.substr(p)), TokenKind::word, false);
+                const auto b = any_kind(qt.text.substr(p));
                 if (b == match::kNoVocab) continue;
                 h.extra_tokens.push_back(
                     post_offsets[a + 1] - post_offsets[a] <= post_offsets[b + 1] - post_offsets[b] ? a : b);
+                h.split_weight = std::max(h.split_weight, vocab[a].weight + vocab[b].weight);
             }
         }
         // The query writes apart what a listed name writes together.
@@ -291,22 +299,28 @@ void Matcher::Index::neighbours(const Prepared& q) {
 std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
     const std::size_t m = q.toks.size();
     // Entry points: the heaviest tokens that retrieve anything, until the rest could not reach the coverage
-    // alone. A token that retrieves nothing (a word no listed name spells like it) cannot be an entry point;
-    // its weight stays with the rest, as if some candidate might still meet it.
+    // alone. A token that retrieves nothing cannot be an entry point; its weight stays with the rest, as if
+    // some candidate might still meet it. A word the lists do not know counts for retrieval with at most
+    // the weight of a typical listed word: it can only meet listed words (as a misspelling, or joined), and
+    // a pair weighs what its lighter side weighs.
+    std::vector<float> weight(m);
     float total = 0;
-    for (const auto* t : q.toks) total += t->weight;
+    for (std::size_t i = 0; i < m; ++i) {
+        weight[i] = q.toks[i]->weight;
+        if (!hits[i].known && hits[i].near.empty()) weight[i] = std::min(weight[i], kUnknownRetrievalWeight);
+        total += weight[i];
+    }
     const float need = match::kRetrievalCoverage * total;
     std::vector<std::size_t> order(m);
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return q.toks[a]->weight > q.toks[b]->weight; });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weight[a] > weight[b]; });
     std::vector<char> entry_point(m, 0);
     float rest = total;
     for (const auto i : order) {
         if (rest < need) break;
         if (!hits[i].any()) continue;
         entry_point[i] = 1;
-        rest -= q.toks[i]->weight;
+        rest -= weight[i];
     }
 
     std::vector<std::uint32_t> touched;
@@ -325,7 +339,7 @@ std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
     };
     for (std::size_t i = 0; i < m; ++i) {
         if (!entry_point[i]) continue;
-        const float w = q.toks[i]->weight;
+        const float w = weight[i];
         if (++pass_no == 0) {
             std::fill(seen_token.begin(), seen_token.end(), 0);
             pass_no = 1;

@@ -74,6 +74,7 @@ struct Matcher::Index final : match::WordRarity {
         std::vector<std::pair<std::uint32_t, match::Sim>> near;  // vocabulary tokens, best first
         std::vector<std::uint32_t> joined_names;                // names writing it apart
         std::vector<std::uint32_t> extra_tokens;                // tokens whose names may meet it
+        float split_weight = 0;                                 // weight of the listed words it joins
         bool any() const { return !near.empty() || !joined_names.empty() || !extra_tokens.empty(); }
     };
     std::vector<TokenHits> hits;

@@ -26,7 +26,8 @@ constexpr float kGenericOnlyCap = 0.5f;   // names that agree only on generic wo
 
 // Temporary tuning hook (EXPORTCHECK_TUNE="conflict=2,extra=0.5"): read once.
 struct Tuning {
-    float conflict = 3.0f, extra = 0.3f, lost = 0.6f, order = 0.08f, min_informative = kMinInformative, power = 2.0f;
+    float conflict = 3.0f, extra = 0.3f, lost = 0.6f, order = 0.08f, min_informative = kMinInformative, power = 2.0f,
+          prior = 0.0f;
 };
 const Tuning& tuning() {
     static const Tuning t = [] {
@@ -47,6 +48,7 @@ const Tuning& tuning() {
                     else if (k == "order") t.order = v;
                     else if (k == "min_informative") t.min_informative = v;
                     else if (k == "power") t.power = v;
+                    else if (k == "prior") t.prior = v;
                 }
                 p = e + 1;
             }
@@ -94,43 +96,54 @@ float missing_factor(const Prepared& p, std::size_t i, Mode mode) {
 
 bool joinable(TokenKind k) { return k == TokenKind::word || k == TokenKind::generic; }
 
-// The spelling a token contributes to a word written together: legal forms as written ("SiemensAG").
-std::string_view join_text(const Tok& t) { return t.kind == TokenKind::legal_form ? t.source : t.text; }
+// The spelling a token contributes to a word written together: legal forms as written ("SiemensAG"; the first
+// word of a longer form: "TechnologyCo. Ltd.").
+std::string_view join_text(const Tok& t) {
+    if (t.kind != TokenKind::legal_form) return t.text;
+    const std::string_view s = t.source;
+    return s.substr(0, s.find(' '));
+}
 
-// A word of one name against two or three consecutive words of the other, concatenated.
 // A word of one name against two to four consecutive words of the other, concatenated. Words that already
 // meet a word exactly are left alone, and lengths and first letters are checked before any string is built.
 void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, const std::vector<char>& one_exact,
                 const std::vector<char>& many_exact, std::vector<Option>& out) {
+    // A part's spelling as written: its source, legal forms as join_text gives them.
+    auto written_text = [](const Tok& t) {
+        return t.kind == TokenKind::legal_form ? join_text(t) : std::string_view(t.source);
+    };
     for (std::size_t i = 0; i < one.toks.size(); ++i) {
         const Tok& t = *one.toks[i];
         if (one_exact[i] || !joinable(t.kind) || t.text.size() < 2) continue;
         const std::size_t target = t.text.size();
         for (std::size_t j = 0; j + 1 < many.toks.size(); ++j) {
-            const auto first = join_text(*many.toks[j]);
-            if (first.empty() || first[0] != t.text[0]) continue;
-            std::size_t length = 0;
+            const auto first = join_text(*many.toks[j]), first_written = written_text(*many.toks[j]);
+            if ((first.empty() || first[0] != t.text[0]) && (first_written.empty() || first_written[0] != t.source[0]))
+                continue;
+            std::size_t length = 0, length_written = 0;
             bool all_initials = true, all_exact = true;
             for (std::size_t k = j; k < many.toks.size() && k < j + 4; ++k) {
                 const Tok& part = *many.toks[k];
                 if (!joinable(part.kind) && part.kind != TokenKind::initial && part.kind != TokenKind::legal_form) break;
-                const auto piece = join_text(part);
-                if (piece.find(' ') != std::string_view::npos) break;
                 all_initials &= part.kind == TokenKind::initial;
                 all_exact &= many_exact[k] != 0;
-                length += piece.size();
+                length += join_text(part).size();
+                length_written += written_text(part).size();
                 if (k == j) continue;
-                if (length > target + 2) break;
+                const std::size_t shortest = std::min(length, length_written);
+                const std::size_t longest = std::max(length, length_written);
+                if (shortest > target + 2) break;
                 // Letters written apart ("A.B.C.") may join into a short word; other joins need 4 letters.
-                if (length + 2 < target || (target < 4 && !all_initials) || all_exact) continue;
-                std::string joined;
-                joined.reserve(length);
+                if (longest + 2 < target || (target < 4 && !all_initials) || all_exact) continue;
+                std::string joined, written;  // canonical spellings, and as written ("info tech" / "infotech")
                 float weight = 0;
                 for (std::size_t p = j; p <= k; ++p) {
                     joined += join_text(*many.toks[p]);
+                    written += written_text(*many.toks[p]);
                     weight += many.toks[p]->weight;
                 }
-                const int d = osa_distance(joined, t.text, 2);
+                int d = osa_distance(joined, t.text, 2);
+                if (d > 0 && written != joined) d = std::min(d, osa_distance(written, t.source, 2));
                 if (d > 2) continue;
                 const float s = 1.0f - static_cast<float>(d) / static_cast<float>(std::max(length, target));
                 if (s < kJoinedFloor) continue;
@@ -361,7 +374,8 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     const float met = (m_q + m_n) / 2, lost = (l_q + l_n) / 2;
     const float conflict = std::min(u_q, u_n);
     const float extra = u_q > u_n ? (u_q - u_n) * (f_q / u_q) : u_n > u_q ? (u_n - u_q) * (f_n / u_n) : 0.0f;
-    const float denom = met + tune.conflict * conflict + tune.extra * extra + tune.lost * lost;
+    const float doubt = tune.conflict * conflict + tune.extra * extra + tune.lost * lost;
+    const float denom = met + doubt + (doubt > 1e-3f ? tune.prior : 0.0f);
     float score = denom > 0 ? met / denom : 0;
 
     std::vector<std::string> notes;
