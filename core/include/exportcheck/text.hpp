@@ -66,6 +66,7 @@ struct Token {
     std::string source;   // the folded words it came from ("mohamed", "co ltd"), for explanations
     TokenKind kind = TokenKind::word;
     bool abjad = false;   // transliterated from Arabic or Hebrew script
+    bool surname = false; // written before the comma of "LAST, First" (a surname, never a middle name)
 };
 
 // Step 4. Rewrites known multi-word sequences of folded words into tokens: legal forms (kind legal_form,

@@ -76,8 +76,10 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
             if (norm.tokens.empty()) continue;
             const auto first = static_cast<std::uint32_t>(name_toks.size());
             bool orgish = false;
+            std::uint64_t surnames = 0;
             for (const auto& t : norm.tokens) {
                 if (name_toks.size() - first >= 250) break;
+                if (t.surname && name_toks.size() - first < 64) surnames |= std::uint64_t{1} << (name_toks.size() - first);
                 std::uint32_t id = find(t.text, t.kind, t.abjad);
                 if (id == match::kNoVocab) {
                     id = static_cast<std::uint32_t>(vocab.size());
@@ -103,13 +105,13 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
             // The same tokens as another form of this entry (an alias differing in punctuation): once is enough.
             bool repeated = false;
             for (std::size_t n = entry_begin; n < names.size() && !repeated; ++n)
-                repeated = names[n].count == count &&
+                repeated = names[n].count == count && names[n].surnames == surnames &&
                            std::equal(name_toks.begin() + first, name_toks.end(), name_toks.begin() + names[n].first);
             if (repeated) {
                 name_toks.resize(first);
                 continue;
             }
-            names.push_back({e, first, count, orgish, 0.0f, form});
+            names.push_back({e, first, count, orgish, 0.0f, surnames, form});
         }
     }
 
@@ -212,6 +214,7 @@ Prepared Matcher::Index::prepared_name(std::uint32_t name) const {
     p.toks.reserve(nm.count);
     for (std::uint32_t k = 0; k < nm.count; ++k) p.toks.push_back(&vocab[name_toks[nm.first + k]]);
     p.orgish = nm.orgish;
+    p.surnames = nm.surnames;
     return p;
 }
 

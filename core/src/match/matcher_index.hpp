@@ -29,6 +29,7 @@ struct Matcher::Index final : match::WordRarity {
         std::uint16_t count;
         bool orgish;
         float weight;          // sum of its tokens' weights
+        std::uint64_t surnames;  // bit k: token k was written as a surname
         std::string_view text; // the name as listed (or derived from it: parentheses removed)
     };
 

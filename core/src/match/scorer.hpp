@@ -44,7 +44,8 @@ struct Tok {
 struct Prepared {
     std::vector<Tok> owned;
     std::vector<const Tok*> toks;
-    bool orgish = false;  // has a legal form or generic company word
+    bool orgish = false;         // has a legal form or generic company word
+    std::uint64_t surnames = 0;  // bit i: token i was written as a surname ("LAST, First")
 
     Prepared() = default;
     Prepared(Prepared&&) = default;  // moving keeps the pointers into `owned` valid

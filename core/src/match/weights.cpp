@@ -67,6 +67,7 @@ Tok make_tok(const text::Token& t, double idf) {
 Prepared prepare(std::string_view name, EntityType type, const WordRarity& rarity) {
     Prepared p;
     for (const auto& t : text::normalize_name(name, type).tokens) {
+        if (t.surname && p.owned.size() < 64) p.surnames |= std::uint64_t{1} << p.owned.size();
         p.owned.push_back(make_tok(t, rarity.idf(t.text)));
         if (t.kind == text::TokenKind::legal_form || t.kind == text::TokenKind::generic) p.orgish = true;
     }

@@ -321,10 +321,23 @@ const std::vector<std::string>* known_spellings(std::string_view canonical_word)
 TokenKind classify(std::string_view word) { return classify(word, word_tables().find(word)); }
 
 NormalizedName normalize_name(std::string_view name, EntityType type) {
-    const auto words = name.find(',') == std::string_view::npos ? split_words(name)
-                                                                 : split_words(person_name_order(name, type));
     NormalizedName out;
-    out.tokens = tokens_of(words, true);
+    std::vector<Word> words;
+    const auto comma = name.find(',');
+    const std::string ordered = comma == std::string_view::npos ? std::string() : person_name_order(name, type);
+    if (comma != std::string_view::npos && ordered != name) {
+        // "LAST, First": the given names, then the surnames, marked as such.
+        words = split_words(ordered);
+        out.tokens = tokens_of(split_words(name.substr(comma + 1)), true);
+        auto surnames = tokens_of(split_words(name.substr(0, comma)), true);
+        for (auto& t : surnames) {
+            t.surname = true;
+            out.tokens.push_back(std::move(t));
+        }
+    } else {
+        words = split_words(comma == std::string_view::npos ? name : std::string_view(ordered));
+        out.tokens = tokens_of(words, true);
+    }
     if (out.tokens.empty())  // a name made only of stop words or forms ("The Company") is still a name
         for (const auto& w : words) out.tokens.push_back({w.text, w.text, TokenKind::word, is_abjad(w.script)});
     // "forty four" / "forty 4" -> 44.
