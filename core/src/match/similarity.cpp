@@ -72,6 +72,22 @@ float relative_similarity(std::string_view a, std::string_view b, int* edits) {
 
 bool is_wordlike(text::TokenKind k) { return k == text::TokenKind::word || k == text::TokenKind::generic; }
 
+// Arabic script writes long vowels (alif, waw, ya): a Latin spelling of the same word has a vowel of the same
+// kind for each, in order ("حسين" hsin: Hussein has an i; "هومن" humn: Khamenei has no u, so they differ).
+// The first letter is left out: an initial alif only carries a short vowel (Ahmed, Ibrahim, Omar).
+bool long_vowels_agree(std::string_view abjad, std::string_view latin) {
+    std::size_t at = 0;
+    for (std::size_t i = 1; i < abjad.size(); ++i) {
+        const char v = abjad[i];
+        if (v != 'a' && v != 'i' && v != 'u') continue;
+        const std::string_view kin = v == 'a' ? "aeo" : v == 'i' ? "iey" : "uo";
+        while (at < latin.size() && kin.find(latin[at]) == std::string_view::npos) ++at;
+        if (at == latin.size()) return false;
+        ++at;
+    }
+    return true;
+}
+
 // A word against a legal form or number word that was written as one word and then misspelt.
 Sim misspelt_as_word(const Tok& a, const Tok& b, Why why) {
     const Tok& word = is_wordlike(a.kind) ? a : b;
@@ -124,7 +140,8 @@ Sim token_similarity(const Tok& a, const Tok& b) {
     } else if (longer >= kMinFuzzyLength) {
         if (float s = 0.95f * relative_similarity(a.sound, b.sound, nullptr); s > best.value) best = {s, Why::sound, 0};
     }
-    if ((a.abjad || b.abjad) && a.skel.size() >= 3 && b.skel.size() >= 3) {
+    if ((a.abjad || b.abjad) && a.skel.size() >= 3 && b.skel.size() >= 3 &&
+        (a.abjad == b.abjad || long_vowels_agree(a.abjad ? a.text : b.text, a.abjad ? b.sound : a.sound))) {
         // Vowels are unknown on one side: compare consonants only. Two or three consonants agree by chance
         // often, so only equal skeletons count, and short ones less.
         if (a.skel == b.skel) {
