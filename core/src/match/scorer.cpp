@@ -23,6 +23,7 @@ constexpr float kPatronymicFactor = 0.3f; // weight an unmatched patronymic keep
 constexpr float kInitialFactor = 0.5f;    // weight an unmatched initial keeps
 constexpr float kMinInformative = 4.0f;   // matched informative weight below which scores shrink
 constexpr float kGenericOnlyCap = 0.5f;   // names that agree only on generic words never match
+constexpr float kCloseSpelling = 0.9f;    // a pair at least this similar is one word spelt two ways
 
 // Temporary tuning hook (EXPORTCHECK_TUNE="conflict=2,extra=0.5"): read once.
 struct Tuning {
@@ -333,15 +334,29 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     n_w.resize(k);
     for (std::size_t i = 0; i < m; ++i) q_w[i] = q.toks[i]->weight;
     for (std::size_t j = 0; j < k; ++j) n_w[j] = n.toks[j]->weight;
+    // When a word meets an initial or a legal form, the weight the heavier side loses stays in the evidence
+    // as information only that side has: "Evensen" meeting the initial "E", or the surname "Sá" read as
+    // "S.A.", is not the agreement of two rare words.
+    float excess_q = 0, excess_n = 0, excess_f_q = 0, excess_f_n = 0;
     for (const Option* o : chosen) {
         float wq = 0, wn = 0;
         each_q(*o, [&](int i) { wq += q_w[i]; });
         each_n(*o, [&](int j) { wn += n_w[j]; });
         const float cap = std::min(wq, wn);
+        const bool lighter_is_form = (wq < wn ? q.toks[o->q0] : n.toks[o->n0])->kind == TokenKind::legal_form &&
+                                     q.toks[o->q0]->kind != n.toks[o->n0]->kind;
+        if (o->sim.value < kCloseSpelling && (o->sim.why == Why::initial || lighter_is_form)) {
+            const bool q_heavier = wq > wn;
+            const float excess = std::abs(wq - wn);
+            const float factor = missing_factor(q_heavier ? q : n, q_heavier ? o->q0 : o->n0, mode);
+            (q_heavier ? excess_q : excess_n) += excess;
+            (q_heavier ? excess_f_q : excess_f_n) += excess * factor;
+        }
         if (wq > 0) each_q(*o, [&](int i) { q_w[i] *= cap / wq; });
         if (wn > 0) each_n(*o, [&](int j) { n_w[j] *= cap / wn; });
     }
-    float m_q = 0, m_n = 0, l_q = 0, l_n = 0, u_q = 0, u_n = 0, f_q = 0, f_n = 0, informative = 0;
+    float m_q = 0, m_n = 0, l_q = 0, l_n = 0, u_q = excess_q, u_n = excess_n, f_q = excess_f_q, f_n = excess_f_n,
+          informative = 0;
     bool any_word = false;
     for (std::size_t i = 0; i < m; ++i) {
         const float w = q_used[i] ? q_w[i] : q.toks[i]->weight;
