@@ -96,8 +96,13 @@ const Phrase* phrase_at(const Words& w, std::size_t i) {
                 return p;
     // A misspelt one-word legal form of six letters or more ("Limitde", "Compay", "kORPORATION").
     if (w.text(i).size() >= 6 && (!w.info[i] || w.info[i]->phrases.empty()))
-        for (const auto* p : word_tables().long_forms)
-            if (within_one_edit(w.text(i), p->words[0]) && phrase_fits(*p, w, i, true)) return p;
+        for (const auto* p : word_tables().long_forms) {
+            const auto& t = w.text(i);
+            const auto& f = p->words[0];
+            // One edit leaves the first or the second letter in place (or swaps them).
+            if (t[0] != f[0] && t[1] != f[1] && t[0] != f[1]) continue;
+            if (within_one_edit(t, f) && phrase_fits(*p, w, i, true)) return p;
+        }
     return nullptr;
 }
 
@@ -324,18 +329,27 @@ NormalizedName normalize_name(std::string_view name, EntityType type) {
     NormalizedName out;
     std::vector<Word> words;
     const auto comma = name.find(',');
-    const std::string ordered = comma == std::string_view::npos ? std::string() : person_name_order(name, type);
-    if (comma != std::string_view::npos && ordered != name) {
-        // "LAST, First": the given names, then the surnames, marked as such.
-        words = split_words(ordered);
-        out.tokens = tokens_of(split_words(name.substr(comma + 1)), true);
-        auto surnames = tokens_of(split_words(name.substr(0, comma)), true);
+    bool reorder = false;
+    std::vector<Word> given, family;
+    if (comma != std::string_view::npos && name.find(',', comma + 1) == std::string_view::npos &&
+        type != EntityType::organization && type != EntityType::vessel && type != EntityType::aircraft) {
+        // "LAST, First" (the same test as person_name_order, without splitting twice).
+        given = split_words(name.substr(comma + 1));
+        family = split_words(name.substr(0, comma));
+        reorder = !given.empty() && !family.empty() && !only_legal_forms(given);
+    }
+    if (reorder) {
+        // The given names, then the surnames, marked as such.
+        out.tokens = tokens_of(given, true);
+        auto surnames = tokens_of(family, true);
         for (auto& t : surnames) {
             t.surname = true;
             out.tokens.push_back(std::move(t));
         }
+        words = std::move(given);
+        words.insert(words.end(), family.begin(), family.end());
     } else {
-        words = split_words(comma == std::string_view::npos ? name : std::string_view(ordered));
+        words = split_words(name);
         out.tokens = tokens_of(words, true);
     }
     if (out.tokens.empty())  // a name made only of stop words or forms ("The Company") is still a name
