@@ -67,6 +67,7 @@ struct Token {
     TokenKind kind = TokenKind::word;
     bool abjad = false;   // transliterated from Arabic or Hebrew script
     bool surname = false; // written before the comma of "LAST, First" (a surname, never a middle name)
+    bool hangul = false;  // written in Hangul: a Korean name, which has no middle names
 };
 
 // Step 4. Rewrites known multi-word sequences of folded words into tokens: legal forms (kind legal_form,

@@ -92,6 +92,7 @@ float missing_factor(const Prepared& p, std::size_t i, Mode mode) {
     if (mode != Mode::person) return 1.0f;
     if (is_patronymic(t.text)) return kPatronymicFactor;
     if (i < 64 && (p.surnames >> i & 1)) return 1.0f;  // a listed surname is never a middle name
+    if (t.hangul) return 1.0f;                          // nor is any part of a Korean name
     if (i > 0 && i + 1 < p.toks.size()) return kMiddleFactor;
     return 1.0f;
 }

@@ -34,6 +34,7 @@ struct Tok {
     std::string skel;    // text::skeleton(text)
     text::TokenKind kind = text::TokenKind::word;
     bool abjad = false;
+    bool hangul = false;  // a Korean word: Korean names have no middle names
     float weight = 0;
     std::uint32_t vocab = kNoVocab;  // id in the Matcher's vocabulary, when known
     const std::vector<std::string>* spellings = nullptr;  // known variant spellings of `text`

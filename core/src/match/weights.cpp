@@ -57,6 +57,7 @@ Tok make_tok(const text::Token& t, double idf) {
     tok.source = t.source;
     tok.kind = t.kind;
     tok.abjad = t.abjad;
+    tok.hangul = t.hangul;
     tok.sound = text::sound_form(t.text);
     tok.skel = text::skeleton(t.text);
     tok.weight = token_weight(t.kind, idf);

@@ -291,6 +291,7 @@ std::vector<Token> tokens_of(const std::vector<Word>& input, bool canonicalise) 
         }
         const Word& word = words[i];
         Token t{word.text, word.text, TokenKind::word, is_abjad(word.script)};
+        t.hangul = word.script == Script::hangul;
         if (canonicalise) {
             const WordInfo* info = w.info[i];
             if (t.abjad) {
