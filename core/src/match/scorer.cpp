@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <string>
 
 namespace exportcheck {
@@ -22,42 +21,13 @@ constexpr float kMiddleFactor = 0.45f;    // weight an unmatched middle name kee
 constexpr float kPatronymicFactor = 0.3f; // weight an unmatched patronymic keeps
 constexpr float kInitialFactor = 0.5f;    // weight an unmatched initial keeps
 constexpr float kMinInformative = 4.0f;   // matched informative weight below which scores shrink
+// How much each kind of doubt weighs against the evidence met (see score_names):
+constexpr float kConflictWeight = 3.0f;   // words each name has and the other lacks, in the same name
+constexpr float kMissingWeight = 0.3f;    // words only one name has (scaled by their missing factor)
+constexpr float kLostWeight = 0.6f;       // what imperfect spellings lose
+constexpr float kOrderWeight = 0.08f;     // per inversion of the word order (person names)
 constexpr float kGenericOnlyCap = 0.5f;   // names that agree only on generic words never match
 constexpr float kCloseSpelling = 0.9f;    // a pair at least this similar is one word spelt two ways
-
-// Temporary tuning hook (EXPORTCHECK_TUNE="conflict=2,extra=0.5"): read once.
-struct Tuning {
-    float conflict = 3.0f, extra = 0.3f, lost = 0.6f, order = 0.08f, min_informative = kMinInformative, power = 2.0f,
-          prior = 0.0f;
-};
-const Tuning& tuning() {
-    static const Tuning t = [] {
-        Tuning t;
-        if (const char* env = std::getenv("EXPORTCHECK_TUNE")) {
-            std::string s(env);
-            std::size_t p = 0;
-            while (p < s.size()) {
-                const auto e = std::min(s.find(',', p), s.size());
-                const auto item = s.substr(p, e - p);
-                const auto eq = item.find('=');
-                if (eq != std::string::npos) {
-                    const auto k = item.substr(0, eq);
-                    const float v = std::stof(item.substr(eq + 1));
-                    if (k == "conflict") t.conflict = v;
-                    else if (k == "extra") t.extra = v;
-                    else if (k == "lost") t.lost = v;
-                    else if (k == "order") t.order = v;
-                    else if (k == "min_informative") t.min_informative = v;
-                    else if (k == "power") t.power = v;
-                    else if (k == "prior") t.prior = v;
-                }
-                p = e + 1;
-            }
-        }
-        return t;
-    }();
-    return t;
-}
 
 constexpr std::uint8_t kNone = 0xFF;
 
@@ -387,12 +357,10 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
                 informative += o->sim.value * std::min(t.weight, n.toks[o->n0]->weight);
         });
     }
-    const Tuning& tune = tuning();
     const float met = (m_q + m_n) / 2, lost = (l_q + l_n) / 2;
     const float conflict = std::min(u_q, u_n);
     const float extra = u_q > u_n ? (u_q - u_n) * (f_q / u_q) : u_n > u_q ? (u_n - u_q) * (f_n / u_n) : 0.0f;
-    const float doubt = tune.conflict * conflict + tune.extra * extra + tune.lost * lost;
-    const float denom = met + doubt + (doubt > 1e-3f ? tune.prior : 0.0f);
+    const float denom = met + kConflictWeight * conflict + kMissingWeight * extra + kLostWeight * lost;
     float score = denom > 0 ? met / denom : 0;
 
     std::vector<std::string> notes;
@@ -409,8 +377,8 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     if (!any_word && score > kGenericOnlyCap && !(whole_name && content >= 3)) {
         score = kGenericOnlyCap;
         if (explain) notes.push_back("only generic words, legal forms or initials agree");
-    } else if (informative < tune.min_informative) {
-        score *= 0.8f + 0.2f * informative / tune.min_informative;
+    } else if (informative < kMinInformative) {
+        score *= 0.8f + 0.2f * informative / kMinInformative;
         if (explain) notes.push_back("the agreeing words are common");
     }
     if (mode == Mode::person) {
@@ -419,7 +387,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             if (q.toks[o->q0]->kind != TokenKind::legal_form) pairs.emplace_back(o->q0, o->n0);
         const int inversions = order_inversions(pairs);
         if (inversions > 0) {
-            score *= std::max(0.6f, 1.0f - tune.order * static_cast<float>(inversions));
+            score *= std::max(0.6f, 1.0f - kOrderWeight * static_cast<float>(inversions));
             if (explain) notes.push_back("the words agree in another order");
         }
     }
