@@ -388,6 +388,7 @@ void own_negatives(const Options& o, const Matcher& matcher, Summary& summary) {
             std::string name = r.pick(given);
             if (r.chance(0.3)) name += " " + r.pick(given);
             name += " " + r.pick(family);
+            std::replace(name.begin(), name.end(), '_', ' ');
             people.push_back({name, EntityType::unknown, "", ""});
         }
     }

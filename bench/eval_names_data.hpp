@@ -10,7 +10,7 @@ namespace eval_data {
 struct NamePool {
     std::string_view language;
     std::string_view given;     // space-separated
-    std::string_view surnames;  // space-separated
+    std::string_view surnames;  // space-separated; "_" joins the words of one surname ("van_den_Berg")
 };
 
 // Ordinary names; none is chosen for resembling a listed party.
@@ -39,7 +39,7 @@ inline constexpr NamePool kNamePools[] = {
      "Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti Costa Giordano "
      "Mancini Rizzo Lombardi Moretti"},
     {"Dutch", "Jan Anna Pieter Maria Kees Sanne Bram Femke Daan Lotte Sem Eva Thijs Noor",
-     "de Jong Jansen de Vries van den Berg van Dijk Bakker Visser Smit Meijer de Boer Mulder de Groot Bos Vos "
+     "de_Jong Jansen de_Vries van_den_Berg van_Dijk Bakker Visser Smit Meijer de_Boer Mulder de_Groot Bos Vos "
      "Peters Hendriks"},
     {"Polish", "Piotr Anna Krzysztof Maria Andrzej Katarzyna Tomasz Malgorzata Pawel Agnieszka Marcin Barbara "
                "Michal Ewa Jakub Magdalena",
