@@ -149,9 +149,10 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
     };
     std::vector<Best> best;  // by entry, via ix.entry_slot
     std::vector<match::Sim> sims;
+    Prepared n;  // reused for every candidate: no allocation per name
     for (const std::uint32_t name_id : candidates) {
         const auto& nm = ix.names[name_id];
-        Prepared n = ix.prepared_name(name_id);
+        ix.prepare_name(name_id, n);
         const auto mode = match::mode_for(query.type != EntityType::unknown ? query.type : entries_[nm.entry].type,
                                           q, n);
         const std::size_t k = n.toks.size();

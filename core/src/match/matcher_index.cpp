@@ -208,14 +208,12 @@ double Matcher::Index::idf(std::string_view canonical) const {
     return std::round(v * 256.0) / 256.0;  // quantised: the same weights whatever the platform's log()
 }
 
-Prepared Matcher::Index::prepared_name(std::uint32_t name) const {
-    Prepared p;
+void Matcher::Index::prepare_name(std::uint32_t name, Prepared& p) const {
     const auto& nm = names[name];
-    p.toks.reserve(nm.count);
+    p.toks.clear();
     for (std::uint32_t k = 0; k < nm.count; ++k) p.toks.push_back(&vocab[name_toks[nm.first + k]]);
     p.orgish = nm.orgish;
     p.surnames = nm.surnames;
-    return p;
 }
 
 void Matcher::Index::begin_query(const Prepared&) {

@@ -46,7 +46,8 @@ struct Matcher::Index final : match::WordRarity {
     void neighbours(const match::Prepared& q);
     // Names that may reach the retrieval coverage (from `hits`), in ascending id order.
     std::vector<std::uint32_t> candidates(const match::Prepared& q);
-    match::Prepared prepared_name(std::uint32_t name) const;
+    // Points `p` at a listed name's tokens (in the vocabulary).
+    void prepare_name(std::uint32_t name, match::Prepared& p) const;
 
     // Similarities of the query's tokens with vocabulary tokens, computed once per query.
     void begin_query(const match::Prepared& q);

@@ -136,12 +136,16 @@ void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, co
     }
 }
 
-// Whether a piece of a word is a token's spelling: its text, its source (legal forms as written), or a
-// known variant of it; fuzzy (one letter) for pieces of five letters or more.
+// Whether a piece of a word is a token's spelling: its text, its written form (legal forms), one of its known
+// variant spellings; or (one letter off) for pieces of five letters or more.
 float piece_similarity(std::string_view piece, const Tok& t) {
     if (piece == t.text || piece == join_text(t)) return 1.0f;
-    if (t.kind == TokenKind::word && text::canonical_variant(piece) == t.text) return 1.0f;
-    if (piece.size() >= 5 && t.text.size() >= 5 && osa_distance(piece, t.text, 1) <= 1) return 0.9f;
+    if (t.spellings)
+        for (const auto& s : *t.spellings)
+            if (piece == s) return 1.0f;
+    if (piece.size() >= 5 && t.text.size() >= 5 && t.text.size() + 1 >= piece.size() &&
+        piece.size() + 1 >= t.text.size() && osa_distance(piece, t.text, 1) <= 1)
+        return 0.9f;
     return 0.0f;
 }
 
