@@ -59,6 +59,7 @@ void for_each_key(const std::vector<std::uint64_t>& v, std::uint64_t h, F&& f) {
 Matcher::Index::Index(const std::vector<Entry>& entries) {
     names.reserve(entries.size() * 3);
     name_toks.reserve(entries.size() * 10);
+    std::vector<std::uint32_t> head_of;  // each token's first token of the same text (its df is there)
     std::vector<std::string_view> forms;
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
         const Entry& entry = entries[e];
@@ -92,6 +93,7 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
                     vocab.push_back(std::move(tok));
                     next_same_text.push_back(match::kNoVocab);
                     const auto [it, added] = first_of_text.emplace(t.text, id);
+                    head_of.push_back(it->second);
                     if (!added) {  // chain it after the tokens of the same text
                         std::uint32_t last = it->second;
                         while (next_same_text[last] != match::kNoVocab) last = next_same_text[last];
@@ -126,13 +128,14 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
     for (const auto& [text, head] : first_of_text)
         for (auto t = head; t != match::kNoVocab; t = next_same_text[t]) text_df[head] += df[t];
     name_total = static_cast<double>(names.size());
-    for (auto& tok : vocab) {
+    for (std::uint32_t t = 0; t < vocab.size(); ++t) {
+        auto& tok = vocab[t];
         if (fuzzy_kind(tok.kind)) {
             tok.sound = text::sound_form(tok.text);
             tok.skel = text::skeleton(tok.text);
             tok.spellings = text::known_spellings(tok.text);
         }
-        tok.weight = match::token_weight(tok.kind, idf(tok.text));
+        tok.weight = match::token_weight(tok.kind, idf_of(text_df[head_of[t]]));
     }
     for (auto& nm : names)
         for (std::uint32_t k = 0; k < nm.count; ++k) nm.weight += vocab[name_toks[nm.first + k]].weight;
@@ -203,8 +206,11 @@ std::uint32_t Matcher::Index::find(std::string_view text, TokenKind kind, bool a
 
 double Matcher::Index::idf(std::string_view canonical) const {
     const auto it = first_of_text.find(canonical);
-    const double df_value = it == first_of_text.end() ? 0.0 : text_df[it->second];
-    const double v = std::log((name_total + 1.0) / (df_value + 1.0)) + 1.0;
+    return idf_of(it == first_of_text.end() ? 0 : text_df[it->second]);
+}
+
+double Matcher::Index::idf_of(std::uint32_t df) const {
+    const double v = std::log((name_total + 1.0) / (static_cast<double>(df) + 1.0)) + 1.0;
     return std::round(v * 256.0) / 256.0;  // quantised: the same weights whatever the platform's log()
 }
 

@@ -37,6 +37,7 @@ struct Matcher::Index final : match::WordRarity {
 
     // WordRarity: inverse document frequency over all listed names.
     double idf(std::string_view canonical) const override;
+    double idf_of(std::uint32_t df) const;
 
     // Vocabulary id of a token, or kNoVocab.
     std::uint32_t find(std::string_view text, text::TokenKind kind, bool abjad) const;

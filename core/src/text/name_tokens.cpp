@@ -94,15 +94,17 @@ const Phrase* phrase_at(const Words& w, std::size_t i) {
         for (const auto* p : w.info[i + 1]->legal_second)
             if (p->words[0].size() >= 5 && within_one_edit(w.text(i), p->words[0]) && phrase_fits(*p, w, i, true))
                 return p;
-    // A misspelt one-word legal form of six letters or more ("Limitde", "Compay", "kORPORATION").
-    if (w.text(i).size() >= 6 && (!w.info[i] || w.info[i]->phrases.empty()))
-        for (const auto* p : word_tables().long_forms) {
-            const auto& t = w.text(i);
-            const auto& f = p->words[0];
-            // One edit leaves the first or the second letter in place (or swaps them).
-            if (t[0] != f[0] && t[1] != f[1] && t[0] != f[1]) continue;
-            if (within_one_edit(t, f) && phrase_fits(*p, w, i, true)) return p;
-        }
+    // A misspelt one-word legal form of six letters or more ("Limitde", "Compay", "kORPORATION"): one edit
+    // leaves the first or the second letter in place, or swaps them.
+    if (w.text(i).size() >= 6 && (!w.info[i] || w.info[i]->phrases.empty())) {
+        const auto& t = w.text(i);
+        const auto& tables = word_tables();
+        for (const auto* list : {&tables.long_forms_by_first[static_cast<unsigned char>(t[0])],
+                                 &tables.long_forms_by_second[static_cast<unsigned char>(t[1])],
+                                 &tables.long_forms_by_first[static_cast<unsigned char>(t[1])]})
+            for (const auto* p : *list)
+                if (within_one_edit(t, p->words[0]) && phrase_fits(*p, w, i, true)) return p;
+    }
     return nullptr;
 }
 

@@ -56,7 +56,9 @@ std::string sound_form(std::string_view t) {
 std::string skeleton(std::string_view t) {
     // Arabic has no p or v: its transliterations write b and f where other languages write p and v.
     std::string out;
-    for (char c : sound_form(t)) {
+    const std::string sound = sound_form(t);
+    out.reserve(sound.size());
+    for (char c : sound) {
         if (is_vowel(c)) continue;
         if (c == 'p') c = 'b';
         if (c == 'v') c = 'f';

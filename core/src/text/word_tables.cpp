@@ -112,6 +112,10 @@ WordTables load() {
             if (p.kind == TokenKind::legal_form && p.words.size() == 1 && p.words[0].size() >= 6) t.long_forms.push_back(&p);
     std::sort(t.long_forms.begin(), t.long_forms.end(),
               [](const Phrase* a, const Phrase* b) { return a->words[0] < b->words[0]; });
+    for (const auto* p : t.long_forms) {
+        t.long_forms_by_first[static_cast<unsigned char>(p->words[0][0])].push_back(p);
+        t.long_forms_by_second[static_cast<unsigned char>(p->words[0][1])].push_back(p);
+    }
     return t;
 }
 

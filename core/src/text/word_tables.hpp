@@ -45,6 +45,8 @@ struct WordTables {
     WordMap<WordInfo> lexicon;
     WordMap<std::string> abjad_variants;  // Arabic-script spellings, transliterated -> canonical
     std::vector<const Phrase*> long_forms;  // one-word legal forms of six letters or more (for typos)
+    // The same by first and by second letter: a word one edit away keeps one of them in place.
+    std::vector<const Phrase*> long_forms_by_first[256], long_forms_by_second[256];
 
     const WordInfo* find(std::string_view word) const {
         const auto it = lexicon.find(word);
