@@ -54,6 +54,14 @@ std::uint32_t letter_set(std::string_view s) {
     return m;
 }
 
+// Whether b is a with two neighbouring letters swapped.
+bool one_swap(std::string_view a, std::string_view b) {
+    if (a.size() != b.size() || a.size() < 2) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+}
+
 // 1 - distance / longer length, or 0 below the floor.
 float relative_similarity(std::string_view a, std::string_view b, int* edits) {
     const int longer = static_cast<int>(std::max(a.size(), b.size()));
@@ -67,7 +75,10 @@ float relative_similarity(std::string_view a, std::string_view b, int* edits) {
     const int d = osa_distance(a, b, max_d);
     if (edits) *edits = d;
     if (d > max_d) return 0;
-    return 1.0f - static_cast<float>(d) / static_cast<float>(longer);
+    // Two neighbouring letters swapped is the commonest slip of a typist, and rarely tells two names apart:
+    // it counts as half an edit.
+    const float cost = d == 1 && one_swap(a, b) ? 0.5f : static_cast<float>(d);
+    return 1.0f - cost / static_cast<float>(longer);
 }
 
 bool is_wordlike(text::TokenKind k) { return k == text::TokenKind::word || k == text::TokenKind::generic; }
