@@ -117,6 +117,29 @@ inline std::string typo(const std::string& name, const Entry&, Rng& r) {
     return join(w);
 }
 
+// Another vowel for one vowel ("Mohammed" -> "Mohammad"), or a doubled letter written once ("Hassan" -> "Hasan").
+inline std::string vowel_or_double(const std::string& name, const Entry&, Rng& r) {
+    std::vector<std::size_t> vowels, doubles;
+    for (std::size_t i = 1; i < name.size(); ++i) {
+        const char c = static_cast<char>(name[i] | 32);
+        if ((c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') && ascii_letters(std::string(1, name[i])))
+            vowels.push_back(i);
+        if (name[i] == name[i - 1] && ascii_letters(std::string(1, name[i]))) doubles.push_back(i);
+    }
+    std::string out = name;
+    if (!doubles.empty() && r.chance(0.4)) {
+        out.erase(r.pick(doubles), 1);
+        return out;
+    }
+    if (vowels.empty()) return "";
+    const std::size_t at = r.pick(vowels);
+    static const std::string kVowels = "aeiou";
+    char v = kVowels[r.below(5)];
+    if ((out[at] | 32) == v) v = kVowels[(kVowels.find(v) + 1) % 5];
+    out[at] = (out[at] >= 'A' && out[at] <= 'Z') ? static_cast<char>(v - 32) : v;
+    return out;
+}
+
 inline std::string drop_middle(const std::string& name, const Entry& e, Rng& r) {
     if (e.type != EntityType::person) return "";
     auto w = words_of(name);
@@ -249,6 +272,7 @@ inline const Perturbation kPerturbations[] = {
     {"joined/split", join_or_split},
     {"encoding damage", encoding_damage},
     {"middle initial", initial},
+    {"vowel/double", vowel_or_double},
 };
 
 struct RecallCase {
@@ -288,7 +312,7 @@ inline std::vector<RecallCase> build_recall_set(const std::vector<Entry>& entrie
                 break;
             }
         }
-        if (change.empty()) continue;
+        if (change.empty() || exportcheck::text::normalize_name(query, e.type).tokens.empty()) continue;
         out.push_back({query, original, idx, change});
     }
     return out;

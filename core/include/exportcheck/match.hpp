@@ -12,7 +12,7 @@
 //   Matching an entry (not a bare pair) adds corroboration: the query's type against the entry's type,
 //   the query's country against the entry's countries, the query's date of birth against the entry's.
 //
-//   score >= kReportThreshold (0.80)            reported as a hit: a compliance officer should look
+//   score >= kReportThreshold (0.82)            reported as a hit: a compliance officer should look
 //   kReportThreshold <= score < kStrongMatch     the review band: a possible match, check the details
 //   score >= kStrongMatch (0.92)                 a strong match: the names agree almost entirely
 //
@@ -31,7 +31,7 @@
 
 namespace exportcheck {
 
-inline constexpr double kReportThreshold = 0.80;
+inline constexpr double kReportThreshold = 0.82;
 inline constexpr double kStrongMatch = 0.92;
 inline constexpr std::size_t kDefaultTop = 10;
 

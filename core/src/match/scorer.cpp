@@ -381,7 +381,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     if (!any_word && score > kGenericOnlyCap && !(whole_name && content >= 3)) {
         score = kGenericOnlyCap;
         if (explain) notes.push_back("only generic words, legal forms or initials agree");
-    } else if (informative < kMinInformative) {
+    } else if (informative < kMinInformative && any_word) {
         score *= 0.8f + 0.2f * informative / kMinInformative;
         if (explain) notes.push_back("the agreeing words are common");
     }

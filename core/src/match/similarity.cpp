@@ -44,6 +44,40 @@ int osa_distance(std::string_view a, std::string_view b, int max_d) {
     return std::min(prev[lb], big);
 }
 
+// Edit distance in half edits: a vowel written for another vowel ("Putin"/"Putan", "Mohammed"/"Mohammad")
+// and two neighbouring letters swapped cost half an edit, the most common differences between
+// transliterations and the most common slips of typists; every other edit costs one. Returns a value above
+// max_half when over.
+int weighted_distance(std::string_view a, std::string_view b, int max_half) {
+    const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
+    if (2 * std::abs(la - lb) > max_half) return max_half + 1;
+    if (la == 0 || lb == 0) return 2 * std::max(la, lb);
+    constexpr int kMax = 64;
+    if (la >= kMax || lb >= kMax) return a == b ? 0 : max_half + 1;
+    auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+    int rows[3][kMax + 1];
+    int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+    for (int j = 0; j <= lb; ++j) prev[j] = 2 * j;
+    for (int i = 1; i <= la; ++i) {
+        cur[0] = 2 * i;
+        int row_min = cur[0];
+        for (int j = 1; j <= lb; ++j) {
+            const char x = a[i - 1], y = b[j - 1];
+            const int sub = x == y ? 0 : vowel(x) && vowel(y) ? 1 : 2;
+            int v = std::min({prev[j - 1] + sub, cur[j - 1] + 2, prev[j] + 2});
+            if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y) v = std::min(v, prev2[j - 2] + 1);
+            cur[j] = v;
+            row_min = std::min(row_min, v);
+        }
+        if (row_min > max_half) return max_half + 1;
+        int* t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[lb];
+}
+
 namespace {
 
 // The letters a word uses, as bits: words whose letter sets differ by more than two letters per allowed
@@ -54,31 +88,21 @@ std::uint32_t letter_set(std::string_view s) {
     return m;
 }
 
-// Whether b is a with two neighbouring letters swapped.
-bool one_swap(std::string_view a, std::string_view b) {
-    if (a.size() != b.size() || a.size() < 2) return false;
-    std::size_t i = 0;
-    while (i < a.size() && a[i] == b[i]) ++i;
-    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
-}
-
 // 1 - distance / longer length, or 0 below the floor.
 float relative_similarity(std::string_view a, std::string_view b, int* edits) {
     const int longer = static_cast<int>(std::max(a.size(), b.size()));
     if (longer == 0) return 0;
     const int max_d = static_cast<int>(longer * (1.0f - kPairFloor));
     if (std::abs(static_cast<int>(a.size()) - static_cast<int>(b.size())) > max_d ||
-        std::popcount(letter_set(a) ^ letter_set(b)) > 2 * max_d) {
+        std::popcount(letter_set(a) ^ letter_set(b)) > 2 * max_d + 2) {
         if (edits) *edits = max_d + 1;
         return 0;
     }
-    const int d = osa_distance(a, b, max_d);
-    if (edits) *edits = d;
-    if (d > max_d) return 0;
-    // Two neighbouring letters swapped is the commonest slip of a typist, and rarely tells two names apart:
-    // it counts as half an edit.
-    const float cost = d == 1 && one_swap(a, b) ? 0.5f : static_cast<float>(d);
-    return 1.0f - cost / static_cast<float>(longer);
+    const int max_half = static_cast<int>(2.0f * static_cast<float>(longer) * (1.0f - kPairFloor));
+    const int half = weighted_distance(a, b, max_half);
+    if (edits) *edits = (half + 1) / 2;
+    if (half > max_half) return 0;
+    return 1.0f - static_cast<float>(half) / (2.0f * static_cast<float>(longer));
 }
 
 bool is_wordlike(text::TokenKind k) { return k == text::TokenKind::word || k == text::TokenKind::generic; }
