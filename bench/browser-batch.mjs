@@ -6,7 +6,7 @@
 //     every screening is in the audit log, and how responsive the page stayed (longest gap between timer
 //     ticks on the main thread while the batch ran);
 //   - the wasm size, raw and gzipped.
-// Run after a build:  node bench/browser-batch.mjs [--orders N] [--reloads N]
+// Run after a build:  node bench/browser-batch.mjs [--orders N] [--reloads N] [--emit ORDERS.jsonl]
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +59,15 @@ function makeOrders(n) {
       end_use: rnd() < 0.8 ? 'AI model training' : '',
     };
   });
+}
+
+// --emit FILE: write the orders as JSON lines (for the native CLI, `exportcheck screen --batch FILE`) and stop.
+const emitAt = process.argv.indexOf('--emit');
+if (emitAt > 0) {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(process.argv[emitAt + 1], makeOrders(ORDERS).map((o) => JSON.stringify(o)).join('\n') + '\n');
+  console.log(`wrote ${ORDERS} orders to ${process.argv[emitAt + 1]}`);
+  process.exit(0);
 }
 
 const server = await startServer({ root: path.join(root, 'public'), port: 0 });

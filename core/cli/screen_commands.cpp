@@ -65,12 +65,7 @@ Format format_of(const std::string& path, std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (first == std::string_view::npos) return Format::json_one;
     if (text[first] != '{' && text[first] != '[') return Format::csv;
-    try {
-        (void)json::parse(text);
-        return Format::json_one;
-    } catch (const json::exception&) {
-        return Format::jsonl;
-    }
+    return json::accept(text) ? Format::json_one : Format::jsonl;
 }
 
 // Wraps an order with the command's options unless the file already is a full request.

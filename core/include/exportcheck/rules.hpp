@@ -61,6 +61,7 @@ struct CountryGroups {
 struct Chip {
     std::string id, vendor, name;
     std::vector<std::string> aliases;       // model names as written ("h100 sxm", "rtx 4090")
+    std::vector<std::string> alias_keys;    // the same folded and written together ("h100sxm"), made at load
     std::vector<std::string> requires_any;  // words one of which must appear ("@nvidia_dc" names a context list)
     std::optional<double> tpp;              // total processing performance
     std::optional<double> tpp_below;        // when only an upper bound is known (RTX 4090D: below 4800)
@@ -77,6 +78,7 @@ struct Chip {
 struct SystemModel {  // DGX H100, HGX B200, GB200 NVL72...
     std::string id, name;
     std::vector<std::string> aliases;
+    std::vector<std::string> alias_keys;
     std::string contains;   // chip id
     double count = 1;
     std::vector<std::pair<std::string, double>> count_if_any;  // "4 gpu" -> 4
@@ -86,6 +88,7 @@ struct SystemModel {  // DGX H100, HGX B200, GB200 NVL72...
 struct NamedProduct {  // GPU server models without a stated GPU; ordinary products
     std::string id, name;
     std::vector<std::string> aliases;
+    std::vector<std::string> alias_keys;
     std::string likely_eccn, notes;
     Pedigree pedigree;
 };

@@ -44,8 +44,9 @@ std::vector<int> birth_years(const std::vector<std::string>& dates) {
     return years;
 }
 
-// Corroboration from what the query says besides the name. Returns the adjustment; adds notes.
-double corroborate(const MatchQuery& q, const Entry& e, std::vector<std::string>* notes) {
+// Corroboration from what the query says besides the name (cc: the query's country as a code, once per
+// query: this runs for every candidate). Returns the adjustment; adds notes.
+double corroborate(const MatchQuery& q, const std::string& cc, const Entry& e, std::vector<std::string>* notes) {
     double delta = 0;
     if (types_conflict(q.type, e.type)) {
         delta -= kTypePenalty;
@@ -53,15 +54,14 @@ double corroborate(const MatchQuery& q, const Entry& e, std::vector<std::string>
             notes->push_back("the query is a " + std::string(to_string(q.type)) + ", the entry a " +
                              std::string(to_string(e.type)));
     }
-    if (!q.country.empty()) {
-        const auto cc = country_code(q.country);
-        std::vector<std::string> countries;
+    if (!cc.empty()) {
+        bool any = false, agrees = false;
         for (const auto& a : e.addresses)
-            if (!a.country.empty()) countries.push_back(a.country);
-        for (const auto& c : e.nationalities) countries.push_back(c);
-        for (const auto& c : e.citizenships) countries.push_back(c);
-        if (!cc.empty() && !countries.empty()) {
-            if (std::find(countries.begin(), countries.end(), cc) != countries.end()) {
+            if (!a.country.empty()) any = true, agrees = agrees || a.country == cc;
+        for (const auto& c : e.nationalities) any = true, agrees = agrees || c == cc;
+        for (const auto& c : e.citizenships) any = true, agrees = agrees || c == cc;
+        if (any) {
+            if (agrees) {
                 delta += kCountryBonus;
                 if (notes) notes->push_back("country " + cc + " agrees with the entry");
             } else {
@@ -117,6 +117,7 @@ std::vector<Hit> Matcher::match_exhaustive(const MatchQuery& query, std::size_t 
 
 std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double threshold, bool exhaustive) const {
     Index& ix = *index_;
+    const std::string cc = query.country.empty() ? std::string() : country_code(query.country);
     Prepared q = match::prepare(query.name, query.type, ix);
     if (q.toks.empty() || top == 0) return {};
     ix.begin_query(q);
@@ -161,7 +162,7 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
             for (std::size_t j = 0; j < k; ++j) sims[i * k + j] = ix.sim(q, i, n.toks[j]);
         const auto s = match::score_names(q, n, mode, sims.data(), false);
         if (s.score <= 0) continue;
-        const double adjusted = s.score + corroborate(query, entries_[nm.entry], nullptr);
+        const double adjusted = s.score + corroborate(query, cc, entries_[nm.entry], nullptr);
         if (adjusted < threshold) continue;
         auto& slot = ix.entry_slot(nm.entry);
         if (slot == Index::kNoSlot) {
@@ -199,7 +200,7 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
         const auto mode = match::mode_for(query.type != EntityType::unknown ? query.type : e.type, q, n);
         auto s = match::score_names(q, n, mode, true);
         std::vector<std::string> notes;
-        corroborate(query, e, &notes);
+        corroborate(query, cc, e, &notes);
         h.explanation = std::move(s.explanation);
         for (auto& note : notes) h.explanation.notes.push_back(std::move(note));
     }

@@ -59,8 +59,10 @@ void for_each_key(const std::vector<std::uint64_t>& v, std::uint64_t h, F&& f) {
 Matcher::Index::Index(const std::vector<Entry>& entries) {
     names.reserve(entries.size() * 3);
     name_toks.reserve(entries.size() * 10);
+    name_respelled.reserve(entries.size() * 10);
     std::vector<std::uint32_t> head_of;  // each token's first token of the same text (its df is there)
     std::vector<std::string_view> forms;
+    std::vector<std::string> respelled_sources;  // by name_respelled, until the vocabulary is complete
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
         const Entry& entry = entries[e];
         // The primary name, the aliases, and each without its parentheses.
@@ -101,6 +103,12 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
                     }
                 }
                 name_toks.push_back(id);
+                if (vocab[id].source != t.source) {
+                    name_respelled.push_back(static_cast<std::uint32_t>(respelled_sources.size()));
+                    respelled_sources.push_back(t.source);
+                } else {
+                    name_respelled.push_back(match::kNoVocab);
+                }
                 orgish |= t.kind == TokenKind::legal_form || t.kind == TokenKind::generic;
             }
             const auto count = static_cast<std::uint16_t>(name_toks.size() - first);
@@ -111,6 +119,7 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
                            std::equal(name_toks.begin() + first, name_toks.end(), name_toks.begin() + names[n].first);
             if (repeated) {
                 name_toks.resize(first);
+                name_respelled.resize(first);
                 continue;
             }
             names.push_back({e, first, count, orgish, 0.0f, surnames, form});
@@ -139,6 +148,14 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
     }
     for (auto& nm : names)
         for (std::uint32_t k = 0; k < nm.count; ++k) nm.weight += vocab[name_toks[nm.first + k]].weight;
+    for (std::size_t at = 0; at < name_toks.size(); ++at) {
+        auto& r = name_respelled[at];
+        if (r == match::kNoVocab) continue;
+        match::Tok copy = vocab[name_toks[at]];
+        copy.source = std::move(respelled_sources[r]);
+        r = static_cast<std::uint32_t>(respelled.size());
+        respelled.push_back(std::move(copy));
+    }
 
     // Postings.
     post_offsets.assign(vocab.size() + 1, 0);
@@ -175,14 +192,18 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
     for (std::uint32_t n = 0; n < names.size(); ++n) {
         const auto& nm = names[n];
         for (std::uint32_t k = 0; k + 1 < nm.count; ++k) {
-            const Tok& head = vocab[name_toks[nm.first + k]];
+            const Tok& head = name_tok(nm.first + k);
             if (head.kind == TokenKind::number) continue;
+            // Canonical spellings joined, and the words as written when they differ ("el zein" -> elzein).
             std::uint64_t h = fnv(head.kind == TokenKind::legal_form ? head.source : head.text);
+            std::uint64_t written = fnv(head.source);
             for (std::uint32_t l = k + 1; l < nm.count && l < k + 3; ++l) {
-                const Tok& part = vocab[name_toks[nm.first + l]];
+                const Tok& part = name_tok(nm.first + l);
                 if (part.kind == TokenKind::number) break;
                 h = fnv(part.kind == TokenKind::legal_form ? part.source : part.text, h);
+                written = fnv(part.source, written);
                 joined_keys.push_back(pack(h, n));
+                if (written != h) joined_keys.push_back(pack(written, n));
             }
         }
     }
@@ -217,7 +238,7 @@ double Matcher::Index::idf_of(std::uint32_t df) const {
 void Matcher::Index::prepare_name(std::uint32_t name, Prepared& p) const {
     const auto& nm = names[name];
     p.toks.clear();
-    for (std::uint32_t k = 0; k < nm.count; ++k) p.toks.push_back(&vocab[name_toks[nm.first + k]]);
+    for (std::uint32_t k = 0; k < nm.count; ++k) p.toks.push_back(&name_tok(nm.first + k));
     p.orgish = nm.orgish;
     p.surnames = nm.surnames;
 }

@@ -62,6 +62,15 @@ struct Matcher::Index final : match::WordRarity {
     // Names.
     std::vector<Name> names;
     std::vector<std::uint32_t> name_toks;
+    // A vocabulary token is shared by every name using its text, with the spelling of the first name that
+    // did ("muhammad" as written "mohamed"; legal form "ltd" as "co ltd"). Where a name wrote it otherwise
+    // ("el" for "al", "oy" for "ltd"), its own copy keeps that spelling: joined and split words are compared
+    // as written ("Russian CargoOy", "Mohamed ELZEIN"). Parallel to name_toks; kNoVocab = the shared token.
+    std::vector<std::uint32_t> name_respelled;
+    std::deque<match::Tok> respelled;
+    const match::Tok& name_tok(std::size_t at) const {
+        return name_respelled[at] == match::kNoVocab ? vocab[name_toks[at]] : respelled[name_respelled[at]];
+    }
     std::deque<std::string> derived_texts;
     // Postings: token -> names (CSR).
     std::vector<std::uint32_t> post_offsets, postings;

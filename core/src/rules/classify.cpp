@@ -132,22 +132,15 @@ std::vector<std::string> item_words(const Item& item) {
     return out;
 }
 
-std::string compact(std::string_view alias) {
-    std::string s;
-    for (const auto& w : rules_detail::fold(alias).words) s += w;
-    return s;
-}
-
 struct Span {
     std::size_t begin = 0, end = 0;  // word indices [begin, end)
     std::size_t length = 0;          // characters of the alias
 };
 
-// The longest alias found, as a run of whole words whose concatenation is the alias.
-std::optional<Span> find_alias(const std::vector<std::string>& words, const std::vector<std::string>& aliases) {
+// The longest alias found, as a run of whole words whose concatenation is the alias (its key).
+std::optional<Span> find_alias(const std::vector<std::string>& words, const std::vector<std::string>& alias_keys) {
     std::optional<Span> best;
-    for (const auto& a : aliases) {
-        const auto target = compact(a);
+    for (const auto& target : alias_keys) {
         if (target.empty()) continue;
         for (std::size_t i = 0; i < words.size(); ++i) {
             std::string acc;
@@ -225,7 +218,7 @@ std::vector<ChipHit> find_chips(const std::vector<std::string>& words, const Fol
                                 const CompiledWords& cw) {
     std::vector<ChipHit> cands;
     for (const auto& chip : cat.chips) {
-        const auto span = find_alias(words, chip.aliases);
+        const auto span = find_alias(words, chip.alias_keys);
         if (!span) continue;
         int score = static_cast<int>(span->length);
         if (!chip.requires_any.empty()) {
@@ -367,7 +360,7 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
     const SystemModel* sys = nullptr;
     Span sys_span;
     for (const auto& s : cat.systems) {
-        const auto span = find_alias(words, s.aliases);
+        const auto span = find_alias(words, s.alias_keys);
         if (span && (!sys || span->length > sys_span.length)) {
             sys = &s;
             sys_span = *span;
@@ -402,7 +395,7 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
     }
     if (!r.system && !parts.empty()) {
         for (const auto& s : cat.gpu_servers)
-            if (find_alias(words, s.aliases)) {
+            if (find_alias(words, s.alias_keys)) {
                 r.system = true;
                 r.system_id = s.id;
                 r.system_name = s.name;
@@ -465,11 +458,11 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
         // Not a known chip: a GPU server model, an ordinary product, or unknown.
         const NamedProduct* server = nullptr;
         for (const auto& s : cat.gpu_servers)
-            if (find_alias(words, s.aliases)) { server = &s; break; }
+            if (find_alias(words, s.alias_keys)) { server = &s; break; }
         const NamedProduct* generic = nullptr;
         std::size_t generic_len = 0;
         for (const auto& g : cat.generic)
-            if (const auto span = find_alias(words, g.aliases); span && span->length > generic_len) {
+            if (const auto span = find_alias(words, g.alias_keys); span && span->length > generic_len) {
                 generic = &g;
                 generic_len = span->length;
             }

@@ -1,6 +1,7 @@
 // Loading the four rules documents into typed rules, and the word lists they carry.
 #include "compiled_words.hpp"
 #include "json_read.hpp"
+#include "words.hpp"
 
 #include <exportcheck/countries.hpp>
 
@@ -86,6 +87,17 @@ CountryGroups load_groups(const json& d) {
     return g;
 }
 
+// Aliases folded and written together, as classification compares them: folded once here, not per item.
+std::vector<std::string> alias_keys(const std::vector<std::string>& aliases) {
+    std::vector<std::string> keys;
+    for (const auto& a : aliases) {
+        std::string k;
+        for (const auto& word : rules_detail::fold(a).words) k += word;
+        keys.push_back(std::move(k));
+    }
+    return keys;
+}
+
 Chip load_chip(const json& c, const std::string& w) {
     Chip x;
     x.id = text(c, "id", w);
@@ -94,6 +106,7 @@ Chip load_chip(const json& c, const std::string& w) {
     x.name = text(c, "name", w);
     x.aliases = strings(c, "aliases", w);
     if (x.aliases.empty()) invalid(w + ".aliases", "a chip needs at least one alias");
+    x.alias_keys = alias_keys(x.aliases);
     x.requires_any = strings(c, "requires_any", w);
     x.tpp = number(c, "tpp", w);
     x.tpp_below = number(c, "tpp_below", w);
@@ -116,6 +129,7 @@ NamedProduct load_named(const json& c, const std::string& w) {
     p.id = text(c, "id", w);
     p.name = text(c, "name", w);
     p.aliases = strings(c, "aliases", w);
+    p.alias_keys = alias_keys(p.aliases);
     p.likely_eccn = text(c, "likely_eccn", w);
     p.notes = text(c, "notes", w);
     p.pedigree = pedigree(c, w);
@@ -142,6 +156,7 @@ Catalogue load_catalogue(const json& d) {
         s.id = text(systems[i], "id", sw);
         s.name = text(systems[i], "name", sw);
         s.aliases = strings(systems[i], "aliases", sw);
+        s.alias_keys = alias_keys(s.aliases);
         s.contains = text(systems[i], "contains", sw);
         s.count = number(systems[i], "count", sw).value_or(1);
         if (!ids.count(s.contains)) invalid(sw + ".contains", "unknown chip id " + s.contains);
