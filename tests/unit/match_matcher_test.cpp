@@ -172,3 +172,30 @@ TEST_CASE("matcher: JSON result line passes the query through and names every hi
     CHECK(code_of({{"name", "x"}, {"top", -1}}) == "bad_query");
     CHECK(code_of(nlohmann::json("Putin")) == "bad_query");
 }
+
+TEST_CASE("matcher: a name asked again (from the recent queries) gets what a fresh Matcher gives") {
+    // The same names with other countries, birth dates and thresholds, in an order that reuses each name's
+    // scores: every answer must equal that of a Matcher that never saw the name before.
+    const std::vector<MatchQuery> queries = {
+        {"Kim Jong Un", EntityType::unknown, "", ""},        {"Kim Jong Un", EntityType::unknown, "KP", ""},
+        {"Kim Jong Un", EntityType::unknown, "Brazil", ""},  {"Kim Jong Un", EntityType::person, "", "1984"},
+        {"Mohamed Hasan", EntityType::person, "SO", ""},     {"Mohamed Hasan", EntityType::person, "", ""},
+        {"Huawei Technologies", EntityType::unknown, "GB", ""}, {"Huawei Technologies", EntityType::unknown, "", ""},
+    };
+    const Matcher warm(entries());
+    for (const double threshold : {0.5, kReportThreshold}) {
+        for (const auto& q : queries) {
+            const Matcher fresh(entries());
+            const auto expected = fresh.match(q, 10, threshold);
+            const auto got = warm.match(q, 10, threshold);
+            REQUIRE(got.size() == expected.size());
+            for (std::size_t i = 0; i < got.size(); ++i) {
+                CHECK(got[i].entry == expected[i].entry);
+                CHECK(got[i].score == expected[i].score);
+                CHECK(got[i].matched_name == expected[i].matched_name);
+                CHECK(got[i].explanation.pairs.size() == expected[i].explanation.pairs.size());
+                CHECK(got[i].explanation.notes == expected[i].explanation.notes);
+            }
+        }
+    }
+}

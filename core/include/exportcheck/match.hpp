@@ -24,12 +24,18 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace exportcheck {
+
+namespace match {
+struct Prepared;
+}
 
 inline constexpr double kReportThreshold = 0.82;
 inline constexpr double kStrongMatch = 0.92;
@@ -101,6 +107,8 @@ public:
 
 private:
     std::vector<Hit> run(const MatchQuery& query, std::size_t top, double threshold, bool exhaustive) const;
+    void score_candidates(match::Prepared& q, EntityType type, double floor, bool exhaustive,
+                          std::vector<std::pair<std::uint32_t, double>>& out) const;
 
     const std::vector<Entry>& entries_;
     std::unique_ptr<Index> index_;

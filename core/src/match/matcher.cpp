@@ -5,9 +5,12 @@
 
 #include <exportcheck/countries.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 namespace exportcheck {
 
@@ -115,11 +118,11 @@ std::vector<Hit> Matcher::match_exhaustive(const MatchQuery& query, std::size_t 
     return run(query, top, threshold, true);
 }
 
-std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double threshold, bool exhaustive) const {
+// Retrieves the candidates of a prepared query and scores each, keeping (name, score) at or above `floor`
+// before corroboration. Adjusts the weights of query words the lists do not know.
+void Matcher::score_candidates(Prepared& q, EntityType type, double floor, bool exhaustive,
+                               std::vector<std::pair<std::uint32_t, double>>& out) const {
     Index& ix = *index_;
-    const std::string cc = query.country.empty() ? std::string() : country_code(query.country);
-    Prepared q = match::prepare(query.name, query.type, ix);
-    if (q.toks.empty() || top == 0) return {};
     ix.begin_query(q);
     ix.neighbours(q);
     // A query word the lists never use but that is one or two letters from a listed word ("Techologies",
@@ -141,28 +144,60 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
     } else {
         candidates = ix.candidates(q);
     }
-
-
-    // Score every candidate name; keep the best name per entry.
-    struct Best {
-        std::uint32_t name;
-        double score;
-    };
-    std::vector<Best> best;  // by entry, via ix.entry_slot
     std::vector<match::Sim> sims;
     Prepared n;  // reused for every candidate: no allocation per name
     for (const std::uint32_t name_id : candidates) {
         const auto& nm = ix.names[name_id];
         ix.prepare_name(name_id, n);
-        const auto mode = match::mode_for(query.type != EntityType::unknown ? query.type : entries_[nm.entry].type,
-                                          q, n);
+        const auto mode = match::mode_for(type != EntityType::unknown ? type : entries_[nm.entry].type, q, n);
         const std::size_t k = n.toks.size();
         sims.resize(q.toks.size() * k);
         for (std::size_t i = 0; i < q.toks.size(); ++i)
             for (std::size_t j = 0; j < k; ++j) sims[i * k + j] = ix.sim(q, i, n.toks[j]);
         const auto s = match::score_names(q, n, mode, sims.data(), false);
-        if (s.score <= 0) continue;
-        const double adjusted = s.score + corroborate(query, cc, entries_[nm.entry], nullptr);
+        if (s.score > 0 && s.score >= floor) out.emplace_back(name_id, s.score);
+    }
+}
+
+std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double threshold, bool exhaustive) const {
+    Index& ix = *index_;
+    const std::string cc = query.country.empty() ? std::string() : country_code(query.country);
+    Prepared q = match::prepare(query.name, query.type, ix);
+    if (q.toks.empty() || top == 0) return {};
+    // Names scoring below this cannot reach the threshold whatever the query's country and birth date add.
+    const double floor = threshold - kCountryBonus - kDobBonus;
+
+    std::string key;
+    const Index::Recent* recent = nullptr;
+    if (!exhaustive) {
+        key = fmt::format("{}|{}|{}", static_cast<int>(query.type), threshold, query.name);
+        if (const auto it = ix.recent.find(key); it != ix.recent.end()) recent = &it->second;
+    }
+    std::vector<std::pair<std::uint32_t, double>> fresh;
+    if (recent) {
+        for (std::size_t i = 0; i < q.owned.size(); ++i)
+            std::tie(q.owned[i].weight, q.owned[i].kind) = recent->adjusted[i];
+    } else {
+        score_candidates(q, query.type, floor, exhaustive, fresh);
+        if (!exhaustive) {
+            if (ix.recent.size() >= Index::kRecentMax) ix.recent.clear();
+            Index::Recent r;
+            for (const auto& t : q.owned) r.adjusted.emplace_back(t.weight, t.kind);
+            r.scored = fresh;
+            recent = &ix.recent.emplace(std::move(key), std::move(r)).first->second;
+        }
+    }
+    const auto& scored = recent ? recent->scored : fresh;
+
+    // Corroborate; keep the best name per entry.
+    struct Best {
+        std::uint32_t name;
+        double score;
+    };
+    std::vector<Best> best;  // by entry, via ix.entry_slot
+    for (const auto& [name_id, score] : scored) {
+        const auto& nm = ix.names[name_id];
+        const double adjusted = score + corroborate(query, cc, entries_[nm.entry], nullptr);
         if (adjusted < threshold) continue;
         auto& slot = ix.entry_slot(nm.entry);
         if (slot == Index::kNoSlot) {

@@ -96,6 +96,16 @@ struct Matcher::Index final : match::WordRarity {
     std::vector<std::uint32_t> entry_slots;
     std::vector<match::Sim> memo;          // [token * kMemoTokens + i]
     std::vector<std::uint32_t> memo_stamp;
+
+    // Recent queries: a name's scores before corroboration depend only on the name, its type and the
+    // threshold, so a batch naming the same customer or forwarder in many orders retrieves and scores it
+    // once. Kept per Matcher (per bundle); dropped whole when full.
+    struct Recent {
+        std::vector<std::pair<float, text::TokenKind>> adjusted;  // query token weights and kinds, as run() set them
+        std::vector<std::pair<std::uint32_t, double>> scored;     // (name, score) that corroboration could lift
+    };
+    static constexpr std::size_t kRecentMax = 8192;
+    std::unordered_map<std::string, Recent> recent;
 };
 
 }  // namespace exportcheck
