@@ -130,3 +130,48 @@ test('a good CSV is imported, applied to a batch in the Workers, and exported ba
   assert.match(csv, /OWN,,OWN-0001,organization,Bluepeak Compute Trading Pte\. Ltd\.,BPC Trading,/);
   env.assertClean();
 });
+
+test('edit with the keyboard, delete with undo, and the view in French', async (t) => {
+  if (!(await capabilities(page)).has('set_own_list')) return t.skip('no ec_set_own_list');
+  await page.click('#tab-own');
+  await page.click('#own-entries tr[data-id="OWN-0001"] button[data-action="edit"]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'own-name');
+  assert.match(await page.textContent('#own-form-title'), /Edit entry OWN-0001/);
+  assert.equal(await page.inputValue('#own-aliases'), 'BPC Trading');
+  // Escape leaves the entry as it was.
+  await page.fill('#own-name', 'Something else');
+  await page.keyboard.press('Escape');
+  assert.match(await page.textContent('#own-form-title'), /Add an entry/);
+  assert.match(await page.textContent('#own-entries tr[data-id="OWN-0001"]'), /Bluepeak Compute Trading Pte\. Ltd\./);
+  // Edit again: hold for review instead of blocking.
+  await page.click('#own-entries tr[data-id="OWN-0001"] button[data-action="edit"]');
+  await page.check('#own-consequence-review');
+  await page.focus('#own-city');
+  await page.keyboard.type('Singapore');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /Hold it for review/.test(document.querySelector('#own-entries tr[data-id="OWN-0001"]')?.textContent ?? ''));
+  await screenBuyer('Bluepeak Compute Trading Pte Ltd', 'SG');
+  const hit = '#result .finding[data-own-list="true"]';
+  await page.waitForSelector(hit);
+  assert.match(await page.textContent(hit), /hold it for review/);
+  assert.equal(await page.getAttribute(`${hit}`, 'class').then((c) => /severity-review/.test(c)), true);
+
+  // Delete, then undo.
+  await page.click('#tab-own');
+  await page.click('#own-entries tr[data-id="C-1"] button[data-action="delete"]');
+  await page.waitForSelector('#own-undo');
+  assert.equal(await page.$$eval('#own-entries tbody tr', (rows) => rows.length), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'own-undo');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#own-entries tr[data-id="C-1"]');
+  assert.match(await page.textContent('#own-status'), /is back on your own list/);
+
+  await page.selectOption('#language', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.match(await page.textContent('#own-title'), /Votre propre liste/);
+  assert.match(await page.textContent('#own-entries'), /La retenir pour examen/);
+  assert.match(await page.textContent('#tab-own'), /Votre liste/);
+  await screenshot(page, 'own-list-fr');
+  await page.selectOption('#language', 'en');
+  env.assertClean();
+});

@@ -133,3 +133,19 @@ test('setOwnList: batches use the list until it is cleared; parseOwnList and own
   assert.equal(after.own_list, undefined);
   assert.ok(!after.findings.some((f) => f.rule === 'OWN'));
 });
+
+test('the own list stays in use when another bundle is loaded into the same core', async () => {
+  const { createRequire } = await import('node:module');
+  const { gunzipSync } = await import('node:zlib');
+  const { Core } = await import('../../web/core.js');
+  const nodeCore = process.env.EXPORTCHECK_WASM_NODE ?? path.join(root, 'build-wasm/wasm/exportcheck-core-node.cjs');
+  const core = new Core(await createRequire(import.meta.url)(nodeCore)());
+  const bytes = new Uint8Array(gunzipSync(readFileSync(bundlePath)));
+  core.loadBundle(bytes);
+  const summary = core.call('set_own_list', { text: readFileSync(exampleList, 'utf8'), name: 'example-own-list.csv' });
+  const before = core.call('screen', request);
+  core.loadBundle(bytes); // a replaced bundle: the own list is weighed again by the new bundle's index
+  assert.deepEqual(core.call('own_list', {}), summary);
+  assert.deepEqual(core.call('screen', request), before);
+  assert.equal(before.own_list.sha256, summary.sha256);
+});
