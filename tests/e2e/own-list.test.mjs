@@ -106,6 +106,10 @@ test('a good CSV is imported, applied to a batch in the Workers, and exported ba
   await page.waitForSelector('#own-entries tbody tr[data-id="C-1"]');
   assert.match(await page.textContent('#own-status'), /suppliers\.csv: 1 entry added, 0 replaced\. Your own list now has 2 entries/);
 
+  // The Lists page says the own list is screened beside the bundle.
+  await page.click('#tab-lists');
+  assert.match(await page.textContent('#lists-own'), /Your own list \(2 entries\) is screened with every order too/);
+
   await page.click('#tab-batch');
   const orders = [
     // Listed in Hong Kong, buying from Germany: the same name elsewhere holds the order for review.

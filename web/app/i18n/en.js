@@ -562,4 +562,7 @@ export default {
   'consequence.review': 'hold it for review',
   'result.ownList': 'Your own list',
   'result.ownListValue': (p) => `${p.entries === 1 ? '1 entry' : `${p.entries} entries`} (sha256 ${p.sha256})`,
+  'lists.ownList': (p, f) => `Your own list (${p.count === 1 ? '1 entry' : `${f.n(p.count)} entries`}) is screened with every order too, beside these lists.`,
+  'lists.ownListNone': 'You have no own list: parties you refuse or want to look at twice can be added to one.',
+  'lists.ownListLink': 'Go to your own list',
 };

@@ -563,4 +563,7 @@ export default {
   'consequence.review': 'la retenir pour examen',
   'result.ownList': 'Votre propre liste',
   'result.ownListValue': (p) => `${p.entries === 1 ? '1 entrée' : `${p.entries} entrées`} (sha256 ${p.sha256})`,
+  'lists.ownList': (p, f) => `Votre propre liste (${p.count === 1 ? '1 entrée' : `${f.n(p.count)} entrées`}) est aussi contrôlée avec chaque commande, à côté de ces listes.`,
+  'lists.ownListNone': 'Vous n\u2019avez pas de liste à vous : les parties que vous refusez, ou que vous voulez regarder à deux fois, peuvent y être ajoutées.',
+  'lists.ownListLink': 'Aller à votre liste',
 };
