@@ -227,3 +227,27 @@ TEST_CASE("real lists: the names resellers type find the Chinese AI-chip makers 
     const auto biren = ids_for("Biren Technology");
     CHECK(has(biren, "ECFR-EL-d0e00e273cec"));  // Shanghai Biren Intelligent Technology, alias "Biren Technology"
 }
+
+TEST_CASE("own list: a party at an address on the own list; an own list built for another bundle is refused") {
+    const auto bundle = test::small_bundle(official_entries());
+    const Screener screener(*bundle);
+    const auto entries = parse_own_list({{
+        R"({"source_id":"R-7","type":"organization","name":"Lanternfish Hardware Limited","addresses":[{"street":"Unit 1203, 88 Kwai Fung Crescent","city":"Kwai Chung","country":"HK"}],"consequence":"block"})",
+        "mine.jsonl"}});
+    const OwnList own(entries, screener.matcher());
+    json order = order_with("Tidewater Components Co", "HK");
+    order["order"]["parties"][0]["address"]["lines"] = {"Unit 1203, 88 Kwai Fung Crescent"};
+    const auto r = screener.screen_json(order, &own);
+    const nlohmann::ordered_json* f = nullptr;
+    for (const auto& x : r["findings"])
+        if (x["rule"] == "R02") f = &x;
+    REQUIRE(f);
+    CHECK((*f)["evidence"]["list"] == "OWN");
+    CHECK((*f)["evidence"]["own_list"] == true);
+    CHECK((*f)["message"].get<std::string>().find("on your own list") != std::string::npos);
+    CHECK(r["decision"] == "review");
+
+    const auto other_bundle = test::small_bundle(official_entries());
+    const Screener other(*other_bundle);
+    CHECK_THROWS_WITH_AS(other.screen_json(order, &own), doctest::Contains("another bundle's name index"), Error);
+}

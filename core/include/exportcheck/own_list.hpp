@@ -31,6 +31,8 @@ public:
 
     const std::vector<Entry>& entries() const noexcept;
     const Matcher& matcher() const noexcept;
+    // The bundle index it was built over: a Screener refuses an own list built over another one.
+    const Matcher& base() const noexcept;
     // sha256 of the entries as read (all fields): a report names the own list it was screened with.
     const std::string& sha256() const noexcept;
     // {"entries": n, "sha256": ...}: what a report and the wasm API say about it.

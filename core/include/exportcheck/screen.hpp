@@ -48,7 +48,8 @@ struct ScreenOptions {
     std::vector<Clearance> clearances;
     nlohmann::json settings = nlohmann::json::object();  // applied before the order's own `settings`
     std::string screened_at;                             // ISO 8601, shown in the report when given
-    const OwnList* own_list = nullptr;                   // the reseller's own list (own_list.hpp), screened too
+    const OwnList* own_list = nullptr;                   // the reseller's own list (own_list.hpp), screened too;
+                                                         // built over this Screener's matcher()
 };
 
 class Screener {

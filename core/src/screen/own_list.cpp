@@ -17,8 +17,8 @@ std::string entries_sha256(const std::vector<Entry>& entries) {
 
 }  // namespace
 
-OwnList::State::State(std::vector<Entry> e, const Matcher& base)
-    : entries(std::move(e)), matcher(entries, base), addresses(entries), sha256(entries_sha256(entries)) {}
+OwnList::State::State(std::vector<Entry> e, const Matcher& bundle_index)
+    : entries(std::move(e)), base(bundle_index), matcher(entries, bundle_index), addresses(entries), sha256(entries_sha256(entries)) {}
 
 OwnList::OwnList(std::vector<Entry> entries, const Matcher& base)
     : state_(std::make_unique<State>(std::move(entries), base)) {}
@@ -26,6 +26,7 @@ OwnList::~OwnList() = default;
 
 const std::vector<Entry>& OwnList::entries() const noexcept { return state_->entries; }
 const Matcher& OwnList::matcher() const noexcept { return state_->matcher; }
+const Matcher& OwnList::base() const noexcept { return state_->base; }
 const std::string& OwnList::sha256() const noexcept { return state_->sha256; }
 
 nlohmann::ordered_json OwnList::summary() const {

@@ -44,10 +44,11 @@ struct Screener::State {
 // The own list's entries, their name index (word rarity from the bundle's) and their listed addresses.
 struct OwnList::State {
     std::vector<Entry> entries;
+    const Matcher& base;
     Matcher matcher;
     AddressIndex addresses;
     std::string sha256;
-    State(std::vector<Entry> e, const Matcher& base);
+    State(std::vector<Entry> e, const Matcher& bundle_index);
 };
 
 struct PartyScreenInput {

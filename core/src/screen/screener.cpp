@@ -79,6 +79,10 @@ const RulesData& Screener::rules() const noexcept { return state_->rules; }
 const Matcher& Screener::matcher() const noexcept { return state_->matcher; }
 
 nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions& options) const {
+    // Its word weights (and the pointer behind them) belong to the index it was built over.
+    if (options.own_list && &options.own_list->base() != &state_->matcher)
+        throw Error("own_list_mismatch", "the own list was built over another bundle's name index: build it again over "
+                                         "this Screener's matcher()");
     // Settings change a copy of the rules, for this order only.
     std::optional<RulesData> adjusted;
     std::vector<Override> overrides;
