@@ -179,3 +179,28 @@ test('edit with the keyboard, delete with undo, and the view in French', async (
   await page.selectOption('#language', 'en');
   env.assertClean();
 });
+
+test('a stored own list the core refuses is never dropped silently: the page says so, and deleting the bad entry fixes it', async (t) => {
+  if (!(await capabilities(page)).has('set_own_list')) return t.skip('no ec_set_own_list');
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('exportcheck');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('own_list', 'readwrite');
+      tx.objectStore('own_list').put({ list: 'OWN', source_id: 'BAD-1', name: 'Broken Entry Ltd', consequence: 'maybe' });
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  await page.reload();
+  assert.equal(await openApp(page, env.server.url, '#/own'), 'ready');
+  assert.equal(await page.getAttribute('#status', 'data-error'), 'own_list');
+  assert.match(await page.textContent('#status'), /could not be used, so orders are screened without it: .*field `consequence`: "maybe" must be block or review/);
+  assert.match(await page.textContent('#own-status'), /could not be used/);
+  await page.click('#own-entries tr[data-id="BAD-1"] button[data-action="delete"]');
+  await page.waitForSelector('#own-undo');
+  await screenBuyer('Bluepeak Compute Trading Pte Ltd', 'SG');
+  await page.waitForSelector('#result .finding[data-own-list="true"]');
+  assert.match(await page.textContent('#report-own-list'), /2 entries/);
+  env.assertClean();
+});

@@ -186,6 +186,12 @@ async function boot() {
   const info = result.checker.info();
   setStatusText(result.fresh ? 'boot.readyFresh' : 'boot.ready', { entries: info.entries, sources: info.sources.length });
   for (const notice of result.notices) views.get('lists').notice?.(notice);
+  if (ownError) {
+    // Never silently: every view shows that orders are screened without the reseller's own list.
+    setStatusText('boot.ownListRefused', { message: errorText(ownError) });
+    status.classList.add('error');
+    status.dataset.error = 'own_list';
+  }
   // For tests and benchmarks: what this core can do, and when the page became usable (ms since navigation).
   document.body.dataset.capabilities = Object.entries(result.checker.capabilities())
     .filter(([, yes]) => yes).map(([name]) => name).join(' ');

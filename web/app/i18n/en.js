@@ -565,4 +565,5 @@ export default {
   'lists.ownList': (p, f) => `Your own list (${p.count === 1 ? '1 entry' : `${f.n(p.count)} entries`}) is screened with every order too, beside these lists.`,
   'lists.ownListNone': 'You have no own list: parties you refuse or want to look at twice can be added to one.',
   'lists.ownListLink': 'Go to your own list',
+  'boot.ownListRefused': 'Your own list stored in this browser could not be used, so orders are screened without it: {message} Correct it under “Your own list”.',
 };
