@@ -29,7 +29,8 @@ export function createOwnListView(ctx) {
   const cityInput = h('input', { type: 'text', id: 'own-city', name: 'city', autocomplete: 'off' });
   const typeSelect = h('select', { id: 'own-type', name: 'type' },
     h('option', { value: 'organization', i18n: 'party.type.organization' }),
-    h('option', { value: 'person', i18n: 'party.type.person' }));
+    h('option', { value: 'person', i18n: 'party.type.person' }),
+    h('option', { value: '', i18n: 'own.typeUnknown' }));
   const remarksInput = h('textarea', { id: 'own-remarks', name: 'remarks', rows: 2 });
   const consequenceInputs = CONSEQUENCES.map((c) => h('input', { type: 'radio', name: 'consequence', value: c, id: `own-consequence-${c}` }));
   const formTitle = h('h3', { id: 'own-form-title' });
@@ -113,7 +114,7 @@ export function createOwnListView(ctx) {
     const address = entry.addresses?.[0] ?? {};
     fillCountries(address.country ?? '');
     cityInput.value = address.city ?? '';
-    typeSelect.value = entry.type === 'person' ? 'person' : 'organization';
+    typeSelect.value = ['person', 'organization'].includes(entry.type) ? entry.type : '';
     remarksInput.value = entry.remarks ?? '';
     for (const input of consequenceInputs) input.checked = input.value === entry.consequence;
     formTitle.textContent = t('own.editTitle', { id: entry.source_id });
@@ -127,7 +128,8 @@ export function createOwnListView(ctx) {
     const before = editing ? entries.find((e) => String(e.source_id) === editing) : undefined;
     const entry = { ...(before ?? {}), list: OWN_LIST, source_id: editing ?? nextId(entries) };
     entry.name = nameInput.value.trim();
-    entry.type = typeSelect.value;
+    if (typeSelect.value) entry.type = typeSelect.value;
+    else if (!['vessel', 'aircraft'].includes(entry.type)) delete entry.type; // kept as imported
     const aliases = aliasesInput.value.split(/\n/).map((a) => a.trim()).filter(Boolean);
     if (aliases.length) entry.aliases = aliases; else delete entry.aliases;
     const address = { ...(before?.addresses?.[0] ?? {}) };
@@ -228,7 +230,7 @@ export function createOwnListView(ctx) {
           h('td', {}, h('code', {}, e.source_id)),
           h('th', { scope: 'row' }, e.name, aliases.length ? h('span', { class: 'aliases' }, t('own.aliasesShown', { names: aliases.join('; ') })) : null),
           h('td', {}, [address.city, address.country ? `${countryName(address.country)} (${address.country})` : ''].filter(Boolean).join(', ')),
-          h('td', {}, e.type ? t(`party.type.${e.type === 'person' ? 'person' : 'organization'}`) : ''),
+          h('td', {}, ['person', 'organization'].includes(e.type) ? t(`party.type.${e.type}`) : e.type ?? ''),
           h('td', {}, h('span', { class: `badge decision-${e.consequence === 'block' ? 'blocked' : 'review'}` }, t(`own.consequence.${e.consequence}`))),
           h('td', { class: 'remarks' }, e.remarks ?? ''),
           h('td', { class: 'row-actions' },

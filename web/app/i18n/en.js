@@ -566,4 +566,5 @@ export default {
   'lists.ownListNone': 'You have no own list: parties you refuse or want to look at twice can be added to one.',
   'lists.ownListLink': 'Go to your own list',
   'boot.ownListRefused': 'Your own list stored in this browser could not be used, so orders are screened without it: {message} Correct it under “Your own list”.',
+  'own.typeUnknown': 'Not stated',
 };

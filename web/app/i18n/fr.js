@@ -567,4 +567,5 @@ export default {
   'lists.ownListNone': 'Vous n\u2019avez pas de liste à vous : les parties que vous refusez, ou que vous voulez regarder à deux fois, peuvent y être ajoutées.',
   'lists.ownListLink': 'Aller à votre liste',
   'boot.ownListRefused': 'Votre propre liste enregistrée dans ce navigateur n\u2019a pas pu être utilisée : les commandes sont contrôlées sans elle. {message} Corrigez-la sous « Votre liste ».',
+  'own.typeUnknown': 'Non précisé',
 };
