@@ -64,7 +64,7 @@ export type Severity = 'info' | 'cleared' | 'review' | 'license_required' | 'blo
 export interface Finding {
   /** party_match, license, embargo, red_flag, data_quality, classification, ... */
   kind: string;
-  /** A stable rule id: "R01".."R22" (red flags), "LIC-3A090-D5", "EMB-E1", ... */
+  /** A stable rule id: "R01".."R22" (red flags), "LIC-3A090-D5", "EMB-E1", "OWN" (the reseller's own list), ... */
   rule: string;
   severity: Severity;
   /** Red flags: "high" | "medium" | "low". */
@@ -93,7 +93,32 @@ export interface Report {
   parties?: Array<Record<string, unknown>>;
   destination?: Record<string, unknown>;
   bundle: BundleRef;
+  /** The reseller's own list the order was screened with, when one was set (Checker.setOwnList). */
+  own_list?: OwnListSummary;
   engine: { name: string; version: string };
+  [field: string]: unknown;
+}
+
+/** The own list in use. */
+export interface OwnListSummary {
+  entries: number;
+  /** sha256 of the entries as the core read them. */
+  sha256: string;
+}
+
+/** One entry of an own list in the import format (docs/import-format.md). */
+export interface OwnListEntry {
+  list: 'OWN';
+  list_name?: string;
+  source_id: string;
+  type?: 'person' | 'organization' | 'vessel' | 'aircraft';
+  name: string;
+  aliases?: Array<string | { name: string; type?: string }>;
+  addresses?: Array<{ street?: string; city?: string; state?: string; postal_code?: string; country?: CountryCode }>;
+  /** What a match does: the decision becomes blocked or review. */
+  consequence: 'block' | 'review';
+  remarks?: string;
+  start_date?: string;
   [field: string]: unknown;
 }
 
@@ -209,7 +234,7 @@ export interface Checker {
   readonly fileSha256: string;
   /** Milliseconds per step of createChecker. */
   readonly timings: { download: number; verify: number; gunzip: number; wasmWait: number; load: number; bytesToInfo: number };
-  capabilities(): { match: boolean; screen: boolean; parse_orders_csv: boolean; products: boolean };
+  capabilities(): { match: boolean; screen: boolean; parse_orders_csv: boolean; products: boolean; set_own_list: boolean };
   match(query: MatchQuery): Promise<MatchResult>;
   /** Rejects with an ExportCheckError (code bad_order, ...) when the core refuses the order. */
   screen(order: Order, options?: ScreenOptions): Promise<Report>;
@@ -219,6 +244,17 @@ export interface Checker {
     errors: Array<{ line: number; message: string }>;
   };
   products(): unknown[];
+  /** The reseller's own list (CSV or JSON lines in the import format, list code OWN, every entry with its
+   *  consequence), screened with every later order, single or batch, until replaced; '' clears it. A list
+   *  with an error rejects with ExportCheckError('import_invalid', '<name>: line 3: field `consequence`: ...')
+   *  and changes nothing. Resolves to null when cleared. */
+  setOwnList(text: string, options?: { name?: string }): Promise<OwnListSummary | null>;
+  /** The own list in use, or null. */
+  ownList(): OwnListSummary | null;
+  /** Reads an own list without using it (throws as setOwnList). */
+  parseOwnList(text: string, options?: { name?: string }): { entries: OwnListEntry[] };
+  /** An own list (CSV or JSON lines) written as the import format's CSV, which reads back the same. */
+  ownListCsv(text: string, options?: { name?: string }): string;
   /** Starts the batch Workers (browser; `count` of them, all by default) and resolves with what the first
    *  reports once its rules are built. */
   warmUp(options?: { workers?: number; count?: number; inline?: boolean }): Promise<{ info: BundleInfo; products: unknown[] }>;

@@ -5,8 +5,10 @@
 #include <exportcheck/classify.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/limits.hpp>
+#include <exportcheck/lists.hpp>
 #include <exportcheck/match.hpp>
 #include <exportcheck/order.hpp>
+#include <exportcheck/own_list.hpp>
 #include <exportcheck/screen.hpp>
 
 #include <emscripten/emscripten.h>
@@ -23,6 +25,8 @@ using nlohmann::json;
 std::unique_ptr<exportcheck::Bundle> g_bundle;
 std::unique_ptr<exportcheck::Screener> g_screener;  // built on first use for the loaded bundle
 std::unique_ptr<exportcheck::Matcher> g_matcher;    // the name index of the loaded bundle, built when it loads
+std::vector<exportcheck::Entry> g_own_entries;        // the reseller's own list as last set
+std::unique_ptr<exportcheck::OwnList> g_own_list;    // its index over the loaded bundle's word rarity; null when empty
 std::string g_result;  // the last result; valid until the next call
 
 const char* reply(const json& j) {
@@ -71,6 +75,18 @@ json parse_argument(const char* data, std::size_t size, const char* what) {
     return j;
 }
 
+// An own list argument {"text": CSV or JSON lines, "name"?: file name for errors} -> its entries.
+std::vector<exportcheck::Entry> own_list_argument(const char* data, std::size_t size) {
+    const auto j = parse_argument(data, length(data, size), "own list");
+    if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
+        throw exportcheck::Error("bad_argument", "own list: expected {\"text\": CSV or JSON lines, \"name\"?: file name}");
+    const auto name = j.contains("name") && j["name"].is_string() ? j["name"].get<std::string>() : std::string("own list");
+    const auto& text = j["text"].get_ref<const std::string&>();
+    return exportcheck::parse_own_list({{text, name}});
+}
+
+json own_list_summary() { return g_own_list ? json(g_own_list->summary()) : json(nullptr); }
+
 }  // namespace
 
 extern "C" {
@@ -80,7 +96,10 @@ EMSCRIPTEN_KEEPALIVE const char* ec_load_bundle(const char* data, std::size_t si
     return guarded([&] {
         auto bundle = std::make_unique<exportcheck::Bundle>(exportcheck::read_bundle(std::string_view(data, size)));
         auto matcher = std::make_unique<exportcheck::Matcher>(bundle->entries);  // refers to the new entries
+        // The own list stays, weighed by the new bundle's word rarity.
+        auto own = g_own_entries.empty() ? nullptr : std::make_unique<exportcheck::OwnList>(g_own_entries, *matcher);
         g_screener.reset();
+        g_own_list = std::move(own);
         g_matcher = std::move(matcher);
         g_bundle = std::move(bundle);
         return exportcheck::bundle_info(*g_bundle);
@@ -103,7 +122,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
         if (n > exportcheck::limits::kMaxOrderBytes)
             throw exportcheck::Error("bad_order", "order: " + std::to_string(n) + " bytes; one order is limited to " +
                                                       std::to_string(exportcheck::limits::kMaxOrderBytes) + " bytes");
-        const auto report = screener().screen_json(parse_argument(data, n, "order"));
+        const auto report = screener().screen_json(parse_argument(data, n, "order"), g_own_list.get());
         g_result = "{\"ok\":" + report.dump() + "}";
         return g_result.c_str();
     } catch (...) {
@@ -134,6 +153,39 @@ EMSCRIPTEN_KEEPALIVE const char* ec_compare(const char* data, std::size_t size) 
     return guarded([&] {
         return exportcheck::compare_json(parse_argument(data, length(data, size), "pair"));
     });
+}
+
+// The reseller's own list {"text", "name"?} (import format, docs/import-format.md), screened with every later
+// order until replaced; empty text clears it. A list with an error changes nothing. -> {"entries", "sha256"} or null.
+EMSCRIPTEN_KEEPALIVE const char* ec_set_own_list(const char* data, std::size_t size) {
+    return guarded([&] {
+        auto entries = own_list_argument(data, size);
+        const auto& base = matcher();  // throws no_bundle before anything changes
+        auto own = entries.empty() ? nullptr : std::make_unique<exportcheck::OwnList>(entries, base);
+        g_own_entries = std::move(entries);
+        g_own_list = std::move(own);
+        return own_list_summary();
+    });
+}
+
+// The own list in use: {"entries", "sha256"}, or null.
+EMSCRIPTEN_KEEPALIVE const char* ec_own_list(const char*, std::size_t) {
+    return guarded([] { return own_list_summary(); });
+}
+
+// Reads an own list {"text", "name"?} without using it: {"entries": [import-format objects]}; errors name
+// the line and field.
+EMSCRIPTEN_KEEPALIVE const char* ec_parse_own_list(const char* data, std::size_t size) {
+    return guarded([&] {
+        json entries = json::array();
+        for (const auto& e : own_list_argument(data, size)) entries.push_back(exportcheck::import_list_json(e));
+        return json{{"entries", entries}};
+    });
+}
+
+// An own list {"text", "name"?} written as the import format's CSV (what the page exports).
+EMSCRIPTEN_KEEPALIVE const char* ec_own_list_csv(const char* data, std::size_t size) {
+    return guarded([&] { return json(exportcheck::import_list_csv(own_list_argument(data, size))); });
 }
 
 // The product catalogue of the loaded bundle's rules: [{id, kind, vendor, name, likely_eccn, ...}].

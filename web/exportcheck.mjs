@@ -7,6 +7,7 @@
 //   await checker.screen(order);                      // one order -> report (decision, findings, items)
 //   await checker.screenBatch(orders, { onProgress, onChunk, signal });  // many; Workers in the browser
 //   checker.parseOrders(text, { format });            // CSV (parsed by the core) or JSON lines -> orders
+//   await checker.setOwnList(text, { name });         // the reseller's own list (CSV or JSON lines), screened too
 //
 // bundle     URL (string or URL) or bytes of the gzip-compressed bundle file;
 //            default: ./bundle/default.ecb.gz next to this module (in node: public/bundle/default.ecb.gz)
@@ -119,6 +120,11 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
   const t5 = now();
 
   let pool; // the browser's Worker pool for screenBatch, created on first use
+  let ownList = null; // { text, name, version } of the own list set, given to every Worker before it screens
+  const ownListArgument = (text, name) => {
+    if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'the own list must be given as text (CSV or JSON lines)');
+    return { text, name: name ?? 'own list' };
+  };
   const checker = {
     // The loaded bundle: format, id, built_at, sha256, counts per list, sources and notes.
     info: () => core.info(),
@@ -131,9 +137,26 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
       download: t1 - t0, verify: t2 - t1, gunzip: t3 - t2, wasmWait: t4 - t3, load: t5 - t4,
       bytesToInfo: t5 - t1 - (t4 - t3),
     },
-    // Which optional core functions this build has (match, screen, parse_orders_csv, products).
-    capabilities: () => Object.fromEntries(['match', 'screen', 'parse_orders_csv', 'products']
+    // Which optional core functions this build has (match, screen, parse_orders_csv, products, set_own_list).
+    capabilities: () => Object.fromEntries(['match', 'screen', 'parse_orders_csv', 'products', 'set_own_list']
       .map((name) => [name, core.has(name)])),
+    // The reseller's own list (docs/import-format.md: CSV or JSON lines, list code OWN, each entry's
+    // consequence block or review), screened with every later order, single or batch, until replaced; ''
+    // clears it. Resolves to { entries, sha256 } (null when cleared). A list with an error is refused with
+    // ExportCheckError('import_invalid', 'name: line 3: field `consequence`: ...') and changes nothing.
+    setOwnList: async (text, { name } = {}) => {
+      const argument = ownListArgument(text, name);
+      const summary = core.call('set_own_list', argument);
+      ownList = summary ? { ...argument, version: (ownList?.version ?? 0) + 1 } : null;
+      pool?.setOwnList(ownList);
+      return summary;
+    },
+    // The own list in use: { entries, sha256 } or null.
+    ownList: () => (core.has('own_list') ? core.call('own_list', {}) : null),
+    // Reads an own list without using it: { entries: [import-format objects] }; errors as setOwnList.
+    parseOwnList: (text, { name } = {}) => core.call('parse_own_list', ownListArgument(text, name)),
+    // An own list (CSV or JSON lines) written as the import format's CSV, which reads back the same.
+    ownListCsv: (text, { name } = {}) => core.call('own_list_csv', ownListArgument(text, name)),
     // One name against the lists: { query, hits: [{ list, source_id, name, matched_name, score, ... }] }.
     match: async (query) => core.call('match', query),
     // One order -> its report. Rejects with the core's error (code bad_order, ...) when the order is refused.
@@ -155,7 +178,7 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
     screenBatch: async (orders, options = {}) => {
       if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
       if (useWorkers(options)) {
-        pool ??= await createPool(raw, options.workers);
+        pool ??= await createPool(raw, options.workers, ownList);
         return pool.run(orders, options);
       }
       const screen = options.digest
@@ -169,7 +192,7 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
       if (!useWorkers(options)) {
         return { info: core.info(), products: core.has('products') ? core.call('products', {}) : [] };
       }
-      pool ??= await createPool(raw, options.workers);
+      pool ??= await createPool(raw, options.workers, ownList);
       return pool.ready(options.count);
     },
     // Frees the Workers (the checker stays usable; a later batch starts them again).
@@ -185,8 +208,10 @@ function useWorkers(options) {
   return !isNode && options.inline !== true && typeof Worker === 'function';
 }
 
-async function createPool(raw, size) {
-  return new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), bundle: raw, size });
+async function createPool(raw, size, ownList) {
+  const pool = new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), bundle: raw, size });
+  pool.setOwnList(ownList);
+  return pool;
 }
 
 function parseOrders(core, text, format) {

@@ -18,6 +18,8 @@ function chunkSizeFor(total, workers) {
 }
 
 class BatchWorker {
+  ownListVersion = 0; // the version of the own list this Worker screens with (0: none)
+
   constructor(url, bundle) {
     this.worker = new Worker(url, { type: 'module', name: 'exportcheck-batch' });
     this.pending = null; // { resolve, reject } of the message awaited
@@ -53,9 +55,15 @@ class BatchWorker {
     pending?.reject(err);
   }
 
-  screen(orders, request, digest) {
-    if (this.failure) return Promise.reject(this.failure);
-    return this.#request({ type: 'screen', orders, request, digest });
+  // ownList: { text, name, version } | null, sent only when this Worker does not have that version yet.
+  async screen(orders, request, digest, ownList) {
+    if (this.failure) throw this.failure;
+    const version = ownList?.version ?? 0;
+    const message = { type: 'screen', orders, request, digest };
+    if (version !== this.ownListVersion) message.ownList = ownList ? { text: ownList.text, name: ownList.name } : { text: '' };
+    const reply = await this.#request(message);
+    this.ownListVersion = version;
+    return reply;
   }
 
   terminate() {
@@ -69,6 +77,7 @@ export class WorkerPool {
   #bundle;
   #size;
   #workers = [];
+  #ownList = null;
   #queue = Promise.resolve();
   #idleTimer;
 
@@ -80,6 +89,12 @@ export class WorkerPool {
 
   get size() {
     return this.#size;
+  }
+
+  // The own list every later chunk is screened with ({ text, name, version } or null); each Worker gets
+  // it with its next chunk.
+  setOwnList(ownList) {
+    this.#ownList = ownList ?? null;
   }
 
   // Starts Workers up to `count` (all by default); a single order needs only one.
@@ -135,13 +150,14 @@ export class WorkerPool {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 
+    const ownList = this.#ownList; // one batch, one own list
     const drive = async (worker) => {
       await worker.ready;
       while (next < total) {
         const from = next;
         const to = Math.min(total, from + size);
         next = to;
-        const { reports } = await worker.screen(orders.slice(from, to), request, digest);
+        const { reports } = await worker.screen(orders.slice(from, to), request, digest, ownList);
         for (let i = 0; i < reports.length; i++) results[from + i] = reports[i];
         onChunk?.(from, reports);
         progress.add(reports.length);

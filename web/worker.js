@@ -1,9 +1,10 @@
 // The batch Worker (module Worker, started by web/worker-pool.js): owns one instance of the wasm core.
 //   {type:'init', bundle}   the decompressed bundle the page has already verified
 //                           -> {type:'ready', info: {id, sha256}, products}   (the rules are built by then)
-//   {type:'screen', orders, request?, digest?} -> {type:'done', reports}   (a refused order gives an error row in its
-//                           place; request: clearances, settings, screened_at applied to every order;
-//                           digest: digests with the report's JSON text instead of report objects)
+//   {type:'screen', orders, request?, digest?, ownList?} -> {type:'done', reports}   (a refused order gives an error
+//                           row in its place; request: clearances, settings, screened_at applied to every order;
+//                           digest: digests with the report's JSON text instead of report objects;
+//                           ownList: {text, name} the reseller's own list, set first and kept for later chunks)
 // Any failure -> {type:'failed', error:{code, message}}.
 import { Core } from './core.js';
 import { digestReport, screenChunk } from './batch.js';
@@ -35,6 +36,7 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: 'ready', info: { id: info.id, sha256: info.sha256 }, products });
     } else if (data.type === 'screen') {
       if (!core) throw Object.assign(new Error('the worker has no bundle loaded'), { code: 'no_bundle' });
+      if (data.ownList) core.call('set_own_list', data.ownList);
       const screen = data.digest
         ? (order) => digestReport(core.callRaw('screen', screenRequest(order, data.request)))
         : (order) => core.call('screen', screenRequest(order, data.request));

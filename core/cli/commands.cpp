@@ -44,7 +44,8 @@ usage:
   exportcheck compare NAME_A NAME_B [--type person|organization]
   exportcheck compare --batch PAIRS.jsonl                             (lines {"a", "b", "type"?})
   exportcheck screen --bundle BUNDLE [--rules DIR] [--clearances FILE] [--settings FILE] [--screened-at TIME]
-                     [--compact] ORDER.json | ORDERS.jsonl | ORDERS.csv | -   (one JSON report per order)
+                     [--list OWN_LIST]... [--compact] ORDER.json | ORDERS.jsonl | ORDERS.csv | -
+                     (one JSON report per order; --list: your own list, import format, list code OWN)
   exportcheck version
 )";
 

@@ -5,7 +5,9 @@
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/limits.hpp>
+#include <exportcheck/lists.hpp>
 #include <exportcheck/order.hpp>
+#include <exportcheck/own_list.hpp>
 #include <exportcheck/screen.hpp>
 
 #include <fmt/format.h>
@@ -14,6 +16,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 namespace exportcheck::cli {
@@ -88,7 +91,7 @@ json error_line(std::size_t line, const std::string& order_id, const std::string
 }  // namespace
 
 int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
-    a.only({"bundle", "rules", "clearances", "settings", "screened-at", "compact"});
+    a.only({"bundle", "rules", "clearances", "settings", "screened-at", "compact", "list"});
     if (a.positional().size() != 1) throw UsageError("screen needs one ORDER file (.json, .jsonl, .csv, or - for stdin)");
     const auto path = a.positional()[0];
     const auto bundle = read_bundle(read_bundle_bytes(a.require("bundle")));
@@ -98,6 +101,17 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
     const json settings = a.get("settings") ? read_json_file(*a.get("settings"), "settings") : json();
     const std::string screened_at = a.get("screened-at").value_or("");
     const Screener screener(bundle, rules.is_null() ? nullptr : &rules);
+    // The reseller's own lists (--list, any number of times), read as one list; any error stops here. No
+    // entries at all is no own list (as in the page).
+    std::unique_ptr<OwnList> own_list;
+    if (const auto paths = a.all("list"); !paths.empty()) {
+        std::vector<std::string> texts;
+        for (const auto& p : paths) texts.push_back(read_file(p));
+        std::vector<ListFile> files;
+        for (std::size_t i = 0; i < paths.size(); ++i) files.push_back({texts[i], paths[i]});
+        auto entries = parse_own_list(files);
+        if (!entries.empty()) own_list = std::make_unique<OwnList>(std::move(entries), screener.matcher());
+    }
 
     const auto text = read_input(path);
     const auto shown = path == "-" ? std::string("stdin") : path;
@@ -106,7 +120,7 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
         const auto id = order.is_object() ? order.value("id", order.value("order_id", json())) : json();
         const std::string order_id = id.is_string() ? id.get<std::string>() : id.is_number() ? id.dump() : "";
         try {
-            out << screener.screen_json(request_for(order, clearances, settings, screened_at)).dump() << '\n';
+            out << screener.screen_json(request_for(order, clearances, settings, screened_at), own_list.get()).dump() << '\n';
         } catch (const Error& e) {
             const auto message = fmt::format("{}: {}", where, e.what());
             out << error_line(line, order_id, e.code(), message).dump() << '\n';
@@ -130,7 +144,7 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
                 for (std::size_t i = 0; i < j.size(); ++i) screen_one(j[i], i + 1, fmt::format("{} order {}", shown, i + 1));
                 return status;
             }
-            const auto report = screener.screen_json(request_for(std::move(j), clearances, settings, screened_at));
+            const auto report = screener.screen_json(request_for(std::move(j), clearances, settings, screened_at), own_list.get());
             out << (a.flag("compact") ? report.dump() : report.dump(2)) << '\n';
             return 0;
         }

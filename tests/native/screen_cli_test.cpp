@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -170,4 +171,42 @@ TEST_CASE("cli screen: usage errors") {
     CHECK(cli({"screen"}).code == 2);
     CHECK(cli({"screen", "--bundle", "x.ecb"}).code == 2);
     CHECK(cli({"screen", "--bundle", "x.ecb", "--colour", "red", "o.json"}).code == 2);
+}
+
+TEST_CASE("cli screen: --list screens the reseller's own lists beside the bundle; a bad list is refused") {
+    TempDir dir;
+    const auto bundle = build_bundle(dir, true);
+    const auto order = dir.write("order.json", R"({"id": "OWN-1", "parties": [
+        {"role": "buyer", "name": "Sunrise Compute Trading Pte Ltd", "type": "organization", "address": {"city": "Singapore", "country": "SG"}},
+        {"role": "forwarder", "name": "GB Logistics", "type": "organization", "address": {"city": "Dubai", "country": "AE"}}],
+        "items": [{"description": "laptop", "quantity": 1}]})");
+    const auto plain = cli({"screen", "--bundle", bundle, "--compact", order});
+    REQUIRE_MESSAGE(plain.code == 0, plain.err);
+    CHECK(json::parse(plain.out)["decision"] == "clear");
+    CHECK(!json::parse(plain.out).contains("own_list"));
+
+    // Two files, read as one own list: the example list, and one more entry as JSON lines.
+    const auto more = dir.write("more.jsonl", R"({"source_id": "X-1", "name": "Kestrel Data Systems", "consequence": "review"})");
+    const auto example = std::string(EXPORTCHECK_PROJECT_DATA) + "/lists/example-own-list.csv";
+    const auto r = cli({"screen", "--bundle", bundle, "--list", example, "--list", more, "--compact", order});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const auto report = json::parse(r.out);
+    CHECK(report["decision"] == "blocked");
+    CHECK(report["own_list"]["entries"] == 4);
+    std::map<std::string, json> by_id;
+    for (const auto& f : report["findings"])
+        if (f["rule"] == "OWN") by_id[f["evidence"]["source_id"].get<std::string>()] = f;
+    REQUIRE(by_id.count("R-0001"));
+    CHECK(by_id["R-0001"]["severity"] == "blocked");
+    CHECK(by_id["R-0001"]["evidence"]["list"] == "OWN");
+    REQUIRE(by_id.count("B-0001"));  // the forwarder, by its alias "GB Logistics"
+    CHECK(by_id["B-0001"]["severity"] == "review");
+    CHECK(by_id["B-0001"]["evidence"]["matched_name"] == "GB Logistics");
+
+    // A malformed own list stops the command before any order is screened, naming the file, line and field.
+    const auto bad = dir.write("bad.csv", "source_id,name,consequence\nC-1,Acme,block\nC-2,Beta,maybe\n");
+    const auto refused = cli({"screen", "--bundle", bundle, "--list", bad, order});
+    CHECK(refused.code == 1);
+    CHECK(refused.out.empty());
+    CHECK(refused.err.find("bad.csv: line 3: field `consequence`: \"maybe\" must be block or review") != std::string::npos);
 }

@@ -6,8 +6,10 @@
 //   settings    small preferences (key -> value)
 //   clearances  hits adjudicated as false positives, passed to every screening (key: party fingerprint, list,
 //               entry id and entry fingerprint), so the core reports them as `cleared` until the entry changes
+//   own_list    the reseller's own list: one entry per record in the import format (docs/import-format.md),
+//               key source_id; given to the core at every start and after every change
 const NAME = 'exportcheck';
-const VERSION = 3;
+const VERSION = 4;
 let opening;
 
 export function openDb() {
@@ -25,6 +27,7 @@ export function openDb() {
         audit.createIndex('uid', 'uid', { unique: true });
       }
       if (!db.objectStoreNames.contains('audit_detail')) db.createObjectStore('audit_detail', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('own_list')) db.createObjectStore('own_list', { keyPath: 'source_id' });
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);

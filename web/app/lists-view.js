@@ -105,6 +105,7 @@ export function createListsView(ctx) {
         h('tbody', {}, Object.entries(info.lists ?? {}).map(([code, n]) => h('tr', { dataset: { list: code } },
           h('th', { scope: 'row' }, has(`list.${code}`) ? `${t(`list.${code}`)} (${code})` : code),
           h('td', { class: 'num' }, formatNumber(n))))))),
+      ownListLine(),
       Object.keys(info.rules ?? {}).length ? h('div', { class: 'table-wrap' }, h('table', { id: 'rules', class: 'data compact' },
         h('caption', {}, t('lists.rulesCaption')),
         h('thead', {}, h('tr', {}, ['document', 'version', 'asOf'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
@@ -113,6 +114,13 @@ export function createListsView(ctx) {
           h('td', {}, String(doc?.version ?? '')), h('td', {}, formatDate(doc?.as_of))))))) : null,
       info.notes?.length ? h('details', { class: 'notes' }, h('summary', {}, t('lists.notes', { count: info.notes.length })),
         h('ul', {}, info.notes.map((n) => h('li', {}, n)))) : null);
+  }
+
+  // The reseller's own list is screened beside the bundle: say so here, with the way to it.
+  function ownListLine() {
+    const own = ctx.checker.capabilities().set_own_list ? ctx.checker.ownList() : null;
+    return h('p', { id: 'lists-own' }, own ? t('lists.ownList', { count: own.entries }) : t('lists.ownListNone'), ' ',
+      h('a', { href: '#/own' }, t('lists.ownListLink')));
   }
 
   function say(kind, ...children) {
@@ -212,7 +220,7 @@ export function createListsView(ctx) {
 
   return {
     el,
-    show: () => {},
+    show: () => render(), // the own list may have changed since
     notice: (code) => notices.append(h('p', { class: 'banner warning' }, icon('warning'), t(`lists.notice.${code}`))),
   };
 }

@@ -1,5 +1,6 @@
-// The reseller's page: boots the language, loads the signed lists (stored bundle or the site's default),
-// then mounts the four views (screen one order, batch, audit log, lists) behind hash links.
+// The reseller's page: boots the language, loads the signed lists (stored bundle or the site's default) and
+// the reseller's own list, then mounts the five views (screen one order, batch, audit log, lists, own list)
+// behind hash links.
 import { h, clear, icon } from './dom.js';
 import { t, bindText, setLanguage, pickLanguage, language, LANGUAGES, formatDate, errorText, sourceName } from './i18n/index.js';
 import { getSetting, setSetting } from './db.js';
@@ -8,6 +9,8 @@ import { createOrderView } from './order-view.js';
 import { createBatchView } from './batch-view.js';
 import { createAuditView } from './audit-view.js';
 import { createListsView } from './lists-view.js';
+import { createOwnListView } from './own-list-view.js';
+import { applyOwnList, loadOwnList } from './own-list-store.js';
 
 const DEFAULT_MAX_AGE_DAYS = 30;
 const started = performance.now();
@@ -17,6 +20,7 @@ const ROUTES = [
   { id: 'batch', label: 'nav.batch', create: createBatchView },
   { id: 'audit', label: 'nav.audit', create: createAuditView },
   { id: 'lists', label: 'nav.lists', create: createListsView },
+  { id: 'own', label: 'nav.own', create: createOwnListView },
 ];
 
 const app = document.getElementById('app');
@@ -149,6 +153,20 @@ async function boot() {
     document.body.dataset.state = 'error';
     return;
   }
+  // The own list, stored in this browser, goes to the core before anything is screened, and again to the
+  // core of every bundle that replaces this one (this listener runs before the views' own).
+  let ownEntries = [];
+  let ownError;
+  try {
+    ownEntries = await loadOwnList();
+    if (ownEntries.length) await applyOwnList(result.checker, ownEntries);
+  } catch (err) {
+    ownError = err;
+  }
+  ctx.manager.addEventListener('change', () => {
+    const list = views.get('own')?.entries() ?? ownEntries;
+    if (list.length) applyOwnList(ctx.checker, list).catch((err) => views.get('own')?.notice(err));
+  });
   for (const r of ROUTES) {
     const view = r.create(ctx);
     view.el.hidden = true;
@@ -156,6 +174,8 @@ async function boot() {
     views.set(r.id, view);
     main.append(view.el);
   }
+  views.get('own').setEntries(ownEntries);
+  if (ownError) views.get('own').notice(ownError);
   window.addEventListener('hashchange', route);
   route();
   renderBundleStatus();
@@ -166,6 +186,12 @@ async function boot() {
   const info = result.checker.info();
   setStatusText(result.fresh ? 'boot.readyFresh' : 'boot.ready', { entries: info.entries, sources: info.sources.length });
   for (const notice of result.notices) views.get('lists').notice?.(notice);
+  if (ownError) {
+    // Never silently: every view shows that orders are screened without the reseller's own list.
+    setStatusText('boot.ownListRefused', { message: errorText(ownError) });
+    status.classList.add('error');
+    status.dataset.error = 'own_list';
+  }
   // For tests and benchmarks: what this core can do, and when the page became usable (ms since navigation).
   document.body.dataset.capabilities = Object.entries(result.checker.capabilities())
     .filter(([, yes]) => yes).map(([name]) => name).join(' ');

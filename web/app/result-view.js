@@ -80,7 +80,7 @@ function nameComparison(finding) {
       h('span', { class: 'name-label' }, t('result.enteredName'), e.role ? ` · ${roleName(e.role)}` : ''),
       h('span', { class: 'name-value' }, highlighted(entered, q))),
     h('div', { class: 'name listed' },
-      h('span', { class: 'name-label' }, t('result.listedName'), e.list ? ` · ${e.list}` : ''),
+      h('span', { class: 'name-label' }, t('result.listedName'), e.own_list ? ` · ${t('list.OWN')}` : e.list ? ` · ${e.list}` : ''),
       h('span', { class: 'name-value' }, highlighted(listed, l)),
       primary ? h('span', { class: 'name-primary' }, t('result.aliasOf', { name: primary })) : null));
 }
@@ -91,8 +91,8 @@ const roleName = (role) => (has(`role.${role}`) ? t(`role.${role}`) : String(rol
 // Shown by the name comparison, the rule block, or technical only (the JSON view has everything).
 const SHOWN_ELSEWHERE = new Set(['name', 'entered_name', 'listed_name', 'matched_name', 'explanation', 'citation',
   'party_fingerprint', 'entry_fingerprint', 'thresholds', 'title', 'flag', 'list', 'source', 'party', 'sources',
-  'confidence', 'list_confidence']);
-const ORDER = ['role', 'list_name', 'score', 'strength', 'entry_date', 'fr_notice', 'programs', 'effect',
+  'confidence', 'list_confidence', 'own_list']);
+const ORDER = ['role', 'consequence', 'remarks', 'list_name', 'score', 'strength', 'entry_date', 'fr_notice', 'programs', 'effect',
   'license_requirement', 'license_policy', 'listed_addresses', 'matched_address', 'party_address', 'address_entry',
   'corroboration', 'source_id', 'source_url', 'destination', 'counts_as', 'roles', 'groups', 'items', 'headquarters',
   'basis', 'exception', 'review_policy', 'case_by_case', 'note', 'red_flag', 'country', 'where', 'inputs', 'item',
@@ -104,6 +104,7 @@ function evidenceValue(key, value) {
   if (value === null || value === undefined || value === '') return null;
   if (key === 'score' && typeof value === 'number') return formatNumber(value, { style: 'percent', maximumFractionDigits: 0 });
   if (key === 'strength' && has(`strength.${value}`)) return t(`strength.${value}`);
+  if (key === 'consequence' && has(`consequence.${value}`)) return t(`consequence.${value}`);
   if ((key === 'list') && has(`list.${value}`)) return `${t(`list.${value}`)} (${value})`;
   if (key === 'party_role' || key === 'role') return roleName(value);
   if (key === 'roles' && Array.isArray(value)) return value.map(roleName).join(', ');
@@ -253,13 +254,17 @@ function findingCard(finding, index, ctx) {
   const title = finding.rule && has(`rule.${finding.rule}`) ? t(`rule.${finding.rule}`) : finding.evidence?.title ?? finding.title ?? null;
   const severity = finding.severity ?? '';
   const level = finding.level ? (has(`level.${finding.level}`) ? t(`level.${finding.level}`) : finding.level) : null;
-  return h('li', { class: `finding severity-${severity || 'info'}`, dataset: { rule: finding.rule ?? '', kind: finding.kind ?? '', key } },
+  const own = finding.evidence?.own_list === true; // the reseller's own list, not an official one
+  return h('li', { class: ['finding', `severity-${severity || 'info'}`, own && 'own-list-hit'],
+    dataset: { rule: finding.rule ?? '', kind: finding.kind ?? '', key, ...(own ? { ownList: 'true' } : {}) } },
     h('div', { class: 'finding-head' },
+      own ? h('span', { class: 'badge own-list' }, t('own.badge')) : null,
       severity ? h('span', { class: `severity sev-${severity}` }, has(`severity.${severity}`) ? t(`severity.${severity}`) : severity) : null,
       level ? h('span', { class: 'level' }, t('result.level', { level })) : null,
       finding.rule ? h('code', { class: 'rule-id' }, finding.rule) : null,
       title ? h('span', { class: 'finding-title' }, title) : null),
     h('p', { class: 'message', lang: 'en' }, finding.message ?? ''), // the core's words are English
+    own ? h('p', { class: 'own-note' }, t('own.notOfficial')) : null,
     finding.kind === 'party_match' ? nameComparison(finding) : null,
     evidenceList(finding.evidence),
     explanationBlock(finding.evidence?.explanation),
@@ -332,6 +337,7 @@ export function renderReport(report, { record, onAdjudicate, reviewer } = {}) {
       h('dl', {},
         h('dt', { i18n: 'result.bundle' }), h('dd', {}, `${report.bundle?.id ?? ''} (${formatDate(report.bundle?.built_at)})`),
         h('dt', { i18n: 'result.bundleSha' }), h('dd', {}, h('code', {}, report.bundle?.sha256 ?? '')),
-        h('dt', { i18n: 'result.engine' }), h('dd', {}, String(report.engine ?? report.engine_version ?? ''))),
+        h('dt', { i18n: 'result.engine' }), h('dd', {}, String(report.engine ?? report.engine_version ?? '')),
+        report.own_list ? [h('dt', { i18n: 'result.ownList' }), h('dd', { id: 'report-own-list' }, t('result.ownListValue', report.own_list))] : null),
       h('pre', { class: 'json' }, JSON.stringify(report, null, 2))));
 }

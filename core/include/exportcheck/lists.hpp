@@ -4,6 +4,8 @@
 
 #include <exportcheck/entry.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +36,24 @@ std::vector<Entry> parse_dpl_txt(std::string_view text, std::string_view file_na
 // source_url, remarks, consequence (block | review, for lists of one's own). JSON lines when the
 // first non-blank character is '{', CSV otherwise. Errors name the file, line and field.
 std::vector<Entry> parse_import_list(std::string_view text, std::string_view file_name);
+
+// A reseller's own list: list code OWN for every entry.
+inline constexpr std::string_view kOwnListCode = "OWN";
+
+struct ListFile {
+    std::string_view text;
+    std::string_view name;  // shown in errors
+};
+// Own-list files in the import format, read as one list: `list` may be left out (it is OWN; another code
+// is an error), every entry needs its `consequence` (block or review), values may not contain `;` (so the
+// CSV written by import_list_csv() reads back the same), and a source_id used in two files is an error.
+// Entries get `source` "own". Errors name the file, line and field (code import_invalid).
+std::vector<Entry> parse_own_list(const std::vector<ListFile>& files);
+
+// An entry as one line of the import format (the fields it has; aliases as names, addresses as objects).
+nlohmann::json import_list_json(const Entry& entry);
+// Entries in the import format's CSV: a header, then a row per entry (and one more per further address).
+std::string import_list_csv(const std::vector<Entry>& entries);
 
 // Folds `older` entries into the `newer` entries of the same list that name the same party (the same
 // name or alias once case, spacing and punctuation are ignored, or the older name is the newer one

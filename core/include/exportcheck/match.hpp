@@ -83,6 +83,10 @@ NameScore compare_names(std::string_view a, std::string_view b, EntityType type 
 class Matcher {
 public:
     explicit Matcher(const std::vector<Entry>& entries);  // keeps a reference: entries must outlive it
+    // A small index over extra entries (a reseller's own list) that weighs words by their rarity across
+    // `base`'s names and these together: a name scores what it would if the entries were in base's lists,
+    // without rebuilding base's index. `base` must outlive this Matcher.
+    Matcher(const std::vector<Entry>& entries, const Matcher& base);
     ~Matcher();
     Matcher(const Matcher&) = delete;
     Matcher& operator=(const Matcher&) = delete;

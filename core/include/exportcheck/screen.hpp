@@ -22,6 +22,7 @@
 namespace exportcheck {
 
 class Matcher;
+class OwnList;
 
 // A prior adjudication of a false positive ("good-guy list"). It applies while the party, the list entry
 // and the entry's content are unchanged: when the entry changes, the hit comes back for review.
@@ -47,6 +48,8 @@ struct ScreenOptions {
     std::vector<Clearance> clearances;
     nlohmann::json settings = nlohmann::json::object();  // applied before the order's own `settings`
     std::string screened_at;                             // ISO 8601, shown in the report when given
+    const OwnList* own_list = nullptr;                   // the reseller's own list (own_list.hpp), screened too;
+                                                         // built over this Screener's matcher()
 };
 
 class Screener {
@@ -64,7 +67,9 @@ public:
     nlohmann::ordered_json screen(const Order& order, const ScreenOptions& options = {}) const;
     // A bare order, or {"order": ..., "clearances"?: [...], "settings"?: {...}, "screened_at"?: "..."}.
     // Throws Error("bad_order" / "bad_settings" / "bad_clearances") naming the field.
-    nlohmann::ordered_json screen_json(const nlohmann::json& request) const;
+    nlohmann::ordered_json screen_json(const nlohmann::json& request, const OwnList* own_list = nullptr) const;
+    // The bundle's name index (an OwnList takes its word rarity from it).
+    const Matcher& matcher() const noexcept;
 
     const RulesData& rules() const noexcept;
     const Bundle& bundle() const noexcept { return bundle_; }

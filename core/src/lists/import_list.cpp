@@ -57,11 +57,32 @@ std::string country_or_fail(const Where& at, std::string_view field, std::string
     return code;
 }
 
+// An own list's extra rules: list OWN (the default), a consequence on every entry, and multi-valued fields
+// that survive the CSV (`;` separates values there), so an exported list imports back unchanged.
+void validate_own(Entry& e, const Where& at) {
+    if (e.list.empty()) e.list = std::string(kOwnListCode);
+    if (e.list != kOwnListCode)
+        at.fail("list", fmt::format("\"{}\": an own list uses the list code {} (official lists go into a bundle: "
+                                    "exportcheck bundle build --list)", e.list, kOwnListCode));
+    if (e.consequence.empty()) at.fail("consequence", "is required in an own list: block or review");
+    for (auto& a : e.aliases) {
+        if (a.name.find(';') != std::string::npos)
+            at.fail("aliases", fmt::format("\"{}\" contains `;`, which separates aliases", a.name));
+        a.type = "aka";
+    }
+    for (const auto& [field, values] : {std::pair{"programs", &e.programs}, std::pair{"dates_of_birth", &e.dates_of_birth},
+                                        std::pair{"ids", &e.ids}})
+        for (const auto& v : *values)
+            if (v.find(';') != std::string::npos) at.fail(field, fmt::format("\"{}\" contains `;`, which separates values", v));
+    e.source = "own";
+}
+
 // Checks and normalises the fields every entry must have, whatever the spelling it came in.
-void validate(Entry& e, const Where& at) {
+void validate(Entry& e, const Where& at, bool own) {
     static const std::regex kCode("[A-Z0-9_-]{1,16}");
     static const std::regex kDate(R"(\d{4}(-\d{2}(-\d{2})?)?)");
     for (auto& c : e.list) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (own) validate_own(e, at);
     if (e.list.empty()) at.fail("list", "is required (a list code such as OWN)");
     if (!std::regex_match(e.list, kCode)) at.fail("list", fmt::format("\"{}\" is not a list code (A-Z, 0-9, _ or -, at most 16)", e.list));
     if (e.source_id.empty()) at.fail("source_id", "is required (the entry's own id in that list)");
@@ -194,36 +215,45 @@ Entry entry_from_csv_row(const std::vector<std::string>& header, const CsvRow& r
     return e;
 }
 
-// A later row (or line) for the same list and source_id adds addresses and aliases: one address per
-// row is how a spreadsheet holds several.
-void add_or_merge(std::vector<Entry>& out, std::map<std::pair<std::string, std::string>, std::size_t>& index, Entry e,
-                  const Where& at) {
-    auto key = std::make_pair(e.list, e.source_id);
-    const auto it = index.find(key);
-    if (it == index.end() && out.size() >= limits::kMaxListEntries)
-        at.fail("(file)", fmt::format("more than {} entries in one list file", limits::kMaxListEntries));
-    if (it == index.end()) {
-        index.emplace(std::move(key), out.size());
-        out.push_back(std::move(e));
-        return;
+// Where the entries of one or more files go: a later row (or line) of the same file for the same list and
+// source_id adds addresses and aliases (one address per row is how a spreadsheet holds several); the same
+// source_id in another file is an error.
+struct Reader {
+    bool own = false;
+    std::vector<Entry> out;
+    std::vector<std::string> files;                                                   // names read so far
+    std::map<std::pair<std::string, std::string>, std::pair<std::size_t, std::size_t>> index;  // -> (entry, file)
+
+    void add(Entry e, const Where& at) {
+        auto key = std::make_pair(e.list, e.source_id);
+        const auto it = index.find(key);
+        if (it == index.end() && out.size() >= limits::kMaxListEntries)
+            at.fail("(file)", fmt::format("more than {} entries in one list file", limits::kMaxListEntries));
+        if (it == index.end()) {
+            index.emplace(std::move(key), std::make_pair(out.size(), files.size() - 1));
+            out.push_back(std::move(e));
+            return;
+        }
+        auto& into = out[it->second.first];
+        if (it->second.second != files.size() - 1)
+            at.fail("source_id", fmt::format("\"{}\" is already used in list {} by {} (\"{}\")", e.source_id, e.list,
+                                             files[it->second.second], into.name));
+        if (into.name != e.name)
+            at.fail("source_id", fmt::format("\"{}\" is already used in list {} for \"{}\"", e.source_id, e.list, into.name));
+        for (auto& a : e.aliases)
+            if (std::find(into.aliases.begin(), into.aliases.end(), a) == into.aliases.end()) into.aliases.push_back(a);
+        for (auto& a : e.addresses)
+            if (std::find(into.addresses.begin(), into.addresses.end(), a) == into.addresses.end()) into.addresses.push_back(a);
     }
-    auto& into = out[it->second];
-    if (into.name != e.name)
-        at.fail("source_id", fmt::format("\"{}\" is already used in list {} for \"{}\"", e.source_id, e.list, into.name));
-    for (auto& a : e.aliases)
-        if (std::find(into.aliases.begin(), into.aliases.end(), a) == into.aliases.end()) into.aliases.push_back(a);
-    for (auto& a : e.addresses)
-        if (std::find(into.addresses.begin(), into.addresses.end(), a) == into.addresses.end()) into.addresses.push_back(a);
-}
 
-}  // namespace
+    void read(std::string_view text, std::string_view file_name);
+};
 
-std::vector<Entry> parse_import_list(std::string_view text, std::string_view file_name) {
+void Reader::read(std::string_view text, std::string_view file_name) {
+    files.emplace_back(file_name);
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     const auto first = text.find_first_not_of(" \t\r\n");
-    std::vector<Entry> out;
-    std::map<std::pair<std::string, std::string>, std::size_t> index;
-    if (first == std::string_view::npos) return out;
+    if (first == std::string_view::npos) return;
 
     if (text[first] == '{') {
         std::size_t line = 0, pos = 0;
@@ -238,10 +268,10 @@ std::vector<Entry> parse_import_list(std::string_view text, std::string_view fil
             if (j.is_discarded())
                 throw Error("import_invalid", fmt::format("{}: line {}: not a JSON object (each line holds one entry)", file_name, line));
             auto e = entry_from_json_line(j, at);
-            validate(e, at);
-            add_or_merge(out, index, std::move(e), at);
+            validate(e, at, own);
+            add(std::move(e), at);
         }
-        return out;
+        return;
     }
 
     CsvReader reader(text, file_name);
@@ -253,15 +283,29 @@ std::vector<Entry> parse_import_list(std::string_view text, std::string_view fil
             throw Error("import_invalid", fmt::format("{}: line {}: unknown column `{}`; the columns are: {}", file_name,
                                                       row.line, h, known_fields_text()));
     for (auto required : {"list", "source_id", "name"})
-        if (std::find(header.begin(), header.end(), required) == header.end())
+        if (std::find(header.begin(), header.end(), required) == header.end() && !(own && required == std::string_view("list")))
             throw Error("import_invalid", fmt::format("{}: line {}: the header has no `{}` column", file_name, row.line, required));
     while (reader.next(row)) {
         const Where at{file_name, row.line};
         auto e = entry_from_csv_row(header, row, at);
-        validate(e, at);
-        add_or_merge(out, index, std::move(e), at);
+        validate(e, at, own);
+        add(std::move(e), at);
     }
-    return out;
+}
+
+}  // namespace
+
+std::vector<Entry> parse_import_list(std::string_view text, std::string_view file_name) {
+    Reader reader;
+    reader.read(text, file_name);
+    return std::move(reader.out);
+}
+
+std::vector<Entry> parse_own_list(const std::vector<ListFile>& files) {
+    Reader reader;
+    reader.own = true;
+    for (const auto& f : files) reader.read(f.text, f.name);
+    return std::move(reader.out);
 }
 
 }  // namespace exportcheck

@@ -88,6 +88,8 @@ double corroborate(const MatchQuery& q, const std::string& cc, const Entry& e, s
 }  // namespace
 
 Matcher::Matcher(const std::vector<Entry>& entries) : entries_(entries), index_(std::make_unique<Index>(entries)) {}
+Matcher::Matcher(const std::vector<Entry>& entries, const Matcher& base)
+    : entries_(entries), index_(std::make_unique<Index>(entries, base.index_.get())) {}
 Matcher::~Matcher() = default;
 
 std::size_t Matcher::name_count() const noexcept { return index_->names.size(); }

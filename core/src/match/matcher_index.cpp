@@ -56,7 +56,7 @@ void for_each_key(const std::vector<std::uint64_t>& v, std::uint64_t h, F&& f) {
 
 }  // namespace
 
-Matcher::Index::Index(const std::vector<Entry>& entries) {
+Matcher::Index::Index(const std::vector<Entry>& entries, const Index* base_index) : base(base_index) {
     names.reserve(entries.size() * 3);
     name_toks.reserve(entries.size() * 10);
     name_respelled.reserve(entries.size() * 10);
@@ -144,7 +144,7 @@ Matcher::Index::Index(const std::vector<Entry>& entries) {
             tok.skel = text::skeleton(tok.text);
             tok.spellings = text::known_spellings(tok.text);
         }
-        tok.weight = match::token_weight(tok.kind, idf_of(text_df[head_of[t]]));
+        tok.weight = match::token_weight(tok.kind, idf_of(tok.text, text_df[head_of[t]]));
     }
     for (auto& nm : names)
         for (std::uint32_t k = 0; k < nm.count; ++k) nm.weight += vocab[name_toks[nm.first + k]].weight;
@@ -225,13 +225,20 @@ std::uint32_t Matcher::Index::find(std::string_view text, TokenKind kind, bool a
     return match::kNoVocab;
 }
 
-double Matcher::Index::idf(std::string_view canonical) const {
+double Matcher::Index::idf(std::string_view canonical) const { return idf_of(canonical, df_of(canonical)); }
+
+std::uint32_t Matcher::Index::df_of(std::string_view canonical) const {
     const auto it = first_of_text.find(canonical);
-    return idf_of(it == first_of_text.end() ? 0 : text_df[it->second]);
+    return it == first_of_text.end() ? 0 : text_df[it->second];
 }
 
-double Matcher::Index::idf_of(std::uint32_t df) const {
-    const double v = std::log((name_total + 1.0) / (static_cast<double>(df) + 1.0)) + 1.0;
+double Matcher::Index::idf_of(std::string_view canonical, std::uint32_t df) const {
+    double names_in_all = name_total, df_in_all = df;
+    if (base) {
+        names_in_all += base->name_total;
+        df_in_all += base->df_of(canonical);
+    }
+    const double v = std::log((names_in_all + 1.0) / (df_in_all + 1.0)) + 1.0;
     return std::round(v * 256.0) / 256.0;  // quantised: the same weights whatever the platform's log()
 }
 

@@ -33,11 +33,15 @@ struct Matcher::Index final : match::WordRarity {
         std::string_view text; // the name as listed (or derived from it: parentheses removed)
     };
 
-    explicit Index(const std::vector<Entry>& entries);
+    // `base`: another index whose names count too for word rarity (see Matcher(entries, base)).
+    explicit Index(const std::vector<Entry>& entries, const Index* base = nullptr);
 
-    // WordRarity: inverse document frequency over all listed names.
+    // WordRarity: inverse document frequency over all listed names (with the base index's).
     double idf(std::string_view canonical) const override;
-    double idf_of(std::uint32_t df) const;
+    // The idf of a text used by `df` names of this index.
+    double idf_of(std::string_view canonical, std::uint32_t df) const;
+    // Names of this index (not the base's) using the text.
+    std::uint32_t df_of(std::string_view canonical) const;
 
     // Vocabulary id of a token, or kNoVocab.
     std::uint32_t find(std::string_view text, text::TokenKind kind, bool abjad) const;
@@ -79,6 +83,7 @@ struct Matcher::Index final : match::WordRarity {
     // Words written apart in a listed name, joined: (hash << 32 | name).
     std::vector<std::uint64_t> joined_keys;
     double name_total = 0;  // number of names, for the idf
+    const Index* base = nullptr;
 
     // Per-query scratch (the Matcher is not thread-safe).
     struct TokenHits {

@@ -144,7 +144,7 @@ std::string address_text(const Address& a) {
     return out;
 }
 
-ojson entry_evidence(const Entry& e, const ListAction& action) {
+ojson entry_evidence(const Entry& e, const ListAction& action, bool own) {
     ojson ev;
     ev["list"] = e.list;
     ev["list_name"] = !e.list_name.empty() ? e.list_name : action.name;
@@ -162,7 +162,14 @@ ojson entry_evidence(const Entry& e, const ListAction& action) {
     for (std::size_t i = 0; i < e.addresses.size() && i < 3; ++i) addrs.push_back(address_text(e.addresses[i]));
     if (!addrs.empty()) ev["listed_addresses"] = addrs;
     ev["effect"] = action.effect;
-    ev["list_confidence"] = action.confidence;
+    if (own) {
+        // The reseller's own words: what a match does, and why the party is on their list.
+        ev["own_list"] = true;
+        ev["consequence"] = e.consequence;
+        if (!e.remarks.empty()) ev["remarks"] = e.remarks;
+    } else {
+        ev["list_confidence"] = action.confidence;
+    }
     return ev;
 }
 
@@ -176,10 +183,36 @@ bool affiliates_in_force(const RulesData& rules, const std::string& reference) {
     return !(ref >= a.value("suspended_from", "9999") && ref <= a.value("suspended_until", "0000"));
 }
 
+// Where names are looked up: the bundle's lists, then the reseller's own list.
+struct Source {
+    const Matcher& matcher;
+    const AddressIndex& addresses;
+    bool own = false;
+};
+
+// An entry with a consequence is the reseller's own (only own lists say what a match should do), whether
+// it came in through the own list or was built into the bundle with `bundle build --list`.
+bool own_entry(const Source& src, const Entry& e) { return src.own || !e.consequence.empty(); }
+
+// What a hit on the entry does. An own-list entry does what the reseller's consequence says.
+ListAction action_for(const RulesData& rules, const Source& src, const Entry& e) {
+    auto action = rules.license.action_for(e.list);
+    if (own_entry(src, e)) {
+        action.action = e.consequence == "block" ? "blocked" : "review";
+        action.rule = "OWN";
+        action.name = e.list_name.empty() ? "your own list" : e.list_name;
+        action.effect = fmt::format("your own list says: {} (your own list, not an official restricted-party list)",
+                                    e.consequence == "block" ? "block" : "review");
+        action.confidence = "";
+    }
+    return action;
+}
+
 struct Screening {
     const PartyScreenInput& in;
+    std::vector<Source> sources;
     std::vector<Finding> out;
-    std::set<std::pair<std::string, std::size_t>> named;  // (party path, entry) already reported
+    std::set<std::tuple<std::string, std::size_t, std::size_t>> named;  // (party path, source, entry) already reported
 
     void query(const Query& q) {
         if (q.name.empty()) return;
@@ -187,23 +220,20 @@ struct Screening {
         mq.name = q.name;
         mq.type = q.type;
         mq.country = q.country;
-        const auto hits = in.matcher.match(mq, 5);
-        const auto& entries = in.matcher.entries();
-        for (const auto& hit : hits) {
-            const auto& e = entries[hit.entry];
-            report(q, e, hit);
-            named.insert({q.path, hit.entry});
+        for (std::size_t s = 0; s < sources.size(); ++s) {
+            const auto& src = sources[s];
+            const auto& entries = src.matcher.entries();
+            for (const auto& hit : src.matcher.match(mq, 5)) {
+                report(q, src, entries[hit.entry], hit);
+                named.insert({q.path, s, hit.entry});
+            }
         }
     }
 
-    void report(const Query& q, const Entry& e, const Hit& hit) {
+    void report(const Query& q, const Source& src, const Entry& e, const Hit& hit) {
         const auto& groups = in.rules.groups;
-        auto action = in.rules.license.action_for(e.list);
-        if (!e.consequence.empty()) {
-            action.action = e.consequence == "block" ? "blocked" : "review";
-            action.name = e.list_name.empty() ? e.list : e.list_name;
-            action.effect = e.consequence == "block" ? "your own list says: block" : "your own list says: review";
-        }
+        const bool own = own_entry(src, e);
+        const auto action = action_for(in.rules, src, e);
         const double score = round_score(hit.score);
         const bool strong = hit.score >= kStrongMatch;
         // Corroboration by country and address.
@@ -215,8 +245,8 @@ struct Screening {
             });
         std::string address_note;
         if (q.party && q.path == q.party->path) {  // the party's own name: its address can corroborate
-            for (const auto* r : in.addresses.find(q.party->address))
-                if (&in.matcher.entries()[r->entry] == &e) address_note = "the party's street address matches a listed address";
+            for (const auto* r : src.addresses.find(q.party->address))
+                if (&src.matcher.entries()[r->entry] == &e) address_note = "the party's street address matches a listed address";
             if (address_note.empty() && !q.party->address.city.empty())
                 for (const auto& a : e.addresses)
                     if (!a.city.empty() && fold(a.city).text == fold(q.party->address.city).text)
@@ -234,6 +264,10 @@ struct Screening {
         const auto listed = quote(e.name);
         const auto alias = hit.matched_name != e.name ? fmt::format(" (as {})", quote(hit.matched_name)) : std::string();
         const auto list_label = action.name.empty() ? e.list : action.name;
+        // "the Entity List entry "X" (as "Y")", or for the reseller's own: "the entry "X" of your own list".
+        const auto entry_ref = own ? fmt::format("the entry {}{} of your own list{}", listed, alias,
+                                                 e.list_name.empty() ? "" : fmt::format(" ({})", quote(e.list_name)))
+                                   : fmt::format("the {} entry {}{}", list_label, listed, alias);
         // A person is known by more than a name: a listed person's name on a party in a country the entry never
         // mentions, or a partial match with no country agreeing, is set aside (logged, not counted).
         // Organisations keep their branches abroad: a strong organisation match in another country still asks
@@ -241,45 +275,45 @@ struct Screening {
         const bool person = e.type == EntityType::person || q.type == EntityType::person;
         if (person && country_agrees == false) {
             sev = Severity::info;
-            message = fmt::format("Possible match set aside: {} has the name of the {} entry {}{} (score {:.2f}), but {}, and a "
-                                  "person's name alone is not a match.", describe(q), list_label, listed, alias, score,
-                                  address_note);
+            message = fmt::format("Possible match set aside: {} has the name of {} (score {:.2f}), but {}, and a "
+                                  "person's name alone is not a match.", describe(q), entry_ref, score, address_note);
         } else if (person && !strong && country_agrees != true) {
             // A partial match on a person's name, with no country to back it, is the classic false positive.
             sev = Severity::info;
-            message = fmt::format("Possible match set aside: {} partly resembles the {} entry {}{} (score {:.2f}), and "
-                                  "nothing else agrees ({}).", describe(q), list_label, listed, alias, score, address_note);
+            message = fmt::format("Possible match set aside: {} partly resembles {} (score {:.2f}), and "
+                                  "nothing else agrees ({}).", describe(q), entry_ref, score, address_note);
         } else if (strong && country_agrees != false) {
             if (ownership) {
-                sev = owner_severity(q, e, action, message, list_label, listed, score);
+                sev = owner_severity(q, e, action, message, entry_ref, score);
             } else if (action.action == "blocked") {
                 sev = Severity::blocked;
-                message = fmt::format("Do not ship: {} matches the {} entry {}{} (score {:.2f}). {}.", describe(q), list_label,
-                                      listed, alias, score, capitalise(action.effect));
+                message = fmt::format("Do not ship: {} matches {} (score {:.2f}). {}.", describe(q), entry_ref, score,
+                                      capitalise(action.effect));
             } else {
                 sev = Severity::review;
                 message = is_uvl ? fmt::format("Hold: {} matches the {} entry {}{} (score {:.2f}): get the party's signed UVL "
                                                "statement before any export; no licence exceptions.", describe(q), list_label,
                                                listed, alias, score)
-                                 : fmt::format("Check before shipping: {} matches the {} entry {}{} (score {:.2f}). {}.",
-                                               describe(q), list_label, listed, alias, score, capitalise(action.effect));
+                                 : fmt::format("Check before shipping: {} matches {} (score {:.2f}). {}.",
+                                               describe(q), entry_ref, score, capitalise(action.effect));
             }
         } else if (strong) {
             sev = Severity::review;
-            message = fmt::format("Check before shipping: {} has the same name as the {} entry {}{} (score {:.2f}), but {}: "
-                                  "confirm it is another party.", describe(q), list_label, listed, alias, score, address_note);
+            message = fmt::format("Check before shipping: {} has the same name as {} (score {:.2f}), but {}: "
+                                  "confirm it is another party.{}", describe(q), entry_ref, score, address_note,
+                                  own ? " " + capitalise(action.effect) + "." : "");
         } else if (country_agrees == false) {
             sev = Severity::info;
-            message = fmt::format("Possible match set aside: {} resembles the {} entry {}{} (score {:.2f}), but {}.", describe(q),
-                                  list_label, listed, alias, score, address_note);
+            message = fmt::format("Possible match set aside: {} resembles {} (score {:.2f}), but {}.", describe(q),
+                                  entry_ref, score, address_note);
         } else {
             sev = Severity::review;
-            message = fmt::format("Check before shipping: {} may match the {} entry {}{} (score {:.2f}): compare the details.",
-                                  describe(q), list_label, listed, alias, score);
+            message = fmt::format("Check before shipping: {} may match {} (score {:.2f}): compare the details.{}",
+                                  describe(q), entry_ref, score, own ? " " + capitalise(action.effect) + "." : "");
         }
         Finding f;
         f.kind = "party_match";
-        f.rule = ownership ? "R17" : is_uvl ? "R22" : "R01";
+        f.rule = ownership ? "R17" : is_uvl ? "R22" : own ? "OWN" : "R01";
         f.severity = sev;
         f.message = std::move(message);
         ojson ev;
@@ -289,14 +323,14 @@ struct Screening {
         if (!q.relation.empty()) ev["relation"] = q.relation;
         if (q.percent) ev["percent"] = json_number(*q.percent);
         ev["country"] = q.country;
-        merge_into(ev, entry_evidence(e, action));
+        merge_into(ev, entry_evidence(e, action, own));
         ev["matched_name"] = hit.matched_name;
         ev["score"] = score;
         ev["strength"] = strong ? "strong" : "possible";
         ev["thresholds"] = {{"report", kReportThreshold}, {"strong", kStrongMatch}};
         ev["corroboration"] = address_note;
         ev["explanation"] = ojson::parse(explanation_json(hit.explanation).dump());
-        ev["sources"] = in.rules.license.list_pedigree.sources;
+        if (!own) ev["sources"] = in.rules.license.list_pedigree.sources;
         ev["party_fingerprint"] = party_fingerprint(q.name, q.country);
         ev["entry_fingerprint"] = entry_fingerprint(e);
         f.evidence = std::move(ev);
@@ -310,7 +344,7 @@ struct Screening {
 
     // R17: a listed owner or parent. OFAC's 50% rule always; BIS's Affiliates Rule when in force.
     Severity owner_severity(const Query& q, const Entry& e, const ListAction& action, std::string& message,
-                            const std::string& list_label, const std::string& listed, double score) {
+                            const std::string& entry_ref, double score) {
         const auto& own = in.rules.license.ownership;
         const double control = own.value("control_percent", 50.0);
         const bool controlling = q.relation == "parent" || (q.percent && *q.percent >= control);
@@ -320,62 +354,70 @@ struct Screening {
         const bool is_bis = std::find(bis.begin(), bis.end(), e.list) != bis.end();
         const auto who = describe(q);
         if (controlling && is_ofac) {
-            message = fmt::format("Do not ship: {} matches the {} entry {} (score {:.2f}); under OFAC's 50% rule a company owned "
-                                  "50% or more by blocked persons is itself blocked.", who, list_label, listed, score);
+            message = fmt::format("Do not ship: {} matches {} (score {:.2f}); under OFAC's 50% rule a company owned "
+                                  "50% or more by blocked persons is itself blocked.", who, entry_ref, score);
             return Severity::blocked;
         }
         if (controlling && is_bis) {
             if (affiliates_in_force(in.rules, in.reference_date)) {
-                message = fmt::format("Do not ship: {} matches the {} entry {} (score {:.2f}); under the BIS Affiliates Rule a "
+                message = fmt::format("Do not ship: {} matches {} (score {:.2f}); under the BIS Affiliates Rule a "
                                       "company owned 50% or more by listed parties takes on their restrictions.", who,
-                                      list_label, listed, score);
+                                      entry_ref, score);
                 return Severity::blocked;
             }
             const auto& a = own.value("affiliates_rule", nlohmann::json::object());
-            message = fmt::format("Check before shipping: {} matches the {} entry {} (score {:.2f}). The BIS Affiliates Rule, which "
+            message = fmt::format("Check before shipping: {} matches {} (score {:.2f}). The BIS Affiliates Rule, which "
                                   "would treat the company as listed, is suspended from {} to {} [L]; a controlled affiliate of "
-                                  "a listed party is still a serious red flag.", who, list_label, listed, score,
+                                  "a listed party is still a serious red flag.", who, entry_ref, score,
                                   a.value("suspended_from", ""), a.value("suspended_until", ""));
             return Severity::review;
         }
         if (controlling && action.action == "blocked") {
-            message = fmt::format("Check before shipping: {} matches the {} entry {} (score {:.2f}).", who, list_label, listed, score);
+            message = fmt::format("Check before shipping: {} matches {} (score {:.2f}).", who, entry_ref, score);
             return Severity::review;
         }
-        message = fmt::format("Check before shipping: {} matches the {} entry {} (score {:.2f}): a minority stake or a listed "
-                              "owner of unknown share is a red flag; find out the ownership.", who, list_label, listed, score);
+        message = fmt::format("Check before shipping: {} matches {} (score {:.2f}): a minority stake or a listed "
+                              "owner of unknown share is a red flag; find out the ownership.", who, entry_ref, score);
         return Severity::review;
     }
 
     // R02: the party's address is a listed address.
     void addresses(const Party& p) {
-        const auto& entries = in.matcher.entries();
+        for (std::size_t s = 0; s < sources.size(); ++s) addresses(p, s);
+    }
+
+    void addresses(const Party& p, std::size_t source) {
+        const auto& src = sources[source];
+        const auto& entries = src.matcher.entries();
         std::set<std::size_t> seen;
-        for (const auto* r : in.addresses.find(p.address)) {
-            if (named.count({p.path, r->entry}) || !seen.insert(r->entry).second) continue;
+        for (const auto* r : src.addresses.find(p.address)) {
+            if (named.count({p.path, source, r->entry}) || !seen.insert(r->entry).second) continue;
             const auto& e = entries[r->entry];
-            const auto action = in.rules.license.action_for(e.list);
+            const bool own = own_entry(src, e);
+            const auto action = action_for(in.rules, src, e);
             Finding f;
             f.kind = "party_match";
             f.rule = "R02";
             const bool block = r->address_only && action.action == "blocked";
             f.severity = block ? Severity::blocked : Severity::review;
             const auto& a = e.addresses[r->address];
+            const auto where = own ? std::string("your own list") : "the " + (action.name.empty() ? e.list : action.name);
             f.message = block
-                ? fmt::format("Do not ship: the address of the {} \"{}\" is itself on the {} ({}: {}). {}.", role_label(p.role),
-                              shorten(p.name), action.name.empty() ? e.list : action.name, e.name, a.street, capitalise(action.effect))
-                : fmt::format("Check before shipping: the {} \"{}\" gives the address of the listed party {} on the {} ({}).",
-                              role_label(p.role), shorten(p.name), quote(e.name), action.name.empty() ? e.list : action.name, a.street);
+                ? fmt::format("Do not ship: the address of the {} \"{}\" is itself on {} ({}: {}). {}.", role_label(p.role),
+                              shorten(p.name), where, e.name, a.street, capitalise(action.effect))
+                : fmt::format("Check before shipping: the {} \"{}\" gives the address of the listed party {} on {} ({}).{}",
+                              role_label(p.role), shorten(p.name), quote(e.name), where, a.street,
+                              own ? " " + capitalise(action.effect) + "." : "");
             ojson ev;
             ev["party"] = p.path;
             ev["role"] = std::string(to_string(p.role));
             ev["name"] = p.name;
             ev["country"] = p.address.country;
             ev["party_address"] = p.address.lines;
-            merge_into(ev, entry_evidence(e, action));
+            merge_into(ev, entry_evidence(e, action, own));
             ev["matched_address"] = address_text(a);
             ev["address_entry"] = r->address_only;
-            ev["sources"] = in.rules.license.list_pedigree.sources;
+            if (!own) ev["sources"] = in.rules.license.list_pedigree.sources;
             ev["party_fingerprint"] = party_fingerprint(p.name, p.address.country);
             ev["entry_fingerprint"] = entry_fingerprint(e);
             f.evidence = std::move(ev);
@@ -393,7 +435,8 @@ EntityType party_type(const std::string& type, const RulesData& rules) {
 }  // namespace
 
 std::vector<Finding> screen_parties(const PartyScreenInput& in) {
-    Screening s{in, {}, {}};
+    Screening s{in, {{in.matcher, in.addresses, false}}, {}, {}};
+    if (in.own_list) s.sources.push_back({in.own_list->matcher(), in.own_list->state().addresses, true});
     for (const auto& p : in.order.parties) {
         Query q;
         q.party = &p;

@@ -3,6 +3,7 @@
 
 #include <exportcheck/checks.hpp>
 #include <exportcheck/match.hpp>
+#include <exportcheck/own_list.hpp>
 #include <exportcheck/screen.hpp>
 
 #include <map>
@@ -40,12 +41,23 @@ struct Screener::State {
         : rules(std::move(r)), matcher(shared), addresses(bundle.entries) {}
 };
 
+// The own list's entries, their name index (word rarity from the bundle's) and their listed addresses.
+struct OwnList::State {
+    std::vector<Entry> entries;
+    const Matcher& base;
+    Matcher matcher;
+    AddressIndex addresses;
+    std::string sha256;
+    State(std::vector<Entry> e, const Matcher& bundle_index);
+};
+
 struct PartyScreenInput {
     const Order& order;
     const RulesData& rules;
     const Matcher& matcher;
     const AddressIndex& addresses;
     std::string reference_date;
+    const OwnList* own_list = nullptr;  // screened beside the bundle's lists when given
 };
 
 // R01, R02, R17, R22: every party (and parent, owner, payer and bank named in the order) against the lists.

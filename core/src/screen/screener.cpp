@@ -76,8 +76,13 @@ Screener::Screener(const Bundle& bundle, const Matcher& matcher, const nlohmann:
 Screener::~Screener() = default;
 
 const RulesData& Screener::rules() const noexcept { return state_->rules; }
+const Matcher& Screener::matcher() const noexcept { return state_->matcher; }
 
 nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions& options) const {
+    // Its word weights (and the pointer behind them) belong to the index it was built over.
+    if (options.own_list && &options.own_list->base() != &state_->matcher)
+        throw Error("own_list_mismatch", "the own list was built over another bundle's name index: build it again over "
+                                         "this Screener's matcher()");
     // Settings change a copy of the rules, for this order only.
     std::optional<RulesData> adjusted;
     std::vector<Override> overrides;
@@ -97,7 +102,7 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     const auto ref = reference_date(options.screened_at, order, bundle_);
     const CheckInput in{order, rules, items, destinations, ref};
 
-    std::vector<Finding> findings = screen_parties({order, rules, state_->matcher, state_->addresses, ref});
+    std::vector<Finding> findings = screen_parties({order, rules, state_->matcher, state_->addresses, ref, options.own_list});
     apply_clearances(findings, options.clearances);
     for (auto* check : {check_embargo, check_licences, check_catch_all, check_red_flags, check_data_quality})
         for (auto& f : check(in)) findings.push_back(std::move(f));
@@ -152,6 +157,7 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
                       {"confidence_replaced", o.confidence}});
     r["overrides"] = ov;
     r["bundle"] = {{"id", bundle_.meta.id}, {"sha256", bundle_.sha256}, {"built_at", bundle_.meta.built_at}};
+    if (options.own_list) r["own_list"] = options.own_list->summary();
     r["engine"] = {{"name", "exportcheck"}, {"version", EXPORTCHECK_VERSION}};
     r["rules"] = rules.versions();
     r["disclaimer"] = "A screening result, not legal advice: a person has to decide on every finding. A clear result is "
@@ -159,7 +165,7 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     return r;
 }
 
-nlohmann::ordered_json Screener::screen_json(const nlohmann::json& request) const {
+nlohmann::ordered_json Screener::screen_json(const nlohmann::json& request, const OwnList* own_list) const {
     if (!request.is_object()) throw Error("bad_order", "order: expected a JSON object");
     if (request.contains("order")) {
         for (const auto& [key, v] : request.items())
@@ -167,6 +173,7 @@ nlohmann::ordered_json Screener::screen_json(const nlohmann::json& request) cons
                 throw Error("bad_order", fmt::format("{}: not a field of a screening request (order, clearances, settings, "
                                                      "screened_at)", key));
         ScreenOptions options;
+        options.own_list = own_list;
         options.clearances = clearances_from_json(request.value("clearances", nlohmann::json()));
         if (request.contains("settings")) {
             if (!request["settings"].is_object() && !request["settings"].is_null())
@@ -181,7 +188,9 @@ nlohmann::ordered_json Screener::screen_json(const nlohmann::json& request) cons
         }
         return screen(order_from_json(request["order"]), options);
     }
-    return screen(order_from_json(request));
+    ScreenOptions options;
+    options.own_list = own_list;
+    return screen(order_from_json(request), options);
 }
 
 }  // namespace exportcheck
