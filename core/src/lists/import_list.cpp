@@ -15,10 +15,28 @@
 #include <cctype>
 #include <array>
 #include <map>
-#include <regex>
+#include <string_view>
 
 namespace exportcheck {
 namespace {
+
+// [A-Z0-9_-]{1,16} (no <regex>: it would add tens of kilobytes to the browser's download).
+bool is_list_code(std::string_view s) {
+    if (s.empty() || s.size() > 16) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD (digits only: the calendar is not checked here).
+bool is_partial_date(std::string_view s) {
+    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool dash = i == 4 || i == 7;
+        if (dash ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9')) return false;
+    }
+    return true;
+}
 
 using nlohmann::json;
 
@@ -79,12 +97,10 @@ void validate_own(Entry& e, const Where& at) {
 
 // Checks and normalises the fields every entry must have, whatever the spelling it came in.
 void validate(Entry& e, const Where& at, bool own) {
-    static const std::regex kCode("[A-Z0-9_-]{1,16}");
-    static const std::regex kDate(R"(\d{4}(-\d{2}(-\d{2})?)?)");
     for (auto& c : e.list) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (own) validate_own(e, at);
     if (e.list.empty()) at.fail("list", "is required (a list code such as OWN)");
-    if (!std::regex_match(e.list, kCode)) at.fail("list", fmt::format("\"{}\" is not a list code (A-Z, 0-9, _ or -, at most 16)", e.list));
+    if (!is_list_code(e.list)) at.fail("list", fmt::format("\"{}\" is not a list code (A-Z, 0-9, _ or -, at most 16)", e.list));
     if (e.source_id.empty()) at.fail("source_id", "is required (the entry's own id in that list)");
     if (e.name.empty()) at.fail("name", "is required");
     if (e.name.size() > limits::kMaxNameBytes)
@@ -93,8 +109,8 @@ void validate(Entry& e, const Where& at, bool own) {
         if (a.name.size() > limits::kMaxNameBytes)
             at.fail("aliases", fmt::format("an alias is {} bytes long; names are limited to {} bytes", a.name.size(),
                                            limits::kMaxNameBytes));
-    if (!e.start_date.empty() && !std::regex_match(e.start_date, kDate)) at.fail("start_date", fmt::format("\"{}\" is not YYYY-MM-DD", e.start_date));
-    if (!e.end_date.empty() && !std::regex_match(e.end_date, kDate)) at.fail("end_date", fmt::format("\"{}\" is not YYYY-MM-DD", e.end_date));
+    if (!e.start_date.empty() && !is_partial_date(e.start_date)) at.fail("start_date", fmt::format("\"{}\" is not YYYY-MM-DD", e.start_date));
+    if (!e.end_date.empty() && !is_partial_date(e.end_date)) at.fail("end_date", fmt::format("\"{}\" is not YYYY-MM-DD", e.end_date));
     if (!e.consequence.empty() && e.consequence != "block" && e.consequence != "review")
         at.fail("consequence", fmt::format("\"{}\" must be block or review", e.consequence));
 }
