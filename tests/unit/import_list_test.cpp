@@ -90,6 +90,12 @@ TEST_CASE("import: bad input names the file, line and field") {
     CHECK(error_of("list,source_id,name,consequence\nOWN,1,X,deny\n").find("field `consequence`") != std::string::npos);
     CHECK(error_of("list,source_id,name,type\nOWN,1,X,robot\n").find("field `type`") != std::string::npos);
     CHECK(error_of("list,source_id,name,start_date\nOWN,1,X,14/03/2025\n").find("field `start_date`") != std::string::npos);
+    for (const char* date : {"2025", "2025-03", "2025-03-14"})
+        CHECK(error_of(std::string("list,source_id,name,start_date\nOWN,1,X,") + date + "\n") == "accepted");
+    for (const char* date : {"2025-3-14", "25-03-14", "2025-03-14T00:00", "2025/03/14"})
+        CHECK(error_of(std::string("list,source_id,name,end_date\nOWN,1,X,") + date + "\n").find("field `end_date`") != std::string::npos);
+    CHECK(error_of(kHeader + "BANK_WARNINGS-26,1,X,SG\n") == "accepted");
+    CHECK(error_of(kHeader + "BANK_WARNINGS_2026,1,X,SG\n").find("field `list`") != std::string::npos);  // 17 characters
     CHECK(error_of("{\"list\":\"OWN\",\"source_id\":\"1\",\"name\":\"X\"}\n{oops\n", "own.jsonl") ==
           "own.jsonl: line 2: not a JSON object (each line holds one entry)");
     CHECK(error_of("{\"list\":\"OWN\",\"source_id\":\"1\",\"name\":[\"X\"]}\n", "own.jsonl") ==
