@@ -281,7 +281,8 @@ export function createOwnListView(ctx) {
       form,
       h('section', { class: 'own-files', 'aria-labelledby': 'own-files-title' },
         h('h3', { id: 'own-files-title', i18n: 'own.filesTitle' }),
-        h('div', { class: 'field' }, h('label', { for: importInput.id, i18n: 'own.import' }), importInput,
+        // The file input is hidden by the styles; its label is the button (keyboard focus outlines it).
+        h('div', { class: 'field' }, importInput, h('label', { for: importInput.id, class: 'button secondary', i18n: 'own.import' }),
           h('p', { class: 'hint', i18n: 'own.importHint' })),
         importMessage,
         h('div', { class: 'actions' }, exportButton))));
