@@ -24,6 +24,7 @@ namespace {
 constexpr double kTypePenalty = 0.12;       // person query against an organisation entry, and so on
 constexpr double kCountryBonus = 0.02, kCountryPenalty = 0.04;
 constexpr double kDobBonus = 0.02, kDobPenalty = 0.08;
+constexpr float kShortUnknownWeight = 2.0f;
 
 bool types_conflict(EntityType a, EntityType b) {
     return a != EntityType::unknown && b != EntityType::unknown && a != b;
@@ -132,6 +133,10 @@ void Matcher::score_candidates(Prepared& q, EntityType type, double floor, bool 
     for (std::size_t i = 0; i < q.owned.size(); ++i) {
         const auto& h = ix.hits[i];
         if (h.known) continue;
+        // A word of one or two letters that no listed name uses ("CI" for "Co", "OO" for "OOO") is more
+        // likely a slip than a rare name: it weighs what a common word weighs.
+        if (q.owned[i].text.size() <= 2 && q.owned[i].kind == TokenKind::word)
+            q.owned[i].weight = std::min(q.owned[i].weight, kShortUnknownWeight);
         // ... and one that is two listed words written together weighs what those two weigh.
         if (h.split_weight > 0) q.owned[i].weight = std::min(q.owned[i].weight, h.split_weight);
         if (h.near.empty() || h.near.front().second.value < 0.8f) continue;
