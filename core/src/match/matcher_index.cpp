@@ -16,6 +16,7 @@ namespace {
 
 // The weight an unknown query word counts with when choosing entry points (about a word used by 20 names).
 constexpr float kUnknownRetrievalWeight = 8.0f;
+constexpr float kUnknownEntryDiscount = 0.9f;  // entry points: an unknown word ranks as if this much lighter
 
 bool retrievable(TokenKind k) { return k == TokenKind::word || k == TokenKind::generic || k == TokenKind::number; }
 bool fuzzy_kind(TokenKind k) { return k == TokenKind::word || k == TokenKind::generic; }
@@ -348,7 +349,11 @@ std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
     const float need = match::kRetrievalCoverage * total;
     std::vector<std::size_t> order(m);
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weight[a] > weight[b]; });
+    // Heaviest first (fewest postings), a word the lists know before an unknown one of about the same weight:
+    // an unknown word retrieves only through its near spellings, which a bigger slip can miss
+    // ("Mdhailovich" before "Sholokhov" missed SHOLOKHOV, Alexander Mikhailovich).
+    auto rank = [&](std::size_t i) { return hits[i].known ? weight[i] : weight[i] * kUnknownEntryDiscount; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rank(a) > rank(b); });
     std::vector<char> entry_point(m, 0);
     float rest = total;
     for (const auto i : order) {
