@@ -4,7 +4,6 @@
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/classify.hpp>
 #include <exportcheck/error.hpp>
-#include <exportcheck/limits.hpp>
 #include <exportcheck/match.hpp>
 #include <exportcheck/order.hpp>
 #include <exportcheck/screen.hpp>
@@ -99,11 +98,8 @@ EMSCRIPTEN_KEEPALIVE const char* ec_version() {
 // `exportcheck screen --compact` (its keys stay in report order, so it is written here, not through reply()).
 EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
     try {
-        const auto n = length(data, size);
-        if (n > exportcheck::limits::kMaxOrderBytes)
-            throw exportcheck::Error("bad_order", "order: " + std::to_string(n) + " bytes; one order is limited to " +
-                                                      std::to_string(exportcheck::limits::kMaxOrderBytes) + " bytes");
-        const auto report = screener().screen_json(parse_argument(data, n, "order"));
+        const auto request = exportcheck::request_from_text(std::string_view(data, length(data, size)));
+        const auto report = screener().screen_json(request);
         g_result = "{\"ok\":" + report.dump() + "}";
         return g_result.c_str();
     } catch (...) {
