@@ -111,7 +111,7 @@ TEST_CASE("cli screen: a bad line is answered with an error naming it; the other
     TempDir dir;
     const auto bundle = build_bundle(dir, true);
     const auto file = dir.write("mixed.jsonl",
-                                "{\"id\": \"ok-1\", \"parties\": [{\"role\": \"buyer\", \"name\": \"A\", \"address\": {\"country\": \"DE\"}}], "
+                                "{\"id\": \"ok-1\", \"parties\": [{\"role\": \"buyer\", \"name\": \"Meridian Components GmbH\", \"address\": {\"country\": \"DE\"}}], "
                                 "\"items\": [{\"description\": \"laptop\"}]}\n"
                                 "{not json}\n"
                                 "{\"id\": \"bad-3\", \"items\": [{\"description\": \"A100\", \"quantity\": \"ten\"}]}\n");
