@@ -105,10 +105,11 @@ inline void parse_order_json(std::string_view text) {
 
 // The CSV layout as the batch page uses it: every order it yields is screened on its own, a refused
 // order (say, a party without a name) refused with its error while the others go on. Only the first
-// few are screened: each screening is independent, so more adds time but no coverage.
+// two are screened: each screening is independent (the `screener` target fuzzes it), and screening
+// every order would cut the executions per second tenfold.
 inline void screen_orders_csv(std::string_view csv) {
     const auto orders = orders_from_csv(csv, "fuzz.csv");
-    for (std::size_t i = 0; i < orders.size() && i < 8; ++i) {
+    for (std::size_t i = 0; i < orders.size() && i < 2; ++i) {
         try {
             check_report(fixture_screener().screen_json(orders[i].order));
         } catch (const Error&) {
