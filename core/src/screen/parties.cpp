@@ -221,8 +221,8 @@ struct Screening {
                       {"name", q.name},
                       {"reason", "only punctuation, symbols, initials or a legal form: the matcher has nothing to compare, "
                                  "and no hit is not a clean result"},
-                      {"citation", "15 CFR Part 732, Supp. No. 3 (BIS 'Know Your Customer' guidance): every party to the "
-                                   "transaction is checked against the lists"}};
+                      {"citation", "15 CFR Part 732, Supp. No. 3 (BIS 'Know Your Customer' guidance and red flags); the "
+                                   "restricted-party check of every party (R01)"}};
         const auto& r01 = in.rules.flags.flags.value("R01", nlohmann::json::object());
         if (r01.contains("sources")) f.evidence["sources"] = ojson::parse(r01["sources"].dump());
         out.push_back(std::move(f));
