@@ -102,3 +102,22 @@ TEST_CASE("bad inputs: an order with a 10 MB name is refused, as text and as par
                          doctest::Contains("parties[0].name: is 10485760 bytes long; names are limited to 1024 bytes"),
                          exportcheck::Error);
 }
+
+TEST_CASE("bad inputs: text that is not JSON is refused saying where and why, in a message that is valid UTF-8") {
+    auto refusal = [](const std::string& text) {
+        try {
+            (void)exportcheck::request_from_text(text);
+        } catch (const exportcheck::Error& e) {
+            CHECK(e.code() == "bad_json");
+            CHECK(exportcheck::fuzz::message_is_utf8(e));
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    CHECK(refusal("{\"id\": \"M\xFCller\"}") ==
+          "order: not valid JSON: parse error at line 1, column 10: syntax error while parsing value - invalid string: "
+          "ill-formed UTF-8 byte");
+    // A number too large for a double (found by the screener fuzzer: it escaped as a JSON library exception).
+    CHECK(refusal("{\"quantity\": 1e99999}").starts_with("order: not valid JSON: number overflow parsing '1e99999'"));
+    CHECK(refusal("{\"quantity\": 1" + std::string(5000, '0') + "e99999}").size() < 300);
+}
