@@ -4,6 +4,7 @@
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/classify.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/limits.hpp>
 #include <exportcheck/match.hpp>
 #include <exportcheck/order.hpp>
 #include <exportcheck/screen.hpp>
@@ -135,6 +136,17 @@ EMSCRIPTEN_KEEPALIVE const char* ec_compare(const char* data, std::size_t size) 
 // The product catalogue of the loaded bundle's rules: [{id, kind, vendor, name, likely_eccn, ...}].
 EMSCRIPTEN_KEEPALIVE const char* ec_products(const char*, std::size_t) {
     return guarded([] { return exportcheck::product_list(screener().rules()); });
+}
+
+// The documented maxima (exportcheck/limits.hpp), so that the page refuses a batch over the limit with the
+// same numbers as the core and the CLI, without keeping its own copy.
+EMSCRIPTEN_KEEPALIVE const char* ec_limits(const char*, std::size_t) {
+    namespace limits = exportcheck::limits;
+    return guarded([] {
+        return json{{"name_bytes", limits::kMaxNameBytes},           {"text_field_bytes", limits::kMaxTextFieldBytes},
+                    {"parties_per_order", limits::kMaxPartiesPerOrder}, {"items_per_order", limits::kMaxItemsPerOrder},
+                    {"order_bytes", limits::kMaxOrderBytes},          {"orders_per_batch", limits::kMaxOrdersPerBatch}};
+    });
 }
 
 }  // extern "C"

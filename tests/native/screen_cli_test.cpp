@@ -128,6 +128,17 @@ TEST_CASE("cli screen: a bad line is answered with an error naming it; the other
     CHECK(r.err.find("mixed.jsonl line 3") != std::string::npos);
 }
 
+TEST_CASE("cli screen: a file of more than 100,000 orders is refused whole, before any is screened") {
+    TempDir dir;
+    const auto bundle = build_bundle(dir, true);
+    std::string many;
+    for (int i = 0; i < 100'001; ++i) many += "{\"id\": \"L\", \"items\": [\"laptop\"]}\n";
+    const auto r = cli({"screen", "--bundle", bundle, dir.write("many.jsonl", many)});
+    CHECK(r.code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("100001 orders; one file is limited to 100000 orders [bad_order]") != std::string::npos);
+}
+
 TEST_CASE("cli screen: CSV errors name the line and column") {
     TempDir dir;
     const auto bundle = build_bundle(dir, true);
