@@ -24,6 +24,12 @@ seed un_xml tests/fixtures/un_excerpt.xml
 seed import_list data/lists/example-own-list.csv data/bis/ecfr_2026-07-09/meu.jsonl
 seed merge data/bis/ecfr_2026-07-09/meu.jsonl
 seed name_normaliser tests/fixtures/un_excerpt.xml ../shared/data/pairs/nomenklatura_putin_names.txt
+seed order_json tests/fixtures/orders/*.json
+seed screener tests/fixtures/orders/*.json
+seed order_csv tests/fixtures/orders/sample-orders.csv
+split -l 1 -d tests/fixtures/orders/sample-orders.jsonl build-fuzz/seeds/screener/jsonl-line-
+printf '{"order": %s, "screened_at": "2026-07-10T09:00:00Z", "settings": {"thresholds": {"new_company_years": 3}}}' \
+  "$(cat tests/fixtures/orders/case-alx-solutions.json)" >build-fuzz/seeds/screener/request
 mkdir -p build-fuzz/seeds/ofac_csv build-fuzz/seeds/bundle
 { cat tests/fixtures/ofac_sdn/sdn.csv; printf '\n--8<--\n'; cat tests/fixtures/ofac_sdn/add.csv; printf '\n--8<--\n'
   cat tests/fixtures/ofac_sdn/alt.csv; printf '\n--8<--\n'; cat tests/fixtures/ofac_sdn/sdn_comments.csv; } >build-fuzz/seeds/ofac_csv/set

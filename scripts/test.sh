@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every suite in order, stopping at the first failure: doctest native, the same under ASan + UBSan,
-# every libFuzzer target for a few seconds, doctest as wasm (under node),
+# every libFuzzer target (parsers, orders, the whole Screener) for a few seconds, doctest as wasm (under node),
 # the JS API tests (node), the browser end-to-end tests (Chromium). Expects scripts/build.sh to have run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 suites=(
   "doctest (native)|ctest --test-dir build --output-on-failure"
   "doctest (native, ASan + UBSan)|cmake --preset asan >/dev/null && cmake --build --preset asan --target exportcheck_tests >/dev/null && ctest --preset asan"
-  "fuzz smoke (10 s per parser)|scripts/fuzz.sh 10"
+  "fuzz smoke (5 s per target)|scripts/fuzz.sh 5"
   "doctest (wasm)|ctest --test-dir build-wasm --output-on-failure"
   "JS API (node)|node --test --test-timeout=300000 tests/js/"
   "browser end-to-end (chromium)|node --test --test-timeout=300000 tests/e2e/"

@@ -118,11 +118,8 @@ EMSCRIPTEN_KEEPALIVE const char* ec_version() {
 // `exportcheck screen --compact` (its keys stay in report order, so it is written here, not through reply()).
 EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
     try {
-        const auto n = length(data, size);
-        if (n > exportcheck::limits::kMaxOrderBytes)
-            throw exportcheck::Error("bad_order", "order: " + std::to_string(n) + " bytes; one order is limited to " +
-                                                      std::to_string(exportcheck::limits::kMaxOrderBytes) + " bytes");
-        const auto report = screener().screen_json(parse_argument(data, n, "order"), g_own_list.get());
+        const auto request = exportcheck::request_from_text(std::string_view(data, length(data, size)));
+        const auto report = screener().screen_json(request, g_own_list.get());
         g_result = "{\"ok\":" + report.dump() + "}";
         return g_result.c_str();
     } catch (...) {
@@ -191,6 +188,17 @@ EMSCRIPTEN_KEEPALIVE const char* ec_own_list_csv(const char* data, std::size_t s
 // The product catalogue of the loaded bundle's rules: [{id, kind, vendor, name, likely_eccn, ...}].
 EMSCRIPTEN_KEEPALIVE const char* ec_products(const char*, std::size_t) {
     return guarded([] { return exportcheck::product_list(screener().rules()); });
+}
+
+// The documented maxima (exportcheck/limits.hpp), so that the page refuses a batch over the limit with the
+// same numbers as the core and the CLI, without keeping its own copy.
+EMSCRIPTEN_KEEPALIVE const char* ec_limits(const char*, std::size_t) {
+    namespace limits = exportcheck::limits;
+    return guarded([] {
+        return json{{"name_bytes", limits::kMaxNameBytes},           {"text_field_bytes", limits::kMaxTextFieldBytes},
+                    {"parties_per_order", limits::kMaxPartiesPerOrder}, {"items_per_order", limits::kMaxItemsPerOrder},
+                    {"order_bytes", limits::kMaxOrderBytes},          {"orders_per_batch", limits::kMaxOrdersPerBatch}};
+    });
 }
 
 }  // extern "C"

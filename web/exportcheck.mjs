@@ -164,7 +164,11 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
     screen: async (order, options) => core.call('screen', screenRequest(order, options)),
     // Orders from text: format 'csv' (the core's order CSV layout), 'jsonl' (one order per line) or 'json'
     // (an array or one order). Returns { orders, errors: [{ line, message }] }.
-    parseOrders: (text, { format } = {}) => parseOrders(core, text, format),
+    parseOrders: (text, { format } = {}) => {
+      const parsed = parseOrders(core, text, format);
+      checkBatchSize(core, parsed.orders.length);
+      return parsed;
+    },
     // The product catalogue for item suggestions (empty when the core does not publish one).
     products: () => (core.has('products') ? core.call('products', {}) : []),
     // Many orders; resolves to the reports in input order. An order the core refuses gives
@@ -177,6 +181,7 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
     // report's JSON text as the core wrote it (much less for the page's thread to copy and keep).
     screenBatch: async (orders, options = {}) => {
       if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
+      checkBatchSize(core, orders.length);
       if (useWorkers(options)) {
         pool ??= await createPool(raw, options.workers, ownList);
         return pool.run(orders, options);
@@ -212,6 +217,17 @@ async function createPool(raw, size, ownList) {
   const pool = new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), bundle: raw, size });
   pool.setOwnList(ownList);
   return pool;
+}
+
+// A batch over the core's documented maximum (exportcheck/limits.hpp, asked of the core) is refused whole,
+// as the CLI refuses such a file: never screened in part, never allowed to exhaust the page's memory.
+function checkBatchSize(core, count) {
+  if (!core.has('limits')) return;
+  const max = core.call('limits', {}).orders_per_batch;
+  if (count > max) {
+    throw new ExportCheckError('batch_too_large',
+      `${count.toLocaleString('en')} orders; a batch is limited to ${max.toLocaleString('en')} orders: split the file`);
+  }
 }
 
 function parseOrders(core, text, format) {

@@ -141,6 +141,9 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
                 throw Error("bad_json", fmt::format("{}: not valid JSON: {}", shown, e.what()));
             }
             if (j.is_array()) {
+                if (j.size() > limits::kMaxOrdersPerBatch)
+                    throw Error("bad_order", fmt::format("{}: {} orders; one file is limited to {} orders", shown, j.size(),
+                                                         limits::kMaxOrdersPerBatch));
                 for (std::size_t i = 0; i < j.size(); ++i) screen_one(j[i], i + 1, fmt::format("{} order {}", shown, i + 1));
                 return status;
             }
@@ -149,6 +152,17 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
             return 0;
         }
         case Format::jsonl: {
+            // Counted before any is screened: a file over the limit is refused whole, never screened in part.
+            std::size_t orders = 0;
+            const std::string_view all = text;
+            for (std::size_t at = 0; at < all.size();) {
+                const auto end = std::min(all.find('\n', at), all.size());
+                if (all.substr(at, end - at).find_first_not_of(" \t\r") != std::string_view::npos) ++orders;
+                at = end + 1;
+            }
+            if (orders > limits::kMaxOrdersPerBatch)
+                throw Error("bad_order", fmt::format("{}: {} orders; one file is limited to {} orders", shown, orders,
+                                                     limits::kMaxOrdersPerBatch));
             std::istringstream lines(text);
             std::string line;
             for (std::size_t number = 1; std::getline(lines, line); ++number) {

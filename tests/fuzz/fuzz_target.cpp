@@ -12,8 +12,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!target) std::abort();
     try {
         target->run(std::string_view(reinterpret_cast<const char*>(data), size));
-    } catch (const exportcheck::Error&) {
-        // A clear refusal is the right answer to bad input.
+    } catch (const exportcheck::Error& e) {
+        // A clear refusal is the right answer to bad input, if its message can be shown.
+        if (!exportcheck::fuzz::message_is_utf8(e)) {
+            std::fprintf(stderr, "refused with a message that is not valid UTF-8 [%s]\n", e.code().c_str());
+            std::abort();
+        }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "uncaught %s: not an exportcheck::Error\n", e.what());
         std::abort();

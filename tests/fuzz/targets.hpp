@@ -1,11 +1,14 @@
-// One function per parser the outside world can reach, shared by the libFuzzer targets and by the
-// regression test that replays every input a fuzzer ever crashed on. Each must either succeed or
+// One function per parser the outside world can reach, and the whole Screener, shared by the libFuzzer
+// targets and by the regression test that replays every input a fuzzer ever crashed on. Each must either succeed or
 // throw exportcheck::Error (a clear message); any other exception, a crash or a sanitizer report is a bug.
 #pragma once
 
 #include <exportcheck/bundle.hpp>
+#include <exportcheck/error.hpp>
 #include <exportcheck/lists.hpp>
 #include <exportcheck/text.hpp>
+
+#include "screening_targets.hpp"
 
 #include <string>
 #include <string_view>
@@ -58,8 +61,22 @@ inline const std::vector<Target>& targets() {
              for (auto type : {EntityType::person, EntityType::organization})
                  (void)text::normalize_name(d, type);
          }},
+        {"order_json", parse_order_json},
+        {"order_csv", screen_orders_csv},
+        {"screener", screen_text},
     };
     return all;
+}
+
+// A refusal's message goes into JSON replies (the wasm boundary, the CLI's error lines): it must be valid
+// UTF-8 even when the input was not, or writing the reply itself would fail.
+inline bool message_is_utf8(const Error& e) {
+    try {
+        (void)nlohmann::json(e.what()).dump();
+        return true;
+    } catch (const nlohmann::json::exception&) {
+        return false;
+    }
 }
 
 inline const Target* find_target(std::string_view name) {

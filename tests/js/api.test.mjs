@@ -81,6 +81,16 @@ test('createChecker: capabilities, parseOrders of JSON lines, screenBatch argume
   await assert.rejects(c.screenBatch('nope'), { code: 'bad_argument' });
 });
 
+test('a batch over the documented maximum (100,000 orders) is refused whole: batch_too_large', async () => {
+  const c = await checker();
+  const order = { id: 'L', parties: [{ role: 'buyer', name: 'Meridian Components GmbH', country: 'DE' }], items: ['laptop'] };
+  const tooMany = new Array(100_001).fill(order);
+  const refusal = { code: 'batch_too_large', message: /^100,001 orders; a batch is limited to 100,000 orders/ };
+  await assert.rejects(c.screenBatch(tooMany), refusal);
+  assert.throws(() => c.parseOrders(`${JSON.stringify(order)}\n`.repeat(100_001), { format: 'jsonl' }), refusal);
+  assert.equal(c.parseOrders(`${JSON.stringify(order)}\n`.repeat(100_000), { format: 'jsonl' }).orders.length, 100_000);
+});
+
 test('screen and screenBatch agree, order by order, and are deterministic', async (t) => {
   const c = await checker();
   assert.ok(c.capabilities().screen, 'the wasm core exports ec_screen');

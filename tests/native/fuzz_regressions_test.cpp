@@ -1,5 +1,6 @@
 // Every input a fuzzer ever crashed on stays here as a regression test: tests/fuzz/regressions/<target>/.
-// Each must now either parse or be refused with exportcheck::Error.
+// Each must now either parse or be refused with exportcheck::Error (whose message is valid UTF-8); the
+// screening targets also check the report's invariants (tests/fuzz/screening_targets.hpp).
 #include "test_support.hpp"
 
 #include "../fuzz/targets.hpp"
@@ -23,7 +24,8 @@ TEST_CASE("fuzz regressions: every saved input is parsed or refused with a clear
             const auto input = exportcheck::test::read_file(file.path().string());
             try {
                 target.run(input);
-            } catch (const exportcheck::Error&) {
+            } catch (const exportcheck::Error& e) {
+                CHECK_MESSAGE(exportcheck::fuzz::message_is_utf8(e), "the message is not valid UTF-8: ", e.code());
             }
             ++replayed;
         }

@@ -112,7 +112,7 @@ TEST_CASE("cli screen: a bad line is answered with an error naming it; the other
     TempDir dir;
     const auto bundle = build_bundle(dir, true);
     const auto file = dir.write("mixed.jsonl",
-                                "{\"id\": \"ok-1\", \"parties\": [{\"role\": \"buyer\", \"name\": \"A\", \"address\": {\"country\": \"DE\"}}], "
+                                "{\"id\": \"ok-1\", \"parties\": [{\"role\": \"buyer\", \"name\": \"Meridian Components GmbH\", \"address\": {\"country\": \"DE\"}}], "
                                 "\"items\": [{\"description\": \"laptop\"}]}\n"
                                 "{not json}\n"
                                 "{\"id\": \"bad-3\", \"items\": [{\"description\": \"A100\", \"quantity\": \"ten\"}]}\n");
@@ -127,6 +127,17 @@ TEST_CASE("cli screen: a bad line is answered with an error naming it; the other
     CHECK(out[2]["order_id"] == "bad-3");
     CHECK(out[2]["error"]["message"].get<std::string>().find("line 3: items[0].quantity: expected a number") != std::string::npos);
     CHECK(r.err.find("mixed.jsonl line 3") != std::string::npos);
+}
+
+TEST_CASE("cli screen: a file of more than 100,000 orders is refused whole, before any is screened") {
+    TempDir dir;
+    const auto bundle = build_bundle(dir, true);
+    std::string many;
+    for (int i = 0; i < 100'001; ++i) many += "{\"id\": \"L\", \"items\": [\"laptop\"]}\n";
+    const auto r = cli({"screen", "--bundle", bundle, dir.write("many.jsonl", many)});
+    CHECK(r.code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("100001 orders; one file is limited to 100000 orders [bad_order]") != std::string::npos);
 }
 
 TEST_CASE("cli screen: CSV errors name the line and column") {

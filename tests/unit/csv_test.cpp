@@ -76,6 +76,12 @@ TEST_CASE("to_utf8: valid UTF-8 passes, Latin-1 and cp1252 bytes are converted")
     CHECK(exportcheck::to_utf8("Türkiye Şirketi") == "Türkiye Şirketi");
     CHECK(exportcheck::to_utf8("Caf\xE9 \x80 \x96") == "Café € –");
     CHECK(exportcheck::to_utf8("\xC3") == "Ã");  // a lone lead byte is Latin-1
+    // Shaped like UTF-8 but not UTF-8 (found by the order_csv fuzzer): beyond U+10FFFF, overlong, a surrogate.
+    CHECK(exportcheck::to_utf8("\xF5\xBC\xBC\xBC") == "\u00F5\u00BC\u00BC\u00BC");
+    CHECK(exportcheck::to_utf8("\xF4\x90\x80\x80") == "\u00F4\uFFFD\u20AC\u20AC");  // 0x90: no cp1252 character
+    CHECK(exportcheck::to_utf8("\xE0\x80\xAF") == "\u00E0\u20AC\u00AF");
+    CHECK(exportcheck::to_utf8("\xED\xA0\x80") == "\u00ED\u00A0\u20AC");
+    CHECK(exportcheck::to_utf8("\xF4\x8F\xBF\xBF \xF0\x9F\x99\x82") == "\xF4\x8F\xBF\xBF \xF0\x9F\x99\x82");  // U+10FFFF, an emoji
 }
 
 TEST_CASE("csv: a real cp1252 file (HM Treasury list) reads as UTF-8, quotes and all") {

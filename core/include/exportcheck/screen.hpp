@@ -81,4 +81,9 @@ private:
     std::unique_ptr<State> state_;
 };
 
+// A request (an order or {order, ...}) from its JSON text, as the wasm export and the fuzz targets get it.
+// Throws Error("bad_order") beyond limits::kMaxOrderBytes and Error("bad_json", "order: not valid JSON:
+// parse error at line 1, column 31: ... invalid string: ill-formed UTF-8 byte") naming where and why.
+nlohmann::json request_from_text(std::string_view text, std::string_view what = "order");
+
 }  // namespace exportcheck

@@ -26,13 +26,22 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 // Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not one.
+// The length of the well-formed UTF-8 sequence at `i`, or 0 (Unicode Table 3-7). The second byte's range
+// matters: E0 80 (overlong), ED A0 (a surrogate) and F4 90 / F5.. (beyond U+10FFFF) are not UTF-8 and must
+// be read as Latin-1 like any other stray byte, or they would reach reports and JSON replies (fuzz: order_csv).
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
     const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (b < 0x80) return 1;
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range
+    if (b >= 0xC2 && b <= 0xDF) len = 2;
+    else if (b >= 0xE0 && b <= 0xEF) len = 3, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+    else if (b >= 0xF0 && b <= 0xF4) len = 4, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
     if (len == 0 || i + len > s.size()) return 0;
-    for (std::size_t k = 1; k < len; ++k)
+    const auto second = static_cast<unsigned char>(s[i + 1]);
+    if (second < lo || second > hi) return 0;
+    for (std::size_t k = 2; k < len; ++k)
         if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-    if (len == 2 && b < 0xC2) return 0;  // overlong
     return len;
 }
 

@@ -8,6 +8,7 @@
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/sha256.hpp>
+#include <exportcheck/text.hpp>
 
 #include <algorithm>
 #include <set>
@@ -208,6 +209,16 @@ ListAction action_for(const RulesData& rules, const Source& src, const Entry& e)
     return action;
 }
 
+// A name the lists can be searched for has at least one word of a name in it. Punctuation ("...", "-/-"),
+// symbols, a lone initial or a bare legal form ("Ltd.") give the matcher nothing to compare: no hit would
+// then be read as no match, so such a name is a gap in the screening, not a clean party.
+bool screenable(const std::string& name, EntityType type) {
+    const auto tokens = text::normalize_name(name, type).tokens;
+    return std::any_of(tokens.begin(), tokens.end(), [](const text::Token& t) {
+        return t.kind == text::TokenKind::word || t.kind == text::TokenKind::generic;
+    });
+}
+
 struct Screening {
     const PartyScreenInput& in;
     std::vector<Source> sources;
@@ -216,6 +227,7 @@ struct Screening {
 
     void query(const Query& q) {
         if (q.name.empty()) return;
+        if (!screenable(q.name, q.type)) return unscreenable(q);
         MatchQuery mq;
         mq.name = q.name;
         mq.type = q.type;
@@ -228,6 +240,26 @@ struct Screening {
                 named.insert({q.path, s, hit.entry});
             }
         }
+    }
+
+    // DQ-NAME: the order is not fully evaluated, so it asks for review (never clear).
+    void unscreenable(const Query& q) {
+        const auto field = q.party ? q.path + ".name" : q.path;  // "parties[0].parent.name"; "payment.payer"
+        Finding f;
+        f.kind = "data_quality";
+        f.rule = "DQ-NAME";
+        f.severity = Severity::review;
+        f.message = fmt::format("Check this name by hand: {} ({}) has no word the restricted-party lists could be searched "
+                                "for, so it was not screened.", quote(q.name), field);
+        f.evidence = {{"field", field},
+                      {"name", q.name},
+                      {"reason", "only punctuation, symbols, initials or a legal form: the matcher has nothing to compare, "
+                                 "and no hit is not a clean result"},
+                      {"citation", "15 CFR Part 732, Supp. No. 3 (BIS 'Know Your Customer' guidance and red flags); the "
+                                   "restricted-party check of every party (R01)"}};
+        const auto& r01 = in.rules.flags.flags.value("R01", nlohmann::json::object());
+        if (r01.contains("sources")) f.evidence["sources"] = ojson::parse(r01["sources"].dump());
+        out.push_back(std::move(f));
     }
 
     void report(const Query& q, const Source& src, const Entry& e, const Hit& hit) {
