@@ -332,7 +332,7 @@ void own_recall(const Options& o, const Matcher& matcher, Summary& summary) {
                o.recall_size);
     const auto cases = build_recall_set(matcher.entries(), o.recall_size, 20261128);
     std::map<std::string, std::pair<int, int>> by_change;  // single changes only
-    int found = 0, found_typed = 0;
+    int found = 0, found_typed = 0, single = 0, single_found = 0;
     int at[std::size(kSweep)] = {};
     std::vector<std::string> missed;
     for (const auto& c : cases) {
@@ -355,6 +355,8 @@ void own_recall(const Options& o, const Matcher& matcher, Summary& summary) {
             auto& [n, f] = by_change[c.change];
             ++n;
             f += ok;
+            ++single;
+            single_found += ok;
         }
         if (!ok && missed.size() < 60)
             missed.push_back(fmt::format("[{}] {} <- {} ({})", c.change, c.query, c.original, e.list));
@@ -362,6 +364,9 @@ void own_recall(const Options& o, const Matcher& matcher, Summary& summary) {
     const double recall = double(found) / cases.size();
     fmt::print("recall (found among the top {} at >= {:.2f}): {}/{} = {:.4f}; with the entry's type given: {:.4f}\n",
                kDefaultTop, o.threshold, found, cases.size(), recall, double(found_typed) / cases.size());
+    fmt::print("  one change: {:.4f} ({}/{}); two changes: {:.4f} ({}/{})\n", double(single_found) / single,
+               single_found, single, double(found - single_found) / (cases.size() - single), found - single_found,
+               cases.size() - single);
     for (const auto& [k, v] : by_change)
         fmt::print("  {:<18} {:.3f} ({}/{})\n", k, double(v.second) / v.first, v.second, v.first);
     fmt::print("  sweep (recall):");
