@@ -99,5 +99,7 @@ NormalizedName normalize_name(std::string_view name, EntityType type = EntityTyp
 std::string sound_form(std::string_view token);
 // skeleton: the sound form without vowels, for words from scripts that do not write them ("mhmd").
 std::string skeleton(std::string_view token);
+// The same from a sound form already computed (skeleton(t) == skeleton_of_sound(sound_form(t))).
+std::string skeleton_of_sound(std::string_view sound);
 
 }  // namespace exportcheck::text

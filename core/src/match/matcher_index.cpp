@@ -142,7 +142,7 @@ Matcher::Index::Index(const std::vector<Entry>& entries, const Index* base_index
         auto& tok = vocab[t];
         if (fuzzy_kind(tok.kind)) {
             tok.sound = text::sound_form(tok.text);
-            tok.skel = text::skeleton(tok.text);
+            tok.skel = text::skeleton_of_sound(tok.sound);
             tok.spellings = text::known_spellings(tok.text);
         }
         tok.weight = match::token_weight(tok.kind, idf_of(tok.text, text_df[head_of[t]]));

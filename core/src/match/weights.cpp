@@ -59,7 +59,7 @@ Tok make_tok(const text::Token& t, double idf) {
     tok.abjad = t.abjad;
     tok.hangul = t.hangul;
     tok.sound = text::sound_form(t.text);
-    tok.skel = text::skeleton(t.text);
+    tok.skel = text::skeleton_of_sound(tok.sound);
     tok.weight = token_weight(t.kind, idf);
     tok.spellings = text::known_spellings(t.text);
     return tok;

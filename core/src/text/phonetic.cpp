@@ -3,6 +3,8 @@
 #include <exportcheck/text.hpp>
 
 #include <array>
+#include <cstdint>
+#include <iterator>
 #include <string_view>
 
 namespace exportcheck::text {
@@ -15,11 +17,24 @@ constexpr SoundRule kSoundRules[] = {
 #include "sound_rules_table.inc"
 };
 
-// Which bytes start some rule.
-constexpr auto kRuleStart = [] {
-    std::array<bool, 256> starts{};
-    for (const auto& r : kSoundRules) starts[static_cast<unsigned char>(r.from[0])] = true;
-    return starts;
+// The rules starting with each byte, in table order (longest first): [begin, end) into kRulesByStart.
+// Words are keyed for every listed name when the index is built, so no rule search scans the whole table.
+constexpr std::size_t kRuleCount = std::size(kSoundRules);
+struct RulesByStart {
+    std::array<std::uint16_t, 257> begin{};
+    std::array<std::uint16_t, kRuleCount> rule{};
+};
+constexpr RulesByStart kRulesByStart = [] {
+    RulesByStart r{};
+    std::array<std::uint16_t, 256> count{};
+    for (const auto& rule : kSoundRules) ++count[static_cast<unsigned char>(rule.from[0])];
+    for (std::size_t c = 0; c < 256; ++c) r.begin[c + 1] = static_cast<std::uint16_t>(r.begin[c] + count[c]);
+    std::array<std::uint16_t, 256> fill{};
+    for (std::size_t k = 0; k < kRuleCount; ++k) {
+        const auto c = static_cast<unsigned char>(kSoundRules[k].from[0]);
+        r.rule[r.begin[c] + fill[c]++] = static_cast<std::uint16_t>(k);
+    }
+    return r;
 }();
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -32,14 +47,14 @@ std::string sound_form(std::string_view t) {
     for (std::size_t i = 0; i < t.size();) {
         // Only letters that start a rule need the rule search (rules are listed longest first).
         bool done = false;
-        if (kRuleStart[static_cast<unsigned char>(t[i])]) {
-            for (const auto& r : kSoundRules) {
-                if (r.from[0] == t[i] && t.compare(i, r.from.size(), r.from) == 0) {
-                    out += r.to;
-                    i += r.from.size();
-                    done = true;
-                    break;
-                }
+        const auto c = static_cast<unsigned char>(t[i]);
+        for (std::size_t k = kRulesByStart.begin[c]; k < kRulesByStart.begin[c + 1]; ++k) {
+            const auto& r = kSoundRules[kRulesByStart.rule[k]];
+            if (t.compare(i, r.from.size(), r.from) == 0) {
+                out += r.to;
+                i += r.from.size();
+                done = true;
+                break;
             }
         }
         if (!done) out.push_back(t[i++]);
@@ -53,10 +68,11 @@ std::string sound_form(std::string_view t) {
     return out;
 }
 
-std::string skeleton(std::string_view t) {
+std::string skeleton(std::string_view t) { return skeleton_of_sound(sound_form(t)); }
+
+std::string skeleton_of_sound(std::string_view sound) {
     // Arabic has no p or v: its transliterations write b and f where other languages write p and v.
     std::string out;
-    const std::string sound = sound_form(t);
     out.reserve(sound.size());
     for (char c : sound) {
         if (is_vowel(c)) continue;
