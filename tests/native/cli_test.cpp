@@ -2,6 +2,7 @@
 // and the ways a bundle file goes bad on disk.
 #include "test_support.hpp"
 
+#include "cli_support.hpp"
 #include "commands.hpp"
 #include "files.hpp"
 
@@ -19,30 +20,11 @@
 namespace fs = std::filesystem;
 using exportcheck::cli::run;
 
+using exportcheck::test::cli;
+using exportcheck::test::fixture_path;
+using exportcheck::test::TempDir;
+
 namespace {
-
-struct Result {
-    int code;
-    std::string out, err;
-};
-
-Result cli(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int code = run(args, out, err);
-    return {code, out.str(), err.str()};
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("exportcheck-test-" + std::to_string(std::random_device{}()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
-
-std::string fixture_path(const std::string& name) { return std::string(EXPORTCHECK_FIXTURES) + "/" + name; }
 
 std::string build_fixture_bundle(const TempDir& dir, const std::string& name = "b.ecb.gz") {
     const auto r = cli({"bundle", "build", "--csl", fixture_path("csl_excerpt.csv"), "--ofac-sdn",

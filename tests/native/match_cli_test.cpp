@@ -3,6 +3,7 @@
 // still answered).
 #include "test_support.hpp"
 
+#include "cli_support.hpp"
 #include "commands.hpp"
 #include "files.hpp"
 
@@ -19,27 +20,10 @@ namespace fs = std::filesystem;
 using exportcheck::cli::run;
 using nlohmann::json;
 
+using exportcheck::test::cli;
+using exportcheck::test::json_lines;
+
 namespace {
-
-struct Result {
-    int code;
-    std::string out, err;
-};
-
-Result cli(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int code = run(args, out, err);
-    return {code, out.str(), err.str()};
-}
-
-std::vector<json> lines(const std::string& text) {
-    std::vector<json> out;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line))
-        if (!line.empty()) out.push_back(json::parse(line));
-    return out;
-}
 
 struct Fixture {
     fs::path dir;
@@ -77,7 +61,7 @@ TEST_CASE("cli match: one name gives one result line with the query and its hits
     const auto name = some_listed_name(f.bundle);
     const auto r = cli({"match", "--bundle", f.bundle, "--name", name, "--type", "person", "--top", "3"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
-    const auto out = lines(r.out);
+    const auto out = json_lines(r.out);
     REQUIRE(out.size() == 1);
     CHECK(out[0]["query"]["name"] == name);
     CHECK(out[0]["query"]["type"] == "person");
@@ -90,7 +74,7 @@ TEST_CASE("cli match: one name gives one result line with the query and its hits
     // A name nobody has: no hits, still a result line.
     const auto none = cli({"match", "--bundle", f.bundle, "--name", "Zqxwv Plokmijn"});
     REQUIRE(none.code == 0);
-    CHECK(lines(none.out)[0]["hits"].empty());
+    CHECK(json_lines(none.out)[0]["hits"].empty());
 }
 
 TEST_CASE("cli match --batch: one line per query line; a bad line names its number") {
@@ -101,7 +85,7 @@ TEST_CASE("cli match --batch: one line per query line; a bad line names its numb
                                                "{\"type\": \"person\"}\n" + json{{"name", name}, {"top", 1}}.dump() + "\n");
     const auto r = cli({"match", "--bundle", f.bundle, "--batch", queries});
     CHECK(r.code == 1);
-    const auto out = lines(r.out);
+    const auto out = json_lines(r.out);
     REQUIRE(out.size() == 5);
     CHECK(out[0]["query"]["ref"] == 1);  // other fields are passed through
     CHECK(!out[0]["hits"].empty());
@@ -137,7 +121,7 @@ TEST_CASE("cli compare: two names, or a batch of pairs") {
                                          "{\"a\": \"Huawei Technologies Co., Ltd.\", \"b\": \"HUAWEI TECHNOLOGIES COMPANY LIMITED\", \"type\": \"organization\"}\n");
     const auto b = cli({"compare", "--batch", pairs});
     CHECK(b.code == 1);
-    const auto out = lines(b.out);
+    const auto out = json_lines(b.out);
     REQUIRE(out.size() == 3);
     CHECK(out[0]["match"] == false);
     CHECK(out[1]["error"]["code"] == "bad_pair");

@@ -2,6 +2,7 @@
 // column, options (rules beside the bundle, clearances, settings, screened_at).
 #include "test_support.hpp"
 
+#include "cli_support.hpp"
 #include "commands.hpp"
 
 #include <doctest/doctest.h>
@@ -17,34 +18,13 @@ namespace fs = std::filesystem;
 using exportcheck::cli::run;
 using nlohmann::json;
 
+using exportcheck::test::cli;
+using exportcheck::test::fixture_path;
+using exportcheck::test::TempDir;
+using exportcheck::test::json_lines;
+
 namespace {
 
-struct Result {
-    int code;
-    std::string out, err;
-};
-
-Result cli(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int code = run(args, out, err);
-    return {code, out.str(), err.str()};
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("exportcheck-screen-test-" + std::to_string(std::random_device{}()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
-    std::string write(const std::string& name, const std::string& text) const {
-        std::ofstream(path / name, std::ios::binary) << text;
-        return (path / name).string();
-    }
-};
-
-std::string fixture_path(const std::string& name) { return std::string(EXPORTCHECK_FIXTURES) + "/" + name; }
 std::string rules_dir() { return std::string(EXPORTCHECK_PROJECT_DATA) + "/rules"; }
 
 // A small bundle of the fixture list excerpts, with (or without) the rules documents.
@@ -59,15 +39,6 @@ std::string build_bundle(const TempDir& dir, bool with_rules) {
     const auto r = cli(args);
     REQUIRE_MESSAGE(r.code == 0, r.err);
     return dir / (with_rules ? "r.ecb.gz" : "n.ecb.gz");
-}
-
-std::vector<json> lines(const std::string& out) {
-    std::vector<json> v;
-    std::istringstream in(out);
-    std::string line;
-    while (std::getline(in, line))
-        if (!line.empty()) v.push_back(json::parse(line));
-    return v;
 }
 
 }  // namespace
@@ -93,13 +64,13 @@ TEST_CASE("cli screen: JSON lines and CSV give one report line per order") {
     const auto bundle = build_bundle(dir, true);
     auto r = cli({"screen", "--bundle", bundle, fixture_path("orders/sample-orders.jsonl")});
     REQUIRE_MESSAGE(r.code == 0, r.err);
-    auto reports = lines(r.out);
+    auto reports = json_lines(r.out);
     REQUIRE(reports.size() == 3);
     CHECK(reports[1]["decision"] == "clear");
     CHECK(reports[2]["decision"] == "blocked");  // Iran
     r = cli({"screen", "--bundle", bundle, fixture_path("orders/sample-orders.csv")});
     REQUIRE_MESSAGE(r.code == 0, r.err);
-    reports = lines(r.out);
+    reports = json_lines(r.out);
     REQUIRE(reports.size() == 4);
     CHECK(reports[0]["order_id"] == "CSV-1001");
     CHECK(reports[0]["decision"] == "clear");
@@ -118,7 +89,7 @@ TEST_CASE("cli screen: a bad line is answered with an error naming it; the other
                                 "{\"id\": \"bad-3\", \"items\": [{\"description\": \"A100\", \"quantity\": \"ten\"}]}\n");
     const auto r = cli({"screen", "--bundle", bundle, file});
     CHECK(r.code == 1);
-    const auto out = lines(r.out);
+    const auto out = json_lines(r.out);
     REQUIRE(out.size() == 3);
     CHECK(out[0]["decision"] == "clear");
     CHECK(out[1]["line"] == 2);
