@@ -93,6 +93,7 @@ Matcher::Index::Index(const std::vector<Entry>& entries, const Index* base_index
                     tok.kind = t.kind;
                     tok.abjad = t.abjad;
                     tok.vocab = id;
+                    tok.known = true;
                     vocab.push_back(std::move(tok));
                     next_same_text.push_back(match::kNoVocab);
                     const auto [it, added] = first_of_text.emplace(t.text, id);
@@ -224,6 +225,10 @@ std::uint32_t Matcher::Index::find(std::string_view text, TokenKind kind, bool a
     for (auto t = it->second; t != match::kNoVocab; t = next_same_text[t])
         if (vocab[t].kind == kind && vocab[t].abjad == abjad) return t;
     return match::kNoVocab;
+}
+
+bool Matcher::Index::knows(std::string_view canonical) const {
+    return df_of(canonical) > 0 || (base && base->df_of(canonical) > 0);
 }
 
 double Matcher::Index::idf(std::string_view canonical) const { return idf_of(canonical, df_of(canonical)); }

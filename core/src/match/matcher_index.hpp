@@ -38,6 +38,7 @@ struct Matcher::Index final : match::WordRarity {
 
     // WordRarity: inverse document frequency over all listed names (with the base index's).
     double idf(std::string_view canonical) const override;
+    bool knows(std::string_view canonical) const override;
     // The idf of a text used by `df` names of this index.
     double idf_of(std::string_view canonical, std::uint32_t df) const;
     // Names of this index (not the base's) using the text.

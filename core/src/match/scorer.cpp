@@ -22,7 +22,8 @@ constexpr float kPatronymicFactor = 0.3f; // weight an unmatched patronymic keep
 constexpr float kInitialFactor = 0.5f;    // weight an unmatched initial keeps
 constexpr float kMinInformative = 4.0f;   // matched informative weight below which scores shrink
 // How much each kind of doubt weighs against the evidence met (see score_names):
-constexpr float kConflictWeight = 3.0f;   // words each name has and the other lacks, in the same name
+constexpr float kConflictWeight = 3.0f;
+constexpr float kDistinctNames = 0.85f;   // a near spelling between two known names (person names)   // words each name has and the other lacks, in the same name
 constexpr float kMissingWeight = 0.3f;    // words only one name has (scaled by their missing factor)
 constexpr float kLostWeight = 0.6f;       // what imperfect spellings lose
 constexpr float kOrderWeight = 0.08f;     // per inversion of the word order (person names)
@@ -263,7 +264,12 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     n_exact.assign(k, 0);
     for (std::size_t i = 0; i < m; ++i)
         for (std::size_t j = 0; j < k; ++j) {
-            const Sim s = sims[i * k + j];
+            Sim s = sims[i * k + j];
+            // Two people's given names or surnames that are each a name of their own ("Manuel" / "Miguel",
+            // "Mary" / "Mark") are two names, not one misspelt: a near spelling counts for less.
+            if (mode == Mode::person && s.value < 1.0f && q.toks[i]->known && n.toks[j]->known &&
+                (s.why == Why::edits || s.why == Why::sound || s.why == Why::skeleton))
+                s.value *= kDistinctNames;
             if (s.value < kPairFloor) continue;
             if (s.value >= 1.0f) q_exact[i] = n_exact[j] = 1;
             options.push_back({static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(i),

@@ -36,6 +36,7 @@ struct Tok {
     bool abjad = false;
     bool hangul = false;  // a Korean word: Korean names have no middle names
     float weight = 0;
+    bool known = false;  // a word names use (WordRarity::knows): listed tokens always are
     std::uint32_t vocab = kNoVocab;  // id in the Matcher's vocabulary, when known
     const std::vector<std::string>* spellings = nullptr;  // known variant spellings of `text`
 };
@@ -60,6 +61,8 @@ class WordRarity {
 public:
     virtual ~WordRarity() = default;
     virtual double idf(std::string_view canonical) const = 0;
+    // Whether some name uses the word: a word of its own, not a misspelling of another.
+    virtual bool knows(std::string_view canonical) const = 0;
 };
 // The rarity of a word no list uses (the idf of a word seen once in about 45,000 names).
 inline constexpr double kBuiltinUnknownIdf = 11.0;

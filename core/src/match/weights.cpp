@@ -26,6 +26,7 @@ public:
         const auto it = idf_.find(std::string(canonical));
         return it == idf_.end() ? kBuiltinUnknownIdf : it->second;
     }
+    bool knows(std::string_view canonical) const override { return idf_.count(std::string(canonical)) > 0; }
 
 private:
     std::unordered_map<std::string, float> idf_;
@@ -70,6 +71,7 @@ Prepared prepare(std::string_view name, EntityType type, const WordRarity& rarit
     for (const auto& t : text::normalize_name(name, type).tokens) {
         if (t.surname && p.owned.size() < 64) p.surnames |= std::uint64_t{1} << p.owned.size();
         p.owned.push_back(make_tok(t, rarity.idf(t.text)));
+        p.owned.back().known = rarity.knows(t.text);
         if (t.kind == text::TokenKind::legal_form || t.kind == text::TokenKind::generic) p.orgish = true;
     }
     for (const auto& t : p.owned) p.toks.push_back(&t);
