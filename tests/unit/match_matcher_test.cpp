@@ -199,3 +199,24 @@ TEST_CASE("matcher: a name asked again (from the recent queries) gets what a fre
         }
     }
 }
+
+TEST_CASE("matcher: a person's name near another known name is two names, not a misspelling") {
+    // "Manuel" and "Miguel" are two letters apart. When the lists know "Manuel" as a name of its own, the pair
+    // counts for less than when "Manuel" could be a misspelling of "Miguel".
+    const std::vector<Entry> alone = {person("SDN", "1", "DOMINGUEZ, Miguel")};
+    const std::vector<Entry> with_manuel = {person("SDN", "1", "DOMINGUEZ, Miguel"), person("SDN", "2", "ORTEGA, Manuel"),
+                                            person("SDN", "3", "RUIZ, Manuel")};
+    const Matcher unknown_name(alone), known_name(with_manuel);
+    const MatchQuery q{"Manuel Dominguez", EntityType::person, "", ""};
+    auto pair_similarity = [](const std::vector<Hit>& hits) {
+        REQUIRE(!hits.empty());
+        for (const auto& p : hits[0].explanation.pairs)
+            if (p.query == "manuel") return p.similarity;
+        return -1.0;
+    };
+    const auto a = unknown_name.match(q, 1, 0.0), b = known_name.match(q, 1, 0.0);
+    REQUIRE(!b.empty());
+    CHECK(b[0].matched_name == "DOMINGUEZ, Miguel");
+    CHECK(pair_similarity(b) < pair_similarity(a));
+    CHECK(pair_similarity(b) > 0);
+}
