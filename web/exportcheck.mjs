@@ -105,10 +105,10 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
   // The wasm instantiates while the bundle downloads.
   const corePromise = moduleFactory().then((factory) => factory()).then((module) => new Core(module));
   corePromise.catch(() => {}); // reported below, after the download's own errors
-  const [bundleBytes, signatureBytes] = await Promise.all([
-    loadBytes(bundleSource, 'bundle'),
-    loadBytes(signatureSource, 'signature'),
-  ]);
+  // Both download together; when both fail, the bundle's error is the one reported, not whichever came first.
+  const downloads = await Promise.allSettled([loadBytes(bundleSource, 'bundle'), loadBytes(signatureSource, 'signature')]);
+  for (const d of downloads) if (d.status === 'rejected') throw d.reason;
+  const [bundleBytes, signatureBytes] = downloads.map((d) => d.value);
   const t1 = now();
   const { sha256: fileSha256 } = await verifyBundle(bundleBytes, signatureBytes, key);
   const t2 = now();

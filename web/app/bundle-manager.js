@@ -22,6 +22,13 @@ async function fetchBytes(url, what) {
   return res.arrayBuffer();
 }
 
+// Both download together; when both fail, the bundle's error is the one reported, not whichever came first.
+async function fetchBundleAndSignature(url, sigUrl) {
+  const downloads = await Promise.allSettled([fetchBytes(url, 'bundle'), fetchBytes(sigUrl, 'signature')]);
+  for (const d of downloads) if (d.status === 'rejected') throw d.reason;
+  return downloads.map((d) => d.value);
+}
+
 const summary = (checker) => {
   const info = checker.info();
   return { id: info.id, built_at: info.built_at, sha256: info.sha256, fileSha256: checker.fileSha256 };
@@ -51,9 +58,7 @@ export class BundleManager extends EventTarget {
       }
     }
     const url = pageUrl(DEFAULT_BUNDLE);
-    const [bytes, signature] = await Promise.all([
-      fetchBytes(url, 'bundle'), fetchBytes(new URL(url.href + '.sig'), 'signature'),
-    ]);
+    const [bytes, signature] = await fetchBundleAndSignature(url, new URL(url.href + '.sig'));
     this.checker = await createChecker({ bundle: bytes, signature });
     this.record = { bytes, signature, source: 'default', origin: DEFAULT_BUNDLE, ...summary(this.checker) };
     try {
@@ -102,7 +107,7 @@ export class BundleManager extends EventTarget {
         throw new ExportCheckError('bundle_other_origin', `${u.origin} is another site`);
       }
     }
-    const [bytes, signature] = await Promise.all([fetchBytes(url, 'bundle'), fetchBytes(sigUrl, 'signature')]);
+    const [bytes, signature] = await fetchBundleAndSignature(url, sigUrl);
     return this.replace({ bytes, signature, source: 'url', origin: url.pathname });
   }
 
