@@ -7,6 +7,7 @@
 #include <vector>
 
 using namespace exportcheck::match;
+using exportcheck::text::within_one_edit;
 
 TEST_CASE("similarity: within_one_edit is osa_distance(a, b, 1) <= 1 on every pair of short words") {
     // Every word over {a, b, c} up to 5 letters (364 words): each pair is checked, swaps and repeats included.

@@ -102,4 +102,8 @@ std::string skeleton(std::string_view token);
 // The same from a sound form already computed (skeleton(t) == skeleton_of_sound(sound_form(t))).
 std::string skeleton_of_sound(std::string_view sound);
 
+// True when a and b differ by at most one inserted, deleted, replaced or transposed letter (an optimal string
+// alignment distance of 1 or less), in one pass.
+bool within_one_edit(std::string_view a, std::string_view b);
+
 }  // namespace exportcheck::text

@@ -145,7 +145,7 @@ float piece_similarity(std::string_view piece, const Tok& t) {
         for (const auto& s : *t.spellings)
             if (piece == s) return 1.0f;
     if (piece.size() >= 5 && t.text.size() >= 5 && t.text.size() + 1 >= piece.size() &&
-        piece.size() + 1 >= t.text.size() && within_one_edit(piece, t.text))
+        piece.size() + 1 >= t.text.size() && text::within_one_edit(piece, t.text))
         return 0.9f;
     return 0.0f;
 }

@@ -86,7 +86,6 @@ struct Sim {
 Sim token_similarity(const Tok& a, const Tok& b);
 // Optimal-string-alignment distance (Damerau-Levenshtein without repeated edits), or max_d + 1 when over.
 int osa_distance(std::string_view a, std::string_view b, int max_d);
-bool within_one_edit(std::string_view a, std::string_view b);  // osa_distance(a, b, 1) <= 1, faster
 
 // The smallest similarity at which two tokens are aligned at all.
 inline constexpr float kPairFloor = 0.62f;

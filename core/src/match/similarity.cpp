@@ -44,19 +44,6 @@ int osa_distance(std::string_view a, std::string_view b, int max_d) {
     return std::min(prev[lb], big);
 }
 
-// osa_distance(a, b, 1) <= 1 in one pass: equal, or one letter replaced, added, dropped, or two neighbours
-// swapped. Splitting a word tries every cut against every listed word, so this runs very often.
-bool within_one_edit(std::string_view a, std::string_view b) {
-    if (a.size() > b.size()) std::swap(a, b);
-    if (b.size() - a.size() > 1) return false;
-    std::size_t i = 0;
-    while (i < a.size() && a[i] == b[i]) ++i;
-    if (i == a.size()) return true;
-    if (a.size() < b.size()) return a.substr(i) == b.substr(i + 1);
-    if (a.substr(i + 1) == b.substr(i + 1)) return true;
-    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
-}
-
 // Edit distance in half edits: a vowel written for another vowel ("Putin"/"Putan", "Mohammed"/"Mohammad")
 // and two neighbouring letters swapped cost half an edit, the most common differences between
 // transliterations and the most common slips of typists; every other edit costs one. Returns a value above

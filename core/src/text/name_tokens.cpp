@@ -27,19 +27,6 @@ namespace {
 using detail::Phrase;
 using detail::WordInfo;
 
-// True when a and b differ by at most one inserted, deleted, replaced or transposed letter.
-bool within_one_edit(std::string_view a, std::string_view b) {
-    if (a.size() > b.size()) std::swap(a, b);
-    if (b.size() - a.size() > 1) return false;
-    std::size_t i = 0;
-    while (i < a.size() && a[i] == b[i]) ++i;
-    if (i == a.size()) return true;
-    if (a.size() == b.size())
-        return a.substr(i + 1) == b.substr(i + 1) ||
-               (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2));
-    return a.substr(i) == b.substr(i + 1);
-}
-
 // The words of a name with their lexicon entries (one lookup per word).
 struct Words {
     const std::vector<Word>& words;
@@ -318,6 +305,18 @@ std::vector<Token> tokens_of(const std::vector<Word>& input, bool canonicalise) 
 }  // namespace
 
 std::vector<Token> apply_phrases(const std::vector<Word>& input) { return tokens_of(input, false); }
+
+bool within_one_edit(std::string_view a, std::string_view b) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (i == a.size()) return true;
+    if (a.size() == b.size())
+        return a.substr(i + 1) == b.substr(i + 1) ||
+               (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2));
+    return a.substr(i) == b.substr(i + 1);
+}
 
 std::string canonical_variant(std::string_view word) { return canonical(word, word_tables().find(word)); }
 
