@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { launch, openApp, screenshot, capabilities } from './support.mjs';
+import { launch, openApp, screenshot, capabilities, serviceWorkerControls } from './support.mjs';
 
 let env;
 let page;
@@ -76,16 +76,7 @@ test('a screening is recorded; a hit is adjudicated; the log exports and imports
 
 test('offline: with the server gone the page reloads from its service worker and still screens', async (t) => {
   if (page.url() === 'about:blank') assert.equal(await openApp(page, env.server.url), 'ready');
-  const controlled = await page.evaluate(() => Promise.race([
-    (async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-      return true;
-    })(),
-    new Promise((resolve) => setTimeout(() => resolve(false), 30_000)),
-  ]));
+  const controlled = await serviceWorkerControls(page);
   assert.ok(controlled, 'the service worker did not install (a precached file missing?) or does not control the page');
   await env.server.close();
   // Offline, the browser's own service-worker update check fails: that is expected.

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { launch, openApp, capabilities, root } from './support.mjs';
+import { launch, openApp, capabilities, root, serviceWorkerControls } from './support.mjs';
 
 // A word that appears only in the batch's orders: no request may carry it.
 const PROBE = 'Qorvanthex';
@@ -58,23 +58,10 @@ async function screenBatch(name) {
   assert.match(await page.textContent('#batch-summary'), /40 orders/);
 }
 
-async function serviceWorkerControls() {
-  return page.evaluate(() => Promise.race([
-    (async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-      return true;
-    })(),
-    new Promise((resolve) => setTimeout(() => resolve(false), 30_000)),
-  ]));
-}
-
 test('after the first load, screening an order and a batch fetches only the site\'s own static files', async (t) => {
   assert.equal(await openApp(page, env.server.url), 'ready');
   if (!(await capabilities(page)).has('screen')) return t.skip('this build of the core has no ec_screen');
-  assert.ok(await serviceWorkerControls(), 'the service worker does not control the page');
+  assert.ok(await serviceWorkerControls(page), 'the service worker does not control the page');
   const servedBefore = served.length;
   const seenBefore = seen.length;
 

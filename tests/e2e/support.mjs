@@ -74,6 +74,20 @@ export async function openApp(page, url, hash = '') {
   return page.getAttribute('body', 'data-state');
 }
 
+// True once the service worker controls the page (false after 30 s: it did not install or take over).
+export async function serviceWorkerControls(page) {
+  return page.evaluate(() => Promise.race([
+    (async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+      return true;
+    })(),
+    new Promise((resolve) => setTimeout(() => resolve(false), 30_000)),
+  ]));
+}
+
 export async function screenshot(page, name) {
   await mkdir(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${name}.png`);
