@@ -42,7 +42,7 @@ struct CountryGroups {
     std::vector<std::string> license_set;           // 3A090/4A090 licence destinations, derived from the groups
     std::vector<std::string> hq_concern;            // D:5 and Macau: the headquarters test
     struct Embargo {
-        std::string id, citation, why;
+        std::string id, citation, why, why_fr;  // why_fr: the same in French (rules data carry both languages)
         std::vector<std::string> countries;
         Pedigree pedigree;
     };
@@ -119,6 +119,7 @@ struct ListAction {
     std::string action;   // "blocked" or "review" for a strong hit
     std::string rule;     // "R22" for the UVL; "R01" otherwise
     std::string name, effect, confidence;
+    std::string name_fr, effect_fr;  // the same in French (empty: as in English)
 };
 
 struct LicenseRules {
@@ -141,7 +142,7 @@ struct RedFlagConfig {
     std::string version, as_of;
     nlohmann::json flags;                          // "R03" -> {title, sources, confidence}
     struct Hub {
-        std::string id, why;
+        std::string id, why, why_fr;
         std::vector<std::string> countries;
         Pedigree pedigree;
     };

@@ -12,15 +12,15 @@ using namespace rules_detail;
 
 namespace {
 
-const char* china_note(const DestinationCountry& c) {
-    return c.code != c.counts_as && c.counts_as == "CN" ? ", which US rules treat as China" : "";
+// "Hong Kong (HK), which US rules treat as China".
+ojson where_msg(const DestinationCountry& c) {
+    return msg("dest.where", {{"country", country(c.code)}, {"as_china", c.code != c.counts_as && c.counts_as == "CN" ? 1 : 0}});
 }
-
-std::string is_are(std::size_t n) { return n == 1 ? "is" : "are"; }
 
 struct ItemRef {
     std::size_t index;
     std::string label;
+    ojson label_msg;
 };
 
 ojson items_json(const std::vector<ItemRef>& refs, const CheckInput& in) {
@@ -36,10 +36,10 @@ ojson items_json(const std::vector<ItemRef>& refs, const CheckInput& in) {
     return a;
 }
 
-std::string labels(const std::vector<ItemRef>& refs) {
-    std::vector<std::string> v;
-    for (const auto& r : refs) v.push_back(r.label);
-    return join(v);
+ojson labels(const std::vector<ItemRef>& refs) {
+    ojson v = ojson::array();
+    for (const auto& r : refs) v.push_back(r.label_msg);
+    return v;
 }
 
 bool reference_on_or_after(const std::string& reference, const std::string& date) {
@@ -63,7 +63,7 @@ bool h200_case(const ItemClassification& c, const DestinationCountry& d, const C
 std::vector<Finding> check_embargo(const CheckInput& in) {
     std::vector<Finding> out;
     std::vector<std::string> seen;
-    auto embargo_for = [&](const std::string& cc, const std::string& where) {
+    auto embargo_for = [&](const std::string& cc, const ojson& where) {
         const auto* e = in.rules.groups.embargo(cc);
         if (!e || contains(seen, e->id + cc)) return;
         seen.push_back(e->id + cc);
@@ -71,21 +71,21 @@ std::vector<Finding> check_embargo(const CheckInput& in) {
         f.kind = "embargo";
         f.rule = e->id;
         f.severity = Severity::blocked;
-        f.message = fmt::format("Do not ship: {}, which is under US sanctions ({}): {}.", where, e->citation, e->why);
-        f.evidence = {{"country", cc}, {"where", where}, {"citation", e->citation}, {"sources", e->pedigree.sources},
+        f.say("emb.do_not_ship", {{"where", where}, {"citation", e->citation},
+                                  {"why", ojson{{"$t", {{"en", e->why}, {"fr", e->why_fr.empty() ? e->why : e->why_fr}}}}}});
+        f.evidence = {{"country", cc}, {"where", f.params["where"]}, {"citation", e->citation}, {"sources", e->pedigree.sources},
                       {"confidence", e->pedigree.confidence}};
         out.push_back(std::move(f));
     };
     for (const auto& d : in.destinations.countries)
-        embargo_for(d.code, fmt::format("the goods go to {} ({})", country_label(d.code), join(d.roles, ", ")));
-    for (const auto& cc : in.order.route) embargo_for(cc, fmt::format("the route passes through {}", country_label(cc)));
+        embargo_for(d.code, msg("emb.goods_go", {{"country", country(d.code)}, {"roles", comma_list(roles_msg(d.roles))}}));
+    for (const auto& cc : in.order.route) embargo_for(cc, msg("emb.route", {{"country", country(cc)}}));
     for (const auto& p : in.order.parties)
         if (p.role == Role::buyer || p.role == Role::payer || p.role == Role::payer_bank || p.role == Role::parent)
-            embargo_for(p.address.country, fmt::format("the {} \"{}\" is in {}", role_label(p.role), shorten(p.name),
-                                                       country_label(p.address.country)));
+            embargo_for(p.address.country, msg("emb.party_in", {{"who", who_msg(p.role, p.name)},
+                                                                {"country", country(p.address.country)}}));
     if (!in.order.payment.from_country.empty())
-        embargo_for(in.order.payment.from_country,
-                    fmt::format("the payment comes from {}", country_label(in.order.payment.from_country)));
+        embargo_for(in.order.payment.from_country, msg("emb.payment_from", {{"country", country(in.order.payment.from_country)}}));
     return out;
 }
 
@@ -99,7 +99,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
     std::vector<ItemRef> strict, excepted, letter, unsure;
     for (std::size_t i = 0; i < in.items.size(); ++i) {
         const auto& c = in.items[i];
-        const ItemRef ref{i, item_label(in.order.items[i], c)};
+        const ItemRef ref{i, item_label(in.order.items[i], c), item_msg(in.order.items[i], c)};
         if (c.cls == ItemClass::a) strict.push_back(ref);
         else if (c.cls == ItemClass::b || c.cls == ItemClass::consumer_a) excepted.push_back(ref);
         else if (c.cls == ItemClass::letter) letter.push_back(ref);
@@ -108,7 +108,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
 
     for (const auto& d : in.destinations.countries) {
         if (in.rules.groups.embargo(d.code)) continue;  // the embargo finding says it all
-        const auto where = fmt::format("{}{}", country_label(d.code), china_note(d));
+        const auto where = where_msg(d);
         if (d.license_set && (!strict.empty() || !excepted.empty())) {
             const auto id = d.d5_or_macau ? "LIC-3A090-D5" : "LIC-3A090-D1D4";
             const auto& rule = L.rule(id);
@@ -119,8 +119,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                 f.kind = "license";
                 f.rule = id;
                 f.severity = Severity::license_required;
-                f.message = fmt::format("This order needs a US export licence: {} {} going to {}.", labels(*group),
-                                        is_are(group->size()), where);
+                f.say("lic.needs", {{"items", labels(*group)}, {"n", group->size()}, {"where", where}});
                 f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"roles", d.roles}, {"groups", d.groups},
                               {"items", items_json(*group, in)}};
                 merge_into(f.evidence, cite(rule));
@@ -131,25 +130,20 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                         if (h200_case(in.items[r.index], d, in)) cases.push_back(r);
                     if (!cases.empty()) {
                         const auto& h = L.rule("LIC-H200-CASE");
-                        f.message += fmt::format(" Since {}, applications for exports of {} from the US to end users in "
-                                                 "{} are reviewed case by case (FR 2026-00789), but a licence is still "
-                                                 "required.", h.value("effective", ""),
-                                                 cases.size() == group->size() ? std::string("these chips") : labels(cases),
-                                                 country_name(d.counts_as));
+                        f.then("lic.h200_case", {{"since", date(h.value("effective", ""))},
+                                                 {"all", cases.size() == group->size() ? 1 : 0}, {"items", labels(cases)},
+                                                 {"country", country_plain(d.counts_as)}});
                         f.evidence["case_by_case"] = {{"rule", "LIC-H200-CASE"}, {"items", items_json(cases, in)},
                                                       {"conditions", h.value("conditions", "")}};
                         merge_into(f.evidence["case_by_case"], cite(h));
                         if (cases.size() == group->size()) policy = "case-by-case (FR 2026-00789) for exports from the US; "
                                                                     "reexports and transfers: presumption of denial";
                     }
-                    f.message += " Licence exceptions NAC and ACA are not available for datacenter 3A090.a items.";
+                    f.then("lic.no_exceptions");
                 } else {
                     const auto& ex = d.d5_or_macau ? nac : aca;
-                    f.message += d.d5_or_macau
-                        ? fmt::format(" License Exception NAC may be used instead of a licence: notify BIS at least {} "
-                                      "days ahead (SNAP-R), at most 6 items, one consignee and one end user, no distributor.",
-                                      nac.value("notice_days", 25))
-                        : " License Exception ACA may be used instead of a licence (no notification).";
+                    if (d.d5_or_macau) f.then("lic.nac", {{"days", nac.value("notice_days", 25)}});
+                    else f.then("lic.aca");
                     f.evidence["exception"] = {{"rule", d.d5_or_macau ? "EXC-NAC" : "EXC-ACA"}, {"title", ex.value("title", "")},
                                                {"conditions", ex.value("conditions", "")}};
                     merge_into(f.evidence["exception"], cite(ex));
@@ -164,9 +158,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.kind = "license";
             f.rule = "LIC-H20-LETTER";
             f.severity = Severity::license_required;
-            f.message = fmt::format("This order needs a US export licence: {} {} outside ECCN 3A090 but, since April 2025, "
-                                    "licence-required to China (including Hong Kong and Macau) and Country Group D:5, and {} "
-                                    "going to {}.", labels(letter), is_are(letter.size()), is_are(letter.size()), where);
+            f.say("lic.letter", {{"items", labels(letter)}, {"n", letter.size()}, {"where", where}});
             f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(letter, in)},
                           {"note", rule.value("note", "")}};
             merge_into(f.evidence, cite(rule));
@@ -179,9 +171,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.kind = "license";
             f.rule = "LIC-UNDETERMINED";
             f.severity = Severity::review;
-            f.message = fmt::format("Check before shipping: {} could not be classified and {} going to {}, where 3A090/4A090 "
-                                    "items need a licence. Give the model, the maker's ECCN or the chip's TPP and die area.",
-                                    labels(relevant), is_are(relevant.size()), where);
+            f.say("lic.undetermined", {{"items", labels(relevant)}, {"n", relevant.size()}, {"where", where}});
             f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(relevant, in)}};
             merge_into(f.evidence, cite(L.rule("LIC-3A090-D1D4")));
             out.push_back(std::move(f));
@@ -191,22 +181,19 @@ std::vector<Finding> check_licences(const CheckInput& in) {
     // The headquarters rule: wherever the goods go.
     for (const auto& h : in.destinations.headquarters) {
         const auto& rule = L.rule("LIC-HQ-D5");
-        const auto who = fmt::format("the {} \"{}\"", role_label(h.role), shorten(h.name));
-        const auto how = h.basis == "parent.headquarters_country" ? fmt::format("has its ultimate parent headquartered in {}", country_label(h.country))
-                       : h.basis == "parent party"                  ? fmt::format("is headquartered in {}", country_label(h.country))
-                       : h.basis == "headquarters_country"          ? fmt::format("is headquartered in {}", country_label(h.country))
-                                                                    : fmt::format("is based in {} (no other headquarters given)", country_label(h.country));
+        const auto who = who_msg(h.role, h.name);
+        const auto how = msg("hq.how", {{"basis", h.basis == "parent.headquarters_country" ? "parent"
+                                                  : h.basis == "parent party" || h.basis == "headquarters_country" ? "hq"
+                                                                                                                   : "based"},
+                                        {"country", country(h.country)}});
         for (const auto* group : {&strict, &excepted}) {
             if (group->empty()) continue;
             Finding f;
             f.kind = "license";
             f.rule = "LIC-HQ-D5";
             f.severity = Severity::license_required;
-            f.message = fmt::format("This order needs a US export licence wherever the goods go: {} {}, and US rules require a "
-                                    "licence for {} for parties headquartered in Country Group D:5 or Macau.",
-                                    who, how, labels(*group));
-            if (group == &excepted)
-                f.message += " License Exception NAC may be used instead (notify BIS at least 25 days ahead).";
+            f.say("lic.hq", {{"who", who}, {"how", how}, {"items", labels(*group)}});
+            if (group == &excepted) f.then("lic.hq_nac");
             f.evidence = {{"party", h.party}, {"role", h.role}, {"name", h.name}, {"headquarters", h.country},
                           {"basis", h.basis}, {"items", items_json(*group, in)}, {"red_flag", "R11"},
                           {"review_policy", rule.value("policy", "")}};
@@ -218,8 +205,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.kind = "license";
             f.rule = "LIC-UNDETERMINED";
             f.severity = Severity::review;
-            f.message = fmt::format("Check before shipping: {} {}, and {} could not be classified; a 3A090/4A090 item would "
-                                    "need a licence for such a party.", who, how, labels(unsure));
+            f.say("lic.hq_undetermined", {{"who", who}, {"how", how}, {"items", labels(unsure)}, {"n", unsure.size()}});
             f.evidence = {{"party", h.party}, {"headquarters", h.country}, {"items", items_json(unsure, in)}};
             merge_into(f.evidence, cite(rule));
             out.push_back(std::move(f));
@@ -260,18 +246,10 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
                    : otherwise == "info" ? Severity::info
                    : otherwise == "license_required" ? Severity::license_required
                    : Severity::review;
-        std::vector<std::string> quoted;
+        ojson quoted = ojson::array();
         for (const auto& w : found) quoted.push_back(quote(w));
-        f.message = licence
-            ? fmt::format("This order needs a US export licence whatever the items are: the stated use ({}) points to {} "
-                          "({}).", join(quoted, ", "), ca.value("plain", ""), ca.value("citation", ""))
-            : f.severity == Severity::info
-            ? fmt::format("The stated use ({}) points to {}; {} requires a licence only for destinations in the licence set "
-                          "or parties headquartered in D:5 or Macau, which this order does not have.",
-                          join(quoted, ", "), ca.value("plain", ""), ca.value("citation", ""))
-            : fmt::format("Check the end use before shipping: the stated use ({}) points to {}; {} does not require a licence "
-                          "for these destinations by itself, but the use must be understood.",
-                          join(quoted, ", "), ca.value("plain", ""), ca.value("citation", ""));
+        f.say(licence ? "catch_all.licence" : f.severity == Severity::info ? "catch_all.info" : "catch_all.review",
+              {{"words", comma_list(quoted)}, {"what", data_text(ca, "plain")}, {"citation", ca.value("citation", "")}});
         f.evidence = {{"catch_all", ca.value("id", "")}, {"words_found", found}, {"end_use", in.order.end_use}};
         merge_into(f.evidence, cite(ca));
         out.push_back(std::move(f));
@@ -288,9 +266,7 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
                 f.kind = "license";
                 f.rule = "R16";
                 f.severity = strict ? Severity::license_required : Severity::review;
-                f.message = fmt::format("The stated use ({} for {}) suggests compute rented to customers headquartered in "
-                                        "China or Country Group D:5: BIS guidance of May 2025 requires a licence for 3A090.a "
-                                        "items serving such parties, including through cloud access.", quote(*iaas), quote(*d5));
+                f.say("lic.iaas", {{"iaas", quote(*iaas)}, {"d5", quote(*d5)}});
                 f.evidence = {{"words_found", {*iaas, *d5}}, {"end_use", in.order.end_use},
                               {"citation", "BIS policy statement of 2025-05-13 (IaaS for D:5/Macau-headquartered parties)"}};
                 const auto fc = flag_cite(in.rules, "R16");
