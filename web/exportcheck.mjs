@@ -163,9 +163,10 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
     // options (docs/orders.md): clearances (adjudicated false positives), settings, screened_at (ISO time).
     screen: async (order, options) => core.call('screen', screenRequest(order, options)),
     // Orders from text: format 'csv' (the core's order CSV layout), 'jsonl' (one order per line) or 'json'
-    // (an array or one order). Returns { orders, errors: [{ line, message }] }.
-    parseOrders: (text, { format } = {}) => {
-      const parsed = parseOrders(core, text, format);
+    // (an array or one order). Returns { orders, errors: [{ line, column?, message }] }: every good order, every
+    // bad line (a CSV row's error leaves out its order). name: the file's name, used in the errors.
+    parseOrders: (text, { format, name } = {}) => {
+      const parsed = parseOrders(core, text, format, name);
       checkBatchSize(core, parsed.orders.length);
       return parsed;
     },
@@ -230,7 +231,7 @@ function checkBatchSize(core, count) {
   }
 }
 
-function parseOrders(core, text, format) {
+function parseOrders(core, text, format, name) {
   if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'parseOrders expects the file as text');
   const kind = format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
   if (kind === 'csv') {
@@ -238,7 +239,9 @@ function parseOrders(core, text, format) {
       throw new ExportCheckError('not_available',
         'this build of the core cannot read order CSV files yet; use JSON lines (one order per line)');
     }
-    const parsed = core.callText('parse_orders_csv', text);
+    // Every good order, and every bad row with its line, column and fix, named after the file given.
+    const parsed = core.has('read_orders_csv') ? core.call('read_orders_csv', { text, name: name ?? 'orders.csv' })
+      : core.callText('parse_orders_csv', text);
     return Array.isArray(parsed) ? { orders: parsed, errors: [] } : { orders: parsed.orders ?? [], errors: parsed.errors ?? [] };
   }
   if (kind === 'json') {

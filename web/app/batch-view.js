@@ -2,7 +2,7 @@
 // bar, rate and time left; then a chart of decisions and frequent findings, a sortable, filterable table
 // whose rows open the full report, and exports (CSV, JSON). Every screening goes into the audit log.
 import { h, clear, download, icon } from './dom.js';
-import { t, formatNumber, formatDate } from './i18n/index.js';
+import { t, formatNumber, formatDate, language } from './i18n/index.js';
 import { barChart } from './chart.js';
 import { createTable } from './table.js';
 import { DECISIONS, decisionBadge, decisionRank } from './result-view.js';
@@ -10,7 +10,7 @@ import { addRecords, loadClearances, makeRecord, recordContext } from './audit-l
 import { openReport } from './report-dialog.js';
 import { toCsv } from './csv.js';
 
-const PREVIEW_ERRORS = 5;
+const PREVIEW_ERRORS = 200; // every bad row, up to a screenful a person can act on
 
 function formatDuration(ms) {
   if (!Number.isFinite(ms)) return '…';
@@ -187,7 +187,7 @@ export function createBatchView(ctx) {
     progressBar.max = Math.max(1, p.total);
     progressBar.value = p.done;
     const text = t('batch.progress', { done: p.done, total: p.total, rate: formatNumber(Math.round(p.rate)),
-      eta: p.done >= p.total ? formatDuration(0) : formatDuration(p.etaMs) });
+      eta: p.done >= p.total ? '' : formatDuration(p.etaMs) }); // finished: no time left to announce
     progressText.textContent = text;
     progressBar.dataset.done = String(p.done);
     const step = Math.floor((p.done / Math.max(1, p.total)) * 4);
@@ -231,7 +231,7 @@ export function createBatchView(ctx) {
     const format = /\.csv$/i.test(file.name) ? 'csv' : /\.(jsonl|ndjson)$/i.test(file.name) ? 'jsonl' : undefined;
     let parsed;
     try {
-      parsed = ctx.checker.parseOrders(text, { format });
+      parsed = ctx.checker.parseOrders(text, { format, name: file.name });
     } catch (err) {
       message('error', err.code === 'not_available' ? t('batch.csvUnavailable') : t('batch.parseFailed', { file: file.name, message: err.message }));
       return;
@@ -262,7 +262,7 @@ export function createBatchView(ctx) {
     const writes = [];
     const started = performance.now();
     try {
-      const request = { clearances: await loadClearances(), screened_at: state.startedAt };
+      const request = { clearances: await loadClearances(), screened_at: state.startedAt, lang: language() };
       await checker.screenBatch(orders, {
         request,
         digest: true,

@@ -122,7 +122,9 @@ export class ExportCheckElement extends HTMLElement {
       const connection = this.#connect();
       this.#ready(await connection.ready);
       // The core reads no clock: the time dates the report and the age of the parties' companies.
-      report = await connection.request({ type: 'screen', order: target, options: { screened_at: new Date().toISOString() } });
+      report = await connection.request({
+        type: 'screen', order: target, options: { screened_at: new Date().toISOString(), lang: this.#lang() },
+      });
     } catch (err) {
       if (seq !== this.#seq) throw err;
       this.#pendingKey = null;
