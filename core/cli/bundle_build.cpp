@@ -32,7 +32,8 @@ SourceFile describe(const std::string& path, const std::string& bytes) {
 
 // A date the publisher put in the path ("sdn_2023-12-29/"), or the fetch time `bundle fetch` recorded.
 std::pair<std::string, std::string> date_from_path(const std::string& path) {
-    auto dir = fs::absolute(fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path()).lexically_normal();
+    auto dir = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
+    dir = fs::absolute(dir.empty() ? fs::path(".") : dir).lexically_normal();  // "list.csv": the current folder
     if (dir.filename().empty()) dir = dir.parent_path();
     const auto manifest = dir / "fetch-manifest.json";
     if (fs::exists(manifest)) {
@@ -184,7 +185,8 @@ void supersede_csl_copies(std::vector<Loaded>& loaded, BundleMeta& meta) {
     if (csl == loaded.end()) return;
     std::set<std::string> dedicated;
     for (const auto& l : loaded)
-        if (l.source.key != "csl" && !l.source.key.starts_with("list:") && l.source.date >= csl->source.date)
+        if (l.source.key != "csl" && !l.source.key.starts_with("list:") &&
+            (l.source.date.empty() || csl->source.date.empty() || l.source.date >= csl->source.date))
             for (const auto& e : l.entries) dedicated.insert(e.list);
     std::map<std::string, std::size_t> dropped;
     std::erase_if(csl->entries, [&](const Entry& e) { return dedicated.count(e.list) && ++dropped[e.list]; });
@@ -233,7 +235,8 @@ void merge_shared_lists(std::vector<Loaded>& loaded, BundleMeta& meta) {
             auto& older = loaded[idx[k]];
             auto mine = take_list(older.entries, code);
             const auto before = mine.size();
-            const auto unmatched = merge_into_newer(primary, std::move(mine)).size();
+            auto rest = merge_into_newer(primary, std::move(mine));
+            const auto unmatched = rest.size();
             older.source.merged += before - unmatched;
             if (detail_only(older)) {
                 meta.notes.push_back(fmt::format(
@@ -241,7 +244,16 @@ void merge_shared_lists(std::vector<Loaded>& loaded, BundleMeta& meta) {
                     "listed.", code, older.source.key, older.source.date, before - unmatched, before, unmatched));
                 continue;
             }
-            if (unmatched) older.source.dropped[code] += unmatched;
+            // Only a source known to be newer can say a party was delisted; otherwise both are kept.
+            if (lead.source.date.empty() || older.source.date.empty() || older.source.date >= lead.source.date) {
+                for (auto& e : rest) older.entries.push_back(std::move(e));
+                meta.notes.push_back(fmt::format(
+                    "{}: {} of {} {} entries from {} are the same parties as in {} and were merged into them; {} "
+                    "were kept as they are (neither source is known to be newer).", code, before - unmatched, before,
+                    code, older.source.key, lead.source.key, unmatched));
+                continue;
+            }
+            older.source.dropped[code] += unmatched;
             meta.notes.push_back(fmt::format(
                 "{}: {} ({}) is older than {} ({}), which is authoritative on who is listed: {} of its {} parties are "
                 "the same parties and add their detail; {} are no longer listed and were dropped.",

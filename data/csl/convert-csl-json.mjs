@@ -32,6 +32,18 @@ function sourceId(code, row) {
   return `CSL-${code}-${digest.slice(0, 12)}`;
 }
 
+// Address countries the import format cannot take as one country: areas the project deliberately leaves
+// unmapped (data/countries/aliases.tsv), a US state code in a DPL row, a dissolved state. They are kept
+// in the entry's remarks instead, never dropped silently.
+const NOT_ONE_COUNTRY = new Map([
+  ['REGION: KASHMIR', 'disputed between India and Pakistan'],
+  ['REGION: JAMMU AND KASHMIR', 'disputed between India and Pakistan'],
+  ['REGION: KAFIA KINGI', 'disputed between Sudan and South Sudan'],
+  ['REGION: COMMONWEALTH OF INDEPENDENT STATES', 'a grouping of states'],
+  ['NM', 'not a country code; a US state (New Mexico) in the country field'],
+  ['AN', 'Netherlands Antilles, dissolved in 2010'],
+]);
+
 const addUnique = (list, values) => { for (const v of values) if (v && !list.includes(v)) list.push(v); };
 
 function convert() {
@@ -53,17 +65,26 @@ function convert() {
         license_requirement: row.lr === undefined ? '' : licenceRequirements[row.lr],
         license_policy: row.lp === undefined ? '' : licencePolicies[row.lp],
         source_url: row.u === undefined ? '' : urls[row.u],
+        unmapped: [],
       };
       parties.set(key, p);
     }
     addUnique(p.aliases, (row.a ?? []).map((a) => a.trim()).filter((a) => a !== p.name));
     addUnique(p.programs, row.pg === undefined ? [] : programmes[row.pg].split('; '));
     if (row.fr) addUnique(p.federal_register, [row.fr.trim()]);
-    for (const c of row.c ?? []) if (!p.addresses.some((a) => a.country === c)) p.addresses.push({ country: c });
+    for (const raw of row.c ?? []) {
+      if (NOT_ONE_COUNTRY.has(raw)) {
+        addUnique(p.unmapped, [`${raw} (${NOT_ONE_COUNTRY.get(raw)})`]);
+        continue;
+      }
+      if (!p.addresses.some((a) => a.country === raw)) p.addresses.push({ country: raw });
+    }
   }
   const lines = [];
   for (const p of parties.values()) {
-    const out = { ...p, federal_register: p.federal_register.join(' | ') };
+    const { unmapped, ...rest } = p;
+    const out = { ...rest, federal_register: p.federal_register.join(' | ') };
+    if (unmapped.length) out.remarks = `Address country in the CSL export, not one country: ${unmapped.join('; ')}.`;
     for (const [k, v] of Object.entries(out)) if (v === '' || (Array.isArray(v) && v.length === 0)) delete out[k];
     lines.push(JSON.stringify(out));
   }
