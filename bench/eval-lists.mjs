@@ -88,7 +88,7 @@ function match(queries) {
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(2)}%` : 'n/a');
 const line = (label, n, d) => console.log(`${label.padEnd(64)} ${String(n).padStart(6)} / ${String(d).padEnd(6)} ${pct(n, d)}`);
 
-console.log(`bundle: ${path.relative(root, bundle)}`);
+console.log(`bundle: ${bundle}`);
 const newSdnHits = match(newSdn.map((e) => ({ name: e.n, ...(TYPE[e.t] ? { type: TYPE[e.t] } : {}) })));
 line('SDN designated after 2023-12, found as that party (same number)', newSdnHits
   .filter((hits, i) => hits.some((h) => h.list === 'SDN' && h.source_id === newSdn[i].e)).length, newSdn.length);
