@@ -28,8 +28,9 @@ constexpr std::string_view kUsage = R"(exportcheck: export-control screening of 
 
 usage:
   exportcheck bundle build [--csl consolidated.csv] [--ofac-sdn DIR] [--ofac-cons DIR] [--dpl dpl.txt]
-                           [--un consolidated.xml] [--list FILE]... [--rules DIR] [--built-at TIME] [--id ID]
-                           -o BUNDLE
+                           [--un consolidated.xml] [--list FILE]... [--uk-sanctions-list DIR]
+                           [--ofsi-conlist ConList.xlsx|.csv] [--dfat regulation8_consolidated.xlsx]
+                           [--rules DIR] [--built-at TIME] [--id ID] -o BUNDLE
                            (BUNDLE ending in .gz is written gzip-compressed)
   exportcheck bundle info BUNDLE
   exportcheck bundle sign BUNDLE --key PRIVATE.pem -o BUNDLE.sig
@@ -68,7 +69,8 @@ std::string one_positional(const Args& a, const char* what) {
 }
 
 int bundle_build(const Args& a, std::ostream& out, std::ostream&) {
-    a.only({"csl", "ofac-sdn", "ofac-cons", "dpl", "un", "list", "rules", "built-at", "id", "output"});
+    a.only({"csl", "ofac-sdn", "ofac-cons", "dpl", "un", "list", "uk-sanctions-list", "ofsi-conlist", "dfat", "rules",
+            "built-at", "id", "output"});
     BuildInputs in;
     in.csl = a.get("csl");
     in.ofac_sdn = a.get("ofac-sdn");
@@ -77,6 +79,7 @@ int bundle_build(const Args& a, std::ostream& out, std::ostream&) {
     in.un = a.get("un");
     in.rules = a.get("rules");
     in.lists = a.all("list");
+    in.intl = {a.get("uk-sanctions-list"), a.get("ofsi-conlist"), a.get("dfat")};
     in.built_at = a.get("built-at").value_or(utc_now());
     in.id = a.get("id").value_or("");
     const auto output = a.require("output");
