@@ -3,6 +3,7 @@
 #include "args.hpp"
 #include "bundle_build.hpp"
 #include "fetch.hpp"
+#include "fetch_checks.hpp"
 #include "files.hpp"
 #include "match_commands.hpp"
 #include "official_sources.hpp"
@@ -30,7 +31,9 @@ usage:
   exportcheck bundle build [--csl consolidated.csv] [--ofac-sdn DIR] [--ofac-cons DIR] [--dpl dpl.txt]
                            [--un consolidated.xml] [--list FILE]... [--uk-sanctions-list DIR]
                            [--ofsi-conlist ConList.xlsx|.csv] [--dfat regulation8_consolidated.xlsx]
-                           [--rules DIR] [--built-at TIME] [--id ID] -o BUNDLE
+                           [--rules DIR] [--built-at TIME] [--id ID]
+                           [--previous OLD_BUNDLE [--allow-shrink LIST,...|all]] -o BUNDLE
+                           (--previous: refuse a list with over 20% fewer entries than in OLD_BUNDLE)
                            (BUNDLE ending in .gz is written gzip-compressed)
   exportcheck bundle info BUNDLE
   exportcheck bundle sign BUNDLE --key PRIVATE.pem -o BUNDLE.sig
@@ -38,7 +41,7 @@ usage:
   exportcheck bundle keygen --private PRIVATE.pem --public PUBLIC.pem
   exportcheck bundle pubkey PUBLIC.pem          (the raw key, base64, that a page pins)
   exportcheck bundle fetch --out DIR [--base-url URL] [--url-SOURCE URL]...
-                           (SOURCE: csl, ofac_sdn, ofac_cons, dpl, un)
+                           (SOURCE: csl, ofac_sdn, ofac_cons, dpl, un, ofsi_conlist, dfat)
   exportcheck match --bundle BUNDLE --name NAME [--type person|organization] [--country CC] [--dob DATE]
                     [--top N]
   exportcheck match --bundle BUNDLE --batch QUERIES.jsonl [--top N]   (one result line per query line)
@@ -70,7 +73,7 @@ std::string one_positional(const Args& a, const char* what) {
 
 int bundle_build(const Args& a, std::ostream& out, std::ostream&) {
     a.only({"csl", "ofac-sdn", "ofac-cons", "dpl", "un", "list", "uk-sanctions-list", "ofsi-conlist", "dfat", "rules",
-            "built-at", "id", "output"});
+            "built-at", "id", "previous", "allow-shrink", "output"});
     BuildInputs in;
     in.csl = a.get("csl");
     in.ofac_sdn = a.get("ofac-sdn");
@@ -84,6 +87,9 @@ int bundle_build(const Args& a, std::ostream& out, std::ostream&) {
     in.id = a.get("id").value_or("");
     const auto output = a.require("output");
     auto result = build_bundle(in);
+    if (const auto previous = a.get("previous"))  // a refresh: refuse a list that shrank too much
+        check_no_shrink(read_bundle(read_bundle_bytes(*previous)), *previous, result.meta, result.entries,
+                        a.get("allow-shrink").value_or(""));
     const auto raw = write_bundle(result.meta, result.entries);
     write_file(output, output.ends_with(".gz") ? gzip(raw) : raw);
     out << bundle_info(read_bundle(raw)).dump(2) << '\n';

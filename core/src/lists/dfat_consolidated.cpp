@@ -52,12 +52,12 @@ std::string dob(const std::string& text) {
     std::string s = text;
     for (std::string_view prefix : {"Approximately ", "approximately ", "Approx. ", "circa "})
         if (s.starts_with(prefix)) s.erase(0, prefix.size());
-    if (s.starts_with("Between ")) {
-        const auto and_at = s.find(" and ");
-        if (and_at != std::string::npos) {
-            const auto from = sheet::dmy_date(s.substr(8, and_at - 8)), to = sheet::dmy_date(s.substr(and_at + 5));
-            if (from.size() == 4 && to.size() == 4) return from + "-" + to;
-        }
+    if (s.starts_with("Between ")) {  // "Between 1957 and 1962", "Between 1963 to 1968"
+        for (std::string_view joiner : {" and ", " to "})
+            if (const auto at = s.find(joiner); at != std::string::npos) {
+                const auto from = sheet::dmy_date(s.substr(8, at - 8)), to = sheet::dmy_date(s.substr(at + joiner.size()));
+                if (from.size() == 4 && to.size() == 4) return from + "-" + to;
+            }
     }
     if (auto d = sheet::dmy_date(s); !d.empty()) return d;
     // "1955- 1958", "1955 - 1958": a range of years, written the way the UN list writes one.
@@ -105,6 +105,7 @@ void add_addresses(Entry& e, const std::string& text) {
             a.country = cc;
             a.country_name = last;
             a.street = comma == std::string::npos ? "" : sheet::collapse(part.substr(0, comma));
+            sheet::hong_kong_country(a);
         } else {
             a.street = part;
         }

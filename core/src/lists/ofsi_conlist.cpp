@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,7 @@ struct Group {
     std::vector<std::string> other;  // Other Information parts kept for remarks
     std::vector<std::string> positions;
     bool has_primary = false;
+    std::string provisional_type;  // the alias type of the name standing in until the primary row
 };
 
 std::string person_name(const CsvRow& r) {
@@ -98,18 +100,22 @@ void add_name(Group& g, const CsvRow& r) {
     const std::string name = person_name(r);
     const std::string alias_type = sheet::cell(r, kAliasType);
     if (alias_type == "Primary name" && !g.has_primary) {
-        if (!g.entry.name.empty()) add_alias(g.entry, g.entry.name, "primary name variation");
-        g.entry.name = name;
+        // An earlier row's name stood in for the primary: it becomes an alias of its own kind.
+        std::string provisional = std::exchange(g.entry.name, name);
         std::erase_if(g.entry.aliases, [&](const Alias& a) { return sheet::same_name(a.name, name); });
+        add_alias(g.entry, std::move(provisional), g.provisional_type);
         g.has_primary = true;
-    } else if (g.entry.name.empty()) {
-        g.entry.name = name;  // a group whose primary row comes later, or that has none
     } else {
         const std::string quality = sheet::cell(r, kAliasQuality);
         std::string type = alias_type.empty() ? "aka" : alias_type;
         std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
         if (!quality.empty()) type += " (" + quality + ")";
-        add_alias(g.entry, name, type);
+        if (g.entry.name.empty()) {  // a group whose primary row comes later, or that has none
+            g.entry.name = name;
+            g.provisional_type = type;
+        } else {
+            add_alias(g.entry, name, type);
+        }
     }
     if (const auto script = sheet::cell(r, kNonLatin); !script.empty())
         add_alias(g.entry, script, join({"non-Latin script", sheet::cell(r, kNonLatinLanguage)}, ": "));
@@ -137,13 +143,18 @@ void add_facts(Group& g, const CsvRow& r) {
     a.postal_code = sheet::cell(r, kPostCode);
     a.country_name = sheet::cell(r, kCountry);
     a.country = country_code(a.country_name);
+    sheet::hong_kong_country(a);
     if (!(a.street.empty() && a.city.empty() && a.state.empty() && a.postal_code.empty() && a.country_name.empty()) &&
         std::find(e.addresses.begin(), e.addresses.end(), a) == e.addresses.end())
         e.addresses.push_back(std::move(a));
 
     for (auto& [label, value] : labelled(sheet::cell(r, kOther))) {
-        if (label == "UK Sanctions List Ref") add_unique(e.ids, "UK Sanctions List Ref: " + value);
-        else if (label != "UK Statement of Reasons" && !value.empty()) add_unique(g.other, label + ": " + value);
+        if (label == "UK Sanctions List Ref") {
+            // "SYR0278. Director/Management name is ...": the reference is the first word; free text may follow.
+            const auto end = value.find_first_of(". ");
+            add_unique(e.ids, "UK Sanctions List Ref: " + value.substr(0, end));
+            if (end != std::string::npos) add_unique(g.other, sheet::collapse(value.substr(end + 1)));
+        } else if (label != "UK Statement of Reasons" && !value.empty()) add_unique(g.other, label + ": " + value);
     }
 }
 

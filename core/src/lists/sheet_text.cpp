@@ -37,6 +37,15 @@ std::size_t marker_length(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+void hong_kong_country(Address& a) {
+    if (a.country != "CN") return;
+    auto names_hong_kong = [](const std::string& part) {
+        const auto at = part.rfind("Hong Kong");
+        return at != std::string::npos && at + 9 == part.size();  // "..., Hong Kong" or "Hong Kong"
+    };
+    if (names_hong_kong(a.street) || names_hong_kong(a.city) || names_hong_kong(a.state)) a.country = "HK";
+}
+
 bool same_name(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));

@@ -30,6 +30,10 @@ std::string excel_serial_date(std::string_view text);
 // Trailing '.', ';' and ',' are trimmed from each part.
 std::vector<std::string> enumerated(std::string_view text);
 
+// An address in Hong Kong that the publisher files under China ("..., Hong Kong, China") gets country HK,
+// as the other lists give it.
+void hong_kong_country(Address& a);
+
 // Names equal but for ASCII case ("Mian MITHU", "Mian Mithu"): one name to a screener.
 bool same_name(std::string_view a, std::string_view b);
 
