@@ -1,4 +1,4 @@
-// Types of ExportCheck's JavaScript API (web/exportcheck.mjs): `import { createChecker } from 'exportcheck'`.
+// Types of ExportCheck's JavaScript API (web/lib/exportcheck.mjs): `import { createChecker } from 'exportcheck'`.
 // The order and report shapes follow shared/design/ARCHITECTURE.md ("Order and report"); fields this file
 // does not name are passed through by the core, so every object type stays open.
 

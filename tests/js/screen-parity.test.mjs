@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
-import { Core } from '../../web/core.js';
+import { Core } from '../../web/lib/core.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Built by scripts/build.sh; the environment may point at other builds of the same sources.
@@ -141,7 +141,7 @@ test('the catalogue is listed for the app (ec_products)', async () => {
 });
 
 test('the JS API screens through the same core', async () => {
-  const { createChecker } = await import('../../web/exportcheck.mjs');
+  const { createChecker } = await import('../../web/lib/exportcheck.mjs');
   const publicKeyPem = process.env.EXPORTCHECK_PUBLIC_KEY ?? path.join(root, 'tests/keys/test-ed25519-public.pem');
   const publicKey = execFileSync(cli, ['bundle', 'pubkey', publicKeyPem], { encoding: 'utf8' }).trim();
   const checker = await createChecker({
