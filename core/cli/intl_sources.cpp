@@ -89,6 +89,8 @@ std::vector<IntlList> load_intl_lists(const IntlInputs& in, std::vector<std::str
     if (uksl) out.push_back(std::move(*uksl));
     if (ofsi) out.push_back(std::move(*ofsi));
     if (in.dfat) out.push_back(load_table_list(*in.dfat, "dfat", parse_dfat_consolidated));
+    // The page shows the notes: say plainly what is missing, not only what is there.
+    notes.push_back(std::string(kNoEuListNote));
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <exportcheck/bundle.hpp>
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct IntlList {
     BundleSource source;
     std::vector<Entry> entries;
 };
+
+// No EU file could be obtained (data/README.md): every bundle says so in its notes.
+inline constexpr std::string_view kNoEuListNote =
+    "EU: this bundle has no EU sanctions list (no official EU file was obtainable for it); screen against the "
+    "EU consolidated list elsewhere, or import it with --list.";
 
 // Parses what is given; notes in plain words go to `notes` (the OFSI parties merged and dropped).
 std::vector<IntlList> load_intl_lists(const IntlInputs& in, std::vector<std::string>& notes);

@@ -51,6 +51,7 @@ TEST_CASE("cli: the UK and Australian lists in a bundle, with their dates and th
     CHECK(info["notes"][0].get<std::string>().find("4 of 5 parties of the OFSI Consolidated List (2025-04-14) are on the "
                                                    "UK Sanctions List") != std::string::npos);
     CHECK(info["notes"][0].get<std::string>().find("1 are no longer listed and were dropped") != std::string::npos);
+    CHECK(info["notes"][1].get<std::string>().starts_with("EU: this bundle has no EU sanctions list"));
 }
 
 TEST_CASE("cli: UK-only parties are found by their listed names; a party the UK list dropped is not") {
