@@ -29,6 +29,7 @@ const OFFICIAL = {
   'cons_comments.csv': 'ofac_cons/cons_comments.csv',
   'dpl.txt': 'dpl_excerpt.txt',
   'consolidated.xml': 'un_excerpt.xml',
+  'CONSOLIDATED.XML': 'ofac_cons_xml/CONSOLIDATED.XML',
   'ConList.xlsx': 'intl/ofsi_conlist_excerpt.xlsx',
   'regulation8_consolidated.xlsx': 'intl/dfat_excerpt.xlsx',
 };
