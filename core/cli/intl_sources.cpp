@@ -79,7 +79,7 @@ std::vector<IntlList> load_intl_lists(const IntlInputs& in, std::vector<std::str
         // One UK list: the UK Sanctions List says who is on it; OFSI's older rows add their detail.
         const auto m = merge_uk_sources(uksl->entries, ofsi->entries, ofsi->source.date);
         ofsi->source.merged = m.enriched;
-        ofsi->source.superseded = m.dropped;
+        ofsi->source.dropped[std::string(kUkListCode)] = m.dropped;  // delisted: `bundle info` counts them per list
         notes.push_back(fmt::format(
             "UK: {} of {} parties of the OFSI Consolidated List ({}) are on the UK Sanctions List ({}) and add their "
             "detail to it (joined by UK Sanctions List reference or OFSI group ID); {} are no longer listed and were "

@@ -45,6 +45,7 @@ TEST_CASE("cli: the UK and Australian lists in a bundle, with their dates and th
     CHECK(sources[1]["key"] == "ofsi_conlist");
     CHECK(sources[1]["date"] == "2025-04-14");
     CHECK(sources[1]["merged"] == 4);
+    CHECK(info["dropped"]["UK"] == 1);  // the party the newer UK list no longer has
     CHECK(sources[1]["url"] == "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.xlsx");
     CHECK(sources[2]["key"] == "dfat");
     CHECK(sources[2]["url"] == "https://www.dfat.gov.au/sites/default/files/regulation8_consolidated.xlsx");
