@@ -145,6 +145,7 @@ Matcher::Index::Index(const std::vector<Entry>& entries, const Index* base_index
             tok.sound = text::sound_form(tok.text);
             tok.skel = text::skeleton_of_sound(tok.sound);
             tok.spellings = text::known_spellings(tok.text);
+            tok.nicknames = text::given_name_variants(tok.text);
         }
         tok.weight = match::token_weight(tok.kind, idf_of(tok.text, text_df[head_of[t]]));
     }
