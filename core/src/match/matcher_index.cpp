@@ -289,6 +289,10 @@ void Matcher::Index::neighbours(const Prepared& q) {
         for (const bool abjad : {false, true})
             if (const auto t = find(qt.text, qt.kind, abjad); t != match::kNoVocab) ids.push_back(t);
         h.known = !ids.empty();
+        // The same given name as a nickname or in full ("Sandy" retrieves names with "Alexander").
+        if (qt.nicknames)
+            for (const auto& name : *qt.nicknames)
+                if (const auto t = find(name, TokenKind::word, false); t != match::kNoVocab) ids.push_back(t);
         if (fuzzy_kind(qt.kind)) {
             if (qt.text.size() >= match::kMinFuzzyLength)
                 for_each_deletion(qt.text, [&](std::uint64_t k) {

@@ -244,6 +244,8 @@ bool letter_form_at(const std::vector<Word>& words, std::size_t i) {
                 if (p.kind != TokenKind::legal_form || p.words.size() < 2 || start + p.words.size() > words.size() ||
                     start + p.words.size() <= i + 1)
                     continue;
+                // Short forms count only at the edges of a name ("P E T R O S A N" has no S.A. in it).
+                if (p.edge_only && start != 0 && start + p.words.size() != words.size()) continue;
                 bool fits = true;
                 for (std::size_t k = 1; fits && k < p.words.size(); ++k) fits = p.words[k] == words[start + k].text;
                 if (fits) return true;
@@ -255,9 +257,11 @@ bool letter_form_at(const std::vector<Word>& words, std::size_t i) {
 // "S.H.E.N.Z.H.E.N"): the letters are joined. Two letters stay initials ("J. R. Smith").
 std::size_t join_spaced_letters(const std::vector<Word>& in, std::size_t i, std::vector<Word>& out,
                                 std::vector<std::string>* notes) {
+    if (letter_form_at(in, i)) return 0;
     std::size_t end = i;
-    while (end < in.size() && single_letter(in[end])) ++end;
-    if (end - i < 3 || letter_form_at(in, i)) return 0;
+    // The run stops where a legal form in letters starts ("Fund X L.P." is the fund X, a partnership).
+    while (end < in.size() && single_letter(in[end]) && (end == i || !letter_form_at(in, end))) ++end;
+    if (end - i < 3) return 0;
     std::string joined, spaced;
     for (std::size_t k = i; k < end; ++k) {
         joined += in[k].text;
