@@ -298,11 +298,11 @@ function nextSteps(report) {
 
 // The lists the order was screened against, each with its own data date (for the printed report).
 function listDates(report) {
-  const lists = report.bundle?.lists ?? [];
+  const lists = Object.entries(report.bundle?.list_dates ?? {});
   if (!lists.length) return null;
   return h('section', { class: 'list-dates' },
     h('h4', {}, t('result.listDates')),
-    h('p', {}, lists.map((l) => `${has(`source.${l.source}`) ? t(`source.${l.source}`) : l.source}: ${formatDate(l.date)}`).join(' · ')));
+    h('p', {}, lists.map(([list, date]) => `${has(`list.${list}`) ? t(`list.${list}`) : list}: ${formatDate(date)}`).join(' · ')));
 }
 
 function itemsTable(items) {
