@@ -3,11 +3,12 @@
 //   eval_names [--bundle BUNDLE.ecb.gz] [--shared DIR] [--threshold T] [--recall N] [--only SECTIONS]
 //              [--verbose] [--emit-common-words FILE]
 // BUNDLE defaults to public/bundle/default.ecb.gz and DIR to ../shared/data (both from the repo root).
-// SECTIONS is a comma list of: bench, ofac, script, putin, negatives, recall, own-negatives, index.
+// SECTIONS is a comma list of: bench, ofac, script, putin, negatives, recall, own-negatives, tricks, index.
 // Every generated set is seeded and deterministic: the same build prints the same numbers.
 #include "eval_names_data.hpp"
 #include "files.hpp"
 #include "name_sets.hpp"
+#include "trick_sets.hpp"
 
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/countries.hpp>
@@ -22,6 +23,7 @@
 #include <cmath>
 #include <cstdint>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -294,7 +296,7 @@ void yente_negatives(const Options& o, const Matcher& matcher, Summary& summary)
     // By the script the name is written in: each script's share of its own queries with a hit.
     std::map<std::string, std::pair<int, int>> by_script;
     static const char* kScriptNames[] = {"Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Armenian", "Georgian",
-                                         "Hangul", "other (CJK, Thai, ...)"};
+                                         "Hangul", "Han", "Kana", "other (Thai, Indic, ...)"};
     for (const auto& q : name_only) {
         const auto words = text::split_words(std::string_view(q.name));
         const std::string script = words.empty() ? "none" : kScriptNames[static_cast<int>(words[0].script)];
@@ -379,6 +381,22 @@ void own_recall(const Options& o, const Matcher& matcher, Summary& summary) {
                             cases.size(), double(found_typed) / cases.size()));
 }
 
+// Ordinary company names of no listed party: common words, a line of business, mostly a legal form.
+std::vector<std::string> ordinary_companies(Rng& r, int count) {
+    const auto words = split(eval_data::kCompanyWords, ' ');
+    const auto business = split(eval_data::kCompanyBusiness, ' ');
+    const auto forms = split(eval_data::kCompanyForms, '|');
+    std::vector<std::string> out;
+    for (int k = 0; k < count; ++k) {
+        std::string name = r.pick(words);
+        if (r.chance(0.5)) name += " " + r.pick(words);
+        name += " " + r.pick(business);
+        if (r.chance(0.8)) name += " " + r.pick(forms);
+        out.push_back(std::move(name));
+    }
+    return out;
+}
+
 // ---- 7. own realistic non-listed names -----------------------------------------------------------------
 
 void own_negatives(const Options& o, const Matcher& matcher, Summary& summary) {
@@ -397,16 +415,7 @@ void own_negatives(const Options& o, const Matcher& matcher, Summary& summary) {
             people.push_back({name, EntityType::unknown, "", ""});
         }
     }
-    const auto words = split(eval_data::kCompanyWords, ' ');
-    const auto business = split(eval_data::kCompanyBusiness, ' ');
-    const auto forms = split(eval_data::kCompanyForms, '|');
-    for (int k = 0; k < 4000; ++k) {
-        std::string name = r.pick(words);
-        if (r.chance(0.5)) name += " " + r.pick(words);
-        name += " " + r.pick(business);
-        if (r.chance(0.8)) name += " " + r.pick(forms);
-        companies.push_back({name, EntityType::unknown, "", ""});
-    }
+    for (auto& name : ordinary_companies(r, 4000)) companies.push_back({name, EntityType::unknown, "", ""});
     std::map<std::string, int> top_people, top_companies;
     std::vector<std::string> ex_people, ex_companies;
     const double fp_people = false_positive_rate(matcher, people, o.threshold, &top_people, &ex_people);
@@ -423,6 +432,8 @@ void own_negatives(const Options& o, const Matcher& matcher, Summary& summary) {
     summary.add(fmt::format("own non-listed names FP rate: people {:.2f}% ({}), companies {:.2f}% ({})",
                             100 * fp_people, people.size(), 100 * fp_companies, companies.size()));
 }
+
+#include "eval_tricks.inc"
 
 // ---- 8. candidate generation against a full scan -------------------------------------------------------
 
@@ -503,6 +514,7 @@ int main(int argc, char** argv) {
     if (o.run("recall")) own_recall(o, matcher, summary);
     if (o.run("negatives")) yente_negatives(o, matcher, summary);
     if (o.run("own-negatives")) own_negatives(o, matcher, summary);
+    if (o.run("tricks")) tricks(o, matcher, bundle.entries, summary);
     if (o.run("index")) index_recall(o, matcher, summary);
     fmt::print("\n== summary (threshold {:.2f})\n", o.threshold);
     for (const auto& l : summary.lines) fmt::print("  {}\n", l);

@@ -123,4 +123,15 @@ inline constexpr std::string_view kCompanyForms =
 // Middle names a perturbation may add.
 inline constexpr std::string_view kAddedMiddleNames = "Ali Ahmed Maria Jose John Ivan Ibrahim Lee Anne Paul";
 
+// Well-known Chinese companies on no restricted-party list of the default bundle, as registered in Chinese
+// characters (issue 16: a Chinese-script name must not meet a listed party by accident).
+inline constexpr std::string_view kUnlistedChineseCompanies =
+    "阿里巴巴集团控股有限公司 腾讯控股有限公司 百度在线网络技术（北京）有限公司 北京京东世纪贸易有限公司 "
+    "美团 网易公司 拼多多 海尔集团公司 珠海格力电器股份有限公司 美的集团股份有限公司 杭州娃哈哈集团有限公司 "
+    "贵州茅台酒股份有限公司 青岛啤酒股份有限公司 万科企业股份有限公司 内蒙古蒙牛乳业（集团）股份有限公司 "
+    "内蒙古伊利实业集团股份有限公司 安踏体育用品集团有限公司 李宁有限公司 中国平安保险（集团）股份有限公司 "
+    "招商银行股份有限公司 顺丰控股股份有限公司 携程集团 吉利汽车控股有限公司 长城汽车股份有限公司 "
+    "上海家化联合股份有限公司 农夫山泉股份有限公司 海底捞国际控股有限公司 名创优品 泡泡玛特 "
+    "深圳市大族激光科技股份有限公司 广州酷狗计算机科技有限公司";
+
 }  // namespace eval_data

@@ -6,6 +6,7 @@
 #include <exportcheck/error.hpp>
 #include <exportcheck/match.hpp>
 
+#include <algorithm>
 #include <string>
 
 using namespace exportcheck;
@@ -134,4 +135,25 @@ TEST_CASE("compare: scores print with 4 decimals, the same in every build") {
     const auto j = compare_json({{"a", "Olaf Scholze"}, {"b", "Olaf Scholz"}});
     const auto text = j["score"].dump();
     CHECK(text.size() <= 6);
+}
+
+TEST_CASE("compare: disguised names meet the listed name, and the explanation says how (issue 16)") {
+    CHECK(matches("S h e n z h e n Huawei Trading", "Shenzhen Huawei Trading Co"));
+    CHECK(matches("\u0397uawei Technologies", "Huawei Technologies Co., Ltd."));
+    const auto greek = compare_names("\u0397uawei Technologies", "Huawei Technologies Co., Ltd.");
+    const auto& notes = greek.explanation.notes;
+    CHECK(std::find(notes.begin(), notes.end(), "Greek letter \u0397 read as H") != notes.end());
+    CHECK(matches("Rostec TECH DEV CO", "Rostec Technology Development Company"));
+    CHECK(matches("深圳市华为技术有限公司", "Shenzhen Huawei Technology Co., Ltd."));
+    CHECK(matches("Nick Ivanenko", "Nicholas IVANENKO", EntityType::person));
+    const auto nick = compare_names("Bob Menendez", "Robert Menendez", EntityType::person);
+    CHECK(nick.score >= kReportThreshold);
+    REQUIRE_FALSE(nick.explanation.pairs.empty());
+    CHECK(nick.explanation.pairs.front().why.find("nickname") != std::string::npos);
+}
+
+TEST_CASE("compare: an abbreviated generic word weighs what the word weighs") {
+    // "GRP" is "group": two names that share only it do not match.
+    CHECK_FALSE(matches("XYZ GRP", "Volga Group"));
+    CHECK_FALSE(matches("Kama TECH DEV CO", "Ural Technology Development Company"));
 }

@@ -76,7 +76,8 @@ TEST_CASE("text: transliteration of Cyrillic, Greek, Arabic, Hebrew, Armenian, G
     CHECK(fold_to_ascii("성훈 김") == "songhun kim");
     CHECK(fold_to_ascii("이민호") == "riminho");
     // Scripts without a table stay as they are (so same-script names still meet).
-    CHECK(fold_to_ascii("习近平") == "习近平");
+    CHECK(fold_to_ascii("กรุงเทพ") == "กรุงเทพ");
+    CHECK(fold_to_ascii("习近平") == "xi jinping");  // Chinese characters read in pinyin (issue 16)
 
     const auto words = split_words(std::string_view("Путин محمد Smith"));
     REQUIRE(words.size() == 3);

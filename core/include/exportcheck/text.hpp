@@ -5,7 +5,8 @@
 //   decode_utf8          bytes -> code points (invalid bytes become U+FFFD, never an error)
 //   split_words          code points -> words, each folded to lower-case ASCII: case, accents, ligatures,
 //                        full-width forms; Cyrillic, Greek, Arabic/Persian/Urdu, Hebrew, Armenian, Georgian
-//                        and Hangul transliterated; apostrophes dropped; all other punctuation separates
+//                        and Hangul transliterated; Chinese characters read in pinyin (company words
+//                        in English), Kana in Hepburn; apostrophes dropped; other punctuation separates
 //   person_name_order    "PUTIN, Vladimir" -> "Vladimir PUTIN" (one comma, not an organisation)
 //   apply_phrases        multi-word knowledge: legal forms ("obshchestvo s ogranichennoy otvetstvennostyu",
 //                        "co ltd"), stop phrases ("and any successor ..."), spelling variants ("abd al")
@@ -27,9 +28,18 @@ namespace exportcheck::text {
 
 // The writing system a word came from. Abjads (Arabic, Hebrew) do not write short vowels, so their
 // transliterations are compared by consonant skeleton.
-enum class Script : std::uint8_t { latin, cyrillic, greek, arabic, hebrew, armenian, georgian, hangul, other };
+enum class Script : std::uint8_t {
+    latin, cyrillic, greek, arabic, hebrew, armenian, georgian, hangul, han, kana, other
+};
 
 bool is_abjad(Script s) noexcept;
+
+// Step 0. Undoes tricks that hide a name from a screener without changing how it reads: invisible format
+// characters (zero-width, direction marks) dropped; Greek and Cyrillic letters that look Latin read as Latin
+// inside Latin words ("Ηuawei" with a Greek Eta -> "Huawei"), styled mathematical letters as plain ones
+// (Unicode TR39 confusables). Returns false (out untouched) when nothing changed. Each trick found adds a
+// note for the match explanation ("Greek letter Η read as H", "invisible characters removed").
+bool undisguise(std::string_view name, std::string& out, std::vector<std::string>* notes);
 
 // Step 1. UTF-8 to code points; an invalid byte becomes U+FFFD (which later acts as a separator).
 std::u32string decode_utf8(std::string_view utf8);
@@ -82,11 +92,16 @@ std::string canonical_variant(std::string_view word);
 // Matching measures typos against these too ("Mohbmad" is one letter from "Mohamad").
 const std::vector<std::string>* known_spellings(std::string_view canonical);
 
+// Given names that are the same name as this one, nickname or full (canonical spellings: "nick" ->
+// nicholas, "robert" -> bob, rob, ...), or nullptr. From data/names/nicknames_2026-06 (nicknames_table.inc).
+const std::vector<std::string>* given_name_variants(std::string_view canonical);
+
 // Step 6. The kind of a canonical word that is not a legal form.
 TokenKind classify(std::string_view word);
 
 struct NormalizedName {
-    std::vector<Token> tokens;  // in name order (after person_name_order), stop words removed
+    std::vector<Token> tokens;       // in name order (after person_name_order), stop words removed
+    std::vector<std::string> notes;  // disguises undone: "letters spaced out", "Greek letter Η read as H", ...
 };
 
 // The whole pipeline.

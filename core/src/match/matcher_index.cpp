@@ -145,6 +145,7 @@ Matcher::Index::Index(const std::vector<Entry>& entries, const Index* base_index
             tok.sound = text::sound_form(tok.text);
             tok.skel = text::skeleton_of_sound(tok.sound);
             tok.spellings = text::known_spellings(tok.text);
+            tok.nicknames = text::given_name_variants(tok.text);
         }
         tok.weight = match::token_weight(tok.kind, idf_of(tok.text, text_df[head_of[t]]));
     }
@@ -288,6 +289,10 @@ void Matcher::Index::neighbours(const Prepared& q) {
         for (const bool abjad : {false, true})
             if (const auto t = find(qt.text, qt.kind, abjad); t != match::kNoVocab) ids.push_back(t);
         h.known = !ids.empty();
+        // The same given name as a nickname or in full ("Sandy" retrieves names with "Alexander").
+        if (qt.nicknames)
+            for (const auto& name : *qt.nicknames)
+                if (const auto t = find(name, TokenKind::word, false); t != match::kNoVocab) ids.push_back(t);
         if (fuzzy_kind(qt.kind)) {
             if (qt.text.size() >= match::kMinFuzzyLength)
                 for_each_deletion(qt.text, [&](std::uint64_t k) {

@@ -213,6 +213,7 @@ std::string why_text(const Option& o, const Prepared& q, const Prepared& n) {
                                                       : "written together in the listed name";
         case Why::legal_form: return a.text == b.text ? "legal form (" + a.text + ")" : "different legal forms";
         case Why::number: return "same number";
+        case Why::nickname: return "same given name, nickname (" + a.text + " / " + b.text + ")";
         case Why::none: break;
     }
     return "";
@@ -300,7 +301,9 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         if (!free) continue;
         // Exact spellings and known variants count in full; approximate ones count less than their
         // similarity says, so two or three wrong letters in a short word are little evidence.
-        const float credit = o.sim.value >= 1.0f || o.sim.why == Why::variant ? o.sim.value : o.sim.value * o.sim.value;
+        const float credit = o.sim.value >= 1.0f || o.sim.why == Why::variant || o.sim.why == Why::nickname
+                                 ? o.sim.value
+                                 : o.sim.value * o.sim.value;
         each_q(o, [&](int i) { q_used[i] = 1, q_sim[i] = credit; });
         each_n(o, [&](int j) { n_used[j] = 1, n_sim[j] = credit; });
         chosen.push_back(&o);
@@ -418,7 +421,8 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             if (!q_used[i]) e.unmatched_query.push_back(q.toks[i]->source);
         for (std::size_t j = 0; j < k; ++j)
             if (!n_used[j]) e.unmatched_listed.push_back(n.toks[j]->source);
-        e.notes = std::move(notes);
+        e.notes = q.notes;  // the disguises undone in the query come first
+        e.notes.insert(e.notes.end(), notes.begin(), notes.end());
     }
     return out;
 }

@@ -39,6 +39,7 @@ struct Tok {
     bool known = false;  // a word names use (WordRarity::knows): listed tokens always are
     std::uint32_t vocab = kNoVocab;  // id in the Matcher's vocabulary, when known
     const std::vector<std::string>* spellings = nullptr;  // known variant spellings of `text`
+    const std::vector<std::string>* nicknames = nullptr;  // the same given name, nickname or full
 };
 
 // A name's tokens in order. They point into `owned` (a query, a compared name) or into the Matcher's
@@ -48,6 +49,7 @@ struct Prepared {
     std::vector<const Tok*> toks;
     bool orgish = false;         // has a legal form or generic company word
     std::uint64_t surnames = 0;  // bit i: token i was written as a surname ("LAST, First")
+    std::vector<std::string> notes;  // disguises the text pipeline undid ("letters spaced out", ...)
 
     Prepared() = default;
     Prepared(Prepared&&) = default;  // moving keeps the pointers into `owned` valid
@@ -74,7 +76,9 @@ float token_weight(text::TokenKind kind, double idf);
 Tok make_tok(const text::Token& t, double idf);
 Prepared prepare(std::string_view name, EntityType type, const WordRarity& rarity);
 
-enum class Why : std::uint8_t { none, same, variant, edits, sound, skeleton, initial, joined, legal_form, number };
+enum class Why : std::uint8_t {
+    none, same, variant, edits, sound, skeleton, initial, joined, legal_form, number, nickname
+};
 
 struct Sim {
     float value = 0;
@@ -89,6 +93,8 @@ int osa_distance(std::string_view a, std::string_view b, int max_d);
 
 // The smallest similarity at which two tokens are aligned at all.
 inline constexpr float kPairFloor = 0.62f;
+// A nickname against its given name ("Bob" / "Robert"): counted in full at this similarity, like a variant.
+inline constexpr float kNicknameSimilarity = 0.9f;
 // The length (in letters) a word needs before a different spelling of it may count as a near match.
 inline constexpr std::size_t kMinFuzzyLength = 4;
 // The share of the query's weight a listed name must possibly meet to be scored at all.

@@ -199,6 +199,10 @@ Sim token_similarity(const Tok& a, const Tok& b) {
             }
         }
     }
+    // A nickname and its given name ("Nick" / "Nicholas", "Bob" / "Robert"): the same name, not quite as sure.
+    if (best.value < kNicknameSimilarity && a.nicknames && b.nicknames &&
+        std::find(a.nicknames->begin(), a.nicknames->end(), b.text) != a.nicknames->end())
+        best = {kNicknameSimilarity, Why::nickname, 0};
     if (best.value < kPairFloor) return {};
     return best;
 }

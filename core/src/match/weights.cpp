@@ -63,12 +63,15 @@ Tok make_tok(const text::Token& t, double idf) {
     tok.skel = text::skeleton_of_sound(tok.sound);
     tok.weight = token_weight(t.kind, idf);
     tok.spellings = text::known_spellings(t.text);
+    tok.nicknames = text::given_name_variants(t.text);
     return tok;
 }
 
 Prepared prepare(std::string_view name, EntityType type, const WordRarity& rarity) {
     Prepared p;
-    for (const auto& t : text::normalize_name(name, type).tokens) {
+    auto normalized = text::normalize_name(name, type);
+    p.notes = std::move(normalized.notes);
+    for (const auto& t : normalized.tokens) {
         if (t.surname && p.owned.size() < 64) p.surnames |= std::uint64_t{1} << p.owned.size();
         p.owned.push_back(make_tok(t, rarity.idf(t.text)));
         p.owned.back().known = rarity.knows(t.text);

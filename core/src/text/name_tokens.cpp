@@ -230,6 +230,86 @@ std::vector<Word> split_glued_forms(const std::vector<Word>& in) {
     return out;
 }
 
+bool single_letter(const Word& w) {
+    return w.text.size() == 1 && w.text[0] >= 'a' && w.text[0] <= 'z' && w.script == Script::latin;
+}
+
+// Whether a legal form written in single letters starts at word i or at the word before it ("S.A.R.L.",
+// "Sp. z o.o."): those letters are a form, not a spaced-out word.
+bool letter_form_at(const std::vector<Word>& words, std::size_t i) {
+    const auto& tables = word_tables();
+    for (std::size_t start = i > 0 ? i - 1 : i; start <= i; ++start)
+        if (const auto* info = tables.find(words[start].text))
+            for (const auto& p : info->phrases) {
+                if (p.kind != TokenKind::legal_form || p.words.size() < 2 || start + p.words.size() > words.size() ||
+                    start + p.words.size() <= i + 1)
+                    continue;
+                // Short forms count only at the edges of a name ("P E T R O S A N" has no S.A. in it).
+                if (p.edge_only && start != 0 && start + p.words.size() != words.size()) continue;
+                bool fits = true;
+                for (std::size_t k = 1; fits && k < p.words.size(); ++k) fits = p.words[k] == words[start + k].text;
+                if (fits) return true;
+            }
+    return false;
+}
+
+// A run of three or more single letters is one word spaced or dotted out ("S h e n z h e n",
+// "S.H.E.N.Z.H.E.N"): the letters are joined. Two letters stay initials ("J. R. Smith").
+std::size_t join_spaced_letters(const std::vector<Word>& in, std::size_t i, std::vector<Word>& out,
+                                std::vector<std::string>* notes) {
+    if (letter_form_at(in, i)) return 0;
+    std::size_t end = i;
+    // The run stops where a legal form in letters starts ("Fund X L.P." is the fund X, a partnership).
+    while (end < in.size() && single_letter(in[end]) && (end == i || !letter_form_at(in, end))) ++end;
+    if (end - i < 3) return 0;
+    std::string joined, spaced;
+    for (std::size_t k = i; k < end; ++k) {
+        joined += in[k].text;
+        if (!spaced.empty()) spaced.push_back(' ');
+        spaced += in[k].text;
+    }
+    if (notes) notes->push_back("letters spaced out (" + spaced + " read as " + joined + ")");
+    out.push_back({std::move(joined), Script::latin});
+    return end - i;
+}
+
+// Undoes typing tricks at the word level: spaced-out letters joined, abbreviated company words written out
+// ("grp" -> "group", "liab" -> "liability"). Returns false (out untouched) when there is nothing to do.
+bool rewrite_words(const std::vector<Word>& in, std::vector<Word>& out, std::vector<std::string>* notes) {
+    const auto& tables = word_tables();
+    std::vector<const detail::WordInfo*> info(in.size());
+    bool any = false, orgish = false;
+    int abbreviations = 0;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        info[i] = tables.find(in[i].text);
+        if (info[i] && !info[i]->expansion.empty()) ++abbreviations, any = true;
+        if (const auto* w = info[i]) {
+            const auto* canonical_info = w->variant.empty() ? w : tables.find(w->variant);
+            orgish = orgish || (canonical_info && canonical_info->generic) ||
+                     (!w->phrases.empty() && w->phrases.front().kind == TokenKind::legal_form);
+        }
+        if (i + 2 < in.size() && single_letter(in[i]) && single_letter(in[i + 1]) && single_letter(in[i + 2]))
+            any = true;
+    }
+    if (!any) return false;
+    out.clear();
+    for (std::size_t i = 0; i < in.size();) {
+        if (const std::size_t used = join_spaced_letters(in, i, out, notes)) {
+            i += used;
+            continue;
+        }
+        const auto* w = info[i];
+        if (w && !w->expansion.empty() && (!w->expansion_org_only || orgish || abbreviations > 1)) {
+            if (notes) notes->push_back("abbreviation " + in[i].text + " read as " + w->expansion);
+            for (auto& word : split_words(w->expansion)) out.push_back({std::move(word.text), in[i].script});
+        } else {
+            out.push_back(in[i]);
+        }
+        ++i;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::string person_name_order(std::string_view name, EntityType type) {
@@ -251,8 +331,10 @@ std::string person_name_order(std::string_view name, EntityType type) {
 namespace {
 
 // Phrases, canonical spellings and kinds in one pass over the words (one lexicon lookup per word).
-std::vector<Token> tokens_of(const std::vector<Word>& input, bool canonicalise) {
-    std::vector<Word> glued_split;
+std::vector<Token> tokens_of(const std::vector<Word>& original, bool canonicalise,
+                             std::vector<std::string>* notes = nullptr) {
+    std::vector<Word> rewritten, glued_split;
+    const std::vector<Word>& input = rewrite_words(original, rewritten, notes) ? rewritten : original;
     const bool split = any_long_word(input);
     if (split) glued_split = split_glued_forms(input);
     const std::vector<Word>& words = split ? glued_split : input;
@@ -325,10 +407,17 @@ const std::vector<std::string>* known_spellings(std::string_view canonical_word)
     return info && !info->spellings.empty() ? &info->spellings : nullptr;
 }
 
+const std::vector<std::string>* given_name_variants(std::string_view canonical_word) {
+    const auto* info = word_tables().find(canonical_word);
+    return info && !info->nicknames.empty() ? &info->nicknames : nullptr;
+}
+
 TokenKind classify(std::string_view word) { return classify(word, word_tables().find(word)); }
 
-NormalizedName normalize_name(std::string_view name, EntityType type) {
+NormalizedName normalize_name(std::string_view typed, EntityType type) {
     NormalizedName out;
+    std::string undisguised;
+    const std::string_view name = undisguise(typed, undisguised, &out.notes) ? std::string_view(undisguised) : typed;
     std::vector<Word> words;
     const auto comma = name.find(',');
     bool reorder = false;
@@ -342,8 +431,8 @@ NormalizedName normalize_name(std::string_view name, EntityType type) {
     }
     if (reorder) {
         // The given names, then the surnames, marked as such.
-        out.tokens = tokens_of(given, true);
-        auto surnames = tokens_of(family, true);
+        out.tokens = tokens_of(given, true, &out.notes);
+        auto surnames = tokens_of(family, true, &out.notes);
         for (auto& t : surnames) {
             t.surname = true;
             out.tokens.push_back(std::move(t));
@@ -352,7 +441,7 @@ NormalizedName normalize_name(std::string_view name, EntityType type) {
         words.insert(words.end(), family.begin(), family.end());
     } else {
         words = split_words(name);
-        out.tokens = tokens_of(words, true);
+        out.tokens = tokens_of(words, true, &out.notes);
     }
     if (out.tokens.empty())  // a name made only of stop words or forms ("The Company") is still a name
         for (const auto& w : words) out.tokens.push_back({w.text, w.text, TokenKind::word, is_abjad(w.script)});

@@ -2,6 +2,9 @@
 // Letter tables are data (*_table.inc); this file holds only the context rules a table cannot express.
 #include "text_internal.hpp"
 
+#include <utility>
+#include <vector>
+
 namespace exportcheck::text::detail {
 namespace {
 
@@ -24,6 +27,17 @@ constexpr CharMap kGeorgian[] = {
 #include "georgian_table.inc"
 };
 #include "hangul_table.inc"
+#include "han_pinyin_table.inc"
+constexpr CharMap kKana[] = {
+#include "kana_table.inc"
+};
+struct HanWord {
+    const char* han;
+    const char* english;
+};
+constexpr HanWord kHanWords[] = {
+#include "han_words_table.inc"
+};
 
 bool ends_with_vowel(const std::string& s) {
     return !s.empty() && std::string_view("aeiouy").find(s.back()) != std::string_view::npos;
@@ -209,6 +223,95 @@ std::string hangul(std::u32string_view run) {
     return out;
 }
 
+// The Chinese company words as code points, longest first (decoded once).
+const std::vector<std::pair<std::u32string, std::string_view>>& han_words() {
+    static const auto words = [] {
+        std::vector<std::pair<std::u32string, std::string_view>> w;
+        for (const auto& h : kHanWords) w.emplace_back(decode_utf8(h.han), h.english);
+        std::stable_sort(w.begin(), w.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+        return w;
+    }();
+    return words;
+}
+
+const std::pair<std::u32string, std::string_view>* han_word_at(std::u32string_view run, std::size_t i) {
+    for (const auto& w : han_words())
+        if (run.substr(i).starts_with(w.first)) return &w;
+    return nullptr;
+}
+
+// Chinese characters -> pinyin (Unihan kMandarin, han_pinyin_table.inc). Company words become their English
+// equivalents and cut the text into words; the characters between them make one word each ("深圳市华为技术
+// 有限公司" -> shenzhen huawei technology co ltd). A name of two to four characters with no company word is a
+// person's: surname, then given name ("习近平" -> xi jinping).
+std::string han(std::u32string_view run) {
+    std::vector<std::string> syllables;
+    std::string out;
+    bool any_word = false;
+    auto flush = [&] {
+        if (syllables.empty()) return;
+        if (!out.empty()) out.push_back(' ');
+        for (const auto& s : syllables) out += s;
+        syllables.clear();
+    };
+    for (std::size_t i = 0; i < run.size();) {
+        if (const auto* w = han_word_at(run, i)) {
+            flush();
+            any_word = true;
+            if (!w->second.empty()) {
+                if (!out.empty()) out.push_back(' ');
+                out += w->second;
+            }
+            i += w->first.size();
+            continue;
+        }
+        const char32_t cp = run[i++];
+        if (cp >= kHanFirst && cp <= kHanLast && kHanPinyin[cp - kHanFirst] != 0)
+            syllables.emplace_back(kPinyinSyllables[kHanPinyin[cp - kHanFirst]]);
+    }
+    if (!any_word && syllables.size() >= 2 && syllables.size() <= 4) {
+        out = syllables[0] + " ";
+        for (std::size_t k = 1; k < syllables.size(); ++k) out += syllables[k];
+        return out;
+    }
+    flush();
+    return out;
+}
+
+bool ends_with_any_vowel(const std::string& s) {
+    return !s.empty() && std::string_view("aeiou").find(s.back()) != std::string_view::npos;
+}
+
+// Hiragana and Katakana -> Hepburn (kana_table.inc). Small ya/yu/yo make one syllable with the kana before
+// (き+ゃ -> kya, し+ゃ -> sha), small vowels replace its vowel (フ+ァ -> fa), the small tsu doubles the next
+// consonant (っ+か -> kka, っ+ち -> tchi); the long-vowel mark is not written (プーチン -> puchin).
+std::string kana(std::u32string_view run) {
+    std::string out;
+    bool double_next = false;
+    for (const char32_t cp : run) {
+        const char* l = find_char(kKana, cp);
+        if (!l) continue;
+        std::string_view s = l;
+        if (s[0] == '_') {
+            s.remove_prefix(1);
+            if (s == "tsu") {
+                double_next = true;
+                continue;
+            }
+            const bool y = s == "ya" || s == "yu" || s == "yo";
+            const bool vowel = s.size() == 1 && ends_with_any_vowel(std::string(s));
+            if ((y || vowel) && out.size() >= 2 && ends_with_any_vowel(out)) {
+                out.pop_back();
+                if (y && (out.ends_with("sh") || out.ends_with("ch") || out.ends_with("j"))) s.remove_prefix(1);
+            }
+        }
+        if (double_next) out.push_back(s[0] == 'c' ? 't' : s[0]);
+        double_next = false;
+        out += s;
+    }
+    return out;
+}
+
 }  // namespace
 
 Script script_of(char32_t cp) noexcept {
@@ -222,6 +325,8 @@ Script script_of(char32_t cp) noexcept {
         return Script::arabic;
     if ((cp >= 0x10A0 && cp <= 0x10FF) || (cp >= 0x1C90 && cp <= 0x1CBF)) return Script::georgian;
     if (cp >= 0xAC00 && cp <= 0xD7A3) return Script::hangul;
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) return Script::han;
+    if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC) return Script::kana;
     return Script::latin;  // anything else is decided by the Latin fold or the generic rules
 }
 
@@ -234,6 +339,8 @@ std::string transliterate_run(Script script, std::u32string_view run) {
         case Script::armenian: return armenian(run);
         case Script::georgian: return georgian(run);
         case Script::hangul: return hangul(run);
+        case Script::han: return han(run);
+        case Script::kana: return kana(run);
         default: break;
     }
     return {};

@@ -37,6 +37,8 @@ namespace {
 
 enum class CharClass { letter, drop, separator };
 
+constexpr int kScripts = static_cast<int>(Script::other) + 1;
+
 // What a code point that is neither a table letter nor a known script letter does to a word.
 CharClass other_char_class(char32_t cp) {
     if (cp >= 0x0300 && cp <= 0x036F) return CharClass::drop;                   // combining accents
@@ -62,7 +64,7 @@ CharClass other_char_class(char32_t cp) {
 struct WordBuilder {
     std::vector<Word>& out;
     std::string text;
-    int counts[9] = {};
+    int counts[kScripts] = {};
     std::u32string run;
     Script run_script = Script::latin;
 
@@ -93,7 +95,7 @@ struct WordBuilder {
         if (text.empty()) return;
         // The script of the word is the one most of its letters came from (Latin when tied).
         int best = 0;
-        for (int s = 1; s < 9; ++s)
+        for (int s = 1; s < kScripts; ++s)
             if (counts[s] > counts[best]) best = s;
         finish(static_cast<Script>(best));
     }

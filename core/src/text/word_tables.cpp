@@ -27,6 +27,21 @@ struct VariantGroup {
 constexpr VariantGroup kVariants[] = {
 #include "variants_table.inc"
 };
+struct Abbreviation {
+    const char* abbreviation;
+    const char* word;
+    bool org_only;
+};
+constexpr Abbreviation kAbbreviations[] = {
+#include "abbreviations_table.inc"
+};
+struct Nicknames {
+    const char* name;
+    const char* nicknames;
+};
+constexpr Nicknames kNicknames[] = {
+#include "nicknames_table.inc"
+};
 struct NumberWord {
     const char* word;
     int value;
@@ -58,6 +73,29 @@ void add_phrase(WordTables& t, std::vector<std::string> words, std::string resul
     list.push_back({std::move(words), std::move(result), kind, edge_only});
 }
 
+// Given names and their nicknames, both ways, in canonical spellings ("nick" <-> "nicholas").
+void add_nicknames(WordTables& t) {
+    const auto canonical = [&](const std::string& w) {
+        const auto it = t.lexicon.find(w);
+        return it != t.lexicon.end() && !it->second.variant.empty() ? it->second.variant : w;
+    };
+    const auto link = [&](const std::string& a, const std::string& b) {
+        auto& list = t.lexicon[a].nicknames;
+        if (a != b && std::find(list.begin(), list.end(), b) == list.end()) list.push_back(b);
+    };
+    for (const auto& group : kNicknames) {
+        const auto name = canonical(group.name);
+        std::string_view list = group.nicknames;
+        while (!list.empty()) {
+            const auto end = std::min(list.find(' '), list.size());
+            const auto nick = canonical(std::string(list.substr(0, end)));
+            list.remove_prefix(std::min(end + 1, list.size()));
+            link(name, nick);
+            link(nick, name);
+        }
+    }
+}
+
 WordTables load() {
     WordTables t;
     for (const auto& lf : kLegalForms) add_phrase(t, fold_words(lf.phrase), lf.form, TokenKind::legal_form);
@@ -69,6 +107,11 @@ WordTables load() {
     for (const char* g : kGenericWords) {
         auto words = fold_words(g);
         if (words.size() == 1) t.lexicon[words.front()].generic = true;
+    }
+    for (const auto& a : kAbbreviations) {
+        auto& info = t.lexicon[a.abbreviation];
+        info.expansion = a.word;
+        info.expansion_org_only = a.org_only;
     }
     for (const auto& nw : kNumberWords) t.lexicon[nw.word].number = nw.value;
     for (int n = 2; n < static_cast<int>(std::size(kRoman)); ++n)
@@ -94,6 +137,7 @@ WordTables load() {
             }
         }
     }
+    add_nicknames(t);
     for (auto& [word, info] : t.lexicon)
         std::stable_sort(info.phrases.begin(), info.phrases.end(),
                          [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });

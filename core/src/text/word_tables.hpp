@@ -39,6 +39,9 @@ struct WordInfo {
     int number = -1;                            // value of a number word or roman numeral
     bool stop = false;                          // a single stop word
     bool generic = false;                       // a generic company word (canonical spelling)
+    std::vector<std::string> nicknames;         // given names this one is a nickname of, or nicknames of it
+    std::string expansion;                      // the company word this abbreviates ("grp" -> "group")
+    bool expansion_org_only = false;            // only in a name with other company words ("eng", "dev")
 };
 
 struct WordTables {
