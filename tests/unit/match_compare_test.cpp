@@ -152,6 +152,11 @@ TEST_CASE("compare: disguised names meet the listed name, and the explanation sa
     CHECK(nick.explanation.pairs.front().why.find("nickname") != std::string::npos);
 }
 
+TEST_CASE("compare: two names in Chinese characters one syllable apart are two names") {
+    CHECK(matches("习近平", "Xi Jinping"));
+    CHECK_FALSE(matches("习近朋", "习近平"));
+}
+
 TEST_CASE("compare: an abbreviated generic word weighs what the word weighs") {
     // "GRP" is "group": two names that share only it do not match.
     CHECK_FALSE(matches("XYZ GRP", "Volga Group"));

@@ -363,6 +363,7 @@ std::vector<Token> tokens_of(const std::vector<Word>& original, bool canonicalis
         const Word& word = words[i];
         Token t{word.text, word.text, TokenKind::word, is_abjad(word.script)};
         t.hangul = word.script == Script::hangul;
+        t.han = word.script == Script::han;
         if (canonicalise) {
             const WordInfo* info = w.info[i];
             if (t.abjad) {
@@ -375,6 +376,7 @@ std::vector<Token> tokens_of(const std::vector<Word>& original, bool canonicalis
                 t.text = canonical(t.text, info, &info);
             }
             t.kind = classify(t.text, info);
+            if (t.han && t.kind == TokenKind::number) t.kind = TokenKind::word;  // the surname Xi, not XI
             if (t.kind == TokenKind::number) t.text = number_value(t.text, info);
             if (t.kind == TokenKind::word && all_digits(t.text)) t.kind = TokenKind::number;
         }
