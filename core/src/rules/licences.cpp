@@ -270,7 +270,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             merge_into(f.evidence, cite(rule));
             out.push_back(std::move(f));
         }
-        if (!unsure.empty() && d.license_set) {
+        if (!unsure.empty() && (d.license_set || d.code == L.rule("LIC-3A090-AE").value("country", "AE"))) {
             std::vector<ItemRef> relevant;
             for (const auto& r : unsure) relevant.push_back(r);
             Finding f;

@@ -4,6 +4,8 @@
 
 #include <exportcheck/checks.hpp>
 
+#include <algorithm>
+
 namespace exportcheck {
 
 using namespace rules_detail;
@@ -31,7 +33,8 @@ std::vector<Finding> check_list_overlays(const CheckInput& in) {
     const auto state = affiliates_rule_state(in.rules, in.reference_date);
     auto check = [&](const Party& p, const std::string& name, const std::string& relation, const std::string& path) {
         if (name.empty()) return;
-        const auto it = w.overlay_names.find(bare_name(name, w));
+        auto it = w.overlay_names.find(fold(name).text);
+        if (it == w.overlay_names.end()) it = w.overlay_names.find(bare_name(name, w));
         if (it == w.overlay_names.end()) return;
         const auto& e = entries[it->second];
         const bool affiliate = e.value("relation", "") == "suspected_affiliate" || !relation.empty();

@@ -4,6 +4,8 @@
 
 #include <exportcheck/checks.hpp>
 
+#include <algorithm>
+
 #include <map>
 
 namespace exportcheck {
