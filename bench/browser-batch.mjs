@@ -5,8 +5,12 @@
 //   - a batch of 10,000 orders (30,000 parties) screened in the page's Workers: screening time, time until
 //     every screening is in the audit log, and how responsive the page stayed (longest gap between timer
 //     ticks on the main thread while the batch ran);
+//   - the same file screened by the native CLI on one thread (`exportcheck screen --compact`), and the ratio
+//     page / native, both measured in this run on this machine;
 //   - the wasm size, raw and gzipped.
 // Run after a build:  node bench/browser-batch.mjs [--orders N] [--reloads N] [--unique-names] [--emit ORDERS.jsonl]
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,6 +86,26 @@ if (emitAt > 0) {
   process.exit(0);
 }
 
+// The same orders through the native CLI on one thread (bundle load and index build included, as the page's
+// figure includes its Workers' start): seconds, or null when the CLI is not built.
+function nativeSeconds(buffer, screenedAt) {
+  const cli = path.join(root, 'build/core/cli/exportcheck');
+  if (!existsSync(cli)) {
+    console.log(`native: skipped (${cli} is not built)`);
+    return null;
+  }
+  const file = path.join(os.tmpdir(), `exportcheck-bench-${process.pid}.jsonl`);
+  writeFileSync(file, buffer);
+  try {
+    const start = process.hrtime.bigint();
+    execFileSync(cli, ['screen', '--bundle', path.join(root, 'public/bundle/default.ecb.gz'), '--compact',
+      '--screened-at', screenedAt, file], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
 const server = await startServer({ root: path.join(root, 'public'), port: 0 });
 const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'exportcheck-bench-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
@@ -107,12 +131,7 @@ try {
   for (let i = 0; i < RELOADS; i++) warm.push(await ready());
   console.log(`page ready, first visit (cold, downloads the bundle): ${cold} ms`);
   console.log(`page ready, warm cache (service worker + stored bundle), median of ${RELOADS}: ${median(warm)} ms  [${warm.join(', ')}]`);
-  console.log(`  of which (last reload): ${await page.getAttribute('body', 'data-timings')}`);
-
-  const caps = await page.getAttribute('body', 'data-capabilities');
-  if (!/\bscreen\b/.test(caps ?? '')) {
-    console.log('batch: skipped (this build of the core has no ec_screen)');
-  } else {
+  {
     const orders = makeOrders(ORDERS);
     const parties = orders.reduce((n, o) => n + o.parties.length, 0);
     await ready('#/batch');
@@ -146,15 +165,21 @@ try {
     const t0 = Date.now();
     await page.setInputFiles('#batch-file', { name: 'bench.jsonl', mimeType: 'application/x-ndjson', buffer });
     await page.waitForSelector('#view-batch[data-state="done"]', { timeout: 600_000 });
-    const screening = Number(await page.getAttribute('#view-batch', 'data-elapsed-ms'));
+    const screening = Date.now() - t0;
     await page.waitForSelector('#view-batch[data-recorded="true"]', { timeout: 600_000 });
     const total = Date.now() - t0;
     const gaps = await page.evaluate(() => { clearInterval(window.benchTimer); return window.benchGaps; });
     const sorted = [...gaps].sort((a, b) => a - b);
     const workers = await page.evaluate(() => navigator.hardwareConcurrency);
     console.log(`batch: ${ORDERS.toLocaleString('en')} orders, ${parties.toLocaleString('en')} parties, ${workers} cores`);
-    console.log(`batch: screened in ${(screening / 1000).toFixed(2)} s (${Math.round(ORDERS / (screening / 1000)).toLocaleString('en')} orders/s); ` +
+    console.log(`batch: file chosen -> screened in ${(screening / 1000).toFixed(2)} s (${Math.round(ORDERS / (screening / 1000)).toLocaleString('en')} orders/s); ` +
       `file chosen -> all recorded in the audit log: ${(total / 1000).toFixed(2)} s`);
+    const native = nativeSeconds(buffer, new Date().toISOString());
+    if (native) {
+      console.log(`native: exportcheck screen --compact, one thread, same file: ${native.toFixed(2)} s`);
+      console.log(`ratio page / native: screened ${(screening / 1000 / native).toFixed(2)}x, ` +
+        `all recorded ${(total / 1000 / native).toFixed(2)}x (target <= 0.75x)`);
+    }
     console.log(`batch: page's thread while screening: longest gap between 16 ms ticks ${Math.round(sorted.at(-1))} ms, ` +
       `95th percentile ${Math.round(sorted[Math.floor(sorted.length * 0.95)])} ms`);
     console.log(`batch: ${await page.textContent('#batch-summary')}`);
