@@ -10,11 +10,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The official list files the default bundle is built from (paths relative to the repo root).
+# The official list files the default bundle is built from (paths relative to the repo root). For each
+# list the newest source decides who is on it; the older ones add detail (data/README.md).
 BUNDLE_SOURCES=(
-  --csl data/csl/consolidated.csv
+  --list data/csl/csl_2026-07-31/csl.jsonl
   --ofac-sdn data/ofac/sdn_2023-12-29
-  --ofac-cons data/ofac/nonsdn_cons_2025-12
+  --ofac-sdn data/ofac/sdn_2025-12_partial
+  --ofac-sdn data/ofac/sdn_alt_2026-05
+  --ofac-cons-xml data/ofac/nonsdn_cons_xml_2026-01-08/CONSOLIDATED.XML
   --dpl data/dpl/dpl.txt
   --un data/un/UN_consolidated.xml
   --rules data/rules

@@ -23,7 +23,7 @@ seed dpl_txt tests/fixtures/dpl_excerpt.txt
 seed un_xml tests/fixtures/un_excerpt.xml
 seed import_list data/lists/example-own-list.csv data/bis/ecfr_2026-07-09/meu.jsonl
 seed merge data/bis/ecfr_2026-07-09/meu.jsonl
-seed name_normaliser tests/fixtures/un_excerpt.xml ../shared/data/pairs/nomenklatura_putin_names.txt
+seed name_normaliser tests/fixtures/un_excerpt.xml tests/fixtures/putin_names.txt
 seed order_json tests/fixtures/orders/*.json
 seed screener tests/fixtures/orders/*.json
 seed order_csv tests/fixtures/orders/sample-orders.csv

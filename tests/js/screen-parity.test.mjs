@@ -69,6 +69,19 @@ test('every JSON fixture order: the wasm report is byte-identical to the CLI rep
   }
 });
 
+test('every report names the data date of each list it was screened against, as `bundle info` gives them', async () => {
+  const m = await wasm();
+  const info = JSON.parse(execFileSync(cli, ['bundle', 'info', bundlePath], { encoding: 'utf8' }));
+  assert.deepEqual(Object.keys(info.list_dates).sort(), Object.keys(info.lists).sort());
+  const file = path.join(fixtures, 'list-sdn-dubai.json');
+  const fromWasm = okText(raw(m, 'screen', readFileSync(file, 'utf8')));
+  assert.equal(fromWasm, cliLines(['--compact', file]).lines[0]);
+  const report = JSON.parse(fromWasm);
+  assert.deepEqual(report.bundle.list_dates, info.list_dates);
+  assert.equal(report.bundle.id, info.id);
+  for (const [list, date] of Object.entries(report.bundle.list_dates)) assert.match(date, /^\d{4}-\d{2}(-\d{2})?$/, list);
+});
+
 test('JSON lines and CSV orders: the same reports in wasm and on the command line', async () => {
   const m = await wasm();
   const jsonl = path.join(fixtures, 'sample-orders.jsonl');

@@ -177,7 +177,7 @@ TEST_CASE("UN XML: malformed and foreign documents") {
 }
 
 TEST_CASE("UN XML: the full real file") {
-    const std::string xml = test::shared_data("un/UN_consolidated.xml");
+    const std::string xml = test::project_file("un/UN_consolidated.xml");
     const auto entries = parse_un_xml(xml, "UN_consolidated.xml");
     const auto persons = std::count_if(entries.begin(), entries.end(),
                                        [](const Entry& e) { return e.type == EntityType::person; });

@@ -74,7 +74,7 @@ TEST_CASE("csl: rows repeated for one entry are merged") {
 }
 
 TEST_CASE("csl: the full 2022 file: every row read, counts per list") {
-    const auto entries = parse_csl_csv(test::shared_data("csl/consolidated.csv"));
+    const auto entries = parse_csl_csv(test::project_file("csl/consolidated.csv"));
     std::map<std::string, int> counts;
     for (const auto& e : entries) ++counts[e.list];
     // Rows per source in the file (SOURCES.md), less rows of one entry repeated under the same _id.
@@ -103,6 +103,6 @@ TEST_CASE("csl: bad input names the file, line and field") {
 
 TEST_CASE("csl: the truncated 2023 fragment is refused at its cut-off row, not silently shortened") {
     // Its last row is cut inside a quoted field: the reader reports where that field opened.
-    CHECK_THROWS_WITH_AS(parse_csl_csv(test::shared_data("csl/watchman_csl_2023-11-30/csl.csv"), "csl.csv"),
-                         doctest::Contains("csl.csv: line 4233: a quoted field opened here is never closed"), Error);
+    CHECK_THROWS_WITH_AS(parse_csl_csv(test::fixture("csl_2023_truncated_excerpt.csv"), "csl.csv"),
+                         doctest::Contains("csl.csv: line 7: a quoted field opened here is never closed"), Error);
 }

@@ -85,18 +85,18 @@ TEST_CASE("to_utf8: valid UTF-8 passes, Latin-1 and cp1252 bytes are converted")
 }
 
 TEST_CASE("csv: a real cp1252 file (HM Treasury list) reads as UTF-8, quotes and all") {
-    const auto text = exportcheck::test::shared_data("uk/hmt_conlist_2018-04-13/sanctionsconlist.csv");
+    const auto text = exportcheck::test::fixture("hmt_conlist_excerpt.csv");
     CsvReader r(text, "sanctionsconlist.csv");
     CsvRow row;
     std::size_t rows = 0;
     bool found = false;
     while (r.next(row)) {
         ++rows;
-        if (row.line == 73) {
+        if (row.line == 3) {
             CHECK(row.fields[0] == "ABDOULAYE");
             for (const auto& f : row.fields) found = found || f.find("in particular in the \u2018PK5\u2019") != std::string::npos;
         }
     }
     CHECK(found);          // cp1252 0x91/0x92 became U+2018/U+2019
-    CHECK(rows == 9489);   // "Last Updated" line, the header, 9,487 name rows
+    CHECK(rows == 14);     // "Last Updated" line, the header, 12 name rows
 }

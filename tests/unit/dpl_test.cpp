@@ -156,7 +156,7 @@ TEST_CASE("DPL: a row with a missing field") {
 }
 
 TEST_CASE("DPL: the full real file") {
-    const auto entries = parse_dpl_txt(test::shared_data("csl/dpl.txt"), "dpl.txt");
+    const auto entries = parse_dpl_txt(test::project_file("dpl/dpl.txt"), "dpl.txt");
     // 665 rows with 546 distinct Name cells; " I. ASH" and "I. ASH" are one party once trimmed: 545.
     CHECK(entries.size() == 545);
     // Distinct (street, city, state, country, postal) per party, counted independently with Python's csv.

@@ -61,10 +61,10 @@ TEST_CASE("ofac: aliases, addresses and the remarks continuation join their entr
 }
 
 TEST_CASE("ofac: the full 2023-12-29 SDN set") {
-    const auto sdn = test::shared_data("ofac/sdn_2023-12-29/sdn.csv"),
-               alt = test::shared_data("ofac/sdn_2023-12-29/alt.csv"),
-               add = test::shared_data("ofac/sdn_2023-12-29/add.csv"),
-               com = test::shared_data("ofac/sdn_2023-12-29/sdn_comments.csv");
+    const auto sdn = test::project_file("ofac/sdn_2023-12-29/sdn.csv"),
+               alt = test::project_file("ofac/sdn_2023-12-29/alt.csv"),
+               add = test::project_file("ofac/sdn_2023-12-29/add.csv"),
+               com = test::project_file("ofac/sdn_2023-12-29/sdn_comments.csv");
     const auto entries = parse_ofac_csv({sdn, add, alt, com}, "ofac_sdn");
     CHECK(entries.size() == 13821);
     std::map<EntityType, int> types;
@@ -81,10 +81,10 @@ TEST_CASE("ofac: the full 2023-12-29 SDN set") {
 }
 
 TEST_CASE("ofac: the non-SDN set maps programs to lists") {
-    const auto prim = test::shared_data("ofac/nonsdn_cons_2025-12/cons_prim.csv"),
-               alt = test::shared_data("ofac/nonsdn_cons_2025-12/cons_alt.csv"),
-               add = test::shared_data("ofac/nonsdn_cons_2025-12/cons_add.csv"),
-               com = test::shared_data("ofac/nonsdn_cons_2025-12/cons_comments.csv");
+    const auto prim = test::project_file("ofac/nonsdn_cons_2025-12/cons_prim.csv"),
+               alt = test::project_file("ofac/nonsdn_cons_2025-12/cons_alt.csv"),
+               add = test::project_file("ofac/nonsdn_cons_2025-12/cons_add.csv"),
+               com = test::project_file("ofac/nonsdn_cons_2025-12/cons_comments.csv");
     const auto entries = parse_ofac_csv({prim, add, alt, com, "cons_prim.csv", "cons_add.csv", "cons_alt.csv",
                                          "cons_comments.csv"}, "ofac_cons");
     REQUIRE(entries.size() == 442);

@@ -17,6 +17,7 @@ inline std::string read_file(const std::string& path) {
 }
 
 inline std::string fixture(const std::string& name) { return read_file(std::string(EXPORTCHECK_FIXTURES) + "/" + name); }
-inline std::string shared_data(const std::string& name) { return read_file(std::string(EXPORTCHECK_SHARED_DATA) + "/" + name); }
+// The official list files the default bundle is built from (data/, carried by the project).
+inline std::string project_file(const std::string& name) { return read_file(std::string(EXPORTCHECK_PROJECT_DATA) + "/" + name); }
 
 }  // namespace exportcheck::test

@@ -1,0 +1,31 @@
+// party_fingerprint is stored in clearances and audit logs: a change of its value silently voids every
+// clearance a reseller has made. These values were taken before its Unicode folding moved to the text
+// module; they must never change. (DPL source ids, also stored, are pinned in dpl_test.cpp.)
+#include <exportcheck/screen.hpp>
+
+#include <doctest/doctest.h>
+
+namespace exportcheck {
+
+TEST_CASE("party_fingerprint: pinned values (stored in clearances and audit logs)") {
+    const std::pair<std::pair<const char*, const char*>, const char*> pinned[] = {
+        {{"Corad Technology Pte Ltd.", "SG"}, "be748ae228b9dc0c"},
+        {{"ООО «Ромашка»", "RU"}, "419a96a086255001"},
+        {{"Société Générale d’Import", "FR"}, "d0257c0b05d395fb"},
+        {{"  HUAWEI   technologies co., LTD ", "CN"}, "2f5163e3a8a3a277"},
+        {{"محمد بن سلمان", "SA"}, "03dfe1c13b6263d8"},
+        {{"", ""}, "cbe5cfdf7c2118a9"},
+        {{"Müller Gerätebau GmbH", "de"}, "08dabef37c341dc3"},
+        {{"Straße Æther Œuvre Þór × Ёлка", "DE"}, "40f4bfae35a734c5"},
+        {{"ＡＢＣ１２３ Trading", "JP"}, "66c3b83740689cec"},
+        {{"华为技术有限公司", "CN"}, "43f510646bcfc321"},
+        {{"ΑΘΗΝΑ A.E.", "GR"}, "4411d39828898260"},
+        {{"Caf\xE9 \x80 bad", "FR"}, "73137af52cd6d4aa"},  // bytes that are not UTF-8
+    };
+    for (const auto& [in, fingerprint] : pinned) {
+        INFO(in.first << " | " << in.second);
+        CHECK(party_fingerprint(in.first, in.second) == fingerprint);
+    }
+}
+
+}  // namespace exportcheck
