@@ -168,6 +168,15 @@ test('listAges: days per source, month-only dates count from the first day, the 
   assert.equal(ages.newest.key, 'ofac_cons');
 });
 
+test('listAges: a list is as old as its newest source (list_dates), however old the sources that only add detail', () => {
+  const info = { list_dates: { SDN: '2026-07-31', EL: '2026-07-09' }, sources: [{ key: 'ofac_sdn', date: '2023-12-29' }, { key: 'csl', date: '2026-07-31' }] };
+  const ages = listAges(info, 90, Date.parse('2026-08-31T00:00:00Z'));
+  assert.deepEqual(ages.lists.map((l) => [l.key, l.days, l.old]), [['SDN', 31, false], ['EL', 53, false]]);
+  assert.equal(ages.anyOld, false, 'the 2023 SDN detail file does not make the SDN list old');
+  assert.equal(ages.oldest.key, 'EL');
+  assert.equal(ages.sources[0].old, true);
+});
+
 test('retention: EAR 5 years, OFAC 10 years when OFAC lists are screened', () => {
   assert.deepEqual(retention('2026-11-28T10:00:00.000Z', true), { ear_until: '2031-11-28', ofac_until: '2036-11-28', keep_until: '2036-11-28' });
   assert.deepEqual(retention('2024-02-29T10:00:00.000Z', false), { ear_until: '2029-03-01', ofac_until: null, keep_until: '2029-03-01' });

@@ -94,7 +94,7 @@ function renderBundleStatus() {
   ageWarning.hidden = !ages.anyOld;
   if (ages.anyOld) {
     clear(ageWarning, icon('warning'), t('bundle.oldWarning', {
-      old: ages.sources.filter((s) => s.old).length, total: ages.sources.length, max: ctx.maxAgeDays,
+      old: ages.lists.filter((s) => s.old).length, total: ages.lists.length, max: ctx.maxAgeDays,
     }), ' ', h('a', { href: '#/lists' }, t('bundle.oldHow')));
   }
 }
