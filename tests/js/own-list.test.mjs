@@ -108,20 +108,20 @@ test('setOwnList: a malformed list is refused naming the line and field, as on t
     assert.equal(r.status, 1);
     assert.ok(r.stderr.includes('bad.csv: line 3: field `consequence`: "maybe" must be block or review [import_invalid]'), r.stderr);
   });
-  assert.throws(() => c.parseOwnList('source_id,name\nC-1,Acme\n', { name: 'mine.csv' }),
+  await assert.rejects(c.parseOwnList('source_id,name\nC-1,Acme\n', { name: 'mine.csv' }),
     /mine\.csv: line 2: field `consequence`: is required in an own list/);
   await c.setOwnList('');
 });
 
 test('setOwnList: batches use the list until it is cleared; parseOwnList and ownListCsv round-trip the entries', async () => {
   const c = await checker();
-  const { entries } = c.parseOwnList(readFileSync(exampleList, 'utf8'));
+  const { entries } = await c.parseOwnList(readFileSync(exampleList, 'utf8'));
   assert.equal(entries.length, 3);
   assert.equal(entries[0].list, 'OWN');
   assert.equal(entries[0].addresses.length, 2);
   const lines = entries.map((e) => JSON.stringify(e)).join('\n');
-  const csv = c.ownListCsv(lines);
-  assert.deepEqual(c.parseOwnList(csv).entries, entries);
+  const csv = await c.ownListCsv(lines);
+  assert.deepEqual((await c.parseOwnList(csv)).entries, entries);
 
   await c.setOwnList(lines, { name: 'mine.jsonl' });
   const reports = await c.screenBatch([order, { ...order, id: 'OWN-2' }]);
