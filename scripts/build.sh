@@ -23,6 +23,9 @@ BUNDLE_SOURCES=(
   --rules data/rules
   --list data/bis/ecfr_2026-07-09/entity_list.jsonl
   --list data/bis/ecfr_2026-07-09/meu.jsonl
+  --uk-sanctions-list data/uk/uksl_derived_2026-04
+  --ofsi-conlist data/uk/ofsi_conlist_2025-04-14/ConList.xlsx
+  --dfat data/au/dfat_consolidated_2024-11-11/regulation8_consolidated.xlsx
 )
 BUNDLE=public/bundle/default.ecb.gz
 TEST_PRIVATE_KEY=tests/keys/test-ed25519-private.pem

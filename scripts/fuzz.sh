@@ -33,6 +33,12 @@ printf '{"order": %s, "screened_at": "2026-07-10T09:00:00Z", "settings": {"thres
 mkdir -p build-fuzz/seeds/ofac_csv build-fuzz/seeds/bundle
 { cat tests/fixtures/ofac_sdn/sdn.csv; printf '\n--8<--\n'; cat tests/fixtures/ofac_sdn/add.csv; printf '\n--8<--\n'
   cat tests/fixtures/ofac_sdn/alt.csv; printf '\n--8<--\n'; cat tests/fixtures/ofac_sdn/sdn_comments.csv; } >build-fuzz/seeds/ofac_csv/set
+seed ofsi_csv tests/fixtures/intl/ofsi_conlist_excerpt.csv
+mkdir -p build-fuzz/seeds/xlsx build-fuzz/seeds/uksl_csv
+cp tests/fixtures/intl/*.xlsx build-fuzz/seeds/xlsx/   # whole: a workbook cut to 4 KB is only a refusal
+u=tests/fixtures/intl/uksl
+{ cat $u/subjects.csv; printf '\n--8<--\n'; cat $u/subject_names.csv; printf '\n--8<--\n'; cat $u/subject_dobs.csv
+  printf '\n--8<--\n'; cat $u/subject_identifiers.csv; printf '\n--8<--\n'; cat $u/subject_countries.csv; } >build-fuzz/seeds/uksl_csv/set
 build/core/cli/exportcheck bundle build --csl tests/fixtures/csl_excerpt.csv --built-at 2026-01-01T00:00:00Z \
   -o build-fuzz/seeds/bundle/small.ecb >/dev/null
 

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(emscripten nlohmann-json3-dev libfmt-dev doctest-dev cmake ninja-build g++ chromium
-          libssl-dev libexpat1-dev libcurl4-openssl-dev zlib1g-dev iso-codes
+          libssl-dev libexpat1-dev libminizip-dev libcurl4-openssl-dev zlib1g-dev iso-codes
           clang libclang-rt-14-dev)  # clang: the libFuzzer targets (scripts/fuzz.sh)
 
 say() { printf 'setup: %s\n' "$*"; }

@@ -292,14 +292,18 @@ BuildResult build_bundle(const BuildInputs& in) {
     if (in.dpl) loaded.push_back(load_dpl(*in.dpl));
     if (in.un) loaded.push_back(load_un(*in.un));
     for (const auto& list : in.lists) loaded.push_back(load_import_list(list));
+    std::vector<std::string> intl_notes;
+    for (auto& l : load_intl_lists(in.intl, intl_notes)) loaded.push_back({std::move(l.source), std::move(l.entries)});
     if (loaded.empty())
-        throw Error("bundle_no_sources", "no list files given: use --csl, --ofac-sdn, --ofac-cons, --ofac-sdn-xml, --ofac-cons-xml, --dpl, --un or --list");
+        throw Error("bundle_no_sources", "no list files given: use --csl, --ofac-sdn, --ofac-cons, --ofac-sdn-xml, "
+                                         "--ofac-cons-xml, --dpl, --un, --list, --uk-sanctions-list, --ofsi-conlist or --dfat");
 
     BuildResult r;
     r.meta.built_at = in.built_at;
     r.meta.engine = EXPORTCHECK_VERSION;
     if (in.rules) r.meta.rules = load_rules(*in.rules);
 
+    r.meta.notes.insert(r.meta.notes.end(), intl_notes.begin(), intl_notes.end());
     supersede_csl_copies(loaded, r.meta);
     merge_shared_lists(loaded, r.meta);
     r.meta.id = in.id.empty() ? id_from_data(loaded, in.built_at) : in.id;

@@ -4,6 +4,8 @@
 // provenance (file hashes, dates, counts).
 #pragma once
 
+#include "intl_sources.hpp"
+
 #include <exportcheck/bundle.hpp>
 
 #include <optional>
@@ -24,6 +26,7 @@ struct BuildInputs {
     std::optional<std::string> un;         // consolidated.xml
     std::optional<std::string> rules;      // folder of rules JSON documents (data/rules)
     std::vector<std::string> lists;        // lists in the import format (JSON lines or CSV)
+    IntlInputs intl;                       // the UK and Australian lists
     std::string built_at;                  // UTC ISO 8601
     std::string id;                        // empty: named by the lists' data dates (see build_bundle)
 };

@@ -3,6 +3,7 @@
 #include "args.hpp"
 #include "bundle_build.hpp"
 #include "fetch.hpp"
+#include "fetch_checks.hpp"
 #include "files.hpp"
 #include "match_commands.hpp"
 #include "official_sources.hpp"
@@ -29,17 +30,20 @@ constexpr std::string_view kUsage = R"(exportcheck: export-control screening of 
 usage:
   exportcheck bundle build [--csl consolidated.csv] [--ofac-sdn DIR]... [--ofac-cons DIR] [--dpl dpl.txt]
                            [--ofac-sdn-xml SDN.XML] [--ofac-cons-xml CONSOLIDATED.XML]
-                           [--un consolidated.xml] [--list FILE]... [--rules DIR] [--built-at TIME] [--id ID]
-                           -o BUNDLE
+                           [--un consolidated.xml] [--list FILE]... [--uk-sanctions-list DIR]
+                           [--ofsi-conlist ConList.xlsx|.csv] [--dfat regulation8_consolidated.xlsx]
+                           [--rules DIR] [--built-at TIME] [--id ID]
+                           [--previous OLD_BUNDLE [--allow-shrink LIST,...|all]] -o BUNDLE
                            (BUNDLE ending in .gz is written gzip-compressed; an --ofac-sdn DIR without
-                           sdn.csv only adds detail; the newest source of each list decides who is on it)
+                           sdn.csv only adds detail; the newest source of each list decides who is on it;
+                           --previous: refuse a list with over 20% fewer entries than in OLD_BUNDLE)
   exportcheck bundle info BUNDLE
   exportcheck bundle sign BUNDLE --key PRIVATE.pem -o BUNDLE.sig
   exportcheck bundle verify BUNDLE --sig BUNDLE.sig --pub PUBLIC.pem
   exportcheck bundle keygen --private PRIVATE.pem --public PUBLIC.pem
   exportcheck bundle pubkey PUBLIC.pem          (the raw key, base64, that a page pins)
   exportcheck bundle fetch --out DIR [--base-url URL] [--url-SOURCE URL]...
-                           (SOURCE: csl, ofac_sdn, ofac_cons, ofac_cons_xml, dpl, un)
+                           (SOURCE: csl, ofac_sdn, ofac_cons, ofac_cons_xml, dpl, un, ofsi_conlist, dfat)
   exportcheck match --bundle BUNDLE --name NAME [--type person|organization] [--country CC] [--dob DATE]
                     [--top N]
   exportcheck match --bundle BUNDLE --batch QUERIES.jsonl [--top N]   (one result line per query line)
@@ -70,8 +74,8 @@ std::string one_positional(const Args& a, const char* what) {
 }
 
 int bundle_build(const Args& a, std::ostream& out, std::ostream&) {
-    a.only({"csl", "ofac-sdn", "ofac-cons", "ofac-sdn-xml", "ofac-cons-xml", "dpl", "un", "list", "rules", "built-at",
-            "id", "output"});
+    a.only({"csl", "ofac-sdn", "ofac-cons", "ofac-sdn-xml", "ofac-cons-xml", "dpl", "un", "list", "uk-sanctions-list",
+            "ofsi-conlist", "dfat", "rules", "built-at", "id", "previous", "allow-shrink", "output"});
     BuildInputs in;
     in.csl = a.get("csl");
     in.ofac_sdn = a.all("ofac-sdn");
@@ -82,10 +86,14 @@ int bundle_build(const Args& a, std::ostream& out, std::ostream&) {
     in.un = a.get("un");
     in.rules = a.get("rules");
     in.lists = a.all("list");
+    in.intl = {a.get("uk-sanctions-list"), a.get("ofsi-conlist"), a.get("dfat")};
     in.built_at = a.get("built-at").value_or(utc_now());
     in.id = a.get("id").value_or("");
     const auto output = a.require("output");
     auto result = build_bundle(in);
+    if (const auto previous = a.get("previous"))  // a refresh: refuse a list that shrank too much
+        check_no_shrink(read_bundle(read_bundle_bytes(*previous)), *previous, result.meta, result.entries,
+                        a.get("allow-shrink").value_or(""));
     const auto raw = write_bundle(result.meta, result.entries);
     write_file(output, output.ends_with(".gz") ? gzip(raw) : raw);
     out << bundle_info(read_bundle(raw)).dump(2) << '\n';

@@ -1,5 +1,6 @@
 #include "fetch.hpp"
 
+#include "fetch_checks.hpp"
 #include "files.hpp"
 #include "official_sources.hpp"
 
@@ -66,8 +67,9 @@ void fetch_official_lists(const FetchOptions& options, const std::string& fetche
             if (!base.empty() && base.back() != '/') base += '/';
             const auto url = base + std::string(file);
             log << "fetching " << url << '\n';
-            fetched.push_back({&source, fs::path(options.out_dir) / source.folder / std::string(file), url,
-                               download(url, options.timeout_seconds)});
+            auto body = download(url, options.timeout_seconds);
+            check_fetched_file(url, file, body);  // an error page or a cut file is never written
+            fetched.push_back({&source, fs::path(options.out_dir) / source.folder / std::string(file), url, std::move(body)});
         }
     }
 

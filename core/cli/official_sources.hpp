@@ -16,7 +16,7 @@ struct OfficialSource {
     std::string_view description;
 };
 
-inline constexpr std::array<OfficialSource, 6> kOfficialSources = {{
+inline constexpr std::array<OfficialSource, 8> kOfficialSources = {{
     {"csl", "csl", "https://data.trade.gov/downloadable_consolidated_screening_list/v1/",
      {"consolidated.csv"}, "", "US Consolidated Screening List (trade.gov, 13 lists of Commerce, State, Treasury)"},
     {"ofac_sdn", "ofac-sdn", "https://www.treasury.gov/ofac/downloads/",
@@ -26,10 +26,14 @@ inline constexpr std::array<OfficialSource, 6> kOfficialSources = {{
      "OFAC Consolidated (non-SDN) lists: SSI, PLC, CMIC, CAP, MBS, FSE"},
     // OFAC's current XML publication of the non-SDN lists (its SDN.XML has the same schema: --ofac-sdn-xml).
     {"ofac_cons_xml", "ofac-cons-xml", "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/",
-     {"CONSOLIDATED.XML"}, "", "OFAC Consolidated (non-SDN) lists, XML (sdnList schema)"},
+     {"CONSOLIDATED.XML"}, "ofac_cons_xml", "OFAC Consolidated (non-SDN) lists, XML (sdnList schema)"},
     {"dpl", "dpl", "https://www.bis.doc.gov/dpl/", {"dpl.txt"}, "", "BIS Denied Persons List"},
     {"un", "un", "https://scsanctions.un.org/resources/xml/en/", {"consolidated.xml"}, "",
      "UN Security Council Consolidated List"},
+    {"ofsi_conlist", "ofsi-conlist", "https://ofsistorage.blob.core.windows.net/publishlive/2022format/",
+     {"ConList.xlsx"}, "", "UK OFSI Consolidated List, 2022 format (the UK list; FCDO's UK Sanctions List succeeds it)"},
+    {"dfat", "dfat", "https://www.dfat.gov.au/sites/default/files/", {"regulation8_consolidated.xlsx"}, "",
+     "Australian DFAT Consolidated List"},
 }};
 
 inline const OfficialSource* find_official_source(std::string_view key) {

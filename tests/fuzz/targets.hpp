@@ -5,7 +5,9 @@
 
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/intl_lists.hpp>
 #include <exportcheck/lists.hpp>
+#include <exportcheck/xlsx.hpp>
 #include <exportcheck/text.hpp>
 
 #include "screening_targets.hpp"
@@ -48,7 +50,25 @@ inline const std::vector<Target>& targets() {
         {"dpl_txt", [](std::string_view d) { (void)parse_dpl_txt(d, "fuzz.txt"); }},
 #ifndef __EMSCRIPTEN__
         {"un_xml", [](std::string_view d) { (void)parse_un_xml(d, "fuzz.xml"); }},
+        {"xlsx",
+         [](std::string_view d) {  // a workbook, read as each spreadsheet list
+             const Table t{"fuzz.xlsx", "row", read_xlsx_sheet(d, "fuzz.xlsx")};
+             for (auto parse : {parse_ofsi_conlist, parse_dfat_consolidated}) {
+                 try {
+                     (void)parse(t);
+                 } catch (const Error&) {  // a refusal of one layout; the other may still read it
+                 }
+             }
+         }},
 #endif
+        {"ofsi_csv", [](std::string_view d) { (void)parse_ofsi_conlist(csv_table(d, "fuzz.csv")); }},
+        {"uksl_csv",
+         [](std::string_view d) {
+             const auto f = split_files(d, 5);
+             auto uk = parse_uksl_derived({f[0], f[1], f[2], f[3], f[4]}).entries;
+             const auto older = uk;  // the join by reference and group ID, and the detail merge
+             (void)merge_uk_sources(uk, older, "2025-04-14");
+         }},
         {"import_list", [](std::string_view d) { (void)parse_import_list(d, "fuzz.list"); }},
         {"merge",
          [](std::string_view d) {

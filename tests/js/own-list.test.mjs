@@ -55,10 +55,10 @@ function cliScreen(dir, args) {
 test('the default bundle: "Moore Threads", "Inspur (HK)", "Sophgo Technologies" and "Biren Technology" find their Entity List entries', async () => {
   const c = await checker();
   const expected = {
-    'Moore Threads': ['ECFR-EL-250257748669'], // Moore Thread Intelligent Technology (Beijing), alias "Moore Threads"
-    'Inspur (HK)': ['ECFR-EL-1953d4fa43a7'], // Inspur (HK) Electronics Co., Ltd.
-    'Sophgo Technologies': ['ECFR-EL-2ad454241c15', 'ECFR-EL-c2a46113a489'], // Sophgo Technologies Ltd. / Pte. Ltd.
-    'Biren Technology': ['ECFR-EL-d0e00e273cec'], // Shanghai Biren Intelligent Technology, alias "Biren Technology"
+    'Moore Threads': ['CSL-EL-668ed7d9dbf2'], // Moore Thread Intelligent Technology (Beijing), alias "Moore Threads"
+    'Inspur (HK)': ['CSL-EL-e41ce9b8d1eb'], // Inspur (HK) Electronics Co., Ltd.
+    'Sophgo Technologies': ['CSL-EL-57c85569d294', 'CSL-EL-c0b7ead20ac3'], // Sophgo Technologies Ltd. / Pte. Ltd.
+    'Biren Technology': ['CSL-EL-65913ff6afdf'], // Shanghai Biren Intelligent Technology, alias "Biren Technology"
   };
   for (const [name, ids] of Object.entries(expected)) {
     const { hits } = await c.match({ name, top: 10 });

@@ -8,6 +8,10 @@ namespace exportcheck {
 
 using namespace rules_detail;
 
+// What a data-quality finding rests on: a fact the screening could not evaluate is not a clean result.
+constexpr const char* kKnowYourCustomer = "15 CFR Part 732, Supp. No. 3 (BIS 'Know Your Customer' guidance): a fact the "
+                                          "screening could not evaluate is not a clean result";
+
 std::vector<Finding> check_data_quality(const CheckInput& in) {
     std::vector<Finding> out;
     for (const auto& issue : in.order.issues) {
@@ -19,7 +23,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
                                                                   : "DQ-IGNORED";
         f.severity = issue.needs_review ? Severity::review : Severity::info;
         f.message = fmt::format("{}: {}", issue.field, issue.message);
-        f.evidence = {{"field", issue.field}};
+        f.evidence = {{"field", issue.field}, {"citation", kKnowYourCustomer}};
         out.push_back(std::move(f));
     }
     const bool hub_or_licence = std::any_of(in.destinations.countries.begin(), in.destinations.countries.end(), [&](const DestinationCountry& d) {
@@ -37,7 +41,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.message = fmt::format("{} could not be classified ({}). Give the exact model, the maker's ECCN, or the chip's "
                                     "TPP and die area (items[].tpp, items[].die_area_mm2).",
                                     quote(item.description.empty() ? item.model : item.description), c.basis);
-            f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"basis", c.basis}};
+            f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"basis", c.basis}, {"citation", kKnowYourCustomer}};
             out.push_back(std::move(f));
         } else if (c.cls == ItemClass::unclassified) {
             Finding f;
@@ -46,7 +50,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.severity = Severity::info;
             f.message = fmt::format("{} is not in the catalogue: it is reported as unclassified (not as EAR99). Check its "
                                     "ECCN with the maker.", quote(item.description.empty() ? item.model : item.description));
-            f.evidence = {{"item", item.path}, {"classification", c.eccn}};
+            f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"citation", kKnowYourCustomer}};
             out.push_back(std::move(f));
         }
         for (const auto& note : c.notes) {
@@ -56,7 +60,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.rule = "DQ-ECCN";
             f.severity = Severity::info;
             f.message = fmt::format("{}: {}.", item_label(item, c), note);
-            f.evidence = {{"item", item.path}, {"maker_eccn", c.maker_eccn}, {"tool_eccn", c.eccn}};
+            f.evidence = {{"item", item.path}, {"maker_eccn", c.maker_eccn}, {"tool_eccn", c.eccn}, {"citation", "ECCN 3A090 and the Note to 3A090.a/.b (Supp. No. 1 to Part 774)"}};
             out.push_back(std::move(f));
         }
     }

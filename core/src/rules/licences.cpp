@@ -1,5 +1,6 @@
 // Embargoes, licence requirements for 3A090/4A090 and the letters, and catch-all end uses (brief §2).
 #include "evidence.hpp"
+#include "free_text.hpp"
 
 #include <exportcheck/checks.hpp>
 
@@ -58,6 +59,134 @@ bool h200_case(const ItemClassification& c, const DestinationCountry& d, const C
     return !c.memory_bandwidth_gbs || *c.memory_bandwidth_gbs < r.value("memory_bandwidth_below_gbs", 0.0);
 }
 
+
+// The reason notes a licence finding carries: N-01 (the May 31, 2026 guidance) on every 3A090 finding.
+void add_notes(ojson& evidence, const CheckInput& in) {
+    const auto& n01 = in.rules.license.notes.value("N-01", nlohmann::json::object());
+    if (n01.contains("text")) evidence["notes"] = {{{"id", "N-01"}, {"text", n01.value("text", "")}, {"citation", n01.value("citation", "")},
+                                                    {"confidence", n01.value("confidence", "")}}};
+}
+
+// A 3A090/4A090 licence finding under one rule: its policy and one sentence.
+Finding licence_finding(const CheckInput& in, const DestinationCountry& d, const std::string& id,
+                        const std::vector<ItemRef>& group, const std::string& where, bool exception) {
+    const auto& L = in.rules.license;
+    const auto& rule = L.rule(id);
+    Finding f;
+    f.kind = "license";
+    f.rule = id;
+    f.severity = Severity::license_required;
+    f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"roles", d.roles}, {"groups", d.groups},
+                  {"items", items_json(group, in)}};
+    merge_into(f.evidence, cite(rule));
+    f.evidence["review_policy"] = rule.value("policy", "");
+    if (id == "LIC-H200-CASE") {
+        f.message = fmt::format("This order needs a US export licence: {} {} going to {}. Applications for these chips are "
+                                "reviewed case by case (FR 2026-00789, since {}), for exports from the US only; a licence "
+                                "must be granted before anything ships.", labels(group), is_are(group.size()), where,
+                                rule.value("effective", ""));
+        f.evidence["note"] = rule.value("note", "");
+        f.evidence["conditions"] = rule.value("conditions", "");
+        f.evidence["revenue_share"] = {{"id", "N-02"}, {"text", rule.value("revenue_share_note", "")},
+                                       {"sources", rule.value("revenue_share_sources", nlohmann::json::array())}};
+    } else if (!exception) {
+        f.message = fmt::format("This order needs a US export licence: {} {} going to {}. Licence exceptions NAC and ACA are "
+                                "not available for datacenter 3A090.a items.", labels(group), is_are(group.size()), where);
+    } else {
+        const auto& ex = L.rule(d.d5_or_macau ? "EXC-NAC" : "EXC-ACA");
+        f.message = fmt::format("This order needs a US export licence: {} {} going to {}.", labels(group), is_are(group.size()), where);
+        f.message += d.d5_or_macau
+            ? fmt::format(" License Exception NAC may be used instead of a licence: notify BIS at least {} days ahead (SNAP-R), "
+                          "at most 6 items, one consignee and one end user, no distributor.", L.rule("EXC-NAC").value("notice_days", 25))
+            : " License Exception ACA may be used instead of a licence (no notification).";
+        f.evidence["exception"] = {{"rule", d.d5_or_macau ? "EXC-NAC" : "EXC-ACA"}, {"title", ex.value("title", "")},
+                                   {"conditions", ex.value("conditions", "")}};
+        merge_into(f.evidence["exception"], cite(ex));
+    }
+    add_notes(f.evidence, in);
+    return f;
+}
+
+// Blackwell-class parts (C-03): no licence path to China, Macau, D:5 or their headquartered parties.
+bool no_licence_path(const ItemClassification& c, const CheckInput& in) {
+    const auto* chip = in.rules.catalogue.chip(c.catalogue_id);
+    if (!chip || chip->family.empty()) return false;
+    const auto families = in.rules.license.rule("LIC-BLACKWELL-NOPATH").value("families", nlohmann::json::array());
+    return std::find(families.begin(), families.end(), chip->family) != families.end();
+}
+
+Finding nopath_finding(const CheckInput& in, const std::vector<ItemRef>& group, const std::string& how, ojson evidence) {
+    const auto& rule = in.rules.license.rule("LIC-BLACKWELL-NOPATH");
+    Finding f;
+    f.kind = "license";
+    f.rule = "LIC-BLACKWELL-NOPATH";
+    f.severity = Severity::blocked;
+    f.message = fmt::format("Do not ship: {} {} {}, and no US licence path is known for Blackwell-class chips there ({}).",
+                            labels(group), is_are(group.size()), how, rule.value("reason", ""));
+    f.evidence = std::move(evidence);
+    f.evidence["items"] = items_json(group, in);
+    f.evidence["review_policy"] = rule.value("policy", "");
+    merge_into(f.evidence, cite(rule));
+    return f;
+}
+
+// Whether a party is one of the UAE's approved recipients on the reference date; which one, and until when.
+const nlohmann::json* uae_recipient(const Party& p, const CheckInput& in) {
+    if (p.address.country != "AE") return nullptr;
+    const auto name = fold(p.name);
+    const auto type = fold(p.type);
+    for (const auto& r : in.rules.license.uae_recipients["recipients"]) {
+        if (!r.value("approved", true)) continue;
+        const auto until = r.value("valid_until", "");
+        if (!until.empty() && !in.reference_date.empty() && in.reference_date > until) continue;
+        const auto types = WordList::from_json(r.value("party_types", nlohmann::json::array()), "uae_approved_recipients.party_types");
+        const auto names = WordList::from_json(r.value("names", nlohmann::json::array()), "uae_approved_recipients.names");
+        if ((!types.empty() && types.whole(type)) || names.find(name)) return &r;
+    }
+    return nullptr;
+}
+
+// 3A090/4A090 to or within the UAE since 2026-07-10: a licence unless every recipient is approved.
+Finding uae_finding(const CheckInput& in, const DestinationCountry& d, const std::vector<ItemRef>& group, const std::string& where) {
+    const auto& rule = in.rules.license.rule("LIC-3A090-AE");
+    const auto& list = in.rules.license.uae_recipients;
+    std::vector<const Party*> recipients;
+    for (const auto& p : in.order.parties)
+        if (p.role == Role::ultimate_consignee || p.role == Role::end_user) recipients.push_back(&p);
+    if (recipients.empty())
+        for (const auto& p : in.order.parties)
+            if (p.role == Role::ship_to || p.role == Role::buyer) recipients.push_back(&p);
+    ojson matched = ojson::array();
+    bool all = !recipients.empty();
+    for (const auto* p : recipients) {
+        const auto* r = uae_recipient(*p, in);
+        if (!r) { all = false; continue; }
+        matched.push_back({{"party", p->path}, {"name", p->name}, {"recipient", r->value("id", "")},
+                           {"valid_until", r->value("valid_until", "")}, {"confidence", r->value("confidence", "")}});
+    }
+    all = all && in.destinations.headquarters.empty();
+    Finding f;
+    f.kind = "license";
+    f.rule = "LIC-3A090-AE";
+    f.severity = all ? Severity::info : Severity::license_required;
+    f.message = all
+        ? fmt::format("No US export licence is needed for {} going to {} if every recipient really is the approved UAE "
+                      "recipient named ({}): confirm it against Supp. No. 8 to Part 740 and the approval's expiry.",
+                      labels(group), where, list.value("verify", ""))
+        : fmt::format("This order needs a US export licence: {} {} going to {}, and since 2026-07-10 advanced computing items "
+                      "need one to or within the UAE unless the consignee and the end user are approved UAE recipients "
+                      "(UAE government agencies, G42 and Core42 until 2027-04-06, UAE subsidiaries of named US AI companies).",
+                      labels(group), is_are(group.size()), where);
+    f.evidence = {{"destination", d.code}, {"groups", d.groups}, {"items", items_json(group, in)},
+                  {"approved_recipients", matched}, {"all_recipients_approved", all},
+                  {"verify", list.value("verify", "")}, {"review_policy", rule.value("policy", "")},
+                  {"exceptions_note", rule.value("exceptions_note", "")},
+                  {"rs_text", in.rules.license.rs_country_chart.value("text", "")}};
+    merge_into(f.evidence, cite(rule));
+    add_notes(f.evidence, in);
+    return f;
+}
+
 }  // namespace
 
 std::vector<Finding> check_embargo(const CheckInput& in) {
@@ -92,8 +221,6 @@ std::vector<Finding> check_embargo(const CheckInput& in) {
 std::vector<Finding> check_licences(const CheckInput& in) {
     std::vector<Finding> out;
     const auto& L = in.rules.license;
-    const auto& nac = L.rule("EXC-NAC");
-    const auto& aca = L.rule("EXC-ACA");
 
     // Items by what they need.
     std::vector<ItemRef> strict, excepted, letter, unsure;
@@ -111,52 +238,23 @@ std::vector<Finding> check_licences(const CheckInput& in) {
         const auto where = fmt::format("{}{}", country_label(d.code), china_note(d));
         if (d.license_set && (!strict.empty() || !excepted.empty())) {
             const auto id = d.d5_or_macau ? "LIC-3A090-D5" : "LIC-3A090-D1D4";
-            const auto& rule = L.rule(id);
-            for (const auto* group : {&strict, &excepted}) {
-                if (group->empty()) continue;
-                const bool exception = group == &excepted;
-                Finding f;
-                f.kind = "license";
-                f.rule = id;
-                f.severity = Severity::license_required;
-                f.message = fmt::format("This order needs a US export licence: {} {} going to {}.", labels(*group),
-                                        is_are(group->size()), where);
-                f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"roles", d.roles}, {"groups", d.groups},
-                              {"items", items_json(*group, in)}};
-                merge_into(f.evidence, cite(rule));
-                std::string policy = rule.value("policy", "");
-                if (!exception) {
-                    std::vector<ItemRef> cases;
-                    for (const auto& r : *group)
-                        if (h200_case(in.items[r.index], d, in)) cases.push_back(r);
-                    if (!cases.empty()) {
-                        const auto& h = L.rule("LIC-H200-CASE");
-                        f.message += fmt::format(" Since {}, applications for exports of {} from the US to end users in "
-                                                 "{} are reviewed case by case (FR 2026-00789), but a licence is still "
-                                                 "required.", h.value("effective", ""),
-                                                 cases.size() == group->size() ? std::string("these chips") : labels(cases),
-                                                 country_name(d.counts_as));
-                        f.evidence["case_by_case"] = {{"rule", "LIC-H200-CASE"}, {"items", items_json(cases, in)},
-                                                      {"conditions", h.value("conditions", "")}};
-                        merge_into(f.evidence["case_by_case"], cite(h));
-                        if (cases.size() == group->size()) policy = "case-by-case (FR 2026-00789) for exports from the US; "
-                                                                    "reexports and transfers: presumption of denial";
-                    }
-                    f.message += " Licence exceptions NAC and ACA are not available for datacenter 3A090.a items.";
-                } else {
-                    const auto& ex = d.d5_or_macau ? nac : aca;
-                    f.message += d.d5_or_macau
-                        ? fmt::format(" License Exception NAC may be used instead of a licence: notify BIS at least {} "
-                                      "days ahead (SNAP-R), at most 6 items, one consignee and one end user, no distributor.",
-                                      nac.value("notice_days", 25))
-                        : " License Exception ACA may be used instead of a licence (no notification).";
-                    f.evidence["exception"] = {{"rule", d.d5_or_macau ? "EXC-NAC" : "EXC-ACA"}, {"title", ex.value("title", "")},
-                                               {"conditions", ex.value("conditions", "")}};
-                    merge_into(f.evidence["exception"], cite(ex));
-                }
-                if (!policy.empty()) f.evidence["review_policy"] = policy;
-                out.push_back(std::move(f));
-            }
+            // One rule, one policy, one sentence: the H200-class chips under the 2026 case-by-case policy get
+            // their own finding (LIC-H200-CASE), the other 3A090.a chips keep the presumption of denial.
+            std::vector<ItemRef> cases, denial, nopath;
+            for (const auto& r : strict)
+                (d.d5_or_macau && no_licence_path(in.items[r.index], in) ? nopath
+                 : h200_case(in.items[r.index], d, in)                    ? cases
+                                                                          : denial).push_back(r);
+            if (!nopath.empty())
+                out.push_back(nopath_finding(in, nopath, fmt::format("going to {}", where), {{"destination", d.code}, {"counts_as", d.counts_as}}));
+            if (!denial.empty()) out.push_back(licence_finding(in, d, id, denial, where, false));
+            if (!cases.empty()) out.push_back(licence_finding(in, d, "LIC-H200-CASE", cases, where, false));
+            if (!excepted.empty()) out.push_back(licence_finding(in, d, id, excepted, where, true));
+        }
+        if (d.code == L.rule("LIC-3A090-AE").value("country", "AE") && (!strict.empty() || !excepted.empty())) {
+            std::vector<ItemRef> all = strict;
+            all.insert(all.end(), excepted.begin(), excepted.end());
+            out.push_back(uae_finding(in, d, all, where));
         }
         if (!letter.empty() && (d.counts_as == "CN" || d.d5_or_macau)) {
             const auto& rule = L.rule("LIC-H20-LETTER");
@@ -172,7 +270,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             merge_into(f.evidence, cite(rule));
             out.push_back(std::move(f));
         }
-        if (!unsure.empty() && d.license_set) {
+        if (!unsure.empty() && (d.license_set || d.code == L.rule("LIC-3A090-AE").value("country", "AE"))) {
             std::vector<ItemRef> relevant;
             for (const auto& r : unsure) relevant.push_back(r);
             Finding f;
@@ -196,6 +294,12 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                        : h.basis == "parent party"                  ? fmt::format("is headquartered in {}", country_label(h.country))
                        : h.basis == "headquarters_country"          ? fmt::format("is headquartered in {}", country_label(h.country))
                                                                     : fmt::format("is based in {} (no other headquarters given)", country_label(h.country));
+        std::vector<ItemRef> nopath;
+        for (const auto& r : strict)
+            if (no_licence_path(in.items[r.index], in)) nopath.push_back(r);
+        if (!nopath.empty())
+            out.push_back(nopath_finding(in, nopath, fmt::format("for {}, which {}", who, how),
+                                         {{"party", h.party}, {"headquarters", h.country}}));
         for (const auto* group : {&strict, &excepted}) {
             if (group->empty()) continue;
             Finding f;
@@ -211,6 +315,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                           {"basis", h.basis}, {"items", items_json(*group, in)}, {"red_flag", "R11"},
                           {"review_policy", rule.value("policy", "")}};
             merge_into(f.evidence, cite(rule));
+            add_notes(f.evidence, in);
             out.push_back(std::move(f));
         }
         if (!unsure.empty() && strict.empty() && excepted.empty()) {
@@ -231,11 +336,21 @@ std::vector<Finding> check_licences(const CheckInput& in) {
 std::vector<Finding> check_catch_all(const CheckInput& in) {
     std::vector<Finding> out;
     const auto& cw = *in.rules.words;
-    // What the order says about its use: the end-use statement, and the business of who receives the goods.
+    // What the order says about its use: the end-use statement, instructions and notes, and the business of who
+    // receives the goods, in any of the lexicon's languages, negations respected ("not for military use").
+    std::vector<std::string> categories;
+    for (const auto& ca : in.rules.license.catch_all) categories.push_back(ca.value("words", ""));
+    auto hits = cw.free_text.scan(in.order, categories);
+    hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const TextHit& h) {
+                   if (!h.field.starts_with("parties[")) return false;
+                   const auto path = h.field.substr(0, h.field.find(']') + 1);
+                   return std::none_of(in.order.parties.begin(), in.order.parties.end(), [&](const Party& p) {
+                       return p.path == path && (p.role == Role::end_user || p.role == Role::ultimate_consignee);
+                   });
+               }), hits.end());
     std::string text = in.order.end_use;
     for (const auto& p : in.order.parties)
-        if (p.role == Role::end_user || p.role == Role::ultimate_consignee)
-            text += " . " + p.business;
+        if (p.role == Role::end_user || p.role == Role::ultimate_consignee) text += " . " + p.business;
     const auto folded = fold(text);
     const bool licence_dest = std::any_of(in.destinations.countries.begin(), in.destinations.countries.end(),
                                           [](const DestinationCountry& c) { return c.license_set; }) ||
@@ -245,9 +360,14 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
     });
     for (const auto& ca : in.rules.license.catch_all) {
         const auto words_key = ca.value("words", "");
-        const auto it = cw.catch_all.find(words_key);
-        if (it == cw.catch_all.end()) continue;
-        const auto found = it->second.find_all(folded);
+        std::vector<std::string> found, quoted;
+        ojson said = ojson::array();
+        for (const auto& h : hits) {
+            if (h.category != words_key) continue;
+            found.push_back(h.quote);
+            quoted.push_back(quote(h.quote));
+            said.push_back({{"field", h.field}, {"words", h.quote}, {"phrase", h.phrase}, {"language", h.language}});
+        }
         if (found.empty()) continue;
         const auto when = ca.value("license_when", "always");
         const bool licence = when == "always" || (when == "destination_in_license_set_or_hq" && licence_dest) ||
@@ -260,19 +380,24 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
                    : otherwise == "info" ? Severity::info
                    : otherwise == "license_required" ? Severity::license_required
                    : Severity::review;
-        std::vector<std::string> quoted;
-        for (const auto& w : found) quoted.push_back(quote(w));
-        f.message = licence
-            ? fmt::format("This order needs a US export licence whatever the items are: the stated use ({}) points to {} "
-                          "({}).", join(quoted, ", "), ca.value("plain", ""), ca.value("citation", ""))
-            : f.severity == Severity::info
-            ? fmt::format("The stated use ({}) points to {}; {} requires a licence only for destinations in the licence set "
-                          "or parties headquartered in D:5 or Macau, which this order does not have.",
-                          join(quoted, ", "), ca.value("plain", ""), ca.value("citation", ""))
-            : fmt::format("Check the end use before shipping: the stated use ({}) points to {}; {} does not require a licence "
-                          "for these destinations by itself, but the use must be understood.",
-                          join(quoted, ", "), ca.value("plain", ""), ca.value("citation", ""));
-        f.evidence = {{"catch_all", ca.value("id", "")}, {"words_found", found}, {"end_use", in.order.end_use}};
+        const auto use = join(quoted, ", ");
+        if (licence && ca.value("wmd", false)) {
+            f.message = fmt::format("Do not ship without a US export licence: the stated use ({}) is {}. {}, whatever the "
+                                    "items are, and such licences are rarely granted. This is not a clearance.",
+                                    use, ca.value("plain", ""), ca.value("citation", ""));
+        } else if (licence) {
+            f.message = fmt::format("This order needs a US export licence whatever the items are: the stated use ({}) points "
+                                    "to {} ({}).", use, ca.value("plain", ""), ca.value("citation", ""));
+        } else if (f.severity == Severity::info) {
+            f.message = fmt::format("The stated use ({}) points to {}; {} requires a licence only for destinations in the "
+                                    "licence set or parties headquartered in D:5 or Macau, which this order does not have.",
+                                    use, ca.value("plain", ""), ca.value("citation", ""));
+        } else {
+            f.message = fmt::format("Hold: the stated use ({}) points to {}. {} requires a licence by itself only for some "
+                                    "countries, but a person must check this use before anything ships; it is not a clearance.",
+                                    use, ca.value("plain", ""), ca.value("citation", ""));
+        }
+        f.evidence = {{"catch_all", ca.value("id", "")}, {"words_found", found}, {"said", said}, {"end_use", in.order.end_use}};
         merge_into(f.evidence, cite(ca));
         out.push_back(std::move(f));
     }

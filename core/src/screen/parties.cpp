@@ -174,16 +174,6 @@ ojson entry_evidence(const Entry& e, const ListAction& action, bool own) {
     return ev;
 }
 
-// Whether the affiliates rule (BIS 50%) is in force on the reference date.
-bool affiliates_in_force(const RulesData& rules, const std::string& reference) {
-    const auto& a = rules.license.ownership.value("affiliates_rule", nlohmann::json::object());
-    if (a.contains("in_force") && a["in_force"].is_boolean()) return a["in_force"].get<bool>();
-    const auto ref = reference.substr(0, std::min<std::size_t>(10, reference.size()));
-    if (ref.empty()) return false;
-    if (ref < a.value("effective", "")) return false;
-    return !(ref >= a.value("suspended_from", "9999") && ref <= a.value("suspended_until", "0000"));
-}
-
 // Where names are looked up: the bundle's lists, then the reseller's own list.
 struct Source {
     const Matcher& matcher;
@@ -391,25 +381,33 @@ struct Screening {
             return Severity::blocked;
         }
         if (controlling && is_bis) {
-            if (affiliates_in_force(in.rules, in.reference_date)) {
+            // The Affiliates Rule's state is the rules' call (stayed / active / unknown, with its confidence).
+            const auto state = affiliates_rule_state(in.rules, in.reference_date);
+            const bool us = q.party && q.party->address.country == "US" &&
+                            own.value("affiliates_rule", nlohmann::json::object()).value("us_subsidiaries_excluded", false);
+            if (state.state == "active" && !us) {
                 message = fmt::format("Do not ship: {} matches {} (score {:.2f}); under the BIS Affiliates Rule a "
-                                      "company owned 50% or more by listed parties takes on their restrictions.", who,
-                                      entry_ref, score);
+                                      "company owned 50% or more by listed parties takes on their restrictions ({}).", who,
+                                      entry_ref, score, state.note.empty() ? "in force" : state.note);
                 return Severity::blocked;
             }
-            const auto& a = own.value("affiliates_rule", nlohmann::json::object());
-            message = fmt::format("Check before shipping: {} matches {} (score {:.2f}). The BIS Affiliates Rule, which "
-                                  "would treat the company as listed, is suspended from {} to {} [L]; a controlled affiliate of "
-                                  "a listed party is still a serious red flag.", who, entry_ref, score,
-                                  a.value("suspended_from", ""), a.value("suspended_until", ""));
+            message = us ? fmt::format("Check before shipping: {} matches {} (score {:.2f}). US-incorporated subsidiaries "
+                                       "are outside the BIS Affiliates Rule, but a controlled affiliate of a listed party "
+                                       "is still a serious red flag.", who, entry_ref, score)
+                         : fmt::format("Check before shipping: {} matches {} (score {:.2f}). The BIS Affiliates Rule, which "
+                                       "would treat the company as listed, is {} ({}); a controlled affiliate of a listed "
+                                       "party is still a serious red flag.", who, entry_ref, score, state.state, state.note);
             return Severity::review;
         }
         if (controlling && action.action == "blocked") {
             message = fmt::format("Check before shipping: {} matches {} (score {:.2f}).", who, entry_ref, score);
             return Severity::review;
         }
-        message = fmt::format("Check before shipping: {} matches {} (score {:.2f}): a minority stake or a listed "
-                              "owner of unknown share is a red flag; find out the ownership.", who, entry_ref, score);
+        message = q.relation == "owner" && !q.percent && is_bis
+            ? fmt::format("Check before shipping: {} matches {} (score {:.2f}) and its share is not known: Red Flag 29 of "
+                          "the Affiliates Rule asks you to find out the ownership before shipping.", who, entry_ref, score)
+            : fmt::format("Check before shipping: {} matches {} (score {:.2f}): a minority stake or a listed owner of "
+                          "unknown share is a red flag; find out the ownership.", who, entry_ref, score);
         return Severity::review;
     }
 
