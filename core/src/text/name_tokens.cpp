@@ -376,7 +376,6 @@ std::vector<Token> tokens_of(const std::vector<Word>& original, bool canonicalis
                 t.text = canonical(t.text, info, &info);
             }
             t.kind = classify(t.text, info);
-            if (t.han && t.kind == TokenKind::number) t.kind = TokenKind::word;  // the surname Xi, not XI
             if (t.kind == TokenKind::number) t.text = number_value(t.text, info);
             if (t.kind == TokenKind::word && all_digits(t.text)) t.kind = TokenKind::number;
         }
