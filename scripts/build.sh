@@ -16,11 +16,14 @@ what=${1:-all}
 native_targets=() wasm_targets=()
 if [[ $what == serve ]]; then native_targets=(--target exportcheck) wasm_targets=(--target exportcheck_web); fi
 
-# The official list files the default bundle is built from (paths relative to the repo root).
+# The official list files the default bundle is built from (paths relative to the repo root). For each
+# list the newest source decides who is on it; the older ones add detail (data/README.md).
 BUNDLE_SOURCES=(
-  --csl data/csl/consolidated.csv
+  --list data/csl/csl_2026-07-31/csl.jsonl
   --ofac-sdn data/ofac/sdn_2023-12-29
-  --ofac-cons data/ofac/nonsdn_cons_2025-12
+  --ofac-sdn data/ofac/sdn_2025-12_partial
+  --ofac-sdn data/ofac/sdn_alt_2026-05
+  --ofac-cons-xml data/ofac/nonsdn_cons_xml_2026-01-08/CONSOLIDATED.XML
   --dpl data/dpl/dpl.txt
   --un data/un/UN_consolidated.xml
   --rules data/rules
@@ -134,20 +137,20 @@ ESBUILD=(node_modules/.bin/esbuild --bundle --format=esm --target=es2022 --platf
 web_fp=$(fingerprint web package-lock.json scripts/build.sh "$public_key_b64")
 if [[ ! -f public/exportcheck.mjs || ! -f public/app.js || ! -f public/worker.js || ! -f public/app.css ]] \
   || stale web "$web_fp"; then
-  quiet "${ESBUILD[@]}" web/exportcheck.mjs --outfile=public/exportcheck.mjs
-  quiet "${ESBUILD[@]}" web/worker.js --minify --outfile=public/worker.js
+  quiet "${ESBUILD[@]}" web/lib/exportcheck.mjs --outfile=public/exportcheck.mjs
+  quiet "${ESBUILD[@]}" web/lib/worker.js --minify --outfile=public/worker.js
   quiet "${ESBUILD[@]}" web/app/main.js --minify --outfile=public/app.js
   quiet node_modules/.bin/esbuild web/app/styles.css --bundle --minify --log-level=warning --outfile=public/app.css
   stamp web "$web_fp"
 fi
 bash scripts/build-widget.sh "$public_key_b64"   # the <export-check> widget: public/export-check.js + its worker
-# Keep in step with PRECACHE in web/sw.js.
+# Keep in step with PRECACHE in web/app/sw.js.
 SW_PRECACHE=(public/index.html public/app.js public/app.css public/exportcheck.mjs public/worker.js
   public/wasm/exportcheck-core.mjs public/wasm/exportcheck-core.wasm "$BUNDLE" "$BUNDLE.sig"
   public/icon.svg public/samples)
-sw_version=$(fingerprint web/sw.js "${SW_PRECACHE[@]}" | cut -c1-16)
+sw_version=$(fingerprint web/app/sw.js "${SW_PRECACHE[@]}" | cut -c1-16)
 if [[ ! -f public/sw.js ]] || stale sw "$sw_version"; then
-  quiet node_modules/.bin/esbuild web/sw.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
+  quiet node_modules/.bin/esbuild web/app/sw.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
     --define:__EXPORTCHECK_SW_VERSION__="\"$sw_version\"" --outfile=public/sw.js
   stamp sw "$sw_version"
 fi

@@ -1,4 +1,4 @@
-// Types of ExportCheck's JavaScript API (web/exportcheck.mjs): `import { createChecker } from 'exportcheck'`.
+// Types of ExportCheck's JavaScript API (web/lib/exportcheck.mjs): `import { createChecker } from 'exportcheck'`.
 // The order and report shapes follow shared/design/ARCHITECTURE.md ("Order and report"); fields this file
 // does not name are passed through by the core, so every object type stays open.
 
@@ -77,9 +77,12 @@ export interface Finding {
 }
 
 export interface BundleRef {
+  /** Named by the lists' data dates ("exportcheck-lists-2026-02-27-to-2026-07-31"), not the build day. */
   id: string;
   sha256: string;
   built_at: string;
+  /** The data date of each list the order was screened against (YYYY-MM-DD, or "" when unknown). */
+  list_dates: Record<string, string>;
 }
 
 export interface Report {
@@ -138,6 +141,10 @@ export interface BundleInfo {
   entries: number;
   /** Entries per list code: SDN, EL, DPL, UVL, MEU, UN, ... */
   lists: Record<string, number>;
+  /** The data date of each list: that of the newest source it comes from. */
+  list_dates: Record<string, string>;
+  /** Per list code: parties only older sources carried, dropped as delisted. */
+  dropped: Record<string, number>;
   sources?: Array<Record<string, unknown>>;
   notes?: string[];
   [field: string]: unknown;

@@ -32,7 +32,8 @@ SourceFile describe(const std::string& path, const std::string& bytes) {
 
 // A date the publisher put in the path ("sdn_2023-12-29/"), or the fetch time `bundle fetch` recorded.
 std::pair<std::string, std::string> date_from_path(const std::string& path) {
-    auto dir = fs::absolute(fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path()).lexically_normal();
+    auto dir = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
+    dir = fs::absolute(dir.empty() ? fs::path(".") : dir).lexically_normal();  // "list.csv": the current folder
     if (dir.filename().empty()) dir = dir.parent_path();
     const auto manifest = dir / "fetch-manifest.json";
     if (fs::exists(manifest)) {
@@ -70,30 +71,48 @@ Loaded load_csl(const std::string& path) {
     return l;
 }
 
+// An OFAC CSV set. A folder without the primary file (sdn.csv) is a detail-only set: whichever
+// companions it has add detail to a newer source's records (see parse_ofac_csv).
 Loaded load_ofac(const std::string& dir, std::string_view key) {
     const auto* official = find_official_source(key);
     std::string contents[4];
     OfacFiles files;
     std::string* names[4] = {&files.primary_name, &files.alt_name, &files.add_name, &files.comments_name};
     Loaded l;
+    const bool detail_only = key == "ofac_sdn" && !file_exists((fs::path(dir) / std::string(official->files[0])).string());
     for (int i = 0; i < 4; ++i) {
         const auto name = std::string(official->files[i]);
         const auto path = (fs::path(dir) / name).string();
         *names[i] = name;
-        if (i == 3 && !file_exists(path)) continue;  // the comments file is optional
+        if ((i == 3 || detail_only) && !file_exists(path)) continue;  // the comments file is optional
         contents[i] = read_file(path);
         l.source.files.push_back(describe(path, contents[i]));
     }
+    if (detail_only && l.source.files.empty())
+        throw Error("bundle_source_missing", fmt::format("{}: has none of sdn.csv, alt.csv, add.csv, sdn_comments.csv", dir));
     files.primary = contents[0];
     files.alt = contents[1];
     files.add = contents[2];
     files.comments = contents[3];
     l.entries = parse_ofac_csv(files, key);
     const auto [date, basis] = date_from_path(dir);
-    l.source.key = std::string(key);
+    l.source.key = detail_only ? "ofac_sdn_detail" : std::string(key);
+    for (auto& e : l.entries) e.source = l.source.key;
     l.source.date = date;
     l.source.date_basis = basis;
     l.source.url = official_url(key);
+    return l;
+}
+
+// OFAC's XML publication (SDN.XML or CONSOLIDATED.XML), dated by its own Publish_Date.
+Loaded load_ofac_xml(const std::string& path, std::string_view list_key, std::string_view key) {
+    const auto bytes = read_file(path);
+    Loaded l;
+    std::string published;
+    l.entries = parse_ofac_xml(bytes, list_key, fs::path(path).filename().string(), &published);
+    for (auto& e : l.entries) e.source = std::string(key);
+    l.source = {std::string(key), published, published.empty() ? "not stated in the source" : "Publish_Date in the file",
+                {describe(path, bytes)}, 0, 0, 0, l.entries.empty() ? official_url(key) : l.entries[0].source_url};
     return l;
 }
 
@@ -158,27 +177,41 @@ nlohmann::json load_rules(const std::string& dir) {
 
 namespace {
 
-// A list supplied by its own publisher's file (OFAC, BIS DPL) supersedes the CSL's copy of it: the
-// dedicated file is the fresher one, and keeping both would double every hit.
+// A list supplied by its own publisher's file (OFAC, BIS DPL) supersedes the CSL's copy of it when it
+// is at least as new: keeping both would double every hit. An older dedicated file instead adds detail
+// to the CSL's newer records (merge_shared_lists).
 void supersede_csl_copies(std::vector<Loaded>& loaded, BundleMeta& meta) {
+    const auto csl = std::find_if(loaded.begin(), loaded.end(), [](const Loaded& l) { return l.source.key == "csl"; });
+    if (csl == loaded.end()) return;
     std::set<std::string> dedicated;
     for (const auto& l : loaded)
-        if (l.source.key != "csl" && !l.source.key.starts_with("list:"))
+        if (l.source.key != "csl" && !l.source.key.starts_with("list:") &&
+            (l.source.date.empty() || csl->source.date.empty() || l.source.date >= csl->source.date))
             for (const auto& e : l.entries) dedicated.insert(e.list);
-    for (auto& l : loaded) {
-        if (l.source.key != "csl") continue;
-        std::map<std::string, std::size_t> dropped;
-        std::erase_if(l.entries, [&](const Entry& e) { return dedicated.count(e.list) && ++dropped[e.list]; });
-        for (const auto& [list, n] : dropped) {
-            l.source.superseded += n;
-            meta.notes.push_back(fmt::format(
-                "{} {} entries of the Consolidated Screening List were replaced by the list's own newer file.", n, list));
-        }
+    std::map<std::string, std::size_t> dropped;
+    std::erase_if(csl->entries, [&](const Entry& e) { return dedicated.count(e.list) && ++dropped[e.list]; });
+    for (const auto& [list, n] : dropped) {
+        csl->source.superseded += n;
+        meta.notes.push_back(fmt::format(
+            "{} {} entries of the Consolidated Screening List were replaced by the list's own newer file.", n, list));
     }
 }
 
-// The same list from several remaining sources (an imported Entity List beside the CSL's): one party,
-// one entry. The newest source's record leads; older records of the same party fold into it.
+std::vector<Entry> take_list(std::vector<Entry>& from, const std::string& code) {
+    std::vector<Entry> out;
+    std::erase_if(from, [&](Entry& e) {
+        if (e.list != code) return false;
+        out.push_back(std::move(e));
+        return true;
+    });
+    return out;
+}
+
+bool detail_only(const Loaded& l) { return l.source.key == "ofac_sdn_detail"; }
+
+// The same list from several sources: the newest source (that names its parties) is authoritative on
+// who is on the list. An older record of a party it lists folds into its record (one party, one hit,
+// more detail); a party only older sources carry has been delisted and is dropped, counted per list.
 void merge_shared_lists(std::vector<Loaded>& loaded, BundleMeta& meta) {
     std::map<std::string, std::vector<std::size_t>> sources_of;  // list code -> sources carrying it
     for (std::size_t i = 0; i < loaded.size(); ++i) {
@@ -186,38 +219,65 @@ void merge_shared_lists(std::vector<Loaded>& loaded, BundleMeta& meta) {
         for (const auto& e : loaded[i].entries) codes.insert(e.list);
         for (const auto& c : codes) sources_of[c].push_back(i);
     }
-    for (auto& shared : sources_of) {
-        const std::string& code = shared.first;  // not a structured binding: lambdas below capture it
-        auto& idx = shared.second;
-        if (idx.size() < 2) continue;
-        std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return loaded[a].source.date > loaded[b].source.date; });
-        auto& lead = loaded[idx[0]];
-        // Pull this list's entries out of the lead, merge the others in, put them back.
-        std::vector<Entry> primary;
-        std::erase_if(lead.entries, [&](Entry& e) {
-            if (e.list != code) return false;
-            primary.push_back(std::move(e));
-            return true;
+    for (auto& [code, idx] : sources_of) {
+        std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) {
+            if (detail_only(loaded[a]) != detail_only(loaded[b])) return detail_only(loaded[b]);
+            return loaded[a].source.date > loaded[b].source.date;
         });
+        auto& lead = loaded[idx[0]];
+        if (detail_only(lead))
+            throw Error("bundle_detail_without_list",
+                        fmt::format("{}: a folder without sdn.csv only adds detail to a newer source of the {} list; "
+                                    "give that source too (the CSL, sdn.csv or SDN.XML)", lead.source.files[0].name, code));
+        if (idx.size() < 2) continue;
+        auto primary = take_list(lead.entries, code);
         for (std::size_t k = 1; k < idx.size(); ++k) {
             auto& older = loaded[idx[k]];
-            std::vector<Entry> mine;
-            std::erase_if(older.entries, [&](Entry& e) {
-                if (e.list != code) return false;
-                mine.push_back(std::move(e));
-                return true;
-            });
+            auto mine = take_list(older.entries, code);
             const auto before = mine.size();
-            auto unmatched = merge_into_newer(primary, std::move(mine));
-            older.source.merged += before - unmatched.size();
+            auto rest = merge_into_newer(primary, std::move(mine));
+            const auto unmatched = rest.size();
+            older.source.merged += before - unmatched;
+            if (detail_only(older)) {
+                meta.notes.push_back(fmt::format(
+                    "{}: {} ({}) added detail to {} of its {} parties by OFAC entity number; {} numbers are no longer "
+                    "listed.", code, older.source.key, older.source.date, before - unmatched, before, unmatched));
+                continue;
+            }
+            // Only a source known to be newer can say a party was delisted; otherwise both are kept.
+            if (lead.source.date.empty() || older.source.date.empty() || older.source.date >= lead.source.date) {
+                for (auto& e : rest) older.entries.push_back(std::move(e));
+                meta.notes.push_back(fmt::format(
+                    "{}: {} of {} {} entries from {} are the same parties as in {} and were merged into them; {} "
+                    "were kept as they are (neither source is known to be newer).", code, before - unmatched, before,
+                    code, older.source.key, lead.source.key, unmatched));
+                continue;
+            }
+            older.source.dropped[code] += unmatched;
             meta.notes.push_back(fmt::format(
-                "{}: {} of {} {} entries from {} are the same parties as in {} (newer) and were merged into them; "
-                "{} were kept as they are.", code, before - unmatched.size(), before, code, older.source.key,
-                lead.source.key, unmatched.size()));
-            for (auto& e : unmatched) older.entries.push_back(std::move(e));
+                "{}: {} ({}) is older than {} ({}), which is authoritative on who is listed: {} of its {} parties are "
+                "the same parties and add their detail; {} are no longer listed and were dropped.",
+                code, older.source.key, older.source.date, lead.source.key, lead.source.date, before - unmatched,
+                before, unmatched));
         }
         for (auto& e : primary) lead.entries.push_back(std::move(e));
     }
+}
+
+// "exportcheck-lists-2026-02-27-to-2026-07-31": named by the data's dates (oldest and newest list),
+// not by the build day, so an old bundle never looks current.
+std::string id_from_data(const std::vector<Loaded>& loaded, const std::string& built_at) {
+    std::map<std::string, std::string> newest;  // list -> date of its lead source
+    for (const auto& l : loaded)
+        for (const auto& e : l.entries) newest[e.list] = std::max(newest[e.list], l.source.date);
+    std::string oldest, latest;
+    for (const auto& [list, date] : newest) {
+        if (date.empty()) continue;
+        if (oldest.empty() || date < oldest) oldest = date;
+        latest = std::max(latest, date);
+    }
+    if (oldest.empty()) return "exportcheck-undated-built-" + built_at.substr(0, 10);
+    return oldest == latest ? "exportcheck-lists-" + latest : "exportcheck-lists-" + oldest + "-to-" + latest;
 }
 
 }  // namespace
@@ -225,22 +285,24 @@ void merge_shared_lists(std::vector<Loaded>& loaded, BundleMeta& meta) {
 BuildResult build_bundle(const BuildInputs& in) {
     std::vector<Loaded> loaded;
     if (in.csl) loaded.push_back(load_csl(*in.csl));
-    if (in.ofac_sdn) loaded.push_back(load_ofac(*in.ofac_sdn, "ofac_sdn"));
+    for (const auto& dir : in.ofac_sdn) loaded.push_back(load_ofac(dir, "ofac_sdn"));
     if (in.ofac_cons) loaded.push_back(load_ofac(*in.ofac_cons, "ofac_cons"));
+    if (in.ofac_sdn_xml) loaded.push_back(load_ofac_xml(*in.ofac_sdn_xml, "ofac_sdn", "ofac_sdn_xml"));
+    if (in.ofac_cons_xml) loaded.push_back(load_ofac_xml(*in.ofac_cons_xml, "ofac_cons", "ofac_cons_xml"));
     if (in.dpl) loaded.push_back(load_dpl(*in.dpl));
     if (in.un) loaded.push_back(load_un(*in.un));
     for (const auto& list : in.lists) loaded.push_back(load_import_list(list));
     if (loaded.empty())
-        throw Error("bundle_no_sources", "no list files given: use --csl, --ofac-sdn, --ofac-cons, --dpl, --un or --list");
+        throw Error("bundle_no_sources", "no list files given: use --csl, --ofac-sdn, --ofac-cons, --ofac-sdn-xml, --ofac-cons-xml, --dpl, --un or --list");
 
     BuildResult r;
     r.meta.built_at = in.built_at;
-    r.meta.id = in.id.empty() ? "exportcheck-" + in.built_at.substr(0, 10) : in.id;
     r.meta.engine = EXPORTCHECK_VERSION;
     if (in.rules) r.meta.rules = load_rules(*in.rules);
 
     supersede_csl_copies(loaded, r.meta);
     merge_shared_lists(loaded, r.meta);
+    r.meta.id = in.id.empty() ? id_from_data(loaded, in.built_at) : in.id;
     for (auto& l : loaded) {
         l.source.entries = l.entries.size();
         for (auto& e : l.entries) r.entries.push_back(std::move(e));

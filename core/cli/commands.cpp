@@ -27,17 +27,19 @@ namespace {
 constexpr std::string_view kUsage = R"(exportcheck: export-control screening of orders for AI chips
 
 usage:
-  exportcheck bundle build [--csl consolidated.csv] [--ofac-sdn DIR] [--ofac-cons DIR] [--dpl dpl.txt]
+  exportcheck bundle build [--csl consolidated.csv] [--ofac-sdn DIR]... [--ofac-cons DIR] [--dpl dpl.txt]
+                           [--ofac-sdn-xml SDN.XML] [--ofac-cons-xml CONSOLIDATED.XML]
                            [--un consolidated.xml] [--list FILE]... [--rules DIR] [--built-at TIME] [--id ID]
                            -o BUNDLE
-                           (BUNDLE ending in .gz is written gzip-compressed)
+                           (BUNDLE ending in .gz is written gzip-compressed; an --ofac-sdn DIR without
+                           sdn.csv only adds detail; the newest source of each list decides who is on it)
   exportcheck bundle info BUNDLE
   exportcheck bundle sign BUNDLE --key PRIVATE.pem -o BUNDLE.sig
   exportcheck bundle verify BUNDLE --sig BUNDLE.sig --pub PUBLIC.pem
   exportcheck bundle keygen --private PRIVATE.pem --public PUBLIC.pem
   exportcheck bundle pubkey PUBLIC.pem          (the raw key, base64, that a page pins)
   exportcheck bundle fetch --out DIR [--base-url URL] [--url-SOURCE URL]...
-                           (SOURCE: csl, ofac_sdn, ofac_cons, dpl, un)
+                           (SOURCE: csl, ofac_sdn, ofac_cons, ofac_cons_xml, dpl, un)
   exportcheck match --bundle BUNDLE --name NAME [--type person|organization] [--country CC] [--dob DATE]
                     [--top N]
   exportcheck match --bundle BUNDLE --batch QUERIES.jsonl [--top N]   (one result line per query line)
@@ -68,11 +70,14 @@ std::string one_positional(const Args& a, const char* what) {
 }
 
 int bundle_build(const Args& a, std::ostream& out, std::ostream&) {
-    a.only({"csl", "ofac-sdn", "ofac-cons", "dpl", "un", "list", "rules", "built-at", "id", "output"});
+    a.only({"csl", "ofac-sdn", "ofac-cons", "ofac-sdn-xml", "ofac-cons-xml", "dpl", "un", "list", "rules", "built-at",
+            "id", "output"});
     BuildInputs in;
     in.csl = a.get("csl");
-    in.ofac_sdn = a.get("ofac-sdn");
+    in.ofac_sdn = a.all("ofac-sdn");
     in.ofac_cons = a.get("ofac-cons");
+    in.ofac_sdn_xml = a.get("ofac-sdn-xml");
+    in.ofac_cons_xml = a.get("ofac-cons-xml");
     in.dpl = a.get("dpl");
     in.un = a.get("un");
     in.rules = a.get("rules");

@@ -16,7 +16,7 @@ struct OfficialSource {
     std::string_view description;
 };
 
-inline constexpr std::array<OfficialSource, 5> kOfficialSources = {{
+inline constexpr std::array<OfficialSource, 6> kOfficialSources = {{
     {"csl", "csl", "https://data.trade.gov/downloadable_consolidated_screening_list/v1/",
      {"consolidated.csv"}, "", "US Consolidated Screening List (trade.gov, 13 lists of Commerce, State, Treasury)"},
     {"ofac_sdn", "ofac-sdn", "https://www.treasury.gov/ofac/downloads/",
@@ -24,6 +24,9 @@ inline constexpr std::array<OfficialSource, 5> kOfficialSources = {{
     {"ofac_cons", "ofac-cons", "https://www.treasury.gov/ofac/downloads/consolidated/",
      {"cons_prim.csv", "cons_alt.csv", "cons_add.csv", "cons_comments.csv"}, "ofac_cons",
      "OFAC Consolidated (non-SDN) lists: SSI, PLC, CMIC, CAP, MBS, FSE"},
+    // OFAC's current XML publication of the non-SDN lists (its SDN.XML has the same schema: --ofac-sdn-xml).
+    {"ofac_cons_xml", "ofac-cons-xml", "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/",
+     {"CONSOLIDATED.XML"}, "", "OFAC Consolidated (non-SDN) lists, XML (sdnList schema)"},
     {"dpl", "dpl", "https://www.bis.doc.gov/dpl/", {"dpl.txt"}, "", "BIS Denied Persons List"},
     {"un", "un", "https://scsanctions.un.org/resources/xml/en/", {"consolidated.xml"}, "",
      "UN Security Council Consolidated List"},

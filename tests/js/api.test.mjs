@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { createChecker, ExportCheckError } from '../../web/exportcheck.mjs';
-import { runBatch, parseJsonLines } from '../../web/batch.js';
+import { createChecker, ExportCheckError } from '../../web/lib/exportcheck.mjs';
+import { runBatch, parseJsonLines } from '../../web/lib/batch.js';
 import { toCsv, parseCsv } from '../../web/app/csv.js';
 import { listAges } from '../../web/app/bundle-manager.js';
 import { retention, exportCsv, exportJson, parseExport, screensOfac, latestAdjudications } from '../../web/app/audit-log.js';

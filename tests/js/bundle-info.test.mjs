@@ -8,9 +8,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { createChecker, ExportCheckError } from '../../web/exportcheck.mjs';
-import { Core } from '../../web/core.js';
-import { gunzip, verifyBundle } from '../../web/bundle.js';
+import { createChecker, ExportCheckError } from '../../web/lib/exportcheck.mjs';
+import { Core } from '../../web/lib/core.js';
+import { gunzip, verifyBundle } from '../../web/lib/bundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'build/core/cli/exportcheck');

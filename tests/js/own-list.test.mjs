@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { createChecker } from '../../web/exportcheck.mjs';
+import { createChecker } from '../../web/lib/exportcheck.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = process.env.EXPORTCHECK_CLI ?? path.join(root, 'build/core/cli/exportcheck');
@@ -137,7 +137,7 @@ test('setOwnList: batches use the list until it is cleared; parseOwnList and own
 test('the own list stays in use when another bundle is loaded into the same core', async () => {
   const { createRequire } = await import('node:module');
   const { gunzipSync } = await import('node:zlib');
-  const { Core } = await import('../../web/core.js');
+  const { Core } = await import('../../web/lib/core.js');
   const nodeCore = process.env.EXPORTCHECK_WASM_NODE ?? path.join(root, 'build-wasm/wasm/exportcheck-core-node.cjs');
   const core = new Core(await createRequire(import.meta.url)(nodeCore)());
   const bytes = new Uint8Array(gunzipSync(readFileSync(bundlePath)));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
-import { Core } from '../../web/core.js';
+import { Core } from '../../web/lib/core.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Built by scripts/build.sh; the environment may point at other builds of the same sources.
@@ -67,6 +67,19 @@ test('every JSON fixture order: the wasm report is byte-identical to the CLI rep
     const fromWasm = okText(raw(m, 'screen', readFileSync(path.join(fixtures, file), 'utf8')));
     assert.equal(fromWasm, lines[0], `${file}: the wasm and CLI reports differ`);
   }
+});
+
+test('every report names the data date of each list it was screened against, as `bundle info` gives them', async () => {
+  const m = await wasm();
+  const info = JSON.parse(execFileSync(cli, ['bundle', 'info', bundlePath], { encoding: 'utf8' }));
+  assert.deepEqual(Object.keys(info.list_dates).sort(), Object.keys(info.lists).sort());
+  const file = path.join(fixtures, 'list-sdn-dubai.json');
+  const fromWasm = okText(raw(m, 'screen', readFileSync(file, 'utf8')));
+  assert.equal(fromWasm, cliLines(['--compact', file]).lines[0]);
+  const report = JSON.parse(fromWasm);
+  assert.deepEqual(report.bundle.list_dates, info.list_dates);
+  assert.equal(report.bundle.id, info.id);
+  for (const [list, date] of Object.entries(report.bundle.list_dates)) assert.match(date, /^\d{4}-\d{2}(-\d{2})?$/, list);
 });
 
 test('JSON lines and CSV orders: the same reports in wasm and on the command line', async () => {
@@ -141,7 +154,7 @@ test('the catalogue is listed for the app (ec_products)', async () => {
 });
 
 test('the JS API screens through the same core', async () => {
-  const { createChecker } = await import('../../web/exportcheck.mjs');
+  const { createChecker } = await import('../../web/lib/exportcheck.mjs');
   const publicKeyPem = process.env.EXPORTCHECK_PUBLIC_KEY ?? path.join(root, 'tests/keys/test-ed25519-public.pem');
   const publicKey = execFileSync(cli, ['bundle', 'pubkey', publicKeyPem], { encoding: 'utf8' }).trim();
   const checker = await createChecker({

@@ -44,7 +44,10 @@ TEST_CASE("cli: bundle build and info list every list code with counts and prove
     const auto r = cli({"bundle", "info", bundle});
     REQUIRE(r.code == 0);
     const auto info = nlohmann::json::parse(r.out);
-    CHECK(info["id"] == "exportcheck-2026-11-28");
+    // Named by its data (oldest and newest dated list), not by its build day.
+    CHECK(info["id"] == "exportcheck-lists-2022-03-14-to-2026-02-27");
+    CHECK(info["list_dates"]["UN"] == "2026-02-27");
+    CHECK(info["list_dates"]["SDN"] == "");  // the fixture folder ofac_sdn/ states no date
     CHECK(info["built_at"] == "2026-11-28T00:00:00Z");
     // The CSL excerpt's SDN, CAP, MBS rows give way to the OFAC files; its EL, MEU, UVL, ISN rows stay.
     CHECK(info["lists"]["SDN"] == 4);

@@ -42,7 +42,7 @@ export function recordContext(checker) {
 }
 
 // Builds a record (not yet stored) for one screening; `context` from recordContext(checker). The report is
-// given as an object (`report`) or as a batch digest (`digest`, web/batch.js) holding its JSON text.
+// given as an object (`report`) or as a batch digest (`digest`, web/lib/batch.js) holding its JSON text.
 export function makeRecord({ order, report, digest, checker, context = recordContext(checker), kind = 'single', batch,
   rescreenOf, time = new Date().toISOString() }) {
   const r = report ?? digest;

@@ -27,7 +27,7 @@ const short = (text, max = 110) => {
 const partyNames = (order) => (order?.parties ?? []).map((p) => p?.name).filter(Boolean);
 const uniq = (list) => [...new Set(list)];
 
-// Reports here are batch digests (web/batch.js) or, for error rows, { order_id, error }.
+// Reports here are batch digests (web/lib/batch.js) or, for error rows, { order_id, error }.
 const findingCount = (r) => (typeof r?.findings === 'number' ? r.findings : r?.findings?.length ?? 0);
 const mainFinding = (r) => r?.main ?? (r?.findings?.[0] ? { rule: r.findings[0].rule, message: r.findings[0].message } : null);
 const fullReport = (r) => (r?.json ? JSON.parse(r.json) : r);

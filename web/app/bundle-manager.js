@@ -3,7 +3,7 @@
 // bundle (from a URL on this site, or from files) replaces the one in use only once its signature and its
 // sha256 have been checked and the core has loaded it; otherwise the old one stays and the reason is given.
 // Emits 'change' ({ detail: { previous, current } }) when the bundle in use changes.
-import { createChecker, ExportCheckError } from '../exportcheck.mjs';
+import { createChecker, ExportCheckError } from '../lib/exportcheck.mjs';
 import { loadStoredBundle, storeBundle } from './bundle-store.js';
 
 export const DEFAULT_BUNDLE = 'bundle/default.ecb.gz';

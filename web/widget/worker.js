@@ -7,7 +7,7 @@
 //   {id, type: 'screen', order, options?}               -> {id, ok: report}   (options: screened_at, ...)
 //   {id, type: 'match', query}                          -> {id, ok: result}
 // A failure answers {id, error: {code, message}}.
-import { createChecker } from '../exportcheck.mjs';
+import { createChecker } from '../lib/exportcheck.mjs';
 
 let checker; // a promise of the checker, set by the first init
 let warmed = false;

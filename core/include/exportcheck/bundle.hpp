@@ -41,6 +41,9 @@ struct BundleSource {
     std::uint64_t superseded = 0;   // entries dropped because a newer source supplies that list
     std::uint64_t merged = 0;       // entries folded into a newer source's record of the same party
     std::string url;        // where it is officially published
+    // Per list code: parties only this (older) source carries, dropped because a newer source of the
+    // same list no longer lists them (delisted).
+    std::map<std::string, std::uint64_t> dropped;
 
     bool operator==(const BundleSource&) const = default;
 };
@@ -68,6 +71,10 @@ struct Bundle {
     std::map<std::string, std::size_t> list_counts() const;
 };
 
+// Each list's data date: the date of the newest source its entries come from ("" when unknown).
+// Reports carry it so an audit record proves what the order was screened against.
+std::map<std::string, std::string> list_dates(const Bundle& bundle);
+
 // Serialises entries and metadata into format-version-1 bytes (uncompressed).
 std::string write_bundle(const BundleMeta& meta, const std::vector<Entry>& entries);
 
@@ -76,7 +83,8 @@ std::string write_bundle(const BundleMeta& meta, const std::vector<Entry>& entri
 Bundle read_bundle(std::string_view bytes);
 
 // The JSON printed by `exportcheck bundle info` and returned by the wasm `info()`: format, version,
-// id, built_at, sha256, entry count, per-list counts, sources, notes, and for each rules document its
+// id, built_at, sha256, entry count, per-list counts, per-list data dates (`list_dates`), parties dropped
+// as delisted per list (`dropped`), sources, notes, and for each rules document its
 // `version` and `as_of` (not the whole document).
 nlohmann::json bundle_info(const Bundle& bundle);
 

@@ -18,12 +18,15 @@ std::vector<Entry> parse_csl_csv(std::string_view csv, std::string_view file_nam
 
 // OFAC legacy CSV set: the primary file (sdn.csv or cons_prim.csv) and its companions (add, alt,
 // comments; empty views when absent). `source` is "ofac_sdn" (every entry on list SDN) or "ofac_cons"
-// (list code from the programs: SSI, PLC, CMIC, CAP, FSE, MBS).
+// (list code from the programs: SSI, PLC, CMIC, CAP, FSE, MBS). Without a primary file (ofac_sdn only),
+// every ent_num of the companions becomes a nameless SDN entry: detail for a newer record of the party.
 struct OfacFiles {
     std::string_view primary, add, alt, comments;
     std::string primary_name = "sdn.csv", add_name = "add.csv", alt_name = "alt.csv", comments_name = "sdn_comments.csv";
 };
 std::vector<Entry> parse_ofac_csv(const OfacFiles& files, std::string_view source);
+// The non-SDN list an OFAC consolidated entry is on, from its programs (as the CSL files them).
+std::string ofac_cons_list(const std::vector<std::string>& programs);
 
 // BIS Denied Persons List, tab-delimited `dpl.txt` with a header row. Rows repeated per address are
 // one entry with several addresses.
@@ -55,16 +58,25 @@ nlohmann::json import_list_json(const Entry& entry);
 // Entries in the import format's CSV: a header, then a row per entry (and one more per further address).
 std::string import_list_csv(const std::vector<Entry>& entries);
 
-// Folds `older` entries into the `newer` entries of the same list that name the same party (the same
-// name or alias once case, spacing and punctuation are ignored, or the older name is the newer one
-// followed by ", place"; countries must not disagree). The newer record stays primary: it gains the
-// older one's aliases and addresses, and a line in `corroboration` citing the older record. Returns the
-// older entries that found no counterpart, unchanged.
+// Folds `older` entries into the `newer` entries of the same list that name the same party: the same
+// OFAC entity number where both carry one (then the number alone decides), else the same name or alias
+// once case, spacing and punctuation are ignored, or the older name is the newer one followed by
+// ", place"; countries must not disagree. The newer record stays primary: it gains the older one's
+// aliases, addresses (a full address replaces a bare country), dates and places of birth,
+// nationalities, citizenships and ids, fills its empty type, title, start date and remarks, and gets a
+// line in `corroboration` citing the older record. Returns the older entries that found no counterpart,
+// unchanged.
 std::vector<Entry> merge_into_newer(std::vector<Entry>& newer, std::vector<Entry> older);
 
 #ifndef __EMSCRIPTEN__
 // UN Security Council consolidated list XML (native only: uses expat).
 std::vector<Entry> parse_un_xml(std::string_view xml, std::string_view file_name = "consolidated.xml");
+
+// OFAC's XML publication (the `sdnList` schema of SDN.XML and CONSOLIDATED.XML from the Sanctions List
+// Service). `source` is "ofac_sdn" (every entry on list SDN) or "ofac_cons" (list from the programs).
+// `publish_date`, when given, receives publshInformation/Publish_Date as YYYY-MM-DD ("" when absent).
+std::vector<Entry> parse_ofac_xml(std::string_view xml, std::string_view source, std::string_view file_name,
+                                  std::string* publish_date = nullptr);
 #endif
 
 }  // namespace exportcheck

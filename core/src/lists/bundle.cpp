@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <unordered_map>
 
@@ -81,7 +82,7 @@ nlohmann::json meta_to_json(const BundleMeta& m) {
         for (const auto& f : s.files) files.push_back({{"name", f.name}, {"sha256", f.sha256}, {"bytes", f.bytes}});
         sources.push_back({{"key", s.key}, {"date", s.date}, {"date_basis", s.date_basis}, {"files", files},
                            {"entries", s.entries}, {"superseded", s.superseded}, {"merged", s.merged},
-                           {"url", s.url}});
+                           {"url", s.url}, {"dropped", s.dropped}});
     }
     return {{"format", kFormatName}, {"format_version", kBundleFormatVersion}, {"id", m.id}, {"built_at", m.built_at},
             {"engine", m.engine}, {"sources", sources}, {"notes", m.notes}, {"rules", m.rules}};
@@ -172,6 +173,7 @@ BundleMeta meta_from_json(const nlohmann::json& j) {
         BundleSource src{s.at("key"), s.at("date"), s.at("date_basis"), {}, s.at("entries"), s.at("superseded"),
                          s.at("merged"), s.at("url")};
         for (const auto& f : s.at("files")) src.files.push_back({f.at("name"), f.at("sha256"), f.at("bytes")});
+        if (const auto d = s.find("dropped"); d != s.end()) src.dropped = d->get<std::map<std::string, std::uint64_t>>();
         m.sources.push_back(std::move(src));
     }
     m.notes = j.at("notes").get<std::vector<std::string>>();
@@ -266,6 +268,17 @@ Bundle read_bundle(std::string_view bytes) {
     return b;
 }
 
+std::map<std::string, std::string> list_dates(const Bundle& bundle) {
+    std::map<std::string, std::string> date_of_source;
+    for (const auto& s : bundle.meta.sources) date_of_source[s.key] = std::max(date_of_source[s.key], s.date);
+    std::map<std::string, std::string> dates;
+    for (const auto& e : bundle.entries) {
+        auto& d = dates[e.list];
+        if (const auto it = date_of_source.find(e.source); it != date_of_source.end()) d = std::max(d, it->second);
+    }
+    return dates;
+}
+
 nlohmann::json bundle_info(const Bundle& bundle) {
     auto j = meta_to_json(bundle.meta);
     auto rules = nlohmann::json::object();
@@ -276,6 +289,11 @@ nlohmann::json bundle_info(const Bundle& bundle) {
     j["sha256"] = bundle.sha256;
     j["entries"] = bundle.entries.size();
     j["lists"] = bundle.list_counts();
+    j["list_dates"] = list_dates(bundle);
+    std::map<std::string, std::uint64_t> dropped;
+    for (const auto& src : bundle.meta.sources)
+        for (const auto& [list, n] : src.dropped) dropped[list] += n;
+    j["dropped"] = dropped;
     return j;
 }
 

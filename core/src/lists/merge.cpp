@@ -54,6 +54,7 @@ std::vector<std::string> keys_of(const Entry& e) {
 
 std::string citation(const Entry& old) {
     std::string s = fmt::format("{} {} {}: {}", old.source, old.list, old.source_id, old.name);
+    if (old.name.empty()) s = fmt::format("{} {} {}: detail", old.source, old.list, old.source_id);
     if (!old.federal_register.empty()) s += "; " + old.federal_register;
     if (!old.start_date.empty()) s += "; listed " + old.start_date;
     if (!old.license_requirement.empty()) s += "; licence requirement: " + old.license_requirement;
@@ -61,43 +62,85 @@ std::string citation(const Entry& old) {
     return s;
 }
 
+// OFAC numbers its parties (ent_num) in every format it publishes and in the CSL: where both records
+// carry such a number, the number alone says whether they are the same party.
+bool is_ofac_number(std::string_view id) {
+    return !id.empty() && id.size() <= 9 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void add_all(std::vector<std::string>& into, const std::vector<std::string>& from) {
+    for (const auto& v : from) lists::add_unique(into, v);
+}
+
+// A full address replaces the newer record's bare country of the same country (the CSL export keeps
+// only countries); any other address is added once.
+void add_addresses(Entry& into, std::vector<Address>& from) {
+    for (auto& a : from) {
+        if (std::find(into.addresses.begin(), into.addresses.end(), a) != into.addresses.end()) continue;
+        const bool detailed = !a.street.empty() || !a.city.empty() || !a.postal_code.empty();
+        if (detailed && !a.country.empty())
+            std::erase_if(into.addresses, [&](const Address& b) {
+                return b.country == a.country && b.street.empty() && b.city.empty() && b.state.empty() &&
+                       b.postal_code.empty();
+            });
+        into.addresses.push_back(std::move(a));
+    }
+}
+
+void fold(Entry& into, Entry& old) {
+    const auto known = [&](const std::string& n) {
+        const auto k = party_key(n);
+        return k == party_key(into.name) ||
+               std::any_of(into.aliases.begin(), into.aliases.end(), [&](const Alias& a) { return party_key(a.name) == k; });
+    };
+    if (!old.name.empty() && !known(old.name)) into.aliases.push_back({old.name, "name in " + old.source});
+    for (auto& a : old.aliases)
+        if (!known(a.name)) into.aliases.push_back(a);
+    add_addresses(into, old.addresses);
+    if (into.type == EntityType::unknown) into.type = old.type;
+    if (into.title.empty()) into.title = old.title;
+    if (into.start_date.empty()) into.start_date = old.start_date;
+    if (into.remarks.empty()) into.remarks = old.remarks;
+    add_all(into.dates_of_birth, old.dates_of_birth);
+    add_all(into.places_of_birth, old.places_of_birth);
+    add_all(into.nationalities, old.nationalities);
+    add_all(into.citizenships, old.citizenships);
+    add_all(into.ids, old.ids);
+    into.corroboration.push_back(citation(old));
+}
+
 }  // namespace
 
 std::vector<Entry> merge_into_newer(std::vector<Entry>& newer, std::vector<Entry> older) {
     std::unordered_map<std::string, std::vector<std::size_t>> by_key;  // "LIST\x1fkey" -> newer entries
+    std::unordered_map<std::string, std::size_t> by_number;            // "LIST\x1fent_num" -> newer entry
     for (std::size_t i = 0; i < newer.size(); ++i) {
         by_key[newer[i].list + '\x1f' + party_key(newer[i].name)].push_back(i);
         for (const auto& a : newer[i].aliases) by_key[newer[i].list + '\x1f' + party_key(a.name)].push_back(i);
+        if (is_ofac_number(newer[i].source_id)) by_number.emplace(newer[i].list + '\x1f' + newer[i].source_id, i);
     }
     std::vector<Entry> unmatched;
     for (auto& old : older) {
         Entry* into = nullptr;
-        for (const auto& key : keys_of(old)) {
-            const auto it = by_key.find(old.list + '\x1f' + key);
-            if (key.empty() || it == by_key.end()) continue;
-            for (const auto i : it->second)
-                if (countries_agree(newer[i], old)) {
-                    into = &newer[i];
-                    break;
-                }
-            if (into) break;
+        if (is_ofac_number(old.source_id) && !by_number.empty()) {
+            if (const auto it = by_number.find(old.list + '\x1f' + old.source_id); it != by_number.end())
+                into = &newer[it->second];
+        } else {
+            for (const auto& key : keys_of(old)) {
+                const auto it = by_key.find(old.list + '\x1f' + key);
+                if (key.empty() || it == by_key.end()) continue;
+                for (const auto i : it->second)
+                    if (countries_agree(newer[i], old)) {
+                        into = &newer[i];
+                        break;
+                    }
+                if (into) break;
+            }
         }
-        if (!into) {
+        if (into)
+            fold(*into, old);
+        else
             unmatched.push_back(std::move(old));
-            continue;
-        }
-        const auto known = [&](const std::string& n) {
-            const auto k = party_key(n);
-            return k == party_key(into->name) ||
-                   std::any_of(into->aliases.begin(), into->aliases.end(), [&](const Alias& a) { return party_key(a.name) == k; });
-        };
-        if (!known(old.name)) into->aliases.push_back({old.name, "name in " + old.source});
-        for (auto& a : old.aliases)
-            if (!known(a.name)) into->aliases.push_back(a);
-        for (auto& a : old.addresses)
-            if (std::find(into->addresses.begin(), into->addresses.end(), a) == into->addresses.end())
-                into->addresses.push_back(std::move(a));
-        into->corroboration.push_back(citation(old));
     }
     return unmatched;
 }

@@ -40,12 +40,16 @@ constexpr std::array<ProgramList, 5> kConsPrograms = {{
 }};
 constexpr std::string_view kConsDefaultList = "MBS";
 
-std::string cons_list(const std::vector<std::string>& programs) {
+}  // namespace
+
+std::string ofac_cons_list(const std::vector<std::string>& programs) {
     for (const auto& rule : kConsPrograms)
         for (const auto& p : programs)
             if (istarts_with(p, rule.program_prefix)) return std::string(rule.list);
     return std::string(kConsDefaultList);
 }
+
+namespace {
 
 // "SDGT] [IFSR" -> {"SDGT", "IFSR"}
 std::vector<std::string> split_programs(std::string_view cell) {
@@ -134,7 +138,7 @@ std::vector<Entry> parse_ofac_csv(const OfacFiles& files, std::string_view sourc
                         fmt::format("{}: line {}: field 2 (name) is empty", files.primary_name, row.line));
         e.type = ofac_type(row.fields[2]);
         e.programs = split_programs(row.fields[3]);
-        e.list = sdn ? "SDN" : cons_list(e.programs);
+        e.list = sdn ? "SDN" : ofac_cons_list(e.programs);
         e.list_name = std::string(official_list_name(e.list));
         e.title = row.fields[4];
         if (!row.fields[5].empty()) e.ids.push_back("Call Sign " + row.fields[5]);
@@ -152,10 +156,26 @@ std::vector<Entry> parse_ofac_csv(const OfacFiles& files, std::string_view sourc
     }
 
     // Companion rows for an ent_num absent from the primary file are skipped: OFAC's own comments file
-    // carries a few orphans (see data/README.md).
+    // carries a few orphans (see data/README.md). Without a primary file (a detail-only set) each ent_num
+    // becomes a nameless entry that can only add detail to a newer record of the same party.
+    const bool detail_only = files.primary.empty();
+    if (detail_only && !sdn)
+        throw Error("ofac_missing_primary", fmt::format("{}: missing; a detail-only set is read for the SDN list only",
+                                                        files.primary_name));
     auto owner = [&](const CsvRow& r, std::string_view file) -> Entry* {
-        const auto it = by_id.find(require_ent_num(r, file));
-        return it == by_id.end() ? nullptr : &entries[it->second];
+        const auto id = require_ent_num(r, file);
+        if (const auto it = by_id.find(id); it != by_id.end()) return &entries[it->second];
+        if (!detail_only) return nullptr;
+        Entry e;
+        e.source = std::string(source);
+        e.source_id = id;
+        e.list = "SDN";
+        e.list_name = std::string(official_list_name(e.list));
+        e.source_url = "https://www.treasury.gov/ofac/downloads/sdn.csv";
+        e.source_information_url = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id=" + id;
+        by_id.emplace(id, entries.size());
+        entries.push_back(std::move(e));
+        return &entries.back();
     };
 
     CsvReader alt(files.alt, files.alt_name, kOfacCsv);

@@ -34,11 +34,12 @@ struct Screener::State {
     std::unique_ptr<Matcher> own_matcher;  // when the Screener built its own
     const Matcher& matcher;
     AddressIndex addresses;
+    std::map<std::string, std::string> list_dates;  // each list's data date, for the report's `bundle`
     State(const Bundle& bundle, RulesData r)
         : rules(std::move(r)), own_matcher(std::make_unique<Matcher>(bundle.entries)), matcher(*own_matcher),
-          addresses(bundle.entries) {}
+          addresses(bundle.entries), list_dates(exportcheck::list_dates(bundle)) {}
     State(const Bundle& bundle, const Matcher& shared, RulesData r)
-        : rules(std::move(r)), matcher(shared), addresses(bundle.entries) {}
+        : rules(std::move(r)), matcher(shared), addresses(bundle.entries), list_dates(exportcheck::list_dates(bundle)) {}
 };
 
 // The own list's entries, their name index (word rarity from the bundle's) and their listed addresses.

@@ -156,7 +156,10 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
         ov.push_back({{"path", o.path}, {"value", ojson::parse(o.value.dump())}, {"replaced", ojson::parse(o.replaced.dump())},
                       {"confidence_replaced", o.confidence}});
     r["overrides"] = ov;
-    r["bundle"] = {{"id", bundle_.meta.id}, {"sha256", bundle_.sha256}, {"built_at", bundle_.meta.built_at}};
+    ojson dates = ojson::object();
+    for (const auto& [list, date] : state_->list_dates) dates[list] = date;
+    r["bundle"] = {{"id", bundle_.meta.id}, {"sha256", bundle_.sha256}, {"built_at", bundle_.meta.built_at},
+                   {"list_dates", dates}};
     if (options.own_list) r["own_list"] = options.own_list->summary();
     r["engine"] = {{"name", "exportcheck"}, {"version", EXPORTCHECK_VERSION}};
     r["rules"] = rules.versions();

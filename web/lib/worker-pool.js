@@ -1,4 +1,4 @@
-// The one bridge between a page and its batch Workers (web/worker.js): each Worker loads the wasm core and
+// The one bridge between a page and its batch Workers (web/lib/worker.js): each Worker loads the wasm core and
 // the already verified bundle once, then screens chunks of orders handed out as Workers fall idle.
 // Progress is reported per chunk; an AbortSignal terminates every Worker (the next batch starts fresh
 // ones); Workers left idle for a while are freed, all but one.

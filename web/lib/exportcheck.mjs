@@ -40,7 +40,7 @@ function moduleFactory() {
     if (isNode) {
       const { createRequire } = await import('node:module');
       const nodeRequire = createRequire(import.meta.url);
-      return nodeRequire('../build-wasm/wasm/exportcheck-core-node.cjs');
+      return nodeRequire('../../build-wasm/wasm/exportcheck-core-node.cjs');
     }
     const url = new URL('./wasm/exportcheck-core.mjs', import.meta.url).href;
     return (await import(/* @vite-ignore */ url)).default;
@@ -50,7 +50,7 @@ function moduleFactory() {
 
 function defaultBundleUrl() {
   return isNode
-    ? new URL('../public/bundle/default.ecb.gz', import.meta.url)
+    ? new URL('../../public/bundle/default.ecb.gz', import.meta.url)
     : new URL('./bundle/default.ecb.gz', import.meta.url);
 }
 

@@ -1,4 +1,4 @@
-// The batch Worker (module Worker, started by web/worker-pool.js): owns one instance of the wasm core.
+// The batch Worker (module Worker, started by web/lib/worker-pool.js): owns one instance of the wasm core.
 //   {type:'init', bundle}   the decompressed bundle the page has already verified
 //                           -> {type:'ready', info: {id, sha256}, products}   (the rules are built by then)
 //   {type:'screen', orders, request?, digest?, ownList?} -> {type:'done', reports}   (a refused order gives an error
