@@ -124,7 +124,8 @@ std::vector<Override> apply_settings(RulesData& rules, const json& settings) {
             auto& list = rules.license.uae_recipients["recipients"];
             for (const auto& [id, change] : value.items()) {
                 const auto rpath = path + "." + id;
-                auto it = std::find_if(list.begin(), list.end(), [&](const json& r) { return r.value("id", "") == id; });
+                auto it = std::find_if(list.begin(), list.end(),
+                                       [&id = id](const json& r) { return r.value("id", "") == id; });  // clang: no capture of a binding
                 if (it == list.end()) bad(rpath, "no approved UAE recipient with this id (UAE_GOV, G42, Core42, US-HQ-AI)");
                 if (!change.is_object()) bad(rpath, "expected {valid_until, approved}");
                 for (const auto& [field, v] : change.items()) {
