@@ -5,8 +5,12 @@
 //   - a batch of 10,000 orders (30,000 parties) screened in the page's Workers: screening time, time until
 //     every screening is in the audit log, and how responsive the page stayed (longest gap between timer
 //     ticks on the main thread while the batch ran);
+//   - the same file screened by the native CLI on one thread (`exportcheck screen --compact`), and the ratio
+//     page / native, both measured in this run on this machine;
 //   - the wasm size, raw and gzipped.
 // Run after a build:  node bench/browser-batch.mjs [--orders N] [--reloads N] [--unique-names] [--emit ORDERS.jsonl]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,6 +86,48 @@ if (emitAt > 0) {
   process.exit(0);
 }
 
+// The same orders through the native CLI on one thread (bundle load and index build included, as the page's
+// figure includes its Workers' start): seconds, or null when the CLI is not built.
+// -> { wall, cpu } in seconds (cpu: user + system, from /usr/bin/time), or null.
+function nativeSeconds(buffer, screenedAt) {
+  const cli = path.join(root, 'build/core/cli/exportcheck');
+  if (!existsSync(cli)) {
+    console.log(`native: skipped (${cli} is not built)`);
+    return null;
+  }
+  const file = path.join(os.tmpdir(), `exportcheck-bench-${process.pid}.jsonl`);
+  writeFileSync(file, buffer);
+  try {
+    const start = process.hrtime.bigint();
+    const timed = existsSync('/usr/bin/time');
+    const args = ['screen', '--bundle', path.join(root, 'public/bundle/default.ecb.gz'), '--compact', '--screened-at', screenedAt, file];
+    const { stderr } = spawnSync(timed ? '/usr/bin/time' : cli, timed ? ['-f', 'cpu %U %S', cli, ...args] : args,
+      { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const wall = Number(process.hrtime.bigint() - start) / 1e9;
+    const m = /cpu ([\d.]+) ([\d.]+)/.exec(stderr ?? '');
+    return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN };
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+// CPU seconds (user + system) of every process of this browser (found by its profile directory): on a shared,
+// loaded machine the fair comparison with the native CLI's CPU time.
+function browserCpuSeconds(profile) {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / tick; // utime, stime
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 const server = await startServer({ root: path.join(root, 'public'), port: 0 });
 const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'exportcheck-bench-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
@@ -107,12 +153,7 @@ try {
   for (let i = 0; i < RELOADS; i++) warm.push(await ready());
   console.log(`page ready, first visit (cold, downloads the bundle): ${cold} ms`);
   console.log(`page ready, warm cache (service worker + stored bundle), median of ${RELOADS}: ${median(warm)} ms  [${warm.join(', ')}]`);
-  console.log(`  of which (last reload): ${await page.getAttribute('body', 'data-timings')}`);
-
-  const caps = await page.getAttribute('body', 'data-capabilities');
-  if (!/\bscreen\b/.test(caps ?? '')) {
-    console.log('batch: skipped (this build of the core has no ec_screen)');
-  } else {
+  {
     const orders = makeOrders(ORDERS);
     const parties = orders.reduce((n, o) => n + o.parties.length, 0);
     await ready('#/batch');
@@ -143,10 +184,14 @@ try {
       }).observe(view, { attributes: true, attributeFilter: ['data-state'] });
     });
     const buffer = Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n'));
+    const cpu0 = browserCpuSeconds(userDataDir);
     const t0 = Date.now();
     await page.setInputFiles('#batch-file', { name: 'bench.jsonl', mimeType: 'application/x-ndjson', buffer });
     await page.waitForSelector('#view-batch[data-state="done"]', { timeout: 600_000 });
+    // The page's own figure: from the file read to the last report (the file's injection by playwright is
+    // not the page's work; under load it takes seconds).
     const screening = Number(await page.getAttribute('#view-batch', 'data-elapsed-ms'));
+    const cpu = browserCpuSeconds(userDataDir) - cpu0; // the browser's processes, until screened
     await page.waitForSelector('#view-batch[data-recorded="true"]', { timeout: 600_000 });
     const total = Date.now() - t0;
     const gaps = await page.evaluate(() => { clearInterval(window.benchTimer); return window.benchGaps; });
@@ -155,6 +200,16 @@ try {
     console.log(`batch: ${ORDERS.toLocaleString('en')} orders, ${parties.toLocaleString('en')} parties, ${workers} cores`);
     console.log(`batch: screened in ${(screening / 1000).toFixed(2)} s (${Math.round(ORDERS / (screening / 1000)).toLocaleString('en')} orders/s); ` +
       `file chosen -> all recorded in the audit log: ${(total / 1000).toFixed(2)} s`);
+    const native = nativeSeconds(buffer, new Date().toISOString());
+    if (native) {
+      console.log(`native: exportcheck screen --compact, one thread, same file: ${native.wall.toFixed(2)} s ` +
+        `(${native.cpu.toFixed(2)} s CPU)`);
+      console.log(`ratio page / native: screened ${(screening / 1000 / native.wall).toFixed(2)}x, ` +
+        `all recorded ${(total / 1000 / native.wall).toFixed(2)}x (target <= 0.75x); ` +
+        `CPU ${(cpu / native.cpu).toFixed(2)}x (the browser's ${cpu.toFixed(1)} s over every process)`);
+    }
+    console.log(`machine load while measuring: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} ` +
+      `(figures are wall time: a loaded machine stretches both sides differently)`);
     console.log(`batch: page's thread while screening: longest gap between 16 ms ticks ${Math.round(sorted.at(-1))} ms, ` +
       `95th percentile ${Math.round(sorted[Math.floor(sorted.length * 0.95)])} ms`);
     console.log(`batch: ${await page.textContent('#batch-summary')}`);

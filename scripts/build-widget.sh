@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the embeddable widget (called by scripts/build.sh after the web step; runs alone too):
 #   public/export-check.js          the <export-check> element, the one script a shop includes (small)
-#   public/export-check-worker.js   its Worker: createChecker, the signature check, the wasm core's loader
+#   public/export-check-worker.js   its Worker (web/lib/worker.js, as the page's): the signature check, the wasm core
 # Both sit next to public/wasm/ and public/bundle/, which the Worker finds relative to itself.
 # Usage: scripts/build-widget.sh [PUBLIC_KEY_BASE64]   (default: the raw key of $EXPORTCHECK_PUBLIC_KEY or
 # the test key, as scripts/build.sh pins it in public/exportcheck.mjs)
@@ -24,7 +24,7 @@ fi
 esbuild=(node_modules/.bin/esbuild --bundle --format=esm --target=es2022 --platform=browser --minify
   --log-level=warning --legal-comments=none)
 "${esbuild[@]}" web/widget/export-check.js --outfile=public/export-check.js
-"${esbuild[@]}" web/widget/worker.js --external:'node:*' --define:__EXPORTCHECK_PUBLIC_KEY__="\"$key\"" \
+"${esbuild[@]}" web/lib/worker.js --external:'node:*' --define:__EXPORTCHECK_PUBLIC_KEY__="\"$key\"" \
   --outfile=public/export-check-worker.js
 mkdir -p "$(dirname "$stamp")"
 printf '%s' "$fp" >"$stamp"

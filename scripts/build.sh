@@ -7,8 +7,14 @@
 #           (public/app.js, app.css, worker.js) and its service worker public/sw.js
 # Signing key: $EXPORTCHECK_SIGNING_KEY (PEM) or the committed TEST key tests/keys/test-ed25519-private.pem;
 # public key pinned in the page: $EXPORTCHECK_PUBLIC_KEY (PEM) or tests/keys/test-ed25519-public.pem.
+#   scripts/build.sh serve   only what the page needs (npm start): the CLI, the web flavour of the wasm
+#                            core, the bundle and the page; not the doctest suites, benches or node flavour
 set -euo pipefail
 cd "$(dirname "$0")/.."
+what=${1:-all}
+[[ $what == all || $what == serve ]] || { echo "usage: scripts/build.sh [all|serve]" >&2; exit 2; }
+native_targets=() wasm_targets=()
+if [[ $what == serve ]]; then native_targets=(--target exportcheck) wasm_targets=(--target exportcheck_web); fi
 
 # The official list files the default bundle is built from (paths relative to the repo root). For each
 # list the newest source decides who is on it; the older ones add detail (data/README.md).
@@ -75,14 +81,14 @@ say "native build (build/)"
 if [[ ! -f build/build.ninja ]]; then
   quiet cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 fi
-quiet cmake --build build
+quiet cmake --build build "${native_targets[@]}"
 
 # --- wasm ---------------------------------------------------------------------------------------------
 say "wasm build (build-wasm/)"
 if [[ ! -f build-wasm/build.ninja ]]; then
   quiet emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release
 fi
-quiet cmake --build build-wasm
+quiet cmake --build build-wasm "${wasm_targets[@]}"
 
 # --- default bundle, signed ---------------------------------------------------------------------------
 signing_key=${EXPORTCHECK_SIGNING_KEY:-$TEST_PRIVATE_KEY}

@@ -1,7 +1,7 @@
 // Types of the <export-check> element (public/export-check.js, built from web/widget/export-check.js) and
 // of its events. `import type {} from 'exportcheck/widget'` (or a triple-slash reference) makes
 // document.querySelector('export-check') and addEventListener('exportcheck:result', ...) typed.
-import type { BundleInfo, Checker, Decision, Order, Report } from './exportcheck.js';
+import type { BundleInfo, Decision, Order, Report } from './exportcheck.js';
 
 export type { BundleInfo, Decision, Order, Report };
 
@@ -24,9 +24,6 @@ export type ExportCheckState = 'checking' | Decision | 'error';
 
 export interface ExportCheckReadyDetail {
   info: BundleInfo;
-  capabilities: { match: boolean; screen: boolean; parse_orders_csv: boolean; products: boolean };
-  /** Milliseconds per loading step in the Worker (download, verify, gunzip, wasmWait, load). */
-  timings: Checker['timings'];
 }
 
 export interface ExportCheckResultDetail {
@@ -68,6 +65,8 @@ export interface ExportCheckEventMap {
  *   `field-ship-country`, `field-end-use`: the names of its fields (space-separated lists are joined).
  * - `items`: the cart as JSON (or the `items` property); `order-id`.
  * - `order`: a whole order as JSON, for server-rendered pages (the `order` property wins over it).
+ * - `own-list`: the shop's own list in the import format (CSV or JSON lines; the `ownList` property wins).
+ * - `max-age-days`: in a panel, the lists are called old past this age (default 90).
  * - `trigger`: `change` (default: screen when the fields or items change), `submit`, `manual` (call check()).
  * - `block-on`: decisions that hold the form's submit back (`blocked`, `license_required`, `review`, `error`);
  *   absent: the widget never interferes with the shop's checkout.
@@ -85,6 +84,9 @@ export declare class ExportCheckElement extends HTMLElement {
   order: Order | null;
   /** Cart lines for an order read from the form; wins over the `items` attribute. */
   items: CartLine[];
+  /** The shop's own list (docs/import-format.md, CSV or JSON lines): screened with every order of this
+   *  element; wins over the `own-list` attribute. Changing it screens the order again. */
+  ownList: string;
   /** The last report, or null. */
   readonly report: Report | null;
   readonly decision: Decision | null;

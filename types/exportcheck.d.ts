@@ -213,11 +213,10 @@ export interface ScreenBatchOptions {
   onChunk?: (firstIndex: number, reports: Array<Report | BatchError>) => void;
   /** Aborting terminates the Workers; the promise rejects with an AbortError. */
   signal?: AbortSignal;
-  /** Run in this thread even in a browser. */
-  inline?: boolean;
-  /** Number of Workers (default: the cores, at most 4). */
-  workers?: number;
+  /** Orders per Worker task (default: about a hundred tasks, at most 100 orders each). */
   chunkSize?: number;
+  /** Digests ({order_id, decision, summary, findings, rules, main, json}) instead of report objects. */
+  digest?: boolean;
   /** The options of screen() for every order. */
   request?: ScreenOptions;
 }
@@ -231,6 +230,8 @@ export interface CreateCheckerOptions {
   signature?: BytesOrUrl;
   /** The publisher's raw Ed25519 public key, base64. Default: the key pinned at build time. */
   publicKey?: string;
+  /** In a browser: keep the core in this thread instead of Workers. */
+  inline?: boolean;
 }
 
 export interface Checker {
@@ -239,18 +240,26 @@ export interface Checker {
   version(): string;
   /** sha256 of the signed (compressed) file as downloaded. */
   readonly fileSha256: string;
-  /** Milliseconds per step of createChecker. */
-  readonly timings: { download: number; verify: number; gunzip: number; wasmWait: number; load: number; bytesToInfo: number };
-  capabilities(): { match: boolean; screen: boolean; parse_orders_csv: boolean; products: boolean; set_own_list: boolean };
+  /** Every country the core knows (ISO 3166-1 alpha-2 and XK) with its English short name. */
+  countries(): Array<{ code: string; name: string }>;
+  /** The core's documented maxima (exportcheck/limits.hpp). */
+  limits(): { orders_per_batch: number; order_bytes: number; name_bytes: number; [limit: string]: number };
   match(query: MatchQuery): Promise<MatchResult>;
   /** Rejects with an ExportCheckError (code bad_order, ...) when the core refuses the order. */
   screen(order: Order, options?: ScreenOptions): Promise<Report>;
   screenBatch(orders: Order[], options?: ScreenBatchOptions): Promise<Array<Report | BatchError>>;
-  parseOrders(text: string, options?: { format?: 'csv' | 'jsonl' | 'json' }): {
+  /** A file of orders as text (JSON lines cut into chunks of lines for the Workers, each line read by the core
+   *  as written; CSV read by the core). Lines that hold no order are not screened: `errors` names them. */
+  screenText(text: string, options?: ScreenBatchOptions & { format?: 'csv' | 'jsonl' | 'json' }): Promise<{
+    orders: Order[];
+    reports: Array<Report | BatchError>;
+    errors: Array<{ line: number; message: string }>;
+  }>;
+  parseOrders(text: string, options?: { format?: 'csv' | 'jsonl' | 'json' }): Promise<{
     orders: Order[];
     errors: Array<{ line: number; message: string }>;
-  };
-  products(): unknown[];
+  }>;
+  products(): Promise<unknown[]>;
   /** The reseller's own list (CSV or JSON lines in the import format, list code OWN, every entry with its
    *  consequence), screened with every later order, single or batch, until replaced; '' clears it. A list
    *  with an error rejects with ExportCheckError('import_invalid', '<name>: line 3: field `consequence`: ...')
@@ -259,12 +268,12 @@ export interface Checker {
   /** The own list in use, or null. */
   ownList(): OwnListSummary | null;
   /** Reads an own list without using it (throws as setOwnList). */
-  parseOwnList(text: string, options?: { name?: string }): { entries: OwnListEntry[] };
+  parseOwnList(text: string, options?: { name?: string }): Promise<{ entries: OwnListEntry[] }>;
   /** An own list (CSV or JSON lines) written as the import format's CSV, which reads back the same. */
-  ownListCsv(text: string, options?: { name?: string }): string;
+  ownListCsv(text: string, options?: { name?: string }): Promise<string>;
   /** Starts the batch Workers (browser; `count` of them, all by default) and resolves with what the first
    *  reports once its rules are built. */
-  warmUp(options?: { workers?: number; count?: number; inline?: boolean }): Promise<{ info: BundleInfo; products: unknown[] }>;
+  warmUp(options?: { count?: number }): Promise<{ info: BundleInfo; products: unknown[] }>;
   close(): void;
 }
 

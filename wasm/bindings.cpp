@@ -3,6 +3,7 @@
 // {"error": {"code", "message"}}; no C++ exception ever reaches JavaScript.
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/classify.hpp>
+#include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/limits.hpp>
 #include <exportcheck/lists.hpp>
@@ -204,6 +205,16 @@ EMSCRIPTEN_KEEPALIVE const char* ec_own_list_csv(const char* data, std::size_t s
 // The product catalogue of the loaded bundle's rules: [{id, kind, vendor, name, likely_eccn, ...}].
 EMSCRIPTEN_KEEPALIVE const char* ec_products(const char*, std::size_t) {
     return guarded([] { return exportcheck::product_list(screener().rules()); });
+}
+
+// The countries the core knows: [{code, name}] (English names; the page and the widget show the user's
+// language through Intl.DisplayNames), so no JavaScript keeps a second list.
+EMSCRIPTEN_KEEPALIVE const char* ec_countries(const char*, std::size_t) {
+    return guarded([] {
+        json out = json::array();
+        for (const auto& [code, name] : exportcheck::countries()) out.push_back({{"code", code}, {"name", name}});
+        return out;
+    });
 }
 
 // The documented maxima (exportcheck/limits.hpp), so that the page refuses a batch over the limit with the

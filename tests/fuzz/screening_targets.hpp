@@ -48,7 +48,8 @@ inline const Screener& fixture_screener() {
                    alt = read_whole_file(fixtures + "/ofac_sdn/alt.csv"),
                    com = read_whole_file(fixtures + "/ofac_sdn/sdn_comments.csv");
         for (auto& e : parse_ofac_csv({sdn, add, alt, com}, "ofac_sdn")) b->entries.push_back(std::move(e));
-        for (const char* doc : {"country-groups", "products", "red-flags", "license-rules"})
+        for (const char* doc : {"country-groups", "products", "red-flags", "license-rules", "list-overlays", "cases",
+                                "phrases-en", "phrases-fr", "phrases-de", "phrases-es", "phrases-zh"})
             b->meta.rules[doc] = nlohmann::json::parse(read_whole_file(data + "/rules/" + doc + ".json"));
         b->meta.id = "fuzz-fixtures";
         b->meta.built_at = "2026-07-09T00:00:00Z";

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { createChecker, ExportCheckError } from '../../web/lib/exportcheck.mjs';
-import { runBatch, parseJsonLines } from '../../web/lib/batch.js';
+import { runTasks, parseJsonLines } from '../../web/lib/batch.js';
 import { toCsv, parseCsv } from '../../web/app/csv.js';
-import { listAges } from '../../web/app/bundle-manager.js';
+import { listAges } from '../../web/lib/list-ages.js';
 import { retention, exportCsv, exportJson, parseExport, screensOfac, latestAdjudications } from '../../web/app/audit-log.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,33 +34,31 @@ const fakeScreen = (order) => {
   return { order_id: order.id, decision: order.id.endsWith('7') ? 'review' : 'clear', findings: [] };
 };
 
-test('runBatch: reports in input order, progress up to the total, refused orders as error rows', async () => {
-  const orders = Array.from({ length: 230 }, (_, i) => (i === 5 ? { parties: [] } : { id: `O-${i}` }));
+const tasksOf = (orders, size) => Array.from({ length: Math.ceil(orders.length / size) },
+  (_, i) => ({ from: i * size, count: Math.min(size, orders.length - i * size) }));
+
+test('runTasks: every task once, in order, progress up to the total', async () => {
+  const orders = Array.from({ length: 230 }, (_, i) => ({ id: `O-${i}` }));
   const progress = [];
-  const chunks = [];
-  const reports = await runBatch(fakeScreen, orders, {
-    chunkSize: 50, onProgress: (p) => progress.push(p), onChunk: (from, r) => chunks.push([from, r.length]),
+  const seen = [];
+  await runTasks((task) => orders.slice(task.from, task.from + task.count).map(fakeScreen), tasksOf(orders, 50), {
+    onProgress: (p) => progress.push(p), onTask: (task, reports) => seen.push([task.from, reports.length, reports[0].order_id]),
   });
-  assert.equal(reports.length, 230);
-  assert.equal(reports[7].decision, 'review');
-  assert.equal(reports[229].order_id, 'O-229');
-  assert.deepEqual(reports[5], { order_id: '#6', error: { code: 'bad_order', message: 'id: missing' } });
   assert.deepEqual(progress.map((p) => p.done), [0, 50, 100, 150, 200, 230]);
   assert.ok(progress.every((p) => p.total === 230 && p.rate >= 0));
-  assert.deepEqual(chunks, [[0, 50], [50, 50], [100, 50], [150, 50], [200, 30]]);
+  assert.deepEqual(seen, [[0, 50, 'O-0'], [50, 50, 'O-50'], [100, 50, 'O-100'], [150, 50, 'O-150'], [200, 30, 'O-200']]);
 });
 
-test('runBatch: an AbortSignal stops the batch with an AbortError', async () => {
+test('runTasks: an AbortSignal stops the batch with an AbortError', async () => {
   const controller = new AbortController();
   const orders = Array.from({ length: 1000 }, (_, i) => ({ id: `O-${i}` }));
   let seen = 0;
-  await assert.rejects(runBatch(fakeScreen, orders, {
-    chunkSize: 100,
+  await assert.rejects(runTasks(() => null, tasksOf(orders, 100), {
     signal: controller.signal,
     onProgress: (p) => { seen = p.done; if (p.done >= 300) controller.abort(); },
   }), { name: 'AbortError' });
   assert.equal(seen, 300);
-  await assert.rejects(runBatch(fakeScreen, orders, { signal: AbortSignal.abort() }), { name: 'AbortError' });
+  await assert.rejects(runTasks(() => null, tasksOf(orders, 100), { signal: AbortSignal.abort() }), { name: 'AbortError' });
 });
 
 test('parseJsonLines: one order per line, bad lines named by number', () => {
@@ -70,14 +68,17 @@ test('parseJsonLines: one order per line, bad lines named by number', () => {
 });
 
 // --- the real core -------------------------------------------------------------------------------------
-test('createChecker: capabilities, parseOrders of JSON lines, screenBatch argument checks', async () => {
+test('createChecker: countries and limits from the core, parseOrders of JSON lines, screenBatch argument checks', async () => {
   const c = await checker();
-  const caps = c.capabilities();
-  for (const name of ['match', 'screen', 'parse_orders_csv', 'products']) assert.equal(typeof caps[name], 'boolean');
-  const { orders, errors } = c.parseOrders(samples, { format: 'jsonl' });
+  const codes = c.countries().map((country) => country.code);
+  assert.equal(codes.length, 250);
+  assert.ok(codes.includes('XK') && codes.includes('FR'));
+  assert.deepEqual(c.countries().find((country) => country.code === 'DE'), { code: 'DE', name: 'Germany' });
+  assert.equal(c.limits().orders_per_batch, 100_000);
+  const { orders, errors } = await c.parseOrders(samples, { format: 'jsonl' });
   assert.equal(errors.length, 0);
   assert.ok(orders.length >= 10);
-  assert.equal(c.parseOrders(JSON.stringify(orders.slice(0, 2)), { format: 'json' }).orders.length, 2);
+  assert.equal((await c.parseOrders(JSON.stringify(orders.slice(0, 2)), { format: 'json' })).orders.length, 2);
   await assert.rejects(c.screenBatch('nope'), { code: 'bad_argument' });
 });
 
@@ -87,14 +88,14 @@ test('a batch over the documented maximum (100,000 orders) is refused whole: bat
   const tooMany = new Array(100_001).fill(order);
   const refusal = { code: 'batch_too_large', message: /^100,001 orders; a batch is limited to 100,000 orders/ };
   await assert.rejects(c.screenBatch(tooMany), refusal);
-  assert.throws(() => c.parseOrders(`${JSON.stringify(order)}\n`.repeat(100_001), { format: 'jsonl' }), refusal);
-  assert.equal(c.parseOrders(`${JSON.stringify(order)}\n`.repeat(100_000), { format: 'jsonl' }).orders.length, 100_000);
+  await assert.rejects(c.parseOrders(`${JSON.stringify(order)}\n`.repeat(100_001), { format: 'jsonl' }), refusal);
+  await assert.rejects(c.screenText(`${JSON.stringify(order)}\n`.repeat(100_001), { format: 'jsonl' }), refusal);
+  assert.equal((await c.parseOrders(`${JSON.stringify(order)}\n`.repeat(100_000), { format: 'jsonl' })).orders.length, 100_000);
 });
 
 test('screen and screenBatch agree, order by order, and are deterministic', async (t) => {
   const c = await checker();
-  assert.ok(c.capabilities().screen, 'the wasm core exports ec_screen');
-  const { orders } = c.parseOrders(samples, { format: 'jsonl' });
+  const { orders } = await c.parseOrders(samples, { format: 'jsonl' });
   const one = [];
   for (const order of orders) one.push(await c.screen(order));
   const progress = [];
@@ -119,9 +120,28 @@ test('screen and screenBatch agree, order by order, and are deterministic', asyn
   await assert.rejects(c.screen({ parties: 'not a list' }), (err) => err instanceof ExportCheckError);
 });
 
+test('screenText: JSON lines go to the core line by line and give the reports of screenBatch; lines without an order are named', async () => {
+  const c = await checker();
+  const request = { screened_at: '2026-07-10T09:00:00Z' };
+  const { orders } = await c.parseOrders(samples, { format: 'jsonl' });
+  const expected = await c.screenBatch(orders, { request, digest: true });
+  const lines = samples.trim().split('\n');
+  const text = [lines[0], 'not json', '', ...lines.slice(1), '[1]'].join('\n');
+  const starts = [];
+  const got = await c.screenText(text, { format: 'jsonl', request, digest: true, chunkSize: 3, onChunk: (from) => starts.push(from) });
+  assert.deepEqual(got.reports, expected);
+  assert.deepEqual(got.orders, orders);
+  assert.deepEqual(got.errors.map((e) => e.line), [2, lines.length + 3]);
+  assert.deepEqual(starts, Array.from({ length: Math.ceil((lines.length + 2) / 3) }, (_, i) => i * 3)); // tasks of 3 lines
+  // CSV is read by the core: the same reports as its orders screened one by one.
+  const csv = readFileSync(path.join(root, 'tests/fixtures/orders/sample-orders.csv'), 'utf8');
+  const fromCsv = await c.screenText(csv, { format: 'csv', request });
+  const parsed = await c.parseOrders(csv, { format: 'csv' });
+  assert.deepEqual(fromCsv.reports, await c.screenBatch(parsed.orders, { request }));
+});
+
 test('match finds a listed name', async (t) => {
   const c = await checker();
-  assert.ok(c.capabilities().match, 'the wasm core exports ec_match');
   const result = await c.match({ name: 'Beijing Biren Technology Development Co., Ltd.', type: 'organization' });
   assert.ok(result.hits.length > 0, JSON.stringify(result));
   assert.equal(result.hits[0].list, 'EL');
@@ -146,6 +166,15 @@ test('listAges: days per source, month-only dates count from the first day, the 
   assert.equal(ages.sources[2].old, true, 'an undated list counts as old');
   assert.equal(ages.oldest.key, 'csl');
   assert.equal(ages.newest.key, 'ofac_cons');
+});
+
+test('listAges: a list is as old as its newest source (list_dates), however old the sources that only add detail', () => {
+  const info = { list_dates: { SDN: '2026-07-31', EL: '2026-07-09' }, sources: [{ key: 'ofac_sdn', date: '2023-12-29' }, { key: 'csl', date: '2026-07-31' }] };
+  const ages = listAges(info, 90, Date.parse('2026-08-31T00:00:00Z'));
+  assert.deepEqual(ages.lists.map((l) => [l.key, l.days, l.old]), [['SDN', 31, false], ['EL', 53, false]]);
+  assert.equal(ages.anyOld, false, 'the 2023 SDN detail file does not make the SDN list old');
+  assert.equal(ages.oldest.key, 'EL');
+  assert.equal(ages.sources[0].old, true);
 });
 
 test('retention: EAR 5 years, OFAC 10 years when OFAC lists are screened', () => {

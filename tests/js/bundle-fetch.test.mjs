@@ -70,6 +70,7 @@ test('fetch downloads every official file, records a manifest, and build reads t
   const bundle = path.join(work, 'fresh.ecb.gz');
   const { stdout } = await run(cli, ['bundle', 'build', '--csl', path.join(out, 'consolidated.csv'),
     '--ofac-sdn', path.join(out, 'ofac_sdn'), '--ofac-cons', path.join(out, 'ofac_cons'),
+    '--ofac-cons-xml', path.join(out, 'ofac_cons_xml', 'CONSOLIDATED.XML'),
     '--dpl', path.join(out, 'dpl.txt'), '--un', path.join(out, 'consolidated.xml'),
     '--ofsi-conlist', path.join(out, 'ConList.xlsx'), '--dfat', path.join(out, 'regulation8_consolidated.xlsx'), '-o', bundle]);
   const info = JSON.parse(stdout);
@@ -80,6 +81,11 @@ test('fetch downloads every official file, records a manifest, and build reads t
   const sdn = info.sources.find((s) => s.key === 'ofac_sdn');
   assert.equal(sdn.date, manifest.fetched_at.slice(0, 10));
   assert.equal(sdn.date_basis, 'downloaded on (fetch-manifest.json)');
+  // OFAC's XML carries its own date; the non-SDN CSV set fetched today is newer and decides who is listed.
+  const xml = info.sources.find((s) => s.key === 'ofac_cons_xml');
+  assert.equal(xml.date, '2026-01-08');
+  assert.equal(xml.date_basis, 'Publish_Date in the file');
+  assert.equal(xml.merged + Object.values(xml.dropped).reduce((a, b) => a + b, 0), 4);
 });
 
 test('a missing file on the server fails the fetch, names the URL, and writes nothing', async () => {

@@ -50,9 +50,6 @@ test('createChecker in node gives the same info as `exportcheck bundle info`', a
   assert.equal(JSON.stringify(info), JSON.stringify(expected));
   for (const list of ['EL', 'SDN', 'DPL', 'UN']) assert.ok(info.lists[list] > 0, `no ${list} entries`);
   assert.match(checker.version(), /^\d+\.\d+\.\d+/);
-  t.diagnostic(`bundle load in node (bytes available -> info): ${checker.timings.bytesToInfo.toFixed(1)} ms ` +
-    `(verify ${checker.timings.verify.toFixed(1)}, gunzip ${checker.timings.gunzip.toFixed(1)}, ` +
-    `core ${checker.timings.load.toFixed(1)})`);
 });
 
 test('the bundle can be given as a file URL, its signature found next to it', async () => {

@@ -55,10 +55,10 @@ function cliScreen(dir, args) {
 test('the default bundle: "Moore Threads", "Inspur (HK)", "Sophgo Technologies" and "Biren Technology" find their Entity List entries', async () => {
   const c = await checker();
   const expected = {
-    'Moore Threads': ['ECFR-EL-250257748669'], // Moore Thread Intelligent Technology (Beijing), alias "Moore Threads"
-    'Inspur (HK)': ['ECFR-EL-1953d4fa43a7'], // Inspur (HK) Electronics Co., Ltd.
-    'Sophgo Technologies': ['ECFR-EL-2ad454241c15', 'ECFR-EL-c2a46113a489'], // Sophgo Technologies Ltd. / Pte. Ltd.
-    'Biren Technology': ['ECFR-EL-d0e00e273cec'], // Shanghai Biren Intelligent Technology, alias "Biren Technology"
+    'Moore Threads': ['CSL-EL-668ed7d9dbf2'], // Moore Thread Intelligent Technology (Beijing), alias "Moore Threads"
+    'Inspur (HK)': ['CSL-EL-e41ce9b8d1eb'], // Inspur (HK) Electronics Co., Ltd.
+    'Sophgo Technologies': ['CSL-EL-57c85569d294', 'CSL-EL-c0b7ead20ac3'], // Sophgo Technologies Ltd. / Pte. Ltd.
+    'Biren Technology': ['CSL-EL-65913ff6afdf'], // Shanghai Biren Intelligent Technology, alias "Biren Technology"
   };
   for (const [name, ids] of Object.entries(expected)) {
     const { hits } = await c.match({ name, top: 10 });
@@ -108,20 +108,20 @@ test('setOwnList: a malformed list is refused naming the line and field, as on t
     assert.equal(r.status, 1);
     assert.ok(r.stderr.includes('bad.csv: line 3: field `consequence`: "maybe" must be block or review [import_invalid]'), r.stderr);
   });
-  assert.throws(() => c.parseOwnList('source_id,name\nC-1,Acme\n', { name: 'mine.csv' }),
+  await assert.rejects(c.parseOwnList('source_id,name\nC-1,Acme\n', { name: 'mine.csv' }),
     /mine\.csv: line 2: field `consequence`: is required in an own list/);
   await c.setOwnList('');
 });
 
 test('setOwnList: batches use the list until it is cleared; parseOwnList and ownListCsv round-trip the entries', async () => {
   const c = await checker();
-  const { entries } = c.parseOwnList(readFileSync(exampleList, 'utf8'));
+  const { entries } = await c.parseOwnList(readFileSync(exampleList, 'utf8'));
   assert.equal(entries.length, 3);
   assert.equal(entries[0].list, 'OWN');
   assert.equal(entries[0].addresses.length, 2);
   const lines = entries.map((e) => JSON.stringify(e)).join('\n');
-  const csv = c.ownListCsv(lines);
-  assert.deepEqual(c.parseOwnList(csv).entries, entries);
+  const csv = await c.ownListCsv(lines);
+  assert.deepEqual((await c.parseOwnList(csv)).entries, entries);
 
   await c.setOwnList(lines, { name: 'mine.jsonl' });
   const reports = await c.screenBatch([order, { ...order, id: 'OWN-2' }]);

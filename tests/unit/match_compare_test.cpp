@@ -152,6 +152,11 @@ TEST_CASE("compare: disguised names meet the listed name, and the explanation sa
     CHECK(nick.explanation.pairs.front().why.find("nickname") != std::string::npos);
 }
 
+TEST_CASE("compare: a name in Chinese characters meets its pinyin") {
+    CHECK(matches("习近平", "Xi Jinping"));
+    CHECK(matches("李克强", "LI Keqiang", EntityType::person));
+}
+
 TEST_CASE("compare: an abbreviated generic word weighs what the word weighs") {
     // "GRP" is "group": two names that share only it do not match.
     CHECK_FALSE(matches("XYZ GRP", "Volga Group"));

@@ -36,7 +36,8 @@ std::string error_of(const json& docs) {
 
 TEST_CASE("rules: every document has a version, an as-of date and sources") {
     const auto& r = rules();
-    for (const char* name : {"country-groups", "products", "red-flags", "license-rules"}) {
+    for (const char* name : {"country-groups", "products", "red-flags", "license-rules", "list-overlays", "cases",
+                             "phrases-en", "phrases-fr", "phrases-de", "phrases-es", "phrases-zh"}) {
         CAPTURE(name);
         CHECK(!r.documents[name]["version"].get<std::string>().empty());
         CHECK(r.documents[name]["as_of"].get<std::string>().size() == 10);
@@ -48,9 +49,9 @@ TEST_CASE("rules: every document has a version, an as-of date and sources") {
 TEST_CASE("country groups: sizes and members as the brief lists them [CG-SNAP] [CG-STACKS] [M]") {
     const auto& g = rules().groups;
     CHECK(g.groups.at("D:1").members.size() == 24);
-    CHECK(g.groups.at("D:4").members.size() == 22);
+    CHECK(g.groups.at("D:4").members.size() == 21);  // AE left on 2026-07-10 [FR26-UAE]
     CHECK(g.groups.at("D:5").members.size() == 22);
-    CHECK(g.groups.at("A:5").members.size() == 37);
+    CHECK(g.groups.at("A:5").members.size() == 38);  // AE joined on 2026-07-10 [FR26-UAE] [ECFR-0723]
     CHECK(g.groups.at("A:6").members.size() == 8);
     // Cambodia left D:5 on 2026-02-03 and stays in D:1 [FR26-CAMB] [H].
     CHECK(g.in("D:1", "KH"));
@@ -69,12 +70,12 @@ TEST_CASE("country groups: Hong Kong counts as China [HK-2020]; Macau sits with 
     CHECK_FALSE(g.hq_concern_country("SG"));
 }
 
-TEST_CASE("country groups: the 3A090/4A090 licence set is (D:1 + D:4 + D:5) minus A:5/A:6: 46 codes, IL out [AID] [derived]") {
+TEST_CASE("country groups: the 3A090/4A090 licence set is (D:1 + D:4 + D:5) minus A:5/A:6: 45 codes, IL and AE out [AID] [ECFR-0723]") {
     const auto& g = rules().groups;
-    CHECK(g.license_set.size() == 46);
+    CHECK(g.license_set.size() == 45);
     CHECK_FALSE(g.in_license_set("IL"));  // D:4 but A:6
-    for (const char* cc : {"CN", "MO", "RU", "AE", "SA", "VN", "KZ", "AM"}) CHECK_MESSAGE(g.in_license_set(cc), cc);
-    for (const char* cc : {"JP", "DE", "SG", "MY", "TW", "US", "IN", "MX"}) CHECK_MESSAGE(!g.in_license_set(cc), cc);
+    for (const char* cc : {"CN", "MO", "RU", "SA", "VN", "KZ", "AM"}) CHECK_MESSAGE(g.in_license_set(cc), cc);
+    for (const char* cc : {"JP", "DE", "SG", "MY", "TW", "US", "IN", "MX", "AE"}) CHECK_MESSAGE(!g.in_license_set(cc), cc);
 }
 
 TEST_CASE("country groups: embargoes CU IR KP SY and RU/BY are hard blocks (Part 746) [MC] [AKIN]") {

@@ -46,17 +46,18 @@ TEST_CASE("LIC-3A090-D5: an A100 to Hong Kong needs a licence; HK counts as Chin
 
 TEST_CASE("LIC-H200-CASE: from 2026-01-15 H200-class chips to China are reviewed case by case, still licensed [FR26-H200]") {
     const auto f = check_order(order("NVIDIA H200 141GB", "CN"), "2026-03-01");
-    const auto* lic = find_rule(f, "LIC-3A090-D5", Severity::license_required);
+    const auto* lic = find_rule(f, "LIC-H200-CASE", Severity::license_required);
     REQUIRE(lic);
-    CHECK(lic->evidence.contains("case_by_case"));
-    CHECK(lic->message.find("a licence is still required") != std::string::npos);
-    // B200: TPP ~36,000 >= 21,000: no case-by-case path.
+    CHECK_FALSE(find_rule(f, "LIC-3A090-D5", Severity::license_required));  // one rule, one policy
+    CHECK(lic->message.find("a licence must be granted before anything ships") != std::string::npos);
+    // B200: TPP ~36,000 >= 21,000 and Blackwell: no licence path at all (C-03).
     const auto b = check_order(order("NVIDIA B200", "CN"), "2026-03-01");
-    CHECK_FALSE(find_rule(b, "LIC-3A090-D5", Severity::license_required)->evidence.contains("case_by_case"));
+    CHECK_FALSE(find_rule(b, "LIC-H200-CASE", Severity::info));
+    CHECK(find_rule(b, "LIC-BLACKWELL-NOPATH", Severity::blocked));
 }
 
-TEST_CASE("LIC-3A090-D1D4: a datacenter chip to the UAE needs a licence (presumption of approval) [AID] [M]") {
-    const auto f = check_order(order("NVIDIA H100 SXM5", "AE"), "2026-07-09");
+TEST_CASE("LIC-3A090-D1D4: a datacenter chip to Saudi Arabia (D:4) needs a licence (presumption of approval) [AID] [M]") {
+    const auto f = check_order(order("NVIDIA H100 SXM5", "SA"), "2026-07-09");
     const auto* lic = find_rule(f, "LIC-3A090-D1D4", Severity::license_required);
     REQUIRE(lic);
     CHECK(lic->evidence["review_policy"] == "presumption of approval");
@@ -64,7 +65,7 @@ TEST_CASE("LIC-3A090-D1D4: a datacenter chip to the UAE needs a licence (presump
 }
 
 TEST_CASE("EXC-ACA / EXC-NAC: consumer parts with TPP >= 4800 and .b parts may use the exceptions [BIS-NAC] [AID]") {
-    const auto ae = check_order(order("GeForce RTX 4090", "AE"), "2026-07-09");
+    const auto ae = check_order(order("GeForce RTX 4090", "SA"), "2026-07-09");
     const auto* aca = find_rule(ae, "LIC-3A090-D1D4", Severity::license_required);
     REQUIRE(aca);
     CHECK(aca->evidence["exception"]["rule"] == "EXC-ACA");

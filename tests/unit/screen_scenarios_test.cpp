@@ -111,7 +111,7 @@ TEST_CASE("scenario: the licence rules on their own") {
     CHECK(screen("rule-iran-embargo.json")["decision"] == "blocked");
     r = screen("rule-rtx4090-uae.json");
     CHECK(r["decision"] == "license_required");
-    expect_rules(r, {"LIC-3A090-D1D4", "R10"});
+    expect_rules(r, {"LIC-3A090-AE", "R10"});  // the UAE's own rule since 2026-07-10 (FR 2026-14132)
 }
 
 TEST_CASE("scenario: clean orders stay clear") {
@@ -135,7 +135,7 @@ TEST_CASE("report: required fields, and byte-identical on a second run") {
                               "bundle", "engine", "rules"})
         CHECK_MESSAGE(a.contains(field), field);
     CHECK(a["bundle"].contains("sha256"));
-    CHECK(a["destination"]["country_groups"]["as_of"] == "2026-07-08");
+    CHECK(a["destination"]["country_groups"]["as_of"] == "2026-12-07");
     CHECK(a["rules"]["products"].contains("version"));
     for (const auto& f : a["findings"])
         for (const char* field : {"kind", "rule", "severity", "message", "evidence"}) CHECK(f.contains(field));

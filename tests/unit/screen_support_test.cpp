@@ -21,7 +21,8 @@ std::string project_data(const std::string& name) { return read_file(std::string
 
 nlohmann::json rules_documents() {
     nlohmann::json docs = nlohmann::json::object();
-    for (const char* name : {"country-groups", "products", "red-flags", "license-rules"})
+    for (const char* name : {"country-groups", "products", "red-flags", "license-rules", "list-overlays", "cases",
+                             "phrases-en", "phrases-fr", "phrases-de", "phrases-es", "phrases-zh"})
         docs[name] = nlohmann::json::parse(project_data(std::string("rules/") + name + ".json"));
     return docs;
 }
@@ -93,9 +94,10 @@ std::vector<Finding> check_order(const std::string& order_json, const std::strin
     const auto destinations = destinations_of(order, rules);
     const CheckInput in{order, rules, items, destinations, reference_date};
     std::vector<Finding> out;
-    for (auto* check : {check_embargo, check_licences, check_catch_all, check_red_flags, check_data_quality})
+    for (auto* check : {check_list_overlays, check_embargo, check_licences, check_catch_all, check_red_flags, check_data_quality})
         for (auto& f : check(in)) out.push_back(std::move(f));
     for (auto& f : check_holistic(in, out)) out.push_back(std::move(f));
+    name_cases(in, out);
     return out;
 }
 

@@ -140,11 +140,6 @@ export async function allFullRecords() {
   return summaries.map((r) => merge(r, byId.get(r.id)));
 }
 
-export async function countRecords() {
-  const db = await openDb();
-  return done(db.transaction('audit').objectStore('audit').count());
-}
-
 // Adds an adjudication ({ finding, status: 'false_positive'|'confirmed', reason, reviewer, clearance? }) to a
 // record. The reason is required for a false positive. Earlier adjudications of the same finding stay in
 // the record (the trail is append-only); the latest one counts. A list hit's `clearance` (party and entry

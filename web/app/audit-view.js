@@ -3,7 +3,7 @@
 import { h, clear, download } from './dom.js';
 import { t, formatDate, formatNumber } from './i18n/index.js';
 import { createTable } from './table.js';
-import { DECISIONS, decisionBadge, decisionRank } from './result-view.js';
+import { decisionBadge, decisionRank, fillDecisionFilter } from './result-view.js';
 import { allRecords, allFullRecords, exportCsv, exportJson, importRecords, parseExport, latestAdjudications } from './audit-log.js';
 import { openReport } from './report-dialog.js';
 
@@ -57,12 +57,6 @@ export function createAuditView(ctx) {
     count,
     table.el);
 
-  function fillDecisionFilter() {
-    const value = decisionFilter.value;
-    clear(decisionFilter, h('option', { value: '' }, t('batch.filterAll')),
-      [...DECISIONS, 'error'].map((d) => h('option', { value: d }, t(`decision.${d}`))));
-    decisionFilter.value = value;
-  }
 
   function applyFilter() {
     const d = decisionFilter.value;
@@ -106,11 +100,11 @@ export function createAuditView(ctx) {
       status.textContent = t('audit.importFailed', { file: file.name, message: err.message });
     }
   });
-  fillDecisionFilter();
+  fillDecisionFilter(decisionFilter);
   decisionFilter.addEventListener('change', applyFilter);
   textFilter.addEventListener('input', applyFilter);
   window.addEventListener('languagechange-app', () => {
-    fillDecisionFilter();
+    fillDecisionFilter(decisionFilter);
     table.refresh();
     count.textContent = t('audit.count', { shown: table.count, total: records.length });
   });

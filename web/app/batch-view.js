@@ -5,7 +5,7 @@ import { h, clear, download, icon } from './dom.js';
 import { t, formatNumber, formatDate, language } from './i18n/index.js';
 import { barChart } from './chart.js';
 import { createTable } from './table.js';
-import { DECISIONS, decisionBadge, decisionRank } from './result-view.js';
+import { BY_SEVERITY, decisionBadge, decisionRank, fillDecisionFilter } from './result-view.js';
 import { addRecords, loadClearances, makeRecord, recordContext } from './audit-log.js';
 import { openReport } from './report-dialog.js';
 import { toCsv } from './csv.js';
@@ -33,8 +33,8 @@ const mainFinding = (r) => r?.main ?? (r?.findings?.[0] ? { rule: r.findings[0].
 const fullReport = (r) => (r?.json ? JSON.parse(r.json) : r);
 
 export function decisionCounts(reports) {
-  const counts = Object.fromEntries([...DECISIONS, 'error'].map((d) => [d, 0]));
-  for (const r of reports) if (r) counts[r.error ? 'error' : DECISIONS.includes(r.decision) ? r.decision : 'error']++;
+  const counts = Object.fromEntries([...BY_SEVERITY, 'error'].map((d) => [d, 0]));
+  for (const r of reports) if (r) counts[r.error ? 'error' : BY_SEVERITY.includes(r.decision) ? r.decision : 'error']++;
   return counts;
 }
 
@@ -126,13 +126,7 @@ export function createBatchView(ctx) {
       h('a', { href: 'samples/orders.jsonl', download: 'exportcheck-sample-orders.jsonl', id: 'sample-jsonl', i18n: 'batch.sampleJsonl' })),
     dropZone, messages, progress, results);
 
-  function fillDecisionFilter() {
-    const value = decisionFilter.value;
-    clear(decisionFilter, h('option', { value: '' }, t('batch.filterAll')),
-      [...DECISIONS, 'error'].map((d) => h('option', { value: d }, t(`decision.${d}`))));
-    decisionFilter.value = value;
-  }
-  fillDecisionFilter();
+  fillDecisionFilter(decisionFilter);
   decisionFilter.addEventListener('change', () => applyFilter());
   textFilter.addEventListener('input', () => applyFilter());
 
@@ -162,7 +156,7 @@ export function createBatchView(ctx) {
     const counts = decisionCounts(reports);
     const rules = topRules(reports);
     clear(charts,
-      barChart({ title: t('batch.chartDecisions'), bars: [...DECISIONS, 'error'].filter((d) => d !== 'error' || counts.error)
+      barChart({ title: t('batch.chartDecisions'), bars: [...BY_SEVERITY, 'error'].filter((d) => d !== 'error' || counts.error)
         .map((d) => ({ label: t(`decision.${d}`), value: counts[d], className: `decision-${d}` })) }),
       rules.length ? barChart({ title: t('batch.chartFindings'), width: 520, bars: rules.map((r) => ({
         label: ruleLabel(r.rule), value: r.count, className: 'finding-bar' })) }) : null);
@@ -229,69 +223,74 @@ export function createBatchView(ctx) {
       return;
     }
     const format = /\.csv$/i.test(file.name) ? 'csv' : /\.(jsonl|ndjson)$/i.test(file.name) ? 'jsonl' : undefined;
-    let parsed;
-    try {
-      parsed = ctx.checker.parseOrders(text, { format, name: file.name });
-    } catch (err) {
-      message('error', err.code === 'not_available' ? t('batch.csvUnavailable') : t('batch.parseFailed', { file: file.name, message: err.message }));
-      return;
-    }
-    const { orders, errors } = parsed;
-    message('info', t('batch.read', { count: orders.length, file: file.name }));
-    if (errors.length) {
-      message('error', t('batch.lineErrors', { count: errors.length }));
-      messages.append(h('ul', { class: 'line-errors' }, errors.slice(0, PREVIEW_ERRORS).map((e) =>
-        h('li', {}, t('batch.lineError', { line: e.line ?? e.row ?? '?', message: e.message })))));
-    }
-    if (!orders.length) return;
-    await run(orders, file.name);
+    await run({ text, format }, file.name);
   }
 
-  async function run(orders, name) {
+  // What the file held: how many orders, and the lines that hold none (not screened).
+  function reportRead(name, orders, errors) {
+    message('info', t('batch.read', { count: orders, file: name }));
+    if (!errors.length) return;
+    message('error', t('batch.lineErrors', { count: errors.length }));
+    messages.append(h('ul', { class: 'line-errors' }, errors.slice(0, PREVIEW_ERRORS).map((e) =>
+      h('li', {}, t('batch.lineError', { line: e.line ?? e.row ?? '?', message: e.message })))));
+  }
+
+  // A whole file that cannot be read (an unknown CSV column, too many orders) is refused before screening.
+  const refusesFile = (err) => /^(bad_|batch_too_large)/.test(err.code ?? '');
+
+  // input: the orders (an array), or a file's { text, format }, which the Workers read themselves.
+  async function run(input, name) {
     const checker = ctx.checker;
     const context = recordContext(checker);
     const batchId = `batch-${new Date().toISOString()}`;
-    state = { name, orders, reports: new Array(orders.length), recordIds: new Array(orders.length), done: 0,
-      startedAt: new Date().toISOString(), bundle: context.bundle };
+    state = { name, orders: [], reports: [], recordIds: [], done: 0, startedAt: new Date().toISOString(), bundle: context.bundle };
     controller = new AbortController();
     progress.hidden = false;
     cancelButton.hidden = false;
     showProgress.lastStep = -1;
-    showProgress({ done: 0, total: orders.length, rate: 0, etaMs: NaN });
+    showProgress({ done: 0, total: Array.isArray(input) ? input.length : 0, rate: 0, etaMs: NaN });
     el.dataset.state = 'running';
     const writes = [];
     const started = performance.now();
+    const onChunk = (from, reports, orders = input.slice(from, from + reports.length)) => {
+      const records = [];
+      for (let i = 0; i < reports.length; i++) {
+        if (!reports[i]) continue; // a line that holds no order
+        state.orders[from + i] = orders[i];
+        state.reports[from + i] = reports[i];
+        records.push({ index: from + i, record: makeRecord({ order: orders[i], digest: reports[i], context, kind: 'batch', batch: batchId }) });
+      }
+      writes.push(addRecords(records.map((r) => r.record)).then((ids) => {
+        ids.forEach((id, i) => { state.recordIds[records[i].index] = id; });
+      }));
+    };
     try {
       const request = { clearances: await loadClearances(), screened_at: state.startedAt, lang: language() };
-      await checker.screenBatch(orders, {
-        request,
-        digest: true,
-        signal: controller.signal,
-        onProgress: (p) => {
-          state.done = p.done;
-          state.rate = p.rate;
-          showProgress(p);
-        },
-        onChunk: (from, reports) => {
-          const records = [];
-          for (let i = 0; i < reports.length; i++) {
-            state.reports[from + i] = reports[i];
-            records.push(makeRecord({ order: orders[from + i], digest: reports[i], context, kind: 'batch', batch: batchId }));
-          }
-          writes.push(addRecords(records).then((ids) => {
-            ids.forEach((id, i) => { state.recordIds[from + i] = id; });
-          }));
-        },
-      });
+      const options = { request, digest: true, signal: controller.signal, onChunk, onProgress: (p) => {
+        state.done = p.done;
+        state.rate = p.rate;
+        showProgress(p);
+      } };
+      if (Array.isArray(input)) await checker.screenBatch(input, options);
+      else {
+        const { orders, errors } = await checker.screenText(input.text, { ...options, format: input.format, name });
+        reportRead(name, orders.length, errors);
+      }
       state.elapsed = performance.now() - started;
-      state.rate = (orders.length * 1000) / Math.max(1, state.elapsed);
+      state.rate = (state.done * 1000) / Math.max(1, state.elapsed);
       el.dataset.state = 'done';
       el.dataset.elapsedMs = String(Math.round(state.elapsed));
     } catch (err) {
       state.elapsed = performance.now() - started;
+      cancelButton.hidden = true;
       if (err.name === 'AbortError') {
-        message('info', t('batch.cancelled', { done: state.done, total: orders.length }));
+        message('info', t('batch.cancelled', { done: state.done, total: progressBar.max }));
         el.dataset.state = 'cancelled';
+      } else if (!state.done && refusesFile(err)) {
+        progress.hidden = true;
+        message('error', t('batch.parseFailed', { file: name, message: err.message }));
+        el.dataset.state = 'refused';
+        return;
       } else {
         message('error', t('batch.failed', { message: err.message }));
         el.dataset.state = 'failed';
@@ -333,7 +332,7 @@ export function createBatchView(ctx) {
   });
 
   window.addEventListener('languagechange-app', () => {
-    fillDecisionFilter();
+    fillDecisionFilter(decisionFilter);
     if (state) {
       renderSummary();
       renderCharts();

@@ -4,6 +4,7 @@
 // sha256 have been checked and the core has loaded it; otherwise the old one stays and the reason is given.
 // Emits 'change' ({ detail: { previous, current } }) when the bundle in use changes.
 import { createChecker, ExportCheckError } from '../lib/exportcheck.mjs';
+import { downloadBundle, loadBytes } from '../lib/download.js';
 import { loadStoredBundle, storeBundle } from './bundle-store.js';
 
 export const DEFAULT_BUNDLE = 'bundle/default.ecb.gz';
@@ -11,23 +12,8 @@ const SIGNATURE_BYTES = 64;
 
 const pageUrl = (path) => new URL(path, document.baseURI);
 
-async function fetchBytes(url, what) {
-  let res;
-  try {
-    res = await fetch(url, { cache: 'no-store' });
-  } catch (err) {
-    throw new ExportCheckError(`${what}_unavailable`, `${url.href}: ${err.message}`, { cause: err });
-  }
-  if (!res.ok) throw new ExportCheckError(`${what}_unavailable`, `${url.href}: HTTP ${res.status} ${res.statusText}`);
-  return res.arrayBuffer();
-}
-
-// Both download together; when both fail, the bundle's error is the one reported, not whichever came first.
-async function fetchBundleAndSignature(url, sigUrl) {
-  const downloads = await Promise.allSettled([fetchBytes(url, 'bundle'), fetchBytes(sigUrl, 'signature')]);
-  for (const d of downloads) if (d.status === 'rejected') throw d.reason;
-  return downloads.map((d) => d.value);
-}
+// Never an HTTP-cached copy: a newer bundle must be seen as soon as the site has it.
+const NO_STORE = { cache: 'no-store' };
 
 const summary = (checker) => {
   const info = checker.info();
@@ -58,7 +44,7 @@ export class BundleManager extends EventTarget {
       }
     }
     const url = pageUrl(DEFAULT_BUNDLE);
-    const [bytes, signature] = await fetchBundleAndSignature(url, new URL(url.href + '.sig'));
+    const [bytes, signature] = await downloadBundle(url, undefined, NO_STORE);
     this.checker = await createChecker({ bundle: bytes, signature });
     this.record = { bytes, signature, source: 'default', origin: DEFAULT_BUNDLE, ...summary(this.checker) };
     try {
@@ -107,7 +93,7 @@ export class BundleManager extends EventTarget {
         throw new ExportCheckError('bundle_other_origin', `${u.origin} is another site`);
       }
     }
-    const [bytes, signature] = await fetchBundleAndSignature(url, sigUrl);
+    const [bytes, signature] = await downloadBundle(url, sigUrl, NO_STORE);
     return this.replace({ bytes, signature, source: 'url', origin: url.pathname });
   }
 
@@ -126,9 +112,9 @@ export class BundleManager extends EventTarget {
   async checkSiteDefault() {
     if (this.record?.source !== 'default') return false;
     const url = pageUrl(DEFAULT_BUNDLE);
-    const signature = await fetchBytes(new URL(url.href + '.sig'), 'signature');
+    const signature = await loadBytes(new URL(url.href + '.sig'), 'signature', NO_STORE);
     if (sameBytes(signature, this.record.signature)) return false;
-    const bytes = await fetchBytes(url, 'bundle');
+    const bytes = await loadBytes(url, 'bundle', NO_STORE);
     return !!(await this.replace({ bytes, signature, source: 'default', origin: DEFAULT_BUNDLE, onlyIfNewer: true }));
   }
 }
@@ -137,18 +123,4 @@ function sameBytes(a, b) {
   const x = new Uint8Array(a);
   const y = new Uint8Array(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
-}
-
-// How old each source's data is. A month-only date counts from the month's first day.
-export function listAges(info, maxAgeDays, now = Date.now()) {
-  const sources = (info.sources ?? []).map((source) => {
-    const date = /^\d{4}-\d{2}$/.test(source.date ?? '') ? `${source.date}-01` : source.date;
-    const time = Date.parse(`${date}T00:00:00Z`);
-    const days = Number.isNaN(time) ? NaN : Math.floor((now - time) / 86_400_000);
-    return { ...source, days, old: Number.isNaN(days) || days > maxAgeDays };
-  });
-  const dated = sources.filter((s) => !Number.isNaN(s.days));
-  const oldest = dated.reduce((a, s) => (!a || s.days > a.days ? s : a), undefined);
-  const newest = dated.reduce((a, s) => (!a || s.days < a.days ? s : a), undefined);
-  return { sources, oldest, newest, anyOld: sources.some((s) => s.old) };
 }

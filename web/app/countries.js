@@ -1,29 +1,19 @@
-// ISO 3166-1 alpha-2 codes (and XK, Kosovo, which the lists use) for the country pickers; names come
-// from the browser (Intl.DisplayNames) in the page's language.
-import { countryName, language } from './i18n/index.js';
+// The country pickers' options: the core's countries (checker.countries()), named and sorted in the page's
+// language.
+import { countriesIn } from '../lib/countries.js';
+import { language } from './i18n/index.js';
 
-export const COUNTRY_CODES = [
-  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ',
-  'BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM',
-  'DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS',
-  'GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN',
-  'KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ',
-  'MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM',
-  'PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV',
-  'SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI',
-  'VN VU WF WS XK YE YT ZA ZM ZW',
-].join(' ').split(' ');
-
+let source = [];
 const sorted = new Map();
-// The codes sorted by their name in the current language.
-export function countriesByName() {
-  const lang = language();
-  if (!sorted.has(lang)) {
-    const collator = new Intl.Collator(lang);
-    sorted.set(lang, COUNTRY_CODES.map((code) => ({ code, name: countryName(code) }))
-      .sort((a, b) => collator.compare(a.name, b.name)));
-  }
-  return sorted.get(lang);
+
+// Called once the lists are loaded: the countries the core knows.
+export function setCountries(countries) {
+  source = countries ?? [];
+  sorted.clear();
 }
 
-export const isCountryCode = (code) => COUNTRY_CODES.includes(String(code).toUpperCase());
+export function countriesByName() {
+  const lang = language();
+  if (!sorted.has(lang)) sorted.set(lang, countriesIn(source, lang));
+  return sorted.get(lang);
+}

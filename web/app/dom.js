@@ -1,54 +1,21 @@
-// Small DOM helpers: h() builds elements (no innerHTML anywhere, so no markup injection and nothing the
-// CSP would block), plus downloads and ids.
-
+// The page's DOM helpers: the kit's h() (web/lib/dom.js) with two more keys, downloads, ids and icons.
 // h('button', { class: 'x', onclick, i18n: 'key' }, child, ...): `i18n` sets the text from the catalogue
 // and keeps it in step with the language; `i18nAttrs: { placeholder: 'key' }` does the same for attributes.
 import { t, bindText, bindAttr } from './i18n/index.js';
+import { attributeHooks, h, clear } from '../lib/dom.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const SVG_TAGS = new Set(['svg', 'path', 'rect', 'text', 'g', 'title', 'circle', 'line', 'polyline']);
+export { h, clear };
 
-export function h(tag, attrs = {}, ...children) {
-  const svg = SVG_TAGS.has(tag);
-  const el = svg ? document.createElementNS(SVG_NS, tag) : document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs ?? {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'i18n') {
-      const [k, params] = Array.isArray(value) ? value : [value];
-      bindText(el, k, params);
-    } else if (key === 'i18nAttrs') {
-      for (const [attr, k] of Object.entries(value)) {
-        const [kk, params] = Array.isArray(k) ? k : [k];
-        bindAttr(el, attr, kk, params);
-      }
-    } else if (key.startsWith('on') && typeof value === 'function') {
-      el.addEventListener(key.slice(2), value);
-    } else if (key === 'class') {
-      el.setAttribute('class', Array.isArray(value) ? value.filter(Boolean).join(' ') : value);
-    } else if (key === 'dataset') {
-      Object.assign(el.dataset, value);
-    } else if (!svg && key in el && typeof value !== 'string') {
-      el[key] = value; // properties: checked, value, hidden, disabled...
-    } else {
-      el.setAttribute(key, value === true ? '' : String(value));
-    }
+attributeHooks.set('i18n', (el, value) => {
+  const [key, params] = Array.isArray(value) ? value : [value];
+  bindText(el, key, params);
+});
+attributeHooks.set('i18nAttrs', (el, value) => {
+  for (const [attr, k] of Object.entries(value)) {
+    const [key, params] = Array.isArray(k) ? k : [k];
+    bindAttr(el, attr, key, params);
   }
-  append(el, children);
-  return el;
-}
-
-function append(el, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
-    el.append(child instanceof Node ? child : String(child));
-  }
-}
-
-export function clear(el, ...children) {
-  el.replaceChildren();
-  append(el, children);
-  return el;
-}
+});
 
 let counter = 0;
 export const uid = (prefix = 'ec') => `${prefix}-${++counter}`;

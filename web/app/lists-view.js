@@ -3,12 +3,9 @@
 // new bundle, rescreening the stored orders with the list of those whose decision changed.
 import { h, clear, icon } from './dom.js';
 import { t, formatDate, formatNumber, has, errorText, sourceName } from './i18n/index.js';
-import { listAges } from './bundle-manager.js';
+import { listAges } from '../lib/list-ages.js';
 import { setSetting } from './db.js';
-import { createTable } from './table.js';
-import { decisionBadge } from './result-view.js';
-import { openReport } from './report-dialog.js';
-import { rescreen, rescreenCandidates } from './rescreen.js';
+import { createRescreenPanel } from './rescreen-view.js';
 
 function ageText(days) {
   if (!Number.isFinite(days)) return t('age.unknown');
@@ -16,6 +13,53 @@ function ageText(days) {
   const months = Math.floor(days / 30.44);
   if (months < 24) return t('age.months', { n: months });
   return t('age.years', { n: Math.floor(days / 365.25), m: Math.floor(months % 12) });
+}
+
+// The bundle in use: id, dates, origin, signature, counts, hashes.
+function bundleFacts(info, record, fileSha256) {
+  return h('dl', { class: 'bundle-facts' },
+    h('dt', {}, t('lists.bundle')), h('dd', { id: 'bundle-id' }, info.id),
+    h('dt', {}, t('lists.builtAt')), h('dd', {}, h('time', { id: 'built-at', datetime: info.built_at }, formatDate(info.built_at, { time: true }))),
+    h('dt', {}, t('lists.origin')), h('dd', { id: 'bundle-origin' }, t(`lists.origin.${record.source ?? 'default'}`, { name: record.origin ?? '' })),
+    h('dt', {}, t('lists.signature')), h('dd', { class: 'ok-text' }, t('lists.signatureOk')),
+    h('dt', {}, t('lists.entries')), h('dd', { id: 'entries' }, formatNumber(info.entries)),
+    h('dt', {}, t('lists.sha256')), h('dd', {}, h('code', { id: 'sha256' }, info.sha256)),
+    h('dt', {}, t('lists.fileSha256')), h('dd', {}, h('code', {}, fileSha256)),
+    record.stored_at ? [h('dt', {}, t('lists.storedAt')), h('dd', {}, formatDate(record.stored_at, { time: true }))] : null);
+}
+
+// Each source's date, age and count; the old ones marked.
+function sourcesTable(ages) {
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'sources', class: 'data' },
+    h('caption', {}, t('lists.sourcesCaption')),
+    h('thead', {}, h('tr', {}, ['source', 'date', 'age', 'entries', 'status'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
+    h('tbody', {}, ages.sources.map((s) => h('tr', { dataset: { source: s.key, old: String(s.old) } },
+      h('th', { scope: 'row' }, sourceName(s.key),
+        s.url ? h('span', { class: 'source-url' }, h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, t('lists.official'))) : null),
+      h('td', { class: 'date', title: s.date_basis ?? '' }, s.date ?? '—'),
+      h('td', {}, ageText(s.days)),
+      h('td', { class: 'num' }, formatNumber(s.entries ?? 0)),
+      h('td', {}, s.old ? h('span', { class: 'badge old' }, icon('warning'), t('lists.tooOld')) : h('span', { class: 'badge fresh' }, t('lists.recent'))))))));
+}
+
+// The entries per list.
+function listsTable(info) {
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'lists', class: 'data compact' },
+    h('caption', {}, t('lists.listsCaption')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('lists.col.list')), h('th', { scope: 'col' }, t('lists.col.entries')))),
+    h('tbody', {}, Object.entries(info.lists ?? {}).map(([code, n]) => h('tr', { dataset: { list: code } },
+      h('th', { scope: 'row' }, has(`list.${code}`) ? `${t(`list.${code}`)} (${code})` : code),
+      h('td', { class: 'num' }, formatNumber(n)))))));
+}
+
+// The rules documents and their versions (none in a bundle without rules).
+function rulesTable(info) {
+  return Object.keys(info.rules ?? {}).length ? h('div', { class: 'table-wrap' }, h('table', { id: 'rules', class: 'data compact' },
+    h('caption', {}, t('lists.rulesCaption')),
+    h('thead', {}, h('tr', {}, ['document', 'version', 'asOf'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
+    h('tbody', {}, Object.entries(info.rules).map(([name, doc]) => h('tr', {},
+      h('th', { scope: 'row' }, has(`rules.${name}`) ? t(`rules.${name}`) : name),
+      h('td', {}, String(doc?.version ?? '')), h('td', {}, formatDate(doc?.as_of))))))) : null;
 }
 
 export function createListsView(ctx) {
@@ -26,7 +70,7 @@ export function createListsView(ctx) {
   const sigInput = h('input', { type: 'text', id: 'bundle-sig-url', spellcheck: 'false', autocomplete: 'off' });
   const fileInput = h('input', { type: 'file', id: 'bundle-files', multiple: true, accept: '.gz,.ecb,.sig,application/gzip,application/octet-stream' });
   const notices = h('div', { class: 'notices' });
-  const rescreenBox = h('section', { class: 'rescreen', id: 'rescreen', hidden: true, 'aria-labelledby': 'rescreen-title' });
+  const rescreenPanel = createRescreenPanel(ctx, { id: 'rescreen' });
 
   const urlForm = h('form', { class: 'bundle-url-form', novalidate: true },
     h('div', { class: 'field wide' }, h('label', { for: urlInput.id, i18n: 'lists.urlLabel' }), urlInput,
@@ -67,7 +111,7 @@ export function createListsView(ctx) {
       h('p', { class: 'hint', i18n: 'lists.publisherHow' }),
       loadMessage,
       h('div', { class: 'two-columns' }, urlForm, drop)),
-    rescreenBox);
+    rescreenPanel.el);
 
   function render() {
     const checker = ctx.checker;
@@ -80,45 +124,20 @@ export function createListsView(ctx) {
         h('p', {}, t('lists.oldExplain', { oldest: formatDate(ages.oldest?.date), age: ageText(ages.oldest?.days) }),
           (record.source ?? 'default') === 'default' ? ` ${t('lists.shippedOld')}` : ''),
         h('p', {}, t('age.howto')))) : h('p', { class: 'banner ok' }, t('lists.fresh', { max: ctx.maxAgeDays })),
-      h('dl', { class: 'bundle-facts' },
-        h('dt', {}, t('lists.bundle')), h('dd', { id: 'bundle-id' }, info.id),
-        h('dt', {}, t('lists.builtAt')), h('dd', {}, h('time', { id: 'built-at', datetime: info.built_at }, formatDate(info.built_at, { time: true }))),
-        h('dt', {}, t('lists.origin')), h('dd', { id: 'bundle-origin' }, t(`lists.origin.${record.source ?? 'default'}`, { name: record.origin ?? '' })),
-        h('dt', {}, t('lists.signature')), h('dd', { class: 'ok-text' }, t('lists.signatureOk')),
-        h('dt', {}, t('lists.entries')), h('dd', { id: 'entries' }, formatNumber(info.entries)),
-        h('dt', {}, t('lists.sha256')), h('dd', {}, h('code', { id: 'sha256' }, info.sha256)),
-        h('dt', {}, t('lists.fileSha256')), h('dd', {}, h('code', {}, checker.fileSha256)),
-        record.stored_at ? [h('dt', {}, t('lists.storedAt')), h('dd', {}, formatDate(record.stored_at, { time: true }))] : null),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'sources', class: 'data' },
-        h('caption', {}, t('lists.sourcesCaption')),
-        h('thead', {}, h('tr', {}, ['source', 'date', 'age', 'entries', 'status'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
-        h('tbody', {}, ages.sources.map((s) => h('tr', { dataset: { source: s.key, old: String(s.old) } },
-          h('th', { scope: 'row' }, sourceName(s.key),
-            s.url ? h('span', { class: 'source-url' }, h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, t('lists.official'))) : null),
-          h('td', { class: 'date', title: s.date_basis ?? '' }, s.date ?? '—'),
-          h('td', {}, ageText(s.days)),
-          h('td', { class: 'num' }, formatNumber(s.entries ?? 0)),
-          h('td', {}, s.old ? h('span', { class: 'badge old' }, icon('warning'), t('lists.tooOld')) : h('span', { class: 'badge fresh' }, t('lists.recent')))))))),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'lists', class: 'data compact' },
-        h('caption', {}, t('lists.listsCaption')),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('lists.col.list')), h('th', { scope: 'col' }, t('lists.col.entries')))),
-        h('tbody', {}, Object.entries(info.lists ?? {}).map(([code, n]) => h('tr', { dataset: { list: code } },
-          h('th', { scope: 'row' }, has(`list.${code}`) ? `${t(`list.${code}`)} (${code})` : code),
-          h('td', { class: 'num' }, formatNumber(n))))))),
+      bundleFacts(info, record, checker.fileSha256),
+      sourcesTable(ages),
+      listsTable(info),
+      // Said plainly: a French or German reseller must also screen against the EU list, which this bundle lacks.
+      info.lists?.EU ? null : h('p', { id: 'lists-eu', class: 'age-warning' }, icon('warning'), t('lists.euMissing')),
       ownListLine(),
-      Object.keys(info.rules ?? {}).length ? h('div', { class: 'table-wrap' }, h('table', { id: 'rules', class: 'data compact' },
-        h('caption', {}, t('lists.rulesCaption')),
-        h('thead', {}, h('tr', {}, ['document', 'version', 'asOf'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
-        h('tbody', {}, Object.entries(info.rules).map(([name, doc]) => h('tr', {},
-          h('th', { scope: 'row' }, has(`rules.${name}`) ? t(`rules.${name}`) : name),
-          h('td', {}, String(doc?.version ?? '')), h('td', {}, formatDate(doc?.as_of))))))) : null,
+      rulesTable(info),
       info.notes?.length ? h('details', { class: 'notes' }, h('summary', {}, t('lists.notes', { count: info.notes.length })),
         h('ul', {}, info.notes.map((n) => h('li', {}, n)))) : null);
   }
 
   // The reseller's own list is screened beside the bundle: say so here, with the way to it.
   function ownListLine() {
-    const own = ctx.checker.capabilities().set_own_list ? ctx.checker.ownList() : null;
+    const own = ctx.checker.ownList();
     return h('p', { id: 'lists-own' }, own ? t('lists.ownList', { count: own.entries }) : t('lists.ownListNone'), ' ',
       h('a', { href: '#/own' }, t('lists.ownListLink')));
   }
@@ -171,49 +190,10 @@ export function createListsView(ctx) {
     loadFiles(e.dataTransfer?.files);
   });
 
-  // --- rescreening ---------------------------------------------------------------------------------
-  async function offerRescreen() {
-    const candidates = await rescreenCandidates(ctx.checker).catch(() => []);
-    rescreenBox.hidden = false;
-    const progress = h('progress', { id: 'rescreen-progress', max: Math.max(1, candidates.length), value: 0, hidden: true, 'aria-label': t('rescreen.progress') });
-    const out = h('div', { id: 'rescreen-result', role: 'status' });
-    const button = h('button', { type: 'button', class: 'primary', id: 'rescreen-start', disabled: !candidates.length }, t('rescreen.start', { count: candidates.length }));
-    button.addEventListener('click', async () => {
-      button.disabled = true;
-      progress.hidden = false;
-      try {
-        const { total, changed } = await rescreen(ctx.checker, candidates, { onProgress: (p) => { progress.value = p.done; } });
-        showChanges(out, total, changed);
-      } catch (err) {
-        clear(out, h('p', { class: 'error' }, errorText(err)));
-      }
-      ctx.view('audit')?.invalidate?.();
-    });
-    clear(rescreenBox,
-      h('h3', { id: 'rescreen-title', i18n: 'rescreen.title' }),
-      h('p', {}, candidates.length ? t('rescreen.intro', { count: candidates.length }) : t('rescreen.none')),
-      button, progress, out);
-  }
-
-  function showChanges(out, total, changed) {
-    const table = createTable({
-      caption: 'rescreen.caption',
-      columns: [
-        { id: 'order', label: 'batch.col.order', header: true, sort: (r) => r.record.order_id,
-          cell: (r) => h('button', { type: 'button', class: 'link open-report', onclick: () => openReport({ report: r.report, ctx }) }, r.record.order_id) },
-        { id: 'before', label: 'rescreen.before', sort: (r) => r.before, cell: (r) => decisionBadge(r.before) },
-        { id: 'after', label: 'rescreen.after', sort: (r) => r.after, cell: (r) => decisionBadge(r.after) },
-        { id: 'when', label: 'rescreen.previousTime', sort: (r) => r.record.time, cell: (r) => formatDate(r.record.time, { time: true }) },
-      ],
-    });
-    table.setRows(changed);
-    out.dataset.changed = String(changed.length);
-    clear(out, h('p', { id: 'rescreen-summary' }, t('rescreen.done', { total, changed: changed.length })), changed.length ? table.el : null);
-  }
-
+  // A newer bundle: the stored orders are rescreened at once, the changed decisions shown first.
   ctx.manager.addEventListener('change', () => {
     render();
-    offerRescreen();
+    rescreenPanel.offer({ auto: true }).catch(() => {});
   });
   window.addEventListener('languagechange-app', () => render());
   render();

@@ -2,18 +2,19 @@
 // the reseller's own list, then mounts the five views (screen one order, batch, audit log, lists, own list)
 // behind hash links.
 import { h, clear, icon } from './dom.js';
-import { t, bindText, setLanguage, pickLanguage, language, LANGUAGES, formatDate, errorText, sourceName } from './i18n/index.js';
+import { t, bindText, setLanguage, pickLanguage, language, LANGUAGES, formatDate, errorText } from './i18n/index.js';
 import { getSetting, setSetting } from './db.js';
-import { BundleManager, listAges } from './bundle-manager.js';
+import { BundleManager } from './bundle-manager.js';
+import { listAges } from '../lib/list-ages.js';
 import { createOrderView } from './order-view.js';
 import { createBatchView } from './batch-view.js';
 import { createAuditView } from './audit-view.js';
 import { createListsView } from './lists-view.js';
 import { createOwnListView } from './own-list-view.js';
 import { applyOwnList, loadOwnList } from './own-list-store.js';
+import { setCountries } from './countries.js';
 
-const DEFAULT_MAX_AGE_DAYS = 30;
-const started = performance.now();
+const DEFAULT_MAX_AGE_DAYS = 90;
 
 const ROUTES = [
   { id: 'screen', label: 'nav.screen', create: createOrderView },
@@ -26,7 +27,8 @@ const ROUTES = [
 const app = document.getElementById('app');
 const status = h('p', { id: 'status', class: 'status', role: 'status', i18n: 'boot.loading' });
 const bundleChip = h('p', { class: 'bundle-chip', id: 'bundle-chip' });
-const ageBanner = h('div', { id: 'age-banner', class: 'banner warning', hidden: true });
+// One line under the status bar when a list is older than the warning age (never a tall banner).
+const ageWarning = h('p', { id: 'age-warning', class: 'age-warning', role: 'note', hidden: true });
 const nav = h('nav', { class: 'tabs', 'aria-label': t('nav.label'), i18nAttrs: { 'aria-label': 'nav.label' } });
 const main = h('main', { id: 'main', tabindex: '-1' });
 const views = new Map();
@@ -67,7 +69,7 @@ function shell() {
         h('p', { class: 'tagline', i18n: 'app.tagline' })),
       languagePicker()),
     h('div', { class: 'statusbar' }, status, bundleChip),
-    ageBanner,
+    ageWarning,
     nav,
     main,
     h('footer', { class: 'app-footer' },
@@ -85,21 +87,15 @@ function renderBundleStatus() {
   if (!checker) return;
   const info = checker.info();
   const ages = listAges(info, ctx.maxAgeDays);
-  clear(bundleChip,
-    ages.anyOld ? icon('warning', 'warn') : null,
-    t('bundle.chip', { id: info.id, oldest: formatDate(ages.oldest?.date), newest: formatDate(ages.newest?.date) }));
+  // "Lists as of" the oldest list's date: what every screening can rely on.
+  clear(bundleChip, ages.anyOld ? icon('warning', 'warn') : null,
+    h('a', { href: '#/lists', title: info.id }, t('bundle.asOf', { date: formatDate(ages.oldest?.date), days: ages.oldest?.days ?? '?' })));
   bundleChip.classList.toggle('old', ages.anyOld);
-  ageBanner.hidden = !ages.anyOld || currentRoute() === 'lists'; // the Lists view says it in full
+  ageWarning.hidden = !ages.anyOld;
   if (ages.anyOld) {
-    clear(ageBanner,
-      icon('warning'),
-      h('div', {},
-        h('p', { class: 'banner-title' }, h('strong', {}, t('age.title'))),
-        h('p', {}, t('age.body', {
-          oldest: formatDate(ages.oldest?.date), oldestList: sourceName(ages.oldest?.key),
-          newest: formatDate(ages.newest?.date), max: ctx.maxAgeDays,
-        })),
-        h('p', {}, t('age.howto'), ' ', h('a', { href: '#/lists' }, t('age.link')))));
+    clear(ageWarning, icon('warning'), t('bundle.oldWarning', {
+      old: ages.lists.filter((s) => s.old).length, total: ages.lists.length, max: ctx.maxAgeDays,
+    }), ' ', h('a', { href: '#/lists' }, t('bundle.oldHow')));
   }
 }
 
@@ -153,6 +149,7 @@ async function boot() {
     document.body.dataset.state = 'error';
     return;
   }
+  setCountries(result.checker.countries());
   // The own list, stored in this browser, goes to the core before anything is screened, and again to the
   // core of every bundle that replaces this one (this listener runs before the views' own).
   let ownEntries = [];
@@ -192,14 +189,8 @@ async function boot() {
     status.classList.add('error');
     status.dataset.error = 'own_list';
   }
-  // For tests and benchmarks: what this core can do, and when the page became usable (ms since navigation).
-  document.body.dataset.capabilities = Object.entries(result.checker.capabilities())
-    .filter(([, yes]) => yes).map(([name]) => name).join(' ');
+  // When the page became usable (ms since navigation), for the benchmark.
   document.body.dataset.readyMs = String(Math.round(performance.now()));
-  document.body.dataset.scriptMs = String(Math.round(performance.now() - started));
-  const tm = result.checker.timings;
-  document.body.dataset.timings = `verify ${Math.round(tm.verify)} ms, gunzip ${Math.round(tm.gunzip)} ms, ` +
-    `core load ${Math.round(tm.load)} ms, wasm wait ${Math.round(tm.wasmWait)} ms`;
   document.body.dataset.state = 'ready';
   // After the page is usable, so precaching does not compete with the first load.
   registerServiceWorker();

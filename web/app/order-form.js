@@ -4,7 +4,7 @@
 // be screened (required fields, numbers, country codes); every export rule is the core's.
 import { h, clear, uid } from './dom.js';
 import { t } from './i18n/index.js';
-import { countriesByName, isCountryCode } from './countries.js';
+import { countriesByName } from './countries.js';
 
 export const PARTY_ROLES = ['buyer', 'ship_to', 'ultimate_consignee', 'end_user', 'forwarder',
   'intermediate_consignee', 'payer', 'payer_bank'];
@@ -123,6 +123,203 @@ function routeStop(onRemove) {
   return row;
 }
 
+// Puts an order into a freshly reset form (parties, items, payment, route, end use).
+function fillOrder(form, order, { parties, items, stops, addParty, addItem, addStop }) {
+  form.elements.id.value = order.id ?? defaultOrderId();
+  const byRole = new Map();
+  for (const party of order.parties ?? []) if (!byRole.has(party.role)) byRole.set(party.role, party);
+  const buyer = byRole.get('buyer');
+  for (const role of PARTY_ROLES) {
+    const party = byRole.get(role);
+    let fieldset = parties.querySelector(`[data-role="${role}"]`);
+    if (!party) continue;
+    fieldset ??= addParty(role);
+    const same = form.elements[`party.${role}.same`];
+    const isSame = role !== 'buyer' && buyer && sameParty(party, buyer);
+    if (same) {
+      same.checked = !!isSame;
+      same.dispatchEvent(new Event('change'));
+    }
+    if (!isSame) fillParty(form, fieldset, role, party);
+  }
+  for (const role of SAME_AS_BUYER_ROLES) {
+    const same = form.elements[`party.${role}.same`];
+    if (same && !byRole.has(role)) {
+      same.checked = false;
+      same.dispatchEvent(new Event('change'));
+    }
+  }
+  clear(items);
+  for (const item of order.items?.length ? order.items : [{}]) {
+    const row = addItem();
+    const set = (name, v) => { if (v !== undefined && v !== null) row.querySelector(`[name="${name}"]`).value = String(v); };
+    for (const k of ['description', 'model', 'quantity', 'unit_price', 'currency', 'eccn', 'tpp', 'die_area_mm2', 'datacenter']) set(k, item[k]);
+    if (item.tpp || item.die_area_mm2 || item.datacenter !== undefined) row.querySelector('details').open = true;
+  }
+  const method = form.elements['payment.method'];
+  const given = order.payment?.method ?? '';
+  if (given && ![...method.options].some((o) => o.value === given)) method.append(h('option', { value: given }, given));
+  method.value = given;
+  form.elements['payment.from_country'].value = order.payment?.from_country ?? '';
+  form.elements['payment.payer'].value = typeof order.payment?.payer === 'string' ? order.payment.payer : order.payment?.payer?.name ?? '';
+  clear(stops);
+  for (const country of order.shipping?.route ?? []) addStop().querySelector('select').value = country;
+  form.elements.end_use.value = order.end_use ?? '';
+  form.elements.instructions.value = order.instructions ?? '';
+}
+
+function fillParty(form, fieldset, role, party) {
+  const set = (name, v) => {
+    const el = form.elements[`party.${role}.${name}`];
+    if (el && v !== undefined && v !== null) el.value = String(v);
+  };
+  set('name', party.name);
+  set('type', party.type === 'person' ? 'person' : 'organization');
+  set('country', party.address?.country ?? party.country);
+  set('lines', (party.address?.lines ?? []).join('\n'));
+  set('city', party.address?.city);
+  set('postal_code', party.address?.postal_code);
+  const more = ['email', 'phone', 'website', 'business', 'established', 'headquarters_country'];
+  for (const k of more) set(k, party[k]);
+  set('parent_name', party.parent?.name);
+  set('parent_country', party.parent?.headquarters_country);
+  if (more.some((k) => party[k]) || party.parent) fieldset.querySelector('details').open = true;
+}
+
+// The order as the core expects it (empty fields left out), from the form and its parties, items and route.
+function readOrder(form, { parties, items, stops }) {
+  const f = form.elements;
+  const order = { id: text(f.id.value) };
+  const readParty = (role) => {
+    const v = (name) => text(f[`party.${role}.${name}`]?.value);
+    const party = { role, name: v('name'), type: v('type') || 'organization' };
+    const address = {};
+    const lines = (f[`party.${role}.lines`]?.value ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    if (lines.length) address.lines = lines;
+    if (v('city')) address.city = v('city');
+    if (v('postal_code')) address.postal_code = v('postal_code');
+    if (v('country')) address.country = v('country');
+    party.address = address;
+    for (const k of ['email', 'phone', 'website', 'business', 'established', 'headquarters_country']) if (v(k)) party[k] = v(k);
+    if (v('parent_name') || v('parent_country')) {
+      party.parent = {};
+      if (v('parent_name')) party.parent.name = v('parent_name');
+      if (v('parent_country')) party.parent.headquarters_country = v('parent_country');
+    }
+    return party;
+  };
+  const buyer = readParty('buyer');
+  order.parties = [...parties.children].map((fieldset) => {
+    const role = fieldset.dataset.role;
+    if (role === 'buyer') return buyer;
+    if (f[`party.${role}.same`]?.checked) return { ...structuredClone(buyer), role };
+    return partyIsEmpty(fieldset) ? null : readParty(role); // an empty party is not part of the order
+  }).filter(Boolean);
+  order.items = [...items.children].map((row) => {
+    const v = (name) => text(row.querySelector(`[name="${name}"]`).value);
+    const item = { description: v('description') };
+    if (v('model')) item.model = v('model');
+    for (const k of ['quantity', 'unit_price', 'tpp', 'die_area_mm2']) if (v(k) !== '') item[k] = Number(v(k));
+    if (v('currency')) item.currency = v('currency');
+    if (v('eccn')) item.eccn = v('eccn').toUpperCase();
+    if (v('datacenter')) item.datacenter = v('datacenter') === 'true';
+    return item;
+  });
+  const payment = {};
+  if (text(f['payment.method'].value)) payment.method = text(f['payment.method'].value);
+  if (text(f['payment.from_country'].value)) payment.from_country = text(f['payment.from_country'].value);
+  if (text(f['payment.payer'].value)) payment.payer = text(f['payment.payer'].value);
+  if (Object.keys(payment).length) order.payment = payment;
+  const route = [...stops.querySelectorAll('select')].map((s) => s.value).filter(Boolean);
+  if (route.length) order.shipping = { route };
+  if (text(f.end_use.value)) order.end_use = text(f.end_use.value);
+  if (text(f.instructions.value)) order.instructions = text(f.instructions.value);
+  return order;
+}
+
+// --- validation: each control as the user leaves it, and all of them on submit -------------------------------
+function setError(control, key, params) {
+  const error = document.getElementById(`${control.id}-error`);
+  control.setAttribute('aria-invalid', 'true');
+  if (error) {
+    error.hidden = false;
+    error.textContent = t(key, params);
+    error.dataset.key = key;
+  }
+  return { control, key, params };
+}
+
+function clearError(control) {
+  control.removeAttribute('aria-invalid');
+  const error = document.getElementById(`${control.id}-error`);
+  if (error) {
+    error.hidden = true;
+    error.textContent = '';
+  }
+}
+
+function clearErrorsIn(form, summary) {
+  for (const el of form.querySelectorAll('[aria-invalid]')) clearError(el);
+  summary.hidden = true;
+}
+
+// Checks one control; returns an error or null. What the form itself needs; every export rule is the core's.
+function check(control) {
+  if (control.closest('[hidden]')) return null; // "same as buyer" parties
+  const party = control.closest('fieldset.party');
+  if (party && party.dataset.role !== 'buyer' && partyIsEmpty(party)) return null; // left out of the order
+  const name = control.name ?? '';
+  const value = text(control.value);
+  const required = control.getAttribute('aria-required') === 'true';
+  if (required && !value) return { key: name.endsWith('country') ? 'error.countryRequired' : 'error.required' };
+  if (name === 'quantity' && value && !(Number.isInteger(Number(value)) && Number(value) >= 1)) return { key: 'error.quantity' };
+  if (['unit_price', 'tpp', 'die_area_mm2'].includes(name) && value && !(Number(value) >= 0)) return { key: 'error.number' };
+  if (control.type === 'email' && value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return { key: 'error.email' };
+  if (name === 'eccn' && value && !/^([0-9][A-E][0-9]{3}(\.[a-z0-9.]+)?|EAR99)$/i.test(value)) return { key: 'error.eccn' };
+  if (name.endsWith('.established') && value && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return { key: 'error.established' };
+  return null;
+}
+
+function validateForm(form, summary) {
+  clearErrorsIn(form, summary);
+  const errors = [];
+  for (const control of form.querySelectorAll('input, select, textarea')) {
+    const problem = check(control);
+    if (problem) errors.push(setError(control, problem.key, problem.params));
+  }
+  return errors;
+}
+
+function showSummaryIn(form, summary, errors) {
+  clear(summary,
+    h('h3', {}, t('error.summary', { count: errors.length })),
+    h('ul', {}, errors.map(({ control, key, params }) => h('li', {},
+      h('a', { href: `#${control.id}`, onclick: (e) => { e.preventDefault(); control.focus(); } },
+        `${labelOf(form, control)}: ${t(key, params)}`)))));
+  summary.hidden = false;
+  summary.focus();
+}
+
+function labelOf(form, control) {
+  const label = form.querySelector(`label[for="${control.id}"] span`)?.textContent ?? control.name;
+  const legend = control.closest('fieldset.party')?.querySelector('legend')?.textContent;
+  return legend ? `${legend} — ${label}` : label;
+}
+
+
+function formValidation(form, summary) {
+  return {
+    validate: () => validateForm(form, summary),
+    clearErrors: () => clearErrorsIn(form, summary),
+    showSummary: (errors) => showSummaryIn(form, summary, errors),
+    recheck: (control) => {
+      const problem = check(control);
+      if (problem) setError(control, problem.key, problem.params);
+      else clearError(control);
+    },
+  };
+}
+
 // Builds the form. onSubmit(order) is called with a valid order; the caller shows the report.
 export function createOrderForm({ onSubmit, products = [] }) {
   const listId = uid('products');
@@ -229,200 +426,15 @@ export function createOrderForm({ onSubmit, products = [] }) {
     form.elements.id.value = defaultOrderId();
     for (const name of ['payment.method', 'payment.from_country', 'payment.payer', 'end_use', 'instructions']) form.elements[name].value = '';
     clearErrors();
-    if (order) fill(order);
+    if (order) fillOrder(form, order, { parties, items, stops, addParty, addItem, addStop });
   }
 
-  function fill(order) {
-    form.elements.id.value = order.id ?? defaultOrderId();
-    const byRole = new Map();
-    for (const party of order.parties ?? []) if (!byRole.has(party.role)) byRole.set(party.role, party);
-    const buyer = byRole.get('buyer');
-    for (const role of PARTY_ROLES) {
-      const party = byRole.get(role);
-      let fieldset = parties.querySelector(`[data-role="${role}"]`);
-      if (!party) continue;
-      fieldset ??= addParty(role);
-      const same = form.elements[`party.${role}.same`];
-      const isSame = role !== 'buyer' && buyer && sameParty(party, buyer);
-      if (same) {
-        same.checked = !!isSame;
-        same.dispatchEvent(new Event('change'));
-      }
-      if (!isSame) fillParty(role, party);
-    }
-    for (const role of SAME_AS_BUYER_ROLES) {
-      const same = form.elements[`party.${role}.same`];
-      if (same && !byRole.has(role)) {
-        same.checked = false;
-        same.dispatchEvent(new Event('change'));
-      }
-    }
-    clear(items);
-    for (const item of order.items?.length ? order.items : [{}]) {
-      const row = addItem();
-      const set = (name, v) => { if (v !== undefined && v !== null) row.querySelector(`[name="${name}"]`).value = String(v); };
-      for (const k of ['description', 'model', 'quantity', 'unit_price', 'currency', 'eccn', 'tpp', 'die_area_mm2', 'datacenter']) set(k, item[k]);
-      if (item.tpp || item.die_area_mm2 || item.datacenter !== undefined) row.querySelector('details').open = true;
-    }
-    const method = form.elements['payment.method'];
-    const given = order.payment?.method ?? '';
-    if (given && ![...method.options].some((o) => o.value === given)) method.append(h('option', { value: given }, given));
-    method.value = given;
-    form.elements['payment.from_country'].value = order.payment?.from_country ?? '';
-    form.elements['payment.payer'].value = typeof order.payment?.payer === 'string' ? order.payment.payer : order.payment?.payer?.name ?? '';
-    clear(stops);
-    for (const country of order.shipping?.route ?? []) addStop().querySelector('select').value = country;
-    form.elements.end_use.value = order.end_use ?? '';
-    form.elements.instructions.value = order.instructions ?? '';
-  }
-
-  function fillParty(role, party) {
-    const set = (name, v) => {
-      const el = form.elements[`party.${role}.${name}`];
-      if (el && v !== undefined && v !== null) el.value = String(v);
-    };
-    set('name', party.name);
-    set('type', party.type === 'person' ? 'person' : 'organization');
-    set('country', party.address?.country ?? party.country);
-    set('lines', (party.address?.lines ?? []).join('\n'));
-    set('city', party.address?.city);
-    set('postal_code', party.address?.postal_code);
-    const more = ['email', 'phone', 'website', 'business', 'established', 'headquarters_country'];
-    for (const k of more) set(k, party[k]);
-    set('parent_name', party.parent?.name);
-    set('parent_country', party.parent?.headquarters_country);
-    const fieldset = parties.querySelector(`[data-role="${role}"]`);
-    if (more.some((k) => party[k]) || party.parent) fieldset.querySelector('details').open = true;
-  }
-
-  // The order as the core expects it (empty fields left out).
-  function read() {
-    const f = form.elements;
-    const order = { id: text(f.id.value) };
-    const readParty = (role) => {
-      const v = (name) => text(f[`party.${role}.${name}`]?.value);
-      const party = { role, name: v('name'), type: v('type') || 'organization' };
-      const address = {};
-      const lines = (f[`party.${role}.lines`]?.value ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
-      if (lines.length) address.lines = lines;
-      if (v('city')) address.city = v('city');
-      if (v('postal_code')) address.postal_code = v('postal_code');
-      if (v('country')) address.country = v('country');
-      party.address = address;
-      for (const k of ['email', 'phone', 'website', 'business', 'established', 'headquarters_country']) if (v(k)) party[k] = v(k);
-      if (v('parent_name') || v('parent_country')) {
-        party.parent = {};
-        if (v('parent_name')) party.parent.name = v('parent_name');
-        if (v('parent_country')) party.parent.headquarters_country = v('parent_country');
-      }
-      return party;
-    };
-    const buyer = readParty('buyer');
-    order.parties = [...parties.children].map((fieldset) => {
-      const role = fieldset.dataset.role;
-      if (role === 'buyer') return buyer;
-      if (f[`party.${role}.same`]?.checked) return { ...structuredClone(buyer), role };
-      return partyIsEmpty(fieldset) ? null : readParty(role); // an empty party is not part of the order
-    }).filter(Boolean);
-    order.items = [...items.children].map((row) => {
-      const v = (name) => text(row.querySelector(`[name="${name}"]`).value);
-      const item = { description: v('description') };
-      if (v('model')) item.model = v('model');
-      for (const k of ['quantity', 'unit_price', 'tpp', 'die_area_mm2']) if (v(k) !== '') item[k] = Number(v(k));
-      if (v('currency')) item.currency = v('currency');
-      if (v('eccn')) item.eccn = v('eccn').toUpperCase();
-      if (v('datacenter')) item.datacenter = v('datacenter') === 'true';
-      return item;
-    });
-    const payment = {};
-    if (text(f['payment.method'].value)) payment.method = text(f['payment.method'].value);
-    if (text(f['payment.from_country'].value)) payment.from_country = text(f['payment.from_country'].value);
-    if (text(f['payment.payer'].value)) payment.payer = text(f['payment.payer'].value);
-    if (Object.keys(payment).length) order.payment = payment;
-    const route = [...stops.querySelectorAll('select')].map((s) => s.value).filter(Boolean);
-    if (route.length) order.shipping = { route };
-    if (text(f.end_use.value)) order.end_use = text(f.end_use.value);
-    if (text(f.instructions.value)) order.instructions = text(f.instructions.value);
-    return order;
-  }
-
-  // --- validation --------------------------------------------------------------------------------------
-  function setError(control, key, params) {
-    const error = document.getElementById(`${control.id}-error`);
-    control.setAttribute('aria-invalid', 'true');
-    if (error) {
-      error.hidden = false;
-      error.textContent = t(key, params);
-      error.dataset.key = key;
-    }
-    return { control, key, params };
-  }
-
-  function clearError(control) {
-    control.removeAttribute('aria-invalid');
-    const error = document.getElementById(`${control.id}-error`);
-    if (error) {
-      error.hidden = true;
-      error.textContent = '';
-    }
-  }
-
-  function clearErrors() {
-    for (const el of form.querySelectorAll('[aria-invalid]')) clearError(el);
-    summary.hidden = true;
-  }
-
-  // Checks one control; returns an error or null.
-  function check(control) {
-    if (control.closest('[hidden]')) return null; // "same as buyer" parties
-    const party = control.closest('fieldset.party');
-    if (party && party.dataset.role !== 'buyer' && partyIsEmpty(party)) return null; // left out of the order
-    const name = control.name ?? '';
-    const value = text(control.value);
-    const required = control.getAttribute('aria-required') === 'true';
-    if (required && !value) return { key: name.endsWith('country') ? 'error.countryRequired' : 'error.required' };
-    if (control.dataset.country !== undefined && value && !isCountryCode(value)) return { key: 'error.country' };
-    if (name === 'quantity' && value && !(Number.isInteger(Number(value)) && Number(value) >= 1)) return { key: 'error.quantity' };
-    if (['unit_price', 'tpp', 'die_area_mm2'].includes(name) && value && !(Number(value) >= 0)) return { key: 'error.number' };
-    if (control.type === 'email' && value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return { key: 'error.email' };
-    if (name === 'eccn' && value && !/^([0-9][A-E][0-9]{3}(\.[a-z0-9.]+)?|EAR99)$/i.test(value)) return { key: 'error.eccn' };
-    if (name.endsWith('.established') && value && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return { key: 'error.established' };
-    return null;
-  }
-
-  function validate() {
-    clearErrors();
-    const errors = [];
-    for (const control of form.querySelectorAll('input, select, textarea')) {
-      const problem = check(control);
-      if (problem) errors.push(setError(control, problem.key, problem.params));
-    }
-    return errors;
-  }
-
-  function showSummary(errors) {
-    clear(summary,
-      h('h3', {}, t('error.summary', { count: errors.length })),
-      h('ul', {}, errors.map(({ control, key, params }) => h('li', {},
-        h('a', { href: `#${control.id}`, onclick: (e) => { e.preventDefault(); control.focus(); } },
-          `${labelOf(control)}: ${t(key, params)}`)))));
-    summary.hidden = false;
-    summary.focus();
-  }
-
-  function labelOf(control) {
-    const label = form.querySelector(`label[for="${control.id}"] span`)?.textContent ?? control.name;
-    const legend = control.closest('fieldset.party')?.querySelector('legend')?.textContent;
-    return legend ? `${legend} — ${label}` : label;
-  }
+  const { validate, clearErrors, showSummary, recheck } = formValidation(form, summary);
 
   // Inline: re-check a field when the user leaves it, once it has been flagged.
   form.addEventListener('focusout', (e) => {
     const control = e.target;
-    if (!control.matches?.('input, select, textarea') || !control.hasAttribute('aria-invalid')) return;
-    const problem = check(control);
-    if (problem) setError(control, problem.key, problem.params);
-    else clearError(control);
+    if (control.matches?.('input, select, textarea') && control.hasAttribute('aria-invalid')) recheck(control);
   });
   // Ctrl/Cmd+Enter submits from a text area (Enter alone adds a line there; elsewhere it submits).
   form.addEventListener('keydown', (e) => {
@@ -438,7 +450,7 @@ export function createOrderForm({ onSubmit, products = [] }) {
       showSummary(errors);
       return;
     }
-    onSubmit(read());
+    onSubmit(readOrder(form, { parties, items, stops }));
   });
 
   // A refusal from the core (bad_order) shown at the top of the form.
@@ -455,7 +467,7 @@ export function createOrderForm({ onSubmit, products = [] }) {
   }
 
   reset();
-  return { el: form, read, fill: (order) => reset(order), reset: () => reset(), showCoreError, relabel, setProducts };
+  return { el: form, read: () => readOrder(form, { parties, items, stops }), fill: (order) => reset(order), reset: () => reset(), showCoreError, relabel, setProducts };
 }
 
 // Suggestions from the core's product catalogue: "NVIDIA H100 SXM5 80GB" with its likely ECCN as the hint.

@@ -58,7 +58,7 @@ export function createOrderView(ctx) {
         form.el.removeAttribute('aria-busy');
       }
       if (report.error) {
-        form.showCoreError(report.error.code === 'not_available' ? t('error.screenUnavailable') : report.error.message);
+        form.showCoreError(report.error.message);
         return;
       }
       const record = makeRecord({ order, report, checker, kind: 'single' });

@@ -7,12 +7,70 @@
 import { h, clear, icon, download } from './dom.js';
 import { t, countryName, errorText } from './i18n/index.js';
 import { countriesByName } from './countries.js';
+import { createRescreenPanel } from './rescreen-view.js';
 import { OWN_LIST, applyOwnList, merged, nextId, storeOwnList, toJsonLines } from './own-list-store.js';
 
 const CONSEQUENCES = ['block', 'review'];
 
 // The field of the core's message "name: line 3: field `consequence`: ..." (or undefined).
 const fieldOf = (message) => /field `([a-z_.]+)`/.exec(String(message ?? ''))?.[1]?.split('.')[0];
+
+// The entries' table, each row with its edit and delete buttons.
+function entriesTable(entries, { onEdit, onDelete }) {
+  return h('table', { class: 'data', id: 'own-entries' },
+    h('caption', {}, t('own.caption', { count: entries.length })),
+    h('thead', {}, h('tr', {}, ['id', 'name', 'country', 'type', 'consequence', 'remarks', 'actions']
+      .map((c) => h('th', { scope: 'col' }, t(`own.col.${c}`))))),
+    h('tbody', {}, entries.map((e) => {
+      const address = e.addresses?.[0] ?? {};
+      const aliases = (e.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.name));
+      return h('tr', { dataset: { id: e.source_id } },
+        h('td', {}, h('code', {}, e.source_id)),
+        h('th', { scope: 'row' }, e.name, aliases.length ? h('span', { class: 'aliases' }, t('own.aliasesShown', { names: aliases.join('; ') })) : null),
+        h('td', {}, [address.city, address.country ? `${countryName(address.country)} (${address.country})` : ''].filter(Boolean).join(', ')),
+        h('td', {}, ['person', 'organization'].includes(e.type) ? t(`party.type.${e.type}`) : e.type ?? ''),
+        h('td', {}, h('span', { class: `badge decision-${e.consequence === 'block' ? 'blocked' : 'review'}` }, t(`own.consequence.${e.consequence}`))),
+        h('td', { class: 'remarks' }, e.remarks ?? ''),
+        h('td', { class: 'row-actions' },
+          h('button', { type: 'button', class: 'secondary small', dataset: { action: 'edit' }, 'aria-label': t('own.editLabel', { name: e.name }), onclick: () => onEdit(e) }, t('own.edit')),
+          h('button', { type: 'button', class: 'link small', dataset: { action: 'delete' }, 'aria-label': t('own.deleteLabel', { name: e.name }), onclick: () => onDelete(e) }, t('own.delete'))));
+    })));
+}
+
+// Import (the core reads the file; one with an error changes nothing) and export (written by the core).
+function filesSection(ctx, { entries, commit, say, status }) {
+  const importInput = h('input', { type: 'file', id: 'own-import', accept: '.csv,.jsonl,.txt,text/csv' });
+  const importMessage = h('div', { id: 'own-import-message', role: 'status', tabindex: '-1' });
+  importInput.addEventListener('change', async () => {
+    const file = importInput.files?.[0];
+    importInput.value = '';
+    if (!file) return;
+    clear(importMessage);
+    let imported;
+    try {
+      imported = (await ctx.checker.parseOwnList(await file.text(), { name: file.name })).entries;
+    } catch (err) {
+      importMessage.dataset.result = 'error';
+      clear(importMessage, h('div', { class: 'banner error', id: 'own-import-error', role: 'alert' }, icon('blocked'), h('div', {},
+        h('p', {}, h('strong', {}, t('own.importRefused', { file: file.name }))),
+        h('p', { class: 'detail' }, errorText(err)),
+        h('p', {}, t('own.importNothingChanged')))));
+      importMessage.focus();
+      return;
+    }
+    const known = new Set(entries().map((e) => String(e.source_id)));
+    const replaced = imported.filter((e) => known.has(String(e.source_id))).length;
+    const ok = await commit(merged(entries(), imported), 'own.imported', { file: file.name, added: imported.length - replaced, replaced });
+    importMessage.dataset.result = ok ? 'ok' : 'error';
+    status.focus();
+  });
+  const exportButton = h('button', { type: 'button', class: 'secondary', id: 'own-export', i18n: 'own.export' });
+  exportButton.addEventListener('click', async () => {
+    if (!entries().length) return say('error', t('own.exportEmpty'));
+    download('own-list.csv', await ctx.checker.ownListCsv(toJsonLines(entries()), { name: 'own list' }), 'text/csv');
+  });
+  return { importInput, importMessage, exportButton };
+}
 
 export function createOwnListView(ctx) {
   let entries = [];
@@ -155,7 +213,7 @@ export function createOwnListView(ctx) {
     if (!entry.consequence) return showFieldError('consequence', t('own.consequenceMissing'));
     let checked;
     try {
-      [checked] = ctx.checker.parseOwnList(JSON.stringify(entry), { name: entry.source_id }).entries;
+      [checked] = (await ctx.checker.parseOwnList(JSON.stringify(entry), { name: entry.source_id })).entries;
     } catch (err) {
       return showFieldError(fieldOf(err.message), errorText(err));
     }
@@ -191,6 +249,7 @@ export function createOwnListView(ctx) {
     entries = next;
     render();
     say('ok', t(messageKey, { ...params, count: next.length }));
+    rescreenPanel.offer({ all: true }).catch(() => {}); // stored orders were screened with the list before
     return true;
   }
 
@@ -219,58 +278,12 @@ export function createOwnListView(ctx) {
       clear(tableBox, h('p', { class: 'placeholder', id: 'own-empty' }, t('own.empty')));
       return;
     }
-    clear(tableBox, h('table', { class: 'data', id: 'own-entries' },
-      h('caption', {}, t('own.caption', { count: entries.length })),
-      h('thead', {}, h('tr', {}, ['id', 'name', 'country', 'type', 'consequence', 'remarks', 'actions']
-        .map((c) => h('th', { scope: 'col' }, t(`own.col.${c}`))))),
-      h('tbody', {}, entries.map((e) => {
-        const address = e.addresses?.[0] ?? {};
-        const aliases = (e.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.name));
-        return h('tr', { dataset: { id: e.source_id } },
-          h('td', {}, h('code', {}, e.source_id)),
-          h('th', { scope: 'row' }, e.name, aliases.length ? h('span', { class: 'aliases' }, t('own.aliasesShown', { names: aliases.join('; ') })) : null),
-          h('td', {}, [address.city, address.country ? `${countryName(address.country)} (${address.country})` : ''].filter(Boolean).join(', ')),
-          h('td', {}, ['person', 'organization'].includes(e.type) ? t(`party.type.${e.type}`) : e.type ?? ''),
-          h('td', {}, h('span', { class: `badge decision-${e.consequence === 'block' ? 'blocked' : 'review'}` }, t(`own.consequence.${e.consequence}`))),
-          h('td', { class: 'remarks' }, e.remarks ?? ''),
-          h('td', { class: 'row-actions' },
-            h('button', { type: 'button', class: 'secondary small', dataset: { action: 'edit' }, 'aria-label': t('own.editLabel', { name: e.name }), onclick: () => edit(e) }, t('own.edit')),
-            h('button', { type: 'button', class: 'link small', dataset: { action: 'delete' }, 'aria-label': t('own.deleteLabel', { name: e.name }), onclick: () => remove(e) }, t('own.delete'))));
-      }))));
+    clear(tableBox, entriesTable(entries, { onEdit: edit, onDelete: remove }));
   }
 
-  // --- import and export ----------------------------------------------------------------------------
-  const importInput = h('input', { type: 'file', id: 'own-import', accept: '.csv,.jsonl,.txt,text/csv' });
-  const importMessage = h('div', { id: 'own-import-message', role: 'status', tabindex: '-1' });
-  importInput.addEventListener('change', async () => {
-    const file = importInput.files?.[0];
-    importInput.value = '';
-    if (!file) return;
-    clear(importMessage);
-    let imported;
-    try {
-      imported = ctx.checker.parseOwnList(await file.text(), { name: file.name }).entries;
-    } catch (err) {
-      importMessage.dataset.result = 'error';
-      clear(importMessage, h('div', { class: 'banner error', id: 'own-import-error', role: 'alert' }, icon('blocked'), h('div', {},
-        h('p', {}, h('strong', {}, t('own.importRefused', { file: file.name }))),
-        h('p', { class: 'detail' }, errorText(err)),
-        h('p', {}, t('own.importNothingChanged')))));
-      importMessage.focus();
-      return;
-    }
-    const known = new Set(entries.map((e) => String(e.source_id)));
-    const replaced = imported.filter((e) => known.has(String(e.source_id))).length;
-    const ok = await commit(merged(entries, imported), 'own.imported', { file: file.name, added: imported.length - replaced, replaced });
-    importMessage.dataset.result = ok ? 'ok' : 'error';
-    status.focus();
-  });
-  const exportButton = h('button', { type: 'button', class: 'secondary', id: 'own-export', i18n: 'own.export' });
-  exportButton.addEventListener('click', () => {
-    if (!entries.length) return say('error', t('own.exportEmpty'));
-    download('own-list.csv', ctx.checker.ownListCsv(toJsonLines(entries), { name: 'own list' }), 'text/csv');
-  });
+  const { importInput, importMessage, exportButton } = filesSection(ctx, { entries: () => entries, commit, say, status });
 
+  const rescreenPanel = createRescreenPanel(ctx, { id: 'own-rescreen', intro: 'rescreen.introOwn' });
   const el = h('section', { class: 'view view-own', 'aria-labelledby': 'own-title' },
     h('h2', { id: 'own-title', i18n: 'own.title' }),
     h('p', { i18n: 'own.intro' }),
@@ -285,7 +298,8 @@ export function createOwnListView(ctx) {
         h('div', { class: 'field' }, importInput, h('label', { for: importInput.id, class: 'button secondary', i18n: 'own.import' }),
           h('p', { class: 'hint', i18n: 'own.importHint' })),
         importMessage,
-        h('div', { class: 'actions' }, exportButton))));
+        h('div', { class: 'actions' }, exportButton))),
+    rescreenPanel.el);
 
   resetForm();
   window.addEventListener('languagechange-app', () => {

@@ -6,14 +6,15 @@ import { addRecords, allRecords, loadClearances, makeRecord, ordersOf, recordCon
 
 const decisionOf = (report) => (report?.error ? 'error' : report?.decision ?? 'error');
 
-// The records to rescreen (summaries): the latest per order id, not already screened with the bundle in use.
-export async function rescreenCandidates(checker) {
+// The records to rescreen (summaries): the latest per order id, not already screened with the bundle in use
+// (all: every latest one, e.g. after the own list changed).
+export async function rescreenCandidates(checker, { all = false } = {}) {
   const sha = checker.info().sha256;
   const latest = new Map();
   for (const r of (await allRecords()).sort((a, b) => a.time.localeCompare(b.time))) {
     latest.set(r.order_id || r.uid, r);
   }
-  return [...latest.values()].filter((r) => r.bundle?.sha256 !== sha);
+  return [...latest.values()].filter((r) => all || r.bundle?.sha256 !== sha);
 }
 
 export async function rescreen(checker, candidates, { onProgress, signal } = {}) {

@@ -7,8 +7,18 @@ import { h, clear, icon, uid } from './dom.js';
 import { t, has, formatDate, formatNumber, countryName, language } from './i18n/index.js';
 import { latestAdjudications } from './audit-log.js';
 
-export const DECISIONS = ['blocked', 'license_required', 'review', 'clear'];
-export const decisionRank = (d) => { const i = DECISIONS.indexOf(d); return i < 0 ? -1 : DECISIONS.length - i; };
+import { BY_SEVERITY, decisionRank, isDecision } from '../lib/decisions.js';
+
+export { BY_SEVERITY, decisionRank };
+
+// A decision filter's options (all, each decision most severe first, error) in the page's language; keeps
+// the choice.
+export function fillDecisionFilter(select) {
+  const value = select.value;
+  clear(select, h('option', { value: '' }, t('batch.filterAll')),
+    [...BY_SEVERITY, 'error'].map((d) => h('option', { value: d }, t(`decision.${d}`))));
+  select.value = value;
+}
 
 const GROUPS = [
   { id: 'parties', kinds: ['party_match'] },
@@ -38,7 +48,7 @@ export const clearanceOf = (finding) => {
 
 // A decision badge: icon + words, coloured by CSS (never colour alone).
 export function decisionBadge(decision) {
-  const d = DECISIONS.includes(decision) ? decision : 'error';
+  const d = isDecision(decision) ? decision : 'error';
   return h('span', { class: `badge decision-${d}`, dataset: { decision: d } }, icon(d), h('span', {}, t(`decision.${d}`)));
 }
 
@@ -332,7 +342,7 @@ export function renderReport(report, { record, onAdjudicate, reviewer } = {}) {
           h('p', {}, report.error.message))));
   }
   const findings = report.findings ?? [];
-  const decision = DECISIONS.includes(report.decision) ? report.decision : 'error';
+  const decision = isDecision(report.decision) ? report.decision : 'error';
   const groups = new Map();
   findings.forEach((f, i) => {
     const g = groupOf(f);

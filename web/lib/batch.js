@@ -38,7 +38,7 @@ export class Progress {
 }
 
 // The order's id for an error row, whatever the order looks like.
-function orderId(order, index) {
+export function orderId(order, index) {
   const id = order && typeof order === 'object' ? order.id : undefined;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : `#${index + 1}`;
 }
@@ -81,43 +81,43 @@ const yieldToEventLoop = () => new Promise((resolve) => {
   else setTimeout(resolve, 0);
 });
 
-// Runs the batch in this thread, chunk by chunk, yielding between chunks so progress shows and an abort
-// is honoured.
-export async function runBatch(screen, orders, { onProgress, onChunk, signal, chunkSize = 50 } = {}) {
+// Runs a batch's tasks ([{ count, ... }], count: orders in the task) in this thread, one after another with
+// `run(task)`, yielding between tasks so progress shows and an abort is honoured; onTask(task, result).
+export async function runTasks(run, tasks, { total, onTask, onProgress, signal } = {}) {
   if (signal?.aborted) throw abortError(signal);
-  const progress = new Progress(orders.length, onProgress);
-  const results = new Array(orders.length);
+  const progress = new Progress(total ?? tasks.reduce((n, t) => n + t.count, 0), onProgress);
   progress.report();
-  for (let from = 0; from < orders.length; from += chunkSize) {
-    const to = Math.min(orders.length, from + chunkSize);
-    const reports = screenChunk(screen, orders, from, to);
-    for (let i = 0; i < reports.length; i++) results[from + i] = reports[i];
-    onChunk?.(from, reports);
-    progress.add(reports.length);
+  for (const task of tasks) {
+    onTask?.(task, run(task));
+    progress.add(task.count);
     await yieldToEventLoop();
     if (signal?.aborted) throw abortError(signal);
   }
-  return results;
 }
 
-// One order per line (blank lines skipped). A line that is not a JSON object is reported with its number;
-// the other lines still count.
-export function parseJsonLines(text) {
+// One order per line (blank lines skipped). A line that is not a JSON object is reported with its number
+// (counted from `firstLine`); the other lines still count. onOrder(order, lineText), when given, receives
+// each order with its line as written (and onError() each line that holds none) instead of `orders`.
+export function parseJsonLines(text, { firstLine = 1, onOrder, onError } = {}) {
   const orders = [];
   const errors = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (!line) continue;
+    let value;
     try {
-      const value = JSON.parse(line);
+      value = JSON.parse(line);
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
         throw new ExportCheckError('bad_order', 'a line must hold one order as a JSON object');
       }
-      orders.push(value);
     } catch (err) {
-      errors.push({ line: i + 1, message: err.message });
+      errors.push({ line: firstLine + i, message: err.message });
+      onError?.();
+      continue;
     }
+    if (onOrder) onOrder(value, line);
+    else orders.push(value);
   }
   return { orders, errors };
 }

@@ -3,21 +3,20 @@
 // ExportCheckError with the core's stable `code`. Works with the web flavour (ES module) and the node
 // flavour (CommonJS) alike: both are given to `new Core(module)` once instantiated.
 
-const encoder = new TextEncoder();
+import { ExportCheckError } from './errors.js';
 
-export class ExportCheckError extends Error {
-  constructor(code, message, options) {
-    super(message, options);
-    this.name = 'ExportCheckError';
-    this.code = code;
-  }
-}
+export { ExportCheckError };
+
+const encoder = new TextEncoder();
+// Every C export this wrapper calls (wasm/CMakeLists.txt exports them); a module without one is a stale build.
+const EXPORTS = ['load_bundle', 'info', 'version', 'screen', 'parse_orders_csv', 'read_orders_csv', 'products', 'match', 'compare',
+  'set_own_list', 'own_list', 'parse_own_list', 'own_list_csv', 'limits', 'countries'];
 
 export class Core {
   #m;
 
   constructor(module) {
-    for (const name of ['_ec_load_bundle', '_ec_info', '_ec_version', '_malloc', '_free', 'UTF8ToString', 'HEAPU8']) {
+    for (const name of [...EXPORTS.map((e) => `_ec_${e}`), '_malloc', '_free', 'UTF8ToString', 'HEAPU8']) {
       if (!(name in module)) throw new ExportCheckError('wasm_mismatch', `the wasm module lacks ${name}: rebuild it`);
     }
     this.#m = module;
@@ -53,18 +52,9 @@ export class Core {
     return this.#reply(this.#m._ec_info());
   }
 
-  // True when the wasm module exports the C function `ec_<name>` (newer cores add exports).
-  has(name) {
-    return typeof this.#m[`_ec_${name}`] === 'function';
-  }
-
   // Calls `ec_<name>(json, length)` with `value` as UTF-8 JSON (NUL-terminated, so a C export taking only
   // a `const char*` reads it too) and returns the parsed `ok` value; errors become ExportCheckError.
   call(name, value) {
-    const fn = this.#m[`_ec_${name}`];
-    if (typeof fn !== 'function') {
-      throw new ExportCheckError('not_available', `this build of the core has no ${name}(): rebuild the wasm module`);
-    }
     return this.callText(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
 
@@ -77,9 +67,6 @@ export class Core {
   // As call(), with the argument already as text (JSON, JSON lines or CSV, as the export expects).
   callText(name, text, { raw = false } = {}) {
     const fn = this.#m[`_ec_${name}`];
-    if (typeof fn !== 'function') {
-      throw new ExportCheckError('not_available', `this build of the core has no ${name}(): rebuild the wasm module`);
-    }
     const m = this.#m;
     const max = text.length * 3 + 1; // UTF-16 code unit -> at most 3 UTF-8 bytes
     const ptr = m._malloc(max);

@@ -6,7 +6,8 @@
 //   await checker.match({ name, type, country });     // one name against the lists
 //   await checker.screen(order);                      // one order -> report (decision, findings, items)
 //   await checker.screenBatch(orders, { onProgress, onChunk, signal });  // many; Workers in the browser
-//   checker.parseOrders(text, { format });            // CSV (parsed by the core) or JSON lines -> orders
+//   await checker.screenText(text, { format, ... });  // a file of orders as text, read by the core in Workers
+//   await checker.parseOrders(text, { format });      // CSV (parsed by the core) or JSON lines -> orders
 //   await checker.setOwnList(text, { name });         // the reseller's own list (CSV or JSON lines), screened too
 //
 // bundle     URL (string or URL) or bytes of the gzip-compressed bundle file;
@@ -15,11 +16,12 @@
 // publicKey  the raw Ed25519 public key in base64; default: the key pinned at build time
 //
 // The signature is checked on the file exactly as downloaded, before anything decompresses or parses it.
-import { Core, ExportCheckError } from './core.js';
-import { gunzip, isGzip, verifyBundle } from './bundle.js';
-import { digestReport, parseJsonLines, runBatch } from './batch.js';
+import { ExportCheckError } from './errors.js';
+import { downloadBundle, openBundle, isBytes } from './download.js';
+import { runTasks } from './batch.js';
+import { Engine } from './engine.js';
+import { loadCore } from './load-core.js';
 import { WorkerPool } from './worker-pool.js';
-import { screenRequest } from './screen-request.js';
 
 export { ExportCheckError };
 
@@ -29,24 +31,8 @@ const isNode = typeof process !== 'undefined' && !!process.versions?.node && typ
 // Replaced by the build (esbuild --define) with the publisher's key; undefined when run unbundled.
 const PINNED_PUBLIC_KEY = typeof __EXPORTCHECK_PUBLIC_KEY__ === 'string' ? __EXPORTCHECK_PUBLIC_KEY__ : undefined;
 
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
-let factoryPromise;
-
-// The Emscripten module factory: the node flavour from the wasm build dir in node, the web flavour next to
-// this module in pages and workers.
-function moduleFactory() {
-  factoryPromise ??= (async () => {
-    if (isNode) {
-      const { createRequire } = await import('node:module');
-      const nodeRequire = createRequire(import.meta.url);
-      return nodeRequire('../../build-wasm/wasm/exportcheck-core-node.cjs');
-    }
-    const url = new URL('./wasm/exportcheck-core.mjs', import.meta.url).href;
-    return (await import(/* @vite-ignore */ url)).default;
-  })();
-  return factoryPromise;
-}
+// Orders per Worker task: about a hundred progress steps for a big batch, small tasks for a small one.
+const taskSize = (total, workers) => Math.max(1, Math.min(100, Math.ceil(total / 100), Math.ceil(total / workers)));
 
 function defaultBundleUrl() {
   return isNode
@@ -54,124 +40,119 @@ function defaultBundleUrl() {
     : new URL('./bundle/default.ecb.gz', import.meta.url);
 }
 
-// A URL for a string: relative to the page (browser) or to the working directory (node).
-async function toUrl(source) {
-  if (source instanceof URL) return source;
-  const base = isNode
-    ? (await import('node:url')).pathToFileURL(process.cwd() + '/')
-    : (globalThis.location?.href ?? import.meta.url);
-  return new URL(String(source), base);
-}
-
-function isBytes(source) {
-  return source instanceof Uint8Array || source instanceof ArrayBuffer || ArrayBuffer.isView(source);
-}
-
-async function loadBytes(source, what) {
-  if (source instanceof ArrayBuffer) return new Uint8Array(source);
-  if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
-  const url = await toUrl(source);
-  try {
-    if (url.protocol === 'file:' && isNode) {
-      const [{ readFile }, { fileURLToPath }] = await Promise.all([import('node:fs/promises'), import('node:url')]);
-      const buf = await readFile(fileURLToPath(url));
-      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-    return new Uint8Array(await res.arrayBuffer());
-  } catch (err) {
-    throw new ExportCheckError(`${what}_unavailable`, `The ${what} could not be loaded from ${url.href}: ${err.message}`,
-      { cause: err });
-  }
-}
-
-export async function createChecker({ bundle, signature, publicKey } = {}) {
+export async function createChecker({ bundle, signature, publicKey, inline } = {}) {
   const key = publicKey ?? PINNED_PUBLIC_KEY;
   if (!key) {
     throw new ExportCheckError('public_key_missing',
       'createChecker needs the publisher\'s public key (publicKey, base64) to check the bundle signature');
   }
-  const bundleSource = bundle ?? defaultBundleUrl();
-  let signatureSource = signature;
-  if (signatureSource === undefined) {
-    if (isBytes(bundleSource)) {
-      throw new ExportCheckError('signature_missing', 'a bundle given as bytes needs its signature as bytes too');
-    }
-    signatureSource = new URL((await toUrl(bundleSource)).href + '.sig');
+  const source = bundle ?? defaultBundleUrl();
+  if (isBytes(source) && signature === undefined) {
+    throw new ExportCheckError('signature_missing', 'a bundle given as bytes needs its signature as bytes too');
   }
+  const workers = !isNode && inline !== true && typeof Worker === 'function';
+  const core = workers ? null : loadCore(); // instantiates while the bundle downloads
+  core?.catch(() => {}); // reported below, after the download's own errors
+  const [bytes, sig] = await downloadBundle(source, signature);
+  const { raw, fileSha256 } = await openBundle(bytes, sig, key);
+  const backend = workers ? await workerBackend(raw) : inlineBackend(raw, await core);
+  return checkerOver(backend, fileSha256);
+}
 
-  const t0 = now();
-  // The wasm instantiates while the bundle downloads.
-  const corePromise = moduleFactory().then((factory) => factory()).then((module) => new Core(module));
-  corePromise.catch(() => {}); // reported below, after the download's own errors
-  // Both download together; when both fail, the bundle's error is the one reported, not whichever came first.
-  const downloads = await Promise.allSettled([loadBytes(bundleSource, 'bundle'), loadBytes(signatureSource, 'signature')]);
-  for (const d of downloads) if (d.status === 'rejected') throw d.reason;
-  const [bundleBytes, signatureBytes] = downloads.map((d) => d.value);
-  const t1 = now();
-  const { sha256: fileSha256 } = await verifyBundle(bundleBytes, signatureBytes, key);
-  const t2 = now();
-  const raw = isGzip(bundleBytes) ? await gunzip(bundleBytes) : bundleBytes; // the core refuses non-bundles
-  const t3 = now();
-  const core = await corePromise;
-  const t4 = now();
-  core.loadBundle(raw);
-  const t5 = now();
+// In this thread (node, or a page asking for it): one Engine.
+function inlineBackend(raw, core) {
+  const engine = new Engine(core);
+  engine.loadBundle(raw);
+  return {
+    catalogue: engine.catalogue(),
+    call: async (type, args) => engine[type](...args),
+    setOwnList: () => {}, // the engine has it already
+    ownListInUse: () => engine.ownList(),
+    batch: (tasks, options) => runTasks((task) => engine[task.type](...task.args), tasks, options),
+    workers: 1,
+    close: () => {},
+  };
+}
 
-  let pool; // the browser's Worker pool for screenBatch, created on first use
-  let ownList = null; // { text, name, version } of the own list set, given to every Worker before it screens
+// In a browser: Workers own the core (the page's thread keeps none); the first answers the catalogue.
+async function workerBackend(raw) {
+  let pool = new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), init: { raw } });
+  const catalogue = await pool.ready(1);
+  let ownList = null;
+  let ownSummary = null;
+  return {
+    catalogue,
+    call: (type, args) => pool.call(type, args),
+    setOwnList: (list, summary) => { ownList = list; ownSummary = summary; pool.setOwnList(list); },
+    ownListInUse: () => ownSummary,
+    batch: (tasks, options) => pool.run(tasks, options),
+    get workers() { return pool.size; },
+    warmUp: (count) => pool.ready(count),
+    close: () => {
+      pool.terminate();
+      pool = new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), init: { raw } });
+      pool.setOwnList(ownList);
+    },
+  };
+}
+
+function checkerOver(backend, fileSha256) {
+  const { info, version, countries, limits } = backend.catalogue;
+  let ownVersion = 0;
+  // A batch over the core's documented maximum (exportcheck/limits.hpp, asked of the core) is refused whole,
+  // as the CLI refuses such a file: never screened in part, never allowed to exhaust the page's memory.
+  const checkBatchSize = (count) => {
+    if (count > limits.orders_per_batch) {
+      throw new ExportCheckError('batch_too_large', `${count.toLocaleString('en')} orders; a batch is limited to ` +
+        `${limits.orders_per_batch.toLocaleString('en')} orders: split the file`);
+    }
+  };
   const ownListArgument = (text, name) => {
     if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'the own list must be given as text (CSV or JSON lines)');
-    return { text, name: name ?? 'own list' };
+    return [text, { name: name ?? 'own list' }];
   };
   const checker = {
     // The loaded bundle: format, id, built_at, sha256, counts per list, sources and notes.
-    info: () => core.info(),
+    info: () => info,
     // The engine version.
-    version: () => core.version(),
+    version: () => version,
     // sha256 of the signed (compressed) file as downloaded.
     fileSha256,
-    // Milliseconds spent per step of createChecker (download includes reading given bytes).
-    timings: {
-      download: t1 - t0, verify: t2 - t1, gunzip: t3 - t2, wasmWait: t4 - t3, load: t5 - t4,
-      bytesToInfo: t5 - t1 - (t4 - t3),
-    },
-    // Which optional core functions this build has (match, screen, parse_orders_csv, products, set_own_list).
-    capabilities: () => Object.fromEntries(['match', 'screen', 'parse_orders_csv', 'products', 'set_own_list']
-      .map((name) => [name, core.has(name)])),
+    // [{code, name}]: every country the core knows (English names; show Intl.DisplayNames in the user's language).
+    countries: () => countries,
+    // The core's documented maxima (orders_per_batch, name_bytes ...).
+    limits: () => limits,
     // The reseller's own list (docs/import-format.md: CSV or JSON lines, list code OWN, each entry's
     // consequence block or review), screened with every later order, single or batch, until replaced; ''
     // clears it. Resolves to { entries, sha256 } (null when cleared). A list with an error is refused with
     // ExportCheckError('import_invalid', 'name: line 3: field `consequence`: ...') and changes nothing.
     setOwnList: async (text, { name } = {}) => {
-      const argument = ownListArgument(text, name);
-      const summary = core.call('set_own_list', argument);
-      ownList = summary ? { ...argument, version: (ownList?.version ?? 0) + 1 } : null;
-      pool?.setOwnList(ownList);
+      const args = ownListArgument(text, name);
+      const summary = await backend.call('setOwnList', args);
+      backend.setOwnList(summary ? { text, name: args[1].name, version: ++ownVersion } : null, summary);
       return summary;
     },
     // The own list in use: { entries, sha256 } or null.
-    ownList: () => (core.has('own_list') ? core.call('own_list', {}) : null),
+    ownList: () => backend.ownListInUse(),
     // Reads an own list without using it: { entries: [import-format objects] }; errors as setOwnList.
-    parseOwnList: (text, { name } = {}) => core.call('parse_own_list', ownListArgument(text, name)),
+    parseOwnList: async (text, { name } = {}) => backend.call('parseOwnList', ownListArgument(text, name)),
     // An own list (CSV or JSON lines) written as the import format's CSV, which reads back the same.
-    ownListCsv: (text, { name } = {}) => core.call('own_list_csv', ownListArgument(text, name)),
+    ownListCsv: async (text, { name } = {}) => backend.call('ownListCsv', ownListArgument(text, name)),
     // One name against the lists: { query, hits: [{ list, source_id, name, matched_name, score, ... }] }.
-    match: async (query) => core.call('match', query),
+    match: (query) => backend.call('match', [query]),
     // One order -> its report. Rejects with the core's error (code bad_order, ...) when the order is refused.
     // options (docs/orders.md): clearances (adjudicated false positives), settings, screened_at (ISO time).
-    screen: async (order, options) => core.call('screen', screenRequest(order, options)),
+    screen: (order, options) => backend.call('screen', [order, options]),
     // Orders from text: format 'csv' (the core's order CSV layout), 'jsonl' (one order per line) or 'json'
-    // (an array or one order). Returns { orders, errors: [{ line, column?, message }] }: every good order, every
-    // bad line (a CSV row's error leaves out its order). name: the file's name, used in the errors.
-    parseOrders: (text, { format, name } = {}) => {
-      const parsed = parseOrders(core, text, format, name);
-      checkBatchSize(core, parsed.orders.length);
+    // (an array or one order). Resolves to { orders, errors: [{ line, column?, message }] }: every good order,
+    // every bad line (a CSV row's error leaves out its order). name: the file's name, used in the errors.
+    parseOrders: async (text, { format, name } = {}) => {
+      const parsed = await backend.call('parseOrders', [text, { format, name }]);
+      checkBatchSize(parsed.orders.length);
       return parsed;
     },
-    // The product catalogue for item suggestions (empty when the core does not publish one).
-    products: () => (core.has('products') ? core.call('products', {}) : []),
+    // The product catalogue for item suggestions.
+    products: () => backend.call('products', []),
     // Many orders; resolves to the reports in input order. An order the core refuses gives
     // { order_id, error: { code, message } } in its place; the batch goes on. In the browser the work runs
     // in Workers (one per core, at most 4); `signal` aborts it (the Workers are terminated) and the
@@ -182,76 +163,78 @@ export async function createChecker({ bundle, signature, publicKey } = {}) {
     // report's JSON text as the core wrote it (much less for the page's thread to copy and keep).
     screenBatch: async (orders, options = {}) => {
       if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
-      checkBatchSize(core, orders.length);
-      if (useWorkers(options)) {
-        pool ??= await createPool(raw, options.workers, ownList);
-        return pool.run(orders, options);
+      checkBatchSize(orders.length);
+      const size = options.chunkSize ?? taskSize(orders.length, backend.workers);
+      const { request, digest } = options;
+      const tasks = [];
+      for (let from = 0; from < orders.length; from += size) {
+        const part = orders.slice(from, from + size);
+        tasks.push({ from, count: part.length, type: 'screenOrders', args: [part, { request, digest }] });
       }
-      const screen = options.digest
-        ? (order) => digestReport(core.callRaw('screen', screenRequest(order, options.request)))
-        : (order) => core.call('screen', screenRequest(order, options.request));
-      return runBatch(screen, orders, options);
+      const results = new Array(orders.length);
+      await backend.batch(tasks, { ...options, total: orders.length, onTask: (task, { reports }) => {
+        for (let i = 0; i < reports.length; i++) results[task.from + i] = reports[i];
+        options.onChunk?.(task.from, reports);
+      } });
+      return results;
     },
-    // Starts the batch Workers ahead of a batch (browser; `count` of them, all by default) and resolves with
-    // what the first reports once its rules are built: { info, products }. Elsewhere: the same, in this thread.
-    warmUp: async (options = {}) => {
-      if (!useWorkers(options)) {
-        return { info: core.info(), products: core.has('products') ? core.call('products', {}) : [] };
+    // A file of orders as text, screened without the page's thread reading it: JSON lines go to the Workers
+    // in chunks of lines, each line handed to the core as written; CSV is read by the core (in a Worker).
+    // Options as screenBatch; onChunk(firstIndex, reports, orders). Resolves to
+    // { orders, reports, errors: [{ line, message }] } (errors: lines that hold no order; not screened).
+    screenText: async (text, options = {}) => {
+      if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'screenText expects the file as text');
+      const kind = options.format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
+      if (kind !== 'jsonl' || text.trimStart().startsWith('[')) {
+        const { orders, errors } = await backend.call('parseOrders', [text, { format: kind, name: options.name }]);
+        checkBatchSize(orders.length);
+        const reports = await checker.screenBatch(orders, { ...options,
+          onChunk: (from, part) => options.onChunk?.(from, part, orders.slice(from, from + part.length)) });
+        return { orders, reports, errors };
       }
-      pool ??= await createPool(raw, options.workers, ownList);
-      return pool.ready(options.count);
+      return screenLines(backend, text, options, checkBatchSize);
     },
-    // Frees the Workers (the checker stays usable; a later batch starts them again).
-    close: () => {
-      pool?.terminate();
-      pool = undefined;
+    // Starts the Workers ahead of a batch (browser; `count` of them, all by default) and resolves with
+    // { info, products } once the first has loaded the lists.
+    warmUp: async ({ count } = {}) => {
+      await backend.warmUp?.(count);
+      return { info, products: await backend.call('products', []) };
     },
+    // Frees the Workers (the checker stays usable; a later request starts them again).
+    close: () => backend.close(),
   };
   return checker;
 }
 
-function useWorkers(options) {
-  return !isNode && options.inline !== true && typeof Worker === 'function';
-}
-
-async function createPool(raw, size, ownList) {
-  const pool = new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), bundle: raw, size });
-  pool.setOwnList(ownList);
-  return pool;
-}
-
-// A batch over the core's documented maximum (exportcheck/limits.hpp, asked of the core) is refused whole,
-// as the CLI refuses such a file: never screened in part, never allowed to exhaust the page's memory.
-function checkBatchSize(core, count) {
-  if (!core.has('limits')) return;
-  const max = core.call('limits', {}).orders_per_batch;
-  if (count > max) {
-    throw new ExportCheckError('batch_too_large',
-      `${count.toLocaleString('en')} orders; a batch is limited to ${max.toLocaleString('en')} orders: split the file`);
+// JSON lines as text, cut into tasks of whole lines; each task's result has one slot per non-blank line
+// (null where the line holds no order, reported in `errors` with its line number).
+async function screenLines(backend, text, options, checkBatchSize) {
+  const lines = text.split('\n');
+  let total = 0;
+  for (const line of lines) if (line.trim()) total++;
+  checkBatchSize(total);
+  const size = options.chunkSize ?? taskSize(total, backend.workers);
+  const { request, digest } = options;
+  const tasks = [];
+  for (let i = 0, from = 0; i < lines.length;) {
+    const first = i;
+    let count = 0;
+    while (i < lines.length && count < size) if (lines[i++].trim()) count++;
+    if (!count) break;
+    tasks.push({ from, count, type: 'screenLines', args: [lines.slice(first, i).join('\n'), { request, digest, firstLine: first + 1 }] });
+    from += count;
   }
-}
-
-function parseOrders(core, text, format, name) {
-  if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'parseOrders expects the file as text');
-  const kind = format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
-  if (kind === 'csv') {
-    if (!core.has('parse_orders_csv')) {
-      throw new ExportCheckError('not_available',
-        'this build of the core cannot read order CSV files yet; use JSON lines (one order per line)');
+  const orders = new Array(total);
+  const reports = new Array(total);
+  const errors = [];
+  await backend.batch(tasks, { ...options, total, onTask: (task, result) => {
+    for (let i = 0; i < result.reports.length; i++) {
+      orders[task.from + i] = result.orders[i];
+      reports[task.from + i] = result.reports[i];
     }
-    // Every good order, and every bad row with its line, column and fix, named after the file given.
-    const parsed = core.has('read_orders_csv') ? core.call('read_orders_csv', { text, name: name ?? 'orders.csv' })
-      : core.callText('parse_orders_csv', text);
-    return Array.isArray(parsed) ? { orders: parsed, errors: [] } : { orders: parsed.orders ?? [], errors: parsed.errors ?? [] };
-  }
-  if (kind === 'json') {
-    const value = JSON.parse(text);
-    return { orders: Array.isArray(value) ? value : [value], errors: [] };
-  }
-  if (kind === 'jsonl') {
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith('[')) return parseOrders(core, text, 'json');
-    return parseJsonLines(text);
-  }
-  throw new ExportCheckError('bad_argument', `unknown order file format "${kind}" (csv, jsonl or json)`);
+    errors.push(...result.errors);
+    options.onChunk?.(task.from, result.reports, result.orders);
+  } });
+  errors.sort((a, b) => a.line - b.line);
+  return { orders: orders.filter(Boolean), reports: reports.filter(Boolean), errors };
 }

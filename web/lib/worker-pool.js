@@ -1,8 +1,9 @@
-// The one bridge between a page and its batch Workers (web/lib/worker.js): each Worker loads the wasm core and
-// the already verified bundle once, then screens chunks of orders handed out as Workers fall idle.
-// Progress is reported per chunk; an AbortSignal terminates every Worker (the next batch starts fresh
-// ones); Workers left idle for a while are freed, all but one.
-import { ExportCheckError } from './core.js';
+// The page's Workers (web/lib/worker.js through web/lib/bridge.js): one per core, at most 4, each loading the
+// core and the already verified bundle once. Single requests go to the first Worker; a batch is cut into
+// tasks handed out as Workers fall idle, with progress per task; an AbortSignal terminates every Worker (the
+// next request starts fresh ones); Workers left idle for a while are freed, all but one. Every request carries
+// the own list when that Worker does not have its latest version yet.
+import { WorkerBridge } from './bridge.js';
 import { Progress, abortError } from './batch.js';
 
 const IDLE_MS = 120_000;
@@ -12,136 +13,93 @@ function defaultSize() {
   return Math.max(1, Math.min(4, cores));
 }
 
-// Orders per message: about a hundred progress steps for a big batch, small chunks for a small one.
-function chunkSizeFor(total, workers) {
-  return Math.max(1, Math.min(100, Math.ceil(total / 100), Math.ceil(total / workers)));
-}
-
-class BatchWorker {
-  ownListVersion = 0; // the version of the own list this Worker screens with (0: none)
-
-  constructor(url, bundle) {
-    this.worker = new Worker(url, { type: 'module', name: 'exportcheck-batch' });
-    this.pending = null; // { resolve, reject } of the message awaited
-    this.worker.onmessage = (event) => this.#settle(event.data);
-    this.worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.#fail(new ExportCheckError('worker_failed', `the batch worker stopped: ${event.message ?? 'unknown error'}`));
-    };
-    this.worker.onmessageerror = () => this.#fail(new ExportCheckError('worker_failed', 'a batch message could not be read'));
-    this.ready = this.#request({ type: 'init', bundle });
-    this.ready.catch(() => {});
-  }
-
-  #request(message) {
-    return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
-      this.worker.postMessage(message);
-    });
-  }
-
-  #settle(data) {
-    const pending = this.pending;
-    this.pending = null;
-    if (!pending) return;
-    if (data.type === 'failed') pending.reject(new ExportCheckError(data.error.code, data.error.message));
-    else pending.resolve(data);
-  }
-
-  #fail(err) {
-    this.failure = err;
-    const pending = this.pending;
-    this.pending = null;
-    pending?.reject(err);
-  }
-
-  // ownList: { text, name, version } | null, sent only when this Worker does not have that version yet.
-  async screen(orders, request, digest, ownList) {
-    if (this.failure) throw this.failure;
-    const version = ownList?.version ?? 0;
-    const message = { type: 'screen', orders, request, digest };
-    if (version !== this.ownListVersion) message.ownList = ownList ? { text: ownList.text, name: ownList.name } : { text: '' };
-    const reply = await this.#request(message);
-    this.ownListVersion = version;
-    return reply;
-  }
-
-  terminate() {
-    this.worker.terminate();
-    this.#fail(new ExportCheckError('worker_terminated', 'the batch worker was stopped'));
-  }
-}
-
 export class WorkerPool {
   #url;
-  #bundle;
+  #init;
   #size;
-  #workers = [];
-  #ownList = null;
+  #slots = []; // { bridge, ready, ownVersion }
+  #ownList = null; // { text, name, version }
   #queue = Promise.resolve();
   #idleTimer;
 
-  constructor({ workerUrl, bundle, size }) {
+  // init: the argument of the Workers' init request ({ raw } bytes of the verified bundle).
+  constructor({ workerUrl, init, size }) {
     this.#url = workerUrl;
-    this.#bundle = bundle;
+    this.#init = init;
     this.#size = size ?? defaultSize();
   }
 
-  get size() {
-    return this.#size;
-  }
+  get size() { return this.#size; }
 
-  // The own list every later chunk is screened with ({ text, name, version } or null); each Worker gets
-  // it with its next chunk.
-  setOwnList(ownList) {
-    this.#ownList = ownList ?? null;
-  }
+  // The own list every later request is screened with ({ text, name, version } or null).
+  setOwnList(ownList) { this.#ownList = ownList ?? null; }
 
-  // Starts Workers up to `count` (all by default); a single order needs only one.
   #start(count = this.#size) {
     clearTimeout(this.#idleTimer);
-    while (this.#workers.length < Math.min(count, this.#size)) this.#workers.push(new BatchWorker(this.#url, this.#bundle));
-    return this.#workers;
+    this.#slots = this.#slots.filter((s) => !s.bridge.closed);
+    while (this.#slots.length < Math.min(count, this.#size)) {
+      const bridge = new WorkerBridge(this.#url, { name: 'exportcheck' });
+      const ready = bridge.request('init', [this.#init]);
+      ready.catch(() => {});
+      this.#slots.push({ bridge, ready, ownVersion: 0 });
+    }
+    return this.#slots.slice(0, Math.min(count, this.#size));
   }
 
   // After a while without work, all Workers but one are freed (the one left keeps single orders instant).
   #idle() {
     clearTimeout(this.#idleTimer);
     this.#idleTimer = setTimeout(() => {
-      for (const w of this.#workers.splice(1)) w.terminate();
+      for (const s of this.#slots.splice(1)) s.bridge.terminate();
     }, IDLE_MS);
   }
 
-  // Resolves once `count` Workers (all by default) have loaded the core, the bundle and the rules, with what
-  // the first one reported: { info, products }.
+  #send(slot, type, args) {
+    const version = this.#ownList?.version ?? 0;
+    const extra = {};
+    if (slot.ownVersion !== version) extra.ownList = this.#ownList ? { text: this.#ownList.text, name: this.#ownList.name } : null;
+    slot.ownVersion = version;
+    return slot.bridge.request(type, args, extra);
+  }
+
+  // Resolves once `count` Workers (all by default) have loaded the core and the bundle, with what the first
+  // one reported (web/lib/worker.js init).
   async ready(count) {
-    const workers = this.#start(count);
+    const slots = this.#start(count);
     try {
-      const [first] = await Promise.all(workers.map((w) => w.ready));
-      return { info: first.info, products: first.products ?? [] };
+      const [first] = await Promise.all(slots.map((s) => s.ready));
+      return first;
     } finally {
       this.#idle();
     }
   }
 
-  // One batch at a time: a second call waits for the first.
-  run(orders, options = {}) {
-    const job = this.#queue.then(() => this.#run(orders, options));
+  // One request to the first Worker: `type(...args)` of web/lib/engine.js.
+  async call(type, args) {
+    const [slot] = this.#start(1);
+    try {
+      await slot.ready;
+      return await this.#send(slot, type, args);
+    } finally {
+      this.#idle();
+    }
+  }
+
+  // A batch: tasks [{ count, type, args }] (count: orders in the task) run in the Workers, one batch at a time;
+  // onTask(task, result) as each finishes (not necessarily in order). Resolves when all are done.
+  run(tasks, options = {}) {
+    const job = this.#queue.then(() => this.#run(tasks, options));
     this.#queue = job.catch(() => {});
     return job;
   }
 
-  async #run(orders, { onProgress, onChunk, signal, chunkSize, request, digest } = {}) {
+  async #run(tasks, { total, onTask, onProgress, signal } = {}) {
     if (signal?.aborted) throw abortError(signal);
-    const workers = this.#start(orders.length === 1 ? 1 : undefined);
-    const total = orders.length;
-    const size = chunkSize ?? chunkSizeFor(total, workers.length);
-    const results = new Array(total);
-    const progress = new Progress(total, onProgress);
+    const slots = this.#start(tasks.length === 1 ? 1 : undefined);
+    const progress = new Progress(total ?? tasks.reduce((n, t) => n + t.count, 0), onProgress);
     progress.report();
-
     let next = 0;
-    let stop; // rejects the batch on abort
+    let stop;
     const stopped = new Promise((_, reject) => { stop = reject; });
     stopped.catch(() => {});
     const onAbort = () => {
@@ -149,37 +107,30 @@ export class WorkerPool {
       stop(abortError(signal));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-
-    const ownList = this.#ownList; // one batch, one own list
-    const drive = async (worker) => {
-      await worker.ready;
-      while (next < total) {
-        const from = next;
-        const to = Math.min(total, from + size);
-        next = to;
-        const { reports } = await worker.screen(orders.slice(from, to), request, digest, ownList);
-        for (let i = 0; i < reports.length; i++) results[from + i] = reports[i];
-        onChunk?.(from, reports);
-        progress.add(reports.length);
+    const drive = async (slot) => {
+      await slot.ready;
+      while (next < tasks.length) {
+        const task = tasks[next++];
+        onTask?.(task, await this.#send(slot, task.type, task.args));
+        progress.add(task.count);
       }
     };
     try {
-      await Promise.race([Promise.all(workers.map(drive)), stopped]);
-      return results;
+      await Promise.race([Promise.all(slots.map(drive)), stopped]);
     } catch (err) {
       if (signal?.aborted) throw abortError(signal);
       this.terminate(); // a Worker failed: start clean next time
       throw err;
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      if (this.#workers.length) this.#idle();
+      if (this.#slots.length) this.#idle();
     }
   }
 
   terminate() {
     clearTimeout(this.#idleTimer);
-    const workers = this.#workers;
-    this.#workers = [];
-    for (const w of workers) w.terminate();
+    const slots = this.#slots;
+    this.#slots = [];
+    for (const s of slots) s.bridge.terminate();
   }
 }

@@ -1,50 +1,57 @@
-// The batch Worker (module Worker, started by web/lib/worker-pool.js): owns one instance of the wasm core.
-//   {type:'init', bundle}   the decompressed bundle the page has already verified
-//                           -> {type:'ready', info: {id, sha256}, products}   (the rules are built by then)
-//   {type:'screen', orders, request?, digest?, ownList?} -> {type:'done', reports}   (a refused order gives an error
-//                           row in its place; request: clearances, settings, screened_at applied to every order;
-//                           digest: digests with the report's JSON text instead of report objects;
-//                           ownList: {text, name} the reseller's own list, set first and kept for later chunks)
-// Any failure -> {type:'failed', error:{code, message}}.
-import { Core } from './core.js';
-import { digestReport, screenChunk } from './batch.js';
-import { screenRequest } from './screen-request.js';
+// The one Worker of the page and the widget (built to public/worker.js and public/export-check-worker.js):
+// one wasm core and one loaded bundle, driven through web/lib/bridge.js. Requests {id, type, args, ownList?}
+// answer {id, ok} or {id, error: {code, message}}:
+//   init [{raw}]                          the bundle the page already verified and decompressed
+//   init [{bundle?, signature?, publicKey?}] URLs: this Worker downloads and checks the bundle (the widget)
+//                                         -> {info, version, countries, limits, fileSha256?}
+//   any method of Engine (web/lib/engine.js): screen, screenOrders, screenLines, match, products, parseOrders,
+//   setOwnList, ownList, parseOwnList, ownListCsv. `ownList` ({text, name} or null) is set first when given.
+import { errorData, ExportCheckError } from './errors.js';
+import { downloadBundle, openBundle } from './download.js';
+import { Engine } from './engine.js';
+import { loadCore } from './load-core.js';
 
-let core;
+/* global __EXPORTCHECK_PUBLIC_KEY__ */
+const PINNED_PUBLIC_KEY = typeof __EXPORTCHECK_PUBLIC_KEY__ === 'string' ? __EXPORTCHECK_PUBLIC_KEY__ : undefined;
+const METHODS = new Set(['screen', 'screenOrders', 'screenLines', 'match', 'products', 'parseOrders', 'setOwnList',
+  'ownList', 'parseOwnList', 'ownListCsv']);
 
-async function init(bundle) {
-  const url = new URL('./wasm/exportcheck-core.mjs', import.meta.url).href;
-  const factory = (await import(/* @vite-ignore */ url)).default;
-  core = new Core(await factory());
-  const info = core.loadBundle(bundle);
-  // Build the screening rules now, not on the first order of a batch (asking for the catalogue does).
-  let products = [];
-  if (core.has('products')) {
-    try {
-      products = core.call('products', {});
-    } catch {
-      // a bundle without rules: each order will say so
-    }
+let engine; // a promise of the Engine, set by init
+
+async function init({ raw, bundle, signature, publicKey }) {
+  const core = loadCore(); // instantiates while the bundle downloads
+  core.catch(() => {});
+  let fileSha256;
+  if (!raw) {
+    const source = bundle ?? new URL('./bundle/default.ecb.gz', import.meta.url).href;
+    const [bytes, sig] = await downloadBundle(source, signature);
+    ({ raw, fileSha256 } = await openBundle(bytes, sig, publicKey ?? PINNED_PUBLIC_KEY));
   }
-  return { info, products };
+  const e = new Engine(await core);
+  e.loadBundle(raw);
+  // The rules are built right after this reply, not on the first order (asking for the catalogue builds them).
+  setTimeout(() => { try { e.products(); } catch { /* a bundle without rules: each order says so */ } }, 0);
+  return { engine: e, catalogue: { ...e.catalogue(), fileSha256 } };
+}
+
+async function handle({ type, args = [], ownList }) {
+  if (type === 'init') {
+    const started = init(args[0] ?? {});
+    engine = started.then((s) => s.engine);
+    engine.catch(() => { engine = undefined; }); // a later request may try again (e.g. once back online)
+    return (await started).catalogue;
+  }
+  if (!engine) throw new ExportCheckError('no_bundle', 'the worker has no bundle loaded');
+  if (!METHODS.has(type)) throw new ExportCheckError('bad_argument', `unknown request ${type}`);
+  const e = await engine;
+  if (ownList !== undefined) e.useOwnList(ownList);
+  return e[type](...args);
 }
 
 self.onmessage = async ({ data }) => {
   try {
-    if (data.type === 'init') {
-      const { info, products } = await init(data.bundle);
-      self.postMessage({ type: 'ready', info: { id: info.id, sha256: info.sha256 }, products });
-    } else if (data.type === 'screen') {
-      if (!core) throw Object.assign(new Error('the worker has no bundle loaded'), { code: 'no_bundle' });
-      if (data.ownList) core.call('set_own_list', data.ownList);
-      const screen = data.digest
-        ? (order) => digestReport(core.callRaw('screen', screenRequest(order, data.request)))
-        : (order) => core.call('screen', screenRequest(order, data.request));
-      self.postMessage({ type: 'done', reports: screenChunk(screen, data.orders) });
-    } else {
-      throw Object.assign(new Error(`unknown message ${data.type}`), { code: 'bad_argument' });
-    }
+    self.postMessage({ id: data.id, ok: await handle(data) });
   } catch (err) {
-    self.postMessage({ type: 'failed', error: { code: err.code ?? 'internal', message: err.message ?? String(err) } });
+    self.postMessage({ id: data.id, error: errorData(err) });
   }
 };

@@ -4,9 +4,9 @@
 //   <export-check mode="checkout" form="checkout" field-name="first_name last_name" field-country="country"
 //                 items='[{"description": "NVIDIA H100 80GB", "quantity": 2}]'></export-check>
 //
-// The order is screened in a Worker that owns the wasm core and the signed lists (web/widget/worker.js);
+// The order is screened in a Worker that owns the wasm core and the signed lists (web/lib/worker.js);
 // nothing the customer types leaves the page. The element reports with composed events:
-//   exportcheck:ready   detail { info, capabilities, timings } the lists are loaded (timings: ms per step)
+//   exportcheck:ready   detail { info }                      the lists are loaded
 //   exportcheck:result  detail { report, decision, order }    each screening
 //   exportcheck:error   detail { code, message }              lists or core unavailable, order refused
 // It never stops the shop's own checkout unless the page asks with block-on="blocked" (tokens: blocked,
@@ -14,19 +14,21 @@
 // the decision is one of those.
 //
 // Attributes: mode (checkout | panel), bundle, signature, public-key, form, field-* (see form-order.js),
-// items (JSON), order (JSON: a whole order, for server-rendered pages), order-id, trigger (change | submit | manual), block-on, loading (eager | lazy), lang,
+// items (JSON), order (JSON: a whole order, for server-rendered pages), own-list (the shop's own list, import
+// format), max-age-days (panel: lists older than this are called old; 90), order-id, trigger (change | submit | manual), block-on, loading (eager | lazy), lang,
 // text-checking | text-clear | text-review | text-blocked | text-error.
-// Properties: order, items, report, decision, info; methods check(order?), ready().
+// Properties: order, items, ownList, report, decision, info; methods check(order?), ready().
 // Types: types/export-check-element.d.ts.
 import css from './styles.js';
-import { connect, WidgetError } from './client.js';
-import { h } from './dom.js';
+import { connect } from './client.js';
+import { h } from '../lib/dom.js';
+import { ExportCheckError } from '../lib/errors.js';
+import { isDecision } from '../lib/decisions.js';
 import { languageOf, text } from './strings.js';
 import { FIELD_ATTRIBUTES, normaliseItems, orderFromForm } from './form-order.js';
-import { panelForm, reportView } from './panel.js';
+import { fillCountries, panelForm, reportView } from './panel.js';
 
 const WORKER_URL = new URL('./export-check-worker.js', import.meta.url);
-const DECISIONS = ['clear', 'review', 'license_required', 'blocked'];
 const CHANGE_DELAY_MS = 400;
 
 let sheet; // one constructed stylesheet shared by every element
@@ -47,11 +49,13 @@ const pageUrl = (value) => (value ? new URL(value, document.baseURI).href : unde
 const tokens = (value) => new Set(String(value ?? '').split(/[\s,]+/).filter(Boolean));
 
 export class ExportCheckElement extends HTMLElement {
-  static observedAttributes = ['mode', 'lang', 'order', 'items', 'form', ...FIELD_ATTRIBUTES];
+  static observedAttributes = ['mode', 'lang', 'order', 'items', 'form', 'own-list', ...FIELD_ATTRIBUTES];
 
   #root;
   #order = null; // set by the host (property); wins over the form
   #items = null; // set by the host (property); wins over the items attribute
+  #lastOrder = null; // the order of the last finished screening
+  #ownList = null; // the shop's own list (import format text), set by the host; wins over the own-list attribute
   #report = null;
   #info = null;
   #connection = null;
@@ -66,6 +70,7 @@ export class ExportCheckElement extends HTMLElement {
   #timer;
   #connected = false;
   #readyFired = false;
+  #countries = null; // the core's, once the lists are loaded
 
   constructor() {
     super();
@@ -91,6 +96,14 @@ export class ExportCheckElement extends HTMLElement {
     this.#scheduleChange(0);
   }
 
+  // The shop's own list (docs/import-format.md: CSV or JSON lines), screened with every order of this element;
+  // '' or null for none. Changing it screens the order again.
+  get ownList() { return this.#ownList ?? this.getAttribute('own-list') ?? ''; }
+  set ownList(value) {
+    this.#ownList = value ?? null;
+    this.#ownListChanged();
+  }
+
   get report() { return this.#report; }
   get decision() { return this.#report?.decision ?? null; }
   // The loaded lists (bundle id, built_at, counts), once ready.
@@ -107,8 +120,8 @@ export class ExportCheckElement extends HTMLElement {
   // The same order asked again while its check runs gets that check's promise.
   check(order) {
     const target = order ?? this.#currentOrder();
-    if (!target) return Promise.reject(this.#fail(new WidgetError('no_order', 'There is no order to check yet.')));
-    const key = JSON.stringify(target);
+    if (!target) return Promise.reject(this.#fail(new ExportCheckError('no_order', 'There is no order to check yet.')));
+    const key = this.#keyOf(target);
     if (key === this.#pendingKey) return this.#pending;
     this.#pendingKey = key;
     this.#pending = this.#screen(target, key, ++this.#seq);
@@ -122,9 +135,8 @@ export class ExportCheckElement extends HTMLElement {
       const connection = this.#connect();
       this.#ready(await connection.ready);
       // The core reads no clock: the time dates the report and the age of the parties' companies.
-      report = await connection.request({
-        type: 'screen', order: target, options: { screened_at: new Date().toISOString(), lang: this.#lang() },
-      });
+      const ownList = this.ownList ? { text: this.ownList, name: 'own list' } : null;
+      report = await connection.request('screen', [target, { screened_at: new Date().toISOString(), lang: this.#lang() }], { ownList });
     } catch (err) {
       if (seq !== this.#seq) throw err;
       this.#pendingKey = null;
@@ -136,7 +148,8 @@ export class ExportCheckElement extends HTMLElement {
       this.#pendingKey = null;
       this.#report = report;
       this.#screened = { key, report };
-      this.#show(DECISIONS.includes(report.decision) ? report.decision : 'error', report);
+      this.#lastOrder = target;
+      this.#show(isDecision(report.decision) ? report.decision : 'error', report);
       this.#emit('exportcheck:result', { report, decision: report.decision, order: target });
     }
     return report;
@@ -145,12 +158,13 @@ export class ExportCheckElement extends HTMLElement {
   // --- lifecycle ------------------------------------------------------------------------------------
   connectedCallback() {
     // A property the page set before this script defined the element shadows the accessor: move it.
-    for (const name of ['order', 'items']) {
+    for (const name of ['order', 'items', 'ownList']) {
       if (Object.hasOwn(this, name)) {
         const value = this[name];
         delete this[name];
         if (name === 'order') this.#order = value ?? null;
-        else this.#items = value ?? null;
+        else if (name === 'items') this.#items = value ?? null;
+        else this.#ownList = value ?? null;
       }
     }
     this.#connected = true;
@@ -171,18 +185,31 @@ export class ExportCheckElement extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (!this.#connected || before === after) return;
+    if (name === 'own-list') return this.#ownListChanged();
     if (name === 'mode' || name === 'lang') this.#render();
     if (name === 'form' || name.startsWith('field-') || name === 'mode') this.#bindForm();
     this.#scheduleChange(0);
   }
 
   // --- internals ------------------------------------------------------------------------------------
+  // A new own list: the last order is screened again with it (when there was one).
+  #ownListChanged() {
+    if (!this.#connected || this.getAttribute('trigger') === 'manual') return;
+    const order = this.#currentOrder() ?? this.#lastOrder;
+    if (order) this.check(order).catch(() => {});
+  }
+
+  // What a screening depends on: the order and the own list.
+  #keyOf(order) { return `${JSON.stringify(order)}\n${this.ownList}`; }
+
   // The lists are loaded: exportcheck:ready, once per element.
-  #ready({ info, capabilities, timings }) {
+  #ready({ info, countries }) {
     this.#info = info;
+    this.#countries = countries;
+    if (this.#result) fillCountries(this.#root.querySelector('form'), this.#lang(), countries);
     if (this.#readyFired) return;
     this.#readyFired = true;
-    this.#emit('exportcheck:ready', { info, capabilities, timings });
+    this.#emit('exportcheck:ready', { info });
   }
 
   #connect() {
@@ -197,12 +224,15 @@ export class ExportCheckElement extends HTMLElement {
 
   #lang() { return languageOf(this); }
 
+  // The age past which the lists are called old (max-age-days, default 90).
+  #maxAgeDays() { return Number(this.getAttribute('max-age-days')) || 90; }
+
   #render() {
     const lang = this.#lang();
     this.#status = h('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite', dataset: { state: 'idle' } });
     if (this.mode === 'panel') {
       this.#result = h('div', { class: 'result', part: 'result' });
-      const form = panelForm(lang, (order) => this.check(order).catch(() => {}));
+      const form = panelForm(lang, (order) => this.check(order).catch(() => {}), this.#countries);
       this.#root.replaceChildren(h('section', { class: 'panel', part: 'panel' }, form, this.#status, this.#result));
     } else {
       this.#result = null;
@@ -217,7 +247,7 @@ export class ExportCheckElement extends HTMLElement {
     // A customer reads "passed", "needs review" or, when the shop holds such orders back, "contact us";
     // never which list or rule: the shop decides what to tell them.
     let key = state;
-    if (DECISIONS.includes(state) && state !== 'clear') {
+    if (isDecision(state) && state !== 'clear') {
       key = tokens(this.getAttribute('block-on')).has(state) ? 'blocked' : 'review';
     }
     const words = this.getAttribute(`text-${key}`) || text(lang, key);
@@ -227,10 +257,10 @@ export class ExportCheckElement extends HTMLElement {
     if (this.#result) {
       // In a panel the report says it all: the status line shows progress and errors, and tells a screen
       // reader the decision and its summary without showing them twice.
-      const decided = DECISIONS.includes(state);
+      const decided = isDecision(state);
       this.#status.dataset.state = decided ? 'announce' : state === 'checking' || state === 'error' ? state : 'idle';
       if (decided) message = `${text(lang, `decision.${state}`)}. ${report?.summary ?? ''}`;
-      if (report) this.#result.replaceChildren(...reportView(lang, report, this.#info).filter(Boolean));
+      if (report) this.#result.replaceChildren(...reportView(lang, report, this.#info, this.#maxAgeDays()).filter(Boolean));
       else if (state !== 'checking') this.#result.replaceChildren();
       this.#root.querySelector('button[type="submit"]')?.toggleAttribute('disabled', state === 'checking');
     } else {
@@ -241,7 +271,7 @@ export class ExportCheckElement extends HTMLElement {
   }
 
   #fail(err) {
-    const error = err instanceof WidgetError ? err : new WidgetError(err?.code ?? 'internal', err?.message ?? String(err));
+    const error = err instanceof ExportCheckError ? err : new ExportCheckError(err?.code ?? 'internal', err?.message ?? String(err));
     this.#report = null;
     this.#show('error');
     if (this.#result) this.#result.replaceChildren(h('p', { class: 'error', part: 'error' }, error.message));
@@ -262,7 +292,7 @@ export class ExportCheckElement extends HTMLElement {
     try {
       return JSON.parse(raw);
     } catch {
-      const error = new WidgetError(`bad_${name}`, `The ${name} attribute is not valid JSON.`);
+      const error = new ExportCheckError(`bad_${name}`, `The ${name} attribute is not valid JSON.`);
       if (this.#lastError?.code !== error.code) this.#fail(error);
       return fallback;
     }
@@ -305,7 +335,7 @@ export class ExportCheckElement extends HTMLElement {
     this.#timer = setTimeout(() => {
       const order = this.#currentOrder();
       if (!order) return;
-      const key = JSON.stringify(order);
+      const key = this.#keyOf(order);
       if (key === this.#pendingKey || (this.#screened?.report && this.#screened.key === key)) return;
       this.check(order).catch(() => {});
     }, delay);
@@ -318,7 +348,7 @@ export class ExportCheckElement extends HTMLElement {
     const blockOn = tokens(this.getAttribute('block-on'));
     const order = this.#currentOrder();
     if (!order) return;
-    const key = JSON.stringify(order);
+    const key = this.#keyOf(order);
     const known = this.#screened?.key === key ? this.#screened : null;
     if (!blockOn.size) {
       if (!known?.report) this.check(order).catch(() => {});

@@ -1,10 +1,19 @@
 // mode="panel": a compact screening form for a back office (one party, its country, an item), and the
 // report: the decision, the core's one-sentence summary and every finding with its rule and evidence.
-import { h, countries } from './dom.js';
+import { h } from '../lib/dom.js';
+import { countriesIn } from '../lib/countries.js';
+import { listAges } from '../lib/list-ages.js';
 import { text } from './strings.js';
 
 // The panel's form; `onSubmit(order)` receives the order it describes.
-export function panelForm(lang, onSubmit) {
+// The country picker's options, once the core's countries are known.
+export function fillCountries(form, lang, countries) {
+  const select = form?.elements.namedItem('country');
+  if (!select || !countries || select.options.length > 1) return;
+  select.append(...countriesIn(countries, lang).map(({ code, name }) => h('option', { value: code }, `${name} (${code})`)));
+}
+
+export function panelForm(lang, onSubmit, countries) {
   const t = (key) => text(lang, key);
   const field = (key, control, wide) => h('label', { part: 'field', class: wide ? 'wide' : null }, t(key), control);
   const input = (name, attrs = {}) => h('input', { name, part: 'input', autocomplete: 'off', ...attrs });
@@ -14,14 +23,14 @@ export function panelForm(lang, onSubmit) {
       h('option', { value: 'organization' }, t('organization')),
       h('option', { value: 'person' }, t('person')))),
     field('country', h('select', { name: 'country', part: 'input', required: true },
-      h('option', { value: '' }, t('choose')),
-      countries(lang).map(({ code, name }) => h('option', { value: code }, `${name} (${code})`)))),
+      h('option', { value: '' }, t('choose')))),
     field('city', input('city')),
     field('item', input('item', { placeholder: 'e.g. NVIDIA H100 80GB' }), true),
     field('quantity', input('quantity', { type: 'number', min: 1, value: 1, inputmode: 'numeric' })),
     field('endUse', input('end_use')),
     h('button', { type: 'submit', part: 'button' }, t('check')),
     h('p', { class: 'error wide', part: 'error', hidden: true, role: 'alert' }));
+  fillCountries(form, lang, countries);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = (name) => form.elements.namedItem(name).value.trim();
@@ -53,7 +62,16 @@ function evidenceLine(evidence) {
 }
 
 // The report, for a back-office user.
-export function reportView(lang, report, info) {
+// "Lists as of DATE (N days old)", and what to do when a list is older than maxAgeDays.
+function listsLine(lang, info, maxAgeDays) {
+  const ages = listAges(info ?? {}, maxAgeDays);
+  if (!ages.oldest) return null;
+  return h('p', { class: 'footer', part: 'footer', dataset: { old: String(ages.anyOld) } },
+    text(lang, 'lists', { date: ages.oldest.date, days: ages.oldest.days }),
+    ages.anyOld ? h('strong', { class: 'old' }, ' ', text(lang, 'listsOld', { max: maxAgeDays })) : null);
+}
+
+export function reportView(lang, report, info, maxAgeDays) {
   const decision = report.decision;
   const findings = (report.findings ?? []).filter((f) => f.severity !== 'info');
   return [
@@ -67,6 +85,6 @@ export function reportView(lang, report, info) {
           h('p', { class: 'evidence' }, f.rule ? h('span', { class: 'rule' }, f.rule) : null, cite ? ` ${cite}` : null));
       }))
       : h('p', { class: 'summary' }, report.summary ? null : text(lang, 'noFindings')),
-    info?.built_at ? h('p', { class: 'footer', part: 'footer' }, text(lang, 'lists', { date: String(info.built_at).slice(0, 10) })) : null,
+    listsLine(lang, info, maxAgeDays),
   ];
 }

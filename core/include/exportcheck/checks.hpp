@@ -63,6 +63,17 @@ std::vector<Finding> check_red_flags(const CheckInput& in);
 // Adds R-HOLISTIC when enough distinct diversion flags meet on an order of advanced chips.
 std::vector<Finding> check_holistic(const CheckInput& in, const std::vector<Finding>& findings);
 
+// R17 in the aggregate: owners on the lists whose shares add up to control (Screen matched their names; the
+// party findings carry the hits). OFAC's 50% rule always; the BIS Affiliates Rule by its state on the date.
+std::vector<Finding> check_ownership(const CheckInput& in, const std::vector<Finding>& party_findings);
+
+// L-01/L-02: names the lists miss (an Entity List party's new trade name, a suspected affiliate), from
+// list-overlays.json; exact names compared after folding, never the fuzzy matcher.
+std::vector<Finding> check_list_overlays(const CheckInput& in);
+
+// K-01..K-03: when enough of a known case's red flags meet on the order, the findings name the case.
+void name_cases(const CheckInput& in, std::vector<Finding>& findings);
+
 // Data-quality findings for what the order parser could not evaluate, and for items it could not classify.
 std::vector<Finding> check_data_quality(const CheckInput& in);
 

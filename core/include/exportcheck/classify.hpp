@@ -66,6 +66,7 @@ struct ItemClassification {
     std::string figures_from;   // "catalogue", "order", "catalogue and order", "maker's ECCN", ""
     std::string maker_eccn;
     std::string letter;         // "H20" or "MI308"
+    std::string fallback_eccn;  // below 3A090 but >= 8 TOPS: "3A991.p" (chips) or "4A994.l" (systems), AT-only; not EAR99
     bool prc_made = false;
     bool looks_datacenter = false;  // unrecognised, but the description reads like a datacenter part
     std::vector<std::string> notes;

@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace exportcheck {
 
@@ -16,5 +18,9 @@ std::string country_code(std::string_view name_or_code);
 std::string_view country_name(std::string_view alpha2);
 
 bool is_country_code(std::string_view alpha2);
+
+// Every code the core knows (ISO 3166-1 alpha-2 and XK), in code order, with its English short name: the
+// one country list of the page and the widget (ec_countries).
+std::vector<std::pair<std::string_view, std::string_view>> countries();
 
 }  // namespace exportcheck

@@ -56,6 +56,7 @@ struct Party {
     std::string type;             // as written: person, organization, forwarder, trading, bank, ...
     PartyAddress address;
     std::string email, phone, website, business, established;
+    std::string dormant_since, reactivated;  // a company dormant for years and active again (R26), YYYY[-MM[-DD]]
     std::string headquarters_country;   // ISO alpha-2
     std::string parent_name;
     std::string parent_headquarters_country;
@@ -106,6 +107,8 @@ struct Order {
     std::string end_use;
     bool end_use_given = false;
     std::string instructions;
+    std::string notes;                    // the buyer's or seller's free notes: read for red flags like instructions
+    std::string malaysia_permit;          // shipping.malaysia_permit: Strategic Trade Permit no. or 30-day notice (R-MY)
     nlohmann::json settings = nlohmann::json::object();  // overrides of [L] facts (see rules.hpp)
     std::vector<InputIssue> issues;
 

@@ -70,6 +70,7 @@ struct Chip {
     std::optional<bool> datacenter;         // designed or marketed for datacenters
     std::string likely_eccn;                // the catalogue's view when figures are missing ("" = none)
     std::string letter;                     // "H20" / "MI308": the April 2025 'is informed' letters
+    std::string family;                     // "blackwell": LIC-BLACKWELL-NOPATH and R28
     bool prc_made = false;
     std::string figures, notes;
     Pedigree pedigree;
@@ -131,6 +132,10 @@ struct LicenseRules {
     std::map<std::string, ListAction> list_actions;
     Pedigree list_pedigree;
     nlohmann::json ownership;
+    nlohmann::json uae_recipients;                 // uae_approved_recipients (FR 2026-14132)
+    nlohmann::json fallback_at;                    // 3A991.p / 4A994.l below 3A090
+    nlohmann::json notes;                          // N-01, ...
+    nlohmann::json rs_country_chart;               // the RS text cited by the UAE rule
 
     // The rule's entry; an empty object when unknown.
     const nlohmann::json& rule(std::string_view id) const;
@@ -156,6 +161,8 @@ struct RedFlagConfig {
     };
     std::map<std::string, Threshold> thresholds;
     std::vector<std::string> holistic_flags;
+    nlohmann::json pass_through, small_cloud, malaysia_leg, dormant_years;  // R24, R27, R-MY, R26
+    nlohmann::json free_text;                      // which fields each phrase category reads, and its rule
     std::map<std::string, std::pair<double, double>> price_bands;  // product id -> [low, high] USD
     std::map<std::string, std::vector<std::string>> phone_codes;   // "86" -> ["CN"]
     std::vector<std::string> generic_tlds;
@@ -174,10 +181,13 @@ struct RulesData {
     Catalogue catalogue;
     RedFlagConfig flags;
     LicenseRules license;
+    nlohmann::json overlays;                               // list-overlays: names the list files miss (L-01..L-03)
+    nlohmann::json cases;                                  // cases: the enforcement cases as red-flag patterns
     nlohmann::json documents = nlohmann::json::object();  // as loaded
     std::shared_ptr<const CompiledWords> words;
 
-    // Reads the four documents (keys "country-groups", "products", "red-flags", "license-rules").
+    // Reads the documents (keys "country-groups", "products", "red-flags", "license-rules", "list-overlays",
+    // "cases", and the phrase lexicons "phrases-<lang>" that red-flags.json `free_text.languages` names).
     // Throws Error("rules_missing") when one is absent and Error("rules_invalid", "<doc>.<field>: ...")
     // when one is malformed.
     static RulesData from_documents(const nlohmann::json& documents);
@@ -199,8 +209,21 @@ struct Override {
 //   thresholds.<name>                                                   a red-flag threshold
 //   extra_hubs: ["PK", ...]                                             more transshipment hubs
 //   price_bands.<id>: [low, high]                                       a product's price band
-//   affiliates_rule_in_force: true|false                                the BIS Affiliates Rule status [L]
+//   affiliates_rule_state: "stayed"|"active"|"unknown"                  the BIS Affiliates Rule after 2026-11-09 [L]
+//   affiliates_rule_in_force: true|false                                the same, as "active" or "stayed"
+//   uae_approved_recipients.<id>: {valid_until, approved}               the UAE approved-recipient list
 // Unknown keys or wrong types throw Error("bad_settings", "settings.<path>: ...").
 std::vector<Override> apply_settings(RulesData& rules, const nlohmann::json& settings);
+
+// The BIS Affiliates Rule on a date: "stayed" (before it, or while stayed), "active" or "unknown", with whether
+// that state is confirmed (the state after 2026-11-09 is not) and the sentence that says so.
+struct AffiliatesState {
+    std::string state;      // "stayed", "active", "unknown"
+    bool confirmed = true;
+    std::string note;       // "status after 2026-11-09 unconfirmed [L]" when not confirmed
+    bool set_by_order = false;
+    nlohmann::ordered_json note_msg;  // the note as a message (message.hpp), for reports in any language
+};
+AffiliatesState affiliates_rule_state(const RulesData& rules, const std::string& reference_date);
 
 }  // namespace exportcheck

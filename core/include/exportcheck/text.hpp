@@ -78,6 +78,7 @@ struct Token {
     bool abjad = false;   // transliterated from Arabic or Hebrew script
     bool surname = false; // written before the comma of "LAST, First" (a surname, never a middle name)
     bool hangul = false;  // written in Hangul: a Korean name, which has no middle names
+    bool han = false;     // read in pinyin from Chinese characters (another character is another name)
 };
 
 // Step 4. Rewrites known multi-word sequences of folded words into tokens: legal forms (kind legal_form,

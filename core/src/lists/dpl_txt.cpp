@@ -1,5 +1,7 @@
 // BIS Denied Persons List, the official tab-delimited `dpl.txt` (https://www.bis.doc.gov/dpl/dpl.txt) ->
 // entries. The file has one row per (party, address) and no identifiers, so rows are grouped by name.
+#include "list_text.hpp"
+
 #include <exportcheck/countries.hpp>
 #include <exportcheck/csv.hpp>
 #include <exportcheck/error.hpp>
@@ -33,20 +35,7 @@ constexpr std::array<std::string_view, kColumnCount> kHeaders = {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Trims and collapses inner runs of spaces (quoted fields keep theirs: " I. ASH", "AL-NASER  AIRLINES").
-std::string collapse(std::string_view s) {
-    std::string out;
-    bool pending_space = false;
-    for (char c : s) {
-        if (is_space(c)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += c;
-    }
-    return out;
-}
+std::string collapse(std::string_view s) { return lists::collapse_spaces(s); }
 
 std::string trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -121,9 +110,7 @@ struct Group {
     bool open_ended = false;     // some row has no expiration date
 };
 
-void add_unique(std::vector<std::string>& list, std::string value) {
-    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
-}
+using lists::add_unique;
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;

@@ -8,6 +8,9 @@
 namespace exportcheck::lists {
 
 std::string_view trim(std::string_view s);
+// Trims and collapses runs of ASCII white space to one space (files wrap long values, pad names, double spaces).
+// Only ASCII bytes are touched, so UTF-8 text passes through unchanged.
+std::string collapse_spaces(std::string_view s);
 // Split on `separator`, trim each part, drop empty parts.
 std::vector<std::string> split(std::string_view s, std::string_view separator);
 bool iequals(std::string_view a, std::string_view b);

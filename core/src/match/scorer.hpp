@@ -35,6 +35,7 @@ struct Tok {
     text::TokenKind kind = text::TokenKind::word;
     bool abjad = false;
     bool hangul = false;  // a Korean word: Korean names have no middle names
+    bool han = false;     // read from Chinese characters
     float weight = 0;
     bool known = false;  // a word names use (WordRarity::knows): listed tokens always are
     std::uint32_t vocab = kNoVocab;  // id in the Matcher's vocabulary, when known

@@ -159,6 +159,9 @@ Sim token_similarity(const Tok& a, const Tok& b) {
         return full.text[0] == init.text[0] ? Sim{0.8f, Why::initial, 0} : Sim{};
     }
     if (!is_wordlike(a.kind) || !is_wordlike(b.kind)) return {};
+    // Two words both written in Chinese characters are the same only when their readings are: one syllable
+    // apart is another character, another name (习近平 / 习近朋).
+    if (a.han && b.han) return {};
 
     Sim best;
     int edits = 0;

@@ -59,6 +59,7 @@ Tok make_tok(const text::Token& t, double idf) {
     tok.kind = t.kind;
     tok.abjad = t.abjad;
     tok.hangul = t.hangul;
+    tok.han = t.han;
     tok.sound = text::sound_form(t.text);
     tok.skel = text::skeleton_of_sound(tok.sound);
     tok.weight = token_weight(t.kind, idf);

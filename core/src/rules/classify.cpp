@@ -342,6 +342,18 @@ ChipVerdict judge_chip(const Chip* chip, const Item& item, const RulesData& rule
     return v;
 }
 
+// C-01: a known accelerator below 3A090 (or one whose own TPP shows at least 8 TOPS) is 3A991.p, a system
+// holding it 4A994.l: anti-terrorism controls only, but never EAR99.
+void fallback_at(ItemClassification& r, const RulesData& rules) {
+    if (r.cls != ItemClass::outside && r.cls != ItemClass::letter) return;
+    const auto& fb = rules.license.fallback_at;
+    const bool known = !r.catalogue_id.empty() && r.catalogue_id.rfind("generic", 0) != 0;
+    if (!known && !(r.tpp && *r.tpp >= fb.value("tpp_min", 512.0))) return;
+    r.fallback_eccn = fb.value(r.system ? "system_eccn" : "chip_eccn", "");
+    r.notes.push_back(fmt::format("below 3A090 but at or above {} TOPS: {} ({}), not EAR99. {}", human(fb.value("tops_min", 8.0)),
+                                  r.fallback_eccn, fb.value("citation", ""), fb.value("effect", "")));
+}
+
 }  // namespace
 
 ItemClassification classify_item(const Item& item, const RulesData& rules) {
@@ -539,6 +551,7 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
         case ItemClass::unclassified: r.eccn = "unclassified"; break;
     }
     if (r.cls == ItemClass::consumer_a) r.notes.push_back("not designed or marketed for datacenters: License Exceptions NAC/ACA may be available");
+    fallback_at(r, rules);
     return r;
 }
 

@@ -1,6 +1,7 @@
 // The word lists of the rules documents, compiled once when the rules load (internal).
 #pragma once
 
+#include "free_text.hpp"
 #include "words.hpp"
 
 #include <exportcheck/rules.hpp>
@@ -14,10 +15,11 @@ namespace exportcheck {
 struct CompiledWords {
     // red-flags.json words
     std::map<std::string, rules_detail::WordList> party_kinds;  // forwarder, logistics, trading, bank
-    rules_detail::WordList person_types, residential, cash_crypto, cash_crypto_not, mislabel, split_order,
-        declared_generic, support_declined, evasive_end_use, vague_end_use, business_fits, business_misfits, iaas,
-        d5_mentions;
-    std::map<std::string, rules_detail::WordList> catch_all;    // supercomputer, military, ...
+    rules_detail::WordList person_types, residential, declared_generic, vague_end_use, business_fits, business_misfits,
+        iaas, d5_mentions;
+    rules_detail::FreeTextLexicon free_text;                    // phrases-<lang>.json: what buyers write
+    std::map<std::string, std::size_t> overlay_names;           // list-overlays.json: folded name -> entry
+    std::vector<std::string> overlay_legal_forms;               // folded, longest first
     std::set<std::string> free_mail_domains;
     // products.json words
     rules_detail::WordList system_words, datacenter_words, gpu_words, count_skip_words;
@@ -25,6 +27,7 @@ struct CompiledWords {
 };
 
 // Compiles the word lists of the documents; errors name the document and field.
-std::shared_ptr<const CompiledWords> compile_words(const nlohmann::json& red_flags, const nlohmann::json& products);
+// `documents` holds every rules document (the phrase lexicons phrases-<lang> among them).
+std::shared_ptr<const CompiledWords> compile_words(const nlohmann::json& documents);
 
 }  // namespace exportcheck

@@ -8,6 +8,10 @@ namespace exportcheck {
 
 using namespace rules_detail;
 
+// What a data-quality finding rests on: a fact the screening could not evaluate is not a clean result.
+constexpr const char* kKnowYourCustomer = "15 CFR Part 732, Supp. No. 3 (BIS 'Know Your Customer' guidance): a fact the "
+                                          "screening could not evaluate is not a clean result";
+
 namespace {
 
 // A field path as a reseller says it: "parties[2].address.country" -> the country of the ship-to party "X".
@@ -48,7 +52,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.say("dq.issue", {{"field", field_words(in.order, issue.field)},
                                {"what", msg(issue.message_id, ojson::parse(issue.params.dump()))}});
         }
-        f.evidence = {{"field", issue.field}};
+        f.evidence = {{"field", issue.field}, {"citation", kKnowYourCustomer}};
         out.push_back(std::move(f));
     }
     const bool hub_or_licence = std::any_of(in.destinations.countries.begin(), in.destinations.countries.end(), [&](const DestinationCountry& d) {
@@ -65,7 +69,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.severity = Severity::review;
             f.say("dq.unclassified", {{"item", quote(item.description.empty() ? item.model : item.description)},
                                       {"basis", c.basis}});
-            f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"basis", c.basis}};
+            f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"basis", c.basis}, {"citation", kKnowYourCustomer}};
             out.push_back(std::move(f));
         } else if (c.cls == ItemClass::unclassified) {
             Finding f;
@@ -73,7 +77,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.rule = "DQ-UNCLASSIFIED";
             f.severity = Severity::info;
             f.say("dq.not_in_catalogue", {{"item", quote(item.description.empty() ? item.model : item.description)}});
-            f.evidence = {{"item", item.path}, {"classification", c.eccn}};
+            f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"citation", kKnowYourCustomer}};
             out.push_back(std::move(f));
         }
         for (const auto& note : c.notes) {
@@ -83,7 +87,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.rule = "DQ-ECCN";
             f.severity = Severity::info;
             f.say("dq.maker_eccn", {{"item", item_msg(item, c)}, {"note", note}});
-            f.evidence = {{"item", item.path}, {"maker_eccn", c.maker_eccn}, {"tool_eccn", c.eccn}};
+            f.evidence = {{"item", item.path}, {"maker_eccn", c.maker_eccn}, {"tool_eccn", c.eccn}, {"citation", "ECCN 3A090 and the Note to 3A090.a/.b (Supp. No. 1 to Part 774)"}};
             out.push_back(std::move(f));
         }
     }

@@ -26,6 +26,7 @@ inline void merge_into(ojson& into, const ojson& from) {
 inline ojson cite(const nlohmann::json& rule) {
     ojson c = ojson::object();
     if (rule.contains("citation")) c["citation"] = rule["citation"];
+    if (rule.contains("effective")) c["effective"] = rule["effective"];
     c["sources"] = rule.value("sources", nlohmann::json::array());
     c["confidence"] = rule.value("confidence", "");
     return c;
@@ -36,6 +37,7 @@ inline ojson flag_cite(const RulesData& rules, const std::string& id) {
     const auto& f = rules.flags.flags.contains(id) ? rules.flags.flags[id] : nlohmann::json::object();
     return ojson{{"flag", id},
                  {"title", f.value("title", "")},
+                 {"citation", f.value("citation", "")},
                  {"sources", f.value("sources", nlohmann::json::array())},
                  {"confidence", f.value("confidence", "")}};
 }

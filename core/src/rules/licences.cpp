@@ -1,5 +1,6 @@
 // Embargoes, licence requirements for 3A090/4A090 and the letters, and catch-all end uses (brief §2).
 #include "evidence.hpp"
+#include "free_text.hpp"
 
 #include <exportcheck/checks.hpp>
 
@@ -58,6 +59,125 @@ bool h200_case(const ItemClassification& c, const DestinationCountry& d, const C
     return !c.memory_bandwidth_gbs || *c.memory_bandwidth_gbs < r.value("memory_bandwidth_below_gbs", 0.0);
 }
 
+
+// The reason notes a licence finding carries: N-01 (the May 31, 2026 guidance) on every 3A090 finding.
+void add_notes(ojson& evidence, const CheckInput& in) {
+    const auto& n01 = in.rules.license.notes.value("N-01", nlohmann::json::object());
+    if (n01.contains("text")) evidence["notes"] = {{{"id", "N-01"}, {"text", n01.value("text", "")}, {"citation", n01.value("citation", "")},
+                                                    {"confidence", n01.value("confidence", "")}}};
+}
+
+// A 3A090/4A090 licence finding under one rule: its policy and one sentence.
+Finding licence_finding(const CheckInput& in, const DestinationCountry& d, const std::string& id,
+                        const std::vector<ItemRef>& group, const ojson& where, bool exception) {
+    const auto& L = in.rules.license;
+    const auto& rule = L.rule(id);
+    Finding f;
+    f.kind = "license";
+    f.rule = id;
+    f.severity = Severity::license_required;
+    f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"roles", d.roles}, {"groups", d.groups},
+                  {"items", items_json(group, in)}};
+    merge_into(f.evidence, cite(rule));
+    f.evidence["review_policy"] = rule.value("policy", "");
+    const ojson p = {{"items", labels(group)}, {"n", group.size()}, {"where", where}};
+    if (id == "LIC-H200-CASE") {
+        auto with_date = p;
+        with_date["since"] = date(rule.value("effective", ""));
+        f.say("lic.h200", std::move(with_date));
+        f.evidence["note"] = rule.value("note", "");
+        f.evidence["conditions"] = rule.value("conditions", "");
+        f.evidence["revenue_share"] = {{"id", "N-02"}, {"text", rule.value("revenue_share_note", "")},
+                                       {"sources", rule.value("revenue_share_sources", nlohmann::json::array())}};
+    } else if (!exception) {
+        f.say("lic.needs", p);
+        f.then("lic.no_exceptions");
+    } else {
+        const auto& ex = L.rule(d.d5_or_macau ? "EXC-NAC" : "EXC-ACA");
+        f.say("lic.needs", p);
+        if (d.d5_or_macau) f.then("lic.nac", {{"days", L.rule("EXC-NAC").value("notice_days", 25)}});
+        else f.then("lic.aca");
+        f.evidence["exception"] = {{"rule", d.d5_or_macau ? "EXC-NAC" : "EXC-ACA"}, {"title", ex.value("title", "")},
+                                   {"conditions", ex.value("conditions", "")}};
+        merge_into(f.evidence["exception"], cite(ex));
+    }
+    add_notes(f.evidence, in);
+    return f;
+}
+
+// Blackwell-class parts (C-03): no licence path to China, Macau, D:5 or their headquartered parties.
+bool no_licence_path(const ItemClassification& c, const CheckInput& in) {
+    const auto* chip = in.rules.catalogue.chip(c.catalogue_id);
+    if (!chip || chip->family.empty()) return false;
+    const auto families = in.rules.license.rule("LIC-BLACKWELL-NOPATH").value("families", nlohmann::json::array());
+    return std::find(families.begin(), families.end(), chip->family) != families.end();
+}
+
+Finding nopath_finding(const CheckInput& in, const std::vector<ItemRef>& group, const ojson& how, ojson evidence) {
+    const auto& rule = in.rules.license.rule("LIC-BLACKWELL-NOPATH");
+    Finding f;
+    f.kind = "license";
+    f.rule = "LIC-BLACKWELL-NOPATH";
+    f.severity = Severity::blocked;
+    f.say("lic.nopath", {{"items", labels(group)}, {"n", group.size()}, {"how", how}, {"reason", data_text(rule, "reason")}});
+    f.evidence = std::move(evidence);
+    f.evidence["items"] = items_json(group, in);
+    f.evidence["review_policy"] = rule.value("policy", "");
+    merge_into(f.evidence, cite(rule));
+    return f;
+}
+
+// Whether a party is one of the UAE's approved recipients on the reference date; which one, and until when.
+const nlohmann::json* uae_recipient(const Party& p, const CheckInput& in) {
+    if (p.address.country != "AE") return nullptr;
+    const auto name = fold(p.name);
+    const auto type = fold(p.type);
+    for (const auto& r : in.rules.license.uae_recipients["recipients"]) {
+        if (!r.value("approved", true)) continue;
+        const auto until = r.value("valid_until", "");
+        if (!until.empty() && !in.reference_date.empty() && in.reference_date > until) continue;
+        const auto types = WordList::from_json(r.value("party_types", nlohmann::json::array()), "uae_approved_recipients.party_types");
+        const auto names = WordList::from_json(r.value("names", nlohmann::json::array()), "uae_approved_recipients.names");
+        if ((!types.empty() && types.whole(type)) || names.find(name)) return &r;
+    }
+    return nullptr;
+}
+
+// 3A090/4A090 to or within the UAE since 2026-07-10: a licence unless every recipient is approved.
+Finding uae_finding(const CheckInput& in, const DestinationCountry& d, const std::vector<ItemRef>& group, const ojson& where) {
+    const auto& rule = in.rules.license.rule("LIC-3A090-AE");
+    const auto& list = in.rules.license.uae_recipients;
+    std::vector<const Party*> recipients;
+    for (const auto& p : in.order.parties)
+        if (p.role == Role::ultimate_consignee || p.role == Role::end_user) recipients.push_back(&p);
+    if (recipients.empty())
+        for (const auto& p : in.order.parties)
+            if (p.role == Role::ship_to || p.role == Role::buyer) recipients.push_back(&p);
+    ojson matched = ojson::array();
+    bool all = !recipients.empty();
+    for (const auto* p : recipients) {
+        const auto* r = uae_recipient(*p, in);
+        if (!r) { all = false; continue; }
+        matched.push_back({{"party", p->path}, {"name", p->name}, {"recipient", r->value("id", "")},
+                           {"valid_until", r->value("valid_until", "")}, {"confidence", r->value("confidence", "")}});
+    }
+    all = all && in.destinations.headquarters.empty();
+    Finding f;
+    f.kind = "license";
+    f.rule = "LIC-3A090-AE";
+    f.severity = all ? Severity::info : Severity::license_required;
+    f.say(all ? "lic.uae_approved" : "lic.uae", {{"items", labels(group)}, {"n", group.size()}, {"where", where},
+                                                 {"verify", data_text(list, "verify")}});
+    f.evidence = {{"destination", d.code}, {"groups", d.groups}, {"items", items_json(group, in)},
+                  {"approved_recipients", matched}, {"all_recipients_approved", all},
+                  {"verify", list.value("verify", "")}, {"review_policy", rule.value("policy", "")},
+                  {"exceptions_note", rule.value("exceptions_note", "")},
+                  {"rs_text", in.rules.license.rs_country_chart.value("text", "")}};
+    merge_into(f.evidence, cite(rule));
+    add_notes(f.evidence, in);
+    return f;
+}
+
 }  // namespace
 
 std::vector<Finding> check_embargo(const CheckInput& in) {
@@ -92,8 +212,6 @@ std::vector<Finding> check_embargo(const CheckInput& in) {
 std::vector<Finding> check_licences(const CheckInput& in) {
     std::vector<Finding> out;
     const auto& L = in.rules.license;
-    const auto& nac = L.rule("EXC-NAC");
-    const auto& aca = L.rule("EXC-ACA");
 
     // Items by what they need.
     std::vector<ItemRef> strict, excepted, letter, unsure;
@@ -111,46 +229,24 @@ std::vector<Finding> check_licences(const CheckInput& in) {
         const auto where = where_msg(d);
         if (d.license_set && (!strict.empty() || !excepted.empty())) {
             const auto id = d.d5_or_macau ? "LIC-3A090-D5" : "LIC-3A090-D1D4";
-            const auto& rule = L.rule(id);
-            for (const auto* group : {&strict, &excepted}) {
-                if (group->empty()) continue;
-                const bool exception = group == &excepted;
-                Finding f;
-                f.kind = "license";
-                f.rule = id;
-                f.severity = Severity::license_required;
-                f.say("lic.needs", {{"items", labels(*group)}, {"n", group->size()}, {"where", where}});
-                f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"roles", d.roles}, {"groups", d.groups},
-                              {"items", items_json(*group, in)}};
-                merge_into(f.evidence, cite(rule));
-                std::string policy = rule.value("policy", "");
-                if (!exception) {
-                    std::vector<ItemRef> cases;
-                    for (const auto& r : *group)
-                        if (h200_case(in.items[r.index], d, in)) cases.push_back(r);
-                    if (!cases.empty()) {
-                        const auto& h = L.rule("LIC-H200-CASE");
-                        f.then("lic.h200_case", {{"since", date(h.value("effective", ""))},
-                                                 {"all", cases.size() == group->size() ? 1 : 0}, {"items", labels(cases)},
-                                                 {"country", country_plain(d.counts_as)}});
-                        f.evidence["case_by_case"] = {{"rule", "LIC-H200-CASE"}, {"items", items_json(cases, in)},
-                                                      {"conditions", h.value("conditions", "")}};
-                        merge_into(f.evidence["case_by_case"], cite(h));
-                        if (cases.size() == group->size()) policy = "case-by-case (FR 2026-00789) for exports from the US; "
-                                                                    "reexports and transfers: presumption of denial";
-                    }
-                    f.then("lic.no_exceptions");
-                } else {
-                    const auto& ex = d.d5_or_macau ? nac : aca;
-                    if (d.d5_or_macau) f.then("lic.nac", {{"days", nac.value("notice_days", 25)}});
-                    else f.then("lic.aca");
-                    f.evidence["exception"] = {{"rule", d.d5_or_macau ? "EXC-NAC" : "EXC-ACA"}, {"title", ex.value("title", "")},
-                                               {"conditions", ex.value("conditions", "")}};
-                    merge_into(f.evidence["exception"], cite(ex));
-                }
-                if (!policy.empty()) f.evidence["review_policy"] = policy;
-                out.push_back(std::move(f));
-            }
+            // One rule, one policy, one sentence: the H200-class chips under the 2026 case-by-case policy get
+            // their own finding (LIC-H200-CASE), the other 3A090.a chips keep the presumption of denial.
+            std::vector<ItemRef> cases, denial, nopath;
+            for (const auto& r : strict)
+                (d.d5_or_macau && no_licence_path(in.items[r.index], in) ? nopath
+                 : h200_case(in.items[r.index], d, in)                    ? cases
+                                                                          : denial).push_back(r);
+            if (!nopath.empty())
+                out.push_back(nopath_finding(in, nopath, msg("nopath.going", {{"where", where}}),
+                                             {{"destination", d.code}, {"counts_as", d.counts_as}}));
+            if (!denial.empty()) out.push_back(licence_finding(in, d, id, denial, where, false));
+            if (!cases.empty()) out.push_back(licence_finding(in, d, "LIC-H200-CASE", cases, where, false));
+            if (!excepted.empty()) out.push_back(licence_finding(in, d, id, excepted, where, true));
+        }
+        if (d.code == L.rule("LIC-3A090-AE").value("country", "AE") && (!strict.empty() || !excepted.empty())) {
+            std::vector<ItemRef> all = strict;
+            all.insert(all.end(), excepted.begin(), excepted.end());
+            out.push_back(uae_finding(in, d, all, where));
         }
         if (!letter.empty() && (d.counts_as == "CN" || d.d5_or_macau)) {
             const auto& rule = L.rule("LIC-H20-LETTER");
@@ -164,7 +260,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             merge_into(f.evidence, cite(rule));
             out.push_back(std::move(f));
         }
-        if (!unsure.empty() && d.license_set) {
+        if (!unsure.empty() && (d.license_set || d.code == L.rule("LIC-3A090-AE").value("country", "AE"))) {
             std::vector<ItemRef> relevant;
             for (const auto& r : unsure) relevant.push_back(r);
             Finding f;
@@ -186,6 +282,12 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                                                   : h.basis == "parent party" || h.basis == "headquarters_country" ? "hq"
                                                                                                                    : "based"},
                                         {"country", country(h.country)}});
+        std::vector<ItemRef> nopath;
+        for (const auto& r : strict)
+            if (no_licence_path(in.items[r.index], in)) nopath.push_back(r);
+        if (!nopath.empty())
+            out.push_back(nopath_finding(in, nopath, msg("nopath.for", {{"who", who}, {"how", how}}),
+                                         {{"party", h.party}, {"headquarters", h.country}}));
         for (const auto* group : {&strict, &excepted}) {
             if (group->empty()) continue;
             Finding f;
@@ -198,6 +300,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                           {"basis", h.basis}, {"items", items_json(*group, in)}, {"red_flag", "R11"},
                           {"review_policy", rule.value("policy", "")}};
             merge_into(f.evidence, cite(rule));
+            add_notes(f.evidence, in);
             out.push_back(std::move(f));
         }
         if (!unsure.empty() && strict.empty() && excepted.empty()) {
@@ -217,11 +320,21 @@ std::vector<Finding> check_licences(const CheckInput& in) {
 std::vector<Finding> check_catch_all(const CheckInput& in) {
     std::vector<Finding> out;
     const auto& cw = *in.rules.words;
-    // What the order says about its use: the end-use statement, and the business of who receives the goods.
+    // What the order says about its use: the end-use statement, instructions and notes, and the business of who
+    // receives the goods, in any of the lexicon's languages, negations respected ("not for military use").
+    std::vector<std::string> categories;
+    for (const auto& ca : in.rules.license.catch_all) categories.push_back(ca.value("words", ""));
+    auto hits = cw.free_text.scan(in.order, categories);
+    hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const TextHit& h) {
+                   if (!h.field.starts_with("parties[")) return false;
+                   const auto path = h.field.substr(0, h.field.find(']') + 1);
+                   return std::none_of(in.order.parties.begin(), in.order.parties.end(), [&](const Party& p) {
+                       return p.path == path && (p.role == Role::end_user || p.role == Role::ultimate_consignee);
+                   });
+               }), hits.end());
     std::string text = in.order.end_use;
     for (const auto& p : in.order.parties)
-        if (p.role == Role::end_user || p.role == Role::ultimate_consignee)
-            text += " . " + p.business;
+        if (p.role == Role::end_user || p.role == Role::ultimate_consignee) text += " . " + p.business;
     const auto folded = fold(text);
     const bool licence_dest = std::any_of(in.destinations.countries.begin(), in.destinations.countries.end(),
                                           [](const DestinationCountry& c) { return c.license_set; }) ||
@@ -231,9 +344,14 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
     });
     for (const auto& ca : in.rules.license.catch_all) {
         const auto words_key = ca.value("words", "");
-        const auto it = cw.catch_all.find(words_key);
-        if (it == cw.catch_all.end()) continue;
-        const auto found = it->second.find_all(folded);
+        std::vector<std::string> found, quoted;
+        ojson said = ojson::array();
+        for (const auto& h : hits) {
+            if (h.category != words_key) continue;
+            found.push_back(h.quote);
+            quoted.push_back(quote(h.quote));
+            said.push_back({{"field", h.field}, {"words", h.quote}, {"phrase", h.phrase}, {"language", h.language}});
+        }
         if (found.empty()) continue;
         const auto when = ca.value("license_when", "always");
         const bool licence = when == "always" || (when == "destination_in_license_set_or_hq" && licence_dest) ||
@@ -246,11 +364,14 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
                    : otherwise == "info" ? Severity::info
                    : otherwise == "license_required" ? Severity::license_required
                    : Severity::review;
-        ojson quoted = ojson::array();
-        for (const auto& w : found) quoted.push_back(quote(w));
-        f.say(licence ? "catch_all.licence" : f.severity == Severity::info ? "catch_all.info" : "catch_all.review",
-              {{"words", comma_list(quoted)}, {"what", data_text(ca, "plain")}, {"citation", ca.value("citation", "")}});
-        f.evidence = {{"catch_all", ca.value("id", "")}, {"words_found", found}, {"end_use", in.order.end_use}};
+        ojson words = ojson::array();
+        for (const auto& w : found) words.push_back(quote(w));
+        const auto id = licence && ca.value("wmd", false) ? "catch_all.wmd"
+                      : licence                           ? "catch_all.licence"
+                      : f.severity == Severity::info      ? "catch_all.info"
+                                                          : "catch_all.review";
+        f.say(id, {{"words", comma_list(words)}, {"what", data_text(ca, "plain")}, {"citation", data_text(ca, "citation")}});
+        f.evidence = {{"catch_all", ca.value("id", "")}, {"words_found", found}, {"said", said}, {"end_use", in.order.end_use}};
         merge_into(f.evidence, cite(ca));
         out.push_back(std::move(f));
     }

@@ -1,6 +1,7 @@
 // The diversion red flags of the brief (§4) that an order can show. Each fires with its inputs in the
 // evidence and its citation (red-flags.json `flags`); thresholds and word lists are data.
 #include "evidence.hpp"
+#include "free_text.hpp"
 
 #include <exportcheck/checks.hpp>
 #include <exportcheck/match.hpp>
@@ -22,6 +23,15 @@ struct Ctx {
     bool controlled = false;   // 3A090/4A090 items
     bool hub_destination = false;
     bool licence_or_hq = false;  // a destination in the licence set, or a party under the headquarters test
+    std::vector<TextHit> text;   // what the buyer wrote that the phrase lexicons recognise
+
+    std::vector<const TextHit*> said(std::initializer_list<const char*> categories) const {
+        std::vector<const TextHit*> v;
+        for (const auto& h : text)
+            for (const char* cat : categories)
+                if (h.category == cat) v.push_back(&h);
+        return v;
+    }
 
     Finding& flag(const std::string& id, Severity s, const std::string& level, std::string message_id, ojson params = ojson::object()) {
         Finding f;
@@ -57,6 +67,25 @@ ojson party_json(const Party& p) {
 }
 
 ojson who(const Party& p) { return who_msg(p.role, p.name); }
+
+// The buyer's own words and where they wrote them: "\"pay in USDT\" (in the instructions)"; for the evidence,
+// the words, field and language of each phrase (said_json).
+ojson said_msg(const Order& o, const std::vector<const TextHit*>& hits) {
+    ojson a = ojson::array();
+    for (const auto* h : hits) {
+        const auto party = std::find_if(o.parties.begin(), o.parties.end(), [&](const Party& p) { return h->field == p.path + ".business"; });
+        a.push_back(party != o.parties.end() ? msg("said.business", {{"words", quote(h->quote)}, {"who", who(*party)}})
+                                             : msg("said.in", {{"words", quote(h->quote)}, {"field", h->field}}));
+    }
+    return a;
+}
+
+ojson said_json(const std::vector<const TextHit*>& hits) {
+    ojson a = ojson::array();
+    for (const auto* h : hits)
+        a.push_back({{"field", h->field}, {"words", h->quote}, {"phrase", h->phrase}, {"language", h->language}});
+    return a;
+}
 
 bool same_name(const std::string& a, const std::string& b) {
     if (a.empty() || b.empty()) return false;
@@ -149,19 +178,20 @@ double order_value_usd(const Order& o, bool& all_usd) {
 void r05(Ctx& c) {
     const auto& o = c.in.order;
     const auto& flags = c.in.rules.flags;
-    if (!o.payment.method.empty()) {
-        const auto method = fold(o.payment.method);
-        const auto hit = c.w.cash_crypto.find(method);
-        if (hit && !c.w.cash_crypto_not.find(method)) {
-            bool usd = true;
-            const double value = order_value_usd(o, usd);
-            const double costly = flags.number("costly_order_usd");
-            if (value >= costly || (value == 0 && c.advanced)) {
-                auto& f = c.flag("R05", Severity::review, "high", "flag.r05_cash",
-                                 {{"method", quote(o.payment.method)}, {"value", value > 0 ? ojson(json_number(value)) : ojson("")}});
-                f.evidence["inputs"] = {{"method", o.payment.method}, {"word", *hit}, {"order_value_usd", json_number(value)},
-                                        {"threshold_usd", json_number(costly)}};
-            }
+    auto cash = c.said({"cash_crypto"});
+    const auto except = c.said({"cash_crypto_not"});
+    cash.erase(std::remove_if(cash.begin(), cash.end(), [&](const TextHit* h) {
+                   return std::any_of(except.begin(), except.end(), [&](const TextHit* e) { return e->field == h->field; });
+               }), cash.end());
+    if (!cash.empty()) {
+        bool usd = true;
+        const double value = order_value_usd(o, usd);
+        const double costly = flags.number("costly_order_usd");
+        if (value >= costly || (value == 0 && c.advanced)) {
+            auto& f = c.flag("R05", Severity::review, "high", "flag.r05_cash",
+                             {{"method", said_msg(o, cash)}, {"value", value > 0 ? ojson(json_number(value)) : ojson("")}});
+            f.evidence["inputs"] = {{"said", said_json(cash)}, {"method", o.payment.method},
+                                    {"order_value_usd", json_number(value)}, {"threshold_usd", json_number(costly)}};
         }
     }
     const double premium = flags.number("price_premium"), discount = flags.number("price_discount");
@@ -191,8 +221,9 @@ void r06(Ctx& c) {
     const auto& o = c.in.order;
     const auto text = fold(o.end_use);
     std::string problem, word;
+    ojson said = "";
     bool hard = false;
-    if (text.words.empty()) {
+    if (text.words.empty() && c.said({"evasive"}).empty()) {
         problem = o.end_use_given ? "is empty" : "is missing";
         hard = true;
         if (!c.hub_destination && !c.licence_or_hq) {
@@ -201,9 +232,10 @@ void r06(Ctx& c) {
             f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", problem}};
             return;
         }
-    } else if (const auto e = c.w.evasive_end_use.find(text)) {
+    } else if (const auto e = c.said({"evasive", "evasive_end_use"}); !e.empty()) {
         problem = "is evasive";
-        word = *e;
+        said = said_msg(o, e);
+        word = e.front()->quote;
         hard = true;
     } else if (const auto v = c.w.vague_end_use.whole(text)) {
         problem = "says nothing about the use";
@@ -212,8 +244,9 @@ void r06(Ctx& c) {
     if (problem.empty()) return;
     const bool block = hard && c.hub_destination;
     auto& f = c.flag("R06", block ? Severity::blocked : Severity::review, "high", block ? "flag.r06_block" : "flag.r06_review",
-                     {{"problem", problem}});
-    f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", problem}, {"word", word}, {"hub_destination", c.hub_destination}};
+                     {{"problem", problem}, {"said", said}});
+    f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", problem}, {"word", word}, {"hub_destination", c.hub_destination},
+                            {"said", said_json(c.said({"evasive", "evasive_end_use"}))}};
 }
 
 // R07: the item or quantity does not fit the buyer's business.
@@ -444,21 +477,24 @@ void r12(Ctx& c) {
     }
 }
 
-// R13, R14: declined support; mislabel, under-declare or split.
+// R13, R14, R23: declined support; mislabel, under-declare, remove markings or split; tampering with serials.
 void r13_r14(Ctx& c) {
     const auto& o = c.in.order;
-    const auto text = fold(o.instructions);
-    if (const auto s = c.w.support_declined.find(text)) {
-        auto& f = c.flag("R13", Severity::review, "medium", "flag.r13", {{"words", quote(*s)}});
-        f.evidence["inputs"] = {{"instructions", o.instructions}, {"words", c.w.support_declined.find_all(text)}};
+    if (const auto s = c.said({"support_declined"}); !s.empty()) {
+        auto& f = c.flag("R13", Severity::review, "medium", "flag.r13", {{"words", said_msg(o, s)}});
+        f.evidence["inputs"] = {{"said", said_json(s)}};
     }
-    if (const auto m = c.w.mislabel.find(text)) {
-        auto& f = c.flag("R14", Severity::blocked, "high", "flag.r14_mislabel", {{"words", quote(*m)}});
-        f.evidence["inputs"] = {{"instructions", o.instructions}, {"words", c.w.mislabel.find_all(text)}};
+    if (const auto m = c.said({"mislabel", "mislabel_as", "underdeclare", "markings"}); !m.empty()) {
+        auto& f = c.flag("R14", Severity::blocked, "high", "flag.r14_mislabel", {{"words", said_msg(o, m)}});
+        f.evidence["inputs"] = {{"said", said_json(m)}};
     }
-    if (const auto s = c.w.split_order.find(text)) {
-        auto& f = c.flag("R14", Severity::review, "medium", "flag.r14_split", {{"words", quote(*s)}});
-        f.evidence["inputs"] = {{"instructions", o.instructions}, {"words", c.w.split_order.find_all(text)}};
+    if (const auto s = c.said({"split"}); !s.empty()) {
+        auto& f = c.flag("R14", Severity::review, "medium", "flag.r14_split", {{"words", said_msg(o, s)}});
+        f.evidence["inputs"] = {{"said", said_json(s)}};
+    }
+    if (const auto t = c.said({"tamper"}); !t.empty()) {
+        auto& f = c.flag("R23", Severity::blocked, "high", "flag.r23_tamper", {{"words", said_msg(o, t)}});
+        f.evidence["inputs"] = {{"said", said_json(t)}};
     }
     for (std::size_t i = 0; i < o.items.size(); ++i) {
         const auto& it = o.items[i];
@@ -476,6 +512,11 @@ void r13_r14(Ctx& c) {
         auto& f = c.flag("R14", Severity::blocked, "high", "flag.r14_declared",
                          {{"item", item_msg(it, cl)}, {"declared", quote(it.declared_description)}});
         f.evidence["inputs"] = {{"item", it.path}, {"description", it.description}, {"declared_description", it.declared_description}};
+        if (generic && generic->starts_with("adapt")) {
+            auto& t = c.flag("R23", Severity::blocked, "high", "flag.r23_declared",
+                             {{"item", item_msg(it, cl)}, {"declared", quote(it.declared_description)}});
+            t.evidence["inputs"] = {{"item", it.path}, {"declared_description", it.declared_description}, {"word", *generic}};
+        }
     }
 }
 
@@ -515,10 +556,137 @@ void r20(Ctx& c) {
     }
 }
 
+bool in_list(const nlohmann::json& j, const std::string& cc) {
+    const auto countries = j.value("countries", nlohmann::json::array());
+    return std::find(countries.begin(), countries.end(), cc) != countries.end();
+}
+
+// The parties who end up with the goods: end users and ultimate consignees, else the ship-to.
+std::vector<const Party*> receivers_of(const Order& o) {
+    std::vector<const Party*> v;
+    for (const auto& p : o.parties)
+        if (p.role == Role::end_user || p.role == Role::ultimate_consignee) v.push_back(&p);
+    if (v.empty())
+        for (const auto* p : o.with_role(Role::ship_to)) v.push_back(p);
+    return v;
+}
+
+// R24: repacked into unmarked boxes, or a South-East Asian pass-through end user for servers [SMCI-26].
+void r24(Ctx& c) {
+    if (!c.advanced) return;
+    const auto repack = c.said({"repack"});
+    std::vector<const Party*> pass;
+    const bool servers = std::any_of(c.in.items.begin(), c.in.items.end(), [](const ItemClassification& x) {
+        return x.system && x.advanced();
+    });
+    if (servers)
+        for (const auto* p : receivers_of(c.in.order)) {
+            const auto kind = party_kind(*p, c.w);
+            if (kind && kind->first != "bank" && in_list(c.in.rules.flags.pass_through, p->address.country)) pass.push_back(p);
+        }
+    if (repack.empty() && pass.empty()) return;
+    // With a third-party payer (R04) or a hub destination (R10) the pattern is the Supermicro case's: stop.
+    const bool with = std::any_of(c.out.begin(), c.out.end(), [](const Finding& f) {
+        return (f.rule == "R04" || f.rule == "R10") && f.severity >= Severity::review;
+    });
+    const auto what = !repack.empty() ? msg("r24.repack", {{"words", said_msg(c.in.order, repack)}})
+                                      : msg("r24.pass_through", {{"who", who(*pass.front())},
+                                                                 {"country", country(pass.front()->address.country)}});
+    auto& f = c.flag("R24", with ? Severity::blocked : Severity::review, "high", with ? "flag.r24_block" : "flag.r24_review",
+                     {{"what", what}});
+    ojson parties = ojson::array();
+    for (const auto* p : pass) parties.push_back(party_json(*p));
+    f.evidence["inputs"] = {{"said", said_json(repack)}, {"pass_through_parties", parties},
+                            {"pass_through_countries", c.in.rules.flags.pass_through.value("countries", nlohmann::json::array())},
+                            {"with_r04_or_r10", with}};
+}
+
+// R25 (no or staged site visits) and R28 (location verification declined): what the buyer writes.
+void r25_r28(Ctx& c) {
+    if (!c.advanced) return;
+    if (const auto a = c.said({"audit"}); !a.empty()) {
+        auto& f = c.flag("R25", Severity::review, "high", "flag.r25", {{"words", said_msg(c.in.order, a)}});
+        f.evidence["inputs"] = {{"said", said_json(a)}};
+    }
+    if (const auto l = c.said({"location_declined"}); !l.empty()) {
+        const bool blackwell = std::any_of(c.in.items.begin(), c.in.items.end(), [&](const ItemClassification& x) {
+            const auto* chip = c.in.rules.catalogue.chip(x.catalogue_id);
+            return chip && chip->family == "blackwell";
+        });
+        auto& f = c.flag("R28", Severity::review, blackwell ? "high" : "medium", "flag.r28", {{"words", said_msg(c.in.order, l)}});
+        f.evidence["inputs"] = {{"said", said_json(l)}, {"blackwell_class", blackwell}};
+    }
+}
+
+// R26: a company dormant for years, reactivated, that suddenly buys datacenter GPUs [INTRO].
+void r26(Ctx& c) {
+    if (!c.advanced) return;
+    const double years = c.in.rules.flags.dormant_years.value("value", 2.0);
+    const auto ref = parse_date(c.in.reference_date);
+    for (const auto& p : c.in.order.parties) {
+        const auto since = parse_date(p.dormant_since);
+        if (!since) continue;
+        const auto until = p.reactivated.empty() ? ref : parse_date(p.reactivated);
+        if (!until || since->years_until(*until) < years) continue;
+        auto& f = c.flag("R26", Severity::review, "high", "flag.r26_dates",
+                         {{"who", who(p)}, {"since", date(p.dormant_since)}, {"until", p.reactivated.empty() ? ojson("") : date(p.reactivated)},
+                          {"years", json_number(since->years_until(*until), 1)}});
+        f.evidence["inputs"] = {{"party", party_json(p)}, {"dormant_since", p.dormant_since}, {"reactivated", p.reactivated},
+                                {"dormant_years_min", json_number(years)}};
+        return;
+    }
+    if (const auto d = c.said({"dormant"}); !d.empty()) {
+        auto& f = c.flag("R26", Severity::review, "medium", "flag.r26_said", {{"words", said_msg(c.in.order, d)}});
+        f.evidence["inputs"] = {{"said", said_json(d)}};
+    }
+}
+
+// R27: a 'small cloud' in MY/ID/SG spun off from, or owned from, the PRC [MEGA].
+void r27(Ctx& c) {
+    if (!c.advanced) return;
+    const auto& g = c.in.rules.groups;
+    const auto spin = c.said({"prc_spinoff"});
+    for (const auto& p : c.in.order.parties) {
+        if (!(p.role == Role::buyer || p.role == Role::end_user || p.role == Role::ultimate_consignee || p.role == Role::ship_to))
+            continue;
+        if (!in_list(c.in.rules.flags.small_cloud, p.address.country)) continue;
+        const bool cloud = !p.business.empty() && c.w.iaas.find(fold(p.business));
+        const bool prc_parent = (!p.parent_headquarters_country.empty() && g.hq_concern_country(p.parent_headquarters_country)) ||
+                                (!p.headquarters_country.empty() && g.hq_concern_country(p.headquarters_country)) ||
+                                std::any_of(c.in.order.parties.begin(), c.in.order.parties.end(), [&](const Party& x) {
+                                    return x.role == Role::parent && g.hq_concern_country(x.headquarters_country.empty() ? x.address.country : x.headquarters_country);
+                                });
+        if (!(cloud && (prc_parent || !spin.empty()))) continue;
+        auto& f = c.flag("R27", Severity::review, "high", "flag.r27_cloud",
+                         {{"who", who(p)}, {"country", country(p.address.country)}, {"prc_parent", prc_parent ? "yes" : "no"}});
+        f.evidence["inputs"] = {{"party", party_json(p)}, {"business", p.business}, {"prc_parent", prc_parent}, {"said", said_json(spin)}};
+        return;
+    }
+    if (!spin.empty()) {
+        auto& f = c.flag("R27", Severity::review, "medium", "flag.r27_said", {{"words", said_msg(c.in.order, spin)}});
+        f.evidence["inputs"] = {{"said", said_json(spin)}};
+    }
+}
+
+// R-MY: transit or transhipment through Malaysia needs a Malaysian permit or a 30-day notice [MY-DIR].
+void r_my(Ctx& c) {
+    if (!c.advanced) return;
+    const auto& leg = c.in.rules.flags.malaysia_leg;
+    const auto my = leg.value("country", "MY");
+    if (!contains(c.in.order.route, my)) return;
+    const auto& permit = c.in.order.malaysia_permit;
+    auto& f = c.flag("R-MY", permit.empty() ? Severity::review : Severity::info, permit.empty() ? "medium" : "low",
+                     permit.empty() ? "flag.rmy_missing" : "flag.rmy_given",
+                     {{"country", country(my)}, {"days", leg.value("notice_days", 30)}, {"permit", quote(permit)}});
+    f.evidence["inputs"] = {{"route", c.in.order.route}, {"malaysia_permit", permit}};
+    f.evidence["citation"] = leg.value("citation", "");
+}
+
 }  // namespace
 
 std::vector<Finding> check_red_flags(const CheckInput& in) {
     Ctx c{in, *in.rules.words, {}};
+    c.text = in.rules.words->free_text.scan(in.order);
     c.advanced = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& x) { return x.advanced(); });
     c.controlled = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& x) { return x.controlled(); });
     c.licence_or_hq = !in.destinations.headquarters.empty() ||
@@ -539,6 +707,11 @@ std::vector<Finding> check_red_flags(const CheckInput& in) {
     r13_r14(c);
     r19(c);
     r20(c);
+    r24(c);
+    r25_r28(c);
+    r26(c);
+    r27(c);
+    r_my(c);
     return std::move(c.out);
 }
 

@@ -116,6 +116,7 @@ Chip load_chip(const json& c, const std::string& w) {
     x.datacenter = boolean(c, "datacenter", w);
     x.likely_eccn = text(c, "likely_eccn", w);
     x.letter = text(c, "letter", w);
+    x.family = text(c, "family", w);
     x.prc_made = boolean(c, "prc_made", w).value_or(false);
     x.figures = text(c, "figures", w);
     x.notes = text(c, "notes", w);
@@ -214,7 +215,8 @@ LicenseRules load_license(const json& d) {
     t.pedigree = pedigree(e, ew);
     l.rules = need(d, "rules", w);
     if (!l.rules.is_object()) invalid(w + ".rules", "expected an object");
-    for (const char* id : {"LIC-3A090-D5", "LIC-3A090-D1D4", "LIC-HQ-D5", "LIC-H20-LETTER", "LIC-H200-CASE", "EXC-NAC", "EXC-ACA"})
+    for (const char* id : {"LIC-3A090-D5", "LIC-3A090-D1D4", "LIC-HQ-D5", "LIC-H20-LETTER", "LIC-H200-CASE", "EXC-NAC", "EXC-ACA",
+                           "LIC-3A090-AE", "LIC-BLACKWELL-NOPATH"})
         if (!l.rules.contains(id)) invalid(w + ".rules", fmt::format("rule {} is missing", id));
     l.military_countries = country_codes(need(need(d, "military_end_use_countries", w), "countries", w + ".military_end_use_countries"),
                                          w + ".military_end_use_countries.countries");
@@ -236,6 +238,12 @@ LicenseRules load_license(const json& d) {
         l.list_actions[code] = std::move(x);
     }
     l.ownership = need(d, "ownership", w);
+    l.uae_recipients = need(d, "uae_approved_recipients", w);
+    if (!need(l.uae_recipients, "recipients", w + ".uae_approved_recipients").is_array())
+        invalid(w + ".uae_approved_recipients.recipients", "expected a list");
+    l.fallback_at = need(d, "fallback_at", w);
+    l.notes = d.value("notes", json::object());
+    l.rs_country_chart = d.value("rs_country_chart", json::object());
     return l;
 }
 
@@ -271,6 +279,11 @@ RedFlagConfig load_flags(const json& d, const CountryGroups& groups) {
         f.thresholds[name] = std::move(x);
     }
     f.holistic_flags = strings(d, "holistic_flags", w);
+    f.pass_through = need(d, "pass_through", w);
+    f.small_cloud = need(d, "small_cloud", w);
+    f.malaysia_leg = need(d, "malaysia_leg", w);
+    f.dormant_years = need(d, "dormant_years", w);
+    f.free_text = need(d, "free_text", w);
     const auto& bands = need(need(d, "price_bands_usd", w), "bands", w + ".price_bands_usd");
     for (const auto& [id, b] : bands.items()) {
         if (!b.is_array() || b.size() != 2 || !b[0].is_number() || !b[1].is_number())
@@ -288,7 +301,9 @@ RedFlagConfig load_flags(const json& d, const CountryGroups& groups) {
 
 }  // namespace
 
-std::shared_ptr<const CompiledWords> compile_words(const json& red_flags, const json& products) {
+std::shared_ptr<const CompiledWords> compile_words(const json& documents) {
+    const auto& red_flags = documents["red-flags"];
+    const auto& products = documents["products"];
     auto c = std::make_shared<CompiledWords>();
     const auto& words = need(red_flags, "words", "red-flags");
     const std::string w = "red-flags.words";
@@ -299,20 +314,21 @@ std::shared_ptr<const CompiledWords> compile_words(const json& red_flags, const 
     auto list = [&](const char* key) { return WordList(strings(need(words, key, w), w + "." + key)); };
     c->person_types = list("person_types");
     c->residential = list("residential");
-    c->cash_crypto = list("cash_crypto");
-    c->cash_crypto_not = list("cash_crypto_not");
-    c->mislabel = list("mislabel");
-    c->split_order = list("split_order");
     c->declared_generic = list("declared_generic");
-    c->support_declined = list("support_declined");
-    c->evasive_end_use = list("evasive_end_use");
     c->vague_end_use = list("vague_end_use");
     c->business_fits = list("business_fits_datacenter");
     c->business_misfits = list("business_misfits");
     c->iaas = list("iaas");
     c->d5_mentions = list("d5_mentions");
-    for (const auto& [kind, l] : need(words, "catch_all", w).items())
-        c->catch_all[kind] = WordList(strings(l, w + ".catch_all." + kind));
+    c->free_text = FreeTextLexicon(need(red_flags, "free_text", "red-flags"), documents);
+    const auto& overlays = documents["list-overlays"];
+    for (const auto& f : strings(overlays, "legal_forms", "list-overlays")) c->overlay_legal_forms.push_back(fold(f).text);
+    std::sort(c->overlay_legal_forms.begin(), c->overlay_legal_forms.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    const auto& entries = need(overlays, "entries", "list-overlays");
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        for (const auto& n : strings(entries[i], "names", fmt::format("list-overlays.entries[{}]", i)))
+            c->overlay_names.emplace(fold(n).text, i);
     for (auto d : strings(need(words, "free_mail_domains", w), w + ".free_mail_domains")) {
         for (auto& ch : d)
             if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
@@ -329,7 +345,7 @@ std::shared_ptr<const CompiledWords> compile_words(const json& red_flags, const 
 
 RulesData RulesData::from_documents(const json& documents) {
     if (!documents.is_object()) throw Error("rules_missing", "the rules documents are not an object");
-    for (const char* name : {"country-groups", "products", "red-flags", "license-rules"})
+    for (const char* name : {"country-groups", "products", "red-flags", "license-rules", "list-overlays", "cases"})
         if (!documents.contains(name))
             throw Error("rules_missing",
                         fmt::format("the rules document \"{}\" is missing: rebuild the bundle with "
@@ -340,13 +356,16 @@ RulesData RulesData::from_documents(const json& documents) {
     r.groups = load_groups(documents["country-groups"]);
     r.catalogue = load_catalogue(documents["products"]);
     r.license = load_license(documents["license-rules"]);
+    r.overlays = documents["list-overlays"];
+    r.cases = documents["cases"];
+    if (!need(r.cases, "cases", "cases").is_array()) invalid("cases.cases", "expected a list");
     r.flags = load_flags(documents["red-flags"], r.groups);
     for (const char* t : {"price_premium", "price_discount", "costly_order_usd", "new_company_years", "formed_after_rule_date",
                           "hubs_on_route_min", "intermediaries_min", "person_max_datacenter_units",
                           "person_max_consumer_units", "commercial_quantity_units", "large_order_units",
                           "escalate_block_min_flags"})
         if (!r.flags.thresholds.count(t)) invalid("red-flags.thresholds", fmt::format("threshold {} is missing", t));
-    r.words = compile_words(documents["red-flags"], documents["products"]);
+    r.words = compile_words(documents);
     return r;
 }
 

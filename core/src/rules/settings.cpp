@@ -103,12 +103,48 @@ std::vector<Override> apply_settings(RulesData& rules, const json& settings) {
                 applied.push_back({bpath, band, it == rules.flags.price_bands.end() ? json(nullptr) : json::array({it->second.first, it->second.second}), "L"});
                 rules.flags.price_bands[id] = {band[0].get<double>(), band[1].get<double>()};
             }
-        } else if (key == "affiliates_rule_in_force") {
-            if (!value.is_boolean()) bad(path, "expected true or false");
-            applied.push_back({path, value, nullptr, "L"});
-            rules.license.ownership["affiliates_rule"]["in_force"] = value;
+        } else if (key == "affiliates_rule_in_force" || key == "affiliates_rule_state") {
+            auto& a = rules.license.ownership["affiliates_rule"];
+            std::string state;
+            if (key == "affiliates_rule_in_force") {
+                if (!value.is_boolean()) bad(path, "expected true or false");
+                state = value.get<bool>() ? "active" : "stayed";
+            } else {
+                if (!value.is_string()) bad(path, "expected \"stayed\", \"active\" or \"unknown\"");
+                state = value.get<std::string>();
+                const auto states = a.value("states", json::array());
+                if (std::find(states.begin(), states.end(), state) == states.end())
+                    bad(path, "expected \"stayed\", \"active\" or \"unknown\"");
+            }
+            applied.push_back({path, value, a.value("state", ""), a.value("state_confidence", "L")});
+            a["state"] = state;
+            a["set_by_order"] = true;
+        } else if (key == "uae_approved_recipients") {
+            if (!value.is_object()) bad(path, "expected an object of recipient ids");
+            auto& list = rules.license.uae_recipients["recipients"];
+            for (const auto& [id, change] : value.items()) {
+                const auto rpath = path + "." + id;
+                auto it = std::find_if(list.begin(), list.end(),
+                                       [&id = id](const json& r) { return r.value("id", "") == id; });  // clang: no capture of a binding
+                if (it == list.end()) bad(rpath, "no approved UAE recipient with this id (UAE_GOV, G42, Core42, US-HQ-AI)");
+                if (!change.is_object()) bad(rpath, "expected {valid_until, approved}");
+                for (const auto& [field, v] : change.items()) {
+                    const auto fpath = rpath + "." + field;
+                    if (field == "valid_until") {
+                        if (!v.is_string() && !v.is_null()) bad(fpath, "expected a date (YYYY-MM-DD) or null");
+                    } else if (field == "approved") {
+                        if (!v.is_boolean()) bad(fpath, "expected true or false");
+                    } else {
+                        bad(fpath, "unknown field (valid_until, approved)");
+                    }
+                    applied.push_back({fpath, v, it->value(field, json(nullptr)), it->value("confidence", "M")});
+                    if (v.is_null()) it->erase(field);
+                    else (*it)[field] = v;
+                }
+            }
         } else {
-            bad(path, "unknown setting (products, thresholds, extra_hubs, price_bands, affiliates_rule_in_force)");
+            bad(path, "unknown setting (products, thresholds, extra_hubs, price_bands, affiliates_rule_state, "
+                      "affiliates_rule_in_force, uae_approved_recipients)");
         }
     }
     return applied;

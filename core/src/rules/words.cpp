@@ -109,31 +109,40 @@ bool has_non_ascii(std::string_view s) {
 
 }  // namespace
 
-Folded fold(std::string_view utf8) {
-    Folded f;
+FoldedSpans fold_with_spans(std::string_view utf8) {
+    FoldedSpans out;
+    Folded& f = out.folded;
     std::string word;
+    std::size_t begin = 0, end = 0;
     auto flush = [&] {
         if (word.empty()) return;
         if (!f.text.empty()) f.text += ' ';
         f.text += word;
         f.words.push_back(std::move(word));
+        out.spans.emplace_back(begin, end);
         word.clear();
     };
     for (std::size_t i = 0; i < utf8.size();) {
+        const std::size_t at = i;
         const char32_t c = next_cp(utf8, i);
         if (is_separator_cp(c)) {
             flush();
         } else {
+            if (word.empty()) begin = at;
+            end = i;
             fold_cp(word, c);
             if (!word.empty() && word.back() == ' ') {  // a Latin table separator
                 word.pop_back();
+                end = at;
                 flush();
             }
         }
     }
     flush();
-    return f;
+    return out;
 }
+
+Folded fold(std::string_view utf8) { return fold_with_spans(utf8).folded; }
 
 WordList::WordList(const std::vector<std::string>& phrases) {
     for (const auto& raw : phrases) {

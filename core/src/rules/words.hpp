@@ -22,6 +22,14 @@ struct Folded {
 
 Folded fold(std::string_view utf8);
 
+// fold() that also says where each word came from: bytes [begin, end) of the input, so a finding can
+// quote the buyer's own words.
+struct FoldedSpans {
+    Folded folded;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // one per folded word
+};
+FoldedSpans fold_with_spans(std::string_view utf8);
+
 class WordList {
 public:
     WordList() = default;

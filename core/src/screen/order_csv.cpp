@@ -23,11 +23,12 @@ using nlohmann::json;
 
 const char* const kPartyFields[] = {"name", "type", "address", "city", "state", "postal_code", "country", "address_type",
                                     "email", "phone", "website", "business", "established", "headquarters_country",
-                                    "parent_name", "parent_headquarters_country"};
+                                    "parent_name", "parent_headquarters_country", "dormant_since", "reactivated"};
 const char* const kItemFields[] = {"description", "model", "quantity", "unit_price", "currency", "eccn", "tpp",
                                    "die_area_mm2", "datacenter", "memory_bandwidth_gbs", "declared_description"};
 const char* const kOrderFields[] = {"order_id", "date", "end_use", "instructions", "payment.method", "payment.from_country",
-                                    "payment.payer", "payment.bank", "payment.bank_country", "shipping.route"};
+                                    "payment.payer", "payment.bank", "payment.bank_country", "shipping.route",
+                                    "notes", "shipping.malaysia_permit"};
 const char* const kRoles[] = {"buyer", "ship_to", "ultimate_consignee", "end_user", "forwarder", "intermediate_consignee",
                               "payer", "payer_bank", "parent"};
 const char* const kNumeric[] = {"quantity", "unit_price", "tpp", "die_area_mm2", "memory_bandwidth_gbs"};
@@ -279,6 +280,8 @@ CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name) {
                     set_once(cur, c, v, file_name, row.line, col, cur.order["shipping"]["route"], route);
                 } else if (c.field.starts_with("payment.")) {
                     set_once(cur, c, v, file_name, row.line, col, cur.order["payment"][c.field.substr(8)], v);
+                } else if (c.field.starts_with("shipping.")) {
+                    set_once(cur, c, v, file_name, row.line, col, cur.order["shipping"][c.field.substr(9)], v);
                 } else {
                     set_once(cur, c, v, file_name, row.line, col, cur.order[c.field], v);
                 }

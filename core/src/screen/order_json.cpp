@@ -165,6 +165,10 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
             party.business = str(v, f);
         } else if (key == "established" || key == "incorporated" || key == "founded") {
             party.established = str(v, f);
+        } else if (key == "dormant_since") {
+            party.dormant_since = str(v, f);
+        } else if (key == "reactivated") {
+            party.reactivated = str(v, f);
         } else if (key == "headquarters_country" || key == "hq_country") {
             party.headquarters_country = country(v, f, order);
         } else if (key == "parent") {
@@ -395,6 +399,8 @@ Order order_from_json(const json& j) {
                     }
                 } else if (sk == "destination" || sk == "destination_country" || sk == "country") {
                     order.destination_country = country(sv, f, order);
+                } else if (sk == "malaysia_permit") {
+                    order.malaysia_permit = str(sv, f);
                 } else if (sk == "method" || sk == "carrier" || sk == "incoterms" || sk == "mode") {
                 } else unknown_field(order, f);
             }
@@ -423,7 +429,9 @@ Order order_from_json(const json& j) {
                 for (std::size_t i = 0; i < v.size(); ++i)
                     order.parties.push_back(read_party(v[i], fmt::format("{}[{}]", key, i), role, order));
             }
-        } else if (key == "notes" || key == "metadata" || key == "customer_id" || key == "reference" || key == "channel" ||
+        } else if (key == "notes") {
+            order.notes = str(v, key);
+        } else if (key == "metadata" || key == "customer_id" || key == "reference" || key == "channel" ||
                    key == "scenario" || key == "expected" || key == "description" || key == "currency" || key == "total") {
             // informational
         } else {

@@ -186,16 +186,6 @@ ojson entry_evidence(const Entry& e, const ListAction& action, bool own) {
     return ev;
 }
 
-// Whether the affiliates rule (BIS 50%) is in force on the reference date.
-bool affiliates_in_force(const RulesData& rules, const std::string& reference) {
-    const auto& a = rules.license.ownership.value("affiliates_rule", nlohmann::json::object());
-    if (a.contains("in_force") && a["in_force"].is_boolean()) return a["in_force"].get<bool>();
-    const auto ref = reference.substr(0, std::min<std::size_t>(10, reference.size()));
-    if (ref.empty()) return false;
-    if (ref < a.value("effective", "")) return false;
-    return !(ref >= a.value("suspended_from", "9999") && ref <= a.value("suspended_until", "0000"));
-}
-
 // Where names are looked up: the bundle's lists, then the reseller's own list.
 struct Source {
     const Matcher& matcher;
@@ -410,17 +400,25 @@ struct Screening {
             return Severity::blocked;
         }
         if (controlling && is_bis) {
-            if (affiliates_in_force(in.rules, in.reference_date)) {
+            // The Affiliates Rule's state is the rules' call (stayed / active / unknown, with its confidence).
+            const auto state = affiliates_rule_state(in.rules, in.reference_date);
+            const bool us = q.party && q.party->address.country == "US" &&
+                            own.value("affiliates_rule", nlohmann::json::object()).value("us_subsidiaries_excluded", false);
+            if (state.state == "active" && !us) {
                 id = "owner.affiliates";
+                p["note"] = state.note_msg;
                 return Severity::blocked;
             }
-            const auto& a = own.value("affiliates_rule", nlohmann::json::object());
-            id = "owner.affiliates_suspended";
-            p["from"] = date(a.value("suspended_from", ""));
-            p["until"] = date(a.value("suspended_until", ""));
+            id = us ? "owner.affiliates_us" : "owner.affiliates_state";
+            p["state"] = state.state;
+            p["note"] = state.note_msg;
             return Severity::review;
         }
-        id = controlling && action.action == "blocked" ? "owner.controlled" : "owner.minority";
+        if (controlling && action.action == "blocked") {
+            id = "owner.controlled";
+            return Severity::review;
+        }
+        id = q.relation == "owner" && !q.percent && is_bis ? "owner.share_unknown" : "owner.minority";
         return Severity::review;
     }
 

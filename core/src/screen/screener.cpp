@@ -48,6 +48,7 @@ ojson classification_json(const Item& item, const ItemClassification& c) {
     else
         k["catalogue"] = nullptr;
     if (!c.letter.empty()) k["letter"] = c.letter;
+    if (!c.fallback_eccn.empty()) k["fallback_eccn"] = c.fallback_eccn;
     if (c.prc_made) k["prc_made"] = true;
     if (c.looks_datacenter) k["looks_datacenter"] = true;
     ojson notes = ojson::array();
@@ -104,9 +105,11 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
 
     std::vector<Finding> findings = screen_parties({order, rules, state_->matcher, state_->addresses, ref, options.own_list});
     apply_clearances(findings, options.clearances);
-    for (auto* check : {check_embargo, check_licences, check_catch_all, check_red_flags, check_data_quality})
+    for (auto& f : check_ownership(in, findings)) findings.push_back(std::move(f));
+    for (auto* check : {check_list_overlays, check_embargo, check_licences, check_catch_all, check_red_flags, check_data_quality})
         for (auto& f : check(in)) findings.push_back(std::move(f));
     for (auto& f : check_holistic(in, findings)) findings.push_back(std::move(f));
+    name_cases(in, findings);
     sort_findings(findings);
     const auto decision = decide(findings);
 

@@ -178,4 +178,11 @@ std::string_view country_name(std::string_view alpha2) {
 
 bool is_country_code(std::string_view alpha2) { return find_code(trim_ascii(alpha2)) != nullptr; }
 
+std::vector<std::pair<std::string_view, std::string_view>> countries() {
+    std::vector<std::pair<std::string_view, std::string_view>> out;
+    out.reserve(std::size(kCodeToName));
+    for (const auto& entry : kCodeToName) out.emplace_back(entry.code, entry.name);
+    return out;
+}
+
 }  // namespace exportcheck

@@ -363,6 +363,7 @@ std::vector<Token> tokens_of(const std::vector<Word>& original, bool canonicalis
         const Word& word = words[i];
         Token t{word.text, word.text, TokenKind::word, is_abjad(word.script)};
         t.hangul = word.script == Script::hangul;
+        t.han = word.script == Script::han;
         if (canonicalise) {
             const WordInfo* info = w.info[i];
             if (t.abjad) {

@@ -242,8 +242,8 @@ const std::pair<std::u32string, std::string_view>* han_word_at(std::u32string_vi
 
 // Chinese characters -> pinyin (Unihan kMandarin, han_pinyin_table.inc). Company words become their English
 // equivalents and cut the text into words; the characters between them make one word each ("深圳市华为技术
-// 有限公司" -> shenzhen huawei technology co ltd). A name of two to four characters with no company word is a
-// person's: surname, then given name ("习近平" -> xi jinping).
+// 有限公司" -> shenzhen huawei technology co ltd). A name of two or three characters with no company word is
+// a person's: surname, then given name ("习近平" -> xi jinping).
 std::string han(std::u32string_view run) {
     std::vector<std::string> syllables;
     std::string out;
@@ -269,7 +269,7 @@ std::string han(std::u32string_view run) {
         if (cp >= kHanFirst && cp <= kHanLast && kHanPinyin[cp - kHanFirst] != 0)
             syllables.emplace_back(kPinyinSyllables[kHanPinyin[cp - kHanFirst]]);
     }
-    if (!any_word && syllables.size() >= 2 && syllables.size() <= 4) {
+    if (!any_word && syllables.size() >= 2 && syllables.size() <= 3) {
         out = syllables[0] + " ";
         for (std::size_t k = 1; k < syllables.size(); ++k) out += syllables[k];
         return out;

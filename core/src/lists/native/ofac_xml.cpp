@@ -37,20 +37,7 @@ struct Node {
     unsigned long line = 0;
 };
 
-std::string clean(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+std::string clean(std::string_view s) { return lists::collapse_spaces(s); }
 
 std::string text_of(const Node& n, std::string_view name) {
     for (const Node& c : n.children)

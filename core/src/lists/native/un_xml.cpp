@@ -1,6 +1,8 @@
 // UN Security Council consolidated list XML (https://scsanctions.un.org/resources/xml/en/consolidated.xml)
 // -> entries. expat reads the file as a stream; each INDIVIDUAL / ENTITY record is gathered into a small
 // element tree and converted once it closes, so only one record is held at a time.
+#include "../list_text.hpp"
+
 #include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/list_names.hpp>
@@ -34,23 +36,8 @@ struct Node {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Trims and collapses runs of ASCII white space: the file wraps long values over several lines and pads
-// some names ("HAMDAN "). Only ASCII bytes are touched, so UTF-8 text passes through unchanged.
-std::string clean(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    bool pending_space = false;
-    for (char c : s) {
-        if (is_space(c)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += c;
-    }
-    return out;
-}
+// The file wraps long values over several lines and pads some names ("HAMDAN ").
+std::string clean(std::string_view s) { return lists::collapse_spaces(s); }
 
 const Node* child(const Node& n, std::string_view name) {
     for (const Node& c : n.children)
