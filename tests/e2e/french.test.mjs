@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { launch, openApp, screenshot, capabilities, root } from './support.mjs';
+import { launch, openApp, screenshot, root } from './support.mjs';
 
 let env;
 let page;
@@ -42,7 +42,6 @@ async function screenExample(index, id) {
 test('a blocked, a licence-required and a clear order, all in French', async () => {
   assert.equal(await openApp(page, env.server.url, '#/screen'), 'ready');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
-  assert.ok((await capabilities(page)).has('screen'), 'the wasm core exports ec_screen');
   await page.waitForSelector('#example option:nth-child(26)', { state: 'attached' });
 
   const blocked = await screenExample(2, 'SAMPLE-002');  // a buyer on the Entity List
