@@ -116,7 +116,7 @@ const engineVersion = (report) => {
 // Shown by the name comparison, the rule block, or technical only (the JSON view has everything).
 const SHOWN_ELSEWHERE = new Set(['name', 'entered_name', 'listed_name', 'matched_name', 'explanation', 'citation',
   'party_fingerprint', 'entry_fingerprint', 'thresholds', 'title', 'flag', 'list', 'source', 'party', 'sources',
-  'confidence', 'list_confidence', 'own_list']);
+  'confidence', 'list_confidence', 'own_list', 'effect']); // effect: the finding's sentence says it, in the page's language
 const ORDER = ['role', 'consequence', 'remarks', 'list_name', 'score', 'strength', 'entry_date', 'fr_notice', 'programs', 'effect',
   'license_requirement', 'license_policy', 'listed_addresses', 'matched_address', 'party_address', 'address_entry',
   'corroboration', 'source_id', 'source_url', 'destination', 'counts_as', 'roles', 'groups', 'items', 'headquarters',
