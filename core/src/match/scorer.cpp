@@ -268,7 +268,8 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             Sim s = sims[i * k + j];
             // Two people's given names or surnames that are each a name of their own ("Manuel" / "Miguel",
             // "Mary" / "Mark") are two names, not one misspelt: a near spelling counts for less.
-            if (mode == Mode::person && s.value < 1.0f && q.toks[i]->known && n.toks[j]->known &&
+            // So are two words of company names ("Travel" / "Trade", "Future" / "Factory").
+            if (s.value < 1.0f && q.toks[i]->known && n.toks[j]->known &&
                 (s.why == Why::edits || s.why == Why::sound || s.why == Why::skeleton))
                 s.value *= kDistinctNames;
             if (s.value < kPairFloor) continue;
