@@ -21,7 +21,7 @@ using text::TokenKind;
 
 namespace {
 
-constexpr double kTypePenalty = 0.12;       // person query against an organisation entry, and so on
+constexpr double kTypePenalty = 0.15;       // person query against an organisation entry, and so on
 constexpr double kCountryBonus = 0.02, kCountryPenalty = 0.04;
 constexpr double kDobBonus = 0.02, kDobPenalty = 0.08;
 constexpr float kShortUnknownWeight = 2.0f;
@@ -57,7 +57,7 @@ double corroborate(const MatchQuery& q, EntityType type, bool inferred, const st
     if (types_conflict(type, e.type)) {
         delta -= kTypePenalty;
         if (notes)
-            notes->push_back(inferred ? "the query's name has a legal form (an organization), the entry is a " +
+            notes->push_back(inferred ? "the query's name is an organization's (a legal form or company word), the entry is a " +
                                             std::string(to_string(e.type))
                                       : "the query is a " + std::string(to_string(type)) + ", the entry a " +
                                             std::string(to_string(e.type)));
@@ -90,12 +90,10 @@ double corroborate(const MatchQuery& q, EntityType type, bool inferred, const st
     return delta;
 }
 
-// The type a query's name shows when the query gives none: a legal form ("Ltd", "GmbH", "OOO") makes it an
-// organization's name, never a person's, a vessel's or an aircraft's.
+// The type a query's name shows when the query gives none: a legal form ("Ltd", "GmbH", "OOO") or a company
+// word ("Trading", "Logistics") makes it an organization's name, not a person's, a vessel's or an aircraft's.
 EntityType shown_type(const Prepared& q) {
-    for (const Tok* t : q.toks)
-        if (t->kind == TokenKind::legal_form) return EntityType::organization;
-    return EntityType::unknown;
+    return q.orgish ? EntityType::organization : EntityType::unknown;
 }
 
 }  // namespace
