@@ -155,6 +155,9 @@ TEST_CASE("compare: disguised names meet the listed name, and the explanation sa
 TEST_CASE("compare: a name in Chinese characters meets its pinyin") {
     CHECK(matches("习近平", "Xi Jinping"));
     CHECK(matches("李克强", "LI Keqiang", EntityType::person));
+    // One character apart is another name: the given name (the last word) is read from Chinese too.
+    CHECK_FALSE(matches("习近朋", "习近平"));
+    CHECK_FALSE(matches("习近朋", "习近平", EntityType::person));
 }
 
 TEST_CASE("compare: an abbreviated generic word weighs what the word weighs") {

@@ -248,10 +248,16 @@ std::string han(std::u32string_view run) {
     std::vector<std::string> syllables;
     std::string out;
     bool any_word = false;
+    // Chinese words are mostly of two syllables (a place, a brand, a trade): a run of four or more between
+    // company words is cut in pairs, the last word taking an odd syllable, as the lists write such names in
+    // pinyin ("东莞圣寅数控" -> dongguan shengyin shukong, not one word of six syllables).
     auto flush = [&] {
-        if (syllables.empty()) return;
-        if (!out.empty()) out.push_back(' ');
-        for (const auto& s : syllables) out += s;
+        const std::size_t n = syllables.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const bool starts_word = k == 0 || (n >= 4 && k % 2 == 0 && k + 1 < n);
+            if (starts_word && !out.empty()) out.push_back(' ');
+            out += syllables[k];
+        }
         syllables.clear();
     };
     for (std::size_t i = 0; i < run.size();) {

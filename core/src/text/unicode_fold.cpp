@@ -75,9 +75,11 @@ struct WordBuilder {
         run.clear();
         for (char c : latin) {
             if (c == ' ') {
-                // The article split off an Arabic word ends the word here.
+                // The article split off an Arabic word ends the word here; the words after it are the run's
+                // script too (the last one included: "习近平" -> "xi" "jinping", both Chinese).
                 const auto script = run_script;
                 finish(script);
+                counts[static_cast<int>(script)] = 1;
             } else {
                 text.push_back(c);
             }
