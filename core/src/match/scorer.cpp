@@ -333,7 +333,10 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         if (o->sim.value < kCloseSpelling && (o->sim.why == Why::initial || lighter_is_form)) {
             const bool q_heavier = wq > wn;
             const float excess = std::abs(wq - wn);
-            const float factor = missing_factor(q_heavier ? q : n, q_heavier ? o->q0 : o->n0, mode);
+            // A name met by its initial is half known (its first letter agrees): its excess weighs what an
+            // unmatched initial weighs, at most.
+            float factor = missing_factor(q_heavier ? q : n, q_heavier ? o->q0 : o->n0, mode);
+            if (o->sim.why == Why::initial) factor = std::min(factor, kInitialFactor);
             (q_heavier ? excess_q : excess_n) += excess;
             (q_heavier ? excess_f_q : excess_f_n) += excess * factor;
         }
