@@ -240,6 +240,13 @@ const std::pair<std::u32string, std::string_view>* han_word_at(std::u32string_vi
     return nullptr;
 }
 
+// The number of a Chinese character's syllable in kPinyinSyllables (0: none), from its packed 9 bits.
+unsigned pinyin_number(char32_t cp) {
+    if (cp < kHanFirst || cp > kHanLast) return 0;
+    const std::size_t i = cp - kHanFirst;
+    return kHanPinyinLow[i] | ((kHanPinyinHigh[i / 8] >> (i % 8)) & 1u) << 8;
+}
+
 // Chinese characters -> pinyin (Unihan kMandarin, han_pinyin_table.inc). Company words become their English
 // equivalents and cut the text into words; the characters between them make one word each ("深圳市华为技术
 // 有限公司" -> shenzhen huawei technology co ltd). A name of two or three characters with no company word is
@@ -272,8 +279,7 @@ std::string han(std::u32string_view run) {
             continue;
         }
         const char32_t cp = run[i++];
-        if (cp >= kHanFirst && cp <= kHanLast && kHanPinyin[cp - kHanFirst] != 0)
-            syllables.emplace_back(kPinyinSyllables[kHanPinyin[cp - kHanFirst]]);
+        if (const unsigned n = pinyin_number(cp)) syllables.emplace_back(kPinyinSyllables[n]);
     }
     if (!any_word && syllables.size() >= 2 && syllables.size() <= 3) {
         out = syllables[0] + " ";
