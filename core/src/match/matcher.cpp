@@ -149,7 +149,9 @@ void Matcher::score_candidates(Prepared& q, EntityType type, double floor, bool 
             q.owned[i].weight = std::min(q.owned[i].weight, kShortUnknownWeight);
         // ... and one that is two listed words written together weighs what those two weigh.
         if (h.split_weight > 0) q.owned[i].weight = std::min(q.owned[i].weight, h.split_weight);
-        if (h.near.empty() || h.near.front().second.value < 0.8f) continue;
+        // (A nickname is another word, not a misspelling: "Allison" does not weigh what "Ali" weighs.)
+        if (h.near.empty() || h.near.front().second.value < 0.8f || h.near.front().second.why == match::Why::nickname)
+            continue;
         const match::Tok& listed = ix.vocab[h.near.front().first];
         q.owned[i].weight = std::min(q.owned[i].weight, listed.weight);
         if (listed.kind == TokenKind::generic) q.owned[i].kind = TokenKind::generic;
