@@ -152,6 +152,16 @@ TEST_CASE("compare: disguised names meet the listed name, and the explanation sa
     CHECK(nick.explanation.pairs.front().why.find("nickname") != std::string::npos);
 }
 
+TEST_CASE("compare: two different words of a company name are not one misspelt (issue 16)") {
+    CHECK_FALSE(matches("Pioneer Travel", "Pioneer Trade LLC"));
+    CHECK(matches("Pioneer Tradeing LLC", "Pioneer Trade LLC"));  // a misspelling is still one
+}
+
+TEST_CASE("compare: a given name met by its initial is half known") {
+    CHECK(matches("N. Nazarbayev", "Nursultan Nazarbayev", EntityType::person));
+    CHECK_FALSE(matches("N. Smith", "Nursultan Nazarbayev", EntityType::person));
+}
+
 TEST_CASE("compare: a name in Chinese characters meets its pinyin") {
     CHECK(matches("习近平", "Xi Jinping"));
     CHECK(matches("李克强", "LI Keqiang", EntityType::person));
