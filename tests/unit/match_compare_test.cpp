@@ -168,6 +168,9 @@ TEST_CASE("compare: a name in Chinese characters meets its pinyin") {
     // One character apart is another name: the given name (the last word) is read from Chinese too.
     CHECK_FALSE(matches("习近朋", "习近平"));
     CHECK_FALSE(matches("习近朋", "习近平", EntityType::person));
+    // One syllable read from a character is exact against Latin too: 成 cheng is not Chen.
+    CHECK_FALSE(matches("成 朱", "Zhu Chen", EntityType::person));
+    CHECK(matches("陈 朱", "Zhu Chen", EntityType::person));
 }
 
 TEST_CASE("compare: an abbreviated generic word weighs what the word weighs") {

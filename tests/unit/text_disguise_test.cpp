@@ -117,6 +117,8 @@ TEST_CASE("Han characters read in pinyin, company words in English") {
     const auto words = split_words(std::string_view("习近平"));
     REQUIRE(words.size() == 2);
     CHECK(words.back().script == Script::han);
+    // A name written in parts (given names, then the surname) has a word per part: no surname split.
+    CHECK(tokens("志偉 陳") == "zhiwei chen");
     // A long run between company words is cut in words of two syllables, as the lists write it.
     CHECK(tokens("东莞圣寅数控设备有限公司") == "dongguan shengyin cnc equipment ltd");
     CHECK(tokens("金华市海润动力科技有限公司") == "jinhua hairun power technology ltd");

@@ -186,8 +186,11 @@ Sim token_similarity(const Tok& a, const Tok& b) {
     }
     if (!is_wordlike(a.kind) || !is_wordlike(b.kind)) return {};
     // Two words both written in Chinese characters are the same only when their readings are: one syllable
-    // apart is another character, another name (习近平 / 习近朋).
+    // apart is another character, another name (习近平 / 习近朋). Against a Latin word, a reading of two
+    // syllables or more may be near (a character has several readings: 勒 le, lei), one syllable (six letters
+    // at most) must be exact: 成 cheng is not Chen, 颖 ying not Yang.
     if (a.han && b.han) return {};
+    if ((a.han && a.text.size() <= 6) || (b.han && b.text.size() <= 6)) return {};
 
     Sim best;
     int edits = 0;

@@ -250,8 +250,9 @@ unsigned pinyin_number(char32_t cp) {
 // Chinese characters -> pinyin (Unihan kMandarin, han_pinyin_table.inc). Company words become their English
 // equivalents and cut the text into words; the characters between them make one word each ("深圳市华为技术
 // 有限公司" -> shenzhen huawei technology co ltd). A name of two or three characters with no company word is
-// a person's: surname, then given name ("习近平" -> xi jinping).
-std::string han(std::u32string_view run) {
+// a person's: surname, then given name ("习近平" -> xi jinping), when it is the whole name; a name written in
+// parts ("志偉 陳", given names and surname apart) has a word per part ("zhiwei chen").
+std::string han(std::u32string_view run, bool whole_name) {
     std::vector<std::string> syllables;
     std::string out;
     bool any_word = false;
@@ -281,7 +282,7 @@ std::string han(std::u32string_view run) {
         const char32_t cp = run[i++];
         if (const unsigned n = pinyin_number(cp)) syllables.emplace_back(kPinyinSyllables[n]);
     }
-    if (!any_word && syllables.size() >= 2 && syllables.size() <= 3) {
+    if (whole_name && !any_word && syllables.size() >= 2 && syllables.size() <= 3) {
         out = syllables[0] + " ";
         for (std::size_t k = 1; k < syllables.size(); ++k) out += syllables[k];
         return out;
@@ -342,7 +343,7 @@ Script script_of(char32_t cp) noexcept {
     return Script::latin;  // anything else is decided by the Latin fold or the generic rules
 }
 
-std::string transliterate_run(Script script, std::u32string_view run) {
+std::string transliterate_run(Script script, std::u32string_view run, bool whole_name) {
     switch (script) {
         case Script::cyrillic: return cyrillic(run);
         case Script::greek: return greek(run);
@@ -351,7 +352,7 @@ std::string transliterate_run(Script script, std::u32string_view run) {
         case Script::armenian: return armenian(run);
         case Script::georgian: return georgian(run);
         case Script::hangul: return hangul(run);
-        case Script::han: return han(run);
+        case Script::han: return han(run, whole_name);
         case Script::kana: return kana(run);
         default: break;
     }
