@@ -80,6 +80,8 @@ std::vector<std::string> unquoted_words(const std::string& s) {
 std::vector<std::string> sentences_of(const nlohmann::ordered_json& report) {
     std::vector<std::string> out = {report["summary"].get<std::string>(), report["disclaimer"].get<std::string>()};
     for (const auto& f : report["findings"]) out.push_back(f["message"].get<std::string>());
+    for (const auto& s : report["next_steps"]) out.push_back(s["message"].get<std::string>());
+    for (const auto& i : report["items"]) out.push_back(i["classification"]["basis"].get<std::string>());
     return out;
 }
 

@@ -37,6 +37,8 @@ struct Message {
 // The message in a language. Throws nothing: an unknown id renders as the id (a test keeps that from shipping).
 std::string render(const Message& m, Lang lang);
 std::string render(std::string_view id, const nlohmann::ordered_json& params, Lang lang);
+// A nested value (msg(...), country(...), a number, a list, text) in a language.
+std::string render_value(const nlohmann::ordered_json& value, Lang lang);
 
 // Nested parameter values.
 nlohmann::ordered_json msg(std::string_view id, nlohmann::ordered_json params = nlohmann::ordered_json::object());
