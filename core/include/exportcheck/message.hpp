@@ -50,6 +50,10 @@ nlohmann::ordered_json any_of(nlohmann::ordered_json items);
 // A list joined with ", " only.
 nlohmann::ordered_json comma_list(nlohmann::ordered_json items);
 
+// A reason of the name matcher ("same word", "2 letters differ", "legal form (ltd)") as a message; a reason of
+// an unknown shape as its text.
+nlohmann::ordered_json match_reason(std::string_view reason);
+
 // A number in the language's style: 15832 -> "15,832" / "15 832"; 5.9213 -> "5.92" / "5,92".
 std::string format_number(double v, Lang lang);
 // A country's name in the language ("" when the code is unknown).

@@ -131,6 +131,25 @@ nlohmann::ordered_json finding_json(const Finding& f, Lang lang) {
         j["evidence"][it.key() + "_id"] = it.value()["$m"];
         j["evidence"][it.key() + "_params"] = it.value().value("p", nlohmann::ordered_json::object());
     }
+    // The name matcher's reasons, rendered where they stand (pairs[].why, notes[]), their ids beside them.
+    if (auto ex = j["evidence"].find("explanation"); ex != j["evidence"].end() && ex->is_object()) {
+        auto said = [lang](nlohmann::ordered_json& v, nlohmann::ordered_json& id) {
+            if (!v.is_object() || !v.contains("$m")) return;
+            id = v["$m"];
+            v = render_value(v, lang);
+        };
+        if (ex->contains("pairs"))
+            for (auto& p : (*ex)["pairs"]) said(p["why"], p["why_id"]);
+        if (ex->contains("notes")) {
+            nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+            for (auto& n : (*ex)["notes"]) {
+                nlohmann::ordered_json id = "";
+                said(n, id);
+                ids.push_back(id);
+            }
+            (*ex)["note_ids"] = ids;
+        }
+    }
     return j;
 }
 

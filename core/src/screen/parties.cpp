@@ -187,6 +187,15 @@ ojson entry_evidence(const Entry& e, const ListAction& action, bool own) {
     return ev;
 }
 
+// The matcher's explanation with its reasons as messages: the report shows them in its language (finding_json).
+ojson explanation_msg(const Explanation& x) {
+    auto j = ojson::parse(explanation_json(x).dump());
+    for (auto& p : j["pairs"]) p["why"] = match_reason(p.value("why", ""));
+    if (j.contains("notes"))
+        for (auto& n : j["notes"]) n = match_reason(n.get<std::string>());
+    return j;
+}
+
 // Where names are looked up: the bundle's lists, then the reseller's own list.
 struct Source {
     const Matcher& matcher;
@@ -379,7 +388,7 @@ struct Screening {
         ev["strength"] = strong ? "strong" : "possible";
         ev["thresholds"] = {{"report", kReportThreshold}, {"strong", kStrongMatch}};
         ev["corroboration"] = note_msg;  // rendered in the report's language (finding_json)
-        ev["explanation"] = ojson::parse(explanation_json(hit.explanation).dump());
+        ev["explanation"] = explanation_msg(hit.explanation);
         if (!own) ev["sources"] = in.rules.license.list_pedigree.sources;
         ev["party_fingerprint"] = party_fingerprint(q.name, q.country);
         ev["entry_fingerprint"] = entry_fingerprint(e);
