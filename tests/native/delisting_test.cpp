@@ -93,7 +93,7 @@ TEST_CASE("bundle build: each list's official title and publisher, and which lis
     TempDir dir;
     const auto r = cli({"bundle", "build", "--list", delisting("csl_2026-07-31/csl.jsonl"), "--ofac-sdn",
                         delisting("sdn_2023-12-29"), "--ofac-sdn", delisting("sdn_2025-12_partial"), "--built-at",
-                        "2026-12-07T00:00:00Z", "-o", dir / "b.ecb"});
+                        "2026-12-07T00:00:00Z", "-o", dir / "b.ecb.gz"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const auto info = nlohmann::json::parse(r.out);
     CHECK(info["list_names"]["SDN"]["title"] == "Specially Designated Nationals and Blocked Persons List");
@@ -110,6 +110,6 @@ TEST_CASE("bundle build: each list's official title and publisher, and which lis
     CHECK(source["ofac_sdn"]["title"] == "OFAC Specially Designated Nationals list");
 
     // The titles travel in the bundle itself, so the page reads them from it.
-    const auto b = read_back(dir / "b.ecb");
+    const auto b = read_back(dir / "b.ecb.gz");
     CHECK(b.meta.list_names.at("SDN").title == "Specially Designated Nationals and Blocked Persons List");
 }

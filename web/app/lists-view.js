@@ -52,7 +52,7 @@ function listsTable(info, ages) {
         h('th', { scope: 'row' }, h('span', { class: 'list-title' }, title),
           publisher ? h('span', { class: 'list-publisher' }, publisher) : null),
         h('td', { class: 'date' }, l.date || '—'),
-        h('td', {}, ageText(l.days)),
+        h('td', { class: 'age' }, ageText(l.days)),
         h('td', { class: 'num' }, formatNumber(info.lists?.[l.key] ?? 0)),
         h('td', {}, l.old ? h('span', { class: 'badge old' }, icon('warning'), t('lists.tooOld')) : h('span', { class: 'badge fresh' }, t('lists.recent'))));
     }))));
