@@ -5,12 +5,12 @@
 // index build under node (ec_load_bundle, median of three), and the page ready from a warm cache (service worker
 // and stored bundle, median of --reloads) in Debian's Chromium; then each one's growth against the first.
 //
-// Usage: node bench/ready-scaling.mjs [--reloads N] [LABEL=PUBLIC_DIR ...]
-//   Without variants: "2022" (a copy of public/ whose bundle is rebuilt, with this tree's CLI, from the files
-//   the default bundle was built from before issue 14: the 2022-04 CSL, the 2023-12-29 SDN files, the 2025-12
-//   non-SDN CSV files, DPL, UN and the eCFR lists, all in data/) and "now" (public/).
-//   A variant LABEL=DIR serves DIR (the public/ of another build, e.g. of main before a change): its page,
-//   wasm and bundle; the native figures come from this tree's engine.
+// Usage: node bench/ready-scaling.mjs [--reloads N] [2022] [LABEL=PUBLIC_DIR ...]
+//   "2022": a copy of public/ whose bundle is rebuilt, with this tree's CLI, from the files the default bundle
+//   was built from before issue 14 (the 2022-04 CSL, the 2023-12-29 SDN files, the 2025-12 non-SDN CSV files,
+//   DPL, UN and the eCFR lists, all in data/). LABEL=DIR serves DIR (the public/ of another build, e.g. of
+//   main before a change: its page, wasm and bundle); the native and node figures come from this tree's
+//   engine. Without arguments: 2022 now=public.
 // Needs a full build first (scripts/build.sh: the CLI, bench_match_latency, build-wasm/, public/).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -114,11 +114,15 @@ async function warmReady(publicDir) {
 }
 
 const made = [];
-const variants = argv.length ? argv.map((a) => {
+const variants = (argv.length ? argv : ['2022', 'now=public']).map((a) => {
+  if (a === '2022') {
+    made.push(public2022());
+    return { label: a, dir: made.at(-1) };
+  }
   const [label, dir] = a.split('=');
   if (!dir || !existsSync(path.join(dir, 'bundle/default.ecb.gz'))) throw new Error(`${a}: expected LABEL=PUBLIC_DIR with bundle/default.ecb.gz`);
-  return { label, dir: path.resolve(dir) };
-}) : [{ label: '2022', dir: made[made.push(public2022()) - 1] }, { label: 'now', dir: path.join(root, 'public') }];
+  return { label, dir: path.resolve(root, dir) };
+});
 
 const rows = [];
 try {
