@@ -147,6 +147,22 @@ EMSCRIPTEN_KEEPALIVE const char* ec_parse_orders_csv(const char* data, std::size
     });
 }
 
+// {"text": CSV, "name"?: the uploaded file's name} -> {"orders": [...], "errors": [{line, column, message}]}:
+// every good order read, every bad row listed with its line, column and fix (a bad row leaves out its order).
+EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_csv(const char* data, std::size_t size) {
+    return guarded([&] {
+        const auto j = parse_argument(data, length(data, size), "orders");
+        if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
+            throw exportcheck::Error("bad_argument", "orders: expected {\"text\": CSV, \"name\"?: file name}");
+        const auto name = j.contains("name") && j["name"].is_string() ? j["name"].get<std::string>() : std::string("orders.csv");
+        auto read = exportcheck::read_orders_csv(j["text"].get<std::string>(), name);
+        json orders = json::array(), errors = json::array();
+        for (auto& o : read.orders) orders.push_back(std::move(o.order));
+        for (const auto& e : read.errors) errors.push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
+        return json{{"orders", orders}, {"errors", errors}};
+    });
+}
+
 // One name query {"name", "type"?, "country"?, "dob"?, "top"?, ...} against the loaded bundle: the same result
 // line as `exportcheck match --batch` prints for it ({"query", "hits"}).
 EMSCRIPTEN_KEEPALIVE const char* ec_match(const char* data, std::size_t size) {

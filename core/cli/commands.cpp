@@ -49,7 +49,7 @@ usage:
   exportcheck match --bundle BUNDLE --batch QUERIES.jsonl [--top N]   (one result line per query line)
   exportcheck compare NAME_A NAME_B [--type person|organization]
   exportcheck compare --batch PAIRS.jsonl                             (lines {"a", "b", "type"?})
-  exportcheck screen --bundle BUNDLE [--rules DIR] [--clearances FILE] [--settings FILE] [--screened-at TIME]
+  exportcheck screen --bundle BUNDLE [--lang en|fr] [--rules DIR] [--clearances FILE] [--settings FILE] [--screened-at TIME]
                      [--list OWN_LIST]... [--compact] ORDER.json | ORDERS.jsonl | ORDERS.csv | -
                      (one JSON report per order; --list: your own list, import format, list code OWN)
   exportcheck version

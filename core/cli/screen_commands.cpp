@@ -72,9 +72,14 @@ Format format_of(const std::string& path, std::string_view text) {
 }
 
 // Wraps an order with the command's options unless the file already is a full request.
-json request_for(json order, const json& clearances, const json& settings, const std::string& screened_at) {
-    if (order.is_object() && order.contains("order")) return order;
+json request_for(json order, const json& clearances, const json& settings, const std::string& screened_at,
+                 const std::string& lang) {
+    if (order.is_object() && order.contains("order")) {
+        if (!lang.empty() && !order.contains("lang")) order["lang"] = lang;
+        return order;
+    }
     json r = {{"order", std::move(order)}};
+    if (!lang.empty()) r["lang"] = lang;
     if (!clearances.is_null()) r["clearances"] = clearances;
     if (!settings.is_null()) r["settings"] = settings;
     if (!screened_at.empty()) r["screened_at"] = screened_at;
@@ -91,7 +96,7 @@ json error_line(std::size_t line, const std::string& order_id, const std::string
 }  // namespace
 
 int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
-    a.only({"bundle", "rules", "clearances", "settings", "screened-at", "compact", "list"});
+    a.only({"bundle", "rules", "clearances", "settings", "screened-at", "compact", "list", "lang"});
     if (a.positional().size() != 1) throw UsageError("screen needs one ORDER file (.json, .jsonl, .csv, or - for stdin)");
     const auto path = a.positional()[0];
     const auto bundle = read_bundle(read_bundle_bytes(a.require("bundle")));
@@ -100,6 +105,8 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
     const json clearances = a.get("clearances") ? read_json_file(*a.get("clearances"), "clearances") : json();
     const json settings = a.get("settings") ? read_json_file(*a.get("settings"), "settings") : json();
     const std::string screened_at = a.get("screened-at").value_or("");
+    const std::string lang = a.get("lang").value_or("");
+    if (!lang.empty() && !lang_from(lang)) throw UsageError("--lang: expected en or fr");
     const Screener screener(bundle, rules.is_null() ? nullptr : &rules);
     // The reseller's own lists (--list, any number of times), read as one list; any error stops here. No
     // entries at all is no own list (as in the page).
@@ -120,7 +127,7 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
         const auto id = order.is_object() ? order.value("id", order.value("order_id", json())) : json();
         const std::string order_id = id.is_string() ? id.get<std::string>() : id.is_number() ? id.dump() : "";
         try {
-            out << screener.screen_json(request_for(order, clearances, settings, screened_at), own_list.get()).dump() << '\n';
+            out << screener.screen_json(request_for(order, clearances, settings, screened_at, lang), own_list.get()).dump() << '\n';
         } catch (const Error& e) {
             const auto message = fmt::format("{}: {}", where, e.what());
             out << error_line(line, order_id, e.code(), message).dump() << '\n';
@@ -147,7 +154,7 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
                 for (std::size_t i = 0; i < j.size(); ++i) screen_one(j[i], i + 1, fmt::format("{} order {}", shown, i + 1));
                 return status;
             }
-            const auto report = screener.screen_json(request_for(std::move(j), clearances, settings, screened_at), own_list.get());
+            const auto report = screener.screen_json(request_for(std::move(j), clearances, settings, screened_at, lang), own_list.get());
             out << (a.flag("compact") ? report.dump() : report.dump(2)) << '\n';
             return 0;
         }
@@ -191,8 +198,21 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
             return status;
         }
         case Format::csv: {
-            for (const auto& o : orders_from_csv(text, shown))
+            // Every good order is screened; every bad row is an error line (its order is left out), in line order.
+            const auto read = read_orders_csv(text, shown);
+            std::size_t e = 0;
+            auto errors_before = [&](std::size_t line) {
+                for (; e < read.errors.size() && read.errors[e].line < line; ++e) {
+                    out << error_line(read.errors[e].line, "", "bad_csv", read.errors[e].message).dump() << '\n';
+                    err << "exportcheck: " << read.errors[e].message << " [bad_csv]\n";
+                    status = 1;
+                }
+            };
+            for (const auto& o : read.orders) {
+                errors_before(o.line);
                 screen_one(o.order, o.line, fmt::format("{} order {} (line {})", shown, o.order.value("id", ""), o.line));
+            }
+            errors_before(static_cast<std::size_t>(-1));
             return status;
         }
     }

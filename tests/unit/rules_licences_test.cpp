@@ -165,6 +165,8 @@ TEST_CASE("an unknown country makes the order review, naming the field") {
     const auto f = check_order(order("NVIDIA H100 SXM5", "XX"), "2026-07-09");
     const auto* dq = find_rule(f, "DQ-COUNTRY", Severity::review);
     REQUIRE(dq);
-    CHECK(dq->message.starts_with("parties[0].address.country"));
+    CHECK(dq->evidence["field"] == "parties[0].address.country");
+    // Said in a reseller's words, not as a field path.
+    CHECK(dq->message.starts_with("The country of the buyer \"Test Buyer Ltd\": \"XX\" is not a country"));
     CHECK(decision(f) == Decision::review);
 }

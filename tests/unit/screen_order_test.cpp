@@ -158,3 +158,31 @@ TEST_CASE("bad orders: limits, negative numbers, invalid bytes (see exportcheck/
     CHECK(csv_error("order_id,buyer.name,item.description\nA," + std::string(2000, 'x') + ",laptop\n")
               .starts_with("orders.csv line 2, column 2 (buyer.name): is 2000 bytes long; names are limited to 1024 bytes"));
 }
+
+TEST_CASE("order CSV: a bad row leaves out only its order; every bad row is listed with its line and column") {
+    const std::string header = "order_id,buyer.name,buyer.country,item.description,item.quantity\n";
+    const auto read = read_orders_csv(header + "A,Acme,DE,A100,1\nB,Beta,FR,H100,ten\nC,Gamma,JP,L4,2\nD,Delta,US,,1\n",
+                                      "commandes.csv");
+    REQUIRE(read.orders.size() == 2);
+    CHECK(read.orders[0].order["id"] == "A");
+    CHECK(read.orders[1].order["id"] == "C");
+    REQUIRE(read.errors.size() == 2);
+    CHECK(read.errors[0].line == 3);
+    CHECK(read.errors[0].column == "item.quantity");
+    CHECK(read.errors[0].message == "commandes.csv line 3, column 5 (item.quantity): expected a number, got \"ten\"");
+    CHECK(read.errors[1].line == 5);
+    CHECK(read.errors[1].column == "item.description");
+    // The strict reader still refuses the file at its first bad row.
+    CHECK(csv_error(header + "A,Acme,DE,A100,1\nB,Beta,FR,H100,ten\n").starts_with("orders.csv line 3"));
+}
+
+TEST_CASE("order CSV: the nearest column, a semicolon file, and files that are not CSVs of orders") {
+    const auto near = csv_error("order_id,buyer.nam\nA,x\n");
+    CHECK(near.find("did you mean \"buyer.name\"?") != std::string::npos);
+    CHECK(near.find("docs/") == std::string::npos);
+    const auto semi = read_orders_csv("order_id;buyer.name;buyer.country;item.description;item.quantity\nA;Acme;DE;A100;1\n");
+    REQUIRE(semi.orders.size() == 1);
+    CHECK(semi.orders[0].order["parties"][0]["name"] == "Acme");
+    CHECK(csv_error(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)).find("not a CSV of orders") != std::string::npos);
+    CHECK(csv_error("Dear supplier,\nplease find our order attached.\n").find("not a CSV of orders") != std::string::npos);
+}

@@ -2,7 +2,7 @@
 // bar, rate and time left; then a chart of decisions and frequent findings, a sortable, filterable table
 // whose rows open the full report, and exports (CSV, JSON). Every screening goes into the audit log.
 import { h, clear, download, icon } from './dom.js';
-import { t, formatNumber, formatDate } from './i18n/index.js';
+import { t, formatNumber, formatDate, language } from './i18n/index.js';
 import { barChart } from './chart.js';
 import { createTable } from './table.js';
 import { BY_SEVERITY, decisionBadge, decisionRank, fillDecisionFilter } from './result-view.js';
@@ -10,7 +10,7 @@ import { addRecords, loadClearances, makeRecord, recordContext } from './audit-l
 import { openReport } from './report-dialog.js';
 import { toCsv } from './csv.js';
 
-const PREVIEW_ERRORS = 5;
+const PREVIEW_ERRORS = 200; // every bad row, up to a screenful a person can act on
 
 function formatDuration(ms) {
   if (!Number.isFinite(ms)) return '…';
@@ -181,7 +181,7 @@ export function createBatchView(ctx) {
     progressBar.max = Math.max(1, p.total);
     progressBar.value = p.done;
     const text = t('batch.progress', { done: p.done, total: p.total, rate: formatNumber(Math.round(p.rate)),
-      eta: p.done >= p.total ? formatDuration(0) : formatDuration(p.etaMs) });
+      eta: p.done >= p.total ? '' : formatDuration(p.etaMs) }); // finished: no time left to announce
     progressText.textContent = text;
     progressBar.dataset.done = String(p.done);
     const step = Math.floor((p.done / Math.max(1, p.total)) * 4);
@@ -265,7 +265,7 @@ export function createBatchView(ctx) {
       }));
     };
     try {
-      const request = { clearances: await loadClearances(), screened_at: state.startedAt };
+      const request = { clearances: await loadClearances(), screened_at: state.startedAt, lang: language() };
       const options = { request, digest: true, signal: controller.signal, onChunk, onProgress: (p) => {
         state.done = p.done;
         state.rate = p.rate;
@@ -273,7 +273,7 @@ export function createBatchView(ctx) {
       } };
       if (Array.isArray(input)) await checker.screenBatch(input, options);
       else {
-        const { orders, errors } = await checker.screenText(input.text, { ...options, format: input.format });
+        const { orders, errors } = await checker.screenText(input.text, { ...options, format: input.format, name });
         reportRead(name, orders.length, errors);
       }
       state.elapsed = performance.now() - started;

@@ -1,7 +1,7 @@
 // "Screen an order": the form, and beside it the report of the last screening (recorded in the audit log
 // at once, so its hits can be adjudicated right there).
 import { h, clear } from './dom.js';
-import { t } from './i18n/index.js';
+import { t, language } from './i18n/index.js';
 import { createOrderForm } from './order-form.js';
 import { renderReport } from './result-view.js';
 import { addRecord, adjudicate, loadClearances, makeRecord } from './audit-log.js';
@@ -48,7 +48,7 @@ export function createOrderView(ctx) {
       form.el.setAttribute('aria-busy', 'true');
       let report;
       // In a Worker, like a batch of one: the page never blocks on the core.
-      const request = { clearances: await loadClearances(), screened_at: new Date().toISOString() };
+      const request = { clearances: await loadClearances(), screened_at: new Date().toISOString(), lang: language() };
       try {
         [report] = await checker.screenBatch([order], { request });
       } catch (err) {
@@ -84,7 +84,12 @@ export function createOrderView(ctx) {
   examples.addEventListener('change', async () => {
     const list = await loadSamples();
     const order = list[Number(examples.value)];
-    if (order) form.fill(structuredClone(order));
+    if (!order) return;
+    form.fill(structuredClone(order));
+    // The "Screen" button is far below a filled form: bring it into view and focus it, ready to press.
+    const submit = form.el.querySelector('button[type="submit"]');
+    submit?.scrollIntoView({ block: 'center' });
+    submit?.focus({ preventScroll: true });
   });
 
   const el = h('section', { class: 'view view-screen', 'aria-labelledby': 'order-form-title',

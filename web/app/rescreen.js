@@ -1,6 +1,7 @@
 // Rescreening after a new bundle: the latest stored screening of each order that was checked against
 // another bundle is screened again (in the batch Workers); each new screening is recorded, pointing to the
 // one it repeats; the orders whose decision changed are returned.
+import { language } from './i18n/index.js';
 import { addRecords, allRecords, loadClearances, makeRecord, ordersOf, recordContext } from './audit-log.js';
 
 const decisionOf = (report) => (report?.error ? 'error' : report?.decision ?? 'error');
@@ -22,7 +23,7 @@ export async function rescreen(checker, candidates, { onProgress, signal } = {})
   const orders = await ordersOf(candidates.map((r) => r.id));
   candidates = candidates.map((r, i) => ({ ...r, order: orders[i] })).filter((r) => r.order);
   const reports = await checker.screenBatch(candidates.map((r) => r.order), {
-    request: { clearances: await loadClearances(), screened_at: new Date().toISOString() },
+    request: { clearances: await loadClearances(), screened_at: new Date().toISOString(), lang: language() },
     digest: true,
     onProgress,
     signal,

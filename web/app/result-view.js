@@ -4,7 +4,7 @@
 // notice, source link; the rule's text and citation. Hits can be adjudicated (false positive with a
 // reason, or confirmed) when the report belongs to an audit record.
 import { h, clear, icon, uid } from './dom.js';
-import { t, has, formatDate, formatNumber, countryName } from './i18n/index.js';
+import { t, has, formatDate, formatNumber, countryName, language } from './i18n/index.js';
 import { latestAdjudications } from './audit-log.js';
 
 import { BY_SEVERITY, decisionRank, isDecision } from '../lib/decisions.js';
@@ -92,10 +92,25 @@ function nameComparison(finding) {
     h('div', { class: 'name listed' },
       h('span', { class: 'name-label' }, t('result.listedName'), e.own_list ? ` · ${t('list.OWN')}` : e.list ? ` · ${e.list}` : ''),
       h('span', { class: 'name-value' }, highlighted(listed, l)),
-      primary ? h('span', { class: 'name-primary' }, t('result.aliasOf', { name: primary })) : null));
+      primary ? h('span', { class: 'name-primary' }, t('result.aliasOf', { name: primary })) : null),
+    // Two separate things: how alike the names are, and whether the country backs it up.
+    typeof e.score === 'number' ? h('p', { class: 'match-scores' },
+      h('span', { class: 'name-score' }, t('result.nameSimilarity', { score: formatNumber(e.score, { style: 'percent' }) })),
+      e.corroboration ? h('span', { class: 'country-check', lang: ctxLang(finding) }, t('result.corroboration', { text: e.corroboration })) : null)
+      : null);
 }
 
+// The language the core wrote a finding's words in (the report's), for the lang attribute.
+let reportLang = 'en';
+const ctxLang = () => reportLang;
+
 const roleName = (role) => (has(`role.${role}`) ? t(`role.${role}`) : String(role).replace(/_/g, ' '));
+
+// "1.4.0": the engine that wrote the report ({name, version} in the report; a string in older records).
+const engineVersion = (report) => {
+  const e = report.engine ?? report.engine_version;
+  return e && typeof e === 'object' ? [e.name, e.version].filter(Boolean).join(' ') : String(e ?? '');
+};
 
 // --- evidence ---------------------------------------------------------------------------------------
 // Shown by the name comparison, the rule block, or technical only (the JSON view has everything).
@@ -273,13 +288,31 @@ function findingCard(finding, index, ctx) {
       level ? h('span', { class: 'level' }, t('result.level', { level })) : null,
       finding.rule ? h('code', { class: 'rule-id' }, finding.rule) : null,
       title ? h('span', { class: 'finding-title' }, title) : null),
-    h('p', { class: 'message', lang: 'en' }, finding.message ?? ''), // the core's words are English
+    h('p', { class: 'message', lang: ctx?.lang ?? 'en' }, finding.message ?? ''), // in the language the core wrote it
     own ? h('p', { class: 'own-note' }, t('own.notOfficial')) : null,
     finding.kind === 'party_match' ? nameComparison(finding) : null,
     evidenceList(finding.evidence),
     explanationBlock(finding.evidence?.explanation),
     ruleBlock(finding),
     finding.kind === 'party_match' ? adjudicationBlock(finding, key, ctx) : null);
+}
+
+// What is left to do (keep the record until a date; why no licence is needed; NAC/ACA notification).
+function nextSteps(report) {
+  const steps = report.next_steps ?? [];
+  if (!steps.length) return null;
+  return h('section', { class: 'next-steps' },
+    h('h4', {}, t('result.nextSteps')),
+    h('ul', { lang: report.lang ?? 'en' }, steps.map((s) => h('li', {}, s.message))));
+}
+
+// The lists the order was screened against, each with its own data date (for the printed report).
+function listDates(report) {
+  const lists = Object.entries(report.bundle?.list_dates ?? {});
+  if (!lists.length) return null;
+  return h('section', { class: 'list-dates' },
+    h('h4', {}, t('result.listDates')),
+    h('p', {}, lists.map(([list, date]) => `${has(`list.${list}`) ? t(`list.${list}`) : list}: ${formatDate(date)}`).join(' · ')));
 }
 
 function itemsTable(items) {
@@ -324,7 +357,8 @@ export function renderReport(report, { record, onAdjudicate, reviewer } = {}) {
     adjudicationSummary.textContent = t('result.adjudicationSummary', { hits, fp: falsePositives, done: adjudicated.size });
   };
   updateSummary();
-  const ctx = { record, onAdjudicate, reviewer, afterAdjudicate: updateSummary };
+  const ctx = { record, onAdjudicate, reviewer, afterAdjudicate: updateSummary, lang: report.lang ?? 'en' };
+  reportLang = ctx.lang;
   const top = findings[0]?.message;
   return h('section', { class: 'report', dataset: { decision, orderId: report.order_id ?? '' } },
     h('div', { class: `decision-banner decision-${decision}` },
@@ -333,21 +367,25 @@ export function renderReport(report, { record, onAdjudicate, reviewer } = {}) {
         h('p', { class: 'decision-label' }, t(`decision.${decision}`)),
         h('p', { class: 'decision-sentence', id: 'decision-sentence' },
           t(`decision.${decision}.sentence`, { count: findings.length, id: report.order_id ?? '' })),
-        report.summary ? h('p', { class: 'decision-summary', lang: 'en' }, report.summary)
+        report.summary ? h('p', { class: 'decision-summary', lang: report.lang ?? 'en' }, report.summary)
           : (top && decision !== 'clear' ? h('p', { class: 'decision-summary' }, t('result.mainReason', { reason: top })) : null),
         hits && record ? adjudicationSummary : null)),
     findings.length ? null : h('p', { class: 'no-findings' }, t('result.noFindings')),
-    findings.length && t('result.coreLanguage') ? h('p', { class: 'hint' }, t('result.coreLanguage')) : null,
+    findings.length && (report.lang ?? 'en') !== language() && t('result.coreLanguage') ? h('p', { class: 'hint' }, t('result.coreLanguage')) : null,
     [...GROUPS.map((g) => g.id), 'other'].filter((g) => groups.has(g)).map((g) => h('section', { class: 'finding-group', dataset: { group: g } },
       h('h4', {}, t(`group.${g}`), ' ', h('span', { class: 'count' }, `(${groups.get(g).length})`)),
       h('ol', { class: 'findings' }, groups.get(g).map(([f, i]) => findingCard(f, i, ctx))))),
+    nextSteps(report),
     itemsTable(report.items ?? report.classification),
+    listDates(report),
+    h('p', { class: 'print-actions' },
+      h('button', { type: 'button', class: 'secondary print-report', onclick: () => globalThis.print?.() }, t('result.print'))),
     h('details', { class: 'report-meta' },
       h('summary', { i18n: 'result.technical' }),
       h('dl', {},
         h('dt', { i18n: 'result.bundle' }), h('dd', {}, `${report.bundle?.id ?? ''} (${formatDate(report.bundle?.built_at)})`),
         h('dt', { i18n: 'result.bundleSha' }), h('dd', {}, h('code', {}, report.bundle?.sha256 ?? '')),
-        h('dt', { i18n: 'result.engine' }), h('dd', {}, String(report.engine ?? report.engine_version ?? '')),
+        h('dt', { i18n: 'result.engine' }), h('dd', {}, engineVersion(report)),
         report.own_list ? [h('dt', { i18n: 'result.ownList' }), h('dd', { id: 'report-own-list' }, t('result.ownListValue', report.own_list))] : null),
       h('pre', { class: 'json' }, JSON.stringify(report, null, 2))));
 }

@@ -73,13 +73,14 @@ export class Engine {
     return { orders, reports, errors };
   }
 
-  // Orders from a file: CSV (the core reads it), JSON lines or JSON. -> { orders, errors: [{line, message}] }.
-  parseOrders(text, { format } = {}) {
+  // Orders from a file: CSV (the core reads it), JSON lines or JSON. -> { orders, errors: [{line, column?, message}] }:
+  // every good order and every bad row, named after the file (`name`).
+  parseOrders(text, { format, name } = {}) {
     if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'parseOrders expects the file as text');
     const kind = format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
     if (kind === 'csv') {
-      const parsed = this.#core.callText('parse_orders_csv', text);
-      return Array.isArray(parsed) ? { orders: parsed, errors: [] } : { orders: parsed.orders ?? [], errors: parsed.errors ?? [] };
+      const parsed = this.#core.call('read_orders_csv', { text, name: name ?? 'orders.csv' });
+      return { orders: parsed.orders ?? [], errors: parsed.errors ?? [] };
     }
     if (kind === 'json' || (kind === 'jsonl' && text.trimStart().startsWith('['))) {
       const value = JSON.parse(text);

@@ -136,7 +136,7 @@ export class ExportCheckElement extends HTMLElement {
       this.#ready(await connection.ready);
       // The core reads no clock: the time dates the report and the age of the parties' companies.
       const ownList = this.ownList ? { text: this.ownList, name: 'own list' } : null;
-      report = await connection.request('screen', [target, { screened_at: new Date().toISOString() }], { ownList });
+      report = await connection.request('screen', [target, { screened_at: new Date().toISOString(), lang: this.#lang() }], { ownList });
     } catch (err) {
       if (seq !== this.#seq) throw err;
       this.#pendingKey = null;

@@ -77,4 +77,8 @@ void name_cases(const CheckInput& in, std::vector<Finding>& findings);
 // Data-quality findings for what the order parser could not evaluate, and for items it could not classify.
 std::vector<Finding> check_data_quality(const CheckInput& in);
 
+// What is left to do after screening: [{message_id, params}] (keep the record until a date; why no licence is
+// needed; no NAC/ACA notification for a consumer 3A090 card outside the licence set). The report renders them.
+nlohmann::ordered_json next_steps(const CheckInput& in, const std::vector<Finding>& findings, Decision decision);
+
 }  // namespace exportcheck

@@ -90,8 +90,10 @@ struct Payment {
 // Something the parser could read but the engine cannot fully evaluate, or ignored.
 struct InputIssue {
     std::string field;     // "parties[1].address.country"
-    std::string message;   // plain language
+    std::string message;   // plain language (English)
     bool needs_review = true;
+    std::string message_id;  // the catalogue's id of the message (message.hpp), and its parameters
+    nlohmann::json params = nlohmann::json::object();
 };
 
 struct Order {
@@ -125,5 +127,21 @@ struct CsvOrder {
     std::size_t line = 0;   // first line of the order
 };
 std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view file_name = "orders.csv");
+
+// A bad row, and the fix: "orders.csv line 4, column buyer.country: ...".
+struct CsvRowError {
+    std::size_t line = 0;
+    std::string column;   // the header as written ("" when the row as a whole is wrong)
+    std::string message;  // names the file, line and column, and says what to change
+};
+struct CsvOrders {
+    std::vector<CsvOrder> orders;      // every order whose rows are all good
+    std::vector<CsvRowError> errors;   // every bad row (its order is left out), in line order
+};
+// As orders_from_csv, but a bad row leaves out only its own order: every good order is read and every bad
+// row listed. A file that is not a CSV of orders (binary, an image, no known column, an unknown column)
+// still throws Error("bad_csv"); an unknown column names the nearest known one. A semicolon-separated file
+// is read as such.
+CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name = "orders.csv");
 
 }  // namespace exportcheck

@@ -13,6 +13,8 @@
 // `info` findings explain and `cleared` findings record an accepted false positive; neither changes it.
 #pragma once
 
+#include <exportcheck/message.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -33,8 +35,17 @@ struct Finding {
     std::string rule;
     Severity severity = Severity::info;
     std::string level;     // red flags: "high", "medium", "low"; empty otherwise
-    std::string message;
+    std::string message;      // in English, as found (checks and tests read it); the report renders message_id
+    std::string message_id;   // the catalogue's id (message.hpp)
+    nlohmann::ordered_json params = nlohmann::ordered_json::object();
     nlohmann::ordered_json evidence = nlohmann::ordered_json::object();
+
+    // Sets the message: its id, its parameters and its English text.
+    void say(std::string id, nlohmann::ordered_json p = nlohmann::ordered_json::object());
+    // Adds a sentence after the message (params["then"] holds them, rendered after it, space-separated).
+    void then(std::string_view id, nlohmann::ordered_json p = nlohmann::ordered_json::object());
+    // The message in a language.
+    std::string text(Lang lang) const;
 };
 
 // The strictest severity among the findings (info and cleared count as clear).
@@ -44,8 +55,8 @@ Decision decide(const std::vector<Finding>& findings);
 void sort_findings(std::vector<Finding>& findings);
 
 // The one-sentence summary a non-lawyer understands, from the decision and the findings that made it.
-std::string summarize(Decision decision, const std::vector<Finding>& findings);
+Message summarize(Decision decision, const std::vector<Finding>& findings);
 
-nlohmann::ordered_json finding_json(const Finding& f);
+nlohmann::ordered_json finding_json(const Finding& f, Lang lang = Lang::en);
 
 }  // namespace exportcheck

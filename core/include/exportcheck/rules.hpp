@@ -42,7 +42,7 @@ struct CountryGroups {
     std::vector<std::string> license_set;           // 3A090/4A090 licence destinations, derived from the groups
     std::vector<std::string> hq_concern;            // D:5 and Macau: the headquarters test
     struct Embargo {
-        std::string id, citation, why;
+        std::string id, citation, why, why_fr;  // why_fr: the same in French (rules data carry both languages)
         std::vector<std::string> countries;
         Pedigree pedigree;
     };
@@ -120,6 +120,7 @@ struct ListAction {
     std::string action;   // "blocked" or "review" for a strong hit
     std::string rule;     // "R22" for the UVL; "R01" otherwise
     std::string name, effect, confidence;
+    std::string name_fr, effect_fr;  // the same in French (empty: as in English)
 };
 
 struct LicenseRules {
@@ -146,7 +147,7 @@ struct RedFlagConfig {
     std::string version, as_of;
     nlohmann::json flags;                          // "R03" -> {title, sources, confidence}
     struct Hub {
-        std::string id, why;
+        std::string id, why, why_fr;
         std::vector<std::string> countries;
         Pedigree pedigree;
     };
@@ -221,6 +222,7 @@ struct AffiliatesState {
     bool confirmed = true;
     std::string note;       // "status after 2026-11-09 unconfirmed [L]" when not confirmed
     bool set_by_order = false;
+    nlohmann::ordered_json note_msg;  // the note as a message (message.hpp), for reports in any language
 };
 AffiliatesState affiliates_rule_state(const RulesData& rules, const std::string& reference_date);
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <exportcheck/bundle.hpp>
+#include <exportcheck/message.hpp>
 #include <exportcheck/order.hpp>
 #include <exportcheck/rules.hpp>
 
@@ -50,6 +51,7 @@ struct ScreenOptions {
     std::string screened_at;                             // ISO 8601, shown in the report when given
     const OwnList* own_list = nullptr;                   // the reseller's own list (own_list.hpp), screened too;
                                                          // built over this Screener's matcher()
+    Lang lang = Lang::en;                                // the language the report's sentences are written in
 };
 
 class Screener {
@@ -65,7 +67,8 @@ public:
     Screener& operator=(const Screener&) = delete;
 
     nlohmann::ordered_json screen(const Order& order, const ScreenOptions& options = {}) const;
-    // A bare order, or {"order": ..., "clearances"?: [...], "settings"?: {...}, "screened_at"?: "..."}.
+    // A bare order, or {"order": ..., "clearances"?: [...], "settings"?: {...}, "screened_at"?: "...",
+    // "lang"?: "en"|"fr"}.
     // Throws Error("bad_order" / "bad_settings" / "bad_clearances") naming the field.
     nlohmann::ordered_json screen_json(const nlohmann::json& request, const OwnList* own_list = nullptr) const;
     // The bundle's name index (an OwnList takes its word rarity from it).

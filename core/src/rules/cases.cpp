@@ -32,7 +32,7 @@ void name_cases(const CheckInput& in, std::vector<Finding>& findings) {
             if (f.severity < Severity::review || !contains(shared, f.rule)) continue;
             if (!f.evidence.contains("cases")) {
                 f.evidence["cases"] = ojson::array();
-                f.message += fmt::format(" Known case: {}.", k.value("name", ""));
+                f.then("case.known", {{"name", data_text(k, "name")}});
             }
             f.evidence["cases"].push_back(named);
         }

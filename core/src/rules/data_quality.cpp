@@ -12,6 +12,30 @@ using namespace rules_detail;
 constexpr const char* kKnowYourCustomer = "15 CFR Part 732, Supp. No. 3 (BIS 'Know Your Customer' guidance): a fact the "
                                           "screening could not evaluate is not a clean result";
 
+namespace {
+
+// A field path as a reseller says it: "parties[2].address.country" -> the country of the ship-to party "X".
+ojson field_words(const Order& order, const std::string& path) {
+    if (path.starts_with("parties[")) {
+        const auto close = path.find(']');
+        const auto i = static_cast<std::size_t>(std::atoi(path.c_str() + 8));
+        const auto rest = close == std::string::npos || close + 2 > path.size() ? std::string() : path.substr(close + 2);
+        for (const auto& p : order.parties)
+            if (p.path == path.substr(0, close + 1))
+                return msg("field.of_party", {{"what", rest}, {"who", who_msg(p.role, p.name)}});
+        return msg("field.of_party", {{"what", rest}, {"who", msg("field.party_n", {{"n", i + 1}})}});
+    }
+    if (path.starts_with("items[")) {
+        const auto close = path.find(']');
+        const auto i = static_cast<std::size_t>(std::atoi(path.c_str() + 6));
+        const auto rest = close == std::string::npos || close + 2 > path.size() ? std::string() : path.substr(close + 2);
+        return msg("field.of_item", {{"what", rest}, {"n", i + 1}});
+    }
+    return msg("field.top", {{"what", path}});
+}
+
+}  // namespace
+
 std::vector<Finding> check_data_quality(const CheckInput& in) {
     std::vector<Finding> out;
     for (const auto& issue : in.order.issues) {
@@ -22,7 +46,12 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
                : issue.needs_review                               ? "DQ-MISSING"
                                                                   : "DQ-IGNORED";
         f.severity = issue.needs_review ? Severity::review : Severity::info;
-        f.message = fmt::format("{}: {}", issue.field, issue.message);
+        if (issue.message_id.empty()) {
+            f.message = fmt::format("{}: {}", issue.field, issue.message);
+        } else {
+            f.say("dq.issue", {{"field", field_words(in.order, issue.field)},
+                               {"what", msg(issue.message_id, ojson::parse(issue.params.dump()))}});
+        }
         f.evidence = {{"field", issue.field}, {"citation", kKnowYourCustomer}};
         out.push_back(std::move(f));
     }
@@ -38,9 +67,8 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.kind = "data_quality";
             f.rule = "DQ-UNCLASSIFIED";
             f.severity = Severity::review;
-            f.message = fmt::format("{} could not be classified ({}). Give the exact model, the maker's ECCN, or the chip's "
-                                    "TPP and die area (items[].tpp, items[].die_area_mm2).",
-                                    quote(item.description.empty() ? item.model : item.description), c.basis);
+            f.say("dq.unclassified", {{"item", quote(item.description.empty() ? item.model : item.description)},
+                                      {"basis", c.basis_msg.is_null() ? ojson(c.basis) : c.basis_msg}});
             f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"basis", c.basis}, {"citation", kKnowYourCustomer}};
             out.push_back(std::move(f));
         } else if (c.cls == ItemClass::unclassified) {
@@ -48,8 +76,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.kind = "data_quality";
             f.rule = "DQ-UNCLASSIFIED";
             f.severity = Severity::info;
-            f.message = fmt::format("{} is not in the catalogue: it is reported as unclassified (not as EAR99). Check its "
-                                    "ECCN with the maker.", quote(item.description.empty() ? item.model : item.description));
+            f.say("dq.not_in_catalogue", {{"item", quote(item.description.empty() ? item.model : item.description)}});
             f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"citation", kKnowYourCustomer}};
             out.push_back(std::move(f));
         }
@@ -59,7 +86,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.kind = "data_quality";
             f.rule = "DQ-ECCN";
             f.severity = Severity::info;
-            f.message = fmt::format("{}: {}.", item_label(item, c), note);
+            f.say("dq.maker_eccn", {{"item", item_msg(item, c)}, {"note", note}});
             f.evidence = {{"item", item.path}, {"maker_eccn", c.maker_eccn}, {"tool_eccn", c.eccn}, {"citation", "ECCN 3A090 and the Note to 3A090.a/.b (Supp. No. 1 to Part 774)"}};
             out.push_back(std::move(f));
         }

@@ -51,71 +51,86 @@ int kind_rank(const std::string& kind) {
 
 int level_rank(const std::string& level) { return level == "high" ? 0 : level == "medium" ? 1 : level == "low" ? 2 : 1; }
 
-// The first sentence: up to the first ". " outside quotes.
-std::string first_sentence(const std::string& s) {
-    bool quoted = false;
-    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-        if (s[i] == '"') quoted = !quoted;
-        if (!quoted && s[i] == '.' && s[i + 1] == ' ') return s.substr(0, i + 1);
+// How strong a reason is, for the order of reasons (not for the decision): a legal bar (an embargo, a listed
+// party, no licence path) first, then a licence requirement, then a red flag that holds the order until it is
+// resolved ("do not ship yet"), then what asks for review. A licence for a 3A090 chip to Hong Kong is the main
+// reason of an order that also lacks its end-use statement: resolving the red flag leaves the licence.
+int strength(const Finding& f) {
+    switch (f.severity) {
+        case Severity::blocked: return kind_rank(f.kind) <= kind_rank("license") ? 5 : 3;
+        case Severity::license_required: return 4;
+        case Severity::review: return 2;
+        case Severity::cleared: return 1;
+        case Severity::info: return 0;
     }
-    return s;
+    return 0;
 }
 
 }  // namespace
 
 void sort_findings(std::vector<Finding>& findings) {
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        if (a.severity != b.severity) return a.severity > b.severity;
+        if (strength(a) != strength(b)) return strength(a) > strength(b);
         if (kind_rank(a.kind) != kind_rank(b.kind)) return kind_rank(a.kind) < kind_rank(b.kind);
         return level_rank(a.level) < level_rank(b.level);
     });
 }
 
-std::string summarize(Decision decision, const std::vector<Finding>& findings) {
+void Finding::say(std::string id, nlohmann::ordered_json p) {
+    message_id = std::move(id);
+    params = std::move(p);
+    message = text(Lang::en);
+}
+
+void Finding::then(std::string_view id, nlohmann::ordered_json p) {
+    if (!params.contains("then")) params["then"] = nlohmann::ordered_json::array();
+    params["then"].push_back(msg(id, std::move(p)));
+    message = text(Lang::en);
+}
+
+std::string Finding::text(Lang lang) const {
+    if (message_id.empty()) return message;
+    std::string s = render(message_id, params, lang);
+    if (params.contains("then"))
+        for (const auto& t : params["then"]) s += " " + render(t["$m"].get<std::string>(), t["p"], lang);
+    return s;
+}
+
+Message summarize(Decision decision, const std::vector<Finding>& findings) {
+    // The strongest reason leads (findings are in sort_findings' order).
     const Finding* top = nullptr;
-    std::size_t count = 0;
-    const Severity want = decision == Decision::blocked ? Severity::blocked
-                        : decision == Decision::license_required ? Severity::license_required
-                        : Severity::review;
-    for (const auto& f : findings) {
-        if (f.severity != want) continue;
-        if (!top) top = &f;
-        ++count;
-    }
-    std::string others;
+    for (const auto& f : findings)
+        if (f.severity >= Severity::review && !top) top = &f;
     std::size_t more = 0;
     for (const auto& f : findings)
         if (f.severity >= Severity::review && &f != top) ++more;
-    if (more > 0) others = fmt::format(" ({} more finding{} below.)", more, more == 1 ? "" : "s");
-    switch (decision) {
-        case Decision::clear:
-            return "Clear: no restricted-party match, licence requirement or red flag was found for this order (a "
-                   "screening result, not legal advice).";
-        case Decision::blocked:
-        case Decision::license_required:
-        case Decision::review: {
-            if (!top) return "Review this order before shipping.";
-            std::string msg = first_sentence(top->message);
-            if (decision == Decision::review && !msg.starts_with("Check") && !msg.starts_with("Hold"))
-            {
-                if (msg.size() > 1 && msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z')
-                    msg[0] = static_cast<char>(msg[0] + 32);
-                msg = "Hold for review: " + msg;
-            }
-            return msg + others;
-        }
-    }
-    return "";
+    if (decision == Decision::clear) return {"summary.clear", nlohmann::ordered_json::object()};
+    if (!top) return {"summary.review_plain", nlohmann::ordered_json::object()};
+    nlohmann::ordered_json top_msg = top->message_id.empty() ? nlohmann::ordered_json(top->message)
+                                                              : msg(top->message_id, top->params);
+    // A finding that already says what to do ("Check ...", "Hold ...") leads the summary as it is.
+    const bool imperative = top->message.starts_with("Check") || top->message.starts_with("Hold");
+    const bool prefix = decision == Decision::review && !imperative;
+    return {prefix ? "summary.hold" : "summary.top", {{"top", std::move(top_msg)}, {"more", more}}};
 }
 
-nlohmann::ordered_json finding_json(const Finding& f) {
+nlohmann::ordered_json finding_json(const Finding& f, Lang lang) {
     nlohmann::ordered_json j;
     j["kind"] = f.kind;
     j["rule"] = f.rule;
     j["severity"] = std::string(to_string(f.severity));
     if (!f.level.empty()) j["level"] = f.level;
-    j["message"] = f.message;
+    j["message"] = f.text(lang);
+    j["message_id"] = f.message_id;
+    j["params"] = f.params;
     j["evidence"] = f.evidence;
+    // Evidence the engine wrote in words (a message: {"$m", "p"}) is rendered too, its id and parameters beside it.
+    for (auto it = f.evidence.begin(); it != f.evidence.end(); ++it) {
+        if (!it.value().is_object() || !it.value().contains("$m")) continue;
+        j["evidence"][it.key()] = render(it.value()["$m"].get<std::string>(), it.value().value("p", nlohmann::ordered_json::object()), lang);
+        j["evidence"][it.key() + "_id"] = it.value()["$m"];
+        j["evidence"][it.key() + "_params"] = it.value().value("p", nlohmann::ordered_json::object());
+    }
     return j;
 }
 

@@ -6,6 +6,7 @@
 
 #include <exportcheck/checks.hpp>
 #include <exportcheck/countries.hpp>
+#include <exportcheck/message.hpp>
 
 #include <fmt/format.h>
 
@@ -89,6 +90,42 @@ inline std::string item_label(const Item& item, const ItemClassification& c) {
     const bool low = c.confidence == "L" && c.figures_from.find("catalogue") != std::string::npos;
     if (!eccn) return "the " + item_name(item, c);
     return fmt::format("the {} (ECCN {}{})", item_name(item, c), c.eccn, low ? ", on figures marked [L]" : "");
+}
+
+// The same, as message parameters (message.hpp): rendered in the report's language.
+inline ojson role_msg(Role r) { return msg("role", {{"r", std::string(to_string(r))}}); }
+inline ojson role_the(Role r) { return msg("role.the", {{"r", std::string(to_string(r))}}); }
+inline ojson role_the(const std::string& role) { return msg("role.the", {{"r", role}}); }
+inline ojson roles_msg(const std::vector<std::string>& roles) {
+    ojson a = ojson::array();
+    for (const auto& r : roles) a.push_back(msg("role", {{"r", r}}));
+    return a;
+}
+// "the ship-to party \"Acme\"" / "le destinataire « Acme »".
+inline ojson who_msg(Role r, const std::string& name) { return msg("party.who", {{"role", role_the(r)}, {"name", shorten(name)}}); }
+inline ojson who_msg(const std::string& role, const std::string& name) {
+    return msg("party.who", {{"role", role_the(role)}, {"name", shorten(name)}});
+}
+
+// "the NVIDIA A100 (ECCN 3A090.a)": the item as item_label() says it, as a message parameter.
+inline ojson item_msg(const Item& item, const ItemClassification& c) {
+    const bool eccn = c.eccn.size() >= 5 && (c.eccn[0] >= '0' && c.eccn[0] <= '9');
+    const bool low = c.confidence == "L" && c.figures_from.find("catalogue") != std::string::npos;
+    const auto& text = item.description.empty() ? item.model : item.description;
+    const bool catalogue = !c.system && !c.catalogue_name.empty() && c.cls != ItemClass::generic;
+    const bool system = !catalogue && !c.system_name.empty() && text.empty();
+    const bool users = !catalogue && !system;  // the order's own words
+    ojson p = {{"name", item_name(item, c)}, {"users", users ? 1 : 0}};
+    if (!eccn) return msg("item", p);
+    p["eccn"] = c.eccn;
+    p["low"] = low ? 1 : 0;
+    return msg("item.eccn", p);
+}
+
+// Text that lives in the rules data with a French twin (`why` and `why_fr`): the report's language picks.
+inline ojson data_text(const nlohmann::json& obj, const std::string& key) {
+    const auto en = obj.value(key, std::string());
+    return ojson{{"$t", {{"en", en}, {"fr", obj.value(key + "_fr", en)}}}};
 }
 
 inline std::string join(const std::vector<std::string>& v, const std::string& last_sep = " and ") {

@@ -13,15 +13,15 @@ using namespace rules_detail;
 
 namespace {
 
-const char* china_note(const DestinationCountry& c) {
-    return c.code != c.counts_as && c.counts_as == "CN" ? ", which US rules treat as China" : "";
+// "Hong Kong (HK), which US rules treat as China".
+ojson where_msg(const DestinationCountry& c) {
+    return msg("dest.where", {{"country", country(c.code)}, {"as_china", c.code != c.counts_as && c.counts_as == "CN" ? 1 : 0}});
 }
-
-std::string is_are(std::size_t n) { return n == 1 ? "is" : "are"; }
 
 struct ItemRef {
     std::size_t index;
     std::string label;
+    ojson label_msg;
 };
 
 ojson items_json(const std::vector<ItemRef>& refs, const CheckInput& in) {
@@ -37,10 +37,10 @@ ojson items_json(const std::vector<ItemRef>& refs, const CheckInput& in) {
     return a;
 }
 
-std::string labels(const std::vector<ItemRef>& refs) {
-    std::vector<std::string> v;
-    for (const auto& r : refs) v.push_back(r.label);
-    return join(v);
+ojson labels(const std::vector<ItemRef>& refs) {
+    ojson v = ojson::array();
+    for (const auto& r : refs) v.push_back(r.label_msg);
+    return v;
 }
 
 bool reference_on_or_after(const std::string& reference, const std::string& date) {
@@ -69,7 +69,7 @@ void add_notes(ojson& evidence, const CheckInput& in) {
 
 // A 3A090/4A090 licence finding under one rule: its policy and one sentence.
 Finding licence_finding(const CheckInput& in, const DestinationCountry& d, const std::string& id,
-                        const std::vector<ItemRef>& group, const std::string& where, bool exception) {
+                        const std::vector<ItemRef>& group, const ojson& where, bool exception) {
     const auto& L = in.rules.license;
     const auto& rule = L.rule(id);
     Finding f;
@@ -80,25 +80,23 @@ Finding licence_finding(const CheckInput& in, const DestinationCountry& d, const
                   {"items", items_json(group, in)}};
     merge_into(f.evidence, cite(rule));
     f.evidence["review_policy"] = rule.value("policy", "");
+    const ojson p = {{"items", labels(group)}, {"n", group.size()}, {"where", where}};
     if (id == "LIC-H200-CASE") {
-        f.message = fmt::format("This order needs a US export licence: {} {} going to {}. Applications for these chips are "
-                                "reviewed case by case (FR 2026-00789, since {}), for exports from the US only; a licence "
-                                "must be granted before anything ships.", labels(group), is_are(group.size()), where,
-                                rule.value("effective", ""));
+        auto with_date = p;
+        with_date["since"] = date(rule.value("effective", ""));
+        f.say("lic.h200", std::move(with_date));
         f.evidence["note"] = rule.value("note", "");
         f.evidence["conditions"] = rule.value("conditions", "");
         f.evidence["revenue_share"] = {{"id", "N-02"}, {"text", rule.value("revenue_share_note", "")},
                                        {"sources", rule.value("revenue_share_sources", nlohmann::json::array())}};
     } else if (!exception) {
-        f.message = fmt::format("This order needs a US export licence: {} {} going to {}. Licence exceptions NAC and ACA are "
-                                "not available for datacenter 3A090.a items.", labels(group), is_are(group.size()), where);
+        f.say("lic.needs", p);
+        f.then("lic.no_exceptions");
     } else {
         const auto& ex = L.rule(d.d5_or_macau ? "EXC-NAC" : "EXC-ACA");
-        f.message = fmt::format("This order needs a US export licence: {} {} going to {}.", labels(group), is_are(group.size()), where);
-        f.message += d.d5_or_macau
-            ? fmt::format(" License Exception NAC may be used instead of a licence: notify BIS at least {} days ahead (SNAP-R), "
-                          "at most 6 items, one consignee and one end user, no distributor.", L.rule("EXC-NAC").value("notice_days", 25))
-            : " License Exception ACA may be used instead of a licence (no notification).";
+        f.say("lic.needs", p);
+        if (d.d5_or_macau) f.then("lic.nac", {{"days", L.rule("EXC-NAC").value("notice_days", 25)}});
+        else f.then("lic.aca");
         f.evidence["exception"] = {{"rule", d.d5_or_macau ? "EXC-NAC" : "EXC-ACA"}, {"title", ex.value("title", "")},
                                    {"conditions", ex.value("conditions", "")}};
         merge_into(f.evidence["exception"], cite(ex));
@@ -115,14 +113,13 @@ bool no_licence_path(const ItemClassification& c, const CheckInput& in) {
     return std::find(families.begin(), families.end(), chip->family) != families.end();
 }
 
-Finding nopath_finding(const CheckInput& in, const std::vector<ItemRef>& group, const std::string& how, ojson evidence) {
+Finding nopath_finding(const CheckInput& in, const std::vector<ItemRef>& group, const ojson& how, ojson evidence) {
     const auto& rule = in.rules.license.rule("LIC-BLACKWELL-NOPATH");
     Finding f;
     f.kind = "license";
     f.rule = "LIC-BLACKWELL-NOPATH";
     f.severity = Severity::blocked;
-    f.message = fmt::format("Do not ship: {} {} {}, and no US licence path is known for Blackwell-class chips there ({}).",
-                            labels(group), is_are(group.size()), how, rule.value("reason", ""));
+    f.say("lic.nopath", {{"items", labels(group)}, {"n", group.size()}, {"how", how}, {"reason", data_text(rule, "reason")}});
     f.evidence = std::move(evidence);
     f.evidence["items"] = items_json(group, in);
     f.evidence["review_policy"] = rule.value("policy", "");
@@ -147,7 +144,7 @@ const nlohmann::json* uae_recipient(const Party& p, const CheckInput& in) {
 }
 
 // 3A090/4A090 to or within the UAE since 2026-07-10: a licence unless every recipient is approved.
-Finding uae_finding(const CheckInput& in, const DestinationCountry& d, const std::vector<ItemRef>& group, const std::string& where) {
+Finding uae_finding(const CheckInput& in, const DestinationCountry& d, const std::vector<ItemRef>& group, const ojson& where) {
     const auto& rule = in.rules.license.rule("LIC-3A090-AE");
     const auto& list = in.rules.license.uae_recipients;
     std::vector<const Party*> recipients;
@@ -169,14 +166,8 @@ Finding uae_finding(const CheckInput& in, const DestinationCountry& d, const std
     f.kind = "license";
     f.rule = "LIC-3A090-AE";
     f.severity = all ? Severity::info : Severity::license_required;
-    f.message = all
-        ? fmt::format("No US export licence is needed for {} going to {} if every recipient really is the approved UAE "
-                      "recipient named ({}): confirm it against Supp. No. 8 to Part 740 and the approval's expiry.",
-                      labels(group), where, list.value("verify", ""))
-        : fmt::format("This order needs a US export licence: {} {} going to {}, and since 2026-07-10 advanced computing items "
-                      "need one to or within the UAE unless the consignee and the end user are approved UAE recipients "
-                      "(UAE government agencies, G42 and Core42 until 2027-04-06, UAE subsidiaries of named US AI companies).",
-                      labels(group), is_are(group.size()), where);
+    f.say(all ? "lic.uae_approved" : "lic.uae", {{"items", labels(group)}, {"n", group.size()}, {"where", where},
+                                                 {"verify", data_text(list, "verify")}});
     f.evidence = {{"destination", d.code}, {"groups", d.groups}, {"items", items_json(group, in)},
                   {"approved_recipients", matched}, {"all_recipients_approved", all},
                   {"verify", list.value("verify", "")}, {"review_policy", rule.value("policy", "")},
@@ -192,7 +183,7 @@ Finding uae_finding(const CheckInput& in, const DestinationCountry& d, const std
 std::vector<Finding> check_embargo(const CheckInput& in) {
     std::vector<Finding> out;
     std::vector<std::string> seen;
-    auto embargo_for = [&](const std::string& cc, const std::string& where) {
+    auto embargo_for = [&](const std::string& cc, const ojson& where) {
         const auto* e = in.rules.groups.embargo(cc);
         if (!e || contains(seen, e->id + cc)) return;
         seen.push_back(e->id + cc);
@@ -200,21 +191,21 @@ std::vector<Finding> check_embargo(const CheckInput& in) {
         f.kind = "embargo";
         f.rule = e->id;
         f.severity = Severity::blocked;
-        f.message = fmt::format("Do not ship: {}, which is under US sanctions ({}): {}.", where, e->citation, e->why);
-        f.evidence = {{"country", cc}, {"where", where}, {"citation", e->citation}, {"sources", e->pedigree.sources},
+        f.say("emb.do_not_ship", {{"where", where}, {"citation", e->citation},
+                                  {"why", ojson{{"$t", {{"en", e->why}, {"fr", e->why_fr.empty() ? e->why : e->why_fr}}}}}});
+        f.evidence = {{"country", cc}, {"where", f.params["where"]}, {"citation", e->citation}, {"sources", e->pedigree.sources},
                       {"confidence", e->pedigree.confidence}};
         out.push_back(std::move(f));
     };
     for (const auto& d : in.destinations.countries)
-        embargo_for(d.code, fmt::format("the goods go to {} ({})", country_label(d.code), join(d.roles, ", ")));
-    for (const auto& cc : in.order.route) embargo_for(cc, fmt::format("the route passes through {}", country_label(cc)));
+        embargo_for(d.code, msg("emb.goods_go", {{"country", country(d.code)}, {"roles", comma_list(roles_msg(d.roles))}}));
+    for (const auto& cc : in.order.route) embargo_for(cc, msg("emb.route", {{"country", country(cc)}}));
     for (const auto& p : in.order.parties)
         if (p.role == Role::buyer || p.role == Role::payer || p.role == Role::payer_bank || p.role == Role::parent)
-            embargo_for(p.address.country, fmt::format("the {} \"{}\" is in {}", role_label(p.role), shorten(p.name),
-                                                       country_label(p.address.country)));
+            embargo_for(p.address.country, msg("emb.party_in", {{"who", who_msg(p.role, p.name)},
+                                                                {"country", country(p.address.country)}}));
     if (!in.order.payment.from_country.empty())
-        embargo_for(in.order.payment.from_country,
-                    fmt::format("the payment comes from {}", country_label(in.order.payment.from_country)));
+        embargo_for(in.order.payment.from_country, msg("emb.payment_from", {{"country", country(in.order.payment.from_country)}}));
     return out;
 }
 
@@ -226,7 +217,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
     std::vector<ItemRef> strict, excepted, letter, unsure;
     for (std::size_t i = 0; i < in.items.size(); ++i) {
         const auto& c = in.items[i];
-        const ItemRef ref{i, item_label(in.order.items[i], c)};
+        const ItemRef ref{i, item_label(in.order.items[i], c), item_msg(in.order.items[i], c)};
         if (c.cls == ItemClass::a) strict.push_back(ref);
         else if (c.cls == ItemClass::b || c.cls == ItemClass::consumer_a) excepted.push_back(ref);
         else if (c.cls == ItemClass::letter) letter.push_back(ref);
@@ -235,7 +226,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
 
     for (const auto& d : in.destinations.countries) {
         if (in.rules.groups.embargo(d.code)) continue;  // the embargo finding says it all
-        const auto where = fmt::format("{}{}", country_label(d.code), china_note(d));
+        const auto where = where_msg(d);
         if (d.license_set && (!strict.empty() || !excepted.empty())) {
             const auto id = d.d5_or_macau ? "LIC-3A090-D5" : "LIC-3A090-D1D4";
             // One rule, one policy, one sentence: the H200-class chips under the 2026 case-by-case policy get
@@ -246,7 +237,8 @@ std::vector<Finding> check_licences(const CheckInput& in) {
                  : h200_case(in.items[r.index], d, in)                    ? cases
                                                                           : denial).push_back(r);
             if (!nopath.empty())
-                out.push_back(nopath_finding(in, nopath, fmt::format("going to {}", where), {{"destination", d.code}, {"counts_as", d.counts_as}}));
+                out.push_back(nopath_finding(in, nopath, msg("nopath.going", {{"where", where}}),
+                                             {{"destination", d.code}, {"counts_as", d.counts_as}}));
             if (!denial.empty()) out.push_back(licence_finding(in, d, id, denial, where, false));
             if (!cases.empty()) out.push_back(licence_finding(in, d, "LIC-H200-CASE", cases, where, false));
             if (!excepted.empty()) out.push_back(licence_finding(in, d, id, excepted, where, true));
@@ -262,9 +254,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.kind = "license";
             f.rule = "LIC-H20-LETTER";
             f.severity = Severity::license_required;
-            f.message = fmt::format("This order needs a US export licence: {} {} outside ECCN 3A090 but, since April 2025, "
-                                    "licence-required to China (including Hong Kong and Macau) and Country Group D:5, and {} "
-                                    "going to {}.", labels(letter), is_are(letter.size()), is_are(letter.size()), where);
+            f.say("lic.letter", {{"items", labels(letter)}, {"n", letter.size()}, {"where", where}});
             f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(letter, in)},
                           {"note", rule.value("note", "")}};
             merge_into(f.evidence, cite(rule));
@@ -277,9 +267,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.kind = "license";
             f.rule = "LIC-UNDETERMINED";
             f.severity = Severity::review;
-            f.message = fmt::format("Check before shipping: {} could not be classified and {} going to {}, where 3A090/4A090 "
-                                    "items need a licence. Give the model, the maker's ECCN or the chip's TPP and die area.",
-                                    labels(relevant), is_are(relevant.size()), where);
+            f.say("lic.undetermined", {{"items", labels(relevant)}, {"n", relevant.size()}, {"where", where}});
             f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(relevant, in)}};
             merge_into(f.evidence, cite(L.rule("LIC-3A090-D1D4")));
             out.push_back(std::move(f));
@@ -289,16 +277,16 @@ std::vector<Finding> check_licences(const CheckInput& in) {
     // The headquarters rule: wherever the goods go.
     for (const auto& h : in.destinations.headquarters) {
         const auto& rule = L.rule("LIC-HQ-D5");
-        const auto who = fmt::format("the {} \"{}\"", role_label(h.role), shorten(h.name));
-        const auto how = h.basis == "parent.headquarters_country" ? fmt::format("has its ultimate parent headquartered in {}", country_label(h.country))
-                       : h.basis == "parent party"                  ? fmt::format("is headquartered in {}", country_label(h.country))
-                       : h.basis == "headquarters_country"          ? fmt::format("is headquartered in {}", country_label(h.country))
-                                                                    : fmt::format("is based in {} (no other headquarters given)", country_label(h.country));
+        const auto who = who_msg(h.role, h.name);
+        const auto how = msg("hq.how", {{"basis", h.basis == "parent.headquarters_country" ? "parent"
+                                                  : h.basis == "parent party" || h.basis == "headquarters_country" ? "hq"
+                                                                                                                   : "based"},
+                                        {"country", country(h.country)}});
         std::vector<ItemRef> nopath;
         for (const auto& r : strict)
             if (no_licence_path(in.items[r.index], in)) nopath.push_back(r);
         if (!nopath.empty())
-            out.push_back(nopath_finding(in, nopath, fmt::format("for {}, which {}", who, how),
+            out.push_back(nopath_finding(in, nopath, msg("nopath.for", {{"who", who}, {"how", how}}),
                                          {{"party", h.party}, {"headquarters", h.country}}));
         for (const auto* group : {&strict, &excepted}) {
             if (group->empty()) continue;
@@ -306,11 +294,8 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.kind = "license";
             f.rule = "LIC-HQ-D5";
             f.severity = Severity::license_required;
-            f.message = fmt::format("This order needs a US export licence wherever the goods go: {} {}, and US rules require a "
-                                    "licence for {} for parties headquartered in Country Group D:5 or Macau.",
-                                    who, how, labels(*group));
-            if (group == &excepted)
-                f.message += " License Exception NAC may be used instead (notify BIS at least 25 days ahead).";
+            f.say("lic.hq", {{"who", who}, {"how", how}, {"items", labels(*group)}});
+            if (group == &excepted) f.then("lic.hq_nac");
             f.evidence = {{"party", h.party}, {"role", h.role}, {"name", h.name}, {"headquarters", h.country},
                           {"basis", h.basis}, {"items", items_json(*group, in)}, {"red_flag", "R11"},
                           {"review_policy", rule.value("policy", "")}};
@@ -323,8 +308,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.kind = "license";
             f.rule = "LIC-UNDETERMINED";
             f.severity = Severity::review;
-            f.message = fmt::format("Check before shipping: {} {}, and {} could not be classified; a 3A090/4A090 item would "
-                                    "need a licence for such a party.", who, how, labels(unsure));
+            f.say("lic.hq_undetermined", {{"who", who}, {"how", how}, {"items", labels(unsure)}, {"n", unsure.size()}});
             f.evidence = {{"party", h.party}, {"headquarters", h.country}, {"items", items_json(unsure, in)}};
             merge_into(f.evidence, cite(rule));
             out.push_back(std::move(f));
@@ -380,23 +364,13 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
                    : otherwise == "info" ? Severity::info
                    : otherwise == "license_required" ? Severity::license_required
                    : Severity::review;
-        const auto use = join(quoted, ", ");
-        if (licence && ca.value("wmd", false)) {
-            f.message = fmt::format("Do not ship without a US export licence: the stated use ({}) is {}. {}, whatever the "
-                                    "items are, and such licences are rarely granted. This is not a clearance.",
-                                    use, ca.value("plain", ""), ca.value("citation", ""));
-        } else if (licence) {
-            f.message = fmt::format("This order needs a US export licence whatever the items are: the stated use ({}) points "
-                                    "to {} ({}).", use, ca.value("plain", ""), ca.value("citation", ""));
-        } else if (f.severity == Severity::info) {
-            f.message = fmt::format("The stated use ({}) points to {}; {} requires a licence only for destinations in the "
-                                    "licence set or parties headquartered in D:5 or Macau, which this order does not have.",
-                                    use, ca.value("plain", ""), ca.value("citation", ""));
-        } else {
-            f.message = fmt::format("Hold: the stated use ({}) points to {}. {} requires a licence by itself only for some "
-                                    "countries, but a person must check this use before anything ships; it is not a clearance.",
-                                    use, ca.value("plain", ""), ca.value("citation", ""));
-        }
+        ojson words = ojson::array();
+        for (const auto& w : found) words.push_back(quote(w));
+        const auto id = licence && ca.value("wmd", false) ? "catch_all.wmd"
+                      : licence                           ? "catch_all.licence"
+                      : f.severity == Severity::info      ? "catch_all.info"
+                                                          : "catch_all.review";
+        f.say(id, {{"words", comma_list(words)}, {"what", data_text(ca, "plain")}, {"citation", data_text(ca, "citation")}});
         f.evidence = {{"catch_all", ca.value("id", "")}, {"words_found", found}, {"said", said}, {"end_use", in.order.end_use}};
         merge_into(f.evidence, cite(ca));
         out.push_back(std::move(f));
@@ -413,9 +387,7 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
                 f.kind = "license";
                 f.rule = "R16";
                 f.severity = strict ? Severity::license_required : Severity::review;
-                f.message = fmt::format("The stated use ({} for {}) suggests compute rented to customers headquartered in "
-                                        "China or Country Group D:5: BIS guidance of May 2025 requires a licence for 3A090.a "
-                                        "items serving such parties, including through cloud access.", quote(*iaas), quote(*d5));
+                f.say("lic.iaas", {{"iaas", quote(*iaas)}, {"d5", quote(*d5)}});
                 f.evidence = {{"words_found", {*iaas, *d5}}, {"end_use", in.order.end_use},
                               {"citation", "BIS policy statement of 2025-05-13 (IaaS for D:5/Macau-headquartered parties)"}};
                 const auto fc = flag_cite(in.rules, "R16");

@@ -38,28 +38,29 @@ std::vector<Finding> check_list_overlays(const CheckInput& in) {
         if (it == w.overlay_names.end()) return;
         const auto& e = entries[it->second];
         const bool affiliate = e.value("relation", "") == "suspected_affiliate" || !relation.empty();
-        const auto who = relation.empty() ? fmt::format("the {} \"{}\"", role_label(p.role), shorten(name))
-                                          : fmt::format("the {} \"{}\" of the {} \"{}\"", relation == "parent" ? "ultimate parent" : "owner",
-                                                        shorten(name), role_label(p.role), shorten(p.name));
+        const auto who = relation.empty()
+            ? who_msg(p.role, name)
+            : msg("who.related", {{"relation", relation}, {"name", shorten(name)}, {"of", who_msg(p.role, p.name)}});
         Finding f;
         f.kind = "party_match";
         f.rule = affiliate ? "R17" : "R01";
         const auto listed = quote(e.value("listed_name", ""));
+        const ojson base = {{"who", who}, {"listed", listed}, {"list", data_text(e, "list_name")}};
+        auto with = [&](ojson extra) {
+            ojson o = base;
+            for (auto x = extra.begin(); x != extra.end(); ++x) o[x.key()] = x.value();
+            return o;
+        };
         if (!affiliate) {
             f.severity = Severity::blocked;
-            f.message = fmt::format("Do not ship: {} is {} on the {} under another name ({}): a licence is required for {}, "
-                                    "reviewed under a {}.", who, listed, e.value("list_name", ""), e.value("fr_notice", ""),
-                                    e.value("license_requirement", ""), e.value("license_policy", ""));
+            f.say("overlay.renamed", with({{"notice", e.value("fr_notice", "")}, {"requirement", data_text(e, "license_requirement")},
+                                           {"policy", data_text(e, "license_policy")}}));
         } else if (state.state == "active") {
             f.severity = Severity::blocked;
-            f.message = fmt::format("Do not ship: {} is reported as an affiliate of {} ({}), and the BIS Affiliates Rule treats "
-                                    "companies owned 50% or more by listed parties as listed ({}).", who, listed,
-                                    e.value("list_name", ""), state.note.empty() ? "in force" : state.note);
+            f.say("overlay.affiliate_block", with({{"note", state.note_msg}}));
         } else {
             f.severity = Severity::review;
-            f.message = fmt::format("Check before shipping: {} is reported as an affiliate of {} ({}); the BIS Affiliates Rule "
-                                    "is {} ({}), so find out the ownership.", who, listed, e.value("list_name", ""),
-                                    state.state, state.note);
+            f.say("overlay.affiliate_review", with({{"state", state.state}, {"note", state.note_msg}}));
         }
         f.evidence = {{"party", path}, {"role", role_label(p.role)}, {"name", name}, {"overlay", e.value("id", "")},
                       {"list", e.value("list", "")}, {"list_name", e.value("list_name", "")},

@@ -15,17 +15,20 @@ using namespace rules_detail;
 AffiliatesState affiliates_rule_state(const RulesData& rules, const std::string& reference_date) {
     const auto& a = rules.license.ownership.value("affiliates_rule", nlohmann::json::object());
     const auto ref = reference_date.substr(0, std::min<std::size_t>(10, reference_date.size()));
+    const auto until = a.value("suspended_until", "");
     AffiliatesState s;
     s.set_by_order = a.value("set_by_order", false);
     if (!s.set_by_order && !ref.empty()) {
-        if (ref < a.value("effective", "")) return {"stayed", true, "not yet in force", false};
+        if (ref < a.value("effective", "")) return {"stayed", true, "not yet in force", false, msg("aff.not_yet")};
         if (ref >= a.value("suspended_from", "9999") && ref <= a.value("suspended_until", "0000"))
-            return {"stayed", true, fmt::format("stayed until {} ({})", a.value("suspended_until", ""), a.value("suspension", "")), false};
+            return {"stayed", true, fmt::format("stayed until {} ({})", until, a.value("suspension", "")), false,
+                    msg("aff.stayed_until", {{"until", date(until)}, {"suspension", a.value("suspension", "")}})};
     }
     s.state = a.value("state", "unknown");
     s.confirmed = false;
     s.note = s.set_by_order ? fmt::format("set by the order's settings; {} [L]", a.value("unconfirmed", ""))
                             : fmt::format("{} [L]", a.value("unconfirmed", ""));
+    s.note_msg = msg("aff.unconfirmed", {{"after", date(until)}, {"by_order", s.set_by_order ? "yes" : "no"}});
     return s;
 }
 
@@ -69,20 +72,17 @@ std::vector<Finding> check_ownership(const CheckInput& in, const std::vector<Fin
         Finding f;
         f.kind = "party_match";
         f.rule = "R17";
-        const auto who = party ? fmt::format("the {} \"{}\"", role_label(party->role), shorten(party->name)) : path;
+        const auto who = party ? who_msg(party->role, party->name) : ojson(path);
         if (s.ofac >= control) {
             f.severity = Severity::blocked;
-            f.message = fmt::format("Do not ship: listed owners hold {}% of {} together; under OFAC's 50% rule a company owned "
-                                    "50% or more in the aggregate by blocked persons is itself blocked.", human(s.ofac), who);
+            f.say("owner.sum_ofac", {{"pct", json_number(s.ofac)}, {"who", who}});
         } else if (s.bis >= control && state.state == "active" && !us) {
             f.severity = Severity::blocked;
-            f.message = fmt::format("Do not ship: Entity List or MEU List owners hold {}% of {} together; under the BIS "
-                                    "Affiliates Rule the company takes on their restrictions ({}).", human(s.bis), who, state.note);
+            f.say("owner.sum_affiliates", {{"pct", json_number(s.bis)}, {"who", who}, {"note", state.note_msg}});
         } else {
             f.severity = Severity::review;
-            f.message = fmt::format("Check before shipping: listed owners hold {}% of {} together{}.", human(s.any), who,
-                                    us ? "; US-incorporated subsidiaries are outside the BIS Affiliates Rule"
-                                       : fmt::format("; the BIS Affiliates Rule is {} ({})", state.state, state.note.empty() ? "confirmed" : state.note));
+            f.say("owner.sum_review", {{"pct", json_number(s.any)}, {"who", who}, {"us", us ? "yes" : "no"},
+                                       {"state", state.state}, {"note", state.note_msg}});
         }
         f.evidence = {{"party", path}, {"aggregate_percent", json_number(s.any)}, {"owners", s.hits},
                       {"affiliates_rule_state", state.state}, {"affiliates_rule_confirmed", state.confirmed},

@@ -33,14 +33,13 @@ struct Ctx {
         return v;
     }
 
-    Finding& flag(const std::string& id, Severity s, const std::string& level, std::string message) {
+    Finding& flag(const std::string& id, Severity s, const std::string& level, std::string message_id, ojson params = ojson::object()) {
         Finding f;
         f.kind = "red_flag";
         f.rule = id;
         f.severity = s;
         f.level = level;
-        if (message.size() > 1 && message[0] >= 'a' && message[0] <= 'z') message[0] = static_cast<char>(message[0] - 32);
-        f.message = std::move(message);
+        f.say(std::move(message_id), std::move(params));
         f.evidence = flag_cite(in.rules, id);
         out.push_back(std::move(f));
         return out.back();
@@ -67,13 +66,18 @@ ojson party_json(const Party& p) {
     return ojson{{"party", p.path}, {"role", std::string(to_string(p.role))}, {"name", p.name}, {"country", p.address.country}};
 }
 
-std::string who(const Party& p) { return fmt::format("the {} \"{}\"", role_label(p.role), shorten(p.name)); }
+ojson who(const Party& p) { return who_msg(p.role, p.name); }
 
-// "\"pay in USDT\" (instructions)", and for the evidence the words, field and language of each phrase.
-std::string said_label(const std::vector<const TextHit*>& hits) {
-    std::vector<std::string> v;
-    for (const auto* h : hits) v.push_back(fmt::format("{} ({})", quote(h->quote), h->field));
-    return join(v);
+// The buyer's own words and where they wrote them: "\"pay in USDT\" (in the instructions)"; for the evidence,
+// the words, field and language of each phrase (said_json).
+ojson said_msg(const Order& o, const std::vector<const TextHit*>& hits) {
+    ojson a = ojson::array();
+    for (const auto* h : hits) {
+        const auto party = std::find_if(o.parties.begin(), o.parties.end(), [&](const Party& p) { return h->field == p.path + ".business"; });
+        a.push_back(party != o.parties.end() ? msg("said.business", {{"words", quote(h->quote)}, {"who", who(*party)}})
+                                             : msg("said.in", {{"words", quote(h->quote)}, {"field", h->field}}));
+    }
+    return a;
 }
 
 ojson said_json(const std::vector<const TextHit*>& hits) {
@@ -99,11 +103,7 @@ void r03(Ctx& c) {
         const auto kind = party_kind(p, c.w);
         if (!kind) continue;
         auto& f = c.flag("R03", c.advanced ? Severity::review : Severity::info, c.advanced ? "high" : "low",
-                         fmt::format("{} looks like a {} (\"{}\"), not the real user of the goods: find out who the end "
-                                     "user is.", who(p),
-                                     kind->first == "forwarder" ? "freight forwarder" : kind->first == "bank" ? "bank"
-                                                                                      : kind->first + " firm",
-                                     kind->second));
+                         "flag.r03", {{"who", who(p)}, {"kind", kind->first}, {"word", kind->second}});
         f.evidence["inputs"] = party_json(p);
         f.evidence["inputs"]["kind"] = kind->first;
         f.evidence["inputs"]["word"] = kind->second;
@@ -124,12 +124,14 @@ void r04(Ctx& c) {
     std::vector<Payer> payers;
     for (const auto* p : o.with_role(Role::payer)) payers.push_back({p->name, p->address.country, p->path, "payer party"});
     if (!o.payment.payer.empty()) payers.push_back({o.payment.payer, o.payment.from_country, "payment.payer", "payment.payer"});
-    for (const auto& py : payers) {
+    for (std::size_t i = 0; i < payers.size(); ++i) {
+        const auto& py = payers[i];
+        // The payer party and payment.payer are often the same company: one finding for it.
+        if (std::any_of(payers.begin(), payers.begin() + static_cast<std::ptrdiff_t>(i), [&](const Payer& x) { return same_name(x.name, py.name); }))
+            continue;
         const bool matches = std::any_of(receivers.begin(), receivers.end(), [&](const Party* r) { return same_name(py.name, r->name); });
         if (!matches && !receivers.empty()) {
-            auto& f = c.flag("R04", Severity::review, "medium",
-                             fmt::format("The payer \"{}\" is neither the buyer nor the consignee: find out why a third party "
-                                         "pays.", shorten(py.name)));
+            auto& f = c.flag("R04", Severity::review, "medium", "flag.r04_third_party", {{"name", shorten(py.name)}});
             f.evidence["inputs"] = {{"payer", py.name}, {"field", py.path}};
             ojson names = ojson::array();
             for (const auto* r : receivers) names.push_back({{"role", std::string(to_string(r->role))}, {"name", r->name}});
@@ -137,13 +139,11 @@ void r04(Ctx& c) {
         }
     }
     // Money from China, Hong Kong, Macau or D:5 for goods going elsewhere.
-    std::vector<std::pair<std::string, std::string>> origins;  // country, who pays from there
-    for (const auto* p : o.with_role(Role::payer))
-        origins.emplace_back(p->address.country, fmt::format("the payer \"{}\"", shorten(p->name)));
-    for (const auto* p : o.with_role(Role::payer_bank))
-        origins.emplace_back(p->address.country, fmt::format("the payer's bank \"{}\"", shorten(p->name)));
-    origins.emplace_back(o.payment.from_country, "the payment");
-    origins.emplace_back(o.payment.bank_country, "the paying bank");
+    std::vector<std::pair<std::string, ojson>> origins;  // country, who pays from there
+    for (const auto* p : o.with_role(Role::payer)) origins.emplace_back(p->address.country, who(*p));
+    for (const auto* p : o.with_role(Role::payer_bank)) origins.emplace_back(p->address.country, who(*p));
+    origins.emplace_back(o.payment.from_country, msg("payment.the"));
+    origins.emplace_back(o.payment.bank_country, msg("payment.bank"));
     std::set<std::string> dest;
     for (const auto& d : c.in.destinations.countries) dest.insert(d.code);
     std::set<std::string> seen;
@@ -154,13 +154,13 @@ void r04(Ctx& c) {
         const bool elsewhere = dest.empty() || std::any_of(dest.begin(), dest.end(), [&](const std::string& d) { return d != cc; });
         if (!elsewhere) continue;
         seen.insert(cc);
-        std::vector<std::string> dests(dest.begin(), dest.end()), labels;
-        for (const auto& d : dests) labels.push_back(country_label(d));
-        auto& f = c.flag("R04", Severity::review, "high",
-                         fmt::format("The money comes from {} ({}) while the goods go to {}: a pattern of the AI-chip "
-                                     "diversion cases (ALX Solutions, Operation Gatekeeper).",
-                                     country_label(cc), where, labels.empty() ? "an unknown destination" : join(labels)));
-        f.evidence["inputs"] = {{"payment_country", cc}, {"field", where}, {"destinations", dests}};
+        std::vector<std::string> dests(dest.begin(), dest.end());
+        ojson labels = ojson::array();
+        for (const auto& d : dests) labels.push_back(country(d));
+        auto& f = c.flag("R04", Severity::review, "high", "flag.r04_money_from",
+                         {{"country", country(cc)}, {"who", where}, {"dests", labels}});
+        f.evidence["inputs"] = {{"payment_country", cc}, {"field", render(where.value("$m", ""), where.value("p", ojson::object()), Lang::en)},
+                                {"destinations", dests}};
     }
 }
 
@@ -192,10 +192,8 @@ void r05(Ctx& c) {
         const double value = order_value_usd(o, usd);
         const double costly = flags.number("costly_order_usd");
         if (value >= costly || (value == 0 && c.advanced)) {
-            auto& f = c.flag("R05", Severity::review, "high",
-                             fmt::format("Payment in cash or crypto ({}) for {}: costly items paid in cash or crypto are a "
-                                         "diversion red flag.", said_label(cash),
-                                         value > 0 ? "an order of USD " + human(value) : std::string("advanced chips")));
+            auto& f = c.flag("R05", Severity::review, "high", "flag.r05_cash",
+                             {{"method", said_msg(o, cash)}, {"value", value > 0 ? ojson(json_number(value)) : ojson("")}});
             f.evidence["inputs"] = {{"said", said_json(cash)}, {"method", o.payment.method},
                                     {"order_value_usd", json_number(value)}, {"threshold_usd", json_number(costly)}};
         }
@@ -212,11 +210,8 @@ void r05(Ctx& c) {
         const double p = *it.unit_price;
         const bool above = p > high * (1 + premium), below = p < low * (1 - discount);
         if (!above && !below) continue;
-        auto& f = c.flag("R05", Severity::review, above ? "medium" : "high",
-                         above ? fmt::format("The unit price USD {} for {} is far above the usual USD {}-{}: buyers who pay "
-                                             "a premium may be avoiding controls.", human(p), item_label(it, cl), human(low), human(high))
-                               : fmt::format("The unit price USD {} for {} is far below the usual USD {}-{}: the value may be "
-                                             "under-declared or the goods not what they seem.", human(p), item_label(it, cl), human(low), human(high)));
+        auto& f = c.flag("R05", Severity::review, above ? "medium" : "high", above ? "flag.r05_above" : "flag.r05_below",
+                         {{"price", json_number(p)}, {"item", item_msg(it, cl)}, {"low", json_number(low)}, {"high", json_number(high)}});
         f.evidence["inputs"] = {{"item", it.path}, {"unit_price_usd", json_number(p)}, {"band_usd", {json_number(low), json_number(high)}},
                                 {"premium_threshold", json_number(premium)}, {"discount_threshold", json_number(discount)},
                                 {"currency_assumed", it.currency.empty() ? "USD (none given)" : "USD"}};
@@ -230,19 +225,20 @@ void r06(Ctx& c) {
     const auto& o = c.in.order;
     const auto text = fold(o.end_use);
     std::string problem, word;
+    ojson said = "";
     bool hard = false;
     if (text.words.empty() && c.said({"evasive"}).empty()) {
         problem = o.end_use_given ? "is empty" : "is missing";
         hard = true;
         if (!c.hub_destination && !c.licence_or_hq) {
             // Going to a country without licence requirement or hub: note it, do not hold the order for it.
-            auto& f = c.flag("R06", Severity::info, "low",
-                             fmt::format("The end-use statement {}: record what the chips will be used for.", problem));
+            auto& f = c.flag("R06", Severity::info, "low", "flag.r06_note", {{"problem", problem}});
             f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", problem}};
             return;
         }
     } else if (const auto e = c.said({"evasive", "evasive_end_use"}); !e.empty()) {
-        problem = fmt::format("is evasive ({})", said_label(e));
+        problem = "is evasive";
+        said = said_msg(o, e);
         word = e.front()->quote;
         hard = true;
     } else if (const auto v = c.w.vague_end_use.whole(text)) {
@@ -251,10 +247,8 @@ void r06(Ctx& c) {
     }
     if (problem.empty()) return;
     const bool block = hard && c.hub_destination;
-    auto& f = c.flag("R06", block ? Severity::blocked : Severity::review, "high",
-                     block ? fmt::format("Do not ship yet: the end-use statement {} for advanced chips going to a transshipment "
-                                         "hub; get a credible end-use and end-user statement first.", problem)
-                           : fmt::format("The end-use statement {}: ask what the chips will be used for and by whom.", problem));
+    auto& f = c.flag("R06", block ? Severity::blocked : Severity::review, "high", block ? "flag.r06_block" : "flag.r06_review",
+                     {{"problem", problem}, {"said", said}});
     f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", problem}, {"word", word}, {"hub_destination", c.hub_destination},
                             {"said", said_json(c.said({"evasive", "evasive_end_use"}))}};
 }
@@ -278,9 +272,8 @@ void r07(Ctx& c) {
         if (is_person(*p, c.w)) {
             const double max_dc = flags.number("person_max_datacenter_units"), max_c = flags.number("person_max_consumer_units");
             if (dc_units > max_dc || consumer_units > max_c) {
-                auto& f = c.flag("R07", Severity::review, "high",
-                                 fmt::format("{} is a private person ordering {} advanced chips: that quantity does not fit "
-                                             "a private buyer.", who(*p), human(dc_units + consumer_units)));
+                auto& f = c.flag("R07", Severity::review, "high", "flag.r07_person",
+                                 {{"who", who(*p)}, {"n", json_number(dc_units + consumer_units)}});
                 f.evidence["inputs"] = {{"party", party_json(*p)}, {"datacenter_chips", json_number(dc_units)},
                                         {"consumer_3a090_chips", json_number(consumer_units)},
                                         {"thresholds", {{"person_max_datacenter_units", json_number(max_dc)},
@@ -294,9 +287,8 @@ void r07(Ctx& c) {
         const auto fit = c.w.business_fits.find(b);
         const double large = flags.number("large_order_units");
         if (misfit || (!fit && dc_units >= large)) {
-            auto& f = c.flag("R07", Severity::review, "medium",
-                             fmt::format("{} describes its business as {}, which does not fit {} datacenter AI chips: ask why "
-                                         "it needs them.", who(*p), quote(p->business), human(dc_units)));
+            auto& f = c.flag("R07", Severity::review, "medium", "flag.r07_business",
+                             {{"who", who(*p)}, {"business", quote(p->business)}, {"n", json_number(dc_units)}});
             f.evidence["inputs"] = {{"party", party_json(*p)}, {"business", p->business}, {"datacenter_chips", json_number(dc_units)},
                                     {"misfit_word", misfit ? ojson(*misfit) : ojson(nullptr)}};
         }
@@ -319,12 +311,9 @@ void r08(Ctx& c) {
             const bool after_rule = rule_date && !(*est < *rule_date) && c.controlled;
             if (is_young || after_rule) {
                 const auto age = ref ? est->years_until(*ref) : -1;
-                auto& f = c.flag("R08", Severity::review, after_rule ? "high" : "medium",
-                                 is_young ? fmt::format("{} was established on {}, {:.1f} years before this screening: a "
-                                                        "new company buying advanced chips needs a closer look.",
-                                                        who(p), p.established, std::max(0.0, age))
-                                          : fmt::format("{} was established on {}, after the October 2022 rule on advanced "
-                                                        "chips (ALX Solutions was formed right after it).", who(p), p.established));
+                auto& f = c.flag("R08", Severity::review, after_rule ? "high" : "medium", is_young ? "flag.r08_young" : "flag.r08_after_rule",
+                                 {{"who", who(p)}, {"date", p.established},
+                                  {"years", std::round(std::max(0.0, age) * 10) / 10}});
                 f.evidence["inputs"] = {{"party", party_json(p)}, {"established", p.established},
                                         {"reference_date", c.in.reference_date},
                                         {"new_company_years", json_number(young)},
@@ -338,9 +327,7 @@ void r08(Ctx& c) {
                 for (auto& ch : domain)
                     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
                 if (c.w.free_mail_domains.count(domain)) {
-                    auto& f = c.flag("R08", Severity::review, "medium",
-                                     fmt::format("{} uses a free-mail address ({}) for a business order of advanced chips.",
-                                                 who(p), domain));
+                    auto& f = c.flag("R08", Severity::review, "medium", "flag.r08_free_mail", {{"who", who(p)}, {"domain", domain}});
                     f.evidence["inputs"] = {{"party", party_json(p)}, {"email_domain", domain}};
                 }
             }
@@ -368,15 +355,13 @@ void r09(Ctx& c) {
         const auto folded = fold(lines);
         std::string problem, word;
         if (a.type == "residential" || a.type == "home") {
-            problem = "is marked residential";
+            problem = "residential";
         } else if (const auto r = c.w.residential.find(folded)) {
-            problem = "looks residential or is a post box";
+            problem = "looks_residential";
             word = *r;
         }
         if (problem.empty()) continue;
-        auto& f = c.flag("R09", Severity::review, "medium",
-                         fmt::format("The address of {} {}: commercial quantities of chips to such an address are a red "
-                                     "flag; verify the premises.", who(p), problem));
+        auto& f = c.flag("R09", Severity::review, "medium", "flag.r09", {{"who", who(p)}, {"problem", problem}});
         f.evidence["inputs"] = {{"party", party_json(p)}, {"address_lines", a.lines}, {"city", a.city},
                                 {"address_type", a.type}, {"word", word}, {"units", json_number(units)}};
     }
@@ -390,9 +375,9 @@ void r10_r15(Ctx& c) {
         const auto* hub = c.in.rules.flags.hub(d.code);
         if (!hub) continue;
         hubs_seen.push_back(d.code);
-        auto& f = c.flag("R10", Severity::review, "medium",
-                         fmt::format("The advanced chips go to {}, a known transshipment hub ({}): confirm the end user and "
-                                     "that the goods stay there.", country_label(d.code), hub->why));
+        auto& f = c.flag("R10", Severity::review, "medium", "flag.r10",
+                         {{"country", country(d.code)},
+                          {"why", ojson{{"$t", {{"en", hub->why}, {"fr", hub->why_fr.empty() ? hub->why : hub->why_fr}}}}}});
         f.evidence["inputs"] = {{"country", d.code}, {"roles", d.roles}, {"hub_list", hub->id},
                                 {"hub_sources", hub->pedigree.sources}, {"hub_confidence", hub->pedigree.confidence}};
     }
@@ -401,11 +386,9 @@ void r10_r15(Ctx& c) {
         if (c.in.rules.flags.hub(cc) && !contains(route_hubs, cc)) route_hubs.push_back(cc);
     const double min = c.in.rules.flags.number("hubs_on_route_min");
     if (static_cast<double>(route_hubs.size()) >= min) {
-        std::vector<std::string> labels;
-        for (const auto& cc : route_hubs) labels.push_back(country_label(cc));
-        auto& f = c.flag("R15", Severity::review, "high",
-                         fmt::format("The goods pass through {} transshipment hubs ({}): an odd route for a direct sale.",
-                                     route_hubs.size(), join(labels)));
+        ojson labels = ojson::array();
+        for (const auto& cc : route_hubs) labels.push_back(country(cc));
+        auto& f = c.flag("R15", Severity::review, "high", "flag.r15", {{"n", route_hubs.size()}, {"hubs", labels}});
         f.evidence["inputs"] = {{"route", c.in.order.route}, {"hubs", route_hubs}, {"threshold", json_number(min)}};
     }
 }
@@ -426,9 +409,7 @@ void r11(Ctx& c) {
             if (elsewhere) cc = p.address.country;
         }
         if (cc.empty()) continue;
-        auto& f = c.flag("R11", Severity::review, "high",
-                         fmt::format("{} is based or headquartered in {} (Country Group D:5 or Macau) while the advanced chips "
-                                     "go elsewhere: find out who controls the goods.", who(p), country_label(cc)));
+        auto& f = c.flag("R11", Severity::review, "high", "flag.r11", {{"who", who(p)}, {"country", country(cc)}});
         f.evidence["inputs"] = party_json(p);
         f.evidence["inputs"]["concern_country"] = cc;
     }
@@ -482,19 +463,19 @@ void r12(Ctx& c) {
         const auto mail = email_country(p.email, flags);
         const bool mail_mismatch = !mail.empty() && !related(mail);
         if (!phone_mismatch && !mail_mismatch) continue;
-        std::vector<std::string> what;
+        ojson what = ojson::array();
         std::string contact_cc;
         if (phone_mismatch) {
-            what.push_back(fmt::format("the phone number {} is from {}", quote(p.phone), country_label(phone.front())));
+            what.push_back(msg("flag.r12_phone", {{"phone", quote(p.phone)}, {"country", country(phone.front())}}));
             contact_cc = phone.front();
         }
         if (mail_mismatch) {
-            what.push_back(fmt::format("the e-mail address {} has the domain of {}", quote(p.email), country_label(mail)));
+            what.push_back(msg("flag.r12_mail", {{"email", quote(p.email)}, {"country", country(mail)}}));
             if (contact_cc.empty()) contact_cc = mail;
         }
         const bool concern = contains(flags.concern_countries, contact_cc) || (mail_mismatch && contains(flags.concern_countries, mail));
-        auto& f = c.flag("R12", Severity::review, concern ? "high" : "low",
-                         fmt::format("{} is in {}, but {}: confirm where the party really is.", who(p), country_label(home), join(what)));
+        auto& f = c.flag("R12", Severity::review, concern ? "high" : "low", "flag.r12",
+                         {{"who", who(p)}, {"country", country(home)}, {"what", what}});
         f.evidence["inputs"] = {{"party", party_json(p)}, {"phone", p.phone}, {"phone_countries", phone}, {"email", p.email},
                                 {"email_country", mail}};
     }
@@ -504,27 +485,19 @@ void r12(Ctx& c) {
 void r13_r14(Ctx& c) {
     const auto& o = c.in.order;
     if (const auto s = c.said({"support_declined"}); !s.empty()) {
-        auto& f = c.flag("R13", Severity::review, "medium",
-                         fmt::format("The customer declines installation, warranty or support ({}): ask why.", said_label(s)));
+        auto& f = c.flag("R13", Severity::review, "medium", "flag.r13", {{"words", said_msg(o, s)}});
         f.evidence["inputs"] = {{"said", said_json(s)}};
     }
     if (const auto m = c.said({"mislabel", "mislabel_as", "underdeclare", "markings"}); !m.empty()) {
-        auto& f = c.flag("R14", Severity::blocked, "high",
-                         fmt::format("Do not ship: the order asks to mislabel, hide, debrand or under-declare the goods ({}). "
-                                     "This is how the Operation Gatekeeper and ALX Solutions shipments were disguised.",
-                                     said_label(m)));
+        auto& f = c.flag("R14", Severity::blocked, "high", "flag.r14_mislabel", {{"words", said_msg(o, m)}});
         f.evidence["inputs"] = {{"said", said_json(m)}};
     }
     if (const auto s = c.said({"split"}); !s.empty()) {
-        auto& f = c.flag("R14", Severity::review, "medium",
-                         fmt::format("The order asks to split the shipment or the invoices ({}): ask why; small parcels can "
-                                     "keep each one under customs or licence limits.", said_label(s)));
+        auto& f = c.flag("R14", Severity::review, "medium", "flag.r14_split", {{"words", said_msg(o, s)}});
         f.evidence["inputs"] = {{"said", said_json(s)}};
     }
     if (const auto t = c.said({"tamper"}); !t.empty()) {
-        auto& f = c.flag("R23", Severity::blocked, "high",
-                         fmt::format("Do not ship: the order asks to remove, cover or change serial numbers or labels ({}). "
-                                     "Tampered serials and labels hide what the goods are and where they go.", said_label(t)));
+        auto& f = c.flag("R23", Severity::blocked, "high", "flag.r23_tamper", {{"words", said_msg(o, t)}});
         f.evidence["inputs"] = {{"said", said_json(t)}};
     }
     for (std::size_t i = 0; i < o.items.size(); ++i) {
@@ -540,14 +513,12 @@ void r13_r14(Ctx& c) {
             names_it = names_it || classify_item(probe, c.in.rules).catalogue_id == cl.catalogue_id;
         }
         if (names_it && !generic) continue;
-        auto& f = c.flag("R14", Severity::blocked, "high",
-                         fmt::format("Do not ship: {} would be declared as {}, which hides what it is.", item_label(it, cl),
-                                     quote(it.declared_description)));
+        auto& f = c.flag("R14", Severity::blocked, "high", "flag.r14_declared",
+                         {{"item", item_msg(it, cl)}, {"declared", quote(it.declared_description)}});
         f.evidence["inputs"] = {{"item", it.path}, {"description", it.description}, {"declared_description", it.declared_description}};
         if (generic && generic->starts_with("adapt")) {
-            auto& t = c.flag("R23", Severity::blocked, "high",
-                             fmt::format("Do not ship: {} would be declared as {}, the description used to disguise GPUs in "
-                                         "Operation Gatekeeper.", item_label(it, cl), quote(it.declared_description)));
+            auto& t = c.flag("R23", Severity::blocked, "high", "flag.r23_declared",
+                             {{"item", item_msg(it, cl)}, {"declared", quote(it.declared_description)}});
             t.evidence["inputs"] = {{"item", it.path}, {"declared_description", it.declared_description}, {"word", *generic}};
         }
     }
@@ -574,9 +545,7 @@ void r19(Ctx& c) {
     }
     const double min = c.in.rules.flags.number("intermediaries_min");
     if (static_cast<double>(names.size()) < min) return;
-    auto& f = c.flag("R19", Severity::review, "medium",
-                     fmt::format("{} intermediaries (forwarders, intermediate consignees, trading firms) stand between you and "
-                                 "the end user: a chain that can hide diversion.", names.size()));
+    auto& f = c.flag("R19", Severity::review, "medium", "flag.r19", {{"n", names.size()}});
     f.evidence["inputs"] = {{"intermediaries", parties}, {"threshold", json_number(min)}};
 }
 
@@ -585,9 +554,7 @@ void r20(Ctx& c) {
     for (std::size_t i = 0; i < c.in.items.size(); ++i) {
         const auto& cl = c.in.items[i];
         if (!cl.prc_made) continue;
-        auto& f = c.flag("R20", Severity::review, "medium",
-                         fmt::format("{} is a PRC-made advanced chip: BIS guidance (GP10, May 2025) says using such chips "
-                                     "anywhere risks violating US export rules.", item_label(c.in.order.items[i], cl)));
+        auto& f = c.flag("R20", Severity::review, "medium", "flag.r20", {{"item", item_msg(c.in.order.items[i], cl)}});
         f.evidence["inputs"] = {{"item", c.in.order.items[i].path}, {"catalogue", cl.catalogue_id}};
         f.evidence["citation"] = "BIS GP10 guidance of 2025-05-13";
     }
@@ -626,14 +593,11 @@ void r24(Ctx& c) {
     const bool with = std::any_of(c.out.begin(), c.out.end(), [](const Finding& f) {
         return (f.rule == "R04" || f.rule == "R10") && f.severity >= Severity::review;
     });
-    std::string what = !repack.empty() ? fmt::format("the order asks to repack the goods ({})", said_label(repack))
-                                       : fmt::format("{} in {}, a logistics or trading firm, is the end user of the servers",
-                                                     who(*pass.front()), country_label(pass.front()->address.country));
-    auto& f = c.flag("R24", with ? Severity::blocked : Severity::review, "high",
-                     with ? fmt::format("Do not ship: {}, together with {}: the repackaging and pass-through pattern of the "
-                                        "2026 server diversion cases.", what, "a third-party payer or a transshipment hub")
-                          : fmt::format("Check before shipping: {}. Repacking into unmarked boxes or a pass-through end user "
-                                        "can hide the real destination.", what));
+    const auto what = !repack.empty() ? msg("r24.repack", {{"words", said_msg(c.in.order, repack)}})
+                                      : msg("r24.pass_through", {{"who", who(*pass.front())},
+                                                                 {"country", country(pass.front()->address.country)}});
+    auto& f = c.flag("R24", with ? Severity::blocked : Severity::review, "high", with ? "flag.r24_block" : "flag.r24_review",
+                     {{"what", what}});
     ojson parties = ojson::array();
     for (const auto* p : pass) parties.push_back(party_json(*p));
     f.evidence["inputs"] = {{"said", said_json(repack)}, {"pass_through_parties", parties},
@@ -645,9 +609,7 @@ void r24(Ctx& c) {
 void r25_r28(Ctx& c) {
     if (!c.advanced) return;
     if (const auto a = c.said({"audit"}); !a.empty()) {
-        auto& f = c.flag("R25", Severity::review, "high",
-                         fmt::format("Hold: the end user refuses or limits site visits, audits or inspections ({}). Staged "
-                                     "or refused inspections hid diverted servers in the 2026 cases.", said_label(a)));
+        auto& f = c.flag("R25", Severity::review, "high", "flag.r25", {{"words", said_msg(c.in.order, a)}});
         f.evidence["inputs"] = {{"said", said_json(a)}};
     }
     if (const auto l = c.said({"location_declined"}); !l.empty()) {
@@ -655,10 +617,7 @@ void r25_r28(Ctx& c) {
             const auto* chip = c.in.rules.catalogue.chip(x.catalogue_id);
             return chip && chip->family == "blackwell";
         });
-        auto& f = c.flag("R28", Severity::review, blackwell ? "high" : "medium",
-                         fmt::format("The customer declines location verification or fleet telemetry ({}). It is not a legal "
-                                     "requirement (the Chip Security Act is not enacted), but refusing it where it is offered "
-                                     "is a red flag [L].", said_label(l)));
+        auto& f = c.flag("R28", Severity::review, blackwell ? "high" : "medium", "flag.r28", {{"words", said_msg(c.in.order, l)}});
         f.evidence["inputs"] = {{"said", said_json(l)}, {"blackwell_class", blackwell}};
     }
 }
@@ -673,18 +632,15 @@ void r26(Ctx& c) {
         if (!since) continue;
         const auto until = p.reactivated.empty() ? ref : parse_date(p.reactivated);
         if (!until || since->years_until(*until) < years) continue;
-        auto& f = c.flag("R26", Severity::review, "high",
-                         fmt::format("{} was dormant from {} to {} ({:.1f} years) and now buys advanced chips: a reactivated "
-                                     "shell is a pattern of the diversion cases.", who(p), p.dormant_since,
-                                     p.reactivated.empty() ? std::string("now") : p.reactivated, since->years_until(*until)));
+        auto& f = c.flag("R26", Severity::review, "high", "flag.r26_dates",
+                         {{"who", who(p)}, {"since", date(p.dormant_since)}, {"until", p.reactivated.empty() ? ojson("") : date(p.reactivated)},
+                          {"years", json_number(since->years_until(*until), 1)}});
         f.evidence["inputs"] = {{"party", party_json(p)}, {"dormant_since", p.dormant_since}, {"reactivated", p.reactivated},
                                 {"dormant_years_min", json_number(years)}};
         return;
     }
     if (const auto d = c.said({"dormant"}); !d.empty()) {
-        auto& f = c.flag("R26", Severity::review, "medium",
-                         fmt::format("The order says the company was dormant or reactivated ({}): a shell that wakes up to buy "
-                                     "advanced chips needs a closer look.", said_label(d)));
+        auto& f = c.flag("R26", Severity::review, "medium", "flag.r26_said", {{"words", said_msg(c.in.order, d)}});
         f.evidence["inputs"] = {{"said", said_json(d)}};
     }
 }
@@ -705,17 +661,13 @@ void r27(Ctx& c) {
                                     return x.role == Role::parent && g.hq_concern_country(x.headquarters_country.empty() ? x.address.country : x.headquarters_country);
                                 });
         if (!(cloud && (prc_parent || !spin.empty()))) continue;
-        auto& f = c.flag("R27", Severity::review, "high",
-                         fmt::format("{} runs a cloud in {} and is {}: the 'small cloud' pattern of the Megaspeed probes. "
-                                     "Check who controls it and who its customers are.", who(p), country_label(p.address.country),
-                                     prc_parent ? "owned or headquartered in China" : "described as a spin-off of a Chinese company"));
+        auto& f = c.flag("R27", Severity::review, "high", "flag.r27_cloud",
+                         {{"who", who(p)}, {"country", country(p.address.country)}, {"prc_parent", prc_parent ? "yes" : "no"}});
         f.evidence["inputs"] = {{"party", party_json(p)}, {"business", p.business}, {"prc_parent", prc_parent}, {"said", said_json(spin)}};
         return;
     }
     if (!spin.empty()) {
-        auto& f = c.flag("R27", Severity::review, "medium",
-                         fmt::format("The order describes a spin-off of, or a parent in, China ({}): check who controls the "
-                                     "buyer (the headquarters rule may apply).", said_label(spin)));
+        auto& f = c.flag("R27", Severity::review, "medium", "flag.r27_said", {{"words", said_msg(c.in.order, spin)}});
         f.evidence["inputs"] = {{"said", said_json(spin)}};
     }
 }
@@ -728,13 +680,8 @@ void r_my(Ctx& c) {
     if (!contains(c.in.order.route, my)) return;
     const auto& permit = c.in.order.malaysia_permit;
     auto& f = c.flag("R-MY", permit.empty() ? Severity::review : Severity::info, permit.empty() ? "medium" : "low",
-                     permit.empty()
-                         ? fmt::format("The route passes through {}: Malaysia requires a Strategic Trade Permit (with the US "
-                                       "re-export licence where one is needed), or a notice {} days ahead, to export, tranship "
-                                       "or transit US-origin advanced AI chips. Get the permit number before shipping "
-                                       "(shipping.malaysia_permit).", country_label(my), leg.value("notice_days", 30))
-                         : fmt::format("The route passes through {}; the Malaysian permit or notice given is {}.",
-                                       country_label(my), quote(permit)));
+                     permit.empty() ? "flag.rmy_missing" : "flag.rmy_given",
+                     {{"country", country(my)}, {"days", leg.value("notice_days", 30)}, {"permit", quote(permit)}});
     f.evidence["inputs"] = {{"route", c.in.order.route}, {"malaysia_permit", permit}};
     f.evidence["citation"] = leg.value("citation", "");
 }
@@ -789,9 +736,7 @@ std::vector<Finding> check_holistic(const CheckInput& in, const std::vector<Find
     f.rule = "R-HOLISTIC";
     f.severity = Severity::blocked;
     f.level = "high";
-    f.message = fmt::format("Do not ship until they are resolved: {} separate diversion red flags ({}) meet on an order of "
-                            "advanced chips. With red flags present BIS expects you to inquire, or not to proceed.",
-                            rules.size(), join(rules, ", "));
+    f.say("flag.holistic", {{"n", rules.size()}, {"rules", comma_list(rules)}});
     f.evidence = flag_cite(in.rules, "R-HOLISTIC");
     f.evidence["inputs"] = {{"flags", rules}, {"threshold", json_number(min)}};
     return {f};

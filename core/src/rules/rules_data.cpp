@@ -80,6 +80,7 @@ CountryGroups load_groups(const json& d) {
         e.id = text(emb[i], "id", ew);
         e.citation = text(emb[i], "citation", ew);
         e.why = text(emb[i], "why", ew);
+        e.why_fr = text(emb[i], "why_fr", ew);
         e.countries = country_codes(need(emb[i], "countries", ew), ew + ".countries");
         e.pedigree = pedigree(emb[i], ew);
         g.embargoes.push_back(std::move(e));
@@ -231,6 +232,8 @@ LicenseRules load_license(const json& d) {
         x.rule = text(a, "rule", aw, "R01");
         x.name = text(a, "name", aw);
         x.effect = text(a, "effect", aw);
+        x.name_fr = text(a, "name_fr", aw);
+        x.effect_fr = text(a, "effect_fr", aw);
         x.confidence = text(a, "confidence", aw);
         l.list_actions[code] = std::move(x);
     }
@@ -256,6 +259,7 @@ RedFlagConfig load_flags(const json& d, const CountryGroups& groups) {
         RedFlagConfig::Hub h;
         h.id = text(hubs[i], "id", hw);
         h.why = text(hubs[i], "why", hw);
+        h.why_fr = text(hubs[i], "why_fr", hw);
         h.countries = country_codes(need(hubs[i], "countries", hw), hw + ".countries");
         h.pedigree = pedigree(hubs[i], hw);
         f.hubs.push_back(std::move(h));

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace exportcheck {
@@ -44,21 +45,85 @@ bool in(const Range& r, std::string_view s) {
     return std::find_if(std::begin(r), std::end(r), [&](const char* x) { return s == x; }) != std::end(r);
 }
 
-Column parse_header(const std::string& h, std::size_t col, std::string_view file) {
+std::optional<Column> known_column(const std::string& h) {
     std::string name;
     for (char c : h) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (in(kOrderFields, name)) return {Column::order, h, "", name};
+    if (in(kOrderFields, name)) return Column{Column::order, h, "", name};
     const auto dot = name.find('.');
     if (dot != std::string::npos) {
         const auto head = name.substr(0, dot), field = name.substr(dot + 1);
-        if ((head == "item" || head == "items") && in(kItemFields, field)) return {Column::item, h, "", field};
-        if (in(kRoles, head) && in(kPartyFields, field)) return {Column::party, h, head, field};
+        if ((head == "item" || head == "items") && in(kItemFields, field)) return Column{Column::item, h, "", field};
+        if (in(kRoles, head) && in(kPartyFields, field)) return Column{Column::party, h, head, field};
     }
-    throw Error("bad_csv", fmt::format("{} line 1, column {}: unknown column \"{}\" (see docs/orders.md for the layout)", file, col, h));
+    return std::nullopt;
 }
 
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// The known column nearest to an unknown header ("buyer.nam" -> "buyer.name"), or "" when none is close.
+std::string nearest_column(const std::string& h) {
+    std::string name;
+    for (char c : h) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::vector<std::string> known(std::begin(kOrderFields), std::end(kOrderFields));
+    for (const char* f : kItemFields) known.push_back(std::string("item.") + f);
+    for (const char* r : kRoles)
+        for (const char* f : kPartyFields) known.push_back(std::string(r) + "." + f);
+    std::string best;
+    std::size_t best_d = std::max<std::size_t>(2, name.size() / 4) + 1;
+    for (const auto& k : known)
+        if (const auto d = edit_distance(name, k); d < best_d) {
+            best_d = d;
+            best = k;
+        }
+    return best;
+}
+
+Column parse_header(const std::string& h, std::size_t col, std::string_view file) {
+    if (auto c = known_column(h)) return *c;
+    const auto near = nearest_column(h);
+    throw Error("bad_csv", fmt::format("{} line 1, column {}: unknown column \"{}\"{}", file, col, h,
+                                       near.empty() ? ": rename it to a column of the order layout, or remove it"
+                                                    : fmt::format(": did you mean \"{}\"?", near)));
+}
+
+// A bad cell: the row's order is left out and the row listed (read_orders_csv), or the file refused.
+struct CellError {
+    std::size_t line;
+    std::string column, message;
+};
+
 [[noreturn]] void cell_error(std::string_view file, std::size_t line, std::size_t col, const Column& c, std::string_view what) {
-    throw Error("bad_csv", fmt::format("{} line {}, column {} ({}): {}", file, line, col, c.name, what));
+    throw CellError{line, c.name, fmt::format("{} line {}, column {} ({}): {}", file, line, col, c.name, what)};
+}
+
+// Bytes no CSV of orders has: NUL, or the signature of an image, PDF or archive.
+bool binary(std::string_view text) {
+    if (text.find('\0') != std::string_view::npos) return true;
+    for (const std::string_view magic : {"\x89PNG", "GIF8", "\xFF\xD8\xFF", "%PDF", "PK\x03\x04"})
+        if (text.starts_with(magic)) return true;
+    return false;
+}
+
+// A header like "order_id;buyer.name;..." written by a spreadsheet set to a semicolon list separator.
+char delimiter_of(std::string_view text) {
+    const auto end = text.find('\n');
+    const auto header = text.substr(0, end);
+    const auto commas = std::count(header.begin(), header.end(), ',');
+    const auto semis = std::count(header.begin(), header.end(), ';');
+    return semis > commas ? ';' : ',';
 }
 
 json number_cell(const std::string& v, std::string_view file, std::size_t line, std::size_t col, const Column& c) {
@@ -136,23 +201,39 @@ json finish(Building& b) {
 }  // namespace
 
 std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view file_name) {
-    CsvReader reader(csv, file_name);
+    auto read = read_orders_csv(csv, file_name);
+    if (!read.errors.empty()) throw Error("bad_csv", read.errors.front().message);
+    return std::move(read.orders);
+}
+
+CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name) {
+    if (binary(csv)) throw Error("bad_csv", fmt::format("{}: not a CSV of orders (this is an image, a PDF or another binary file)", file_name));
+    CsvOptions options;
+    options.delimiter = delimiter_of(csv);
+    CsvReader reader(csv, file_name, options);
     CsvRow row;
     if (!reader.next(row)) throw Error("bad_csv", fmt::format("{}: empty file: expected a header row", file_name));
+    if (std::none_of(row.fields.begin(), row.fields.end(), [](const std::string& h) { return known_column(h).has_value(); }))
+        throw Error("bad_csv", fmt::format("{}: not a CSV of orders: its first line names none of the order columns "
+                                           "(order_id, buyer.name, item.description, ...)", file_name));
     std::vector<Column> columns;
     for (std::size_t i = 0; i < row.fields.size(); ++i) columns.push_back(parse_header(row.fields[i], i + 1, file_name));
     if (std::none_of(columns.begin(), columns.end(), [](const Column& c) { return c.field == "order_id"; }))
-        throw Error("bad_csv", fmt::format("{} line 1: no order_id column", file_name));
+        throw Error("bad_csv", fmt::format("{} line 1: no order_id column: add one (the rows of one order share its order_id)", file_name));
 
-    std::vector<CsvOrder> out;
+    CsvOrders result;
+    auto& out = result.orders;
     std::set<std::string> done_ids;  // a set: a file of 100,000 orders must not take quadratic time
     Building cur;
     std::string cur_id;
     bool have = false;
+    bool cur_bad = false;  // a row of the current order was bad: the order is left out
     while (reader.next(row)) {
+      try {
         if (row.fields.size() > columns.size())
-            throw Error("bad_csv", fmt::format("{} line {}: {} fields, but the header names {} columns", file_name, row.line,
-                                               row.fields.size(), columns.size()));
+            throw CellError{row.line, "", fmt::format("{} line {}: {} fields, but the header names {} columns: put cells that "
+                                                      "hold commas in quotes", file_name, row.line, row.fields.size(),
+                                                      columns.size())};
         std::string id;
         for (std::size_t i = 0; i < columns.size() && i < row.fields.size(); ++i)
             if (columns[i].field == "order_id") id = row.fields[i];
@@ -162,7 +243,8 @@ std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view fil
             id = cur_id;
         }
         if (!have || id != cur_id) {
-            if (have) out.push_back({finish(cur), cur.first_line});
+            if (have && !cur_bad) out.push_back({finish(cur), cur.first_line});
+            cur_bad = false;
             if (out.size() >= limits::kMaxOrdersPerBatch)
                 throw Error("bad_csv", fmt::format("{} line {}: more than {} orders in one file", file_name, row.line,
                                                    limits::kMaxOrdersPerBatch));
@@ -227,14 +309,19 @@ std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view fil
             if (!item.contains("description") && !item.contains("model")) {
                 const auto it = std::find_if(columns.begin(), columns.end(), [](const Column& c) { return c.kind == Column::item && c.field == "description"; });
                 const std::size_t col = it == columns.end() ? 1 : static_cast<std::size_t>(it - columns.begin()) + 1;
-                throw Error("bad_csv", fmt::format("{} line {}, column {} (item.description): missing: an item needs a "
-                                                   "description or a model", file_name, row.line, col));
+                throw CellError{row.line, "item.description",
+                                fmt::format("{} line {}, column {} (item.description): missing: an item needs a description "
+                                            "or a model", file_name, row.line, col)};
             }
             cur.order["items"].push_back(item);
         }
+      } catch (const CellError& e) {
+        cur_bad = true;
+        result.errors.push_back({e.line, e.column, e.message});
+      }
     }
-    if (have) out.push_back({finish(cur), cur.first_line});
-    return out;
+    if (have && !cur_bad) out.push_back({finish(cur), cur.first_line});
+    return result;
 }
 
 }  // namespace exportcheck

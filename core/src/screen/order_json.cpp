@@ -87,12 +87,13 @@ std::string country(const json& j, const std::string& field, Order& order) {
     const auto cc = country_code(input);
     if (cc.empty())
         order.issues.push_back({field, fmt::format("\"{}\" is not a country this engine knows (ISO 3166 alpha-2 expected): "
-                                                   "the rules that depend on it cannot be checked", input), true});
+                                                   "the rules that depend on it cannot be checked", input), true,
+                                "dq.unknown_country", {{"value", input}}});
     return cc;
 }
 
 void unknown_field(Order& order, const std::string& field) {
-    order.issues.push_back({field, "not a field of the order format: ignored", false});
+    order.issues.push_back({field, "not a field of the order format: ignored", false, "dq.unknown_field", {}});
 }
 
 PartyAddress read_address(const json& a, const std::string& field, Order& order) {
@@ -218,7 +219,7 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
                                     fmt::format("\"{}\" is not a role this engine knows (buyer, ship_to, ultimate_consignee, "
                                                 "end_user, forwarder, intermediate_consignee, payer, payer_bank, parent): the "
                                                 "party is screened against the lists but no role rule applies", party.role_input),
-                                    true});
+                                    true, "dq.unknown_role", {{"value", party.role_input}}});
         }
     } else if (role_hint) {
         party.role = *role_hint;
@@ -438,11 +439,11 @@ Order order_from_json(const json& j) {
         }
     }
     if (!id_seen || order.id.empty())
-        order.issues.push_back({"id", "the order has no id", false});
+        order.issues.push_back({"id", "the order has no id", false, "dq.no_id", {}});
     if (order.parties.empty())
-        order.issues.push_back({"parties", "the order names no parties: nobody can be screened", true});
+        order.issues.push_back({"parties", "the order names no parties: nobody can be screened", true, "dq.no_parties", {}});
     if (order.items.empty())
-        order.issues.push_back({"items", "the order has no items: nothing can be classified", true});
+        order.issues.push_back({"items", "the order has no items: nothing can be classified", true, "dq.no_items", {}});
     // Destinations must be known.
     bool any_destination = false;
     for (const auto& p : order.parties) {
@@ -454,14 +455,14 @@ Order order_from_json(const json& j) {
             order.issues.push_back({p.path + ".address.country",
                                     matters ? "missing: the destination rules cannot be checked for this party"
                                             : "missing: the country-based rules cannot be checked for this party",
-                                    dest});
+                                    dest, matters ? "dq.no_country_destination" : "dq.no_country", {}});
         }
     }
     if (!any_destination && !order.parties.empty() && order.destination_country.empty()) {
         const auto buyers = order.with_role(Role::buyer);
         if (buyers.empty() || buyers.front()->address.country.empty())
             order.issues.push_back({"parties", "no ship-to, consignee or end user, and no buyer country: the destination "
-                                               "is unknown", true});
+                                               "is unknown", true, "dq.no_destination", {}});
     }
     return order;
 }

@@ -11,6 +11,7 @@
 #include <exportcheck/text.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace exportcheck {
@@ -115,15 +116,27 @@ struct Query {
     EntityType type = EntityType::unknown;
 };
 
-std::string describe(const Query& q) {
+// The same as a message parameter, in the report's language.
+ojson describe_msg(const Query& q) {
     if (q.party && (q.party->role == Role::parent || q.party->role == Role::owner) && q.relation != "")
-        return fmt::format("the {} \"{}\"", q.party->role == Role::parent ? "ultimate parent" : "owner", shorten(q.name));
-    if (q.relation == "parent") return fmt::format("the ultimate parent \"{}\" of the {} \"{}\"", shorten(q.name), role_label(q.party->role), shorten(q.party->name));
+        return msg("who.owner_party", {{"kind", q.party->role == Role::parent ? "parent" : "owner"}, {"name", shorten(q.name)}});
+    if (q.relation == "parent")
+        return msg("who.parent_of", {{"name", shorten(q.name)}, {"of", who_msg(q.party->role, q.party->name)}});
     if (q.relation == "owner")
-        return fmt::format("the owner \"{}\"{} of the {} \"{}\"", shorten(q.name), q.percent ? fmt::format(" ({}%)", human(*q.percent)) : "",
-                           role_label(q.party->role), shorten(q.party->name));
-    if (!q.party) return fmt::format("\"{}\" ({})", shorten(q.name), q.path);
-    return fmt::format("the {} \"{}\"", role_label(q.party->role), shorten(q.name));
+        return msg("who.owner_of", {{"name", shorten(q.name)}, {"pct", q.percent ? ojson(json_number(*q.percent, 1)) : ojson("")},
+                                    {"of", who_msg(q.party->role, q.party->name)}});
+    if (!q.party) return msg("who.field", {{"name", shorten(q.name)}, {"field", q.path}});
+    return who_msg(q.party->role, q.name);
+}
+
+// A list's name and a hit's effect in the report's language (the rules data carry both).
+ojson list_name_msg(const ListAction& a, const std::string& code) {
+    if (a.name.empty()) return code;
+    return ojson{{"$t", {{"en", a.name}, {"fr", a.name_fr.empty() ? a.name : a.name_fr}}}};
+}
+ojson effect_msg(const ListAction& a, bool own, const std::string& consequence) {
+    if (own) return msg("own.effect", {{"c", consequence == "block" ? "block" : "review"}});
+    return ojson{{"$t", {{"en", a.effect}, {"fr", a.effect_fr.empty() ? a.effect : a.effect_fr}}}};
 }
 
 std::vector<std::string> entry_countries(const Entry& e) {
@@ -239,8 +252,7 @@ struct Screening {
         f.kind = "data_quality";
         f.rule = "DQ-NAME";
         f.severity = Severity::review;
-        f.message = fmt::format("Check this name by hand: {} ({}) has no word the restricted-party lists could be searched "
-                                "for, so it was not screened.", quote(q.name), field);
+        f.say("party.unscreenable", {{"name", quote(q.name)}, {"field", field}});
         f.evidence = {{"field", field},
                       {"name", q.name},
                       {"reason", "only punctuation, symbols, initials or a legal form: the matcher has nothing to compare, "
@@ -266,30 +278,49 @@ struct Screening {
                 return c == q.country || groups.effective(c) == groups.effective(q.country);
             });
         std::string address_note;
+        ojson note_msg;
         if (q.party && q.path == q.party->path) {  // the party's own name: its address can corroborate
             for (const auto* r : src.addresses.find(q.party->address))
-                if (&src.matcher.entries()[r->entry] == &e) address_note = "the party's street address matches a listed address";
+                if (&src.matcher.entries()[r->entry] == &e) {
+                    address_note = "the party's street address matches a listed address";
+                    note_msg = msg("corr.street");
+                }
             if (address_note.empty() && !q.party->address.city.empty())
                 for (const auto& a : e.addresses)
-                    if (!a.city.empty() && fold(a.city).text == fold(q.party->address.city).text)
+                    if (!a.city.empty() && fold(a.city).text == fold(q.party->address.city).text) {
                         address_note = "same city as a listed address (" + a.city + ")";
+                        note_msg = msg("corr.city", {{"city", a.city}});
+                    }
         }
-        if (address_note.empty())
+        if (address_note.empty()) {
             address_note = !country_agrees ? "no country to compare"
                          : *country_agrees ? "the country agrees with the entry's"
                                            : fmt::format("the entry is listed in {}, the party is in {}", join(listed_countries, ", "), q.country);
+            ojson listed_in = ojson::array();
+            for (const auto& c : listed_countries) listed_in.push_back(country(c));
+            note_msg = !country_agrees ? msg("corr.no_country")
+                     : *country_agrees ? msg("corr.agrees")
+                                       : msg("corr.differs", {{"listed", comma_list(listed_in)}, {"party", country(q.country)}});
+        }
 
         const bool is_uvl = action.rule == "R22";
         const bool ownership = !q.relation.empty();
         Severity sev;
-        std::string message;
+        std::string id;
+        ojson p;
         const auto listed = quote(e.name);
-        const auto alias = hit.matched_name != e.name ? fmt::format(" (as {})", quote(hit.matched_name)) : std::string();
-        const auto list_label = action.name.empty() ? e.list : action.name;
+        const auto alias = hit.matched_name != e.name ? quote(hit.matched_name) : std::string();
         // "the Entity List entry "X" (as "Y")", or for the reseller's own: "the entry "X" of your own list".
-        const auto entry_ref = own ? fmt::format("the entry {}{} of your own list{}", listed, alias,
-                                                 e.list_name.empty() ? "" : fmt::format(" ({})", quote(e.list_name)))
-                                   : fmt::format("the {} entry {}{}", list_label, listed, alias);
+        const auto entry_ref = own ? msg("entry.own", {{"name", listed}, {"alias", alias},
+                                                       {"list", e.list_name.empty() ? std::string() : quote(e.list_name)}})
+                                   : msg("entry.ref", {{"list", list_name_msg(action, e.list)}, {"name", listed}, {"alias", alias}});
+        const auto effect = effect_msg(action, own, e.consequence);
+        const ojson base = {{"who", describe_msg(q)}, {"entry", entry_ref}, {"score", score}};
+        auto with = [&](ojson extra) {
+            ojson o = base;
+            for (auto it = extra.begin(); it != extra.end(); ++it) o[it.key()] = it.value();
+            return o;
+        };
         // A person is known by more than a name: a listed person's name on a party in a country the entry never
         // mentions, or a partial match with no country agreeing, is set aside (logged, not counted).
         // Organisations keep their branches abroad: a strong organisation match in another country still asks
@@ -297,47 +328,44 @@ struct Screening {
         const bool person = e.type == EntityType::person || q.type == EntityType::person;
         if (person && country_agrees == false) {
             sev = Severity::info;
-            message = fmt::format("Possible match set aside: {} has the name of {} (score {:.2f}), but {}, and a "
-                                  "person's name alone is not a match.", describe(q), entry_ref, score, address_note);
+            id = "match.aside_person";
+            p = with({{"note", note_msg}});
         } else if (person && !strong && country_agrees != true) {
             // A partial match on a person's name, with no country to back it, is the classic false positive.
             sev = Severity::info;
-            message = fmt::format("Possible match set aside: {} partly resembles {} (score {:.2f}), and "
-                                  "nothing else agrees ({}).", describe(q), entry_ref, score, address_note);
+            id = "match.aside_partial";
+            p = with({{"note", note_msg}});
         } else if (strong && country_agrees != false) {
             if (ownership) {
-                sev = owner_severity(q, e, action, message, entry_ref, score);
+                p = base;
+                sev = owner_severity(q, e, action, id, p);
             } else if (action.action == "blocked") {
                 sev = Severity::blocked;
-                message = fmt::format("Do not ship: {} matches {} (score {:.2f}). {}.", describe(q), entry_ref, score,
-                                      capitalise(action.effect));
+                id = "match.block";
+                p = with({{"effect", effect}});
             } else {
                 sev = Severity::review;
-                message = is_uvl ? fmt::format("Hold: {} matches the {} entry {}{} (score {:.2f}): get the party's signed UVL "
-                                               "statement before any export; no licence exceptions.", describe(q), list_label,
-                                               listed, alias, score)
-                                 : fmt::format("Check before shipping: {} matches {} (score {:.2f}). {}.",
-                                               describe(q), entry_ref, score, capitalise(action.effect));
+                id = is_uvl ? "match.uvl" : "match.review";
+                p = with({{"effect", effect}});
             }
         } else if (strong) {
             sev = Severity::review;
-            message = fmt::format("Check before shipping: {} has the same name as {} (score {:.2f}), but {}: "
-                                  "confirm it is another party.{}", describe(q), entry_ref, score, address_note,
-                                  own ? " " + capitalise(action.effect) + "." : "");
+            id = "match.same_name_elsewhere";
+            p = with({{"note", note_msg}, {"effect", own ? effect : ojson("")}});
         } else if (country_agrees == false) {
             sev = Severity::info;
-            message = fmt::format("Possible match set aside: {} resembles {} (score {:.2f}), but {}.", describe(q),
-                                  entry_ref, score, address_note);
+            id = "match.aside_country";
+            p = with({{"note", note_msg}});
         } else {
             sev = Severity::review;
-            message = fmt::format("Check before shipping: {} may match {} (score {:.2f}): compare the details.{}",
-                                  describe(q), entry_ref, score, own ? " " + capitalise(action.effect) + "." : "");
+            id = "match.possible";
+            p = with({{"effect", own ? effect : ojson("")}});
         }
         Finding f;
         f.kind = "party_match";
         f.rule = ownership ? "R17" : is_uvl ? "R22" : own ? "OWN" : "R01";
         f.severity = sev;
-        f.message = std::move(message);
+        f.say(id, std::move(p));
         ojson ev;
         ev["party"] = q.party ? q.party->path : q.path;
         ev["role"] = q.party ? std::string(role_label(q.party->role)) : std::string("payer");
@@ -350,7 +378,7 @@ struct Screening {
         ev["score"] = score;
         ev["strength"] = strong ? "strong" : "possible";
         ev["thresholds"] = {{"report", kReportThreshold}, {"strong", kStrongMatch}};
-        ev["corroboration"] = address_note;
+        ev["corroboration"] = note_msg;  // rendered in the report's language (finding_json)
         ev["explanation"] = ojson::parse(explanation_json(hit.explanation).dump());
         if (!own) ev["sources"] = in.rules.license.list_pedigree.sources;
         ev["party_fingerprint"] = party_fingerprint(q.name, q.country);
@@ -359,14 +387,8 @@ struct Screening {
         out.push_back(std::move(f));
     }
 
-    static std::string capitalise(std::string s) {
-        if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
-        return s;
-    }
-
     // R17: a listed owner or parent. OFAC's 50% rule always; BIS's Affiliates Rule when in force.
-    Severity owner_severity(const Query& q, const Entry& e, const ListAction& action, std::string& message,
-                            const std::string& entry_ref, double score) {
+    Severity owner_severity(const Query& q, const Entry& e, const ListAction& action, std::string& id, ojson& p) {
         const auto& own = in.rules.license.ownership;
         const double control = own.value("control_percent", 50.0);
         const bool controlling = q.relation == "parent" || (q.percent && *q.percent >= control);
@@ -374,10 +396,8 @@ struct Screening {
         const auto bis = own.value("bis_lists", nlohmann::json::array());
         const bool is_ofac = std::find(ofac.begin(), ofac.end(), e.list) != ofac.end();
         const bool is_bis = std::find(bis.begin(), bis.end(), e.list) != bis.end();
-        const auto who = describe(q);
         if (controlling && is_ofac) {
-            message = fmt::format("Do not ship: {} matches {} (score {:.2f}); under OFAC's 50% rule a company owned "
-                                  "50% or more by blocked persons is itself blocked.", who, entry_ref, score);
+            id = "owner.ofac50";
             return Severity::blocked;
         }
         if (controlling && is_bis) {
@@ -386,28 +406,20 @@ struct Screening {
             const bool us = q.party && q.party->address.country == "US" &&
                             own.value("affiliates_rule", nlohmann::json::object()).value("us_subsidiaries_excluded", false);
             if (state.state == "active" && !us) {
-                message = fmt::format("Do not ship: {} matches {} (score {:.2f}); under the BIS Affiliates Rule a "
-                                      "company owned 50% or more by listed parties takes on their restrictions ({}).", who,
-                                      entry_ref, score, state.note.empty() ? "in force" : state.note);
+                id = "owner.affiliates";
+                p["note"] = state.note_msg;
                 return Severity::blocked;
             }
-            message = us ? fmt::format("Check before shipping: {} matches {} (score {:.2f}). US-incorporated subsidiaries "
-                                       "are outside the BIS Affiliates Rule, but a controlled affiliate of a listed party "
-                                       "is still a serious red flag.", who, entry_ref, score)
-                         : fmt::format("Check before shipping: {} matches {} (score {:.2f}). The BIS Affiliates Rule, which "
-                                       "would treat the company as listed, is {} ({}); a controlled affiliate of a listed "
-                                       "party is still a serious red flag.", who, entry_ref, score, state.state, state.note);
+            id = us ? "owner.affiliates_us" : "owner.affiliates_state";
+            p["state"] = state.state;
+            p["note"] = state.note_msg;
             return Severity::review;
         }
         if (controlling && action.action == "blocked") {
-            message = fmt::format("Check before shipping: {} matches {} (score {:.2f}).", who, entry_ref, score);
+            id = "owner.controlled";
             return Severity::review;
         }
-        message = q.relation == "owner" && !q.percent && is_bis
-            ? fmt::format("Check before shipping: {} matches {} (score {:.2f}) and its share is not known: Red Flag 29 of "
-                          "the Affiliates Rule asks you to find out the ownership before shipping.", who, entry_ref, score)
-            : fmt::format("Check before shipping: {} matches {} (score {:.2f}): a minority stake or a listed owner of "
-                          "unknown share is a red flag; find out the ownership.", who, entry_ref, score);
+        id = q.relation == "owner" && !q.percent && is_bis ? "owner.share_unknown" : "owner.minority";
         return Severity::review;
     }
 
@@ -431,13 +443,11 @@ struct Screening {
             const bool block = r->address_only && action.action == "blocked";
             f.severity = block ? Severity::blocked : Severity::review;
             const auto& a = e.addresses[r->address];
-            const auto where = own ? std::string("your own list") : "the " + (action.name.empty() ? e.list : action.name);
-            f.message = block
-                ? fmt::format("Do not ship: the address of the {} \"{}\" is itself on {} ({}: {}). {}.", role_label(p.role),
-                              shorten(p.name), where, e.name, a.street, capitalise(action.effect))
-                : fmt::format("Check before shipping: the {} \"{}\" gives the address of the listed party {} on {} ({}).{}",
-                              role_label(p.role), shorten(p.name), quote(e.name), where, a.street,
-                              own ? " " + capitalise(action.effect) + "." : "");
+            const auto where = own ? msg("list.own") : msg("list.the", {{"list", list_name_msg(action, e.list)}});
+            const auto effect = effect_msg(action, own, e.consequence);
+            f.say(block ? "address.block" : "address.review",
+                  {{"who", who_msg(p.role, p.name)}, {"listed", e.name}, {"where", where}, {"street", a.street},
+                   {"effect", block || own ? effect : ojson("")}});
             ojson ev;
             ev["party"] = p.path;
             ev["role"] = std::string(to_string(p.role));
@@ -460,6 +470,46 @@ EntityType party_type(const std::string& type, const RulesData& rules) {
     if (type.empty()) return EntityType::unknown;
     if (rules.words->person_types.whole(fold(type))) return EntityType::person;
     return EntityType::organization;
+}
+
+}  // namespace
+
+namespace {
+
+// The same name under several roles ("ship to: same as buyer") hits the same entry once per role: one finding
+// that names every role it concerns ("the buyer and the ship-to party "X""), with every party path in evidence.
+void merge_same_party(std::vector<Finding>& findings) {
+    std::map<std::string, std::size_t> first;  // key -> index of the finding that keeps the others' roles
+    std::vector<Finding> kept;
+    for (auto& f : findings) {
+        const auto& e = f.evidence;
+        const bool direct = f.kind == "party_match" && !e.contains("relation") && e.value("party", "").starts_with("parties[") &&
+                            f.params.contains("who") && f.params["who"].value("$m", "") == "party.who";
+        if (!direct) {
+            kept.push_back(std::move(f));
+            continue;
+        }
+        const auto key = fmt::format("{}|{}|{}|{}|{}|{}", f.rule, f.message_id, e.value("list", ""), e.value("source_id", ""),
+                                     e.value("name", ""), e.value("country", ""));
+        const auto it = first.find(key);
+        if (it == first.end()) {
+            first.emplace(key, kept.size());
+            kept.push_back(std::move(f));
+            continue;
+        }
+        auto& k = kept[it->second];
+        if (!k.evidence.contains("parties")) {
+            k.evidence["parties"] = ojson::array({k.evidence["party"]});
+            k.evidence["roles"] = ojson::array({k.evidence["role"]});
+            k.params["who"] = msg("party.who_many", {{"roles", ojson::array({k.params["who"]["p"]["role"]})},
+                                                     {"name", k.params["who"]["p"]["name"]}});
+        }
+        k.evidence["parties"].push_back(e["party"]);
+        k.evidence["roles"].push_back(e["role"]);
+        k.params["who"]["p"]["roles"].push_back(f.params["who"]["p"]["role"]);
+        k.message = k.text(Lang::en);
+    }
+    findings = std::move(kept);
 }
 
 }  // namespace
@@ -510,6 +560,7 @@ std::vector<Finding> screen_parties(const PartyScreenInput& in) {
         q.path = path;
         s.query(q);
     }
+    merge_same_party(s.out);
     return std::move(s.out);
 }
 
@@ -553,11 +604,11 @@ void apply_clearances(std::vector<Finding>& findings, const std::vector<Clearanc
                 f.evidence["cleared"] = record;
                 f.evidence["severity_before_clearance"] = std::string(to_string(f.severity));
                 f.severity = Severity::cleared;
-                f.message = fmt::format("Cleared false positive (by {} on {}: {}). {}", c.by, c.at, c.reason, f.message);
+                f.say("match.cleared", {{"by", c.by}, {"at", c.at}, {"reason", c.reason},
+                                        {"finding", msg(f.message_id, f.params)}});
             } else {
                 f.evidence["stale_clearance"] = record;
-                f.message += fmt::format(" A clearance by {} on {} exists, but the list entry has changed since: review it again.",
-                                         c.by, c.at);
+                f.then("match.stale_clearance", {{"by", c.by}, {"at", c.at}});
             }
             break;
         }

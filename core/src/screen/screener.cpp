@@ -20,7 +20,7 @@ const nlohmann::json& rules_source(const Bundle& bundle, const nlohmann::json* r
 
 ojson opt(const std::optional<double>& v, int decimals = 2) { return v ? json_number(*v, decimals) : ojson(nullptr); }
 
-ojson classification_json(const Item& item, const ItemClassification& c) {
+ojson classification_json(const Item& item, const ItemClassification& c, Lang lang) {
     ojson j;
     j["item"] = item.path;
     j["description"] = item.description;
@@ -29,7 +29,11 @@ ojson classification_json(const Item& item, const ItemClassification& c) {
     ojson k;
     k["eccn"] = c.eccn;
     k["class"] = std::string(to_string(c.cls));
-    k["basis"] = c.basis;
+    k["basis"] = c.basis_msg.is_null() ? c.basis : render_value(c.basis_msg, lang);
+    if (!c.basis_msg.is_null()) {
+        k["basis_id"] = c.basis_msg.value("$m", "");
+        k["basis_params"] = c.basis_msg.value("p", ojson::object());
+    }
     k["maker_eccn"] = c.maker_eccn.empty() ? ojson(nullptr) : ojson(c.maker_eccn);
     k["system"] = c.system;
     if (!c.system_id.empty()) k["system_model"] = {{"id", c.system_id}, {"name", c.system_name}};
@@ -116,14 +120,21 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     ojson r;
     r["order_id"] = order.id;
     r["decision"] = std::string(to_string(decision));
-    r["summary"] = summarize(decision, findings);
+    r["lang"] = std::string(to_string(options.lang));
+    const auto summary = summarize(decision, findings);
+    r["summary"] = render(summary, options.lang);
+    r["summary_id"] = summary.id;
+    r["summary_params"] = summary.params;
     if (!options.screened_at.empty()) r["screened_at"] = options.screened_at;
     r["reference_date"] = ref;
     ojson fs = ojson::array();
-    for (const auto& f : findings) fs.push_back(finding_json(f));
+    for (const auto& f : findings) fs.push_back(finding_json(f, options.lang));
     r["findings"] = fs;
+    ojson steps = next_steps(in, findings, decision);
+    for (auto& st : steps) st["message"] = render(st["message_id"].get<std::string>(), st["params"], options.lang);
+    r["next_steps"] = steps;
     ojson is = ojson::array();
-    for (std::size_t i = 0; i < items.size(); ++i) is.push_back(classification_json(order.items[i], items[i]));
+    for (std::size_t i = 0; i < items.size(); ++i) is.push_back(classification_json(order.items[i], items[i], options.lang));
     r["items"] = is;
     ojson ps = ojson::array();
     for (const auto& p : order.parties) {
@@ -166,8 +177,7 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     if (options.own_list) r["own_list"] = options.own_list->summary();
     r["engine"] = {{"name", "exportcheck"}, {"version", EXPORTCHECK_VERSION}};
     r["rules"] = rules.versions();
-    r["disclaimer"] = "A screening result, not legal advice: a person has to decide on every finding. A clear result is "
-                      "not a safe harbour; the 'knowledge' standard of the EAR still applies.";
+    r["disclaimer"] = render("report.disclaimer", ojson::object(), options.lang);
     return r;
 }
 
@@ -175,10 +185,15 @@ nlohmann::ordered_json Screener::screen_json(const nlohmann::json& request, cons
     if (!request.is_object()) throw Error("bad_order", "order: expected a JSON object");
     if (request.contains("order")) {
         for (const auto& [key, v] : request.items())
-            if (key != "order" && key != "clearances" && key != "settings" && key != "screened_at")
+            if (key != "order" && key != "clearances" && key != "settings" && key != "screened_at" && key != "lang")
                 throw Error("bad_order", fmt::format("{}: not a field of a screening request (order, clearances, settings, "
-                                                     "screened_at)", key));
+                                                     "screened_at, lang)", key));
         ScreenOptions options;
+        if (request.contains("lang")) {
+            const auto lang = request["lang"].is_string() ? lang_from(request["lang"].get<std::string>()) : std::nullopt;
+            if (!lang) throw Error("bad_order", "lang: expected \"en\" or \"fr\"");
+            options.lang = *lang;
+        }
         options.own_list = own_list;
         options.clearances = clearances_from_json(request.value("clearances", nlohmann::json()));
         if (request.contains("settings")) {

@@ -1,0 +1,157 @@
+// The message catalogue: every id has a French text with the same parameters, rendering follows the
+// language (numbers, dates, plurals), and French reports of every fixture order carry no English words
+// outside quoted list data and the user's own words.
+#include "test_support.hpp"
+
+#include <exportcheck/message.hpp>
+#include <exportcheck/screen.hpp>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+namespace exportcheck::test {
+const Screener& real_screener();
+nlohmann::json fixture_order(const std::string& name);
+}  // namespace exportcheck::test
+
+using namespace exportcheck;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+// The parameter names a template uses: {name...}, nested ones included.
+std::set<std::string> placeholders(std::string_view t) {
+    std::set<std::string> out;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] != '{') continue;
+        std::size_t j = i + 1;
+        while (j < t.size() && t[j] != ':' && t[j] != '}' && t[j] != '{' && t[j] != '|') ++j;
+        if (j > i + 1) out.insert(std::string(t.substr(i + 1, j - i - 1)));
+    }
+    return out;
+}
+
+// Words that are English and never French (no "a", "on", "as", "son": they are French too).
+const std::set<std::string> kEnglishWords = {
+    "the", "of", "and", "is", "are", "to", "for", "with", "this", "that", "from", "by", "which", "has", "have",
+    "was", "were", "not", "its", "an", "be", "or", "but", "it", "these", "those", "than", "been", "any", "into",
+    "check", "before", "shipping", "hold", "ship", "party", "match", "matches", "order", "entry", "list", "license", "goes", "going", "through", "who", "what", "when", "where", "why", "how", "may", "must", "should",
+    "needs", "need", "given", "found", "none", "only", "also", "under", "about", "same", "name", "buyer",
+    "payer", "end", "user", "item", "items", "review", "blocked", "clear", "give", "find", "out", "look", "looks"};
+
+// Text outside quotes ("..." and « ... »), lower-cased, split into words.
+std::vector<std::string> unquoted_words(const std::string& s) {
+    std::vector<std::string> words;
+    std::string word;
+    bool in_ascii_quote = false;
+    int in_guillemets = 0;
+    auto flush = [&] {
+        if (!word.empty() && !in_ascii_quote && in_guillemets == 0) words.push_back(word);
+        word.clear();
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == '"') {
+            flush();
+            in_ascii_quote = !in_ascii_quote;
+        } else if (s.compare(i, 2, "\u00AB") == 0) {
+            flush();
+            ++in_guillemets;
+            ++i;
+        } else if (s.compare(i, 2, "\u00BB") == 0) {
+            flush();
+            if (in_guillemets > 0) --in_guillemets;
+            ++i;
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+            word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return words;
+}
+
+std::vector<std::string> sentences_of(const nlohmann::ordered_json& report) {
+    std::vector<std::string> out = {report["summary"].get<std::string>(), report["disclaimer"].get<std::string>()};
+    for (const auto& f : report["findings"]) out.push_back(f["message"].get<std::string>());
+    for (const auto& s : report["next_steps"]) out.push_back(s["message"].get<std::string>());
+    for (const auto& i : report["items"]) out.push_back(i["classification"]["basis"].get<std::string>());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("messages: every id has a French text with the parameters of the English") {
+    std::set<std::string_view> ids;
+    for (const auto& e : catalogue()) {
+        CHECK_MESSAGE(ids.insert(e.id).second, "id twice: ", e.id);
+        CHECK_MESSAGE(!e.en.empty(), "no English text: ", e.id);
+        CHECK_MESSAGE(!e.fr.empty(), "no French text: ", e.id);
+        // French says every value English says (it may use more parameters, for agreement: "{n:plural:part|partent}").
+        const auto en = placeholders(e.en), fr = placeholders(e.fr);
+        CHECK_MESSAGE(std::includes(fr.begin(), fr.end(), en.begin(), en.end()), "French drops a parameter: ", e.id);
+    }
+    CHECK(catalogue().size() > 20);
+}
+
+TEST_CASE("messages: numbers, dates, plurals and countries follow the language") {
+    CHECK(format_number(5286, Lang::en) == "5,286");
+    CHECK(format_number(5286, Lang::fr) == "5\u202F286");
+    CHECK(format_number(5.9213, Lang::fr) == "5,92");
+    CHECK(format_number(12104.5, Lang::fr) == "12\u202F104,5");
+    CHECK(render("summary.top", {{"top", "Stop."}, {"more", 1}}, Lang::en) == "Stop. (1 more finding below.)");
+    CHECK(render("summary.top", {{"top", "Stop."}, {"more", 2}}, Lang::en) == "Stop. (2 more findings below.)");
+    CHECK(render("summary.top", {{"top", "Stop."}, {"more", 1}}, Lang::fr) == "Stop. (1 autre constat ci-dessous.)");
+    CHECK(render("summary.top", {{"top", "Stop."}, {"more", 0}}, Lang::fr) == "Stop.");
+    CHECK(render("value", {{"v", date("2026-12-07")}}, Lang::fr) == "7 décembre 2026");
+    CHECK(render("value", {{"v", date("2026-12-01")}}, Lang::fr) == "1er décembre 2026");
+    CHECK(render("value", {{"v", date("2026-12-07")}}, Lang::en) == "7 December 2026");
+    CHECK(render("value", {{"v", ojson::array({country("DE"), country("CN")})}}, Lang::fr) ==
+          "Allemagne (DE) et Chine (CN)");
+    CHECK(render("value", {{"v", any_of({"a", "b", "c"})}}, Lang::en) == "a, b or c");
+    CHECK(lang_from("fr-CA") == Lang::fr);
+    CHECK_FALSE(lang_from("de"));
+}
+
+TEST_CASE("messages: a French report names its language and renders every sentence from the catalogue") {
+    const auto order = test::fixture_order("rule-a100-hong-kong.json");
+    const auto en = test::real_screener().screen_json({{"order", order}});
+    const auto fr = test::real_screener().screen_json({{"order", order}, {"lang", "fr"}});
+    CHECK(en["lang"] == "en");
+    CHECK(fr["lang"] == "fr");
+    CHECK(fr["decision"] == en["decision"]);
+    REQUIRE(fr["findings"].size() == en["findings"].size());
+    for (std::size_t i = 0; i < fr["findings"].size(); ++i) {
+        CHECK(fr["findings"][i]["message_id"] == en["findings"][i]["message_id"]);
+        CHECK(fr["findings"][i]["params"] == en["findings"][i]["params"]);
+        CHECK(fr["findings"][i]["message"] != en["findings"][i]["message"]);
+    }
+    CHECK_THROWS(test::real_screener().screen_json({{"order", order}, {"lang", "de"}}));
+}
+
+TEST_CASE("messages: French reports of every fixture order have no English words outside quotes") {
+    std::size_t orders = 0;
+    for (const auto& file : std::filesystem::directory_iterator(std::string(EXPORTCHECK_FIXTURES) + "/orders")) {
+        if (file.path().extension() != ".json") continue;
+        const auto name = file.path().filename().string();
+        const auto report = test::real_screener().screen_json(
+            {{"order", test::fixture_order(name)}, {"lang", "fr"}, {"screened_at", "2026-12-07"}});
+        ++orders;
+        for (const auto& f : report["findings"]) CHECK_MESSAGE(!f["message_id"].get<std::string>().empty(), name);
+        for (const auto& s : sentences_of(report)) {
+            std::vector<std::string> english;
+            for (const auto& w : unquoted_words(s))
+                if (kEnglishWords.count(w)) english.push_back(w);
+            std::string found;
+            for (const auto& w : english) found += " " + w;
+            CHECK_MESSAGE(english.empty(), name, ":", found, ": ", s);
+        }
+    }
+    CHECK(orders >= 15);
+}
