@@ -618,4 +618,12 @@ export default {
   'lists.ownListLink': 'Go to your own list',
   'boot.ownListRefused': 'Your own list stored in this browser could not be used, so orders are screened without it: {message} Correct it under “Your own list”.',
   'own.typeUnknown': 'Not stated',
+  // The Lists view: each list by its official title, the source files folded away (issue 14).
+  'lists.screenedCaption': 'The lists every order is screened against',
+  'lists.sourcesSummary': (p) => `Where the lists come from: ${p.count === 1 ? '1 source file' : `${p.count} source files`}`,
+  'lists.col.role': 'What it gives',
+  'lists.supplies': (p, f) => `${p.count === 1 ? '1 entry' : `${f.n(p.count)} entries`} of ${p.lists}`,
+  'lists.addsDetail': (p, f) => `Adds detail to ${p.count === 1 ? '1 listed party' : `${f.n(p.count)} listed parties`} of ${p.lists} (a newer source decides who is listed)`,
+  'lists.superseded': 'Nothing: a newer file of the same list replaced it',
+  'lists.delisted': (p, f) => `${p.count === 1 ? '1 party' : `${f.n(p.count)} parties`} no longer listed were left out.`,
 };

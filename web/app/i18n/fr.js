@@ -619,4 +619,12 @@ export default {
   'lists.ownListLink': 'Aller à votre liste',
   'boot.ownListRefused': 'Votre propre liste enregistrée dans ce navigateur n\u2019a pas pu être utilisée : les commandes sont contrôlées sans elle. {message} Corrigez-la sous « Votre liste ».',
   'own.typeUnknown': 'Non précisé',
+  // La vue Listes : chaque liste sous son titre officiel, les fichiers sources repliés (issue 14).
+  'lists.screenedCaption': 'Les listes contre lesquelles chaque commande est contrôlée',
+  'lists.sourcesSummary': (p) => `D\u2019où viennent les listes${nb}: ${p.count === 1 ? '1 fichier source' : `${p.count} fichiers sources`}`,
+  'lists.col.role': 'Ce qu\u2019il apporte',
+  'lists.supplies': (p, f) => `${p.count === 1 ? '1 entrée' : `${f.n(p.count)} entrées`} de ${p.lists}`,
+  'lists.addsDetail': (p, f) => `Complète ${p.count === 1 ? '1 partie inscrite' : `${f.n(p.count)} parties inscrites`} de ${p.lists} (une source plus récente fait foi sur qui est inscrit)`,
+  'lists.superseded': `Rien${nb}: un fichier plus récent de la même liste l\u2019a remplacé`,
+  'lists.delisted': (p, f) => `${p.count === 1 ? '1 partie radiée a été écartée' : `${f.n(p.count)} parties radiées ont été écartées`}.`,
 };
