@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../scripts/serve.mjs';
+import { pageReadyTimes } from './page-ready.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -137,26 +138,14 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 });
 try {
   const page = await context.newPage();
-  const ready = async (hash = '') => {
-    await page.goto(server.url + hash);
-    await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
-    return Number(await page.getAttribute('body', 'data-ready-ms'));
-  };
-  const cold = await ready();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-  const warm = [];
-  for (let i = 0; i < RELOADS; i++) warm.push(await ready());
+  const { cold, warm } = await pageReadyTimes(page, server.url, RELOADS, { timeout: 60_000 });
   console.log(`page ready, first visit (cold, downloads the bundle): ${cold} ms`);
   console.log(`page ready, warm cache (service worker + stored bundle), median of ${RELOADS}: ${median(warm)} ms  [${warm.join(', ')}]`);
   {
     const orders = makeOrders(ORDERS);
     const parties = orders.reduce((n, o) => n + o.parties.length, 0);
-    await ready('#/batch');
+    await page.goto(`${server.url}#/batch`);
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
     // Main-thread responsiveness: the longest gap between 16 ms timer ticks during the batch.
     await page.evaluate(() => {
       window.benchLong = [];

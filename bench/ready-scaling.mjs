@@ -23,6 +23,7 @@ import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../scripts/serve.mjs';
+import { pageReadyTimes } from './page-ready.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -91,20 +92,7 @@ async function warmReady(publicDir) {
   });
   try {
     const page = await context.newPage();
-    const ready = async () => {
-      await page.goto(server.url);
-      await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
-      return Number(await page.getAttribute('body', 'data-ready-ms'));
-    };
-    await ready();
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
-    const warm = [];
-    for (let i = 0; i < RELOADS; i++) warm.push(await ready());
+    const { warm } = await pageReadyTimes(page, server.url, RELOADS);
     return median(warm);
   } finally {
     await context.close();
