@@ -39,8 +39,7 @@ for (let k = 0; k < 3; k++) {
   m.HEAPU8.set(raw, ptr);
   const start = performance.now();
   const reply = JSON.parse(m.UTF8ToString(m._ec_load_bundle(ptr, raw.length)));
-  loads.push(performance.now() - start);
-  m._free(ptr);
+  loads.push(performance.now() - start); // ec_load_bundle frees the bytes it is given
   if (!reply.ok) throw new Error(JSON.stringify(reply));
 }
 

@@ -1,6 +1,6 @@
 // Latency of name matching over the full default bundle: per-query p50/p90/p99 natively, index build time
 // and peak memory. The same queries can be written out for the wasm benchmark (match-latency-wasm.mjs).
-// Usage: bench_match_latency [--bundle BUNDLE.ecb.gz] [--shared DIR] [--queries N] [--emit-queries FILE]
+// Usage: bench_match_latency [--bundle BUNDLE.ecb.gz] [--shared DIR] [--queries N] [--emit-queries FILE] [--index-only]
 // Queries: half yente synthetic people (not listed), half listed names with spelling changes (bench/name_sets.hpp).
 #include "files.hpp"
 #include "name_sets.hpp"
@@ -46,14 +46,21 @@ int main(int argc, char** argv) {
     std::string bundle_path = std::string(EXPORTCHECK_REPO_ROOT) + "/public/bundle/default.ecb.gz";
     std::string shared = EXPORTCHECK_SHARED_DATA, emit;
     std::size_t count = 4000;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string a = argv[i], v = argv[i + 1];
+    bool index_only = false;
+    for (int i = 1; i < argc; i += 2) {
+        const std::string a = argv[i];
+        if (a == "--index-only") {  // bundle load and index build only (bench/ready-scaling.mjs); no shared data
+            index_only = true;
+            --i;
+            continue;
+        }
+        const std::string v = i + 1 < argc ? argv[i + 1] : "";
         if (a == "--bundle") bundle_path = v;
         else if (a == "--shared") shared = v;
         else if (a == "--queries") count = std::stoul(v);
         else if (a == "--emit-queries") emit = v;
         else {
-            fmt::print(stderr, "usage: {} [--bundle B] [--shared DIR] [--queries N] [--emit-queries FILE]\n", argv[0]);
+            fmt::print(stderr, "usage: {} [--bundle B] [--shared DIR] [--queries N] [--emit-queries FILE] [--index-only]\n", argv[0]);
             return 2;
         }
     }
@@ -73,6 +80,13 @@ int main(int argc, char** argv) {
         t = std::chrono::steady_clock::now();
         const Matcher again(bundle.entries);
         builds.push_back(ms_since(t));
+    }
+    if (index_only) {
+        fmt::print("bundle {}: {} entries, {} names and aliases, {} distinct tokens\n", bundle.meta.id,
+                   bundle.entries.size(), matcher.name_count(), matcher.vocabulary_size());
+        fmt::print("index build: {:.1f} ms median of {} (first {:.1f} ms)\n", percentile(builds, 0.5), builds.size(),
+                   builds[0]);
+        return 0;
     }
 
     std::vector<MatchQuery> queries;

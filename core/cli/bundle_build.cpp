@@ -4,6 +4,7 @@
 #include "official_sources.hpp"
 
 #include <exportcheck/error.hpp>
+#include <exportcheck/list_names.hpp>
 #include <exportcheck/lists.hpp>
 #include <exportcheck/sha256.hpp>
 #include <exportcheck/un_xml.hpp>
@@ -280,6 +281,43 @@ std::string id_from_data(const std::vector<Loaded>& loaded, const std::string& b
     return oldest == latest ? "exportcheck-lists-" + latest : "exportcheck-lists-" + oldest + "-to-" + latest;
 }
 
+// What a source is, for people: the official source's description; a file in the import format by its name.
+std::string source_title(const BundleSource& s) {
+    if (const auto* official = find_official_source(s.key)) return std::string(official->description);
+    if (s.key == "ofac_sdn_detail") return "OFAC Specially Designated Nationals list, partial files (detail only)";
+    if (s.key == "ofac_sdn_xml") return "OFAC Specially Designated Nationals list, XML";
+    if (s.key == "uk_sanctions_list") return "UK Sanctions List (FCDO), CSV";
+    // The import-format files the project's converters write (data/README.md).
+    if (s.key == "list:csl") return "US Consolidated Screening List (trade.gov JSON export, converted)";
+    if (s.key == "list:entity_list") return "BIS Entity List from the eCFR (15 CFR 744 Supp. No. 4, converted)";
+    if (s.key == "list:meu") return "BIS Military End-User List from the eCFR (15 CFR 744 Supp. No. 7, converted)";
+    return s.files.empty() ? s.key : s.files.front().name + " (import format)";
+}
+
+// The lists each source supplies or adds detail to (after the CSL's superseded copies are gone).
+void record_lists(std::vector<Loaded>& loaded) {
+    for (auto& l : loaded) {
+        std::set<std::string> codes;
+        for (const auto& e : l.entries) codes.insert(e.list);
+        for (const auto& [code, n] : l.source.dropped) codes.insert(code);  // merged already (the UK sources)
+        l.source.lists.assign(codes.begin(), codes.end());
+        l.source.title = source_title(l.source);
+    }
+}
+
+// Each list's official title and publisher; a list of an imported file that is not an official one is
+// named as its entries name it.
+std::map<std::string, ListTitleText> list_titles(const std::vector<Entry>& entries) {
+    std::map<std::string, ListTitleText> names;
+    for (const auto& e : entries) {
+        if (names.count(e.list)) continue;
+        const auto official = official_list_title(e.list);
+        names[e.list] = official.title.empty() ? ListTitleText{e.list_name.empty() ? e.list : e.list_name, ""}
+                                               : ListTitleText{std::string(official.title), std::string(official.publisher)};
+    }
+    return names;
+}
+
 }  // namespace
 
 BuildResult build_bundle(const BuildInputs& in) {
@@ -305,6 +343,7 @@ BuildResult build_bundle(const BuildInputs& in) {
 
     r.meta.notes.insert(r.meta.notes.end(), intl_notes.begin(), intl_notes.end());
     supersede_csl_copies(loaded, r.meta);
+    record_lists(loaded);
     merge_shared_lists(loaded, r.meta);
     r.meta.id = in.id.empty() ? id_from_data(loaded, in.built_at) : in.id;
     for (auto& l : loaded) {
@@ -314,6 +353,7 @@ BuildResult build_bundle(const BuildInputs& in) {
                                            l.source.date.empty() ? "an unknown date" : l.source.date, l.source.date_basis));
         r.meta.sources.push_back(std::move(l.source));
     }
+    r.meta.list_names = list_titles(r.entries);
     return r;
 }
 

@@ -73,8 +73,7 @@ async function wasmCore() {
   const raw = gunzipSync(readFileSync(bundlePath));
   const ptr = m._malloc(raw.length);
   m.HEAPU8.set(raw, ptr);
-  const loaded = JSON.parse(m.UTF8ToString(m._ec_load_bundle(ptr, raw.length)));
-  m._free(ptr);
+  const loaded = JSON.parse(m.UTF8ToString(m._ec_load_bundle(ptr, raw.length))); // it frees the bytes
   assert.ok(loaded.ok, JSON.stringify(loaded));
   // The result inside {"ok": ...}, as the exact bytes the core wrote.
   const ok = (reply) => {

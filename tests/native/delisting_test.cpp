@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 using exportcheck::test::cli;
 using exportcheck::test::fixture_path;
@@ -86,4 +87,29 @@ TEST_CASE("delisting: a detail-only OFAC folder needs a source that names the pa
     const auto r = cli({"bundle", "build", "--ofac-sdn", delisting("sdn_alt_2026-05"), "-o", dir / "b.ecb"});
     CHECK(r.code == 1);
     CHECK(r.err.find("alt.csv: a folder without sdn.csv only adds detail") != std::string::npos);
+}
+
+TEST_CASE("bundle build: each list's official title and publisher, and which lists each source supplies or details") {
+    TempDir dir;
+    const auto r = cli({"bundle", "build", "--list", delisting("csl_2026-07-31/csl.jsonl"), "--ofac-sdn",
+                        delisting("sdn_2023-12-29"), "--ofac-sdn", delisting("sdn_2025-12_partial"), "--built-at",
+                        "2026-12-07T00:00:00Z", "-o", dir / "b.ecb.gz"});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const auto info = nlohmann::json::parse(r.out);
+    CHECK(info["list_names"]["SDN"]["title"] == "Specially Designated Nationals and Blocked Persons List");
+    CHECK(info["list_names"]["SDN"]["publisher"] ==
+          "U.S. Department of the Treasury, Office of Foreign Assets Control (OFAC)");
+    std::map<std::string, nlohmann::json> source;
+    for (const auto& s : info["sources"]) source[s["key"].get<std::string>()] = s;
+    CHECK(source["list:csl"]["lists"] == nlohmann::json::array({"SDN"}));
+    CHECK(source["list:csl"]["entries"] == 3);
+    // The 2023 file and the partial files only add detail to the CSL's SDN records: they say to which list.
+    CHECK(source["ofac_sdn"]["entries"] == 0);
+    CHECK(source["ofac_sdn"]["lists"] == nlohmann::json::array({"SDN"}));
+    CHECK(source["ofac_sdn_detail"]["lists"] == nlohmann::json::array({"SDN"}));
+    CHECK(source["ofac_sdn"]["title"] == "OFAC Specially Designated Nationals list");
+
+    // The titles travel in the bundle itself, so the page reads them from it.
+    const auto b = read_back(dir / "b.ecb.gz");
+    CHECK(b.meta.list_names.at("SDN").title == "Specially Designated Nationals and Blocked Persons List");
 }

@@ -148,3 +148,25 @@ TEST_CASE("merge: the same party from an older source folds into the newer recor
     CHECK(lead[0].addresses.size() == 2);
     CHECK(lead[0].license_policy.empty());  // never filled in from the older source
 }
+
+TEST_CASE("import: the eCFR's footnote marks glued to a licence requirement are dropped") {
+    // Real requirement texts of the 2026 CSL and eCFR Entity List, as the files carry them.
+    const std::pair<const char*, const char*> cases[] = {
+        {"For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR) 4",
+         "For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR)"},
+        {"For all items subject to the EAR, see §§ 734.9(e) 1 and 744.11 of the EAR 2",
+         "For all items subject to the EAR, see §§ 734.9(e) and 744.11 of the EAR"},
+        {"For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)",
+         "For all items subject to the EAR. (See §§ 734.9(g), 746.8(a)(3), and 744.21(b) of the EAR)"},
+        {"For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR)4",
+         "For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR)"},
+        // Numbers that are not footnote marks stay.
+        {"See Supplement No. 4 to part 744, and § 746.8(a)(4) of the EAR", "See Supplement No. 4 to part 744, and § 746.8(a)(4) of the EAR"},
+    };
+    for (const auto& [raw, clean] : cases) {
+        const std::string line = std::string(R"({"list":"EL","source_id":"X1","name":"Example Co","license_requirement":")") + raw + "\"}\n";
+        const auto entries = parse_import_list(line, "el.jsonl");
+        REQUIRE(entries.size() == 1);
+        CHECK(entries[0].license_requirement == clean);
+    }
+}

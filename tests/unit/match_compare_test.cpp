@@ -152,9 +152,25 @@ TEST_CASE("compare: disguised names meet the listed name, and the explanation sa
     CHECK(nick.explanation.pairs.front().why.find("nickname") != std::string::npos);
 }
 
+TEST_CASE("compare: two different words of a company name are not one misspelt (issue 16)") {
+    CHECK_FALSE(matches("Pioneer Travel", "Pioneer Trade LLC"));
+    CHECK(matches("Pioneer Tradeing LLC", "Pioneer Trade LLC"));  // a misspelling is still one
+}
+
+TEST_CASE("compare: a given name met by its initial is half known") {
+    CHECK(matches("N. Nazarbayev", "Nursultan Nazarbayev", EntityType::person));
+    CHECK_FALSE(matches("N. Smith", "Nursultan Nazarbayev", EntityType::person));
+}
+
 TEST_CASE("compare: a name in Chinese characters meets its pinyin") {
     CHECK(matches("习近平", "Xi Jinping"));
     CHECK(matches("李克强", "LI Keqiang", EntityType::person));
+    // One character apart is another name: the given name (the last word) is read from Chinese too.
+    CHECK_FALSE(matches("习近朋", "习近平"));
+    CHECK_FALSE(matches("习近朋", "习近平", EntityType::person));
+    // One syllable read from a character is exact against Latin too: 成 cheng is not Chen.
+    CHECK_FALSE(matches("成 朱", "Zhu Chen", EntityType::person));
+    CHECK(matches("陈 朱", "Zhu Chen", EntityType::person));
 }
 
 TEST_CASE("compare: an abbreviated generic word weighs what the word weighs") {

@@ -6,6 +6,7 @@
 #include <exportcheck/error.hpp>
 #include <exportcheck/match.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -219,4 +220,46 @@ TEST_CASE("matcher: a person's name near another known name is two names, not a 
     CHECK(b[0].matched_name == "DOMINGUEZ, Miguel");
     CHECK(pair_similarity(b) < pair_similarity(a));
     CHECK(pair_similarity(b) > 0);
+}
+
+TEST_CASE("matcher: a legal form or company word shows an untyped query is an organization's name (issue 16)") {
+    // A person and a vessel listed under one common word.
+    Entry vessel = organization("SDN", "v-1", "SAPPHIRE");
+    vessel.type = EntityType::vessel;
+    const std::vector<Entry> list = {person("UK", "p-1", "Silver"), vessel};
+    const Matcher m(list);
+    auto score_of = [&](const std::vector<Hit>& hits, const char* id) {
+        for (const auto& h : hits)
+            if (list[h.entry].source_id == id) return h.score;
+        return -1.0;
+    };
+    auto notes_of = [&](const std::vector<Hit>& hits, const char* id) {
+        for (const auto& h : hits)
+            if (list[h.entry].source_id == id) return h.explanation.notes;
+        return std::vector<std::string>{};
+    };
+    auto says_organization = [](const std::vector<std::string>& notes) {
+        return std::any_of(notes.begin(), notes.end(), [](const std::string& n) { return n.find("organization's") != std::string::npos; });
+    };
+    // "Silver Trading Inc." names a company: scored against the person Silver as a query typed organization is.
+    const auto untyped = m.match({"Silver Trading Inc.", EntityType::unknown, "", ""}, 10, 0.0);
+    const auto typed = m.match({"Silver Trading Inc.", EntityType::organization, "", ""}, 10, 0.0);
+    CHECK(score_of(untyped, "p-1") == doctest::Approx(score_of(typed, "p-1")));
+    CHECK(says_organization(notes_of(untyped, "p-1")));
+    CHECK(says_organization(notes_of(m.match({"Sapphire Design", EntityType::unknown, "", ""}, 10, 0.0), "v-1")));
+    // The name alone says nothing of the type.
+    const auto alone = m.match({"Silver", EntityType::unknown, "", ""}, 10, 0.0);
+    CHECK(score_of(alone, "p-1") > score_of(untyped, "p-1"));
+    CHECK_FALSE(says_organization(notes_of(alone, "p-1")));
+}
+
+TEST_CASE("matcher: a nickname retrieves its given name, weighing what the lighter of the two weighs") {
+    // Many names with the common "Bob"; "Bob Menendez" still finds Robert MENENDEZ through the nickname.
+    std::vector<Entry> list;
+    for (int i = 0; i < 300; ++i) list.push_back(person("SDN", "a-" + std::to_string(i), "BOB, Hassan" + std::to_string(i)));
+    list.push_back(person("SDN", "r-1", "MENENDEZ, Robert"));
+    const Matcher m(list);
+    const auto bob = m.match({"Bob Menendez", EntityType::unknown, "", ""});
+    REQUIRE_FALSE(bob.empty());
+    CHECK(list[bob[0].entry].source_id == "r-1");
 }

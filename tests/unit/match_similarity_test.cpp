@@ -31,3 +31,26 @@ TEST_CASE("similarity: within_one_edit is osa_distance(a, b, 1) <= 1 on every pa
     CHECK(within_one_edit("hussein", "hussien"));
     CHECK(!within_one_edit("hussein", "huseyn"));
 }
+
+TEST_CASE("similarity: a bounded distance is the unbounded one whenever it is within the bound") {
+    // Every word over {a, e, h, k} up to 4 letters: vowels, consonants, swaps ("akh" / "ahk" is half an edit
+    // by a swap that leaps over a row whose cells are all over the bound: the search must not stop there).
+    std::vector<std::string> words{""};
+    for (std::size_t from = 0, len = 0; len < 4; ++len) {
+        const std::size_t to = words.size();
+        for (std::size_t i = from; i < to; ++i)
+            for (char c : {'a', 'e', 'h', 'k'}) words.push_back(words[i] + c);
+        from = to;
+    }
+    for (const auto& a : words)
+        for (const auto& b : words)
+            for (int bound = 0; bound <= 4; ++bound) {
+                const int full = weighted_distance(a, b, 100), bounded = weighted_distance(a, b, bound);
+                if ((full <= bound) != (bounded <= bound) || (full <= bound && full != bounded))
+                    FAIL_CHECK(a << " / " << b << " within " << bound << ": " << full << " / " << bounded);
+                const int edits = osa_distance(a, b, 100), within = osa_distance(a, b, bound);
+                if ((edits <= bound) != (within <= bound) || (edits <= bound && edits != within))
+                    FAIL_CHECK(a << " / " << b << " within " << bound << ": " << edits << " / " << within);
+            }
+    CHECK(weighted_distance("akhmad", "ahkmad", 1) == 1);
+}

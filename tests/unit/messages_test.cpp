@@ -3,6 +3,7 @@
 // outside quoted list data and the user's own words.
 #include "test_support.hpp"
 
+#include <exportcheck/match.hpp>
 #include <exportcheck/message.hpp>
 #include <exportcheck/screen.hpp>
 
@@ -80,6 +81,15 @@ std::vector<std::string> unquoted_words(const std::string& s) {
 std::vector<std::string> sentences_of(const nlohmann::ordered_json& report) {
     std::vector<std::string> out = {report["summary"].get<std::string>(), report["disclaimer"].get<std::string>()};
     for (const auto& f : report["findings"]) out.push_back(f["message"].get<std::string>());
+    for (const auto& s : report["next_steps"]) out.push_back(s["message"].get<std::string>());
+    for (const auto& i : report["items"]) out.push_back(i["classification"]["basis"].get<std::string>());
+    for (const auto& f : report["findings"]) {
+        if (!f["evidence"].contains("explanation")) continue;
+        const auto& x = f["evidence"]["explanation"];
+        for (const auto& p : x["pairs"]) out.push_back(p["why"].get<std::string>());
+        if (x.contains("notes"))
+            for (const auto& n : x["notes"]) out.push_back(n.get<std::string>());
+    }
     return out;
 }
 
@@ -152,4 +162,33 @@ TEST_CASE("messages: French reports of every fixture order have no English words
         }
     }
     CHECK(orders >= 15);
+}
+
+TEST_CASE("messages: every reason the name matcher gives has a message in both languages") {
+    // Pairs that bring out the matcher's reasons: same word, spelling, sound, initials, legal forms, nicknames,
+    // glued and spaced words, abbreviations, look-alike letters and digits, order.
+    const std::pair<const char*, const char*> pairs[] = {
+        {"Shenzhen Huawei Technology Co Ltd", "SHENZHEN HUAWEI TECHNOLOGY CO., LTD."},
+        {"Mohamad Hasan", "Mohammed Hassan"}, {"Nick Petrov", "Nicholas Petrov"}, {"N. Nazarbayev", "Nursultan Nazarbayev"},
+        {"Jong Un Kim", "Kim Jong Un"}, {"S h e n z h e n Trading", "Shenzhen Trading"}, {"Acme Tech Dev Co", "Acme Technology Development Co"},
+        {"\u0397uawei", "Huawei"}, {"Ig0r Sech1n", "Igor Sechin"}, {"Rosoboron export", "Rosoboronexport"}, {"Acme GmbH", "Acme SA"},
+        {"Global Trading Limited", "Global Trading LLC"}, {"\uFF21\uFF43\uFF4D\uFF45 Ltd", "Acme Ltd"}, {"Mkhl Pvlv", "Mikhail Pavlov"},
+        {"Factory 17", "Factory 17"}};
+    std::size_t reasons = 0;
+    for (const auto& [a, b] : pairs) {
+        const auto x = compare_names(nlohmann::json::parse(std::string("\"") + a + "\"").get<std::string>(), b);
+        std::vector<std::string> said;
+        for (const auto& p : x.explanation.pairs) said.push_back(p.why);
+        for (const auto& n : x.explanation.notes) said.push_back(n);
+        for (const auto& w : said) {
+            if (w.empty()) continue;
+            ++reasons;
+            const auto m = match_reason(w);
+            CHECK_MESSAGE(m.is_object(), "a reason without a message: ", w);
+            if (!m.is_object()) continue;
+            CHECK(render_value(m, Lang::en) == w);  // the English is the matcher's own
+            CHECK(render_value(m, Lang::fr) != w);
+        }
+    }
+    CHECK(reasons >= 20);
 }

@@ -70,6 +70,16 @@ TEST_CASE("disguise: Greek and Cyrillic look-alikes in a Latin word read as Lati
     CHECK(tokens("\U0001D407\U0001D42E\U0001D41A\U0001D430\U0001D41E\U0001D422") == "huawei");
 }
 
+TEST_CASE("disguise: the digits 0 and 1 between letters read as the letters they imitate (TR39)") {
+    CHECK(tokens("Ig0r Sech1n") == "igor sechln");
+    CHECK(noted("Ig0r", "digit 0 read as O"));
+    CHECK(noted("Sech1n", "digit 1 read as l"));
+    // Digits that are numbers, or next to one letter only, stay digits.
+    CHECK(tokens("Fund A1") == "fund a1");
+    CHECK(tokens("855 Investment") == "855 investment");
+    CHECK_FALSE(noted("B2B Trading", "digit"));
+}
+
 TEST_CASE("disguise: abbreviated company words are the words, and weigh as generic words") {
     CHECK(tokens("XYZ GRP") == "xyz group");
     CHECK(tokens("ACME TECH DEV CO") == "acme technology development co");
@@ -103,6 +113,16 @@ TEST_CASE("Han characters read in pinyin, company words in English") {
     CHECK(tokens("李克强") == "li keqiang");
     CHECK(tokens("北京大学") == "beijing university");
     CHECK(split_words(std::string_view("华为")).front().script == Script::han);
+    // Every word read from Chinese is Chinese, the last one too.
+    const auto words = split_words(std::string_view("习近平"));
+    REQUIRE(words.size() == 2);
+    CHECK(words.back().script == Script::han);
+    // A name written in parts (given names, then the surname) has a word per part: no surname split.
+    CHECK(tokens("志偉 陳") == "zhiwei chen");
+    // A long run between company words is cut in words of two syllables, as the lists write it.
+    CHECK(tokens("东莞圣寅数控设备有限公司") == "dongguan shengyin cnc equipment ltd");
+    CHECK(tokens("金华市海润动力科技有限公司") == "jinhua hairun power technology ltd");
+    CHECK(tokens("宁波贝宁机床有限公司") == "ningbo beining jichuang ltd");
 }
 
 TEST_CASE("Kana read in Hepburn") {

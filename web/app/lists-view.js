@@ -28,28 +28,57 @@ function bundleFacts(info, record, fileSha256) {
     record.stored_at ? [h('dt', {}, t('lists.storedAt')), h('dd', {}, formatDate(record.stored_at, { time: true }))] : null);
 }
 
-// Each source's date, age and count; the old ones marked.
-function sourcesTable(ages) {
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'sources', class: 'data' },
-    h('caption', {}, t('lists.sourcesCaption')),
-    h('thead', {}, h('tr', {}, ['source', 'date', 'age', 'entries', 'status'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
-    h('tbody', {}, ages.sources.map((s) => h('tr', { dataset: { source: s.key, old: String(s.old) } },
-      h('th', { scope: 'row' }, sourceName(s.key),
-        s.url ? h('span', { class: 'source-url' }, h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, t('lists.official'))) : null),
-      h('td', { class: 'date', title: s.date_basis ?? '' }, s.date ?? '—'),
-      h('td', {}, ageText(s.days)),
-      h('td', { class: 'num' }, formatNumber(s.entries ?? 0)),
-      h('td', {}, s.old ? h('span', { class: 'badge old' }, icon('warning'), t('lists.tooOld')) : h('span', { class: 'badge fresh' }, t('lists.recent'))))))));
+// A list as a reseller knows it: its full official title (from the bundle's metadata; older bundles: the
+// page's short name) and its publisher.
+function listTitle(info, code) {
+  const meta = info.list_names?.[code];
+  const title = meta?.title || (has(`list.${code}`) ? t(`list.${code}`) : code);
+  return { title: title === code ? code : `${title} (${code})`, publisher: meta?.publisher ?? '' };
 }
 
-// The entries per list.
-function listsTable(info) {
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'lists', class: 'data compact' },
-    h('caption', {}, t('lists.listsCaption')),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('lists.col.list')), h('th', { scope: 'col' }, t('lists.col.entries')))),
-    h('tbody', {}, Object.entries(info.lists ?? {}).map(([code, n]) => h('tr', { dataset: { list: code } },
-      h('th', { scope: 'row' }, has(`list.${code}`) ? `${t(`list.${code}`)} (${code})` : code),
-      h('td', { class: 'num' }, formatNumber(n)))))));
+// Bundles before list_dates: each list code, its date unknown.
+const listRows = (info, ages) => (info.list_dates ? ages.lists
+  : Object.keys(info.lists ?? {}).map((key) => ({ key, date: '', days: NaN, old: true })));
+
+// Every list screened against: one row each (the rows the age warning counts), with its data's date, its age
+// and its entries; the old ones marked.
+function listsTable(info, ages) {
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'lists', class: 'data' },
+    h('caption', {}, t('lists.screenedCaption')),
+    h('thead', {}, h('tr', {}, ['list', 'date', 'age', 'entries', 'status'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
+    h('tbody', {}, listRows(info, ages).map((l) => {
+      const { title, publisher } = listTitle(info, l.key);
+      return h('tr', { dataset: { list: l.key, old: String(l.old) } },
+        h('th', { scope: 'row' }, h('span', { class: 'list-title' }, title),
+          publisher ? h('span', { class: 'list-publisher' }, publisher) : null),
+        h('td', { class: 'date' }, l.date || '—'),
+        h('td', { class: 'age' }, ageText(l.days)),
+        h('td', { class: 'num' }, formatNumber(info.lists?.[l.key] ?? 0)),
+        h('td', {}, l.old ? h('span', { class: 'badge old' }, icon('warning'), t('lists.tooOld')) : h('span', { class: 'badge fresh' }, t('lists.recent'))));
+    }))));
+}
+
+// What a source file gives: entries of some lists, or only detail for parties a newer source lists.
+function sourceRole(s) {
+  const lists = (s.lists?.length ? s.lists : Object.keys(s.dropped ?? {})).join(', ');
+  const role = s.entries > 0 ? t('lists.supplies', { count: s.entries, lists })
+    : s.merged > 0 ? t('lists.addsDetail', { count: s.merged, lists })
+      : t('lists.superseded');
+  const dropped = Object.values(s.dropped ?? {}).reduce((a, n) => a + n, 0);
+  return dropped ? `${role} ${t('lists.delisted', { count: dropped })}` : role;
+}
+
+// The files the lists were built from, folded away: a reseller reads the lists above; an auditor opens this.
+function sourcesTable(ages) {
+  return h('details', { class: 'sources', id: 'sources-details' },
+    h('summary', {}, t('lists.sourcesSummary', { count: ages.sources.length })),
+    h('div', { class: 'table-wrap' }, h('table', { id: 'sources', class: 'data compact' },
+      h('thead', {}, h('tr', {}, ['source', 'date', 'role'].map((c) => h('th', { scope: 'col' }, t(`lists.col.${c}`))))),
+      h('tbody', {}, ages.sources.map((s) => h('tr', { dataset: { source: s.key, role: s.entries > 0 ? 'lists' : 'detail' } },
+        h('th', { scope: 'row' }, s.title || sourceName(s.key),
+          s.url ? h('span', { class: 'source-url' }, h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, t('lists.official'))) : null),
+        h('td', { class: 'date', title: s.date_basis ?? '' }, s.date || '—'),
+        h('td', {}, sourceRole(s))))))));
 }
 
 // The rules documents and their versions (none in a bundle without rules).
@@ -125,8 +154,8 @@ export function createListsView(ctx) {
           (record.source ?? 'default') === 'default' ? ` ${t('lists.shippedOld')}` : ''),
         h('p', {}, t('age.howto')))) : h('p', { class: 'banner ok' }, t('lists.fresh', { max: ctx.maxAgeDays })),
       bundleFacts(info, record, checker.fileSha256),
+      listsTable(info, ages),
       sourcesTable(ages),
-      listsTable(info),
       // Said plainly: a French or German reseller must also screen against the EU list, which this bundle lacks.
       info.lists?.EU ? null : h('p', { id: 'lists-eu', class: 'age-warning' }, icon('warning'), t('lists.euMissing')),
       ownListLine(),

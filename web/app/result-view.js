@@ -116,7 +116,7 @@ const engineVersion = (report) => {
 // Shown by the name comparison, the rule block, or technical only (the JSON view has everything).
 const SHOWN_ELSEWHERE = new Set(['name', 'entered_name', 'listed_name', 'matched_name', 'explanation', 'citation',
   'party_fingerprint', 'entry_fingerprint', 'thresholds', 'title', 'flag', 'list', 'source', 'party', 'sources',
-  'confidence', 'list_confidence', 'own_list']);
+  'confidence', 'list_confidence', 'own_list', 'effect']); // effect: the finding's sentence says it, in the page's language
 const ORDER = ['role', 'consequence', 'remarks', 'list_name', 'score', 'strength', 'entry_date', 'fr_notice', 'programs', 'effect',
   'license_requirement', 'license_policy', 'listed_addresses', 'matched_address', 'party_address', 'address_entry',
   'corroboration', 'source_id', 'source_url', 'destination', 'counts_as', 'roles', 'groups', 'items', 'headquarters',
@@ -146,13 +146,22 @@ function evidenceValue(key, value) {
   }
   if (typeof value === 'object') return flat(value);
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
-  return String(value);
+  return typeof value === 'string' ? pathWords(value) : String(value);
+}
+
+// A field path as a reseller reads it: "parties[2].business" -> "party 3 (business)".
+function pathWords(v) {
+  const m = /^(parties|items)\[(\d+)\](?:\.(.+))?$/.exec(v);
+  if (!m) return v;
+  return t(m[1] === 'parties' ? 'evidence.partyPath' : 'evidence.itemPath', { n: Number(m[2]) + 1, field: m[3] ? ` (${m[3]})` : '' });
 }
 
 // Nested evidence in one line: a party or item by its name (role, country), other objects as key: value.
 function brief(v) {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(brief).join(', ');
+  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
+  if (typeof v === 'string') return pathWords(v);
   if (typeof v !== 'object') return String(v);
   const name = v.name ?? v.label ?? v.description;
   if (name) {
@@ -161,10 +170,9 @@ function brief(v) {
   }
   return flat(v);
 }
-const flat = (obj) => Object.entries(obj).filter(([, v]) => v !== null && v !== undefined && v !== '')
-  .map(([k, v]) => `${k.replace(/_/g, ' ')}: ${brief(v)}`).join('; ');
-
 const evidenceLabel = (key) => (has(`evidence.${key}`) ? t(`evidence.${key}`) : key.replace(/_/g, ' '));
+const flat = (obj) => Object.entries(obj).filter(([, v]) => v !== null && v !== undefined && v !== '')
+  .map(([k, v]) => `${evidenceLabel(k)}: ${brief(v)}`).join('; ');
 
 function evidenceList(evidence) {
   const keys = Object.keys(evidence ?? {}).filter((k) => !SHOWN_ELSEWHERE.has(k));
@@ -208,10 +216,11 @@ function ruleBlock(finding) {
   return h('div', { class: 'rule' },
     text ? h('blockquote', {}, text) : null,
     citation ? h('p', { class: 'citation' }, h('span', { i18n: 'result.citation' }), ' ', evidenceValue('citation', citation)) : null,
-    confidence || sources.length ? h('p', { class: 'citation' },
-      confidence ? t('result.confidence', { mark: confidence, meaning: has(`confidence.${confidence}`) ? t(`confidence.${confidence}`) : '' }) : '',
-      confidence && sources.length ? ' · ' : '',
-      sources.length ? t('result.sources', { keys: sources.join(', ') }) : '') : null);
+    confidence ? h('p', { class: 'citation' },
+      t('result.confidence', { mark: confidence, meaning: has(`confidence.${confidence}`) ? t(`confidence.${confidence}`) : '' })) : null,
+    // The brief's source keys mean something to the publisher, not to a reseller: kept, but folded away.
+    sources.length ? h('details', { class: 'sources' }, h('summary', { i18n: 'result.sourcesTitle' }),
+      h('p', { class: 'citation' }, t('result.sources', { keys: sources.join(', ') }))) : null);
 }
 
 // --- adjudication -----------------------------------------------------------------------------------

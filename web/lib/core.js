@@ -40,12 +40,9 @@ export class Core {
     const m = this.#m;
     const ptr = m._malloc(Math.max(bytes.length, 1));
     if (!ptr) throw new ExportCheckError('out_of_memory', `cannot allocate ${bytes.length} bytes for the bundle`);
-    try {
-      m.HEAPU8.set(bytes, ptr); // read HEAPU8 after malloc: memory growth replaces the view
-      return this.#reply(m._ec_load_bundle(ptr, bytes.length));
-    } finally {
-      m._free(ptr);
-    }
+    m.HEAPU8.set(bytes, ptr); // read HEAPU8 after malloc: memory growth replaces the view
+    // The core frees the bytes itself once read, before it builds the name index (a smaller peak heap).
+    return this.#reply(m._ec_load_bundle(ptr, bytes.length));
   }
 
   info() {

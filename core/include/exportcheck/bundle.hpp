@@ -44,8 +44,18 @@ struct BundleSource {
     // Per list code: parties only this (older) source carries, dropped because a newer source of the
     // same list no longer lists them (delisted).
     std::map<std::string, std::uint64_t> dropped;
+    std::string title;                // what it is, for people: "OFAC Specially Designated Nationals list"
+    std::vector<std::string> lists;   // the list codes it supplies or adds detail to
 
     bool operator==(const BundleSource&) const = default;
+};
+
+// A list's full official title and its publisher, for people (the page's Lists view).
+struct ListTitleText {
+    std::string title;
+    std::string publisher;
+
+    bool operator==(const ListTitleText&) const = default;
 };
 
 struct BundleMeta {
@@ -54,6 +64,7 @@ struct BundleMeta {
     std::string engine;     // engine version that built it
     std::vector<BundleSource> sources;
     std::vector<std::string> notes;  // plain-language caveats shown to users (data age, gaps)
+    std::map<std::string, ListTitleText> list_names;  // per list code (exportcheck/list_names.hpp)
     // The rules data screening uses (country groups, product catalogue, red-flag thresholds...), one
     // JSON document per file of data/rules/, keyed by file stem. Shipped inside the signed bundle so
     // it updates without a new engine and a report's bundle sha256 covers it too. May be empty.

@@ -8,6 +8,8 @@
 //      datacenter part asks for review.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <exportcheck/order.hpp>
 #include <exportcheck/rules.hpp>
 
@@ -31,7 +33,8 @@ std::string_view to_string(ChipClass c) noexcept;
 struct Verdict3A090 {
     ChipClass cls = ChipClass::outside;
     std::string paragraph;  // "3A090.a", "3A090.b", "" (outside or undetermined)
-    std::string basis;      // "TPP 4,992 >= 4800", "TPP 1,936 >= 1600 and PD 6.57 >= 5.92", ...
+    std::string basis;      // "TPP 4,992 >= 4800", "TPP 1,936 >= 1600 and PD 6.57 >= 5.92", ... (in English)
+    nlohmann::ordered_json basis_msg;  // the same as a message (message.hpp), for reports in any language
 };
 
 // The 3A090 tests. `pd` unknown: decided on TPP alone where possible; `datacenter` unknown counts as a
@@ -54,7 +57,8 @@ std::string_view to_string(ItemClass c) noexcept;
 struct ItemClassification {
     ItemClass cls = ItemClass::unclassified;
     std::string eccn;           // the tool's: "3A090.a", "4A090.b", "5A992.z", "outside 3A090", "unclassified"
-    std::string basis;          // why, in plain words
+    std::string basis;          // why, in plain words (in English)
+    nlohmann::ordered_json basis_msg;  // the same as a message (message.hpp), for reports in any language
     bool system = false;        // a computer, server, board or rack holding the chips
     std::string catalogue_id, catalogue_name, confidence;
     std::vector<std::string> sources;

@@ -37,6 +37,8 @@ struct Message {
 // The message in a language. Throws nothing: an unknown id renders as the id (a test keeps that from shipping).
 std::string render(const Message& m, Lang lang);
 std::string render(std::string_view id, const nlohmann::ordered_json& params, Lang lang);
+// A nested value (msg(...), country(...), a number, a list, text) in a language.
+std::string render_value(const nlohmann::ordered_json& value, Lang lang);
 
 // Nested parameter values.
 nlohmann::ordered_json msg(std::string_view id, nlohmann::ordered_json params = nlohmann::ordered_json::object());
@@ -47,6 +49,10 @@ nlohmann::ordered_json date(std::string_view iso);            // "7 December 202
 nlohmann::ordered_json any_of(nlohmann::ordered_json items);
 // A list joined with ", " only.
 nlohmann::ordered_json comma_list(nlohmann::ordered_json items);
+
+// A reason of the name matcher ("same word", "2 letters differ", "legal form (ltd)") as a message; a reason of
+// an unknown shape as its text.
+nlohmann::ordered_json match_reason(std::string_view reason);
 
 // A number in the language's style: 15832 -> "15,832" / "15 832"; 5.9213 -> "5.92" / "5,92".
 std::string format_number(double v, Lang lang);

@@ -15,6 +15,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages_flags.inc"
 #include "messages_data.inc"
 #include "messages_input.inc"
+#include "messages_match.inc"
 };
 
 }  // namespace

@@ -10,7 +10,7 @@ namespace exportcheck {
 
 using ojson = nlohmann::ordered_json;
 
-std::string render_value(const ojson& v, Lang lang);  // below: a parameter's value as text
+
 
 std::string_view to_string(Lang l) noexcept { return l == Lang::fr ? "fr" : "en"; }
 

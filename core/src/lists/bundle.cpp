@@ -82,10 +82,12 @@ nlohmann::json meta_to_json(const BundleMeta& m) {
         for (const auto& f : s.files) files.push_back({{"name", f.name}, {"sha256", f.sha256}, {"bytes", f.bytes}});
         sources.push_back({{"key", s.key}, {"date", s.date}, {"date_basis", s.date_basis}, {"files", files},
                            {"entries", s.entries}, {"superseded", s.superseded}, {"merged", s.merged},
-                           {"url", s.url}, {"dropped", s.dropped}});
+                           {"url", s.url}, {"dropped", s.dropped}, {"title", s.title}, {"lists", s.lists}});
     }
+    auto names = nlohmann::json::object();
+    for (const auto& [code, n] : m.list_names) names[code] = {{"title", n.title}, {"publisher", n.publisher}};
     return {{"format", kFormatName}, {"format_version", kBundleFormatVersion}, {"id", m.id}, {"built_at", m.built_at},
-            {"engine", m.engine}, {"sources", sources}, {"notes", m.notes}, {"rules", m.rules}};
+            {"engine", m.engine}, {"sources", sources}, {"notes", m.notes}, {"list_names", names}, {"rules", m.rules}};
 }
 
 // ---- reading ------------------------------------------------------------------------------------
@@ -174,9 +176,13 @@ BundleMeta meta_from_json(const nlohmann::json& j) {
                          s.at("merged"), s.at("url")};
         for (const auto& f : s.at("files")) src.files.push_back({f.at("name"), f.at("sha256"), f.at("bytes")});
         if (const auto d = s.find("dropped"); d != s.end()) src.dropped = d->get<std::map<std::string, std::uint64_t>>();
+        src.title = s.value("title", "");  // bundles built before titles and lists have neither
+        if (const auto l = s.find("lists"); l != s.end()) src.lists = l->get<std::vector<std::string>>();
         m.sources.push_back(std::move(src));
     }
     m.notes = j.at("notes").get<std::vector<std::string>>();
+    if (const auto it = j.find("list_names"); it != j.end())
+        for (const auto& [code, n] : it->items()) m.list_names[code] = {n.at("title").get<std::string>(), n.at("publisher").get<std::string>()};
     if (const auto it = j.find("rules"); it != j.end()) {
         if (!it->is_object()) throw Error("bundle_corrupted", "the bundle is corrupted: metadata `rules` is not an object");
         m.rules = *it;

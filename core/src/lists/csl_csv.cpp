@@ -154,7 +154,7 @@ std::vector<Entry> parse_csl_csv(std::string_view csv, std::string_view file_nam
         e.programs = split(cols.get(row, Columns::programs), ";");
         e.title = std::string(trim(cols.get(row, Columns::title)));
         e.federal_register = std::string(trim(cols.get(row, Columns::federal_register_notice)));
-        e.license_requirement = std::string(trim(cols.get(row, Columns::license_requirement)));
+        e.license_requirement = lists::drop_footnote_marks(trim(cols.get(row, Columns::license_requirement)));
         e.license_policy = std::string(trim(cols.get(row, Columns::license_policy)));
         e.standard_order = std::string(trim(cols.get(row, Columns::standard_order)));
         e.start_date = std::string(trim(cols.get(row, Columns::start_date)));

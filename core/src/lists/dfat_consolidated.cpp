@@ -5,6 +5,7 @@
 #include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/intl_lists.hpp>
+#include <exportcheck/list_names.hpp>
 
 #include <fmt/format.h>
 
@@ -20,7 +21,6 @@ namespace {
 constexpr std::string_view kSourceUrl = "https://www.dfat.gov.au/sites/default/files/regulation8_consolidated.xlsx";
 constexpr std::string_view kInformationUrl =
     "https://www.dfat.gov.au/international-relations/security/sanctions/consolidated-list";
-constexpr std::string_view kListName = "Australian Consolidated Sanctions List (DFAT)";
 constexpr std::string_view kCode = "dfat_invalid";
 
 enum Col : std::size_t {
@@ -176,7 +176,7 @@ ParsedList parse_dfat_consolidated(const Table& t) {
             order.push_back(base);
             Entry& e = it->second.entry;
             e.list = std::string(kAuListCode);
-            e.list_name = std::string(kListName);
+            e.list_name = std::string(official_list_name(e.list));
             e.source = "dfat";
             e.source_id = base;
             e.source_url = std::string(kSourceUrl);

@@ -182,7 +182,7 @@ Entry entry_from_json_line(const json& j, const Where& at) {
     if (const auto c = str("country"); !c.empty()) e.addresses.push_back({"", "", "", "", country_or_fail(at, "country", c), ""});
     e.programs = strs("programs");
     e.federal_register = str("federal_register");
-    e.license_requirement = str("license_requirement");
+    e.license_requirement = lists::drop_footnote_marks(str("license_requirement"));
     e.license_policy = str("license_policy");
     e.start_date = str("start_date");
     e.end_date = str("end_date");
@@ -218,7 +218,7 @@ Entry entry_from_csv_row(const std::vector<std::string>& header, const CsvRow& r
         e.addresses.push_back(std::move(addr));
     e.programs = lists::split(get("programs"), ";");
     e.federal_register = get("federal_register");
-    e.license_requirement = get("license_requirement");
+    e.license_requirement = lists::drop_footnote_marks(get("license_requirement"));
     e.license_policy = get("license_policy");
     e.start_date = get("start_date");
     e.end_date = get("end_date");

@@ -91,4 +91,33 @@ std::string iso_date(std::string_view text) {
     return std::string(t);
 }
 
+namespace {
+
+// Whether the text before position `i` (a lone digit) ends as a reference does: ")", ")," or "EAR".
+bool after_reference(std::string_view s, std::size_t i) {
+    std::size_t j = i;
+    if (j > 0 && s[j - 1] == ' ') --j;
+    if (j > 0 && s[j - 1] == ',' && j == i) --j;  // "),3" but not "), 3"
+    if (j > 0 && s[j - 1] == ')') return true;
+    return j >= 3 && s.substr(j - 3, 3) == "EAR";
+}
+
+}  // namespace
+
+std::string drop_footnote_marks(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const bool lone = c >= '1' && c <= '5' && (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == ',' || s[i + 1] == ';') &&
+                          i > 0 && (s[i - 1] == ' ' || s[i - 1] == ')' || s[i - 1] == ',');
+        if (lone && after_reference(s, i)) {
+            if (!out.empty() && out.back() == ' ') out.pop_back();
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 }  // namespace exportcheck::lists

@@ -6,6 +6,7 @@
 #include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/intl_lists.hpp>
+#include <exportcheck/list_names.hpp>
 
 #include <fmt/format.h>
 
@@ -21,7 +22,6 @@ namespace {
 constexpr std::string_view kSourceUrl = "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.xlsx";
 constexpr std::string_view kInformationUrl =
     "https://www.gov.uk/government/publications/financial-sanctions-consolidated-list-of-targets";
-constexpr std::string_view kListName = "UK Sanctions List (FCDO; OFSI Consolidated List until 2026-01-28)";
 
 enum Col : std::size_t {
     kName6, kName1, kName2, kName3, kName4, kName5, kTitle, kNonLatin, kNonLatinType, kNonLatinLanguage, kDob,
@@ -196,7 +196,7 @@ ParsedList parse_ofsi_conlist(const Table& t) {
             order.push_back(id);
             Entry& e = g.entry;
             e.list = std::string(kUkListCode);
-            e.list_name = std::string(kListName);
+            e.list_name = std::string(official_list_name(e.list));
             e.source = "ofsi_conlist";
             e.source_id = id;
             e.type = entity_type_from(sheet::cell(r, kGroupType));

@@ -6,6 +6,7 @@
 #include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/intl_lists.hpp>
+#include <exportcheck/list_names.hpp>
 
 #include <fmt/format.h>
 
@@ -19,7 +20,6 @@ namespace {
 
 constexpr std::string_view kSourceUrl = "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.csv";
 constexpr std::string_view kInformationUrl = "https://www.gov.uk/government/publications/the-uk-sanctions-list";
-constexpr std::string_view kListName = "UK Sanctions List (FCDO; OFSI Consolidated List until 2026-01-28)";
 constexpr std::string_view kCode = "uksl_invalid";
 
 void add_unique(std::vector<std::string>& v, std::string s) {
@@ -52,7 +52,7 @@ void read_subjects(Subjects& s, const Table& t, std::string& latest) {
         if (id.empty()) bad(t, r, "field `unique_id` is empty");
         Entry e;
         e.list = std::string(kUkListCode);
-        e.list_name = std::string(kListName);
+        e.list_name = std::string(official_list_name(e.list));
         e.source = "uk_sanctions_list";
         e.source_id = id;
         const auto type = sheet::cell(r, 1);

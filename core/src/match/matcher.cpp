@@ -21,7 +21,7 @@ using text::TokenKind;
 
 namespace {
 
-constexpr double kTypePenalty = 0.12;       // person query against an organisation entry, and so on
+constexpr double kTypePenalty = 0.15;       // person query against an organisation entry, and so on
 constexpr double kCountryBonus = 0.02, kCountryPenalty = 0.04;
 constexpr double kDobBonus = 0.02, kDobPenalty = 0.08;
 constexpr float kShortUnknownWeight = 2.0f;
@@ -50,13 +50,17 @@ std::vector<int> birth_years(const std::vector<std::string>& dates) {
 
 // Corroboration from what the query says besides the name (cc: the query's country as a code, once per
 // query: this runs for every candidate). Returns the adjustment; adds notes.
-double corroborate(const MatchQuery& q, const std::string& cc, const Entry& e, std::vector<std::string>* notes) {
+// `type`: the query's type, or the one its name shows (`inferred`).
+double corroborate(const MatchQuery& q, EntityType type, bool inferred, const std::string& cc, const Entry& e,
+                   std::vector<std::string>* notes) {
     double delta = 0;
-    if (types_conflict(q.type, e.type)) {
+    if (types_conflict(type, e.type)) {
         delta -= kTypePenalty;
         if (notes)
-            notes->push_back("the query is a " + std::string(to_string(q.type)) + ", the entry a " +
-                             std::string(to_string(e.type)));
+            notes->push_back(inferred ? "the query's name is an organization's (a legal form or company word), the entry is a " +
+                                            std::string(to_string(e.type))
+                                      : "the query is a " + std::string(to_string(type)) + ", the entry a " +
+                                            std::string(to_string(e.type)));
     }
     if (!cc.empty()) {
         bool any = false, agrees = false;
@@ -84,6 +88,12 @@ double corroborate(const MatchQuery& q, const std::string& cc, const Entry& e, s
         }
     }
     return delta;
+}
+
+// The type a query's name shows when the query gives none: a legal form ("Ltd", "GmbH", "OOO") or a company
+// word ("Trading", "Logistics") makes it an organization's name, not a person's, a vessel's or an aircraft's.
+EntityType shown_type(const Prepared& q) {
+    return q.orgish ? EntityType::organization : EntityType::unknown;
 }
 
 }  // namespace
@@ -139,7 +149,9 @@ void Matcher::score_candidates(Prepared& q, EntityType type, double floor, bool 
             q.owned[i].weight = std::min(q.owned[i].weight, kShortUnknownWeight);
         // ... and one that is two listed words written together weighs what those two weigh.
         if (h.split_weight > 0) q.owned[i].weight = std::min(q.owned[i].weight, h.split_weight);
-        if (h.near.empty() || h.near.front().second.value < 0.8f) continue;
+        // (A nickname is another word, not a misspelling: "Allison" does not weigh what "Ali" weighs.)
+        if (h.near.empty() || h.near.front().second.value < 0.8f || h.near.front().second.why == match::Why::nickname)
+            continue;
         const match::Tok& listed = ix.vocab[h.near.front().first];
         q.owned[i].weight = std::min(q.owned[i].weight, listed.weight);
         if (listed.kind == TokenKind::generic) q.owned[i].kind = TokenKind::generic;
@@ -171,6 +183,8 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
     const std::string cc = query.country.empty() ? std::string() : country_code(query.country);
     Prepared q = match::prepare(query.name, query.type, ix);
     if (q.toks.empty() || top == 0) return {};
+    const bool inferred = query.type == EntityType::unknown && shown_type(q) != EntityType::unknown;
+    const EntityType type = inferred ? shown_type(q) : query.type;
     // Names scoring below this cannot reach the threshold whatever the query's country and birth date add.
     const double floor = threshold - kCountryBonus - kDobBonus;
 
@@ -185,7 +199,7 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
         for (std::size_t i = 0; i < q.owned.size(); ++i)
             std::tie(q.owned[i].weight, q.owned[i].kind) = recent->adjusted[i];
     } else {
-        score_candidates(q, query.type, floor, exhaustive, fresh);
+        score_candidates(q, type, floor, exhaustive, fresh);
         if (!exhaustive) {
             if (ix.recent.size() >= Index::kRecentMax) ix.recent.clear();
             Index::Recent r;
@@ -204,7 +218,7 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
     std::vector<Best> best;  // by entry, via ix.entry_slot
     for (const auto& [name_id, score] : scored) {
         const auto& nm = ix.names[name_id];
-        const double adjusted = score + corroborate(query, cc, entries_[nm.entry], nullptr);
+        const double adjusted = score + corroborate(query, type, inferred, cc, entries_[nm.entry], nullptr);
         if (adjusted < threshold) continue;
         auto& slot = ix.entry_slot(nm.entry);
         if (slot == Index::kNoSlot) {
@@ -239,10 +253,10 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
     for (auto& h : hits) {
         const Entry& e = entries_[h.entry];
         const auto n = match::prepare(h.matched_name, e.type, ix);
-        const auto mode = match::mode_for(query.type != EntityType::unknown ? query.type : e.type, q, n);
+        const auto mode = match::mode_for(type != EntityType::unknown ? type : e.type, q, n);
         auto s = match::score_names(q, n, mode, true);
         std::vector<std::string> notes;
-        corroborate(query, cc, e, &notes);
+        corroborate(query, type, inferred, cc, e, &notes);
         h.explanation = std::move(s.explanation);
         for (auto& note : notes) h.explanation.notes.push_back(std::move(note));
     }

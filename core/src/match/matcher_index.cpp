@@ -396,7 +396,10 @@ std::vector<std::uint32_t> Matcher::Index::candidates(const Prepared& q) {
         }
         const std::uint32_t pass = pass_no;
         const auto& h = hits[i];
-        for (const auto& [t, s] : h.near) credit_postings(t, pass, s.value * w);
+        // A nickname met as its given name weighs what the lighter of the two weighs, as when scored: a rare
+        // "Allison" does not make every common "Ali" a candidate.
+        for (const auto& [t, s] : h.near)
+            credit_postings(t, pass, s.value * (s.why == match::Why::nickname ? std::min(w, vocab[t].weight) : w));
         for (const auto n : h.joined_names) credit(n, pass, w);
         for (const auto t : h.extra_tokens) credit_postings(t, pass, w);
     }

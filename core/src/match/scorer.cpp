@@ -268,7 +268,8 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             Sim s = sims[i * k + j];
             // Two people's given names or surnames that are each a name of their own ("Manuel" / "Miguel",
             // "Mary" / "Mark") are two names, not one misspelt: a near spelling counts for less.
-            if (mode == Mode::person && s.value < 1.0f && q.toks[i]->known && n.toks[j]->known &&
+            // So are two words of company names ("Travel" / "Trade", "Future" / "Factory").
+            if (s.value < 1.0f && q.toks[i]->known && n.toks[j]->known &&
                 (s.why == Why::edits || s.why == Why::sound || s.why == Why::skeleton))
                 s.value *= kDistinctNames;
             if (s.value < kPairFloor) continue;
@@ -332,7 +333,10 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         if (o->sim.value < kCloseSpelling && (o->sim.why == Why::initial || lighter_is_form)) {
             const bool q_heavier = wq > wn;
             const float excess = std::abs(wq - wn);
-            const float factor = missing_factor(q_heavier ? q : n, q_heavier ? o->q0 : o->n0, mode);
+            // A name met by its initial is half known (its first letter agrees): its excess weighs what an
+            // unmatched initial weighs, at most.
+            float factor = missing_factor(q_heavier ? q : n, q_heavier ? o->q0 : o->n0, mode);
+            if (o->sim.why == Why::initial) factor = std::min(factor, kInitialFactor);
             (q_heavier ? excess_q : excess_n) += excess;
             (q_heavier ? excess_f_q : excess_f_n) += excess * factor;
         }

@@ -91,6 +91,8 @@ struct Sim {
 Sim token_similarity(const Tok& a, const Tok& b);
 // Optimal-string-alignment distance (Damerau-Levenshtein without repeated edits), or max_d + 1 when over.
 int osa_distance(std::string_view a, std::string_view b, int max_d);
+// The same in half edits (a vowel for a vowel and a swap of neighbours cost half); above max_half when over.
+int weighted_distance(std::string_view a, std::string_view b, int max_half);
 
 // The smallest similarity at which two tokens are aligned at all.
 inline constexpr float kPairFloor = 0.62f;

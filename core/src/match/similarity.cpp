@@ -20,6 +20,7 @@ int osa_distance(std::string_view a, std::string_view b, int max_d) {
     int rows[3][kMax + 1];
     int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
     const int big = max_d + 1;
+    int prev_min = 0;  // a transposition leaps from the row before: both rows must be over to stop
     for (int j = 0; j <= lb; ++j) prev[j] = j;
     for (int i = 1; i <= la; ++i) {
         const int lo = std::max(1, i - max_d), hi = std::min(lb, i + max_d);
@@ -35,7 +36,8 @@ int osa_distance(std::string_view a, std::string_view b, int max_d) {
             row_min = std::min(row_min, v);
         }
         if (hi < lb) cur[hi + 1] = big;
-        if (row_min > max_d) return max_d + 1;
+        if (row_min > max_d && prev_min + 1 > max_d) return max_d + 1;
+        prev_min = row_min;
         int* t = prev2;
         prev2 = prev;
         prev = cur;
@@ -54,28 +56,50 @@ int weighted_distance(std::string_view a, std::string_view b, int max_half) {
     if (la == 0 || lb == 0) return 2 * std::max(la, lb);
     constexpr int kMax = 64;
     if (la >= kMax || lb >= kMax) return a == b ? 0 : max_half + 1;
-    auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+    // The vowels a, e, i, o, u, y as bits of (letter & 31).
+    constexpr std::uint32_t kVowels = 1u << 1 | 1u << 5 | 1u << 9 | 1u << 15 | 1u << 21 | 1u << 25;
+    auto vowel = [](char c) { return c >= 'a' && c <= 'z' && (kVowels >> (c & 31) & 1); };
+    // A lower bound from the letters alone: each edit changes the count of a consonant by at most one per
+    // half edit, and of a vowel by at most two (a vowel for a vowel); a swap changes no count.
+    int count[32] = {};
+    for (const char c : a) ++count[c & 31];
+    for (const char c : b) --count[c & 31];
+    int consonants = 0, vowels = 0;
+    for (int c = 0; c < 32; ++c) (kVowels >> c & 1 ? vowels : consonants) += std::abs(count[c]);
+    if (2 * consonants + vowels > 2 * max_half) return max_half + 1;
+    bool b_vowel[kMax];
+    for (int j = 0; j < lb; ++j) b_vowel[j] = vowel(b[j]);
     int rows[3][kMax + 1];
     int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+    // A cell further than max_half / 2 from the diagonal costs more than max_half (an insertion or a deletion
+    // costs a whole edit): only the band around it is computed, as in osa_distance.
+    const int band = max_half / 2, big = max_half + 1;
+    int prev_min = 0;  // a transposition leaps from the row before: both rows must be over to stop
     for (int j = 0; j <= lb; ++j) prev[j] = 2 * j;
     for (int i = 1; i <= la; ++i) {
+        const int lo = std::max(1, i - band), hi = std::min(lb, i + band);
         cur[0] = 2 * i;
-        int row_min = cur[0];
-        for (int j = 1; j <= lb; ++j) {
-            const char x = a[i - 1], y = b[j - 1];
-            const int sub = x == y ? 0 : vowel(x) && vowel(y) ? 1 : 2;
-            int v = std::min({prev[j - 1] + sub, cur[j - 1] + 2, prev[j] + 2});
+        if (lo > 1) cur[lo - 1] = big;
+        int row_min = lo == 1 ? cur[0] : big;
+        const char x = a[i - 1];
+        const bool x_vowel = vowel(x);
+        for (int j = lo; j <= hi; ++j) {
+            const char y = b[j - 1];
+            const int sub = x == y ? 0 : x_vowel && b_vowel[j - 1] ? 1 : 2;
+            int v = std::min(prev[j - 1] + sub, std::min(cur[j - 1], prev[j]) + 2);
             if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y) v = std::min(v, prev2[j - 2] + 1);
             cur[j] = v;
             row_min = std::min(row_min, v);
         }
-        if (row_min > max_half) return max_half + 1;
+        if (hi < lb) cur[hi + 1] = big;
+        if (row_min > max_half && prev_min + 1 > max_half) return max_half + 1;
+        prev_min = row_min;
         int* t = prev2;
         prev2 = prev;
         prev = cur;
         cur = t;
     }
-    return prev[lb];
+    return std::min(prev[lb], big);
 }
 
 namespace {
@@ -88,17 +112,19 @@ std::uint32_t letter_set(std::string_view s) {
     return m;
 }
 
-// 1 - distance / longer length, or 0 below the floor.
-float relative_similarity(std::string_view a, std::string_view b, int* edits) {
+// 1 - distance / longer length, or 0 below the floor or below `at_least` (a caller that keeps only a value
+// above what it has gives it: the distance is then computed only as far as it could matter).
+float relative_similarity(std::string_view a, std::string_view b, int* edits, float at_least = kPairFloor) {
     const int longer = static_cast<int>(std::max(a.size(), b.size()));
-    if (longer == 0) return 0;
+    if (longer == 0 || at_least > 1.0f) return 0;
     const int max_d = static_cast<int>(longer * (1.0f - kPairFloor));
     if (std::abs(static_cast<int>(a.size()) - static_cast<int>(b.size())) > max_d ||
         std::popcount(letter_set(a) ^ letter_set(b)) > 2 * max_d + 2) {
         if (edits) *edits = max_d + 1;
         return 0;
     }
-    const int max_half = static_cast<int>(2.0f * static_cast<float>(longer) * (1.0f - kPairFloor));
+    const int max_half =
+        static_cast<int>(2.0f * static_cast<float>(longer) * (1.0f - std::max(at_least, kPairFloor)));
     const int half = weighted_distance(a, b, max_half);
     if (edits) *edits = (half + 1) / 2;
     if (half > max_half) return 0;
@@ -160,8 +186,11 @@ Sim token_similarity(const Tok& a, const Tok& b) {
     }
     if (!is_wordlike(a.kind) || !is_wordlike(b.kind)) return {};
     // Two words both written in Chinese characters are the same only when their readings are: one syllable
-    // apart is another character, another name (习近平 / 习近朋).
+    // apart is another character, another name (习近平 / 习近朋). Against a Latin word, a reading of two
+    // syllables or more may be near (a character has several readings: 勒 le, lei), one syllable (six letters
+    // at most) must be exact: 成 cheng is not Chen, 颖 ying not Yang.
     if (a.han && b.han) return {};
+    if ((a.han && a.text.size() <= 6) || (b.han && b.text.size() <= 6)) return {};
 
     Sim best;
     int edits = 0;
@@ -176,7 +205,8 @@ Sim token_similarity(const Tok& a, const Tok& b) {
         const float s = longer >= kMinFuzzyLength ? 0.95f : 0.9f;
         if (s > best.value) best = {s, Why::sound, 0};
     } else if (longer >= kMinFuzzyLength) {
-        if (float s = 0.95f * relative_similarity(a.sound, b.sound, nullptr); s > best.value) best = {s, Why::sound, 0};
+        if (float s = 0.95f * relative_similarity(a.sound, b.sound, nullptr, best.value / 0.95f); s > best.value)
+            best = {s, Why::sound, 0};
     }
     if ((a.abjad || b.abjad) && a.skel.size() >= 3 && b.skel.size() >= 3 &&
         (a.abjad == b.abjad || long_vowels_agree(a.abjad ? a.text : b.text, a.abjad ? b.sound : a.sound))) {
@@ -186,7 +216,7 @@ Sim token_similarity(const Tok& a, const Tok& b) {
             const float s = a.skel.size() >= 4 ? 0.9f : 0.85f;
             if (s > best.value) best = {s, Why::skeleton, 0};
         } else if (a.skel.size() >= 5 && b.skel.size() >= 5) {
-            if (float s = 0.85f * relative_similarity(a.skel, b.skel, nullptr); s > best.value)
+            if (float s = 0.85f * relative_similarity(a.skel, b.skel, nullptr, best.value / 0.85f); s > best.value)
                 best = {s, Why::skeleton, 0};
         }
     }
@@ -197,7 +227,8 @@ Sim token_similarity(const Tok& a, const Tok& b) {
             if (!one->spellings) continue;
             for (const auto& spelling : *one->spellings) {
                 int d = 0;
-                if (float s = 0.97f * relative_similarity(spelling, other.text, &d); s > best.value)
+                if (float s = 0.97f * relative_similarity(spelling, other.text, &d, best.value / 0.97f);
+                    s > best.value)
                     best = {s, Why::edits, static_cast<std::uint8_t>(d)};
             }
         }

@@ -4,6 +4,7 @@
 #include "numbers.hpp"
 
 #include <exportcheck/classify.hpp>
+#include <exportcheck/message.hpp>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,25 @@ namespace exportcheck {
 
 using rules_detail::Folded;
 using rules_detail::human;
+using rules_detail::json_number;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+// A classification's basis: the message for reports in any language, and its English text.
+template <class V>
+void set_basis(V& v, std::string_view id, ojson params = ojson::object()) {
+    v.basis_msg = msg(id, std::move(params));
+    v.basis = render_value(v.basis_msg, Lang::en);
+}
+// Adds a clause after the basis ("...; the maker's ECCN 3A090.a is used").
+template <class V>
+void add_basis(V& v, std::string_view id, ojson params = ojson::object()) {
+    set_basis(v, "basis.then", {{"a", v.basis_msg}, {"b", msg(id, std::move(params))}});
+}
+ojson num(double v) { return json_number(v, 2); }
+
+}  // namespace
 
 std::string_view to_string(ChipClass c) noexcept {
     switch (c) {
@@ -51,65 +71,59 @@ bool ItemClassification::controlled() const noexcept {
 
 Verdict3A090 test_3a090(double tpp, std::optional<double> pd, std::optional<bool> datacenter, const Thresholds3A090& t) {
     Verdict3A090 v;
-    const auto T = human(tpp);
-    const auto P = pd ? human(*pd) : std::string();
+    const auto T = num(tpp);
+    const auto P = pd ? num(*pd) : ojson("");
     const bool consumer = datacenter.has_value() && !*datacenter;
     const bool a_by_tpp = tpp >= t.a_tpp;
     const bool a_by_pd = pd && tpp >= t.a_tpp_with_pd && *pd >= t.a_pd;
     if (a_by_tpp || a_by_pd) {
-        const auto why = a_by_tpp ? fmt::format("TPP {} >= {}", T, human(t.a_tpp))
-                                  : fmt::format("TPP {} >= {} and PD {} >= {}", T, human(t.a_tpp_with_pd), P, human(t.a_pd));
+        const auto why = a_by_tpp ? msg("basis.tpp_at_least", {{"t", T}, {"min", num(t.a_tpp)}})
+                                  : msg("basis.tpp_pd_at_least", {{"t", T}, {"min", num(t.a_tpp_with_pd)}, {"pd", P}, {"pdmin", num(t.a_pd)}});
         if (consumer && tpp < t.non_datacenter_tpp) {
             v.cls = ChipClass::outside;
-            v.basis = fmt::format("{} would meet 3A090.a, but the chip is not designed or marketed for datacenters and "
-                                  "TPP {} < {}: outside 3A090 (Note to 3A090.a/.b)", why, T, human(t.non_datacenter_tpp));
+            set_basis(v, "basis.consumer_outside", {{"why", why}, {"para", "3A090.a"}, {"t", T}, {"max", num(t.non_datacenter_tpp)}});
             return v;
         }
         v.cls = consumer ? ChipClass::consumer_a : ChipClass::a;
         v.paragraph = "3A090.a";
-        v.basis = consumer ? fmt::format("{}: 3A090.a; not designed or marketed for datacenters, so License Exceptions "
-                                         "NAC/ACA may be used", why)
-                           : fmt::format("{}: 3A090.a", why);
+        if (consumer) set_basis(v, "basis.consumer_a", {{"why", why}});
+        else set_basis(v, "basis.is", {{"why", why}, {"para", "3A090.a"}});
         return v;
     }
     if (tpp < t.b2_tpp && tpp < t.b_tpp_low && tpp < t.a_tpp_with_pd) {
         v.cls = ChipClass::outside;
-        v.basis = fmt::format("TPP {} < {}: outside 3A090", T, human(std::min(t.b2_tpp, t.a_tpp_with_pd)));
+        set_basis(v, "basis.below", {{"t", T}, {"max", num(std::min(t.b2_tpp, t.a_tpp_with_pd))}});
         return v;
     }
     if (!pd) {
         if (consumer) {  // below 4800 and not for datacenters: the Note settles it whatever the PD
             v.cls = ChipClass::outside;
-            v.basis = fmt::format("TPP {} < {} and not designed or marketed for datacenters: outside 3A090 (Note to "
-                                  "3A090.a/.b)", T, human(t.non_datacenter_tpp));
+            set_basis(v, "basis.below_consumer", {{"t", T}, {"max", num(t.non_datacenter_tpp)}});
             return v;
         }
         v.cls = ChipClass::undetermined;
-        v.basis = fmt::format("TPP {} is between {} and {}: the performance density (TPP / die area) decides between "
-                              "3A090.a, 3A090.b and outside, and the die area is not known",
-                              T, human(t.a_tpp_with_pd), human(t.a_tpp));
+        set_basis(v, "basis.needs_pd", {{"t", T}, {"low", num(t.a_tpp_with_pd)}, {"high", num(t.a_tpp)}});
         return v;
     }
     const bool b1 = tpp >= t.b_tpp_low && tpp < t.a_tpp && *pd >= t.b_pd_low && *pd < t.a_pd;
     const bool b2 = tpp >= t.b2_tpp && *pd >= t.b2_pd_low && *pd < t.a_pd;
     if (b1 || b2) {
-        const auto why = b1 ? fmt::format("{} <= TPP {} < {} and {} <= PD {} < {}", human(t.b_tpp_low), T, human(t.a_tpp),
-                                          human(t.b_pd_low), P, human(t.a_pd))
-                            : fmt::format("TPP {} >= {} and {} <= PD {} < {}", T, human(t.b2_tpp), human(t.b2_pd_low), P,
-                                          human(t.a_pd));
+        const auto why = b1 ? msg("basis.b1", {{"low", num(t.b_tpp_low)}, {"t", T}, {"high", num(t.a_tpp)},
+                                               {"pdlow", num(t.b_pd_low)}, {"pd", P}, {"pdhigh", num(t.a_pd)}})
+                            : msg("basis.b2", {{"t", T}, {"min", num(t.b2_tpp)}, {"pdlow", num(t.b2_pd_low)}, {"pd", P},
+                                               {"pdhigh", num(t.a_pd)}});
         if (consumer) {
             v.cls = ChipClass::outside;
-            v.basis = fmt::format("{} would meet 3A090.b, but the chip is not designed or marketed for datacenters and "
-                                  "TPP {} < {}: outside 3A090 (Note to 3A090.a/.b)", why, T, human(t.non_datacenter_tpp));
+            set_basis(v, "basis.consumer_outside", {{"why", why}, {"para", "3A090.b"}, {"t", T}, {"max", num(t.non_datacenter_tpp)}});
             return v;
         }
         v.cls = ChipClass::b;
         v.paragraph = "3A090.b";
-        v.basis = fmt::format("{}: 3A090.b", why);
+        set_basis(v, "basis.is", {{"why", why}, {"para", "3A090.b"}});
         return v;
     }
     v.cls = ChipClass::outside;
-    v.basis = fmt::format("TPP {} with PD {} meets neither 3A090.a nor 3A090.b: outside 3A090", T, P);
+    set_basis(v, "basis.neither", {{"t", T}, {"pd", P}});
     return v;
 }
 
@@ -283,6 +297,7 @@ int strictness(ItemClass c) {
 struct ChipVerdict {
     ItemClass cls = ItemClass::unclassified;
     std::string basis;
+    ojson basis_msg;
     std::optional<double> tpp, die, pd, bandwidth;
     std::optional<bool> datacenter;
     std::string figures_from;
@@ -301,6 +316,7 @@ ChipVerdict judge_chip(const Chip* chip, const Item& item, const RulesData& rule
     if (v.tpp) {
         const auto verdict = test_3a090(*v.tpp, v.pd, v.datacenter, t);
         v.basis = verdict.basis;
+        v.basis_msg = verdict.basis_msg;
         switch (verdict.cls) {
             case ChipClass::a: v.cls = ItemClass::a; break;
             case ChipClass::consumer_a: v.cls = ItemClass::consumer_a; break;
@@ -309,34 +325,31 @@ ChipVerdict judge_chip(const Chip* chip, const Item& item, const RulesData& rule
             case ChipClass::outside: v.cls = ItemClass::outside; break;
         }
         if (!v.datacenter && verdict.cls != ChipClass::outside)
-            v.basis += "; not known whether it is designed for datacenters, so taken as a datacenter part";
+            add_basis(v, "basis.datacenter_unknown");
     } else if (chip && chip->tpp_below && v.datacenter == false && *chip->tpp_below <= t.non_datacenter_tpp) {
         v.cls = ItemClass::outside;
-        v.basis = fmt::format("TPP below {} (exact figure not published) and not designed or marketed for datacenters: "
-                              "outside 3A090 (Note to 3A090.a/.b)", human(*chip->tpp_below));
+        set_basis(v, "basis.below_unpublished", {{"max", num(*chip->tpp_below)}});
     } else if (chip && !chip->likely_eccn.empty()) {
         const auto& l = chip->likely_eccn;
         if (l.starts_with("3A090.a")) v.cls = v.datacenter == false ? ItemClass::consumer_a : ItemClass::a;
         else if (l.starts_with("3A090.b")) v.cls = ItemClass::b;
         else if (l.starts_with("outside")) v.cls = ItemClass::outside;
         else v.cls = ItemClass::undetermined;
-        v.basis = fmt::format("no published TPP: the catalogue's likely status is {} [{}]", l, chip->pedigree.confidence);
+        set_basis(v, "basis.likely", {{"status", l}, {"conf", chip->pedigree.confidence}});
     } else {
         v.cls = ItemClass::undetermined;
-        v.basis = "no published TPP and no likely status: give the chip's TPP and die area";
+        set_basis(v, "basis.no_tpp");
     }
     // The April 2025 letters: H20 and MI308, and any chip reaching the H20's memory bandwidth.
     if (v.cls == ItemClass::outside && chip && !chip->letter.empty()) {
         v.cls = ItemClass::letter;
-        v.basis += fmt::format("; licence-required to China (including HK and MO) and D:5 by the April 2025 letter on the {}",
-                               chip->letter);
+        add_basis(v, "basis.letter", {{"chip", chip->letter}});
     } else if (v.cls == ItemClass::outside && v.datacenter != false && v.bandwidth) {
         const auto& letter = rules.license.rule("LIC-H20-LETTER");
         const double limit = letter.value("memory_bandwidth_gbs", 4000.0);
         if (*v.bandwidth >= limit) {
             v.cls = ItemClass::letter;
-            v.basis += fmt::format("; memory bandwidth {} GB/s reaches the H20's ({} GB/s): the April 2025 letter applies",
-                                   human(*v.bandwidth), human(limit));
+            add_basis(v, "basis.letter_bandwidth", {{"bw", num(*v.bandwidth)}, {"limit", num(limit)}});
         }
     }
     return v;
@@ -448,11 +461,10 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
         }
         const auto name = p.chip ? p.chip->vendor + " " + p.chip->name : std::string("the chip");
         if (r.system) {
-            const auto what = sys ? sys->name : !r.system_name.empty() ? r.system_name : std::string("a system");
-            r.basis = fmt::format("{} holding {} x {}: {}", what, human(p.count), name, v.basis);
+            const auto what = sys ? sys->name : r.system_name;  // "" renders as "a system" / "un système"
+            set_basis(r, "basis.system", {{"what", what}, {"n", num(p.count)}, {"name", name}, {"basis", v.basis_msg}});
         } else {
-            r.basis = fmt::format("{}{}: {}", name, p.count > 1 ? fmt::format(" (x {} per unit)", human(p.count)) : "",
-                                  v.basis);
+            set_basis(r, "basis.chip", {{"name", name}, {"per", p.count > 1 ? num(p.count) : ojson("")}, {"basis", v.basis_msg}});
         }
     } else if (item.tpp) {
         const auto v = judge_chip(nullptr, item, rules);
@@ -464,7 +476,7 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
         r.datacenter = v.datacenter;
         r.figures_from = "order";
         r.chips_per_unit = 1;
-        r.basis = "from the order's own figures: " + v.basis;
+        set_basis(r, "basis.own_figures", {{"basis", v.basis_msg}});
         r.system = static_cast<bool>(cw.system_words.find(folded));
     } else {
         // Not a known chip: a GPU server model, an ordinary product, or unknown.
@@ -486,24 +498,23 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
             r.system = true;
             r.system_id = server->id;
             r.system_name = server->name;
-            r.basis = fmt::format("{} is a GPU server, but the description does not say which GPUs it holds", server->name);
+            set_basis(r, "basis.server", {{"name", server->name}});
         } else if (dc_word) {
             r.cls = ItemClass::unclassified;
             r.looks_datacenter = true;
-            r.basis = fmt::format("not in the catalogue, but \"{}\" reads like a datacenter AI part", *dc_word);
+            set_basis(r, "basis.datacenter_word", {{"word", *dc_word}});
         } else if (generic) {
             r.cls = ItemClass::generic;
             r.catalogue_id = generic->id;
             r.catalogue_name = generic->name;
             r.confidence = generic->pedigree.confidence.empty() ? "L" : generic->pedigree.confidence;
-            r.basis = fmt::format("recognised as a {}; no 3A090 chip named. Likely ECCN: {} [{}]", generic->name,
-                                  generic->likely_eccn, r.confidence);
+            set_basis(r, "basis.generic", {{"name", generic->name}, {"eccn", generic->likely_eccn}, {"conf", r.confidence}});
             if (!generic->notes.empty()) r.notes.push_back(generic->notes);
             if (gpu_word) r.notes.push_back(fmt::format("mentions \"{}\" without a model: name the GPU to check it", *gpu_word));
         } else {
             r.cls = ItemClass::unclassified;
-            r.basis = gpu_word ? fmt::format("a GPU (\"{}\") of a model the catalogue does not know", *gpu_word)
-                               : "not recognised: give the model, the maker's ECCN or the chip's figures";
+            if (gpu_word) set_basis(r, "basis.gpu_unknown", {{"word", *gpu_word}});
+            else set_basis(r, "basis.unknown");
             if (gpu_word) r.notes.push_back("gpu");
         }
     }
@@ -517,7 +528,7 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
                                               item.eccn));
             r.cls = maker.cls;
             r.figures_from = r.figures_from.empty() ? "maker's ECCN" : r.figures_from;
-            r.basis += fmt::format("; the maker's ECCN {} is used", item.eccn);
+            add_basis(r, "basis.maker", {{"eccn", item.eccn}});
         } else if (strictness(maker.cls) > strictness(r.cls) && maker.cls != ItemClass::outside) {
             r.notes.push_back(fmt::format("the maker's ECCN {} is stricter than the tool's reading: the maker's is used",
                                           item.eccn));

@@ -68,7 +68,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.rule = "DQ-UNCLASSIFIED";
             f.severity = Severity::review;
             f.say("dq.unclassified", {{"item", quote(item.description.empty() ? item.model : item.description)},
-                                      {"basis", c.basis}});
+                                      {"basis", c.basis_msg.is_null() ? ojson(c.basis) : c.basis_msg}});
             f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"basis", c.basis}, {"citation", kKnowYourCustomer}};
             out.push_back(std::move(f));
         } else if (c.cls == ItemClass::unclassified) {

@@ -51,11 +51,26 @@ int kind_rank(const std::string& kind) {
 
 int level_rank(const std::string& level) { return level == "high" ? 0 : level == "medium" ? 1 : level == "low" ? 2 : 1; }
 
+// How strong a reason is, for the order of reasons (not for the decision): a legal bar (an embargo, a listed
+// party, no licence path) first, then a licence requirement, then a red flag that holds the order until it is
+// resolved ("do not ship yet"), then what asks for review. A licence for a 3A090 chip to Hong Kong is the main
+// reason of an order that also lacks its end-use statement: resolving the red flag leaves the licence.
+int strength(const Finding& f) {
+    switch (f.severity) {
+        case Severity::blocked: return kind_rank(f.kind) <= kind_rank("license") ? 5 : 3;
+        case Severity::license_required: return 4;
+        case Severity::review: return 2;
+        case Severity::cleared: return 1;
+        case Severity::info: return 0;
+    }
+    return 0;
+}
+
 }  // namespace
 
 void sort_findings(std::vector<Finding>& findings) {
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        if (a.severity != b.severity) return a.severity > b.severity;
+        if (strength(a) != strength(b)) return strength(a) > strength(b);
         if (kind_rank(a.kind) != kind_rank(b.kind)) return kind_rank(a.kind) < kind_rank(b.kind);
         return level_rank(a.level) < level_rank(b.level);
     });
@@ -82,12 +97,10 @@ std::string Finding::text(Lang lang) const {
 }
 
 Message summarize(Decision decision, const std::vector<Finding>& findings) {
+    // The strongest reason leads (findings are in sort_findings' order).
     const Finding* top = nullptr;
-    const Severity want = decision == Decision::blocked ? Severity::blocked
-                        : decision == Decision::license_required ? Severity::license_required
-                        : Severity::review;
     for (const auto& f : findings)
-        if (f.severity == want && !top) top = &f;
+        if (f.severity >= Severity::review && !top) top = &f;
     std::size_t more = 0;
     for (const auto& f : findings)
         if (f.severity >= Severity::review && &f != top) ++more;
@@ -117,6 +130,25 @@ nlohmann::ordered_json finding_json(const Finding& f, Lang lang) {
         j["evidence"][it.key()] = render(it.value()["$m"].get<std::string>(), it.value().value("p", nlohmann::ordered_json::object()), lang);
         j["evidence"][it.key() + "_id"] = it.value()["$m"];
         j["evidence"][it.key() + "_params"] = it.value().value("p", nlohmann::ordered_json::object());
+    }
+    // The name matcher's reasons, rendered where they stand (pairs[].why, notes[]), their ids beside them.
+    if (auto ex = j["evidence"].find("explanation"); ex != j["evidence"].end() && ex->is_object()) {
+        auto said = [lang](nlohmann::ordered_json& v, nlohmann::ordered_json& id) {
+            if (!v.is_object() || !v.contains("$m")) return;
+            id = v["$m"];
+            v = render_value(v, lang);
+        };
+        if (ex->contains("pairs"))
+            for (auto& p : (*ex)["pairs"]) said(p["why"], p["why_id"]);
+        if (ex->contains("notes")) {
+            nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+            for (auto& n : (*ex)["notes"]) {
+                nlohmann::ordered_json id = "";
+                said(n, id);
+                ids.push_back(id);
+            }
+            (*ex)["note_ids"] = ids;
+        }
     }
     return j;
 }

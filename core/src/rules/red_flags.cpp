@@ -124,7 +124,11 @@ void r04(Ctx& c) {
     std::vector<Payer> payers;
     for (const auto* p : o.with_role(Role::payer)) payers.push_back({p->name, p->address.country, p->path, "payer party"});
     if (!o.payment.payer.empty()) payers.push_back({o.payment.payer, o.payment.from_country, "payment.payer", "payment.payer"});
-    for (const auto& py : payers) {
+    for (std::size_t i = 0; i < payers.size(); ++i) {
+        const auto& py = payers[i];
+        // The payer party and payment.payer are often the same company: one finding for it.
+        if (std::any_of(payers.begin(), payers.begin() + static_cast<std::ptrdiff_t>(i), [&](const Payer& x) { return same_name(x.name, py.name); }))
+            continue;
         const bool matches = std::any_of(receivers.begin(), receivers.end(), [&](const Party* r) { return same_name(py.name, r->name); });
         if (!matches && !receivers.empty()) {
             auto& f = c.flag("R04", Severity::review, "medium", "flag.r04_third_party", {{"name", shorten(py.name)}});

@@ -11,6 +11,7 @@
 #include <exportcheck/text.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace exportcheck {
@@ -184,6 +185,15 @@ ojson entry_evidence(const Entry& e, const ListAction& action, bool own) {
         ev["list_confidence"] = action.confidence;
     }
     return ev;
+}
+
+// The matcher's explanation with its reasons as messages: the report shows them in its language (finding_json).
+ojson explanation_msg(const Explanation& x) {
+    auto j = ojson::parse(explanation_json(x).dump());
+    for (auto& p : j["pairs"]) p["why"] = match_reason(p.value("why", ""));
+    if (j.contains("notes"))
+        for (auto& n : j["notes"]) n = match_reason(n.get<std::string>());
+    return j;
 }
 
 // Where names are looked up: the bundle's lists, then the reseller's own list.
@@ -378,7 +388,7 @@ struct Screening {
         ev["strength"] = strong ? "strong" : "possible";
         ev["thresholds"] = {{"report", kReportThreshold}, {"strong", kStrongMatch}};
         ev["corroboration"] = note_msg;  // rendered in the report's language (finding_json)
-        ev["explanation"] = ojson::parse(explanation_json(hit.explanation).dump());
+        ev["explanation"] = explanation_msg(hit.explanation);
         if (!own) ev["sources"] = in.rules.license.list_pedigree.sources;
         ev["party_fingerprint"] = party_fingerprint(q.name, q.country);
         ev["entry_fingerprint"] = entry_fingerprint(e);
@@ -473,6 +483,46 @@ EntityType party_type(const std::string& type, const RulesData& rules) {
 
 }  // namespace
 
+namespace {
+
+// The same name under several roles ("ship to: same as buyer") hits the same entry once per role: one finding
+// that names every role it concerns ("the buyer and the ship-to party "X""), with every party path in evidence.
+void merge_same_party(std::vector<Finding>& findings) {
+    std::map<std::string, std::size_t> first;  // key -> index of the finding that keeps the others' roles
+    std::vector<Finding> kept;
+    for (auto& f : findings) {
+        const auto& e = f.evidence;
+        const bool direct = f.kind == "party_match" && !e.contains("relation") && e.value("party", "").starts_with("parties[") &&
+                            f.params.contains("who") && f.params["who"].value("$m", "") == "party.who";
+        if (!direct) {
+            kept.push_back(std::move(f));
+            continue;
+        }
+        const auto key = fmt::format("{}|{}|{}|{}|{}|{}", f.rule, f.message_id, e.value("list", ""), e.value("source_id", ""),
+                                     e.value("name", ""), e.value("country", ""));
+        const auto it = first.find(key);
+        if (it == first.end()) {
+            first.emplace(key, kept.size());
+            kept.push_back(std::move(f));
+            continue;
+        }
+        auto& k = kept[it->second];
+        if (!k.evidence.contains("parties")) {
+            k.evidence["parties"] = ojson::array({k.evidence["party"]});
+            k.evidence["roles"] = ojson::array({k.evidence["role"]});
+            k.params["who"] = msg("party.who_many", {{"roles", ojson::array({k.params["who"]["p"]["role"]})},
+                                                     {"name", k.params["who"]["p"]["name"]}});
+        }
+        k.evidence["parties"].push_back(e["party"]);
+        k.evidence["roles"].push_back(e["role"]);
+        k.params["who"]["p"]["roles"].push_back(f.params["who"]["p"]["role"]);
+        k.message = k.text(Lang::en);
+    }
+    findings = std::move(kept);
+}
+
+}  // namespace
+
 std::vector<Finding> screen_parties(const PartyScreenInput& in) {
     Screening s{in, {{in.matcher, in.addresses, false}}, {}, {}};
     if (in.own_list) s.sources.push_back({in.own_list->matcher(), in.own_list->state().addresses, true});
@@ -519,6 +569,7 @@ std::vector<Finding> screen_parties(const PartyScreenInput& in) {
         q.path = path;
         s.query(q);
     }
+    merge_same_party(s.out);
     return std::move(s.out);
 }
 

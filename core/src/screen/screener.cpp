@@ -20,7 +20,7 @@ const nlohmann::json& rules_source(const Bundle& bundle, const nlohmann::json* r
 
 ojson opt(const std::optional<double>& v, int decimals = 2) { return v ? json_number(*v, decimals) : ojson(nullptr); }
 
-ojson classification_json(const Item& item, const ItemClassification& c) {
+ojson classification_json(const Item& item, const ItemClassification& c, Lang lang) {
     ojson j;
     j["item"] = item.path;
     j["description"] = item.description;
@@ -29,7 +29,11 @@ ojson classification_json(const Item& item, const ItemClassification& c) {
     ojson k;
     k["eccn"] = c.eccn;
     k["class"] = std::string(to_string(c.cls));
-    k["basis"] = c.basis;
+    k["basis"] = c.basis_msg.is_null() ? c.basis : render_value(c.basis_msg, lang);
+    if (!c.basis_msg.is_null()) {
+        k["basis_id"] = c.basis_msg.value("$m", "");
+        k["basis_params"] = c.basis_msg.value("p", ojson::object());
+    }
     k["maker_eccn"] = c.maker_eccn.empty() ? ojson(nullptr) : ojson(c.maker_eccn);
     k["system"] = c.system;
     if (!c.system_id.empty()) k["system_model"] = {{"id", c.system_id}, {"name", c.system_name}};
@@ -130,7 +134,7 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     for (auto& st : steps) st["message"] = render(st["message_id"].get<std::string>(), st["params"], options.lang);
     r["next_steps"] = steps;
     ojson is = ojson::array();
-    for (std::size_t i = 0; i < items.size(); ++i) is.push_back(classification_json(order.items[i], items[i]));
+    for (std::size_t i = 0; i < items.size(); ++i) is.push_back(classification_json(order.items[i], items[i], options.lang));
     r["items"] = is;
     ojson ps = ojson::array();
     for (const auto& p : order.parties) {

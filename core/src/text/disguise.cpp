@@ -1,7 +1,7 @@
 // Step 0 of the name pipeline: undoes the tricks that hide a name from a screener without changing how it
 // reads. Invisible format characters go; Greek, Cyrillic and styled letters that look Latin are read as the
 // Latin letters they imitate (Unicode TR39 confusables, confusables_table.inc) inside words written in Latin
-// letters. Each trick found leaves a note for the match explanation.
+// letters, and so are the digits 0 and 1 between two letters. Each trick found leaves a note for the match explanation.
 #include "text_internal.hpp"
 
 #include <algorithm>
@@ -78,10 +78,36 @@ bool has_latin_word(std::u32string_view s) {
     return false;
 }
 
+bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+// A digit between two letters that TR39 says looks like a letter is that letter ("Ig0r", "Sech1n"); digits
+// elsewhere ("A1", "855", "B2B") are left alone.
+bool letters_for_digits(std::u32string& text, std::vector<std::string>* notes) {
+    bool changed = false;
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        if (!is_digit(text[i]) || !is_ascii_letter(text[i - 1]) || !is_ascii_letter(text[i + 1])) continue;
+        const char* l = detail::find_char(kConfusable, text[i]);
+        if (!l || l[1] != 0) continue;
+        add_note(notes, std::string("digit ") + static_cast<char>(text[i]) + " read as " + l);
+        text[i] = static_cast<char32_t>(l[0]);
+        changed = true;
+    }
+    return changed;
+}
+
+bool has_digit_between_letters(std::string_view s) {
+    for (std::size_t i = 1; i + 1 < s.size(); ++i)
+        if (is_digit(static_cast<unsigned char>(s[i])) && is_ascii_letter(static_cast<unsigned char>(s[i - 1])) &&
+            is_ascii_letter(static_cast<unsigned char>(s[i + 1])))
+            return true;
+    return false;
+}
+
 }  // namespace
 
 bool undisguise(std::string_view name, std::string& out, std::vector<std::string>* notes) {
-    if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) &&
+        !has_digit_between_letters(name))
         return false;
     const std::u32string in = decode_utf8(name);
     const bool latin_name = has_latin_word(in);
@@ -113,6 +139,7 @@ bool undisguise(std::string_view name, std::string& out, std::vector<std::string
         text.push_back(cp);
     }
     end_word();
+    changed |= letters_for_digits(text, notes);
     if (invisible) add_note(notes, "invisible characters removed");
     if (styled) add_note(notes, "styled letters read as plain letters");
     if (full_width) add_note(notes, "full-width letters");

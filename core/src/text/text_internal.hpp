@@ -27,8 +27,9 @@ const char* find_char(const CharMap (&table)[N], char32_t cp) {
 Script script_of(char32_t cp) noexcept;
 
 // Transliterates one run of code points of one script (a word or part of it). A space in the result
-// splits the word (the Arabic article al- becomes its own word).
-std::string transliterate_run(Script script, std::u32string_view run);
+// splits the word (the Arabic article al- becomes its own word). `whole_name`: the run is the name's only
+// run of Chinese characters (a person's name written the Chinese way is then split: surname, given name).
+std::string transliterate_run(Script script, std::u32string_view run, bool whole_name = true);
 
 // Folds a Latin-script code point (accents, ligatures, full-width): the ASCII replacement, "" to drop it,
 // " " when it separates words, or nullptr when it is not a Latin letter.

@@ -240,18 +240,32 @@ const std::pair<std::u32string, std::string_view>* han_word_at(std::u32string_vi
     return nullptr;
 }
 
+// The number of a Chinese character's syllable in kPinyinSyllables (0: none), from its packed 9 bits.
+unsigned pinyin_number(char32_t cp) {
+    if (cp < kHanFirst || cp > kHanLast) return 0;
+    const std::size_t i = cp - kHanFirst;
+    return kHanPinyinLow[i] | ((kHanPinyinHigh[i / 8] >> (i % 8)) & 1u) << 8;
+}
+
 // Chinese characters -> pinyin (Unihan kMandarin, han_pinyin_table.inc). Company words become their English
 // equivalents and cut the text into words; the characters between them make one word each ("深圳市华为技术
 // 有限公司" -> shenzhen huawei technology co ltd). A name of two or three characters with no company word is
-// a person's: surname, then given name ("习近平" -> xi jinping).
-std::string han(std::u32string_view run) {
+// a person's: surname, then given name ("习近平" -> xi jinping), when it is the whole name; a name written in
+// parts ("志偉 陳", given names and surname apart) has a word per part ("zhiwei chen").
+std::string han(std::u32string_view run, bool whole_name) {
     std::vector<std::string> syllables;
     std::string out;
     bool any_word = false;
+    // Chinese words are mostly of two syllables (a place, a brand, a trade): a run of four or more between
+    // company words is cut in pairs, the last word taking an odd syllable, as the lists write such names in
+    // pinyin ("东莞圣寅数控" -> dongguan shengyin shukong, not one word of six syllables).
     auto flush = [&] {
-        if (syllables.empty()) return;
-        if (!out.empty()) out.push_back(' ');
-        for (const auto& s : syllables) out += s;
+        const std::size_t n = syllables.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const bool starts_word = k == 0 || (n >= 4 && k % 2 == 0 && k + 1 < n);
+            if (starts_word && !out.empty()) out.push_back(' ');
+            out += syllables[k];
+        }
         syllables.clear();
     };
     for (std::size_t i = 0; i < run.size();) {
@@ -266,10 +280,9 @@ std::string han(std::u32string_view run) {
             continue;
         }
         const char32_t cp = run[i++];
-        if (cp >= kHanFirst && cp <= kHanLast && kHanPinyin[cp - kHanFirst] != 0)
-            syllables.emplace_back(kPinyinSyllables[kHanPinyin[cp - kHanFirst]]);
+        if (const unsigned n = pinyin_number(cp)) syllables.emplace_back(kPinyinSyllables[n]);
     }
-    if (!any_word && syllables.size() >= 2 && syllables.size() <= 3) {
+    if (whole_name && !any_word && syllables.size() >= 2 && syllables.size() <= 3) {
         out = syllables[0] + " ";
         for (std::size_t k = 1; k < syllables.size(); ++k) out += syllables[k];
         return out;
@@ -330,7 +343,7 @@ Script script_of(char32_t cp) noexcept {
     return Script::latin;  // anything else is decided by the Latin fold or the generic rules
 }
 
-std::string transliterate_run(Script script, std::u32string_view run) {
+std::string transliterate_run(Script script, std::u32string_view run, bool whole_name) {
     switch (script) {
         case Script::cyrillic: return cyrillic(run);
         case Script::greek: return greek(run);
@@ -339,7 +352,7 @@ std::string transliterate_run(Script script, std::u32string_view run) {
         case Script::armenian: return armenian(run);
         case Script::georgian: return georgian(run);
         case Script::hangul: return hangul(run);
-        case Script::han: return han(run);
+        case Script::han: return han(run, whole_name);
         case Script::kana: return kana(run);
         default: break;
     }

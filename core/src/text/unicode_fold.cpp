@@ -2,6 +2,8 @@
 // forms fold here; other scripts are handed to transliterate.cpp run by run.
 #include "text_internal.hpp"
 
+#include <algorithm>
+
 #include <array>
 
 namespace exportcheck::text {
@@ -67,17 +69,20 @@ struct WordBuilder {
     int counts[kScripts] = {};
     std::u32string run;
     Script run_script = Script::latin;
+    bool one_han_run = true;  // the name has at most one run of Chinese characters
 
     void flush_run() {
         if (run.empty()) return;
-        const auto latin = detail::transliterate_run(run_script, run);
+        const auto latin = detail::transliterate_run(run_script, run, one_han_run);
         counts[static_cast<int>(run_script)] += static_cast<int>(run.size());
         run.clear();
         for (char c : latin) {
             if (c == ' ') {
-                // The article split off an Arabic word ends the word here.
+                // The article split off an Arabic word ends the word here; the words after it are the run's
+                // script too (the last one included: "习近平" -> "xi" "jinping", both Chinese).
                 const auto script = run_script;
                 finish(script);
+                counts[static_cast<int>(script)] = 1;
             } else {
                 text.push_back(c);
             }
@@ -133,9 +138,22 @@ void feed(WordBuilder& b, char32_t cp) {
 
 }  // namespace
 
+// Whether the text has two runs of Chinese characters or more ("志偉 陳": a name written in parts).
+bool several_han_runs(std::u32string_view text) {
+    int runs = 0;
+    bool in_run = false;
+    for (const char32_t cp : text) {
+        const bool han = detail::script_of(cp) == Script::han;
+        runs += han && !in_run;
+        in_run = han;
+    }
+    return runs > 1;
+}
+
 std::vector<Word> split_words(std::u32string_view input) {
     std::vector<Word> words;
     WordBuilder b{words, {}, {}, {}, Script::latin};
+    b.one_han_run = !several_han_runs(input);
     for (const char32_t cp : input) feed(b, cp);
     b.end_word();
     return words;
@@ -145,6 +163,9 @@ std::vector<Word> split_words(std::string_view utf8) {
     std::vector<Word> words;
     words.reserve(6);
     WordBuilder b{words, {}, {}, {}, Script::latin};
+    // Chinese characters take three bytes from 0xE3: only such a text can have two runs of them.
+    if (std::any_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; }))
+        b.one_han_run = !several_han_runs(decode_utf8(utf8));
     for (std::size_t i = 0; i < utf8.size();) {
         const auto c = static_cast<unsigned char>(utf8[i]);
         if (c < 0x80) {
