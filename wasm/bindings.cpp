@@ -23,6 +23,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <type_traits>
 
 namespace {
 
@@ -40,10 +41,11 @@ const char* reply(const json& j) {
     return g_result.c_str();
 }
 
-template <class F>
-const char* guarded(F&& f) {
+// One copy of the error handling for every entry point (a template here cost ~4 KB of wasm per call site):
+// the call arrives as a plain function pointer and the caller's lambda as its context.
+const char* guarded_call(json (*call)(void*), void* context) {
     try {
-        return reply({{"ok", f()}});
+        return reply({{"ok", call(context)}});
     } catch (const exportcheck::Error& e) {
         return reply({{"error", {{"code", e.code()}, {"message", e.what()}}}});
     } catch (const std::bad_alloc&) {
@@ -51,6 +53,12 @@ const char* guarded(F&& f) {
     } catch (const std::exception& e) {
         return reply({{"error", {{"code", "internal"}, {"message", e.what()}}}});
     }
+}
+
+template <class F>
+const char* guarded(F&& f) {
+    return guarded_call([](void* context) -> json { return (*static_cast<std::remove_reference_t<F>*>(context))(); },
+                        const_cast<void*>(static_cast<const void*>(&f)));
 }
 
 const exportcheck::Bundle& loaded() {
