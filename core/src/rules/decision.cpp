@@ -132,22 +132,25 @@ nlohmann::ordered_json finding_json(const Finding& f, Lang lang) {
         j["evidence"][it.key() + "_params"] = it.value().value("p", nlohmann::ordered_json::object());
     }
     // The name matcher's reasons, rendered where they stand (pairs[].why, notes[]), their ids beside them.
+    // (No reference into a json object is held across an insertion into it: ordered_json may move its items.)
     if (auto ex = j["evidence"].find("explanation"); ex != j["evidence"].end() && ex->is_object()) {
-        auto said = [lang](nlohmann::ordered_json& v, nlohmann::ordered_json& id) {
-            if (!v.is_object() || !v.contains("$m")) return;
-            id = v["$m"];
-            v = render_value(v, lang);
-        };
+        const auto is_msg = [](const nlohmann::ordered_json& v) { return v.is_object() && v.contains("$m"); };
         if (ex->contains("pairs"))
-            for (auto& p : (*ex)["pairs"]) said(p["why"], p["why_id"]);
-        if (ex->contains("notes")) {
-            nlohmann::ordered_json ids = nlohmann::ordered_json::array();
-            for (auto& n : (*ex)["notes"]) {
-                nlohmann::ordered_json id = "";
-                said(n, id);
-                ids.push_back(id);
+            for (auto& p : (*ex)["pairs"]) {
+                if (!is_msg(p["why"])) continue;
+                const auto id = p["why"]["$m"];
+                const auto text = render_value(p["why"], lang);
+                p["why"] = text;
+                p["why_id"] = id;
             }
-            (*ex)["note_ids"] = ids;
+        if (ex->contains("notes")) {
+            nlohmann::ordered_json texts = nlohmann::ordered_json::array(), ids = nlohmann::ordered_json::array();
+            for (const auto& n : (*ex)["notes"]) {
+                texts.push_back(is_msg(n) ? nlohmann::ordered_json(render_value(n, lang)) : n);
+                ids.push_back(is_msg(n) ? n["$m"] : nlohmann::ordered_json(""));
+            }
+            (*ex)["notes"] = std::move(texts);
+            (*ex)["note_ids"] = std::move(ids);
         }
     }
     return j;
