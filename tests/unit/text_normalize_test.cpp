@@ -1,5 +1,7 @@
 // The name pipeline step by step (exportcheck/text.hpp): UTF-8, folding, transliteration, name order,
 // phrases (legal forms, stop words), spelling variants, token kinds, and the whole of normalize_name().
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <exportcheck/text.hpp>
@@ -12,15 +14,7 @@ using namespace exportcheck::text;
 
 namespace {
 
-// The canonical token texts of a name, space-separated.
-std::string tokens(std::string_view name, EntityType type = EntityType::unknown) {
-    std::string out;
-    for (const auto& t : normalize_name(name, type).tokens) {
-        if (!out.empty()) out.push_back(' ');
-        out += t.text;
-    }
-    return out;
-}
+using test::name_tokens;
 
 std::string kinds(std::string_view name) {
     std::string out;
@@ -95,43 +89,43 @@ TEST_CASE("text: person_name_order turns 'LAST, First' around, and leaves organi
     CHECK(person_name_order("Huawei Technologies, Co., Ltd.", EntityType::unknown) ==
           "Huawei Technologies, Co., Ltd.");  // more than one comma
     CHECK(person_name_order("ACME, Inc", EntityType::organization) == "ACME, Inc");
-    CHECK(tokens("PUTIN, Vladimir") == tokens("Vladimir Putin"));
+    CHECK(name_tokens("PUTIN, Vladimir") == name_tokens("Vladimir Putin"));
 }
 
 TEST_CASE("text: legal forms across languages become one class, and only weak evidence") {
-    CHECK(tokens("Tianjin Phytium Information Tech Co., Ltd.") == "tianjin phytium information technology ltd");
-    CHECK(tokens("Acme Company Limited") == tokens("ACME CO LTD"));
-    CHECK(tokens("Romashka OOO") == "romashka ltd");
-    CHECK(tokens("Obshchestvo s Ogranichennoy Otvetstvennostyu Romashka") == "ltd romashka");
-    CHECK(tokens("Romashka LLC") == "romashka ltd");
-    CHECK(tokens("Limited Liability Company Romashka") == "ltd romashka");
-    CHECK(tokens("Sdn. Bhd. Alpha") == "ltd alpha");
-    CHECK(tokens("Alpha Pte Ltd") == "alpha ltd");
-    CHECK(tokens("Siemens GmbH") == "siemens ltd");
-    CHECK(tokens("Tactical Missiles Corporation JSC") == "tactical missiles jsc jsc");
-    CHECK(tokens("OAO Angstrem") == "jsc angstrem");
-    CHECK(tokens("Акционерное общество Ангстрем") == "jsc angstrem");
-    CHECK(tokens("Banco Santander, S.A.") == "banco santander jsc");
+    CHECK(name_tokens("Tianjin Phytium Information Tech Co., Ltd.") == "tianjin phytium information technology ltd");
+    CHECK(name_tokens("Acme Company Limited") == name_tokens("ACME CO LTD"));
+    CHECK(name_tokens("Romashka OOO") == "romashka ltd");
+    CHECK(name_tokens("Obshchestvo s Ogranichennoy Otvetstvennostyu Romashka") == "ltd romashka");
+    CHECK(name_tokens("Romashka LLC") == "romashka ltd");
+    CHECK(name_tokens("Limited Liability Company Romashka") == "ltd romashka");
+    CHECK(name_tokens("Sdn. Bhd. Alpha") == "ltd alpha");
+    CHECK(name_tokens("Alpha Pte Ltd") == "alpha ltd");
+    CHECK(name_tokens("Siemens GmbH") == "siemens ltd");
+    CHECK(name_tokens("Tactical Missiles Corporation JSC") == "tactical missiles jsc jsc");
+    CHECK(name_tokens("OAO Angstrem") == "jsc angstrem");
+    CHECK(name_tokens("Акционерное общество Ангстрем") == "jsc angstrem");
+    CHECK(name_tokens("Banco Santander, S.A.") == "banco santander jsc");
     CHECK(kinds("Alpha LLC") == "word legal_form");
     // Cut off by a field length, misspelt, or glued to the name.
-    CHECK(tokens("TACTICAL MISSILES JOINT STOCK COMPAN") == "tactical missiles jsc");
-    CHECK(tokens("LIMITED LIAILITY COMPANY METALMASTER") == "ltd metalmaster");
-    CHECK(tokens("LMITED LIABILITY COMPANY METALMASTER") == "ltd metalmaster");
-    CHECK(tokens("OOOPlanar") == "ltd planar");
-    CHECK(tokens("UNIQUE STARSLLC") == "unique stars ltd");
+    CHECK(name_tokens("TACTICAL MISSILES JOINT STOCK COMPAN") == "tactical missiles jsc");
+    CHECK(name_tokens("LIMITED LIAILITY COMPANY METALMASTER") == "ltd metalmaster");
+    CHECK(name_tokens("LMITED LIABILITY COMPANY METALMASTER") == "ltd metalmaster");
+    CHECK(name_tokens("OOOPlanar") == "ltd planar");
+    CHECK(name_tokens("UNIQUE STARSLLC") == "unique stars ltd");
     // Short forms only at the edges of a name; alone they are the name.
-    CHECK(tokens("SNGB AO") == "sngb jsc");
-    CHECK(tokens("Ra Sa Ko") == "ra sa ko");
-    CHECK(tokens("AO") == "ao");
+    CHECK(name_tokens("SNGB AO") == "sngb jsc");
+    CHECK(name_tokens("Ra Sa Ko") == "ra sa ko");
+    CHECK(name_tokens("AO") == "ao");
 }
 
 TEST_CASE("text: stop words, titles and list boilerplate are dropped") {
-    CHECK(tokens("Mr. Recep Tayyip Erdoğan") == "recep tayyip erdogan");
-    CHECK(tokens("President Putin") == "putin");
-    CHECK(tokens("The Procter & Gamble Company") == "procter gamble co");
-    CHECK(tokens("Beijing Institute of Technology; and any successor, sub-unit, or subsidiary thereof") ==
+    CHECK(name_tokens("Mr. Recep Tayyip Erdoğan") == "recep tayyip erdogan");
+    CHECK(name_tokens("President Putin") == "putin");
+    CHECK(name_tokens("The Procter & Gamble Company") == "procter gamble co");
+    CHECK(name_tokens("Beijing Institute of Technology; and any successor, sub-unit, or subsidiary thereof") ==
           "beijing institute technology");
-    CHECK(tokens("The The") == "the the");  // nothing else left: the words are the name
+    CHECK(name_tokens("The The") == "the the");  // nothing else left: the words are the name
 }
 
 TEST_CASE("text: spelling variants meet in one canonical spelling") {
@@ -145,9 +139,9 @@ TEST_CASE("text: spelling variants meet in one canonical spelling") {
     CHECK(canonical_variant("wladimirowitsch") == "wladimirovich");
     CHECK(canonical_variant("tech") == "technology");
     CHECK(canonical_variant("smith") == "smith");
-    CHECK(tokens("Abd al-Rahman") == tokens("Abdul Rahman"));
-    CHECK(tokens("محمد علي") == "muhammad ali");
-    CHECK(tokens("أحمد حسن") == "ahmad hasan");
+    CHECK(name_tokens("Abd al-Rahman") == name_tokens("Abdul Rahman"));
+    CHECK(name_tokens("محمد علي") == "muhammad ali");
+    CHECK(name_tokens("أحمد حسن") == "ahmad hasan");
     REQUIRE(known_spellings("muhammad") != nullptr);
     CHECK(known_spellings("smith") == nullptr);
 }
@@ -158,10 +152,10 @@ TEST_CASE("text: token kinds, numbers and initials") {
     CHECK(classify("the") == TokenKind::stop);
     CHECK(classify("v") == TokenKind::initial);
     CHECK(classify("206") == TokenKind::number);
-    CHECK(tokens("Bowne Global Solutions II, Inc.") == "bowne global solution 2 jsc");
-    CHECK(tokens("Brigade Forty-Four") == "brigade 44");
-    CHECK(tokens("1st International Bank") == tokens("First International Bank"));
-    CHECK(tokens("Plant No. 0206") == "plant no 206");
+    CHECK(name_tokens("Bowne Global Solutions II, Inc.") == "bowne global solution 2 jsc");
+    CHECK(name_tokens("Brigade Forty-Four") == "brigade 44");
+    CHECK(name_tokens("1st International Bank") == name_tokens("First International Bank"));
+    CHECK(name_tokens("Plant No. 0206") == "plant no 206");
     CHECK(kinds("V. V. Putin") == "initial initial word");
 }
 

@@ -1,5 +1,6 @@
 // Australia's DFAT Consolidated List (regulation8_consolidated.xlsx) -> entries. One row per name; a
 // listing's alias rows carry its reference with a letter ("2a", "2b") and repeat its other cells.
+#include "list_text.hpp"
 #include "sheet_text.hpp"
 
 #include <exportcheck/countries.hpp>
@@ -125,11 +126,11 @@ void add_row(Listing& l, const CsvRow& r) {
     if (name_type == "primary name" && (e.name.empty() || e.name != name)) {
         if (!e.name.empty()) e.aliases.push_back({e.name, "aka"});  // a provisional name from an earlier row
         e.name = name;
-        std::erase_if(e.aliases, [&](const Alias& a) { return sheet::same_name(a.name, name); });
+        std::erase_if(e.aliases, [&](const Alias& a) { return lists::iequals(a.name, name); });
     } else if (e.name.empty() && name_type != "original script") {
         e.name = name;
-    } else if (!sheet::same_name(name, e.name) &&
-               std::none_of(e.aliases.begin(), e.aliases.end(), [&](const Alias& a) { return sheet::same_name(a.name, name); })) {
+    } else if (!lists::iequals(name, e.name) &&
+               std::none_of(e.aliases.begin(), e.aliases.end(), [&](const Alias& a) { return lists::iequals(a.name, name); })) {
         std::string type = name_type.empty() ? "aka" : name_type;
         if (type == "formerly known as" || type == "previously listed as") type = "fka";
         e.aliases.push_back({name, type});

@@ -1,6 +1,7 @@
 // OFSI Consolidated List of Financial Sanctions Targets, "2022 format" (ConList.xlsx / ConList.csv) ->
 // entries. Each row is one name of a Group ID; the group's other facts (DOB, address, passport...) are
 // repeated on its rows, one combination per row, so a group's rows are folded into one entry.
+#include "list_text.hpp"
 #include "sheet_text.hpp"
 
 #include <exportcheck/countries.hpp>
@@ -90,9 +91,9 @@ std::string person_name(const CsvRow& r) {
 }
 
 void add_alias(Entry& e, std::string name, std::string type) {
-    if (name.empty() || sheet::same_name(name, e.name)) return;
+    if (name.empty() || lists::iequals(name, e.name)) return;
     for (const auto& a : e.aliases)
-        if (sheet::same_name(a.name, name)) return;
+        if (lists::iequals(a.name, name)) return;
     e.aliases.push_back({std::move(name), std::move(type)});
 }
 
@@ -102,7 +103,7 @@ void add_name(Group& g, const CsvRow& r) {
     if (alias_type == "Primary name" && !g.has_primary) {
         // An earlier row's name stood in for the primary: it becomes an alias of its own kind.
         std::string provisional = std::exchange(g.entry.name, name);
-        std::erase_if(g.entry.aliases, [&](const Alias& a) { return sheet::same_name(a.name, name); });
+        std::erase_if(g.entry.aliases, [&](const Alias& a) { return lists::iequals(a.name, name); });
         add_alias(g.entry, std::move(provisional), g.provisional_type);
         g.has_primary = true;
     } else {

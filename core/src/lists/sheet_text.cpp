@@ -1,5 +1,7 @@
 #include "sheet_text.hpp"
 
+#include "list_text.hpp"
+
 #include <exportcheck/error.hpp>
 
 #include <fmt/format.h>
@@ -46,28 +48,16 @@ void hong_kong_country(Address& a) {
     if (names_hong_kong(a.street) || names_hong_kong(a.city) || names_hong_kong(a.state)) a.country = "HK";
 }
 
-bool same_name(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 std::string collapse(std::string_view text) {
-    std::string out;
-    bool pending = false;
+    // Sheets pad with no-break spaces (U+00A0) as often as with spaces: read them as spaces, then collapse.
+    std::string spaced;
+    spaced.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';  // U+00A0 in UTF-8
-        if (nbsp) ++i;
-        if (is_space(c) || nbsp) {
-            pending = !out.empty();
-            continue;
-        }
-        if (pending) out += ' ';
-        pending = false;
-        out += c;
+        const bool nbsp = text[i] == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';  // U+00A0 in UTF-8
+        spaced += nbsp ? ' ' : text[i];
+        i += nbsp;
     }
-    return out;
+    return lists::collapse_spaces(spaced);
 }
 
 std::string cell(const CsvRow& row, std::size_t i) { return i < row.fields.size() ? collapse(row.fields[i]) : std::string(); }

@@ -34,9 +34,6 @@ std::vector<std::string> enumerated(std::string_view text);
 // as the other lists give it.
 void hong_kong_country(Address& a);
 
-// Names equal but for ASCII case ("Mian MITHU", "Mian Mithu"): one name to a screener.
-bool same_name(std::string_view a, std::string_view b);
-
 // Trims and collapses runs of white space.
 std::string collapse(std::string_view text);
 

@@ -1,6 +1,7 @@
 // The UK list from the UK Sanctions List (newer, authoritative on who is listed) and OFSI's ConList
 // (older, richer: full addresses, names in other scripts, towns of birth, regimes). The two share
 // identifiers, so parties are joined by them, never by name.
+#include "list_text.hpp"
 #include "sheet_text.hpp"
 
 #include <exportcheck/intl_lists.hpp>
@@ -23,8 +24,8 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 }
 
 bool has_name(const Entry& e, const std::string& name) {
-    return sheet::same_name(e.name, name) ||
-           std::any_of(e.aliases.begin(), e.aliases.end(), [&](const Alias& a) { return sheet::same_name(a.name, name); });
+    return lists::iequals(e.name, name) ||
+           std::any_of(e.aliases.begin(), e.aliases.end(), [&](const Alias& a) { return lists::iequals(a.name, name); });
 }
 
 // The OFSI group IDs a UK Sanctions List entry cites in its remarks ("OFSI group ID: 12703").

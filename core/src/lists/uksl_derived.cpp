@@ -1,6 +1,7 @@
 // The FCDO UK Sanctions List as five relational CSVs (uksl_derived: subjects, subject_names, subject_dobs,
 // subject_identifiers, subject_countries; a third party's mechanical restructuring of the FCDO CSV) ->
 // one entry per subject. Per-subject facts are repeated once per name row in the source: de-duplicated here.
+#include "list_text.hpp"
 #include "sheet_text.hpp"
 
 #include <exportcheck/countries.hpp>
@@ -79,11 +80,11 @@ void read_names(Subjects& s, const Table& t) {
         const auto kind = sheet::cell(r, 2);
         if (kind == "primary" && e.name.empty()) {
             e.name = name;
-            std::erase_if(e.aliases, [&](const Alias& a) { return sheet::same_name(a.name, name); });
+            std::erase_if(e.aliases, [&](const Alias& a) { return lists::iequals(a.name, name); });
             continue;
         }
-        if (sheet::same_name(name, e.name) ||
-            std::any_of(e.aliases.begin(), e.aliases.end(), [&](const Alias& a) { return sheet::same_name(a.name, name); }))
+        if (lists::iequals(name, e.name) ||
+            std::any_of(e.aliases.begin(), e.aliases.end(), [&](const Alias& a) { return lists::iequals(a.name, name); }))
             continue;
         std::string type = kind == "primary_variation" ? "primary name variation" : kind == "primary" ? "primary name" : "aka";
         if (const auto strength = sheet::cell(r, 3); strength == "good_quality_aka") type = "aka (good quality)";
