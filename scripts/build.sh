@@ -86,7 +86,7 @@ quiet cmake --build build "${native_targets[@]}"
 # --- wasm ---------------------------------------------------------------------------------------------
 say "wasm build (build-wasm/)"
 if [[ ! -f build-wasm/build.ninja ]]; then
-  quiet emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release
+  quiet emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_UNITY_BUILD=ON
 fi
 quiet cmake --build build-wasm "${wasm_targets[@]}"
 
