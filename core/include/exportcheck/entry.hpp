@@ -3,19 +3,14 @@
 // and screening read it.
 #pragma once
 
+#include <exportcheck/entity_type.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace exportcheck {
-
-enum class EntityType : std::uint8_t { unknown = 0, person, organization, vessel, aircraft };
-
-std::string_view to_string(EntityType t) noexcept;
-// Accepts "person"/"individual", "organization"/"entity"/"company", "vessel", "aircraft"
-// (any case); anything else is `unknown`.
-EntityType entity_type_from(std::string_view text) noexcept;
 
 struct Alias {
     std::string name;

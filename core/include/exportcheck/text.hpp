@@ -17,7 +17,7 @@
 // not in the code.
 #pragma once
 
-#include <exportcheck/entry.hpp>
+#include <exportcheck/entity_type.hpp>
 
 #include <cstdint>
 #include <string>

@@ -32,16 +32,10 @@ constexpr std::array<std::string_view, kColumnCount> kHeaders = {
     "Name",           "Street_Address",  "City",           "State",       "Country", "Postal_Code",
     "Effective_Date", "Expiration_Date", "Standard_Order", "Last_Update", "Action",  "FR_Citation"};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // Trims and collapses inner runs of spaces (quoted fields keep theirs: " I. ASH", "AL-NASER  AIRLINES").
 std::string collapse(std::string_view s) { return lists::collapse_spaces(s); }
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return std::string(s);
-}
+std::string trimmed(std::string_view s) { return std::string(lists::trim(s)); }
 
 std::string ascii_upper(std::string s) {
     for (char& c : s)
@@ -73,7 +67,7 @@ std::string stable_id(std::string_view key) {
 
 // MM/DD/YYYY -> YYYY-MM-DD; anything else is kept as written (the data has typos such as 3033-09-30).
 std::string iso_date(std::string_view text) {
-    std::string s = trim(text);
+    std::string s = trimmed(text);
     unsigned month = 0, day = 0, year = 0;
     char tail = 0;
     if (std::sscanf(s.c_str(), "%2u/%2u/%4u%c", &month, &day, &year, &tail) != 3 || month < 1 || month > 12 ||
@@ -94,7 +88,7 @@ Columns locate_columns(const CsvRow& header, std::string_view file_name) {
     c.count = header.fields.size();
     for (std::size_t k = 0; k < kColumnCount; ++k) {
         auto it = std::find_if(header.fields.begin(), header.fields.end(),
-                               [&](const std::string& f) { return iequals(trim(f), kHeaders[k]); });
+                               [&](const std::string& f) { return iequals(trimmed(f), kHeaders[k]); });
         if (it == header.fields.end())
             throw Error("dpl_missing_column", std::string(file_name) + ": line " + std::to_string(header.line) +
                                                   ": the header has no \"" + std::string(kHeaders[k]) + "\" column");
@@ -140,7 +134,7 @@ Group new_group(const std::string& name, const std::string& key) {
 // any row has none), a standard order if any row says so; remarks come from the most recently updated row.
 void fold_row(Group& g, const std::vector<std::string>& f, const Columns& c, std::vector<std::string>& citations) {
     Entry& e = g.entry;
-    const auto field = [&](Column k) { return trim(f[c.at[k]]); };
+    const auto field = [&](Column k) { return trimmed(f[c.at[k]]); };
 
     Address a{field(kStreet), field(kCity), field(kState), field(kPostalCode), {}, field(kCountry)};
     a.country = country_code(a.country_name);
@@ -186,7 +180,7 @@ std::vector<Entry> parse_dpl_txt(std::string_view text, std::string_view file_na
             throw Error("dpl_bad_row", std::string(file_name) + ": line " + std::to_string(row.line) + ": expected " +
                                            std::to_string(columns.count) + " fields, found " +
                                            std::to_string(row.fields.size()));
-        const std::string name = trim(row.fields[columns.at[kName]]);
+        const std::string name = trimmed(row.fields[columns.at[kName]]);
         if (name.empty())
             throw Error("dpl_bad_row", std::string(file_name) + ": line " + std::to_string(row.line) + ": empty Name");
         const std::string key = name_key(name);

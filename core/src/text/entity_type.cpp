@@ -1,4 +1,4 @@
-#include <exportcheck/entry.hpp>
+#include <exportcheck/entity_type.hpp>
 
 #include <algorithm>
 #include <cctype>
