@@ -265,12 +265,14 @@ TEST_CASE("matcher: a nickname retrieves its given name, weighing what the light
 }
 
 TEST_CASE("matcher: a name read from Chinese characters is not a misspelling of a listed name near it") {
-    const std::vector<Entry> list = {person("SDN", "1", "WANG, Mingming"), person("SDN", "2", "LUO, Pinghua")};
+    const std::vector<Entry> list = {person("SDN", "1", "WANG, Guoying"), person("SDN", "2", "WANG, Hongfei")};
     const Matcher m(list);
-    // 婷婷 tingting is two letters from Mingming, 明輝 minghui two from Pinghua: other names.
-    CHECK(m.match({"婷婷 王", EntityType::unknown, "", ""}, 5, kReportThreshold).empty());
-    CHECK(m.match({"明輝 羅", EntityType::unknown, "", ""}, 5, kReportThreshold).empty());
-    const auto hits = m.match({"明明 王", EntityType::unknown, "", ""}, 5, kReportThreshold);
+    // 桂英 guiying is a letter from Guoying, 红梅 hongmei a letter from Hongfei: other names, not misspellings.
+    CHECK(m.match({"桂英 王", EntityType::unknown, "", ""}, 5, kReportThreshold).empty());
+    CHECK(m.match({"红梅 王", EntityType::unknown, "", ""}, 5, kReportThreshold).empty());
+    // Typed in Latin letters, the same spelling may be a slip of the keyboard.
+    CHECK(!m.match({"Wang Guiying", EntityType::unknown, "", ""}, 5, kReportThreshold).empty());
+    const auto hits = m.match({"国英 王", EntityType::unknown, "", ""}, 5, kReportThreshold);
     REQUIRE(hits.size() == 1);
     CHECK(list[hits[0].entry].source_id == "1");
 }

@@ -94,8 +94,43 @@ std::string_view join_text(const Tok& t) {
 
 // A word of one name against two to four consecutive words of the other, concatenated. Words that already
 // meet a word exactly are left alone, and lengths and first letters are checked before any string is built.
+// The vowels Korean romanisations write differently folded into one (ŏ, ŭ, u: "o", "eo", "eu", "u"): 성 is "song",
+// "sung" or "seong".
+std::string korean_key(std::string_view word) {
+    const std::string sound = text::sound_form(word);
+    std::string out;
+    for (std::size_t i = 0; i < sound.size(); ++i) {
+        const char c = sound[i];
+        if (c == 'e' && i + 1 < sound.size() && (sound[i + 1] == 'o' || sound[i + 1] == 'u')) continue;
+        out.push_back(c == 'u' ? 'o' : c);
+    }
+    return out;
+}
+
+// Whether a word and the words j..k of another name written together are one reading in two romanisations:
+// the same sound, or for Korean the same once those vowels are folded and a part may take a known spelling of
+// its own (박 "pak" or "Park"). Pinyin has one spelling of each syllable.
+bool romanised_alike(const Tok& t, const Prepared& many, std::size_t j, std::size_t k, const std::string& joined) {
+    if (text::sound_form(joined) == t.sound) return true;
+    bool korean = t.hangul;
+    for (std::size_t p = j; p <= k; ++p) korean = korean || many.toks[p]->hangul;
+    if (!korean) return false;
+    const std::string key = korean_key(t.text);
+    if (korean_key(joined) == key) return true;
+    for (std::size_t p = j; p <= k; ++p) {
+        if (!many.toks[p]->spellings) continue;
+        for (const auto& other : *many.toks[p]->spellings) {
+            std::string alt;
+            for (std::size_t r = j; r <= k; ++r) alt += r == p ? std::string_view(other) : join_text(*many.toks[r]);
+            if (korean_key(alt) == key) return true;
+        }
+    }
+    return false;
+}
+
 // `syllables`: as in missing_factor; a reading of Chinese characters or Hangul that is a letter or two off
-// the listed words is another syllable, not a misspelling ("junhyok" is no "Jin Hyok").
+// the listed words is another syllable, not a misspelling ("sangchol" is no "Song Chol"), unless the two are
+// romanised alike.
 void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, const std::vector<char>& one_exact,
                 const std::vector<char>& many_exact, bool syllables, std::vector<Option>& out) {
     // A part's spelling as written: its source, legal forms as join_text gives them.
@@ -136,7 +171,7 @@ void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, co
                 if (d > 0 && written != joined) d = std::min(d, osa_distance(written, t.source, 2));
                 if (d > 2) continue;
                 float s = 1.0f - static_cast<float>(d) / static_cast<float>(std::max(length, target));
-                if (d > 0 && syllables) s *= kDistinctNames;
+                if (d > 0 && syllables && !romanised_alike(t, many, j, k, joined)) s *= kDistinctNames;
                 if (s < kJoinedFloor) continue;
                 Option o{};
                 const auto a = static_cast<std::uint8_t>(i), b0 = static_cast<std::uint8_t>(j),
@@ -405,10 +440,11 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     const float met = (m_q + m_n) / 2, lost = (l_q + l_n) / 2;
     const float conflict = std::min(u_q, u_n);
     const float extra = u_q > u_n ? (u_q - u_n) * (f_q / u_q) : u_n > u_q ? (u_n - u_q) * (f_n / u_n) : 0.0f;
-    // Words a label lacks, or a person's name of one word lacks, count in full: a vessel's name is all of its
-    // words, and one word of a person's name ("Olivia", "Baxter") names no one in particular.
-    const bool one_word_person = mode == Mode::person && (single_word(q) || single_word(n));
-    const float missing_weight = mode == Mode::label || one_word_person ? 1.0f : kMissingWeight;
+    // Words the query adds to a label, or to a listed person's name of one word, count in full: a vessel's
+    // name is all of its words, and a person listed by one word ("Roberta") is no one in particular. (Words
+    // the query lacks are missing as usual: "Hellenic Spirit" for "MV Hellenic Spirit", "Putin" alone.)
+    const bool label_like = mode == Mode::label || (mode == Mode::person && single_word(n));
+    const float missing_weight = label_like && u_q > u_n ? 1.0f : kMissingWeight;
     const float denom = met + kConflictWeight * conflict + missing_weight * extra + kLostWeight * lost;
     float score = denom > 0 ? met / denom : 0;
 
