@@ -198,6 +198,7 @@ TEST_CASE("compare: a Chinese or Korean name read from its script has no middle 
     CHECK_FALSE(matches("浩 李", "HAO LI CHEN", EntityType::person));
     // A syllable a letter off the listed one is another syllable (the Matcher's test has the single words).
     CHECK_FALSE(matches("상철 이", "RI, Song Chol", EntityType::person));
+    // ... and a near join no longer outbids the exact one ("songchol" was "song chol ri" two letters off).
     CHECK(matches("송철 이", "RI, Song Chol", EntityType::person));
     CHECK(matches("박지성", "Park Ji Sung", EntityType::person));  // romanisations differ, the sound is one
 }
