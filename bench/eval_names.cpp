@@ -247,8 +247,16 @@ double false_positive_rate(const Matcher& matcher, const std::vector<MatchQuery>
         exact += hits[0].score >= 0.99;
         high += hits[0].score >= 0.9 && hits[0].score < 0.99;
         if (top_hits) ++(*top_hits)[matcher.entries()[hits[0].entry].name];
-        if (examples && examples->size() < 60)
-            examples->push_back(fmt::format("{} -> {} ({:.3f})", q.name, hits[0].matched_name, hits[0].score));
+        if (examples) {  // every false hit, with its list, type and the reasons, so they can be grouped by cause
+            const auto& e = matcher.entries()[hits[0].entry];
+            std::string why;
+            for (const auto& p : hits[0].explanation.pairs) why += fmt::format(" [{}={} {}]", p.query, p.listed, p.why);
+            for (const auto& n : hits[0].explanation.notes) why += " {" + n + "}";
+            for (const auto& u : hits[0].explanation.unmatched_query) why += " -q:" + u;
+            for (const auto& u : hits[0].explanation.unmatched_listed) why += " -n:" + u;
+            examples->push_back(fmt::format("{} -> {} ({:.3f}, {} {}){}", q.name, hits[0].matched_name, hits[0].score,
+                                            e.list, to_string(e.type), why));
+        }
     }
     if (examples) {
         fmt::print("  best hit score >= 0.99: {}, 0.90-0.99: {}, below 0.90: {}\n", exact, high, with_hits - exact - high);

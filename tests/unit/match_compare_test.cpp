@@ -178,3 +178,27 @@ TEST_CASE("compare: an abbreviated generic word weighs what the word weighs") {
     CHECK_FALSE(matches("XYZ GRP", "Volga Group"));
     CHECK_FALSE(matches("Kama TECH DEV CO", "Ural Technology Development Company"));
 }
+
+TEST_CASE("compare: a vessel's name is a label: every word counts and its letters are not initials") {
+    // Vessels named like people: a person's full name is not the vessel.
+    CHECK_FALSE(matches("Olivia Rodriguez", "OLIVIA", EntityType::vessel));
+    CHECK_FALSE(matches("Emily Snyder", "EMILY S", EntityType::vessel));
+    CHECK(matches("Olivia", "OLIVIA", EntityType::vessel));
+    CHECK(matches("Emily S.", "EMILY S", EntityType::vessel));
+    CHECK(matches("Hellenic Spirit", "MV Hellenic Spirit", EntityType::vessel));  // a word the query lacks
+    // A person's name of one word is no one in particular either: the surname the query adds counts.
+    CHECK_FALSE(matches("Roberta Lee", "ROBERTA", EntityType::person));
+    CHECK(matches("Roberta", "ROBERTA", EntityType::person));
+}
+
+TEST_CASE("compare: a Chinese or Korean name read from its script has no middle names and no misspellings") {
+    // An extra syllable is another given name, not a dropped middle name.
+    CHECK_FALSE(matches("斌 莉 徐", "XU, Bin", EntityType::person));
+    CHECK(matches("斌 徐", "XU, Bin", EntityType::person));
+    CHECK_FALSE(matches("浩 李", "HAO LI CHEN", EntityType::person));
+    // A syllable a letter off the listed one is another syllable (the Matcher's test has the single words).
+    CHECK_FALSE(matches("상철 이", "RI, Song Chol", EntityType::person));
+    // ... and a near join no longer outbids the exact one ("songchol" was "song chol ri" two letters off).
+    CHECK(matches("송철 이", "RI, Song Chol", EntityType::person));
+    CHECK(matches("박지성", "Park Ji Sung", EntityType::person));  // romanisations differ, the sound is one
+}

@@ -263,3 +263,15 @@ TEST_CASE("matcher: a nickname retrieves its given name, weighing what the light
     REQUIRE_FALSE(bob.empty());
     CHECK(list[bob[0].entry].source_id == "r-1");
 }
+
+TEST_CASE("matcher: a name read from Chinese characters is not a misspelling of a listed name near it") {
+    const std::vector<Entry> list = {person("SDN", "1", "WANG, Guoying"), person("SDN", "2", "WANG, Hongfei")};
+    const Matcher m(list);
+    // 桂英 guiying is a letter from Guoying: another name, not a misspelling.
+    CHECK(m.match({"桂英 王", EntityType::unknown, "", ""}, 5, kReportThreshold).empty());
+    // Typed in Latin letters, the same spelling may be a slip of the keyboard.
+    CHECK(!m.match({"Wang Guiying", EntityType::unknown, "", ""}, 5, kReportThreshold).empty());
+    const auto hits = m.match({"国英 王", EntityType::unknown, "", ""}, 5, kReportThreshold);
+    REQUIRE(hits.size() == 1);
+    CHECK(list[hits[0].entry].source_id == "1");
+}

@@ -25,6 +25,9 @@ constexpr float kMinInformative = 4.0f;   // matched informative weight below wh
 constexpr float kConflictWeight = 3.0f;
 constexpr float kDistinctNames = 0.85f;   // a near spelling between two known names (person names)   // words each name has and the other lacks, in the same name
 constexpr float kMissingWeight = 0.3f;    // words only one name has (scaled by their missing factor)
+// A syllable of a Chinese or Korean given name (read from Han or Hangul) that the other name lacks is another
+// given name, not a dropped middle name: it counts in full (1 / kMissingWeight).
+constexpr float kSyllableFactor = 1.0f / kMissingWeight;
 constexpr float kLostWeight = 0.6f;       // what imperfect spellings lose
 constexpr float kOrderWeight = 0.08f;     // per inversion of the word order (person names)
 constexpr float kGenericOnlyCap = 0.5f;   // names that agree only on generic words never match
@@ -56,11 +59,22 @@ bool is_patronymic(std::string_view t) {
     return false;
 }
 
-// The share of its weight an unmatched token still demands to be met.
-float missing_factor(const Prepared& p, std::size_t i, Mode mode) {
+// Whether a name was read from Chinese characters or Hangul: a Chinese or Korean name, which has no middle names.
+bool read_from_syllables(const Prepared& p) {
+    return std::any_of(p.toks.begin(), p.toks.end(), [](const Tok* t) { return t->han || t->hangul; });
+}
+
+// A word of its own, not a misspelling of another: a word names use, or (in a Chinese or Korean person's
+// name) a syllable read from its script, which has no misspellings.
+bool own_word(const Tok& t, bool syllables) { return t.known || (syllables && (t.han || t.hangul)); }
+
+// The share of its weight an unmatched token still demands to be met. `syllables`: one of the two names is a
+// Chinese or Korean name read from its script, so no word of either is a dropped middle name.
+float missing_factor(const Prepared& p, std::size_t i, Mode mode, bool syllables) {
     const Tok& t = *p.toks[i];
     if (t.kind == TokenKind::initial) return kInitialFactor;
     if (mode != Mode::person) return 1.0f;
+    if (syllables && t.kind == TokenKind::word) return kSyllableFactor;
     if (is_patronymic(t.text)) return kPatronymicFactor;
     if (i < 64 && (p.surnames >> i & 1)) return 1.0f;  // a listed surname is never a middle name
     if (t.hangul) return 1.0f;                          // nor is any part of a Korean name
@@ -80,8 +94,45 @@ std::string_view join_text(const Tok& t) {
 
 // A word of one name against two to four consecutive words of the other, concatenated. Words that already
 // meet a word exactly are left alone, and lengths and first letters are checked before any string is built.
+// The vowels Korean romanisations write differently folded into one (ŏ, ŭ, u: "o", "eo", "eu", "u"): 성 is "song",
+// "sung" or "seong".
+std::string korean_key(std::string_view word) {
+    const std::string sound = text::sound_form(word);
+    std::string out;
+    for (std::size_t i = 0; i < sound.size(); ++i) {
+        const char c = sound[i];
+        if (c == 'e' && i + 1 < sound.size() && (sound[i + 1] == 'o' || sound[i + 1] == 'u')) continue;
+        out.push_back(c == 'u' ? 'o' : c);
+    }
+    return out;
+}
+
+// Whether a word and the words j..k of another name written together are one reading in two romanisations:
+// the same sound, or for Korean the same once those vowels are folded and a part may take a known spelling of
+// its own (박 "pak" or "Park"). Pinyin has one spelling of each syllable.
+bool romanised_alike(const Tok& t, const Prepared& many, std::size_t j, std::size_t k, const std::string& joined) {
+    if (text::sound_form(joined) == t.sound) return true;
+    bool korean = t.hangul;
+    for (std::size_t p = j; p <= k; ++p) korean = korean || many.toks[p]->hangul;
+    if (!korean) return false;
+    const std::string key = korean_key(t.text);
+    if (korean_key(joined) == key) return true;
+    for (std::size_t p = j; p <= k; ++p) {
+        if (!many.toks[p]->spellings) continue;
+        for (const auto& other : *many.toks[p]->spellings) {
+            std::string alt;
+            for (std::size_t r = j; r <= k; ++r) alt += r == p ? std::string_view(other) : join_text(*many.toks[r]);
+            if (korean_key(alt) == key) return true;
+        }
+    }
+    return false;
+}
+
+// `syllables`: as in missing_factor; a reading of Chinese characters or Hangul that is a letter or two off
+// the listed words is another syllable, not a misspelling ("sangchol" is no "Song Chol"), unless the two are
+// romanised alike.
 void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, const std::vector<char>& one_exact,
-                const std::vector<char>& many_exact, std::vector<Option>& out) {
+                const std::vector<char>& many_exact, bool syllables, std::vector<Option>& out) {
     // A part's spelling as written: its source, legal forms as join_text gives them.
     auto written_text = [](const Tok& t) {
         return t.kind == TokenKind::legal_form ? join_text(t) : std::string_view(t.source);
@@ -119,7 +170,8 @@ void add_joined(const Prepared& one, const Prepared& many, bool one_is_query, co
                 int d = osa_distance(joined, t.text, 2);
                 if (d > 0 && written != joined) d = std::min(d, osa_distance(written, t.source, 2));
                 if (d > 2) continue;
-                const float s = 1.0f - static_cast<float>(d) / static_cast<float>(std::max(length, target));
+                float s = 1.0f - static_cast<float>(d) / static_cast<float>(std::max(length, target));
+                if (d > 0 && syllables && !romanised_alike(t, many, j, k, joined)) s *= kDistinctNames;
                 if (s < kJoinedFloor) continue;
                 Option o{};
                 const auto a = static_cast<std::uint8_t>(i), b0 = static_cast<std::uint8_t>(j),
@@ -241,10 +293,18 @@ int order_inversions(std::vector<std::pair<int, int>> pairs) {
     return best;
 }
 
+// A name of one word (legal forms and stop words aside).
+bool single_word(const Prepared& p) {
+    int words = 0;
+    for (const Tok* t : p.toks) words += t->kind != TokenKind::legal_form && t->kind != TokenKind::stop;
+    return words == 1;
+}
+
 }  // namespace
 
 Mode mode_for(EntityType type, const Prepared& a, const Prepared& b) {
     if (type == EntityType::person) return Mode::person;
+    if (type == EntityType::vessel || type == EntityType::aircraft) return Mode::label;
     if (type != EntityType::unknown) return Mode::organization;
     return a.orgish || b.orgish ? Mode::organization : Mode::person;
 }
@@ -261,6 +321,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     thread_local std::vector<const Option*> chosen;
     thread_local std::vector<char> q_exact, n_exact;
     options.clear();
+    const bool syllables = mode == Mode::person && (read_from_syllables(q) || read_from_syllables(n));
     q_exact.assign(m, 0);
     n_exact.assign(k, 0);
     for (std::size_t i = 0; i < m; ++i)
@@ -269,18 +330,20 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             // Two people's given names or surnames that are each a name of their own ("Manuel" / "Miguel",
             // "Mary" / "Mark") are two names, not one misspelt: a near spelling counts for less.
             // So are two words of company names ("Travel" / "Trade", "Future" / "Factory").
-            if (s.value < 1.0f && q.toks[i]->known && n.toks[j]->known &&
+            // A reading of Chinese characters or Hangul has no misspellings either: its syllables are words.
+            if (s.value < 1.0f && own_word(*q.toks[i], syllables) && own_word(*n.toks[j], syllables) &&
                 (s.why == Why::edits || s.why == Why::sound || s.why == Why::skeleton))
                 s.value *= kDistinctNames;
             if (s.value < kPairFloor) continue;
+            if (mode == Mode::label && s.why == Why::initial) continue;  // "EMILY S" is no "Emily Snyder"
             if (s.value >= 1.0f) q_exact[i] = n_exact[j] = 1;
             options.push_back({static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(i),
                                static_cast<std::uint8_t>(j), static_cast<std::uint8_t>(j), s,
                                s.value * (q.toks[i]->weight + n.toks[j]->weight)});
         }
     if (m > 1 || k > 1) {
-        add_joined(q, n, true, q_exact, n_exact, options);
-        add_joined(n, q, false, n_exact, q_exact, options);
+        add_joined(q, n, true, q_exact, n_exact, syllables, options);
+        add_joined(n, q, false, n_exact, q_exact, syllables, options);
         add_split(q, n, true, q_exact, options);
         add_split(n, q, false, n_exact, options);
     }
@@ -335,7 +398,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             const float excess = std::abs(wq - wn);
             // A name met by its initial is half known (its first letter agrees): its excess weighs what an
             // unmatched initial weighs, at most.
-            float factor = missing_factor(q_heavier ? q : n, q_heavier ? o->q0 : o->n0, mode);
+            float factor = missing_factor(q_heavier ? q : n, q_heavier ? o->q0 : o->n0, mode, syllables);
             if (o->sim.why == Why::initial) factor = std::min(factor, kInitialFactor);
             (q_heavier ? excess_q : excess_n) += excess;
             (q_heavier ? excess_f_q : excess_f_n) += excess * factor;
@@ -353,7 +416,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             l_q += w * (1 - q_sim[i]);
         } else {
             u_q += w;
-            f_q += w * missing_factor(q, i, mode);
+            f_q += w * missing_factor(q, i, mode, syllables);
         }
     }
     for (std::size_t j = 0; j < k; ++j) {
@@ -363,7 +426,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             l_n += w * (1 - n_sim[j]);
         } else {
             u_n += w;
-            f_n += w * missing_factor(n, j, mode);
+            f_n += w * missing_factor(n, j, mode, syllables);
         }
     }
     for (const Option* o : chosen) {
@@ -377,7 +440,12 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     const float met = (m_q + m_n) / 2, lost = (l_q + l_n) / 2;
     const float conflict = std::min(u_q, u_n);
     const float extra = u_q > u_n ? (u_q - u_n) * (f_q / u_q) : u_n > u_q ? (u_n - u_q) * (f_n / u_n) : 0.0f;
-    const float denom = met + kConflictWeight * conflict + kMissingWeight * extra + kLostWeight * lost;
+    // Words the query adds to a label, or to a listed person's name of one word, count in full: a vessel's
+    // name is all of its words, and a person listed by one word ("Roberta") is no one in particular. (Words
+    // the query lacks are missing as usual: "Hellenic Spirit" for "MV Hellenic Spirit", "Putin" alone.)
+    const bool label_like = mode == Mode::label || (mode == Mode::person && single_word(n));
+    const float missing_weight = label_like && u_q > u_n ? 1.0f : kMissingWeight;
+    const float denom = met + kConflictWeight * conflict + missing_weight * extra + kLostWeight * lost;
     float score = denom > 0 ? met / denom : 0;
 
     std::vector<std::string> notes;

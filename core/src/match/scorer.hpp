@@ -103,7 +103,10 @@ inline constexpr std::size_t kMinFuzzyLength = 4;
 // The share of the query's weight a listed name must possibly meet to be scored at all.
 inline constexpr float kRetrievalCoverage = 0.65f;
 
-enum class Mode : std::uint8_t { person, organization };
+// person: a person's name (middle names may be dropped, initials stand for names, order may change);
+// organization: a company's; label: a vessel's or an aircraft's name, a fixed label whose every word counts
+// and whose single letters are letters, not initials of words.
+enum class Mode : std::uint8_t { person, organization, label };
 Mode mode_for(EntityType type, const Prepared& a, const Prepared& b);
 
 // Scores query q against name n given the similarity of every token pair (sims[i * n.toks.size() + j]; the
