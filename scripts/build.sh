@@ -79,7 +79,7 @@ stamp() { mkdir -p "$STAMPS"; printf '%s' "$2" >"$STAMPS/$1"; }
 # --- native -------------------------------------------------------------------------------------------
 say "native build (build/)"
 if [[ ! -f build/build.ninja ]]; then
-  quiet cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+  quiet cmake --preset native   # unity build: a fresh clone compiles in about half the CPU time
 fi
 quiet cmake --build build "${native_targets[@]}"
 

@@ -1,6 +1,7 @@
 // The message catalogue: every id has a French text with the same parameters, rendering follows the
 // language (numbers, dates, plurals), and French reports of every fixture order carry no English words
 // outside quoted list data and the user's own words.
+#include "screen_support.hpp"
 #include "test_support.hpp"
 
 #include <exportcheck/match.hpp>
@@ -15,10 +16,6 @@
 #include <set>
 #include <sstream>
 
-namespace exportcheck::test {
-const Screener& real_screener();
-nlohmann::json fixture_order(const std::string& name);
-}  // namespace exportcheck::test
 
 using namespace exportcheck;
 using ojson = nlohmann::ordered_json;

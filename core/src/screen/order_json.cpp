@@ -17,7 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-[[noreturn]] void bad(const std::string& field, std::string_view what) {
+[[noreturn]] void bad_order(const std::string& field, std::string_view what) {
     throw Error("bad_order", fmt::format("{}: {}", field, what));
 }
 
@@ -41,13 +41,13 @@ std::string str(const json& j, const std::string& field, std::size_t max = limit
     if (j.is_string()) {
         const auto& text = j.get_ref<const std::string&>();
         if (text.size() > max)
-            bad(field, fmt::format("is {} bytes long; {} are limited to {} bytes", text.size(),
+            bad_order(field, fmt::format("is {} bytes long; {} are limited to {} bytes", text.size(),
                                    max == limits::kMaxNameBytes ? "names" : "text fields", max));
         return trim(text);
     }
     if (j.is_number_integer()) return std::to_string(j.get<long long>());
     if (j.is_number()) return fmt::format("{}", j.get<double>());
-    bad(field, "expected text");
+    bad_order(field, "expected text");
 }
 
 std::optional<double> num(const json& j, const std::string& field) {
@@ -62,9 +62,9 @@ std::optional<double> num(const json& j, const std::string& field) {
         char* end = nullptr;
         const double v = std::strtod(digits.c_str(), &end);
         if (!digits.empty() && end && *end == '\0' && std::isfinite(v)) return v;
-        bad(field, fmt::format("expected a number, got \"{}\"", s));
+        bad_order(field, fmt::format("expected a number, got \"{}\"", s));
     }
-    bad(field, "expected a number");
+    bad_order(field, "expected a number");
 }
 
 std::optional<bool> boolean(const json& j, const std::string& field) {
@@ -75,13 +75,13 @@ std::optional<bool> boolean(const json& j, const std::string& field) {
         if (s.empty()) return std::nullopt;
         if (s == "true" || s == "yes" || s == "y" || s == "1") return true;
         if (s == "false" || s == "no" || s == "n" || s == "0") return false;
-        bad(field, fmt::format("expected true or false, got \"{}\"", j.get<std::string>()));
+        bad_order(field, fmt::format("expected true or false, got \"{}\"", j.get<std::string>()));
     }
-    bad(field, "expected true or false");
+    bad_order(field, "expected true or false");
 }
 
 // Reads a country field: ISO alpha-2 (any case) or a name. Unknown -> "" with a review issue.
-std::string country(const json& j, const std::string& field, Order& order) {
+std::string order_country(const json& j, const std::string& field, Order& order) {
     const auto input = str(j, field);
     if (input.empty()) return "";
     const auto cc = country_code(input);
@@ -103,7 +103,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
         addr.lines.push_back(trim(a.get<std::string>()));
         return addr;
     }
-    if (!a.is_object()) bad(field, "expected an object {lines, city, postal_code, country} or one line of text");
+    if (!a.is_object()) bad_order(field, "expected an object {lines, city, postal_code, country} or one line of text");
     for (const auto& [key, v] : a.items()) {
         const auto f = field + "." + key;
         if (key == "lines") {
@@ -112,7 +112,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
             } else if (v.is_array()) {
                 for (std::size_t i = 0; i < v.size(); ++i) addr.lines.push_back(str(v[i], fmt::format("{}[{}]", f, i)));
             } else if (!v.is_null()) {
-                bad(f, "expected a list of lines");
+                bad_order(f, "expected a list of lines");
             }
         } else if (key == "line1" || key == "line2" || key == "line3" || key == "street" || key == "address") {
             if (auto s = str(v, f); !s.empty()) addr.lines.push_back(s);
@@ -124,7 +124,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
             addr.postal_code = str(v, f);
         } else if (key == "country") {
             addr.country_input = str(v, f);
-            addr.country = country(v, f, order);
+            addr.country = order_country(v, f, order);
         } else if (key == "type") {
             addr.type = lower(str(v, f));
         } else {
@@ -135,7 +135,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
 }
 
 Party read_party(const json& p, const std::string& field, std::optional<Role> role_hint, Order& order) {
-    if (!p.is_object()) bad(field, "expected an object");
+    if (!p.is_object()) bad_order(field, "expected an object");
     Party party;
     party.path = field;
     std::string top_country;
@@ -153,7 +153,7 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
             top_country = str(v, f);
             if (!top_country.empty() && party.address.country_input.empty()) {
                 party.address.country_input = top_country;
-                party.address.country = country(v, f, order);
+                party.address.country = order_country(v, f, order);
             }
         } else if (key == "email") {
             party.email = str(v, f);
@@ -170,7 +170,7 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
         } else if (key == "reactivated") {
             party.reactivated = str(v, f);
         } else if (key == "headquarters_country" || key == "hq_country") {
-            party.headquarters_country = country(v, f, order);
+            party.headquarters_country = order_country(v, f, order);
         } else if (key == "parent") {
             if (v.is_string()) {
                 party.parent_name = str(v, f, limits::kMaxNameBytes);
@@ -179,28 +179,28 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
                     const auto pf = f + "." + pk;
                     if (pk == "name") party.parent_name = str(pv, pf, limits::kMaxNameBytes);
                     else if (pk == "headquarters_country" || pk == "country" || pk == "hq_country")
-                        party.parent_headquarters_country = country(pv, pf, order);
+                        party.parent_headquarters_country = order_country(pv, pf, order);
                     else unknown_field(order, pf);
                 }
             } else if (!v.is_null()) {
-                bad(f, "expected {name, headquarters_country} or a name");
+                bad_order(f, "expected {name, headquarters_country} or a name");
             }
         } else if (key == "ownership" || key == "owners") {
             if (v.is_null()) continue;
-            if (!v.is_array()) bad(f, "expected a list of {name, percent, country}");
+            if (!v.is_array()) bad_order(f, "expected a list of {name, percent, country}");
             for (std::size_t i = 0; i < v.size(); ++i) {
                 const auto of = fmt::format("{}[{}]", f, i);
-                if (!v[i].is_object()) bad(of, "expected {name, percent, country}");
+                if (!v[i].is_object()) bad_order(of, "expected {name, percent, country}");
                 Owner o;
                 for (const auto& [ok, ov] : v[i].items()) {
                     const auto okf = of + "." + ok;
                     if (ok == "name") o.name = str(ov, okf, limits::kMaxNameBytes);
                     else if (ok == "percent" || ok == "share") o.percent = num(ov, okf);
-                    else if (ok == "country" || ok == "headquarters_country") o.country = country(ov, okf, order);
+                    else if (ok == "country" || ok == "headquarters_country") o.country = order_country(ov, okf, order);
                     else unknown_field(order, okf);
                 }
-                if (o.percent && (*o.percent < 0 || *o.percent > 100)) bad(of + ".percent", "must be between 0 and 100");
-                if (o.name.empty()) bad(of + ".name", "missing");
+                if (o.percent && (*o.percent < 0 || *o.percent > 100)) bad_order(of + ".percent", "must be between 0 and 100");
+                if (o.name.empty()) bad_order(of + ".name", "missing");
                 party.ownership.push_back(std::move(o));
             }
         } else if (key == "id" || key == "notes" || key == "contact" || key == "contact_name" || key == "tax_id" ||
@@ -225,9 +225,9 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
         party.role = *role_hint;
         party.role_input = std::string(to_string(*role_hint));
     } else {
-        bad(field + ".role", "missing");
+        bad_order(field + ".role", "missing");
     }
-    if (party.name.empty()) bad(field + ".name", "missing: every party needs a name to be screened");
+    if (party.name.empty()) bad_order(field + ".name", "missing: every party needs a name to be screened");
     return party;
 }
 
@@ -238,7 +238,7 @@ Item read_item(const json& it, const std::string& field, Order& order) {
         item.description = trim(it.get<std::string>());
         return item;
     }
-    if (!it.is_object()) bad(field, "expected an object");
+    if (!it.is_object()) bad_order(field, "expected an object");
     Item item;
     item.path = field;
     for (const auto& [key, v] : it.items()) {
@@ -253,13 +253,13 @@ Item read_item(const json& it, const std::string& field, Order& order) {
             item.declared_description = str(v, f);
         } else if (key == "quantity" || key == "qty") {
             if (auto q = num(v, f)) {
-                if (!(*q > 0)) bad(f, "must be more than 0");
+                if (!(*q > 0)) bad_order(f, "must be more than 0");
                 item.quantity = *q;
                 item.quantity_given = true;
             }
         } else if (key == "unit_price" || key == "price") {
             item.unit_price = num(v, f);
-            if (item.unit_price && *item.unit_price < 0) bad(f, "must not be negative");
+            if (item.unit_price && *item.unit_price < 0) bad_order(f, "must not be negative");
         } else if (key == "currency") {
             item.currency = str(v, f);
             for (auto& c : item.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -267,10 +267,10 @@ Item read_item(const json& it, const std::string& field, Order& order) {
             item.eccn = str(v, f);
         } else if (key == "tpp") {
             item.tpp = num(v, f);
-            if (item.tpp && *item.tpp < 0) bad(f, "must not be negative");
+            if (item.tpp && *item.tpp < 0) bad_order(f, "must not be negative");
         } else if (key == "die_area_mm2" || key == "die_area") {
             item.die_area_mm2 = num(v, f);
-            if (item.die_area_mm2 && *item.die_area_mm2 <= 0) bad(f, "must be more than 0");
+            if (item.die_area_mm2 && *item.die_area_mm2 <= 0) bad_order(f, "must be more than 0");
         } else if (key == "memory_bandwidth_gbs") {
             item.memory_bandwidth_gbs = num(v, f);
         } else if (key == "datacenter") {
@@ -286,7 +286,7 @@ Item read_item(const json& it, const std::string& field, Order& order) {
         }
     }
     if (item.description.empty() && item.model.empty())
-        bad(field + ".description", "missing: every item needs a description or a model");
+        bad_order(field + ".description", "missing: every item needs a description or a model");
     return item;
 }
 
@@ -340,7 +340,7 @@ std::vector<const Party*> Order::with_role(Role role) const {
 }
 
 Order order_from_json(const json& j) {
-    if (!j.is_object()) bad("order", "expected a JSON object");
+    if (!j.is_object()) bad_order("order", "expected a JSON object");
     Order order;
     bool id_seen = false;
     for (const auto& [key, v] : j.items()) {
@@ -350,15 +350,15 @@ Order order_from_json(const json& j) {
         } else if (key == "date" || key == "order_date") {
             order.date = str(v, key);
         } else if (key == "parties") {
-            if (!v.is_array()) bad("parties", "expected a list of parties");
+            if (!v.is_array()) bad_order("parties", "expected a list of parties");
             if (v.size() > limits::kMaxPartiesPerOrder)
-                bad("parties", fmt::format("{} parties; an order is limited to {}", v.size(), limits::kMaxPartiesPerOrder));
+                bad_order("parties", fmt::format("{} parties; an order is limited to {}", v.size(), limits::kMaxPartiesPerOrder));
             for (std::size_t i = 0; i < v.size(); ++i)
                 order.parties.push_back(read_party(v[i], fmt::format("parties[{}]", i), std::nullopt, order));
         } else if (key == "items") {
-            if (!v.is_array()) bad("items", "expected a list of items");
+            if (!v.is_array()) bad_order("items", "expected a list of items");
             if (v.size() > limits::kMaxItemsPerOrder)
-                bad("items", fmt::format("{} items; an order is limited to {}", v.size(), limits::kMaxItemsPerOrder));
+                bad_order("items", fmt::format("{} items; an order is limited to {}", v.size(), limits::kMaxItemsPerOrder));
             for (std::size_t i = 0; i < v.size(); ++i) order.items.push_back(read_item(v[i], fmt::format("items[{}]", i), order));
         } else if (key == "payment") {
             if (v.is_null()) continue;
@@ -366,11 +366,11 @@ Order order_from_json(const json& j) {
                 order.payment.method = str(v, key);
                 continue;
             }
-            if (!v.is_object()) bad("payment", "expected an object {method, from_country, payer}");
+            if (!v.is_object()) bad_order("payment", "expected an object {method, from_country, payer}");
             for (const auto& [pk, pv] : v.items()) {
                 const auto f = "payment." + pk;
                 if (pk == "method") order.payment.method = str(pv, f);
-                else if (pk == "from_country" || pk == "country") order.payment.from_country = country(pv, f, order);
+                else if (pk == "from_country" || pk == "country") order.payment.from_country = order_country(pv, f, order);
                 else if (pk == "payer") {
                     if (pv.is_object()) {
                         order.parties.push_back(read_party(pv, f, Role::payer, order));
@@ -378,34 +378,34 @@ Order order_from_json(const json& j) {
                         order.payment.payer = str(pv, f, limits::kMaxNameBytes);
                     }
                 } else if (pk == "bank") order.payment.bank = str(pv, f, limits::kMaxNameBytes);
-                else if (pk == "bank_country") order.payment.bank_country = country(pv, f, order);
+                else if (pk == "bank_country") order.payment.bank_country = order_country(pv, f, order);
                 else if (pk == "amount" || pk == "currency" || pk == "terms" || pk == "reference") {
                 } else unknown_field(order, f);
             }
         } else if (key == "shipping") {
             if (v.is_null()) continue;
-            if (!v.is_object()) bad("shipping", "expected an object {route}");
+            if (!v.is_object()) bad_order("shipping", "expected an object {route}");
             for (const auto& [sk, sv] : v.items()) {
                 const auto f = "shipping." + sk;
                 if (sk == "route" || sk == "via") {
                     if (sv.is_null()) continue;
-                    if (!sv.is_array()) bad(f, "expected a list of country codes");
+                    if (!sv.is_array()) bad_order(f, "expected a list of country codes");
                     for (std::size_t i = 0; i < sv.size(); ++i) {
                         const auto rf = fmt::format("{}[{}]", f, i);
                         const auto& step = sv[i];
-                        const auto cc = step.is_object() ? country(step.value("country", json()), rf + ".country", order)
-                                                         : country(step, rf, order);
+                        const auto cc = step.is_object() ? order_country(step.value("country", json()), rf + ".country", order)
+                                                         : order_country(step, rf, order);
                         if (!cc.empty()) order.route.push_back(cc);
                     }
                 } else if (sk == "destination" || sk == "destination_country" || sk == "country") {
-                    order.destination_country = country(sv, f, order);
+                    order.destination_country = order_country(sv, f, order);
                 } else if (sk == "malaysia_permit") {
                     order.malaysia_permit = str(sv, f);
                 } else if (sk == "method" || sk == "carrier" || sk == "incoterms" || sk == "mode") {
                 } else unknown_field(order, f);
             }
         } else if ((key == "destination" || key == "destination_country") && v.is_string()) {
-            order.destination_country = country(v, key, order);
+            order.destination_country = order_country(v, key, order);
         } else if (key == "end_use" || key == "end_use_statement") {
             order.end_use = str(v, key);
             order.end_use_given = !v.is_null();
@@ -419,7 +419,7 @@ Order order_from_json(const json& j) {
                 order.instructions = str(v, key);
             }
         } else if (key == "settings") {
-            if (!v.is_null() && !v.is_object()) bad("settings", "expected an object");
+            if (!v.is_null() && !v.is_object()) bad_order("settings", "expected an object");
             if (v.is_object()) order.settings = v;
         } else if (auto role = role_from(key); role && (v.is_object() || v.is_array())) {
             // {"buyer": {...}, "end_user": {...}}: parties keyed by role.
