@@ -36,7 +36,9 @@ std::vector<exportcheck::Entry> g_own_entries;        // the reseller's own list
 std::unique_ptr<exportcheck::OwnList> g_own_list;    // its index over the loaded bundle's word rarity; null when empty
 std::string g_result;  // the last result; valid until the next call
 
-const char* reply(const json& j) {
+// Replies are dumped as ordered_json, the reports' type: converted from json its keys stay sorted, so the text
+// is the same, and the wasm carries one JSON serializer instead of two.
+const char* reply(const nlohmann::ordered_json& j) {
     g_result = j.dump();
     return g_result.c_str();
 }
@@ -45,7 +47,7 @@ const char* reply(const json& j) {
 // the call arrives as a plain function pointer and the caller's lambda as its context.
 const char* guarded_call(json (*call)(void*), void* context) {
     try {
-        return reply({{"ok", call(context)}});
+        return reply({{"ok", nlohmann::ordered_json(call(context))}});
     } catch (const exportcheck::Error& e) {
         return reply({{"error", {{"code", e.code()}, {"message", e.what()}}}});
     } catch (const std::bad_alloc&) {

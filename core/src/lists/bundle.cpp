@@ -205,7 +205,7 @@ std::string write_bundle(const BundleMeta& meta, const std::vector<Entry>& entri
     for (const auto& e : entries) lists::visit_fields(e, writer);
 
     std::string body;
-    const auto meta_text = meta_to_json(meta).dump();
+    const auto meta_text = nlohmann::ordered_json(meta_to_json(meta)).dump();  // one serializer in the wasm
     put_varint(body, meta_text.size());
     body += meta_text;
     table.write(body);

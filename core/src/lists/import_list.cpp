@@ -149,7 +149,7 @@ Entry entry_from_json_line(const json& j, const Where& at) {
     Entry e;
     e.list = str("list");
     e.list_name = str("list_name");
-    e.source_id = j.contains("source_id") && j["source_id"].is_number() ? j["source_id"].dump() : str("source_id");
+    e.source_id = j.contains("source_id") && j["source_id"].is_number() ? nlohmann::ordered_json(j["source_id"]).dump() : str("source_id");
     set_type(e, at, str("type"));
     e.name = str("name");
     e.title = str("title");

@@ -50,7 +50,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.message = fmt::format("{}: {}", issue.field, issue.message);
         } else {
             f.say("dq.issue", {{"field", field_words(in.order, issue.field)},
-                               {"what", msg(issue.message_id, ojson::parse(issue.params.dump()))}});
+                               {"what", msg(issue.message_id, ojson(issue.params))}});
         }
         f.evidence = {{"field", issue.field}, {"citation", kKnowYourCustomer}};
         out.push_back(std::move(f));

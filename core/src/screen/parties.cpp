@@ -22,7 +22,10 @@ std::string party_fingerprint(std::string_view name, std::string_view country) {
     return sha256_hex(fold(name).text + "|" + std::string(country)).substr(0, 16);
 }
 
-std::string entry_fingerprint(const Entry& entry) { return sha256_hex(entry_to_json(entry).dump()).substr(0, 16); }
+// Dumped as ordered_json (the same text: the keys stay sorted) so the wasm carries one JSON serializer.
+std::string entry_fingerprint(const Entry& entry) {
+    return sha256_hex(nlohmann::ordered_json(entry_to_json(entry)).dump()).substr(0, 16);
+}
 
 namespace {
 
@@ -189,7 +192,7 @@ ojson entry_evidence(const Entry& e, const ListAction& action, bool own) {
 
 // The matcher's explanation with its reasons as messages: the report shows them in its language (finding_json).
 ojson explanation_msg(const Explanation& x) {
-    auto j = ojson::parse(explanation_json(x).dump());
+    auto j = ojson(explanation_json(x));
     for (auto& p : j["pairs"]) p["why"] = match_reason(p.value("why", ""));
     if (j.contains("notes"))
         for (auto& n : j["notes"]) n = match_reason(n.get<std::string>());
@@ -269,7 +272,7 @@ struct Screening {
                       {"citation", "15 CFR Part 732, Supp. No. 3 (BIS 'Know Your Customer' guidance and red flags); the "
                                    "restricted-party check of every party (R01)"}};
         const auto& r01 = in.rules.flags.flags.value("R01", nlohmann::json::object());
-        if (r01.contains("sources")) f.evidence["sources"] = ojson::parse(r01["sources"].dump());
+        if (r01.contains("sources")) f.evidence["sources"] = ojson(r01["sources"]);
         out.push_back(std::move(f));
     }
 

@@ -167,7 +167,7 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     r["destination"] = dest;
     ojson ov = ojson::array();
     for (const auto& o : overrides)
-        ov.push_back({{"path", o.path}, {"value", ojson::parse(o.value.dump())}, {"replaced", ojson::parse(o.replaced.dump())},
+        ov.push_back({{"path", o.path}, {"value", ojson(o.value)}, {"replaced", ojson(o.replaced)},
                       {"confidence_replaced", o.confidence}});
     r["overrides"] = ov;
     ojson dates = ojson::object();
