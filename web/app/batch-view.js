@@ -32,6 +32,9 @@ const findingCount = (r) => (typeof r?.findings === 'number' ? r.findings : r?.f
 const mainFinding = (r) => r?.main ?? (r?.findings?.[0] ? { rule: r.findings[0].rule, message: r.findings[0].message } : null);
 const fullReport = (r) => (r?.json ? JSON.parse(r.json) : r);
 
+// Line errors of JSON lines, found by the browser's JSON parser rather than the core (web/lib/batch.js).
+const JSON_LINE_CODES = new Set(['bad_json_line', 'not_an_order']);
+
 export function decisionCounts(reports) {
   const counts = Object.fromEntries([...BY_SEVERITY, 'error'].map((d) => [d, 0]));
   for (const r of reports) if (r) counts[r.error ? 'error' : BY_SEVERITY.includes(r.decision) ? r.decision : 'error']++;
@@ -226,13 +229,17 @@ export function createBatchView(ctx) {
     await run({ text, format }, file.name);
   }
 
+  // A bad line's message: the core writes CSV rows in the page's language; a JSON line the browser could not
+  // read is worded here (the parser's own words, in English, kept in quotes).
+  const lineMessage = (e) => (JSON_LINE_CODES.has(e.code) ? t(`batch.${e.code}`, { detail: e.message }) : e.message);
+
   // What the file held: how many orders, and the lines that hold none (not screened).
   function reportRead(name, orders, errors) {
     message('info', t('batch.read', { count: orders, file: name }));
     if (!errors.length) return;
     message('error', t('batch.lineErrors', { count: errors.length }));
     messages.append(h('ul', { class: 'line-errors' }, errors.slice(0, PREVIEW_ERRORS).map((e) =>
-      h('li', {}, t('batch.lineError', { line: e.line ?? e.row ?? '?', message: e.message })))));
+      h('li', {}, t('batch.lineError', { line: e.line ?? e.row ?? '?', message: lineMessage(e) })))));
   }
 
   // A whole file that cannot be read (an unknown CSV column, too many orders) is refused before screening.
