@@ -102,6 +102,14 @@ test('a French batch CSV with bad rows: every good order screened, every bad row
   assert.match(summary, /^4 commandes contrôlées \(commandes\.csv\)/);
   await screenshot(page, 'fr-batch-errors-1280');
   await page.setViewportSize({ width: 390, height: 844 });
+  // At phone size a result row is at most two lines tall (it was ~430 px with every cell wrapped), and the
+  // table scrolls in its box rather than widening the page.
+  const heights = await page.$$eval('#batch-results tbody tr', (trs) => trs.map((tr) => tr.getBoundingClientRect().height));
+  const lineHeight = await page.$eval('#batch-results tbody td', (td) => parseFloat(getComputedStyle(td).fontSize) * 1.6);
+  assert.equal(heights.length, 4);
+  assert.ok(Math.max(...heights) <= 2 * lineHeight + 16, `rows of ${heights.map(Math.round).join(', ')} px`);
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
   await screenshot(page, 'fr-batch-errors-390');
   await page.setViewportSize({ width: 1280, height: 900 });
   env.assertClean();

@@ -100,12 +100,12 @@ export function createBatchView(ctx) {
         cell: (r) => formatNumber(findingCount(r.report)) },
       { id: 'main', label: 'batch.col.main', sort: (r) => mainFinding(r.report)?.rule ?? '',
         cell: (r) => {
-          if (r.report?.error) return short(r.report.error.message);
+          if (r.report?.error) return h('span', { class: 'cell-text', title: r.report.error.message }, short(r.report.error.message));
           const main = mainFinding(r.report);
-          return main ? [main.rule ? h('code', {}, main.rule) : null, ' ', h('span', { title: main.message }, short(main.message))] : '—';
+          return main ? [main.rule ? h('code', {}, main.rule) : null, ' ', h('span', { class: 'cell-text', title: main.message }, short(main.message))] : '—';
         } },
       { id: 'parties', label: 'batch.col.parties', sort: (r) => partyNames(r.order)[0] ?? '',
-        cell: (r) => uniq(partyNames(r.order)).join(' · ') },
+        cell: (r) => h('span', { class: 'cell-text', title: uniq(partyNames(r.order)).join(' · ') }, uniq(partyNames(r.order)).join(' · ')) },
     ],
   });
   const exportButtons = h('div', { class: 'actions' },
