@@ -3,8 +3,10 @@
 // outside quoted list data and the user's own words.
 #include "test_support.hpp"
 
+#include <exportcheck/error.hpp>
 #include <exportcheck/match.hpp>
 #include <exportcheck/message.hpp>
+#include <exportcheck/order.hpp>
 #include <exportcheck/screen.hpp>
 
 #include <doctest/doctest.h>
@@ -255,7 +257,7 @@ TEST_CASE("messages: CSV row errors and order errors come in French with no Engl
         refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":[{"role":"buyer"}],"items":[]})")); }),
         refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":[],"items":[{"quantity":1}]})")); }),
         refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","items":[{"model":"A100","datacenter":"maybe"}]})")); }),
-        refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","payment":"cash"})")); }),
+        refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","payment":[1]})")); }),
         refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":{}})")); }),
         refusal([] { request_from_text("{\"order\": "); }),
         refusal([] { test::real_screener().screen_json({{"order", nlohmann::json::object()}, {"colour", 1}}); }),
