@@ -79,14 +79,14 @@ stamp() { mkdir -p "$STAMPS"; printf '%s' "$2" >"$STAMPS/$1"; }
 # --- native -------------------------------------------------------------------------------------------
 say "native build (build/)"
 if [[ ! -f build/build.ninja ]]; then
-  quiet cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+  quiet cmake --preset native   # unity build: a fresh clone compiles in about half the CPU time
 fi
 quiet cmake --build build "${native_targets[@]}"
 
 # --- wasm ---------------------------------------------------------------------------------------------
 say "wasm build (build-wasm/)"
 if [[ ! -f build-wasm/build.ninja ]]; then
-  quiet emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release
+  quiet emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_UNITY_BUILD=ON
 fi
 quiet cmake --build build-wasm "${wasm_targets[@]}"
 

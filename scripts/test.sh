@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 suites=(
   "doctest (native)|ctest --test-dir build --output-on-failure"
-  "doctest (native, ASan + UBSan)|cmake --preset asan >/dev/null && cmake --build --preset asan --target exportcheck_tests >/dev/null && ctest --preset asan"
+  "doctest (native, ASan + UBSan)|cmake --preset sanitize >/dev/null && cmake --build --preset asan >/dev/null && ctest --preset asan"
   "fuzz smoke (5 s per target)|scripts/fuzz.sh 5"
   "doctest (wasm)|ctest --test-dir build-wasm --output-on-failure"
   "JS API (node)|node --test --test-timeout=300000 tests/js/"

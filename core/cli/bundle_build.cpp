@@ -2,6 +2,7 @@
 
 #include "files.hpp"
 #include "official_sources.hpp"
+#include "source_files.hpp"
 
 #include <exportcheck/error.hpp>
 #include <exportcheck/list_names.hpp>
@@ -26,10 +27,6 @@ struct Loaded {
     BundleSource source;
     std::vector<Entry> entries;
 };
-
-SourceFile describe(const std::string& path, const std::string& bytes) {
-    return {fs::path(path).filename().string(), sha256_hex(bytes), bytes.size()};
-}
 
 // A date the publisher put in the path ("sdn_2023-12-29/"), or the fetch time `bundle fetch` recorded.
 std::pair<std::string, std::string> date_from_path(const std::string& path) {
@@ -58,16 +55,11 @@ std::string latest_start_date(const std::vector<Entry>& entries) {
     return latest;
 }
 
-std::string official_url(std::string_view key) {
-    const auto* s = find_official_source(key);
-    return s ? fmt::format("{}{}", s->base_url, s->files[0]) : std::string();
-}
-
 Loaded load_csl(const std::string& path) {
     const auto bytes = read_file(path);
     Loaded l;
     l.entries = parse_csl_csv(bytes, fs::path(path).filename().string());
-    l.source = {"csl", latest_start_date(l.entries), "latest start_date in the file", {describe(path, bytes)}, 0, 0, 0,
+    l.source = {"csl", latest_start_date(l.entries), "latest start_date in the file", {describe_source_file(path, bytes)}, 0, 0, 0,
                 official_url("csl")};
     return l;
 }
@@ -87,7 +79,7 @@ Loaded load_ofac(const std::string& dir, std::string_view key) {
         *names[i] = name;
         if ((i == 3 || detail_only) && !file_exists(path)) continue;  // the comments file is optional
         contents[i] = read_file(path);
-        l.source.files.push_back(describe(path, contents[i]));
+        l.source.files.push_back(describe_source_file(path, contents[i]));
     }
     if (detail_only && l.source.files.empty())
         throw Error("bundle_source_missing", fmt::format("{}: has none of sdn.csv, alt.csv, add.csv, sdn_comments.csv", dir));
@@ -113,7 +105,7 @@ Loaded load_ofac_xml(const std::string& path, std::string_view list_key, std::st
     l.entries = parse_ofac_xml(bytes, list_key, fs::path(path).filename().string(), &published);
     for (auto& e : l.entries) e.source = std::string(key);
     l.source = {std::string(key), published, published.empty() ? "not stated in the source" : "Publish_Date in the file",
-                {describe(path, bytes)}, 0, 0, 0, l.entries.empty() ? official_url(key) : l.entries[0].source_url};
+                {describe_source_file(path, bytes)}, 0, 0, 0, l.entries.empty() ? official_url(key) : l.entries[0].source_url};
     return l;
 }
 
@@ -121,7 +113,7 @@ Loaded load_dpl(const std::string& path) {
     const auto bytes = read_file(path);
     Loaded l;
     l.entries = parse_dpl_txt(bytes, fs::path(path).filename().string());
-    l.source = {"dpl", latest_start_date(l.entries), "latest effective date in the file", {describe(path, bytes)},
+    l.source = {"dpl", latest_start_date(l.entries), "latest effective date in the file", {describe_source_file(path, bytes)},
                 0, 0, 0, official_url("dpl")};
     return l;
 }
@@ -131,7 +123,7 @@ Loaded load_un(const std::string& path) {
     Loaded l;
     l.entries = parse_un_xml(bytes, fs::path(path).filename().string());
     const auto generated = un_xml_date_generated(bytes);
-    l.source = {"un", generated.substr(0, 10), "dateGenerated attribute", {describe(path, bytes)}, 0, 0, 0,
+    l.source = {"un", generated.substr(0, 10), "dateGenerated attribute", {describe_source_file(path, bytes)}, 0, 0, 0,
                 official_url("un")};
     return l;
 }
@@ -148,7 +140,7 @@ Loaded load_import_list(const std::string& path) {
         date = latest_start_date(l.entries);
         basis = date.empty() ? "not stated in the source" : "latest start_date in the file";
     }
-    l.source = {"list:" + fs::path(path).stem().string(), date, basis, {describe(path, bytes)}, 0, 0, 0,
+    l.source = {"list:" + fs::path(path).stem().string(), date, basis, {describe_source_file(path, bytes)}, 0, 0, 0,
                 l.entries.empty() ? std::string() : l.entries.front().source_url};
     for (auto& e : l.entries) e.source = l.source.key;
     return l;

@@ -2,6 +2,7 @@
 
 #include "files.hpp"
 #include "official_sources.hpp"
+#include "source_files.hpp"
 
 #include <exportcheck/intl_lists.hpp>
 #include <exportcheck/sha256.hpp>
@@ -15,15 +16,6 @@ namespace exportcheck::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-SourceFile describe(const std::string& path, const std::string& bytes) {
-    return {fs::path(path).filename().string(), sha256_hex(bytes), bytes.size()};
-}
-
-std::string official_url(std::string_view key) {
-    const auto* s = find_official_source(key);
-    return s ? fmt::format("{}{}", s->base_url, s->files[0]) : std::string();
-}
 
 bool is_csv(const std::string& path) {
     auto ext = fs::path(path).extension().string();
@@ -57,7 +49,7 @@ IntlList load_uksl(const std::string& dir) {
     for (int i = 0; i < 5; ++i) {
         const auto path = (fs::path(dir) / std::string(kFiles[i])).string();
         contents[i] = read_file(path);
-        files.push_back(describe(path, contents[i]));
+        files.push_back(describe_source_file(path, contents[i]));
     }
     return from_parsed(parse_uksl_derived({contents[0], contents[1], contents[2], contents[3], contents[4]}),
                        "uk_sanctions_list", std::move(files));
@@ -65,7 +57,7 @@ IntlList load_uksl(const std::string& dir) {
 
 IntlList load_table_list(const std::string& path, std::string key, ParsedList (*parse)(const Table&)) {
     const auto bytes = read_file(path);
-    return from_parsed(parse(read_table(path, bytes)), std::move(key), {describe(path, bytes)});
+    return from_parsed(parse(read_table(path, bytes)), std::move(key), {describe_source_file(path, bytes)});
 }
 
 }  // namespace

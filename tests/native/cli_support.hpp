@@ -21,7 +21,7 @@ struct CliResult {
 };
 
 // `exportcheck ARGS...` in-process: exit code, standard output and standard error.
-inline CliResult cli(const std::vector<std::string>& args) {
+inline CliResult run_cli(const std::vector<std::string>& args) {
     std::ostringstream out, err;
     const int code = exportcheck::cli::run(args, out, err);
     return {code, out.str(), err.str()};

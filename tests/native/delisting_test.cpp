@@ -17,7 +17,7 @@
 #include <algorithm>
 #include <map>
 
-using exportcheck::test::cli;
+using exportcheck::test::run_cli;
 using exportcheck::test::fixture_path;
 using exportcheck::test::TempDir;
 
@@ -39,7 +39,7 @@ const exportcheck::Entry* find(const exportcheck::Bundle& b, const std::string& 
 
 TEST_CASE("delisting: the 2026 CSL decides who is on the SDN list; older OFAC files add detail by number") {
     TempDir dir;
-    const auto r = cli({"bundle", "build", "--list", delisting("csl_2026-07-31/csl.jsonl"), "--ofac-sdn",
+    const auto r = run_cli({"bundle", "build", "--list", delisting("csl_2026-07-31/csl.jsonl"), "--ofac-sdn",
                         delisting("sdn_2023-12-29"), "--ofac-sdn", delisting("sdn_2025-12_partial"), "--ofac-sdn",
                         delisting("sdn_alt_2026-05"), "--built-at", "2026-12-07T00:00:00Z", "-o", dir / "b.ecb.gz"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
@@ -73,7 +73,7 @@ TEST_CASE("delisting: the 2026 CSL decides who is on the SDN list; older OFAC fi
 
 TEST_CASE("delisting: without a newer source the 2023 SDN file keeps every party") {
     TempDir dir;
-    const auto r = cli({"bundle", "build", "--ofac-sdn", delisting("sdn_2023-12-29"), "--built-at",
+    const auto r = run_cli({"bundle", "build", "--ofac-sdn", delisting("sdn_2023-12-29"), "--built-at",
                         "2026-12-07T00:00:00Z", "-o", dir / "b.ecb"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const auto info = nlohmann::json::parse(r.out);
@@ -84,14 +84,14 @@ TEST_CASE("delisting: without a newer source the 2023 SDN file keeps every party
 
 TEST_CASE("delisting: a detail-only OFAC folder needs a source that names the parties") {
     TempDir dir;
-    const auto r = cli({"bundle", "build", "--ofac-sdn", delisting("sdn_alt_2026-05"), "-o", dir / "b.ecb"});
+    const auto r = run_cli({"bundle", "build", "--ofac-sdn", delisting("sdn_alt_2026-05"), "-o", dir / "b.ecb"});
     CHECK(r.code == 1);
     CHECK(r.err.find("alt.csv: a folder without sdn.csv only adds detail") != std::string::npos);
 }
 
 TEST_CASE("bundle build: each list's official title and publisher, and which lists each source supplies or details") {
     TempDir dir;
-    const auto r = cli({"bundle", "build", "--list", delisting("csl_2026-07-31/csl.jsonl"), "--ofac-sdn",
+    const auto r = run_cli({"bundle", "build", "--list", delisting("csl_2026-07-31/csl.jsonl"), "--ofac-sdn",
                         delisting("sdn_2023-12-29"), "--ofac-sdn", delisting("sdn_2025-12_partial"), "--built-at",
                         "2026-12-07T00:00:00Z", "-o", dir / "b.ecb.gz"});
     REQUIRE_MESSAGE(r.code == 0, r.err);

@@ -9,14 +9,14 @@
 
 #include <string>
 
-using exportcheck::test::cli;
+using exportcheck::test::run_cli;
 using exportcheck::test::fixture_path;
 using exportcheck::test::TempDir;
 
 namespace {
 
 std::string build_intl_bundle(const TempDir& dir, const std::string& ofsi = "intl/ofsi_conlist_excerpt.xlsx") {
-    const auto r = cli({"bundle", "build", "--uk-sanctions-list", fixture_path("intl/uksl"), "--ofsi-conlist",
+    const auto r = run_cli({"bundle", "build", "--uk-sanctions-list", fixture_path("intl/uksl"), "--ofsi-conlist",
                         fixture_path(ofsi), "--dfat", fixture_path("intl/dfat_excerpt.xlsx"), "--built-at",
                         "2026-12-07T00:00:00Z", "-o", dir / "intl.ecb.gz"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
@@ -25,7 +25,7 @@ std::string build_intl_bundle(const TempDir& dir, const std::string& ofsi = "int
 
 // The best hit's list and source_id for `name`, or "" when nothing is reported.
 std::string best_hit(const std::string& bundle, const std::string& name) {
-    const auto r = cli({"match", "--bundle", bundle, "--name", name, "--top", "1"});
+    const auto r = run_cli({"match", "--bundle", bundle, "--name", name, "--top", "1"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const auto hits = nlohmann::json::parse(r.out)["hits"];
     return hits.empty() ? "" : hits[0]["list"].get<std::string>() + " " + hits[0]["source_id"].get<std::string>();
@@ -35,7 +35,7 @@ std::string best_hit(const std::string& bundle, const std::string& name) {
 
 TEST_CASE("cli: the UK and Australian lists in a bundle, with their dates and the UK join counted") {
     TempDir dir;
-    const auto info = nlohmann::json::parse(cli({"bundle", "info", build_intl_bundle(dir)}).out);
+    const auto info = nlohmann::json::parse(run_cli({"bundle", "info", build_intl_bundle(dir)}).out);
     CHECK(info["lists"]["UK"] == 6);
     CHECK(info["lists"]["AU"] == 6);
     const auto& sources = info["sources"];
@@ -67,8 +67,8 @@ TEST_CASE("cli: UK-only parties are found by their listed names; a party the UK 
 
 TEST_CASE("cli: OFSI's ConList as CSV builds the same UK list as the workbook") {
     TempDir a, b;
-    const auto from_xlsx = nlohmann::json::parse(cli({"bundle", "info", build_intl_bundle(a)}).out);
-    const auto from_csv = nlohmann::json::parse(cli({"bundle", "info", build_intl_bundle(b, "intl/ofsi_conlist_excerpt.csv")}).out);
+    const auto from_xlsx = nlohmann::json::parse(run_cli({"bundle", "info", build_intl_bundle(a)}).out);
+    const auto from_csv = nlohmann::json::parse(run_cli({"bundle", "info", build_intl_bundle(b, "intl/ofsi_conlist_excerpt.csv")}).out);
     CHECK(from_csv["lists"] == from_xlsx["lists"]);
     CHECK(from_csv["sources"][1]["merged"] == from_xlsx["sources"][1]["merged"]);
 }
@@ -76,7 +76,7 @@ TEST_CASE("cli: OFSI's ConList as CSV builds the same UK list as the workbook") 
 TEST_CASE("cli: a workbook that is an HTML page is refused, naming the file") {
     TempDir dir;
     const auto page = dir.write("regulation8_consolidated.xlsx", "<!DOCTYPE html>\n<html><body>Not found</body></html>\n");
-    const auto r = cli({"bundle", "build", "--dfat", page, "-o", dir / "x.ecb"});
+    const auto r = run_cli({"bundle", "build", "--dfat", page, "-o", dir / "x.ecb"});
     CHECK(r.code == 1);
     CHECK(r.err.find("regulation8_consolidated.xlsx: an HTML page, not an .xlsx workbook") != std::string::npos);
     CHECK(r.err.find("[xlsx_invalid]") != std::string::npos);

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 using exportcheck::cli::run;
 using nlohmann::json;
 
-using exportcheck::test::cli;
+using exportcheck::test::run_cli;
 using exportcheck::test::json_lines;
 
 namespace {
@@ -33,7 +33,7 @@ struct Fixture {
         fs::create_directories(dir);
         bundle = (dir / "b.ecb.gz").string();
         const std::string fx = EXPORTCHECK_FIXTURES;
-        const auto r = cli({"bundle", "build", "--csl", fx + "/csl_excerpt.csv", "--ofac-sdn", fx + "/ofac_sdn",
+        const auto r = run_cli({"bundle", "build", "--csl", fx + "/csl_excerpt.csv", "--ofac-sdn", fx + "/ofac_sdn",
                             "--ofac-cons", fx + "/ofac_cons", "--dpl", fx + "/dpl_excerpt.txt", "--built-at",
                             "2026-11-28T00:00:00Z", "-o", bundle});
         REQUIRE_MESSAGE(r.code == 0, r.err);
@@ -59,7 +59,7 @@ std::string some_listed_name(const std::string& bundle_path) {
 TEST_CASE("cli match: one name gives one result line with the query and its hits") {
     Fixture f;
     const auto name = some_listed_name(f.bundle);
-    const auto r = cli({"match", "--bundle", f.bundle, "--name", name, "--type", "person", "--top", "3"});
+    const auto r = run_cli({"match", "--bundle", f.bundle, "--name", name, "--type", "person", "--top", "3"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const auto out = json_lines(r.out);
     REQUIRE(out.size() == 1);
@@ -72,7 +72,7 @@ TEST_CASE("cli match: one name gives one result line with the query and its hits
         CHECK_MESSAGE(hit.contains(field), field);
     CHECK(hit["score"].get<double>() == doctest::Approx(1.0));
     // A name nobody has: no hits, still a result line.
-    const auto none = cli({"match", "--bundle", f.bundle, "--name", "Zqxwv Plokmijn"});
+    const auto none = run_cli({"match", "--bundle", f.bundle, "--name", "Zqxwv Plokmijn"});
     REQUIRE(none.code == 0);
     CHECK(json_lines(none.out)[0]["hits"].empty());
 }
@@ -83,7 +83,7 @@ TEST_CASE("cli match --batch: one line per query line; a bad line names its numb
     const auto queries = f.file("q.jsonl", json{{"name", name}, {"ref", 1}}.dump() + "\n\n" +
                                                "{\"name\": \"Zqxwv Plokmijn\"}\r\n" + "{not json\n" +
                                                "{\"type\": \"person\"}\n" + json{{"name", name}, {"top", 1}}.dump() + "\n");
-    const auto r = cli({"match", "--bundle", f.bundle, "--batch", queries});
+    const auto r = run_cli({"match", "--bundle", f.bundle, "--batch", queries});
     CHECK(r.code == 1);
     const auto out = json_lines(r.out);
     REQUIRE(out.size() == 5);
@@ -102,13 +102,13 @@ TEST_CASE("cli match --batch: one line per query line; a bad line names its numb
 TEST_CASE("cli match: the same query gives the same bytes, single or batch") {
     Fixture f;
     const auto name = some_listed_name(f.bundle);
-    const auto single = cli({"match", "--bundle", f.bundle, "--name", name});
-    const auto batch = cli({"match", "--bundle", f.bundle, "--batch", f.file("one.jsonl", json{{"name", name}}.dump())});
+    const auto single = run_cli({"match", "--bundle", f.bundle, "--name", name});
+    const auto batch = run_cli({"match", "--bundle", f.bundle, "--batch", f.file("one.jsonl", json{{"name", name}}.dump())});
     CHECK(single.out == batch.out);
 }
 
 TEST_CASE("cli compare: two names, or a batch of pairs") {
-    const auto r = cli({"compare", "PUTIN, Vladimir", "Vladimir Putin", "--type", "person"});
+    const auto r = run_cli({"compare", "PUTIN, Vladimir", "Vladimir Putin", "--type", "person"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const auto j = json::parse(r.out);
     CHECK(j["match"] == true);
@@ -119,7 +119,7 @@ TEST_CASE("cli compare: two names, or a batch of pairs") {
     const auto pairs = f.file("p.jsonl", "{\"a\": \"George Bush\", \"b\": \"George Habbash\"}\n"
                                          "{\"a\": \"x\"}\n"
                                          "{\"a\": \"Huawei Technologies Co., Ltd.\", \"b\": \"HUAWEI TECHNOLOGIES COMPANY LIMITED\", \"type\": \"organization\"}\n");
-    const auto b = cli({"compare", "--batch", pairs});
+    const auto b = run_cli({"compare", "--batch", pairs});
     CHECK(b.code == 1);
     const auto out = json_lines(b.out);
     REQUIRE(out.size() == 3);
@@ -130,14 +130,14 @@ TEST_CASE("cli compare: two names, or a batch of pairs") {
 
 TEST_CASE("cli match/compare: usage errors") {
     Fixture f;
-    CHECK(cli({"match", "--name", "x"}).code == 2);                                        // no --bundle
-    CHECK(cli({"match", "--bundle", f.bundle}).code == 2);                                 // neither --name nor --batch
-    CHECK(cli({"match", "--bundle", f.bundle, "--name", "x", "--batch", "q.jsonl"}).code == 2);
-    CHECK(cli({"match", "--bundle", f.bundle, "--name", "x", "--top", "many"}).code == 2);
-    CHECK(cli({"match", "--bundle", f.bundle, "--name", "x", "--colour", "red"}).code == 2);
-    CHECK(cli({"match", "--bundle", (f.dir / "missing.ecb").string(), "--name", "x"}).code == 1);
-    const auto bad_type = cli({"match", "--bundle", f.bundle, "--name", "x", "--type", "ship"});
+    CHECK(run_cli({"match", "--name", "x"}).code == 2);                                        // no --bundle
+    CHECK(run_cli({"match", "--bundle", f.bundle}).code == 2);                                 // neither --name nor --batch
+    CHECK(run_cli({"match", "--bundle", f.bundle, "--name", "x", "--batch", "q.jsonl"}).code == 2);
+    CHECK(run_cli({"match", "--bundle", f.bundle, "--name", "x", "--top", "many"}).code == 2);
+    CHECK(run_cli({"match", "--bundle", f.bundle, "--name", "x", "--colour", "red"}).code == 2);
+    CHECK(run_cli({"match", "--bundle", (f.dir / "missing.ecb").string(), "--name", "x"}).code == 1);
+    const auto bad_type = run_cli({"match", "--bundle", f.bundle, "--name", "x", "--type", "ship"});
     CHECK(bad_type.code == 1);
     CHECK(bad_type.err.find("bad_query") != std::string::npos);
-    CHECK(cli({"compare", "only one"}).code == 2);
+    CHECK(run_cli({"compare", "only one"}).code == 2);
 }

@@ -15,12 +15,6 @@ using namespace exportcheck;
 
 namespace {
 
-const Entry& by_id(const std::vector<Entry>& entries, const std::string& id) {
-    auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.source_id == id; });
-    REQUIRE_MESSAGE(it != entries.end(), "no entry " << id);
-    return *it;
-}
-
 std::string error_of(const std::string& xml) {
     try {
         parse_ofac_xml(xml, "ofac_cons", "CONSOLIDATED.XML");
@@ -40,7 +34,7 @@ TEST_CASE("OFAC XML: people, an entity with addresses and ids, the publish date"
     CHECK(published == "2026-01-08");
     REQUIRE(entries.size() == 4);
 
-    const Entry& p = by_id(entries, "9639");
+    const Entry& p = test::entry_by_id(entries, "9639");
     CHECK(p.list == "PLC");  // program NS-PLC, as the CSL files it
     CHECK(p.type == EntityType::person);
     CHECK(p.name == "HANIYA, Ismail Abdul Salah");  // the legacy files' "LAST, First"
@@ -48,7 +42,7 @@ TEST_CASE("OFAC XML: people, an entity with addresses and ids, the publish date"
     CHECK(p.dates_of_birth == std::vector<std::string>{"1962"});
     CHECK(p.places_of_birth == std::vector<std::string>{"Shati"});
 
-    const Entry& bank = by_id(entries, "15268");
+    const Entry& bank = test::entry_by_id(entries, "15268");
     CHECK(bank.list == "CAP");  // program 561-Related
     CHECK(bank.type == EntityType::organization);
     CHECK(bank.name == "BANK OF KUNLUN CO LTD");

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 using exportcheck::cli::run;
 using nlohmann::json;
 
-using exportcheck::test::cli;
+using exportcheck::test::run_cli;
 using exportcheck::test::fixture_path;
 using exportcheck::test::TempDir;
 using exportcheck::test::json_lines;
@@ -36,7 +36,7 @@ std::string build_bundle(const TempDir& dir, bool with_rules) {
         args.push_back("--rules");
         args.push_back(rules_dir());
     }
-    const auto r = cli(args);
+    const auto r = run_cli(args);
     REQUIRE_MESSAGE(r.code == 0, r.err);
     return dir / (with_rules ? "r.ecb.gz" : "n.ecb.gz");
 }
@@ -46,14 +46,14 @@ std::string build_bundle(const TempDir& dir, bool with_rules) {
 TEST_CASE("cli screen: one order gives one indented report; --compact gives one line") {
     TempDir dir;
     const auto bundle = build_bundle(dir, true);
-    auto r = cli({"screen", "--bundle", bundle, fixture_path("orders/rule-a100-hong-kong.json")});
+    auto r = run_cli({"screen", "--bundle", bundle, fixture_path("orders/rule-a100-hong-kong.json")});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const auto report = json::parse(r.out);
     CHECK(report["order_id"] == "RULE-A100-HK");
     CHECK(report["decision"] == "license_required");
     CHECK(report["bundle"]["built_at"] == "2026-07-09T00:00:00Z");
     CHECK(r.out.find("\n  \"decision\"") != std::string::npos);
-    r = cli({"screen", "--bundle", bundle, "--compact", fixture_path("orders/rule-a100-hong-kong.json")});
+    r = run_cli({"screen", "--bundle", bundle, "--compact", fixture_path("orders/rule-a100-hong-kong.json")});
     REQUIRE(r.code == 0);
     CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
     CHECK(json::parse(r.out) == report);
@@ -62,13 +62,13 @@ TEST_CASE("cli screen: one order gives one indented report; --compact gives one 
 TEST_CASE("cli screen: JSON lines and CSV give one report line per order") {
     TempDir dir;
     const auto bundle = build_bundle(dir, true);
-    auto r = cli({"screen", "--bundle", bundle, fixture_path("orders/sample-orders.jsonl")});
+    auto r = run_cli({"screen", "--bundle", bundle, fixture_path("orders/sample-orders.jsonl")});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     auto reports = json_lines(r.out);
     REQUIRE(reports.size() == 3);
     CHECK(reports[1]["decision"] == "clear");
     CHECK(reports[2]["decision"] == "blocked");  // Iran
-    r = cli({"screen", "--bundle", bundle, fixture_path("orders/sample-orders.csv")});
+    r = run_cli({"screen", "--bundle", bundle, fixture_path("orders/sample-orders.csv")});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     reports = json_lines(r.out);
     REQUIRE(reports.size() == 4);
@@ -87,7 +87,7 @@ TEST_CASE("cli screen: a bad line is answered with an error naming it; the other
                                 "\"items\": [{\"description\": \"laptop\"}]}\n"
                                 "{not json}\n"
                                 "{\"id\": \"bad-3\", \"items\": [{\"description\": \"A100\", \"quantity\": \"ten\"}]}\n");
-    const auto r = cli({"screen", "--bundle", bundle, file});
+    const auto r = run_cli({"screen", "--bundle", bundle, file});
     CHECK(r.code == 1);
     const auto out = json_lines(r.out);
     REQUIRE(out.size() == 3);
@@ -105,7 +105,7 @@ TEST_CASE("cli screen: a file of more than 100,000 orders is refused whole, befo
     const auto bundle = build_bundle(dir, true);
     std::string many;
     for (int i = 0; i < 100'001; ++i) many += "{\"id\": \"L\", \"items\": [\"laptop\"]}\n";
-    const auto r = cli({"screen", "--bundle", bundle, dir.write("many.jsonl", many)});
+    const auto r = run_cli({"screen", "--bundle", bundle, dir.write("many.jsonl", many)});
     CHECK(r.code == 1);
     CHECK(r.out.empty());
     CHECK(r.err.find("100001 orders; one file is limited to 100000 orders [bad_order]") != std::string::npos);
@@ -116,7 +116,7 @@ TEST_CASE("cli screen: CSV errors name the line and column") {
     const auto bundle = build_bundle(dir, true);
     const auto file = dir.write("bad.csv", "order_id,buyer.name,buyer.country,item.description,item.quantity\n"
                                            "A,Acme,DE,A100,1\nB,Beta,DE,H100,lots\n");
-    const auto r = cli({"screen", "--bundle", bundle, file});
+    const auto r = run_cli({"screen", "--bundle", bundle, file});
     CHECK(r.code == 1);
     CHECK(r.err.find("line 3, column 5 (item.quantity): expected a number, got \"lots\"") != std::string::npos);
 }
@@ -124,10 +124,10 @@ TEST_CASE("cli screen: CSV errors name the line and column") {
 TEST_CASE("cli screen: rules come from the bundle, or from --rules beside it") {
     TempDir dir;
     const auto bare = build_bundle(dir, false);
-    auto r = cli({"screen", "--bundle", bare, fixture_path("orders/rule-h20-china.json")});
+    auto r = run_cli({"screen", "--bundle", bare, fixture_path("orders/rule-h20-china.json")});
     CHECK(r.code == 1);
     CHECK(r.err.find("rules_missing") != std::string::npos);
-    r = cli({"screen", "--bundle", bare, "--rules", rules_dir(), fixture_path("orders/rule-h20-china.json")});
+    r = run_cli({"screen", "--bundle", bare, "--rules", rules_dir(), fixture_path("orders/rule-h20-china.json")});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     CHECK(json::parse(r.out)["decision"] == "license_required");
 }
@@ -136,23 +136,23 @@ TEST_CASE("cli screen: --settings, --screened-at and --clearances reach the repo
     TempDir dir;
     const auto bundle = build_bundle(dir, true);
     const auto settings = dir.write("settings.json", R"({"extra_hubs": ["JP"]})");
-    const auto r = cli({"screen", "--bundle", bundle, "--settings", settings, "--screened-at", "2026-08-01T12:00:00Z",
+    const auto r = run_cli({"screen", "--bundle", bundle, "--settings", settings, "--screened-at", "2026-08-01T12:00:00Z",
                         "--clearances", dir.write("c.json", "[]"), fixture_path("orders/clean-h100-cluster-japan.json")});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const auto report = json::parse(r.out);
     CHECK(report["screened_at"] == "2026-08-01T12:00:00Z");
     CHECK(report["overrides"][0]["path"] == "settings.extra_hubs");
     CHECK(report["decision"] == "review");  // Japan made a hub by the settings: R10
-    const auto bad = cli({"screen", "--bundle", bundle, "--settings", dir.write("s2.json", R"({"colour": 1})"),
+    const auto bad = run_cli({"screen", "--bundle", bundle, "--settings", dir.write("s2.json", R"({"colour": 1})"),
                           fixture_path("orders/clean-h100-cluster-japan.json")});
     CHECK(bad.code == 1);
     CHECK(bad.err.find("settings.colour") != std::string::npos);
 }
 
 TEST_CASE("cli screen: usage errors") {
-    CHECK(cli({"screen"}).code == 2);
-    CHECK(cli({"screen", "--bundle", "x.ecb"}).code == 2);
-    CHECK(cli({"screen", "--bundle", "x.ecb", "--colour", "red", "o.json"}).code == 2);
+    CHECK(run_cli({"screen"}).code == 2);
+    CHECK(run_cli({"screen", "--bundle", "x.ecb"}).code == 2);
+    CHECK(run_cli({"screen", "--bundle", "x.ecb", "--colour", "red", "o.json"}).code == 2);
 }
 
 TEST_CASE("cli screen: --list screens the reseller's own lists beside the bundle; a bad list is refused") {
@@ -162,7 +162,7 @@ TEST_CASE("cli screen: --list screens the reseller's own lists beside the bundle
         {"role": "buyer", "name": "Sunrise Compute Trading Pte Ltd", "type": "organization", "address": {"city": "Singapore", "country": "SG"}},
         {"role": "forwarder", "name": "GB Logistics", "type": "organization", "address": {"city": "Dubai", "country": "AE"}}],
         "items": [{"description": "laptop", "quantity": 1}]})");
-    const auto plain = cli({"screen", "--bundle", bundle, "--compact", order});
+    const auto plain = run_cli({"screen", "--bundle", bundle, "--compact", order});
     REQUIRE_MESSAGE(plain.code == 0, plain.err);
     CHECK(json::parse(plain.out)["decision"] == "clear");
     CHECK(!json::parse(plain.out).contains("own_list"));
@@ -170,7 +170,7 @@ TEST_CASE("cli screen: --list screens the reseller's own lists beside the bundle
     // Two files, read as one own list: the example list, and one more entry as JSON lines.
     const auto more = dir.write("more.jsonl", R"({"source_id": "X-1", "name": "Kestrel Data Systems", "consequence": "review"})");
     const auto example = std::string(EXPORTCHECK_PROJECT_DATA) + "/lists/example-own-list.csv";
-    const auto r = cli({"screen", "--bundle", bundle, "--list", example, "--list", more, "--compact", order});
+    const auto r = run_cli({"screen", "--bundle", bundle, "--list", example, "--list", more, "--compact", order});
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const auto report = json::parse(r.out);
     CHECK(report["decision"] == "blocked");
@@ -187,7 +187,7 @@ TEST_CASE("cli screen: --list screens the reseller's own lists beside the bundle
 
     // A malformed own list stops the command before any order is screened, naming the file, line and field.
     const auto bad = dir.write("bad.csv", "source_id,name,consequence\nC-1,Acme,block\nC-2,Beta,maybe\n");
-    const auto refused = cli({"screen", "--bundle", bundle, "--list", bad, order});
+    const auto refused = run_cli({"screen", "--bundle", bundle, "--list", bad, order});
     CHECK(refused.code == 1);
     CHECK(refused.out.empty());
     CHECK(refused.err.find("bad.csv: line 3: field `consequence`: \"maybe\" must be block or review") != std::string::npos);

@@ -16,12 +16,6 @@ using namespace exportcheck;
 
 namespace {
 
-const Entry& by_id(const std::vector<Entry>& entries, const std::string& id) {
-    auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.source_id == id; });
-    REQUIRE_MESSAGE(it != entries.end(), "no entry " << id);
-    return *it;
-}
-
 bool has_alias(const Entry& e, const std::string& name, const std::string& type) {
     return std::find(e.aliases.begin(), e.aliases.end(), Alias{name, type}) != e.aliases.end();
 }
@@ -42,7 +36,7 @@ Error parse_error(const std::string& xml) {
 TEST_CASE("UN XML: a person with a Cyrillic original-script name") {
     const auto entries = parse_un_xml(test::fixture("un_excerpt.xml"), "un_excerpt.xml");
     REQUIRE(entries.size() == 8);
-    const Entry& e = by_id(entries, "QDi.290");
+    const Entry& e = test::entry_by_id(entries, "QDi.290");
     CHECK(e.list == "UN");
     CHECK(e.source == "un");
     CHECK(e.type == EntityType::person);
@@ -68,7 +62,7 @@ TEST_CASE("UN XML: a person with a Cyrillic original-script name") {
 
 TEST_CASE("UN XML: titles, designation, Arabic script, documents") {
     const auto entries = parse_un_xml(test::fixture("un_excerpt.xml"), "un_excerpt.xml");
-    const Entry& e = by_id(entries, "TAi.034");
+    const Entry& e = test::entry_by_id(entries, "TAi.034");
     CHECK(e.name == "ABDUL JALIL HAQQANI WALI MOHAMMAD");
     CHECK(e.title == "Maulavi; Mullah");
     CHECK(e.programs == std::vector<std::string>{"Taliban"});
@@ -90,7 +84,7 @@ TEST_CASE("UN XML: titles, designation, Arabic script, documents") {
 
 TEST_CASE("UN XML: first record, year ranges and zoned listing dates") {
     const auto entries = parse_un_xml(test::fixture("un_excerpt.xml"), "un_excerpt.xml");
-    const Entry& badege = by_id(entries, "CDi.001");
+    const Entry& badege = test::entry_by_id(entries, "CDi.001");
     CHECK(badege.name == "ERIC BADEGE");
     CHECK(badege.aliases.empty());  // an empty <ALIAS_NAME/> is no alias
     CHECK(badege.nationalities == std::vector<std::string>{"CD"});
@@ -99,14 +93,14 @@ TEST_CASE("UN XML: first record, year ranges and zoned listing dates") {
     REQUIRE(badege.addresses.size() == 1);
     CHECK(badege.addresses[0] == Address{"", "", "", "", "RW", "Rwanda"});
 
-    const Entry& gadet = by_id(entries, "SSi.006");
+    const Entry& gadet = test::entry_by_id(entries, "SSi.006");
     CHECK(gadet.name == "PETER GADET");
     CHECK(gadet.start_date == "2015-07-01");  // written "2015-07-01-04:00"
     CHECK(gadet.dates_of_birth == std::vector<std::string>{"1957-1959"});
     CHECK(gadet.title == "General; Major General");
     CHECK(gadet.aliases.size() == 6);
 
-    const Entry& amar = by_id(entries, "QDi.314");
+    const Entry& amar = test::entry_by_id(entries, "QDi.314");
     CHECK(amar.dates_of_birth == std::vector<std::string>{"1977-1982"});
     CHECK(amar.places_of_birth == std::vector<std::string>{"Tabankort, Mali"});
     REQUIRE(amar.addresses.size() == 4);
@@ -118,7 +112,7 @@ TEST_CASE("UN XML: entities") {
     CHECK(std::count_if(entries.begin(), entries.end(),
                         [](const Entry& e) { return e.type == EntityType::organization; }) == 3);
 
-    const Entry& aqim = by_id(entries, "QDe.014");
+    const Entry& aqim = test::entry_by_id(entries, "QDe.014");
     CHECK(aqim.type == EntityType::organization);
     CHECK(aqim.name == "THE ORGANIZATION OF AL-QAIDA IN THE ISLAMIC MAGHREB");
     CHECK(aqim.start_date == "2001-10-06");
@@ -130,7 +124,7 @@ TEST_CASE("UN XML: entities") {
     for (const Address& a : aqim.addresses) countries.push_back(a.country);
     CHECK(countries == std::vector<std::string>{"DZ", "ML", "MR", "MA", "NE", "TN"});
 
-    const Entry& ryonbong = by_id(entries, "KPe.002");
+    const Entry& ryonbong = test::entry_by_id(entries, "KPe.002");
     CHECK(ryonbong.programs == std::vector<std::string>{"DPRK"});
     CHECK(ryonbong.aliases == std::vector<Alias>{{"KOREA YONBONG GENERAL CORPORATION", "a.k.a."},
                                                  {"LYONGAKSAN GENERAL TRADING CORPORATION", "f.k.a."}});
@@ -138,7 +132,7 @@ TEST_CASE("UN XML: entities") {
     CHECK(ryonbong.addresses[0] ==
           Address{"Pot’onggang District", "Pyongyang", "", "", "KP", "Democratic People's Republic of Korea"});
 
-    const Entry& hawala = by_id(entries, "TAe.014");
+    const Entry& hawala = test::entry_by_id(entries, "TAe.014");
     CHECK(hawala.start_date == "2015-03-27");
     CHECK(hawala.aliases.size() == 8);
     REQUIRE(hawala.addresses.size() == 11);

@@ -19,12 +19,6 @@ std::string intl(const std::string& name) { return test::fixture("intl/" + name)
 
 Table sheet(const std::string& name) { return Table{name, "row", read_xlsx_sheet(intl(name), name)}; }
 
-const Entry& by_id(const std::vector<Entry>& entries, const std::string& id) {
-    const auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.source_id == id; });
-    REQUIRE_MESSAGE(it != entries.end(), "no entry " << id);
-    return *it;
-}
-
 std::string refusal(const std::string& bytes) {
     try {
         read_xlsx_sheet(bytes, "list.xlsx");
@@ -59,7 +53,7 @@ TEST_CASE("DFAT consolidated list: one entry per base reference, aliases from th
     const auto list = parse_dfat_consolidated(sheet("dfat_excerpt.xlsx"));
     CHECK(list.date == "2023-06-10");  // the latest Control Date of these rows
     REQUIRE(list.entries.size() == 6);
-    const auto& akhund = by_id(list.entries, "2");
+    const auto& akhund = test::entry_by_id(list.entries, "2");
     CHECK(akhund.list == "AU");
     CHECK(akhund.source == "dfat");
     CHECK(akhund.type == EntityType::person);
@@ -67,15 +61,15 @@ TEST_CASE("DFAT consolidated list: one entry per base reference, aliases from th
     CHECK(akhund.dates_of_birth == std::vector<std::string>{"1955-1958", "1945-1950"});  // "Approximately 1955- 1958"
     CHECK(akhund.citizenships == std::vector<std::string>{"AF"});
     CHECK(akhund.programs == std::vector<std::string>{"1988 (Taliban)"});
-    CHECK(by_id(list.entries, "23").dates_of_birth == std::vector<std::string>{"1963-1968"});  // "Between 1963 to 1968"
-    CHECK(by_id(list.entries, "2680").dates_of_birth == std::vector<std::string>{"1961-01-01"});  // serial 22282
+    CHECK(test::entry_by_id(list.entries, "23").dates_of_birth == std::vector<std::string>{"1963-1968"});  // "Between 1963 to 1968"
+    CHECK(test::entry_by_id(list.entries, "2680").dates_of_birth == std::vector<std::string>{"1961-01-01"});  // serial 22282
 
-    const auto& bank = by_id(list.entries, "2882");
+    const auto& bank = test::entry_by_id(list.entries, "2882");
     CHECK(bank.type == EntityType::organization);
     REQUIRE(bank.addresses.size() == 1);
     CHECK(bank.addresses[0].street == "71/11 Sadovnicheskaya Street, Moscow 115035");
     CHECK(bank.addresses[0].country == "RU");
-    CHECK(by_id(list.entries, "2570").addresses.at(0).country == "HK");  // "..., Hong Kong, China"
+    CHECK(test::entry_by_id(list.entries, "2570").addresses.at(0).country == "HK");  // "..., Hong Kong, China"
 }
 
 TEST_CASE("xlsx: a file that is not a whole workbook is refused, saying why") {

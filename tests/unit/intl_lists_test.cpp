@@ -18,12 +18,6 @@ namespace {
 
 std::string intl(const std::string& name) { return test::fixture("intl/" + name); }
 
-const Entry& by_id(const std::vector<Entry>& entries, const std::string& id) {
-    const auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.source_id == id; });
-    REQUIRE_MESSAGE(it != entries.end(), "no entry " << id);
-    return *it;
-}
-
 bool has_alias(const Entry& e, const std::string& name) {
     return std::any_of(e.aliases.begin(), e.aliases.end(), [&](const Alias& a) { return a.name == name; });
 }
@@ -47,7 +41,7 @@ TEST_CASE("OFSI ConList (2022 format, CSV): one entry per Group ID, its rows fol
     CHECK(list.date_basis == "the file's \"Last Updated\" line");
     REQUIRE(list.entries.size() == 5);
 
-    const auto& haq = by_id(list.entries, "15672");
+    const auto& haq = test::entry_by_id(list.entries, "15672");
     CHECK(haq.list == "UK");
     CHECK(haq.source == "ofsi_conlist");
     CHECK(haq.name == "Mian Abdul HAQ");  // the "Primary name" row, whatever row comes first
@@ -59,23 +53,23 @@ TEST_CASE("OFSI ConList (2022 format, CSV): one entry per Group ID, its rows fol
     CHECK(contains(haq.ids, "UK Sanctions List Ref: GHR0086"));
     CHECK(haq.remarks.find("Statement of Reasons") == std::string::npos);  // long prose left to the source
 
-    const auto& kiselyov = by_id(list.entries, "12944");
+    const auto& kiselyov = test::entry_by_id(list.entries, "12944");
     CHECK(kiselyov.dates_of_birth == std::vector<std::string>{"1954-04-26"});
     CHECK(contains(kiselyov.places_of_birth, "Moscow, Russia"));
     CHECK(kiselyov.nationalities == std::vector<std::string>{"RU"});
 
-    const auto& trader = by_id(list.entries, "16526");
+    const auto& trader = test::entry_by_id(list.entries, "16526");
     CHECK(trader.type == EntityType::organization);
     CHECK(has_alias(trader, "\u9999\u6e2f\u6052\u90a6\u5fae\u96fb\u5b50\u6709\u9650\u516c\u53f8"));  // its Chinese name
     REQUIRE(!trader.addresses.empty());
     CHECK(trader.addresses[0].country == "HK");  // "Hong Kong" filed under China by OFSI
 
-    const auto& ship = by_id(list.entries, "13651");
+    const auto& ship = test::entry_by_id(list.entries, "13651");
     CHECK(ship.type == EntityType::vessel);
     CHECK(ship.aliases.size() >= 8);
 
     // "(UK Sanctions List Ref):SYR0278. Director/Management name is ...": the reference is the first word.
-    CHECK(contains(by_id(list.entries, "12057").ids, "UK Sanctions List Ref: SYR0278"));
+    CHECK(contains(test::entry_by_id(list.entries, "12057").ids, "UK Sanctions List Ref: SYR0278"));
 }
 
 TEST_CASE("OFSI ConList: a file of another layout is refused, naming the file, line and column") {
@@ -91,18 +85,18 @@ TEST_CASE("UK Sanctions List (derived CSVs): one entry per subject with its name
     const auto list = UkslFixture{}.parse();
     CHECK(list.date == "2026-04-14");  // the excerpt's latest last_updated
     REQUIRE(list.entries.size() == 6);
-    const auto& alliance = by_id(list.entries, "RUS3179");  // designated 2026-02-24: not in OFSI's 2025 file
+    const auto& alliance = test::entry_by_id(list.entries, "RUS3179");  // designated 2026-02-24: not in OFSI's 2025 file
     CHECK(alliance.name == "ALLIANCE CAPITAL KS SP Z O O");
     CHECK(alliance.type == EntityType::organization);
     CHECK(alliance.start_date == "2026-02-24");
     REQUIRE(alliance.addresses.size() == 1);
     CHECK(alliance.addresses[0].country == "PL");
-    CHECK(by_id(list.entries, "DPR0100").type == EntityType::vessel);
-    CHECK(contains(by_id(list.entries, "DPR0100").ids, "IMO number: 7408873"));
+    CHECK(test::entry_by_id(list.entries, "DPR0100").type == EntityType::vessel);
+    CHECK(contains(test::entry_by_id(list.entries, "DPR0100").ids, "IMO number: 7408873"));
 }
 
 TEST_CASE("UK Sanctions List: dates of birth come from raw_value only (the parsed columns belong to other rows)") {
-    auto akhund = by_id(UkslFixture{}.parse().entries, "AFG0006");
+    auto akhund = test::entry_by_id(UkslFixture{}.parse().entries, "AFG0006");
     // raw_value says dd/mm/1945 ... dd/mm/1958; the misaligned `year` column says 1963, 1968, 1969...
     std::sort(akhund.dates_of_birth.begin(), akhund.dates_of_birth.end());
     CHECK(akhund.dates_of_birth == std::vector<std::string>{"1945", "1946", "1947", "1948", "1949", "1950", "1955",
@@ -126,7 +120,7 @@ TEST_CASE("UK merge: the newer list decides who is listed; OFSI adds its detail 
     CHECK(uk.size() == 6);
     CHECK(std::none_of(uk.begin(), uk.end(), [](const Entry& e) { return e.source_id == "SYR0278" || e.source_id == "12057"; }));
 
-    const auto& haq = by_id(uk, "GHR0086");
+    const auto& haq = test::entry_by_id(uk, "GHR0086");
     CHECK(haq.name == "Mian Abdul Haq");  // the newer list's spelling leads
     CHECK(!has_alias(haq, "Mian Abdul HAQ"));  // the same name but for case is not a second alias
     CHECK(haq.programs == std::vector<std::string>{"Global Human Rights"});  // the regime, only OFSI names it
@@ -135,11 +129,11 @@ TEST_CASE("UK merge: the newer list decides who is listed; OFSI adds its detail 
     CHECK(haq.addresses[0].country == "PK");
     CHECK(haq.corroboration == std::vector<std::string>{"OFSI Consolidated List of 2025-04-14, group ID 15672"});
 
-    const auto& kiselyov = by_id(uk, "RUS0001");
+    const auto& kiselyov = test::entry_by_id(uk, "RUS0001");
     CHECK(contains(kiselyov.places_of_birth, "Moscow, Russia"));
     CHECK(!contains(kiselyov.places_of_birth, "Russia"));  // the bare country gave way to the town
     CHECK(std::none_of(kiselyov.ids.begin(), kiselyov.ids.end(), [](const std::string& id) { return id.starts_with("UK Sanctions List Ref"); }));
-    CHECK(by_id(uk, "RUS3179").corroboration.empty());  // only on the newer list
+    CHECK(test::entry_by_id(uk, "RUS3179").corroboration.empty());  // only on the newer list
 }
 
 TEST_CASE("UK merge: joined by OFSI group ID when the reference is missing") {

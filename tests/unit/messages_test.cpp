@@ -1,6 +1,7 @@
 // The message catalogue: every id has a French text with the same parameters, rendering follows the
 // language (numbers, dates, plurals), and French reports of every fixture order carry no English words
 // outside quoted list data and the user's own words.
+#include "screen_support.hpp"
 #include "test_support.hpp"
 
 #include <exportcheck/error.hpp>
@@ -17,10 +18,6 @@
 #include <set>
 #include <sstream>
 
-namespace exportcheck::test {
-const Screener& real_screener();
-nlohmann::json fixture_order(const std::string& name);
-}  // namespace exportcheck::test
 
 using namespace exportcheck;
 using ojson = nlohmann::ordered_json;
@@ -207,7 +204,7 @@ std::string english_in(const std::string& french) {
 
 // The error a refused input throws.
 template <class F>
-Error refusal(F&& f) {
+Error thrown_by(F&& f) {
     try {
         f();
     } catch (const Error& e) {
@@ -247,21 +244,21 @@ TEST_CASE("messages: CSV row errors and order errors come in French with no Engl
 
     // Files refused as a whole, and orders refused field by field.
     const std::vector<Error> refused = {
-        refusal([] { read_orders_csv("\x89PNG\r\n\x1a\n", "photo.csv"); }),
-        refusal([] { read_orders_csv("", "vide.csv"); }),
-        refusal([] { read_orders_csv("hello,world\n1,2\n", "notes.csv"); }),
-        refusal([] { read_orders_csv("order_id,buyer.nam\nA,B\n", "commandes.csv"); }),
-        refusal([] { read_orders_csv("order_id,buyer.name,colour\nA,B,red\n", "commandes.csv"); }),
-        refusal([] { read_orders_csv("buyer.name,item.description\nA,B\n", "commandes.csv"); }),
-        refusal([] { read_orders_csv("order_id,buyer.name\n\"A,B\n", "commandes.csv"); }),
-        refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":[{"role":"buyer"}],"items":[]})")); }),
-        refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":[],"items":[{"quantity":1}]})")); }),
-        refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","items":[{"model":"A100","datacenter":"maybe"}]})")); }),
-        refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","payment":[1]})")); }),
-        refusal([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":{}})")); }),
-        refusal([] { request_from_text("{\"order\": "); }),
-        refusal([] { test::real_screener().screen_json({{"order", nlohmann::json::object()}, {"colour", 1}}); }),
-        refusal([] { test::real_screener().screen_json({{"order", nlohmann::json::object()}, {"screened_at", "soon"}}); }),
+        thrown_by([] { read_orders_csv("\x89PNG\r\n\x1a\n", "photo.csv"); }),
+        thrown_by([] { read_orders_csv("", "vide.csv"); }),
+        thrown_by([] { read_orders_csv("hello,world\n1,2\n", "notes.csv"); }),
+        thrown_by([] { read_orders_csv("order_id,buyer.nam\nA,B\n", "commandes.csv"); }),
+        thrown_by([] { read_orders_csv("order_id,buyer.name,colour\nA,B,red\n", "commandes.csv"); }),
+        thrown_by([] { read_orders_csv("buyer.name,item.description\nA,B\n", "commandes.csv"); }),
+        thrown_by([] { read_orders_csv("order_id,buyer.name\n\"A,B\n", "commandes.csv"); }),
+        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":[{"role":"buyer"}],"items":[]})")); }),
+        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":[],"items":[{"quantity":1}]})")); }),
+        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","items":[{"model":"A100","datacenter":"maybe"}]})")); }),
+        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","payment":[1]})")); }),
+        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":{}})")); }),
+        thrown_by([] { request_from_text("{\"order\": "); }),
+        thrown_by([] { test::real_screener().screen_json({{"order", nlohmann::json::object()}, {"colour", 1}}); }),
+        thrown_by([] { test::real_screener().screen_json({{"order", nlohmann::json::object()}, {"screened_at", "soon"}}); }),
     };
     for (const auto& e : refused) {
         REQUIRE_MESSAGE(!e.message().id.empty(), e.what());

@@ -16,18 +16,13 @@ std::vector<Entry> parse_fixture_set() {
                add = test::fixture("ofac_sdn/add.csv"), com = test::fixture("ofac_sdn/sdn_comments.csv");
     return parse_ofac_csv({sdn, add, alt, com}, "ofac_sdn");
 }
-const Entry& by_id(const std::vector<Entry>& v, std::string_view id) {
-    const auto it = std::find_if(v.begin(), v.end(), [&](const Entry& e) { return e.source_id == id; });
-    REQUIRE(it != v.end());
-    return *it;
-}
 }  // namespace
 
 TEST_CASE("ofac: real SDN rows with -0- empties, CRLF and Ctrl-Z") {
     const auto entries = parse_fixture_set();
     REQUIRE(entries.size() == 4);
 
-    const auto& person = by_id(entries, "2677");
+    const auto& person = test::entry_by_id(entries, "2677");
     CHECK(person.list == "SDN");
     CHECK(person.type == EntityType::person);
     CHECK(person.name == "AL-ZOMOR, Abboud Abdul Latif Hassan");
@@ -37,11 +32,11 @@ TEST_CASE("ofac: real SDN rows with -0- empties, CRLF and Ctrl-Z") {
     CHECK(person.places_of_birth == std::vector<std::string>{"Nahia, Giza, Egypt"});
     CHECK(person.title.empty());
 
-    const auto& vessel = by_id(entries, "4238");
+    const auto& vessel = test::entry_by_id(entries, "4238");
     CHECK(vessel.type == EntityType::vessel);
     CHECK(std::find(vessel.ids.begin(), vessel.ids.end(), "Call Sign CL2192") != vessel.ids.end());
 
-    const auto& bank = by_id(entries, "4632");
+    const auto& bank = test::entry_by_id(entries, "4632");
     CHECK(bank.type == EntityType::organization);
     CHECK(bank.programs == std::vector<std::string>{"IRAN", "SDGT", "IRGC", "IFSR"});
     CHECK(bank.source_information_url == "https://sanctionssearch.ofac.treas.gov/Details.aspx?id=4632");
@@ -49,7 +44,7 @@ TEST_CASE("ofac: real SDN rows with -0- empties, CRLF and Ctrl-Z") {
 
 TEST_CASE("ofac: aliases, addresses and the remarks continuation join their entry") {
     const auto entries = parse_fixture_set();
-    const auto& sber = by_id(entries, "17018");
+    const auto& sber = test::entry_by_id(entries, "17018");
     CHECK(sber.name == "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA");
     CHECK_FALSE(sber.aliases.empty());
     CHECK(std::all_of(sber.aliases.begin(), sber.aliases.end(), [](const Alias& a) { return !a.type.empty(); }));
@@ -95,7 +90,7 @@ TEST_CASE("ofac: the non-SDN set maps programs to lists") {
     CHECK(lists["CMIC"] == 68);
     CHECK(lists["CAP"] == 1);
     CHECK(lists["MBS"] == 9);
-    CHECK(by_id(entries, "15268").list == "CAP");  // Bank of Kunlun, 561-Related
+    CHECK(test::entry_by_id(entries, "15268").list == "CAP");  // Bank of Kunlun, 561-Related
 }
 
 TEST_CASE("ofac: bad rows name the file and the line") {

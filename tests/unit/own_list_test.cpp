@@ -2,6 +2,7 @@
 // unchanged, and screened beside a bundle's lists with the reseller's consequence, scoring what the same
 // entry would score inside the bundle. Also: the real lists find the Chinese AI-chip makers by the names
 // resellers type.
+#include "screen_support.hpp"
 #include "test_support.hpp"
 
 #include <exportcheck/error.hpp>
@@ -16,10 +17,6 @@
 #include <algorithm>
 #include <memory>
 
-namespace exportcheck::test {
-const Screener& real_screener();
-std::unique_ptr<Bundle> small_bundle(std::vector<Entry> entries);
-}  // namespace exportcheck::test
 
 using namespace exportcheck;
 using nlohmann::json;

@@ -1,5 +1,6 @@
 // How a report presents its findings: one finding per listed party whatever the number of roles it plays,
 // and the strongest reason first (a legal bar, then a licence, then a red flag that holds the order).
+#include "screen_support.hpp"
 #include "test_support.hpp"
 
 #include <exportcheck/screen.hpp>
@@ -7,16 +8,12 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-namespace exportcheck::test {
-const Screener& real_screener();
-nlohmann::json fixture_order(const std::string& name);
-}  // namespace exportcheck::test
 
 using namespace exportcheck;
 
 namespace {
 
-nlohmann::json screen(const nlohmann::json& order, const char* lang = "en") {
+nlohmann::json screen_in(const nlohmann::json& order, const char* lang = "en") {
     return test::real_screener().screen_json({{"order", order}, {"lang", lang}, {"screened_at", "2026-12-07"}});
 }
 
@@ -41,7 +38,7 @@ TEST_CASE("a listed party that is buyer, ship-to and ultimate consignee gives on
         parties.push_back(copy);
     }
     order["parties"] = parties;
-    const auto report = screen(order);
+    const auto report = screen_in(order);
     REQUIRE(count_rule(report, "R01") == 1);
     for (const auto& f : report["findings"]) {
         if (f["rule"] != "R01") continue;
@@ -51,7 +48,7 @@ TEST_CASE("a listed party that is buyer, ship-to and ultimate consignee gives on
         CHECK(text.find("buyer") != std::string::npos);
         CHECK(text.find("ultimate consignee") != std::string::npos);
     }
-    const auto fr = screen(order, "fr");
+    const auto fr = screen_in(order, "fr");
     for (const auto& f : fr["findings"])
         if (f["rule"] == "R01") CHECK(f["message"].get<std::string>().find("l'acheteur") != std::string::npos);
 }
@@ -59,7 +56,7 @@ TEST_CASE("a listed party that is buyer, ship-to and ultimate consignee gives on
 TEST_CASE("the main reason is the strongest: a licence for a 3A090 chip to Hong Kong before a missing end use") {
     auto order = test::fixture_order("rule-a100-hong-kong.json");
     order.erase("end_use");
-    const auto report = screen(order);
+    const auto report = screen_in(order);
     CHECK(report["decision"] == "blocked");  // the hold on the missing end-use statement still stops the order
     REQUIRE(!report["findings"].empty());
     const auto first = report["findings"][0];

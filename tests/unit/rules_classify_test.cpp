@@ -1,24 +1,19 @@
 // Classification (brief §1): the 3A090.a/.b tests and the datacenter note [AID] [FR25b] [H], the chips of the
 // §1.4 table recognised from free text, systems counted and classified 4A090 or .z, figures given by the
 // order, the maker's ECCN beside the tool's, and unknown items that stay "unclassified".
+#include "screen_support.hpp"
 #include <exportcheck/classify.hpp>
 #include <exportcheck/rules.hpp>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-namespace exportcheck::test {
-nlohmann::json rules_documents();
-}
 
 using namespace exportcheck;
 
-namespace {
+using exportcheck::test::rules;
 
-const RulesData& rules() {
-    static const RulesData r = RulesData::from_documents(exportcheck::test::rules_documents());
-    return r;
-}
+namespace {
 
 ItemClassification classify(const std::string& description, double quantity = 1, const std::string& eccn = "") {
     Item item;

@@ -1,6 +1,7 @@
 // Red flags read from what buyers write, in English, French, German, Spanish and Chinese (the phrase
 // lexicons data/rules/phrases-<lang>.json): per language, negation, ordinary notes, the quoted words, and the
 // precision and recall over the free-text orders of tests/fixtures/orders/free-text-orders.jsonl.
+#include "screen_support.hpp"
 #include "test_support.hpp"
 
 #include "../../core/src/rules/compiled_words.hpp"
@@ -17,20 +18,13 @@
 #include <set>
 #include <sstream>
 
-namespace exportcheck::test {
-const Screener& real_screener();
-nlohmann::json rules_documents();
-}  // namespace exportcheck::test
 
 using namespace exportcheck;
 using nlohmann::json;
 
-namespace {
+using exportcheck::test::rules;
 
-const RulesData& rules() {
-    static const RulesData r = RulesData::from_documents(test::rules_documents());
-    return r;
-}
+namespace {
 
 // The categories that fire in one text, read as `field`.
 std::set<std::string> fired(const std::string& text, const std::string& field = "instructions") {

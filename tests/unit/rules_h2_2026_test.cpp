@@ -1,5 +1,6 @@
 // The rules as of December 2026 (export-rules-2026H2.md §8): one scenario per change, screened against the
 // real lists and rules, each failing without its change. Scenario files: tests/fixtures/orders/h2-*.json.
+#include "screen_support.hpp"
 #include "test_support.hpp"
 
 #include <exportcheck/rules.hpp>
@@ -11,18 +12,13 @@
 #include <algorithm>
 #include <set>
 
-namespace exportcheck::test {
-const Screener& real_screener();
-nlohmann::json fixture_order(const std::string& name);
-nlohmann::json rules_documents();
-}  // namespace exportcheck::test
 
 using namespace exportcheck;
 using nlohmann::json;
 
 namespace {
 
-nlohmann::ordered_json screen(const std::string& fixture, json extra = json::object()) {
+nlohmann::ordered_json screen_dated(const std::string& fixture, json extra = json::object()) {
     json request = {{"order", test::fixture_order(fixture)}, {"screened_at", "2026-12-07T09:00:00Z"}};
     request.update(extra);
     return test::real_screener().screen_json(request);
@@ -51,7 +47,7 @@ TEST_CASE("D-01/D-02: the UAE is in A:5 and out of D:4; the 3A090 licence set ha
 }
 
 TEST_CASE("D-03/D-04: advanced chips to the UAE need a licence unless every recipient is approved [FR26-UAE]") {
-    auto r = screen("h2-uae-h100-unapproved.json");
+    auto r = screen_dated("h2-uae-h100-unapproved.json");
     CHECK(r["decision"] == "license_required");
     auto f = with_rule(r, "LIC-3A090-AE");
     REQUIRE(f.size() == 1);
@@ -63,7 +59,7 @@ TEST_CASE("D-03/D-04: advanced chips to the UAE need a licence unless every reci
     CHECK(with_rule(r, "LIC-3A090-D1D4").empty());
 
     // G42 is approved until 2027-04-06: no licence (info), the hub flag keeps it for review.
-    r = screen("h2-uae-h100-g42.json");
+    r = screen_dated("h2-uae-h100-g42.json");
     CHECK(r["decision"] == "review");
     f = with_rule(r, "LIC-3A090-AE", true);
     REQUIRE(f.size() == 1);
@@ -73,8 +69,8 @@ TEST_CASE("D-03/D-04: advanced chips to the UAE need a licence unless every reci
     CHECK(f[0]["evidence"]["verify"] == "verify against Supp. No. 8 to Part 740 text");
     CHECK_FALSE(with_rule(r, "R10").empty());
     // After the approval lapses, or when the order says it has lapsed: a licence.
-    CHECK(screen("h2-uae-h100-g42.json", {{"screened_at", "2027-05-01T00:00:00Z"}})["decision"] == "license_required");
-    r = screen("h2-uae-h100-g42.json", {{"settings", {{"uae_approved_recipients", {{"G42", {{"approved", false}}}}}}}});
+    CHECK(screen_dated("h2-uae-h100-g42.json", {{"screened_at", "2027-05-01T00:00:00Z"}})["decision"] == "license_required");
+    r = screen_dated("h2-uae-h100-g42.json", {{"settings", {{"uae_approved_recipients", {{"G42", {{"approved", false}}}}}}}});
     CHECK(r["decision"] == "license_required");
     CHECK(r["overrides"][0]["path"] == "settings.uae_approved_recipients.G42.approved");
 }
@@ -82,7 +78,7 @@ TEST_CASE("D-03/D-04: advanced chips to the UAE need a licence unless every reci
 TEST_CASE("C-02 / N-02 / issue item 3: H200-class chips to China: one rule, one policy, one sentence [FR26-H200]") {
     for (const char* fx : {"h2-cn-h200-case.json", "h2-hk-h100.json"}) {
         CAPTURE(fx);
-        const auto r = screen(fx);
+        const auto r = screen_dated(fx);
         CHECK(r["decision"] == "license_required");
         const auto f = with_rule(r, "LIC-H200-CASE");
         REQUIRE(f.size() == 1);
@@ -101,7 +97,7 @@ TEST_CASE("C-02 / N-02 / issue item 3: H200-class chips to China: one rule, one 
 }
 
 TEST_CASE("C-03: Blackwell parts to China have no licence path: blocked [B30A] [PL-REG]") {
-    const auto r = screen("h2-cn-b200-blackwell.json");
+    const auto r = screen_dated("h2-cn-b200-blackwell.json");
     CHECK(r["decision"] == "blocked");
     const auto f = with_rule(r, "LIC-BLACKWELL-NOPATH");
     REQUIRE(f.size() == 1);
@@ -113,7 +109,7 @@ TEST_CASE("C-03: Blackwell parts to China have no licence path: blocked [B30A] [
 }
 
 TEST_CASE("C-01: below 3A090 but at least 8 TOPS is 3A991.p / 4A994.l, not EAR99 [ECFR-0723]") {
-    const auto r = screen("h2-fallback-l20-germany.json");
+    const auto r = screen_dated("h2-fallback-l20-germany.json");
     CHECK(r["decision"] == "clear");
     CHECK(r["items"][0]["classification"]["fallback_eccn"] == "3A991.p");
     CHECK(r["items"][1]["classification"]["fallback_eccn"] == "4A994.l");
@@ -132,14 +128,14 @@ TEST_CASE("C-05 / C-04: AIA, ACM and LPP are never offered; the foundry rule is 
     }
     CHECK(rules.license.rule("FAB-FDD")["applies_to"] == "fab_osat");
     for (const char* fx : {"h2-uae-h100-unapproved.json", "h2-hk-h100.json", "rule-rtx4090-uae.json", "rule-a100-hong-kong.json"}) {
-        const auto text = all_text(screen(fx));
+        const auto text = all_text(screen_dated(fx));
         for (const char* code : {"EXC-AIA", "EXC-ACM", "EXC-LPP", "FAB-FDD", "Exception AIA", "Exception LPP"})
             CHECK_MESSAGE(text.find(code) == std::string::npos, fx, " offers ", code);
     }
 }
 
 TEST_CASE("L-01 / L-02: the names the lists miss (Z.AI; a suspected affiliate) [ZAI]") {
-    auto r = screen("h2-zai-overlay.json");
+    auto r = screen_dated("h2-zai-overlay.json");
     CHECK(r["decision"] == "blocked");
     auto f = with_rule(r, "R01");
     REQUIRE_FALSE(f.empty());
@@ -151,10 +147,10 @@ TEST_CASE("L-01 / L-02: the names the lists miss (Z.AI; a suspected affiliate) [
     o["parties"][0]["name"] = "北京智谱华章科技股份有限公司";
     CHECK(test::real_screener().screen_json(o)["decision"] == "blocked");
     // L-02: blocked while the Affiliates Rule is taken as active; a question when the order says it is stayed.
-    r = screen("h2-jingsheng-affiliate.json");
+    r = screen_dated("h2-jingsheng-affiliate.json");
     CHECK(r["decision"] == "blocked");
     CHECK(with_rule(r, "R17")[0]["evidence"]["overlay"] == "L-02");
-    r = screen("h2-jingsheng-affiliate.json", {{"settings", {{"affiliates_rule_state", "stayed"}}}});
+    r = screen_dated("h2-jingsheng-affiliate.json", {{"settings", {{"affiliates_rule_state", "stayed"}}}});
     CHECK(r["decision"] == "review");
     // L-04: the misdated July 2026 '80 entities' item is not an overlay.
     const auto docs = test::rules_documents();
@@ -163,7 +159,7 @@ TEST_CASE("L-01 / L-02: the names the lists miss (Z.AI; a suspected affiliate) [
 }
 
 TEST_CASE("O-01 / O-02: ownership: listed owners summed, unknown share, US subsidiaries, the Affiliates Rule's state [AFF] [FR25-SUSP]") {
-    auto r = screen("h2-ownership-aggregate.json");
+    auto r = screen_dated("h2-ownership-aggregate.json");
     CHECK(r["decision"] == "blocked");
     bool aggregate = false;
     for (const auto& f : with_rule(r, "R17"))
@@ -178,25 +174,25 @@ TEST_CASE("O-01 / O-02: ownership: listed owners summed, unknown share, US subsi
     CHECK(aggregate);
     // The order says the rule is stayed (or unknown): a question, not a block; the override is listed.
     for (const char* state : {"stayed", "unknown"}) {
-        r = screen("h2-ownership-aggregate.json", {{"settings", {{"affiliates_rule_state", state}}}});
+        r = screen_dated("h2-ownership-aggregate.json", {{"settings", {{"affiliates_rule_state", state}}}});
         CHECK(r["decision"] == "review");
         CHECK(r["overrides"][0]["path"] == "settings.affiliates_rule_state");
         CHECK(r["overrides"][0]["confidence_replaced"] == "L");
     }
-    CHECK_THROWS(screen("h2-ownership-aggregate.json", {{"settings", {{"affiliates_rule_state", "maybe"}}}}));
+    CHECK_THROWS(screen_dated("h2-ownership-aggregate.json", {{"settings", {{"affiliates_rule_state", "maybe"}}}}));
     // While the stay ran (before 2026-11-10) the same owners ask for review.
-    CHECK(screen("h2-ownership-aggregate.json", {{"screened_at", "2026-10-01T00:00:00Z"}})["decision"] == "review");
+    CHECK(screen_dated("h2-ownership-aggregate.json", {{"screened_at", "2026-10-01T00:00:00Z"}})["decision"] == "review");
     // A listed owner of unknown share: Red Flag 29, review.
-    r = screen("h2-ownership-unknown-percent.json");
+    r = screen_dated("h2-ownership-unknown-percent.json");
     CHECK(r["decision"] == "review");
     CHECK(all_text(r).find("Red Flag 29") != std::string::npos);
     // A US-incorporated subsidiary is outside the Affiliates Rule.
-    r = screen("h2-ownership-us-subsidiary.json");
+    r = screen_dated("h2-ownership-us-subsidiary.json");
     CHECK(r["decision"] == "review");
 }
 
 TEST_CASE("K-01 / R23 R24 R25: the Supermicro pattern is blocked and names the case [SMCI-26]") {
-    const auto r = screen("h2-k01-supermicro-pattern.json");
+    const auto r = screen_dated("h2-k01-supermicro-pattern.json");
     CHECK(r["decision"] == "blocked");
     for (const char* rule : {"R23", "R24", "R25"}) CHECK_MESSAGE(!with_rule(r, rule).empty(), rule);
     CHECK(with_rule(r, "R24")[0]["severity"] == "blocked");  // with a hub destination (R10)
@@ -207,7 +203,7 @@ TEST_CASE("K-01 / R23 R24 R25: the Supermicro pattern is blocked and names the c
 }
 
 TEST_CASE("K-02 / R27: a PRC spin-off 'small cloud' in Malaysia and Indonesia names Megaspeed [MEGA]") {
-    const auto r = screen("h2-k02-megaspeed-pattern.json");
+    const auto r = screen_dated("h2-k02-megaspeed-pattern.json");
     CHECK(r["decision"] != "clear");  // the headquarters rule (licence), and several diversion flags together
     CHECK_FALSE(with_rule(r, "R27").empty());
     CHECK_FALSE(with_rule(r, "LIC-HQ-D5").empty());
@@ -216,7 +212,7 @@ TEST_CASE("K-02 / R27: a PRC spin-off 'small cloud' in Malaysia and Indonesia na
 }
 
 TEST_CASE("K-03 / R26 / R23: Gatekeeper's dormant shell and 'adapter modules' [GATEKEEPER] [INTRO]") {
-    const auto r = screen("h2-k03-gatekeeper-2026.json");
+    const auto r = screen_dated("h2-k03-gatekeeper-2026.json");
     CHECK(r["decision"] == "blocked");
     for (const char* rule : {"R26", "R23", "R14"}) CHECK_MESSAGE(!with_rule(r, rule).empty(), rule);
     CHECK(with_rule(r, "R26")[0]["evidence"]["cases"].dump().find("K-03") != std::string::npos);
@@ -232,7 +228,7 @@ TEST_CASE("K-03 / R26 / R23: Gatekeeper's dormant shell and 'adapter modules' [G
 }
 
 TEST_CASE("R-MY: a route through Malaysia asks for the Malaysian permit [MY-DIR]") {
-    auto r = screen("h2-my-transit.json");
+    auto r = screen_dated("h2-my-transit.json");
     const auto f = with_rule(r, "R-MY");
     REQUIRE(f.size() == 1);
     CHECK(f[0]["evidence"]["citation"].get<std::string>().find("1/2025") != std::string::npos);
@@ -244,7 +240,7 @@ TEST_CASE("R-MY: a route through Malaysia asks for the Malaysian permit [MY-DIR]
 }
 
 TEST_CASE("R10: Indonesia is a hub (Megaspeed/Speedmatrix) [MEGA]") {
-    const auto r = screen("h2-id-hub.json");
+    const auto r = screen_dated("h2-id-hub.json");
     CHECK(r["decision"] == "review");
     const auto f = with_rule(r, "R10");
     REQUIRE(f.size() == 1);
@@ -252,7 +248,7 @@ TEST_CASE("R10: Indonesia is a hub (Megaspeed/Speedmatrix) [MEGA]") {
 }
 
 TEST_CASE("R28: location verification declined for a Blackwell rack: a flag, not a block [NV-LOC]") {
-    const auto r = screen("h2-r28-location-declined.json");
+    const auto r = screen_dated("h2-r28-location-declined.json");
     CHECK(r["decision"] == "review");
     const auto f = with_rule(r, "R28");
     REQUIRE(f.size() == 1);
@@ -263,7 +259,7 @@ TEST_CASE("R28: location verification declined for a Blackwell rack: a flag, not
 TEST_CASE("§744.2-744.4: a stated missile or nuclear end use needs a licence for every item, said so it cannot be read as clearance") {
     for (const char* fx : {"h2-missile-end-use.json", "h2-nuclear-fr.json"}) {
         CAPTURE(fx);
-        const auto r = screen(fx);
+        const auto r = screen_dated(fx);
         CHECK(r["decision"] == "license_required");
         CHECK(r["summary"].get<std::string>().starts_with("Do not ship without a US export licence"));
         const auto f = with_rule(r, "R21");

@@ -1,4 +1,5 @@
 // Destinations, licences, embargoes and catch-alls (brief §2), each with its citation.
+#include "screen_support.hpp"
 #include <exportcheck/checks.hpp>
 #include <exportcheck/report.hpp>
 
@@ -8,10 +9,6 @@
 #include <string>
 #include <vector>
 
-namespace exportcheck::test {
-std::vector<Finding> check_order(const std::string& order_json, const std::string& reference_date);
-const Finding* find_rule(const std::vector<Finding>& findings, const std::string& rule, Severity at_least);
-}  // namespace exportcheck::test
 
 using namespace exportcheck;
 using exportcheck::test::check_order;

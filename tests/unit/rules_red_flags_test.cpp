@@ -1,5 +1,6 @@
 // The diversion red flags of the brief (§4) an order can show, one test per flag with its citation. Each
 // fires with its inputs in the evidence.
+#include "screen_support.hpp"
 #include <exportcheck/checks.hpp>
 #include <exportcheck/report.hpp>
 
@@ -9,10 +10,6 @@
 #include <string>
 #include <vector>
 
-namespace exportcheck::test {
-std::vector<Finding> check_order(const std::string& order_json, const std::string& reference_date);
-const Finding* find_rule(const std::vector<Finding>& findings, const std::string& rule, Severity at_least);
-}  // namespace exportcheck::test
 
 using namespace exportcheck;
 using exportcheck::test::find_rule;

@@ -1,6 +1,7 @@
 // Fail safe: an order the engine cannot fully evaluate asks for review and is never `clear`. Each case
 // starts from a control order that screens clear against the real lists and changes one thing, so a
 // test cannot pass for some unrelated reason: the finding that asks for review is named too.
+#include "screen_support.hpp"
 #include "test_support.hpp"
 
 #include <exportcheck/error.hpp>
@@ -11,9 +12,6 @@
 
 #include <string>
 
-namespace exportcheck::test {
-const Screener& real_screener();
-}  // namespace exportcheck::test
 
 using namespace exportcheck;
 using nlohmann::json;
@@ -29,7 +27,7 @@ json control_order() {
         "end_use": "office computers for our engineers"})");
 }
 
-nlohmann::ordered_json screen(const json& order) { return test::real_screener().screen_json(order); }
+nlohmann::ordered_json screen_order(const json& order) { return test::real_screener().screen_json(order); }
 
 // The review-or-stricter finding with this rule, or null.
 const nlohmann::ordered_json* finding(const nlohmann::ordered_json& report, const std::string& rule) {
@@ -40,7 +38,7 @@ const nlohmann::ordered_json* finding(const nlohmann::ordered_json& report, cons
 
 // Screens the order, checks it asks for review with a review finding of this rule, and returns that finding.
 nlohmann::ordered_json expect_review(const json& order, const std::string& rule) {
-    const auto r = screen(order);
+    const auto r = screen_order(order);
     CHECK(r["decision"] == "review");
     const auto* f = finding(r, rule);
     REQUIRE_MESSAGE(f, "no ", rule, " finding in ", r["findings"].dump());
@@ -51,7 +49,7 @@ nlohmann::ordered_json expect_review(const json& order, const std::string& rule)
 }  // namespace
 
 TEST_CASE("fail safe: the control order is clear") {
-    const auto r = screen(control_order());
+    const auto r = screen_order(control_order());
     CHECK(r["decision"] == "clear");
 }
 
@@ -66,7 +64,7 @@ TEST_CASE("fail safe: an unknown destination country asks for review, never clea
     auto order = control_order();
     order["items"] = json::parse(R"([{"description": "NVIDIA H100 SXM5 80GB", "quantity": 8}])");
     order["parties"][0]["address"]["country"] = "Atlantis";
-    const auto r = screen(order);
+    const auto r = screen_order(order);
     CHECK(r["decision"] != "clear");
     CHECK(finding(r, "DQ-COUNTRY"));
 }
@@ -77,7 +75,7 @@ TEST_CASE("fail safe: an unclassified item that looks like a datacenter part ask
         CAPTURE(item);
         auto order = control_order();
         order["items"] = json::array({{{"description", item}, {"quantity", 4}}});
-        const auto r = screen(order);
+        const auto r = screen_order(order);
         CHECK(r["decision"] != "clear");
         CHECK_MESSAGE(finding(r, "DQ-UNCLASSIFIED"), "no DQ-UNCLASSIFIED finding in ", r["findings"].dump());
     }
@@ -88,7 +86,7 @@ TEST_CASE("fail safe: a party without a name, or not readable as a party, is ref
         auto order = control_order();
         order["parties"] = parties;
         try {
-            (void)screen(order);
+            (void)screen_order(order);
         } catch (const Error& e) {
             CHECK(e.code() == "bad_order");
             return std::string(e.what());

@@ -1,6 +1,7 @@
 // Scenarios against the real lists: the brief's enforcement cases (§5) must be caught with the right
 // findings, real list entries must hit with their list's consequence, and clean orders must stay clear.
 // Also: determinism, clearances, and a report's required fields.
+#include "screen_support.hpp"
 #include "test_support.hpp"
 
 #include <exportcheck/error.hpp>
@@ -15,18 +16,13 @@
 #include <memory>
 #include <set>
 
-namespace exportcheck::test {
-const Screener& real_screener();
-nlohmann::json fixture_order(const std::string& name);
-std::unique_ptr<Bundle> small_bundle(std::vector<Entry> entries);
-}  // namespace exportcheck::test
 
 using namespace exportcheck;
 using nlohmann::json;
 
 namespace {
 
-nlohmann::ordered_json screen(const std::string& fixture) {
+nlohmann::ordered_json screen_fixture(const std::string& fixture) {
     return test::real_screener().screen_json(test::fixture_order(fixture));
 }
 
@@ -49,14 +45,14 @@ void expect_rules(const nlohmann::ordered_json& report, std::initializer_list<co
 }  // namespace
 
 TEST_CASE("scenario: ALX Solutions (C.D. Cal. 2025) is blocked with the flags the brief lists (R03 R04 R08 R09 R10 R14) [ALX]") {
-    const auto r = screen("case-alx-solutions.json");
+    const auto r = screen_fixture("case-alx-solutions.json");
     CHECK(r["decision"] == "blocked");
     expect_rules(r, {"R03", "R04", "R08", "R09", "R10", "R14", "R15", "R12"});
     CHECK(r["summary"].get<std::string>().starts_with("Do not ship"));
 }
 
 TEST_CASE("scenario: the Singapore server fraud (2025) is held: servers to a hub, routed on to Malaysia [SG25]") {
-    const auto r = screen("case-singapore-server-fraud.json");
+    const auto r = screen_fixture("case-singapore-server-fraud.json");
     CHECK(r["decision"] != "clear");
     expect_rules(r, {"R10", "R15"});
     CHECK(r["items"][0]["classification"]["eccn"] == "5A992.z (tracks 4A090.a)");
@@ -65,19 +61,19 @@ TEST_CASE("scenario: the Singapore server fraud (2025) is held: servers to a hub
 }
 
 TEST_CASE("scenario: A100s via Malaysia (2025 indictment) are stopped: a realty firm, money from China, a hub [DOJ-NOV25]") {
-    const auto r = screen("case-a100-via-malaysia.json");
+    const auto r = screen_fixture("case-a100-via-malaysia.json");
     CHECK(r["decision"] == "blocked");
     expect_rules(r, {"R03", "R04", "R07", "R08", "R10", "R-HOLISTIC"});
 }
 
 TEST_CASE("scenario: Operation Gatekeeper (S.D. Tex. 2025) is blocked and needs a licence for Hong Kong [GATEKEEPER]") {
-    const auto r = screen("case-operation-gatekeeper.json");
+    const auto r = screen_fixture("case-operation-gatekeeper.json");
     CHECK(r["decision"] == "blocked");
     expect_rules(r, {"R14", "R03", "R04", "R10", "LIC-3A090-D5"});
 }
 
 TEST_CASE("scenario: real list entries hit with their list's consequence (brief §3.1)") {
-    auto r = screen("list-el-corad-singapore.json");
+    auto r = screen_fixture("list-el-corad-singapore.json");
     CHECK(r["decision"] == "blocked");
     const auto& hit = r["findings"][0];
     CHECK(hit["rule"] == "R01");
@@ -88,28 +84,28 @@ TEST_CASE("scenario: real list entries hit with their list's consequence (brief 
                               "party_fingerprint", "entry_fingerprint", "explanation"})
         CHECK_MESSAGE(hit["evidence"].contains(field), field);
 
-    r = screen("list-sdn-dubai.json");
+    r = screen_fixture("list-sdn-dubai.json");
     CHECK(r["decision"] == "blocked");
     CHECK(r["findings"][0]["evidence"]["list"] == "SDN");
 
-    r = screen("list-uvl-hong-kong.json");
+    r = screen_fixture("list-uvl-hong-kong.json");
     CHECK(r["decision"] == "review");
     CHECK(r["findings"][0]["rule"] == "R22");
 
-    r = screen("list-el-address-hong-kong.json");
+    r = screen_fixture("list-el-address-hong-kong.json");
     CHECK(r["decision"] == "blocked");
     CHECK(r["findings"][0]["rule"] == "R02");
     CHECK(r["findings"][0]["evidence"]["address_entry"] == true);
 }
 
 TEST_CASE("scenario: the licence rules on their own") {
-    auto r = screen("rule-a100-hong-kong.json");
+    auto r = screen_fixture("rule-a100-hong-kong.json");
     CHECK(r["decision"] == "license_required");
     CHECK(r["summary"].get<std::string>().find("which US rules treat as China") != std::string::npos);
-    CHECK(screen("rule-h20-china.json")["decision"] == "license_required");
-    CHECK(screen("rule-hq-malaysia-cloud.json")["decision"] == "license_required");
-    CHECK(screen("rule-iran-embargo.json")["decision"] == "blocked");
-    r = screen("rule-rtx4090-uae.json");
+    CHECK(screen_fixture("rule-h20-china.json")["decision"] == "license_required");
+    CHECK(screen_fixture("rule-hq-malaysia-cloud.json")["decision"] == "license_required");
+    CHECK(screen_fixture("rule-iran-embargo.json")["decision"] == "blocked");
+    r = screen_fixture("rule-rtx4090-uae.json");
     CHECK(r["decision"] == "license_required");
     expect_rules(r, {"LIC-3A090-AE", "R10"});  // the UAE's own rule since 2026-07-10 (FR 2026-14132)
 }
@@ -118,19 +114,19 @@ TEST_CASE("scenario: clean orders stay clear") {
     for (const char* f : {"clean-gaming-pc-germany.json", "clean-h100-cluster-japan.json", "clean-laptop-singapore.json",
                           "clean-common-name-us.json"}) {
         CAPTURE(f);
-        const auto r = screen(f);
+        const auto r = screen_fixture(f);
         CHECK(r["decision"] == "clear");
         CHECK(rules_of(r).empty());
     }
     // The common name is not silently ignored: the set-aside hit stays in the report.
-    const auto r = screen("clean-common-name-us.json");
+    const auto r = screen_fixture("clean-common-name-us.json");
     CHECK(rules_of(r, "info").count("R01"));
     CHECK(r["items"][0]["classification"]["eccn"] == "outside 3A090");
-    CHECK(screen("clean-gaming-pc-germany.json")["items"][0]["classification"]["eccn"] == "4A090.a");
+    CHECK(screen_fixture("clean-gaming-pc-germany.json")["items"][0]["classification"]["eccn"] == "4A090.a");
 }
 
 TEST_CASE("report: required fields, and byte-identical on a second run") {
-    const auto a = screen("case-alx-solutions.json");
+    const auto a = screen_fixture("case-alx-solutions.json");
     for (const char* field : {"order_id", "decision", "summary", "findings", "items", "parties", "destination", "overrides",
                               "bundle", "engine", "rules"})
         CHECK_MESSAGE(a.contains(field), field);
@@ -139,7 +135,7 @@ TEST_CASE("report: required fields, and byte-identical on a second run") {
     CHECK(a["rules"]["products"].contains("version"));
     for (const auto& f : a["findings"])
         for (const char* field : {"kind", "rule", "severity", "message", "evidence"}) CHECK(f.contains(field));
-    CHECK(a.dump() == screen("case-alx-solutions.json").dump());
+    CHECK(a.dump() == screen_fixture("case-alx-solutions.json").dump());
 }
 
 TEST_CASE("report: screened_at is shown and dates the checks; overrides are listed") {

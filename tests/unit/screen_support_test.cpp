@@ -1,6 +1,7 @@
 // Shared by the screening tests: the rules documents of data/rules, and a bundle of the real list entries
 // the default bundle is built from (data/: CSL, OFAC SDN and non-SDN, DPL, the 2026 eCFR Entity List and
-// MEU List), loaded once per test run. Other test files declare these functions themselves.
+// MEU List), loaded once per test run. Declared in screen_support.hpp.
+#include "screen_support.hpp"
 #include "test_support.hpp"
 
 #include <exportcheck/bundle.hpp>
@@ -25,6 +26,11 @@ nlohmann::json rules_documents() {
                              "phrases-en", "phrases-fr", "phrases-de", "phrases-es", "phrases-zh"})
         docs[name] = nlohmann::json::parse(project_data(std::string("rules/") + name + ".json"));
     return docs;
+}
+
+const RulesData& rules() {
+    static const RulesData r = RulesData::from_documents(rules_documents());
+    return r;
 }
 
 // The default bundle's sources, combined the way `bundle build` does: the OFAC files supersede the CSL's
@@ -85,8 +91,7 @@ nlohmann::json fixture_order(const std::string& name) { return nlohmann::json::p
 // The order-level checks without party screening: classification, destinations, embargo, licences,
 // catch-alls, red flags, data quality and the holistic rule, dated `reference_date`.
 std::vector<Finding> check_order(const std::string& order_json, const std::string& reference_date) {
-    static const RulesData base = RulesData::from_documents(rules_documents());
-    RulesData rules = base;
+    RulesData rules = test::rules();
     const auto order = order_from_json(nlohmann::json::parse(order_json));
     apply_settings(rules, order.settings);
     std::vector<ItemClassification> items;

@@ -1,12 +1,19 @@
 // Helpers shared by the doctest files: reading fixtures (natively, and under node through NODERAWFS).
 #pragma once
 
+#include <exportcheck/entry.hpp>
 #include <exportcheck/text.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
 
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace exportcheck::test {
 
@@ -30,6 +37,13 @@ inline std::string name_tokens(std::string_view name, EntityType type = EntityTy
         out += t.text;
     }
     return out;
+}
+
+// The entry with this source id; fails the test when there is none.
+inline const Entry& entry_by_id(const std::vector<Entry>& entries, std::string_view id) {
+    const auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.source_id == id; });
+    REQUIRE_MESSAGE(it != entries.end(), "no entry " << id);
+    return *it;
 }
 
 }  // namespace exportcheck::test

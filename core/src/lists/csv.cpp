@@ -47,7 +47,7 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_blanks(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
     while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
     return s;
@@ -91,8 +91,8 @@ bool CsvReader::next(CsvRow& row) {
     std::size_t quote_line = line_;
     auto finish_field = [&] {
         std::string_view v = field;
-        if (options_.trim && !was_quoted) v = trim(v);
-        if (options_.ofac_empty && !was_quoted && trim(v) == "-0-") v = {};
+        if (options_.trim && !was_quoted) v = trim_blanks(v);
+        if (options_.ofac_empty && !was_quoted && trim_blanks(v) == "-0-") v = {};
         row.fields.push_back(to_utf8(v));
         field.clear();
         was_quoted = false;
@@ -116,7 +116,7 @@ bool CsvReader::next(CsvRow& row) {
             ++pos_;
             continue;
         }
-        if (c == '"' && trim(field).empty()) {
+        if (c == '"' && trim_blanks(field).empty()) {
             // Opening quote (spaces before it are dropped).
             field.clear();
             quoted = was_quoted = true;

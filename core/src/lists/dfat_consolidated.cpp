@@ -19,8 +19,10 @@
 namespace exportcheck {
 namespace {
 
-constexpr std::string_view kSourceUrl = "https://www.dfat.gov.au/sites/default/files/regulation8_consolidated.xlsx";
-constexpr std::string_view kInformationUrl =
+using lists::add_unique;
+
+constexpr std::string_view kDfatUrl = "https://www.dfat.gov.au/sites/default/files/regulation8_consolidated.xlsx";
+constexpr std::string_view kDfatInformationUrl =
     "https://www.dfat.gov.au/international-relations/security/sanctions/consolidated-list";
 constexpr std::string_view kCode = "dfat_invalid";
 
@@ -31,10 +33,6 @@ enum Col : std::size_t {
 const std::vector<std::string_view> kHeaders = {
     "Reference", "Name of Individual or Entity", "Type", "Name Type", "Date of Birth", "Place of Birth",
     "Citizenship", "Address", "Additional Information", "Listing Information", "Committees", "Control Date"};
-
-void add_unique(std::vector<std::string>& v, std::string s) {
-    if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
-}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -180,8 +178,8 @@ ParsedList parse_dfat_consolidated(const Table& t) {
             e.list_name = std::string(official_list_name(e.list));
             e.source = "dfat";
             e.source_id = base;
-            e.source_url = std::string(kSourceUrl);
-            e.source_information_url = std::string(kInformationUrl);
+            e.source_url = std::string(kDfatUrl);
+            e.source_information_url = std::string(kDfatInformationUrl);
         }
         if (Entry& e = it->second.entry; e.type == EntityType::unknown) e.type = entity_type_from(sheet::cell(r, kType));
         add_row(it->second, r);

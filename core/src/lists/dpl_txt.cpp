@@ -20,8 +20,8 @@
 namespace exportcheck {
 namespace {
 
-constexpr std::string_view kSourceUrl = "https://www.bis.doc.gov/dpl/dpl.txt";
-constexpr std::string_view kInformationUrl =
+constexpr std::string_view kDplUrl = "https://www.bis.doc.gov/dpl/dpl.txt";
+constexpr std::string_view kDplInformationUrl =
     "https://www.bis.gov/licensing/guidance-on-end-user-and-end-use-controls-including-denied-persons-list";
 
 enum Column : std::size_t {
@@ -130,8 +130,8 @@ Group new_group(const std::string& name, const std::string& key) {
     e.source_id = stable_id(key);
     e.type = EntityType::unknown;  // the file does not say whether a party is a person or a company
     e.name = name;
-    e.source_url = kSourceUrl;
-    e.source_information_url = kInformationUrl;
+    e.source_url = kDplUrl;
+    e.source_information_url = kDplInformationUrl;
     return g;
 }
 

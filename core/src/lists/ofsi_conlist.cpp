@@ -20,8 +20,8 @@
 namespace exportcheck {
 namespace {
 
-constexpr std::string_view kSourceUrl = "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.xlsx";
-constexpr std::string_view kInformationUrl =
+constexpr std::string_view kOfsiUrl = "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.xlsx";
+constexpr std::string_view kOfsiInformationUrl =
     "https://www.gov.uk/government/publications/financial-sanctions-consolidated-list-of-targets";
 
 enum Col : std::size_t {
@@ -48,9 +48,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     return out;
 }
 
-void add_unique(std::vector<std::string>& v, std::string s) {
-    if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
-}
+using lists::add_unique;
 
 // "(UK Sanctions List Ref):RUS0001. (UK Statement of Reasons):... (Gender):Male" -> labelled parts. A label
 // is a short parenthesised text without parentheses, followed by a colon.
@@ -203,8 +201,8 @@ ParsedList parse_ofsi_conlist(const Table& t) {
             e.type = entity_type_from(sheet::cell(r, kGroupType));
             if (sheet::cell(r, kGroupType) == "Ship") e.type = EntityType::vessel;
             e.start_date = sheet::dmy_date(sheet::cell(r, kListedOn));
-            e.source_url = std::string(kSourceUrl);
-            e.source_information_url = std::string(kInformationUrl);
+            e.source_url = std::string(kOfsiUrl);
+            e.source_information_url = std::string(kOfsiInformationUrl);
         }
         add_name(g, r);
         add_facts(g, r);

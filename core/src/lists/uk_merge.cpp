@@ -19,9 +19,7 @@ namespace {
 constexpr std::string_view kRefLabel = "UK Sanctions List Ref: ";
 constexpr std::string_view kGroupLabel = "OFSI group ID: ";
 
-void add_unique(std::vector<std::string>& v, const std::string& s) {
-    if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
-}
+using lists::add_unique;
 
 bool has_name(const Entry& e, const std::string& name) {
     return lists::iequals(e.name, name) ||

@@ -19,13 +19,11 @@
 namespace exportcheck {
 namespace {
 
-constexpr std::string_view kSourceUrl = "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.csv";
-constexpr std::string_view kInformationUrl = "https://www.gov.uk/government/publications/the-uk-sanctions-list";
+constexpr std::string_view kUkslUrl = "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.csv";
+constexpr std::string_view kUkslInformationUrl = "https://www.gov.uk/government/publications/the-uk-sanctions-list";
 constexpr std::string_view kCode = "uksl_invalid";
 
-void add_unique(std::vector<std::string>& v, std::string s) {
-    if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
-}
+using lists::add_unique;
 
 [[noreturn]] void bad(const Table& t, const CsvRow& r, const std::string& why) {
     throw Error(std::string(kCode), fmt::format("{}: {} {}: {}", t.file_name, t.row_word, r.line, why));
@@ -59,8 +57,8 @@ void read_subjects(Subjects& s, const Table& t, std::string& latest) {
         const auto type = sheet::cell(r, 1);
         e.type = type == "ship" ? EntityType::vessel : entity_type_from(type);
         e.start_date = sheet::dmy_date(sheet::cell(r, 4));
-        e.source_url = std::string(kSourceUrl);
-        e.source_information_url = std::string(kInformationUrl);
+        e.source_url = std::string(kUkslUrl);
+        e.source_information_url = std::string(kUkslInformationUrl);
         latest = std::max(latest, sheet::dmy_date(sheet::cell(r, 5)));
         auto& remarks = s.remarks[id];
         if (const auto un = sheet::cell(r, 2); !un.empty()) remarks.push_back("UN reference: " + un);

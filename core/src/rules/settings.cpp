@@ -13,14 +13,14 @@ namespace {
 
 using nlohmann::json;
 
-[[noreturn]] void bad(const std::string& path, std::string_view what) {
+[[noreturn]] void bad_setting(const std::string& path, std::string_view what) {
     throw Error("bad_settings", fmt::format("{}: {}", path, what));
 }
 
 double positive_number(const json& v, const std::string& path) {
-    if (!v.is_number()) bad(path, "expected a number");
+    if (!v.is_number()) bad_setting(path, "expected a number");
     const double d = v.get<double>();
-    if (!(d >= 0)) bad(path, "must not be negative");
+    if (!(d >= 0)) bad_setting(path, "must not be negative");
     return d;
 }
 
@@ -34,19 +34,19 @@ json to_json_opt(const std::optional<T>& v) {
 std::vector<Override> apply_settings(RulesData& rules, const json& settings) {
     std::vector<Override> applied;
     if (settings.is_null()) return applied;
-    if (!settings.is_object()) bad("settings", "expected an object");
+    if (!settings.is_object()) bad_setting("settings", "expected an object");
     for (const auto& [key, value] : settings.items()) {
         const std::string path = "settings." + key;
         if (key == "products") {
-            if (!value.is_object()) bad(path, "expected an object of catalogue ids");
+            if (!value.is_object()) bad_setting(path, "expected an object of catalogue ids");
             for (const auto& item : value.items()) {
                 const std::string& id = item.key();  // not a structured binding: the lambda below captures it
                 const auto& figures = item.value();
                 const auto ppath = path + "." + id;
                 auto it = std::find_if(rules.catalogue.chips.begin(), rules.catalogue.chips.end(),
                                        [&](const Chip& c) { return c.id == id; });
-                if (it == rules.catalogue.chips.end()) bad(ppath, "no chip with this id in the catalogue");
-                if (!figures.is_object()) bad(ppath, "expected an object");
+                if (it == rules.catalogue.chips.end()) bad_setting(ppath, "no chip with this id in the catalogue");
+                if (!figures.is_object()) bad_setting(ppath, "expected an object");
                 for (const auto& [field, v] : figures.items()) {
                     const auto fpath = ppath + "." + field;
                     Override o{fpath, v, nullptr, it->pedigree.confidence};
@@ -57,48 +57,48 @@ std::vector<Override> apply_settings(RulesData& rules, const json& settings) {
                     } else if (field == "die_area_mm2") {
                         o.replaced = to_json_opt(it->die_area_mm2);
                         it->die_area_mm2 = positive_number(v, fpath);
-                        if (*it->die_area_mm2 == 0) bad(fpath, "must be positive");
+                        if (*it->die_area_mm2 == 0) bad_setting(fpath, "must be positive");
                     } else if (field == "memory_bandwidth_gbs") {
                         o.replaced = to_json_opt(it->memory_bandwidth_gbs);
                         it->memory_bandwidth_gbs = positive_number(v, fpath);
                     } else if (field == "datacenter") {
-                        if (!v.is_boolean()) bad(fpath, "expected true or false");
+                        if (!v.is_boolean()) bad_setting(fpath, "expected true or false");
                         o.replaced = to_json_opt(it->datacenter);
                         it->datacenter = v.get<bool>();
                     } else {
-                        bad(fpath, "unknown figure (tpp, die_area_mm2, datacenter, memory_bandwidth_gbs)");
+                        bad_setting(fpath, "unknown figure (tpp, die_area_mm2, datacenter, memory_bandwidth_gbs)");
                     }
                     applied.push_back(std::move(o));
                 }
             }
         } else if (key == "thresholds") {
-            if (!value.is_object()) bad(path, "expected an object");
+            if (!value.is_object()) bad_setting(path, "expected an object");
             for (const auto& [name, v] : value.items()) {
                 const auto tpath = path + "." + name;
                 const auto it = rules.flags.thresholds.find(name);
-                if (it == rules.flags.thresholds.end()) bad(tpath, "unknown threshold");
-                if (it->second.value.is_number() && !v.is_number()) bad(tpath, "expected a number");
-                if (it->second.value.is_string() && !v.is_string()) bad(tpath, "expected a string");
+                if (it == rules.flags.thresholds.end()) bad_setting(tpath, "unknown threshold");
+                if (it->second.value.is_number() && !v.is_number()) bad_setting(tpath, "expected a number");
+                if (it->second.value.is_string() && !v.is_string()) bad_setting(tpath, "expected a string");
                 applied.push_back({tpath, v, it->second.value, it->second.pedigree.confidence});
                 it->second.value = v;
             }
         } else if (key == "extra_hubs") {
-            if (!value.is_array()) bad(path, "expected a list of country codes");
+            if (!value.is_array()) bad_setting(path, "expected a list of country codes");
             for (std::size_t i = 0; i < value.size(); ++i) {
                 const auto cpath = fmt::format("{}[{}]", path, i);
-                if (!value[i].is_string()) bad(cpath, "expected a country code");
+                if (!value[i].is_string()) bad_setting(cpath, "expected a country code");
                 const auto cc = country_code(value[i].get<std::string>());
-                if (cc.empty()) bad(cpath, fmt::format("\"{}\" is not a country", value[i].get<std::string>()));
+                if (cc.empty()) bad_setting(cpath, fmt::format("\"{}\" is not a country", value[i].get<std::string>()));
                 rules.flags.extra_hubs.push_back(cc);
             }
             applied.push_back({path, value, nullptr, "L"});
         } else if (key == "price_bands") {
-            if (!value.is_object()) bad(path, "expected an object of catalogue ids");
+            if (!value.is_object()) bad_setting(path, "expected an object of catalogue ids");
             for (const auto& [id, band] : value.items()) {
                 const auto bpath = path + "." + id;
                 if (!band.is_array() || band.size() != 2 || !band[0].is_number() || !band[1].is_number() ||
                     band[0].get<double>() > band[1].get<double>())
-                    bad(bpath, "expected [low, high] in USD");
+                    bad_setting(bpath, "expected [low, high] in USD");
                 const auto it = rules.flags.price_bands.find(id);
                 applied.push_back({bpath, band, it == rules.flags.price_bands.end() ? json(nullptr) : json::array({it->second.first, it->second.second}), "L"});
                 rules.flags.price_bands[id] = {band[0].get<double>(), band[1].get<double>()};
@@ -107,35 +107,35 @@ std::vector<Override> apply_settings(RulesData& rules, const json& settings) {
             auto& a = rules.license.ownership["affiliates_rule"];
             std::string state;
             if (key == "affiliates_rule_in_force") {
-                if (!value.is_boolean()) bad(path, "expected true or false");
+                if (!value.is_boolean()) bad_setting(path, "expected true or false");
                 state = value.get<bool>() ? "active" : "stayed";
             } else {
-                if (!value.is_string()) bad(path, "expected \"stayed\", \"active\" or \"unknown\"");
+                if (!value.is_string()) bad_setting(path, "expected \"stayed\", \"active\" or \"unknown\"");
                 state = value.get<std::string>();
                 const auto states = a.value("states", json::array());
                 if (std::find(states.begin(), states.end(), state) == states.end())
-                    bad(path, "expected \"stayed\", \"active\" or \"unknown\"");
+                    bad_setting(path, "expected \"stayed\", \"active\" or \"unknown\"");
             }
             applied.push_back({path, value, a.value("state", ""), a.value("state_confidence", "L")});
             a["state"] = state;
             a["set_by_order"] = true;
         } else if (key == "uae_approved_recipients") {
-            if (!value.is_object()) bad(path, "expected an object of recipient ids");
+            if (!value.is_object()) bad_setting(path, "expected an object of recipient ids");
             auto& list = rules.license.uae_recipients["recipients"];
             for (const auto& [id, change] : value.items()) {
                 const auto rpath = path + "." + id;
                 auto it = std::find_if(list.begin(), list.end(),
                                        [&id = id](const json& r) { return r.value("id", "") == id; });  // clang: no capture of a binding
-                if (it == list.end()) bad(rpath, "no approved UAE recipient with this id (UAE_GOV, G42, Core42, US-HQ-AI)");
-                if (!change.is_object()) bad(rpath, "expected {valid_until, approved}");
+                if (it == list.end()) bad_setting(rpath, "no approved UAE recipient with this id (UAE_GOV, G42, Core42, US-HQ-AI)");
+                if (!change.is_object()) bad_setting(rpath, "expected {valid_until, approved}");
                 for (const auto& [field, v] : change.items()) {
                     const auto fpath = rpath + "." + field;
                     if (field == "valid_until") {
-                        if (!v.is_string() && !v.is_null()) bad(fpath, "expected a date (YYYY-MM-DD) or null");
+                        if (!v.is_string() && !v.is_null()) bad_setting(fpath, "expected a date (YYYY-MM-DD) or null");
                     } else if (field == "approved") {
-                        if (!v.is_boolean()) bad(fpath, "expected true or false");
+                        if (!v.is_boolean()) bad_setting(fpath, "expected true or false");
                     } else {
-                        bad(fpath, "unknown field (valid_until, approved)");
+                        bad_setting(fpath, "unknown field (valid_until, approved)");
                     }
                     applied.push_back({fpath, v, it->value(field, json(nullptr)), it->value("confidence", "M")});
                     if (v.is_null()) it->erase(field);
@@ -143,7 +143,7 @@ std::vector<Override> apply_settings(RulesData& rules, const json& settings) {
                 }
             }
         } else {
-            bad(path, "unknown setting (products, thresholds, extra_hubs, price_bands, affiliates_rule_state, "
+            bad_setting(path, "unknown setting (products, thresholds, extra_hubs, price_bands, affiliates_rule_state, "
                       "affiliates_rule_in_force, uae_approved_recipients)");
         }
     }

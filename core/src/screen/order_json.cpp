@@ -18,7 +18,7 @@ namespace {
 using nlohmann::json;
 
 // A refused field: its path as the order wrote it, and what is wrong as a message (in.*, messages_input.inc).
-[[noreturn]] void bad(const std::string& field, nlohmann::ordered_json what) {
+[[noreturn]] void bad_order(const std::string& field, nlohmann::ordered_json what) {
     throw Error("bad_order", Message{"in.field", {{"field", field}, {"what", std::move(what)}}});
 }
 
@@ -42,14 +42,14 @@ std::string str(const json& j, const std::string& field, std::size_t max = limit
     if (j.is_string()) {
         const auto& text = j.get_ref<const std::string&>();
         if (text.size() > max)
-            bad(field, msg("in.too_long", {{"size", std::to_string(text.size())},
+            bad_order(field, msg("in.too_long", {{"size", std::to_string(text.size())},
                                             {"kind", max == limits::kMaxNameBytes ? "names" : "text"},
                                             {"max", std::to_string(max)}}));
         return trim(text);
     }
     if (j.is_number_integer()) return std::to_string(j.get<long long>());
     if (j.is_number()) return fmt::format("{}", j.get<double>());
-    bad(field, msg("in.expected_text"));
+    bad_order(field, msg("in.expected_text"));
 }
 
 std::optional<double> num(const json& j, const std::string& field) {
@@ -64,9 +64,9 @@ std::optional<double> num(const json& j, const std::string& field) {
         char* end = nullptr;
         const double v = std::strtod(digits.c_str(), &end);
         if (!digits.empty() && end && *end == '\0' && std::isfinite(v)) return v;
-        bad(field, msg("in.expected_number_got", {{"value", s}}));
+        bad_order(field, msg("in.expected_number_got", {{"value", s}}));
     }
-    bad(field, msg("in.expected_number"));
+    bad_order(field, msg("in.expected_number"));
 }
 
 std::optional<bool> boolean(const json& j, const std::string& field) {
@@ -77,13 +77,13 @@ std::optional<bool> boolean(const json& j, const std::string& field) {
         if (s.empty()) return std::nullopt;
         if (s == "true" || s == "yes" || s == "y" || s == "1") return true;
         if (s == "false" || s == "no" || s == "n" || s == "0") return false;
-        bad(field, msg("in.expected_bool_got", {{"value", j.get<std::string>()}}));
+        bad_order(field, msg("in.expected_bool_got", {{"value", j.get<std::string>()}}));
     }
-    bad(field, msg("in.expected_bool"));
+    bad_order(field, msg("in.expected_bool"));
 }
 
 // Reads a country field: ISO alpha-2 (any case) or a name. Unknown -> "" with a review issue.
-std::string country(const json& j, const std::string& field, Order& order) {
+std::string order_country(const json& j, const std::string& field, Order& order) {
     const auto input = str(j, field);
     if (input.empty()) return "";
     const auto cc = country_code(input);
@@ -105,7 +105,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
         addr.lines.push_back(trim(a.get<std::string>()));
         return addr;
     }
-    if (!a.is_object()) bad(field, msg("in.expected_address", {{"shape", "{lines, city, postal_code, country}"}}));
+    if (!a.is_object()) bad_order(field, msg("in.expected_address", {{"shape", "{lines, city, postal_code, country}"}}));
     for (const auto& [key, v] : a.items()) {
         const auto f = field + "." + key;
         if (key == "lines") {
@@ -114,7 +114,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
             } else if (v.is_array()) {
                 for (std::size_t i = 0; i < v.size(); ++i) addr.lines.push_back(str(v[i], fmt::format("{}[{}]", f, i)));
             } else if (!v.is_null()) {
-                bad(f, msg("in.expected_list", {{"what", "lines"}}));
+                bad_order(f, msg("in.expected_list", {{"what", "lines"}}));
             }
         } else if (key == "line1" || key == "line2" || key == "line3" || key == "street" || key == "address") {
             if (auto s = str(v, f); !s.empty()) addr.lines.push_back(s);
@@ -126,7 +126,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
             addr.postal_code = str(v, f);
         } else if (key == "country") {
             addr.country_input = str(v, f);
-            addr.country = country(v, f, order);
+            addr.country = order_country(v, f, order);
         } else if (key == "type") {
             addr.type = lower(str(v, f));
         } else {
@@ -137,7 +137,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
 }
 
 Party read_party(const json& p, const std::string& field, std::optional<Role> role_hint, Order& order) {
-    if (!p.is_object()) bad(field, msg("in.expected_object"));
+    if (!p.is_object()) bad_order(field, msg("in.expected_object"));
     Party party;
     party.path = field;
     std::string top_country;
@@ -155,7 +155,7 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
             top_country = str(v, f);
             if (!top_country.empty() && party.address.country_input.empty()) {
                 party.address.country_input = top_country;
-                party.address.country = country(v, f, order);
+                party.address.country = order_country(v, f, order);
             }
         } else if (key == "email") {
             party.email = str(v, f);
@@ -172,7 +172,7 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
         } else if (key == "reactivated") {
             party.reactivated = str(v, f);
         } else if (key == "headquarters_country" || key == "hq_country") {
-            party.headquarters_country = country(v, f, order);
+            party.headquarters_country = order_country(v, f, order);
         } else if (key == "parent") {
             if (v.is_string()) {
                 party.parent_name = str(v, f, limits::kMaxNameBytes);
@@ -181,28 +181,28 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
                     const auto pf = f + "." + pk;
                     if (pk == "name") party.parent_name = str(pv, pf, limits::kMaxNameBytes);
                     else if (pk == "headquarters_country" || pk == "country" || pk == "hq_country")
-                        party.parent_headquarters_country = country(pv, pf, order);
+                        party.parent_headquarters_country = order_country(pv, pf, order);
                     else unknown_field(order, pf);
                 }
             } else if (!v.is_null()) {
-                bad(f, msg("in.expected_shape_or_name", {{"shape", "{name, headquarters_country}"}}));
+                bad_order(f, msg("in.expected_shape_or_name", {{"shape", "{name, headquarters_country}"}}));
             }
         } else if (key == "ownership" || key == "owners") {
             if (v.is_null()) continue;
-            if (!v.is_array()) bad(f, msg("in.expected_list_of", {{"shape", "{name, percent, country}"}}));
+            if (!v.is_array()) bad_order(f, msg("in.expected_list_of", {{"shape", "{name, percent, country}"}}));
             for (std::size_t i = 0; i < v.size(); ++i) {
                 const auto of = fmt::format("{}[{}]", f, i);
-                if (!v[i].is_object()) bad(of, msg("in.expected_shape", {{"shape", "{name, percent, country}"}}));
+                if (!v[i].is_object()) bad_order(of, msg("in.expected_shape", {{"shape", "{name, percent, country}"}}));
                 Owner o;
                 for (const auto& [ok, ov] : v[i].items()) {
                     const auto okf = of + "." + ok;
                     if (ok == "name") o.name = str(ov, okf, limits::kMaxNameBytes);
                     else if (ok == "percent" || ok == "share") o.percent = num(ov, okf);
-                    else if (ok == "country" || ok == "headquarters_country") o.country = country(ov, okf, order);
+                    else if (ok == "country" || ok == "headquarters_country") o.country = order_country(ov, okf, order);
                     else unknown_field(order, okf);
                 }
-                if (o.percent && (*o.percent < 0 || *o.percent > 100)) bad(of + ".percent", msg("in.between_0_100"));
-                if (o.name.empty()) bad(of + ".name", msg("in.missing"));
+                if (o.percent && (*o.percent < 0 || *o.percent > 100)) bad_order(of + ".percent", msg("in.between_0_100"));
+                if (o.name.empty()) bad_order(of + ".name", msg("in.missing"));
                 party.ownership.push_back(std::move(o));
             }
         } else if (key == "id" || key == "notes" || key == "contact" || key == "contact_name" || key == "tax_id" ||
@@ -227,9 +227,9 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
         party.role = *role_hint;
         party.role_input = std::string(to_string(*role_hint));
     } else {
-        bad(field + ".role", msg("in.missing"));
+        bad_order(field + ".role", msg("in.missing"));
     }
-    if (party.name.empty()) bad(field + ".name", msg("in.party_no_name"));
+    if (party.name.empty()) bad_order(field + ".name", msg("in.party_no_name"));
     return party;
 }
 
@@ -240,7 +240,7 @@ Item read_item(const json& it, const std::string& field, Order& order) {
         item.description = trim(it.get<std::string>());
         return item;
     }
-    if (!it.is_object()) bad(field, msg("in.expected_object"));
+    if (!it.is_object()) bad_order(field, msg("in.expected_object"));
     Item item;
     item.path = field;
     for (const auto& [key, v] : it.items()) {
@@ -255,13 +255,13 @@ Item read_item(const json& it, const std::string& field, Order& order) {
             item.declared_description = str(v, f);
         } else if (key == "quantity" || key == "qty") {
             if (auto q = num(v, f)) {
-                if (!(*q > 0)) bad(f, msg("in.more_than_0"));
+                if (!(*q > 0)) bad_order(f, msg("in.more_than_0"));
                 item.quantity = *q;
                 item.quantity_given = true;
             }
         } else if (key == "unit_price" || key == "price") {
             item.unit_price = num(v, f);
-            if (item.unit_price && *item.unit_price < 0) bad(f, msg("in.not_negative"));
+            if (item.unit_price && *item.unit_price < 0) bad_order(f, msg("in.not_negative"));
         } else if (key == "currency") {
             item.currency = str(v, f);
             for (auto& c : item.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -269,10 +269,10 @@ Item read_item(const json& it, const std::string& field, Order& order) {
             item.eccn = str(v, f);
         } else if (key == "tpp") {
             item.tpp = num(v, f);
-            if (item.tpp && *item.tpp < 0) bad(f, msg("in.not_negative"));
+            if (item.tpp && *item.tpp < 0) bad_order(f, msg("in.not_negative"));
         } else if (key == "die_area_mm2" || key == "die_area") {
             item.die_area_mm2 = num(v, f);
-            if (item.die_area_mm2 && *item.die_area_mm2 <= 0) bad(f, msg("in.more_than_0"));
+            if (item.die_area_mm2 && *item.die_area_mm2 <= 0) bad_order(f, msg("in.more_than_0"));
         } else if (key == "memory_bandwidth_gbs") {
             item.memory_bandwidth_gbs = num(v, f);
         } else if (key == "datacenter") {
@@ -288,7 +288,7 @@ Item read_item(const json& it, const std::string& field, Order& order) {
         }
     }
     if (item.description.empty() && item.model.empty())
-        bad(field + ".description", msg("in.item_no_description"));
+        bad_order(field + ".description", msg("in.item_no_description"));
     return item;
 }
 
@@ -342,7 +342,7 @@ std::vector<const Party*> Order::with_role(Role role) const {
 }
 
 Order order_from_json(const json& j) {
-    if (!j.is_object()) bad("order", msg("in.expected_json_object"));
+    if (!j.is_object()) bad_order("order", msg("in.expected_json_object"));
     Order order;
     bool id_seen = false;
     for (const auto& [key, v] : j.items()) {
@@ -352,15 +352,15 @@ Order order_from_json(const json& j) {
         } else if (key == "date" || key == "order_date") {
             order.date = str(v, key);
         } else if (key == "parties") {
-            if (!v.is_array()) bad("parties", msg("in.expected_list", {{"what", "parties"}}));
+            if (!v.is_array()) bad_order("parties", msg("in.expected_list", {{"what", "parties"}}));
             if (v.size() > limits::kMaxPartiesPerOrder)
-                bad("parties", msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", "parties"}, {"max", std::to_string(limits::kMaxPartiesPerOrder)}}));
+                bad_order("parties", msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", "parties"}, {"max", std::to_string(limits::kMaxPartiesPerOrder)}}));
             for (std::size_t i = 0; i < v.size(); ++i)
                 order.parties.push_back(read_party(v[i], fmt::format("parties[{}]", i), std::nullopt, order));
         } else if (key == "items") {
-            if (!v.is_array()) bad("items", msg("in.expected_list", {{"what", "items"}}));
+            if (!v.is_array()) bad_order("items", msg("in.expected_list", {{"what", "items"}}));
             if (v.size() > limits::kMaxItemsPerOrder)
-                bad("items", msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", "items"}, {"max", std::to_string(limits::kMaxItemsPerOrder)}}));
+                bad_order("items", msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", "items"}, {"max", std::to_string(limits::kMaxItemsPerOrder)}}));
             for (std::size_t i = 0; i < v.size(); ++i) order.items.push_back(read_item(v[i], fmt::format("items[{}]", i), order));
         } else if (key == "payment") {
             if (v.is_null()) continue;
@@ -368,11 +368,11 @@ Order order_from_json(const json& j) {
                 order.payment.method = str(v, key);
                 continue;
             }
-            if (!v.is_object()) bad("payment", msg("in.expected_object_shape", {{"shape", "{method, from_country, payer}"}}));
+            if (!v.is_object()) bad_order("payment", msg("in.expected_object_shape", {{"shape", "{method, from_country, payer}"}}));
             for (const auto& [pk, pv] : v.items()) {
                 const auto f = "payment." + pk;
                 if (pk == "method") order.payment.method = str(pv, f);
-                else if (pk == "from_country" || pk == "country") order.payment.from_country = country(pv, f, order);
+                else if (pk == "from_country" || pk == "country") order.payment.from_country = order_country(pv, f, order);
                 else if (pk == "payer") {
                     if (pv.is_object()) {
                         order.parties.push_back(read_party(pv, f, Role::payer, order));
@@ -380,34 +380,34 @@ Order order_from_json(const json& j) {
                         order.payment.payer = str(pv, f, limits::kMaxNameBytes);
                     }
                 } else if (pk == "bank") order.payment.bank = str(pv, f, limits::kMaxNameBytes);
-                else if (pk == "bank_country") order.payment.bank_country = country(pv, f, order);
+                else if (pk == "bank_country") order.payment.bank_country = order_country(pv, f, order);
                 else if (pk == "amount" || pk == "currency" || pk == "terms" || pk == "reference") {
                 } else unknown_field(order, f);
             }
         } else if (key == "shipping") {
             if (v.is_null()) continue;
-            if (!v.is_object()) bad("shipping", msg("in.expected_object_shape", {{"shape", "{route}"}}));
+            if (!v.is_object()) bad_order("shipping", msg("in.expected_object_shape", {{"shape", "{route}"}}));
             for (const auto& [sk, sv] : v.items()) {
                 const auto f = "shipping." + sk;
                 if (sk == "route" || sk == "via") {
                     if (sv.is_null()) continue;
-                    if (!sv.is_array()) bad(f, msg("in.expected_list", {{"what", "countries"}}));
+                    if (!sv.is_array()) bad_order(f, msg("in.expected_list", {{"what", "countries"}}));
                     for (std::size_t i = 0; i < sv.size(); ++i) {
                         const auto rf = fmt::format("{}[{}]", f, i);
                         const auto& step = sv[i];
-                        const auto cc = step.is_object() ? country(step.value("country", json()), rf + ".country", order)
-                                                         : country(step, rf, order);
+                        const auto cc = step.is_object() ? order_country(step.value("country", json()), rf + ".country", order)
+                                                         : order_country(step, rf, order);
                         if (!cc.empty()) order.route.push_back(cc);
                     }
                 } else if (sk == "destination" || sk == "destination_country" || sk == "country") {
-                    order.destination_country = country(sv, f, order);
+                    order.destination_country = order_country(sv, f, order);
                 } else if (sk == "malaysia_permit") {
                     order.malaysia_permit = str(sv, f);
                 } else if (sk == "method" || sk == "carrier" || sk == "incoterms" || sk == "mode") {
                 } else unknown_field(order, f);
             }
         } else if ((key == "destination" || key == "destination_country") && v.is_string()) {
-            order.destination_country = country(v, key, order);
+            order.destination_country = order_country(v, key, order);
         } else if (key == "end_use" || key == "end_use_statement") {
             order.end_use = str(v, key);
             order.end_use_given = !v.is_null();
@@ -421,7 +421,7 @@ Order order_from_json(const json& j) {
                 order.instructions = str(v, key);
             }
         } else if (key == "settings") {
-            if (!v.is_null() && !v.is_object()) bad("settings", msg("in.expected_object"));
+            if (!v.is_null() && !v.is_object()) bad_order("settings", msg("in.expected_object"));
             if (v.is_object()) order.settings = v;
         } else if (auto role = role_from(key); role && (v.is_object() || v.is_array())) {
             // {"buyer": {...}, "end_user": {...}}: parties keyed by role.

@@ -24,8 +24,8 @@ namespace exportcheck {
 namespace {
 
 constexpr std::string_view kRoot = "CONSOLIDATED_LIST";
-constexpr std::string_view kSourceUrl = "https://scsanctions.un.org/resources/xml/en/consolidated.xml";
-constexpr std::string_view kInformationUrl = "https://www.un.org/securitycouncil/content/un-sc-consolidated-list";
+constexpr std::string_view kUnUrl = "https://scsanctions.un.org/resources/xml/en/consolidated.xml";
+constexpr std::string_view kUnInformationUrl = "https://www.un.org/securitycouncil/content/un-sc-consolidated-list";
 
 // One element of a record. The list is element-only (no mixed content), so text plus children suffice.
 struct Node {
@@ -196,8 +196,8 @@ Entry to_entry(const Node& rec) {
     remarks.insert(remarks.end(), dob_notes.begin(), dob_notes.end());
     e.remarks = join(remarks, " | ");
 
-    e.source_url = kSourceUrl;
-    e.source_information_url = kInformationUrl;
+    e.source_url = kUnUrl;
+    e.source_information_url = kUnInformationUrl;
     return e;
 }
 
