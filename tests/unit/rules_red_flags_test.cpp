@@ -3,6 +3,7 @@
 #include "screen_support.hpp"
 #include <exportcheck/checks.hpp>
 #include <exportcheck/report.hpp>
+#include <exportcheck/screen.hpp>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -74,6 +75,26 @@ TEST_CASE("R04: a third-party payer, or money from China, Hong Kong, Macau or D:
     CHECK(f->evidence["inputs"]["payment_country"] == "HK");
     // The buyer paying for itself from its own country is no flag.
     CHECK_FALSE(find_rule(run(base()), "R04", Severity::info));
+}
+
+TEST_CASE("R04: the buyer paying under another spelling of its name is no third party; Screen's matcher says so") {
+    auto o = base();
+    o["payment"]["payer"] = "KANSAI COMPUTE K.K.";
+    const auto alike = alike_payer_names(order_from_json(o));
+    CHECK(alike.alike("Kansai Compute KK", "KANSAI COMPUTE K.K."));
+    CHECK_FALSE(find_rule(run(o), "R04", Severity::info));
+    // Rules read only what Screen decided: with no pair the same spelling is a third party.
+    auto order = order_from_json(o);
+    const auto& rules = exportcheck::test::rules();
+    std::vector<ItemClassification> items;
+    for (const auto& item : order.items) items.push_back(classify_item(item, rules));
+    const auto destinations = destinations_of(order, rules);
+    const CheckInput in{order, rules, items, destinations, "2026-07-09", AlikeNames{}};
+    bool third_party = false;
+    for (const auto& f : check_red_flags(in)) third_party = third_party || f.message_id == "flag.r04_third_party";
+    CHECK(third_party);
+    o["payment"]["payer"] = "Lucky Star Holdings";
+    CHECK(alike_payer_names(order_from_json(o)).pairs.empty());
 }
 
 TEST_CASE("R05: cash or crypto for a costly order; a price far from the market [BIS-RF] [ICC23]") {

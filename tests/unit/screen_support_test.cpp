@@ -97,7 +97,7 @@ std::vector<Finding> check_order(const std::string& order_json, const std::strin
     std::vector<ItemClassification> items;
     for (const auto& item : order.items) items.push_back(classify_item(item, rules));
     const auto destinations = destinations_of(order, rules);
-    const CheckInput in{order, rules, items, destinations, reference_date};
+    const CheckInput in{order, rules, items, destinations, reference_date, alike_payer_names(order)};
     std::vector<Finding> out;
     for (auto* check : {check_list_overlays, check_embargo, check_licences, check_catch_all, check_red_flags, check_data_quality})
         for (auto& f : check(in)) out.push_back(std::move(f));

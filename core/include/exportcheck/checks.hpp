@@ -18,6 +18,7 @@
 #include <exportcheck/rules.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace exportcheck {
@@ -48,12 +49,24 @@ Destinations destinations_of(const Order& order, const RulesData& rules);
 
 // What the checks read. `reference_date` (YYYY-MM-DD) dates company ages and dated policies: the caller's
 // screened_at, else the order's date, else the bundle's build date.
+// Pairs of the order's names that the name matcher takes for one company, each pair with a payer on one side
+// (R04: does the buyer pay, or a third party?). Screen fills it, so Rules needs no matcher.
+struct AlikeNames {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    bool alike(const std::string& a, const std::string& b) const {
+        for (const auto& [x, y] : pairs)
+            if ((x == a && y == b) || (x == b && y == a)) return true;
+        return false;
+    }
+};
+
 struct CheckInput {
     const Order& order;
     const RulesData& rules;
     const std::vector<ItemClassification>& items;
     const Destinations& destinations;
     std::string reference_date;
+    AlikeNames payer_names;
 };
 
 std::vector<Finding> check_embargo(const CheckInput& in);

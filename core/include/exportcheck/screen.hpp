@@ -10,6 +10,7 @@
 #pragma once
 
 #include <exportcheck/bundle.hpp>
+#include <exportcheck/checks.hpp>
 #include <exportcheck/message.hpp>
 #include <exportcheck/order.hpp>
 #include <exportcheck/rules.hpp>
@@ -42,6 +43,10 @@ std::vector<Clearance> clearances_from_json(const nlohmann::json& j);
 
 // Identity of a party for clearances: its folded name and country.
 std::string party_fingerprint(std::string_view name, std::string_view country);
+
+// The payers' names (payer parties and payment.payer) that the name matcher takes for the same company as
+// another party or payer of the order: what R04 asks, answered here so Rules needs no matcher.
+AlikeNames alike_payer_names(const Order& order);
 // Identity of a list entry's content: changes whenever any field of the entry changes.
 std::string entry_fingerprint(const Entry& entry);
 

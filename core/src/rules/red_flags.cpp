@@ -4,7 +4,6 @@
 #include "free_text.hpp"
 
 #include <exportcheck/checks.hpp>
-#include <exportcheck/match.hpp>
 
 #include <algorithm>
 #include <set>
@@ -87,10 +86,10 @@ ojson said_json(const std::vector<const TextHit*>& hits) {
     return a;
 }
 
-bool same_name(const std::string& a, const std::string& b) {
+// One company under two spellings? Folding decides the plain cases, Screen's name matcher the rest.
+bool same_name(const AlikeNames& alike, const std::string& a, const std::string& b) {
     if (a.empty() || b.empty()) return false;
-    if (fold(a).text == fold(b).text) return true;
-    return compare_names(a, b, EntityType::organization).score >= 0.9;
+    return fold(a).text == fold(b).text || alike.alike(a, b);
 }
 
 // R03: a forwarder, logistics or trading firm as ultimate consignee or end user.
@@ -127,9 +126,9 @@ void r04(Ctx& c) {
     for (std::size_t i = 0; i < payers.size(); ++i) {
         const auto& py = payers[i];
         // The payer party and payment.payer are often the same company: one finding for it.
-        if (std::any_of(payers.begin(), payers.begin() + static_cast<std::ptrdiff_t>(i), [&](const Payer& x) { return same_name(x.name, py.name); }))
+        if (std::any_of(payers.begin(), payers.begin() + static_cast<std::ptrdiff_t>(i), [&](const Payer& x) { return same_name(c.in.payer_names, x.name, py.name); }))
             continue;
-        const bool matches = std::any_of(receivers.begin(), receivers.end(), [&](const Party* r) { return same_name(py.name, r->name); });
+        const bool matches = std::any_of(receivers.begin(), receivers.end(), [&](const Party* r) { return same_name(c.in.payer_names, py.name, r->name); });
         if (!matches && !receivers.empty()) {
             auto& f = c.flag("R04", Severity::review, "medium", "flag.r04_third_party", {{"name", shorten(py.name)}});
             f.evidence["inputs"] = {{"payer", py.name}, {"field", py.path}};

@@ -105,7 +105,7 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     for (const auto& item : order.items) items.push_back(classify_item(item, rules));
     const auto destinations = destinations_of(order, rules);
     const auto ref = reference_date(options.screened_at, order, bundle_);
-    const CheckInput in{order, rules, items, destinations, ref};
+    const CheckInput in{order, rules, items, destinations, ref, alike_payer_names(order)};
 
     std::vector<Finding> findings = screen_parties({order, rules, state_->matcher, state_->addresses, ref, options.own_list});
     apply_clearances(findings, options.clearances);
