@@ -44,12 +44,15 @@ const char* reply(const nlohmann::ordered_json& j) {
 }
 
 // One copy of the error handling for every entry point (a template here cost ~4 KB of wasm per call site):
-// the call arrives as a plain function pointer and the caller's lambda as its context.
-const char* guarded_call(json (*call)(void*), void* context) {
+// the call arrives as a plain function pointer and the caller's lambda as its context. An error with a
+// message id comes in the language at *lang (set by the call once it has read it; English when null).
+const char* guarded_call(json (*call)(void*), void* context, const exportcheck::Lang* lang) {
     try {
         return reply({{"ok", nlohmann::ordered_json(call(context))}});
     } catch (const exportcheck::Error& e) {
-        return reply({{"error", {{"code", e.code()}, {"message", e.what()}}}});
+        if (e.message().id.empty()) return reply({{"error", {{"code", e.code()}, {"message", e.what()}}}});
+        return reply({{"error", {{"code", e.code()}, {"message", e.text(lang ? *lang : exportcheck::Lang::en)},
+                                 {"message_id", e.message().id}, {"params", e.message().params}}}});
     } catch (const std::bad_alloc&) {
         return reply({{"error", {{"code", "out_of_memory"}, {"message", "out of memory"}}}});
     } catch (const std::exception& e) {
@@ -58,9 +61,9 @@ const char* guarded_call(json (*call)(void*), void* context) {
 }
 
 template <class F>
-const char* guarded(F&& f) {
+const char* guarded(F&& f, const exportcheck::Lang* lang = nullptr) {
     return guarded_call([](void* context) -> json { return (*static_cast<std::remove_reference_t<F>*>(context))(); },
-                        const_cast<void*>(static_cast<const void*>(&f)));
+                        const_cast<void*>(static_cast<const void*>(&f)), lang);
 }
 
 const exportcheck::Bundle& loaded() {
@@ -137,40 +140,37 @@ EMSCRIPTEN_KEEPALIVE const char* ec_version() {
 // Screens one order, or {order, clearances?, settings?, screened_at?}; the report's bytes are those of
 // `exportcheck screen --compact` (its keys stay in report order, so it is written here, not through reply()).
 EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
+    auto lang = exportcheck::Lang::en;  // a refused order is told in the language it asked for
     try {
         const auto request = exportcheck::request_from_text(std::string_view(data, length(data, size)));
+        lang = exportcheck::request_lang(request);
         const auto report = screener().screen_json(request, g_own_list.get());
         g_result = "{\"ok\":" + report.dump() + "}";
         return g_result.c_str();
     } catch (...) {
-        return guarded([]() -> json { throw; });
+        return guarded([]() -> json { throw; }, &lang);
     }
 }
 
-// The CSV order layout (docs/orders.md) to a list of orders; errors name the line and column.
-EMSCRIPTEN_KEEPALIVE const char* ec_parse_orders_csv(const char* data, std::size_t size) {
-    return guarded([&] {
-        json orders = json::array();
-        for (auto& o : exportcheck::orders_from_csv(std::string_view(data, length(data, size)), "orders.csv"))
-            orders.push_back(std::move(o.order));
-        return orders;
-    });
-}
-
-// {"text": CSV, "name"?: the uploaded file's name} -> {"orders": [...], "errors": [{line, column, message}]}:
-// every good order read, every bad row listed with its line, column and fix (a bad row leaves out its order).
+// {"text": CSV, "name"?: the uploaded file's name, "lang"?: "en" | "fr"} -> {"orders": [...], "errors": [{line,
+// column, message, message_id, params}]}: every good order read, every bad row listed with its line, column
+// and fix (a bad row leaves out its order), the messages in `lang`, as is a file refused as a whole.
 EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_csv(const char* data, std::size_t size) {
+    auto lang = exportcheck::Lang::en;
     return guarded([&] {
         const auto j = parse_argument(data, length(data, size), "orders");
         if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
-            throw exportcheck::Error("bad_argument", "orders: expected {\"text\": CSV, \"name\"?: file name}");
+            throw exportcheck::Error("bad_argument", "orders: expected {\"text\": CSV, \"name\"?: file name, \"lang\"?}");
+        lang = exportcheck::request_lang(j);
         const auto name = j.contains("name") && j["name"].is_string() ? j["name"].get<std::string>() : std::string("orders.csv");
         auto read = exportcheck::read_orders_csv(j["text"].get<std::string>(), name);
         json orders = json::array(), errors = json::array();
         for (auto& o : read.orders) orders.push_back(std::move(o.order));
-        for (const auto& e : read.errors) errors.push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
+        for (const auto& e : read.errors)
+            errors.push_back({{"line", e.line}, {"column", e.column}, {"message", exportcheck::render(e.text, lang)},
+                              {"message_id", e.text.id}, {"params", e.text.params}});
         return json{{"orders", orders}, {"errors", errors}};
-    });
+    }, &lang);
 }
 
 // One name query {"name", "type"?, "country"?, "dob"?, "top"?, ...} against the loaded bundle: the same result

@@ -94,13 +94,34 @@ test('a French batch CSV with bad rows: every good order screened, every bad row
   await page.waitForSelector('#view-batch[data-state="done"]');
   const errors = await page.$$eval('.line-errors li', (li) => li.map((l) => l.textContent));
   assert.equal(errors.length, 1, errors.join(' | '));
-  assert.match(errors[0], /commandes\.csv line 3, column \d+ \(item\.quantity\): expected a number, got "dix"/);
+  // The core writes the row error in French; the file and column names and the user's value stay as written.
+  assert.match(errors[0], /^ligne 3\s*: « commandes\.csv », ligne 3, colonne \d+ \(« item\.quantity »\) : nombre attendu, reçu « dix »$/);
+  assert.deepEqual(englishWords(errors[0]), [], errors[0]);
   assert.doesNotMatch(errors[0], /docs\//);
   const summary = await page.textContent('#batch-summary');
   assert.match(summary, /^4 commandes contrôlées \(commandes\.csv\)/);
   await screenshot(page, 'fr-batch-errors-1280');
   await page.setViewportSize({ width: 390, height: 844 });
+  // At phone size a result row is at most two lines tall (it was ~430 px with every cell wrapped), and the
+  // table scrolls in its box rather than widening the page.
+  const heights = await page.$$eval('#batch-results tbody tr', (trs) => trs.map((tr) => tr.getBoundingClientRect().height));
+  const lineHeight = await page.$eval('#batch-results tbody td', (td) => parseFloat(getComputedStyle(td).fontSize) * 1.6);
+  assert.equal(heights.length, 4);
+  assert.ok(Math.max(...heights) <= 2 * lineHeight + 16, `rows of ${heights.map(Math.round).join(', ')} px`);
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
   await screenshot(page, 'fr-batch-errors-390');
   await page.setViewportSize({ width: 1280, height: 900 });
+  env.assertClean();
+});
+
+test('a French batch file that is not a CSV of orders is refused in French', async () => {
+  await page.click('#tab-batch');
+  await page.setInputFiles('#batch-file', { name: 'photo.csv', mimeType: 'text/csv',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+  await page.waitForSelector('#view-batch[data-state="refused"]');
+  const refusal = await page.textContent('.batch-messages');
+  assert.match(refusal, /« photo\.csv » : ce n'est pas un CSV de commandes \(c'est une image, un PDF ou un autre fichier binaire\)/);
+  assert.deepEqual(englishWords(refusal), [], refusal);
   env.assertClean();
 });

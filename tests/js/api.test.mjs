@@ -65,6 +65,7 @@ test('parseJsonLines: one order per line, bad lines named by number', () => {
   const { orders, errors } = parseJsonLines('{"id":"A"}\n\n  \nnot json\n[1]\n{"id":"B"}\r\n');
   assert.deepEqual(orders.map((o) => o.id), ['A', 'B']);
   assert.deepEqual(errors.map((e) => e.line), [4, 5]);
+  assert.deepEqual(errors.map((e) => e.code), ['bad_json_line', 'not_an_order']); // worded by the page in its language
 });
 
 // --- the real core -------------------------------------------------------------------------------------

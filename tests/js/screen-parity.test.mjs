@@ -91,7 +91,8 @@ test('JSON lines and CSV orders: the same reports in wasm and on the command lin
 
   const csv = path.join(fixtures, 'sample-orders.csv');
   const csvCli = cliLines([csv]).lines;
-  const orders = JSON.parse(okText(raw(m, 'parse_orders_csv', readFileSync(csv, 'utf8'))));
+  const { orders, errors } = JSON.parse(okText(raw(m, 'read_orders_csv', JSON.stringify({ text: readFileSync(csv, 'utf8') }))));
+  assert.deepEqual(errors, []);
   assert.equal(orders.length, csvCli.length);
   orders.forEach((order, i) => assert.equal(okText(raw(m, 'screen', JSON.stringify(order))), csvCli[i], `CSV order ${i + 1}`));
 });
@@ -140,9 +141,21 @@ test('bad input is refused with the same error code both ways, naming the field'
     rmSync(dir, { recursive: true, force: true });
   }
   assert.equal(JSON.parse(raw(m, 'screen', '{not json')).error.code, 'bad_json');
-  const csvError = JSON.parse(raw(m, 'parse_orders_csv', 'order_id,item.description,item.quantity\nA,A100,lots\n'));
-  assert.equal(csvError.error.code, 'bad_csv');
-  assert.match(csvError.error.message, /line 2, column 3 \(item\.quantity\)/);
+  const csv = { text: 'order_id,item.description,item.quantity\nA,A100,lots\n', name: 'commandes.csv' };
+  const [rowError] = JSON.parse(okText(raw(m, 'read_orders_csv', JSON.stringify(csv)))).errors;
+  assert.equal(rowError.message, 'commandes.csv line 2, column 3 (item.quantity): expected a number, got "lots"');
+  assert.equal(rowError.message_id, 'in.csv_cell');
+  // The same row error and the same refusal in French: the core renders them in the language asked for.
+  const fr = JSON.parse(okText(raw(m, 'read_orders_csv', JSON.stringify({ ...csv, lang: 'fr' })))).errors[0];
+  assert.equal(fr.message, '« commandes.csv », ligne 2, colonne 3 (« item.quantity ») : nombre attendu, reçu « lots »');
+  assert.deepEqual(fr.params, rowError.params);
+  const refused = JSON.parse(raw(m, 'read_orders_csv', JSON.stringify({ text: '\x89PNG\r\n', name: 'photo.csv', lang: 'fr' })));
+  assert.equal(refused.error.code, 'bad_csv');
+  assert.equal(refused.error.message_id, 'in.file');
+  assert.match(refused.error.message, /^« photo\.csv » : ce n'est pas un CSV de commandes/);
+  const frOrder = JSON.parse(raw(m, 'screen', JSON.stringify({ order: JSON.parse(bad), lang: 'fr' })));
+  assert.equal(frOrder.error.code, 'bad_order');
+  assert.equal(frOrder.error.message, '« items[0].quantity » : nombre attendu, reçu « ten »');
 });
 
 test('the catalogue is listed for the app (ec_products)', async () => {

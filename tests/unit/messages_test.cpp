@@ -4,8 +4,10 @@
 #include "screen_support.hpp"
 #include "test_support.hpp"
 
+#include <exportcheck/error.hpp>
 #include <exportcheck/match.hpp>
 #include <exportcheck/message.hpp>
+#include <exportcheck/order.hpp>
 #include <exportcheck/screen.hpp>
 
 #include <doctest/doctest.h>
@@ -188,4 +190,85 @@ TEST_CASE("messages: every reason the name matcher gives has a message in both l
         }
     }
     CHECK(reasons >= 20);
+}
+
+namespace {
+
+// English words outside quotes in a French sentence, joined for the failure message ("" when none).
+std::string english_in(const std::string& french) {
+    std::string found;
+    for (const auto& w : unquoted_words(french))
+        if (kEnglishWords.count(w)) found += " " + w;
+    return found;
+}
+
+// The error a refused input throws.
+template <class F>
+Error thrown_by(F&& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e;
+    }
+    FAIL("not refused");
+    return Error("none", "");
+}
+
+}  // namespace
+
+TEST_CASE("messages: CSV row errors and order errors come in French with no English words, English unchanged") {
+    // One bad row of each kind, and a good order that is still read.
+    const std::string csv =
+        "order_id,buyer.name,buyer.country,item.description,item.quantity,item.datacenter,end_use\n"
+        "A1,Acme GmbH,DE,A100,lots,no,research\n"
+        "A2,Beta SA,FR,A100,-1,no,research\n"
+        "A3,Gamma,DE,A100,0,maybe,research\n"
+        "A4,Delta,DE,A100,1,no,research\n"
+        "A4,Delta,DE,A100,1,no,training\n"
+        "A5,Epsilon,DE,,1,no,research\n"
+        "A6,Zeta,DE,A100,1,no,research,extra\n"
+        "A1,Acme GmbH,DE,A100,1,no,research\n"
+        "A7,Eta,DE,A100,2,no,research\n";
+    const auto read = read_orders_csv(csv, "commandes.csv");
+    CHECK(read.orders.size() == 1);  // A7: every other order has a bad row
+    REQUIRE(read.errors.size() >= 7);
+    CHECK(read.errors[0].message == "commandes.csv line 2, column 5 (item.quantity): expected a number, got \"lots\"");
+    for (const auto& e : read.errors) {
+        CHECK(render(e.text, Lang::en) == e.message);
+        const auto fr = render(e.text, Lang::fr);
+        CHECK_MESSAGE(english_in(fr).empty(), fr, " ->", english_in(fr));
+        CHECK(fr.find("commandes.csv") != std::string::npos);  // the file's name as written
+    }
+    CHECK(render(read.errors[0].text, Lang::fr) ==
+          "« commandes.csv », ligne 2, colonne 5 (« item.quantity ») : nombre attendu, reçu « lots »");
+
+    // Files refused as a whole, and orders refused field by field.
+    const std::vector<Error> refused = {
+        thrown_by([] { read_orders_csv("\x89PNG\r\n\x1a\n", "photo.csv"); }),
+        thrown_by([] { read_orders_csv("", "vide.csv"); }),
+        thrown_by([] { read_orders_csv("hello,world\n1,2\n", "notes.csv"); }),
+        thrown_by([] { read_orders_csv("order_id,buyer.nam\nA,B\n", "commandes.csv"); }),
+        thrown_by([] { read_orders_csv("order_id,buyer.name,colour\nA,B,red\n", "commandes.csv"); }),
+        thrown_by([] { read_orders_csv("buyer.name,item.description\nA,B\n", "commandes.csv"); }),
+        thrown_by([] { read_orders_csv("order_id,buyer.name\n\"A,B\n", "commandes.csv"); }),
+        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":[{"role":"buyer"}],"items":[]})")); }),
+        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":[],"items":[{"quantity":1}]})")); }),
+        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","items":[{"model":"A100","datacenter":"maybe"}]})")); }),
+        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","payment":[1]})")); }),
+        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":{}})")); }),
+        thrown_by([] { request_from_text("{\"order\": "); }),
+        thrown_by([] { test::real_screener().screen_json({{"order", nlohmann::json::object()}, {"colour", 1}}); }),
+        thrown_by([] { test::real_screener().screen_json({{"order", nlohmann::json::object()}, {"screened_at", "soon"}}); }),
+    };
+    for (const auto& e : refused) {
+        REQUIRE_MESSAGE(!e.message().id.empty(), e.what());
+        CHECK(e.text(Lang::en) == e.what());
+        const auto fr = e.text(Lang::fr);
+        CHECK_MESSAGE(english_in(fr).empty(), fr, " ->", english_in(fr));
+        CHECK(fr != e.what());
+    }
+    CHECK(std::string(refused[3].what()) == "commandes.csv line 1, column 2: unknown column \"buyer.nam\": did you mean \"buyer.name\"?");
+    CHECK(refused[3].text(Lang::fr) ==
+          "« commandes.csv », ligne 1, colonne 2 : colonne inconnue « buyer.nam » : vouliez-vous dire « buyer.name » ?");
+    CHECK(std::string(refused[7].what()) == "parties[0].name: missing: every party needs a name to be screened");
 }

@@ -32,6 +32,9 @@ const findingCount = (r) => (typeof r?.findings === 'number' ? r.findings : r?.f
 const mainFinding = (r) => r?.main ?? (r?.findings?.[0] ? { rule: r.findings[0].rule, message: r.findings[0].message } : null);
 const fullReport = (r) => (r?.json ? JSON.parse(r.json) : r);
 
+// Line errors of JSON lines, found by the browser's JSON parser rather than the core (web/lib/batch.js).
+const JSON_LINE_CODES = new Set(['bad_json_line', 'not_an_order']);
+
 export function decisionCounts(reports) {
   const counts = Object.fromEntries([...BY_SEVERITY, 'error'].map((d) => [d, 0]));
   for (const r of reports) if (r) counts[r.error ? 'error' : BY_SEVERITY.includes(r.decision) ? r.decision : 'error']++;
@@ -97,12 +100,12 @@ export function createBatchView(ctx) {
         cell: (r) => formatNumber(findingCount(r.report)) },
       { id: 'main', label: 'batch.col.main', sort: (r) => mainFinding(r.report)?.rule ?? '',
         cell: (r) => {
-          if (r.report?.error) return short(r.report.error.message);
+          if (r.report?.error) return h('span', { class: 'cell-text', title: r.report.error.message }, short(r.report.error.message));
           const main = mainFinding(r.report);
-          return main ? [main.rule ? h('code', {}, main.rule) : null, ' ', h('span', { title: main.message }, short(main.message))] : '—';
+          return main ? [main.rule ? h('code', {}, main.rule) : null, ' ', h('span', { class: 'cell-text', title: main.message }, short(main.message))] : '—';
         } },
       { id: 'parties', label: 'batch.col.parties', sort: (r) => partyNames(r.order)[0] ?? '',
-        cell: (r) => uniq(partyNames(r.order)).join(' · ') },
+        cell: (r) => h('span', { class: 'cell-text', title: uniq(partyNames(r.order)).join(' · ') }, uniq(partyNames(r.order)).join(' · ')) },
     ],
   });
   const exportButtons = h('div', { class: 'actions' },
@@ -226,13 +229,17 @@ export function createBatchView(ctx) {
     await run({ text, format }, file.name);
   }
 
+  // A bad line's message: the core writes CSV rows in the page's language; a JSON line the browser could not
+  // read is worded here (the parser's own words, in English, kept in quotes).
+  const lineMessage = (e) => (JSON_LINE_CODES.has(e.code) ? t(`batch.${e.code}`, { detail: e.message }) : e.message);
+
   // What the file held: how many orders, and the lines that hold none (not screened).
   function reportRead(name, orders, errors) {
     message('info', t('batch.read', { count: orders, file: name }));
     if (!errors.length) return;
     message('error', t('batch.lineErrors', { count: errors.length }));
     messages.append(h('ul', { class: 'line-errors' }, errors.slice(0, PREVIEW_ERRORS).map((e) =>
-      h('li', {}, t('batch.lineError', { line: e.line ?? e.row ?? '?', message: e.message })))));
+      h('li', {}, t('batch.lineError', { line: e.line ?? e.row ?? '?', message: lineMessage(e) })))));
   }
 
   // A whole file that cannot be read (an unknown CSV column, too many orders) is refused before screening.

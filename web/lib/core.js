@@ -9,7 +9,7 @@ export { ExportCheckError };
 
 const encoder = new TextEncoder();
 // Every C export this wrapper calls (wasm/CMakeLists.txt exports them); a module without one is a stale build.
-const EXPORTS = ['load_bundle', 'info', 'version', 'screen', 'parse_orders_csv', 'read_orders_csv', 'products', 'match', 'compare',
+const EXPORTS = ['load_bundle', 'info', 'version', 'screen', 'read_orders_csv', 'products', 'match', 'compare',
   'set_own_list', 'own_list', 'parse_own_list', 'own_list_csv', 'limits', 'countries'];
 
 export class Core {

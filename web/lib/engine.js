@@ -74,12 +74,12 @@ export class Engine {
   }
 
   // Orders from a file: CSV (the core reads it), JSON lines or JSON. -> { orders, errors: [{line, column?, message}] }:
-  // every good order and every bad row, named after the file (`name`).
-  parseOrders(text, { format, name } = {}) {
+  // every good order and every bad row, named after the file (`name`); the core's errors in `lang` ('en', 'fr').
+  parseOrders(text, { format, name, lang } = {}) {
     if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'parseOrders expects the file as text');
     const kind = format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
     if (kind === 'csv') {
-      const parsed = this.#core.call('read_orders_csv', { text, name: name ?? 'orders.csv' });
+      const parsed = this.#core.call('read_orders_csv', { text, name: name ?? 'orders.csv', ...(lang ? { lang } : {}) });
       return { orders: parsed.orders ?? [], errors: parsed.errors ?? [] };
     }
     if (kind === 'json' || (kind === 'jsonl' && text.trimStart().startsWith('['))) {

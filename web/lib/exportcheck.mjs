@@ -145,9 +145,10 @@ function checkerOver(backend, fileSha256) {
     screen: (order, options) => backend.call('screen', [order, options]),
     // Orders from text: format 'csv' (the core's order CSV layout), 'jsonl' (one order per line) or 'json'
     // (an array or one order). Resolves to { orders, errors: [{ line, column?, message }] }: every good order,
-    // every bad line (a CSV row's error leaves out its order). name: the file's name, used in the errors.
-    parseOrders: async (text, { format, name } = {}) => {
-      const parsed = await backend.call('parseOrders', [text, { format, name }]);
+    // every bad line (a CSV row's error leaves out its order). name: the file's name, used in the errors;
+    // lang ('en' or 'fr'): the language of the core's errors.
+    parseOrders: async (text, { format, name, lang } = {}) => {
+      const parsed = await backend.call('parseOrders', [text, { format, name, lang }]);
       checkBatchSize(parsed.orders.length);
       return parsed;
     },
@@ -186,7 +187,7 @@ function checkerOver(backend, fileSha256) {
       if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'screenText expects the file as text');
       const kind = options.format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
       if (kind !== 'jsonl' || text.trimStart().startsWith('[')) {
-        const { orders, errors } = await backend.call('parseOrders', [text, { format: kind, name: options.name }]);
+        const { orders, errors } = await backend.call('parseOrders', [text, { format: kind, name: options.name, lang: options.request?.lang }]);
         checkBatchSize(orders.length);
         const reports = await checker.screenBatch(orders, { ...options,
           onChunk: (from, part) => options.onChunk?.(from, part, orders.slice(from, from + part.length)) });

@@ -6,6 +6,8 @@
 // shows as a data-quality finding that asks for review.
 #pragma once
 
+#include <exportcheck/message.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -132,7 +134,8 @@ std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view fil
 struct CsvRowError {
     std::size_t line = 0;
     std::string column;   // the header as written ("" when the row as a whole is wrong)
-    std::string message;  // names the file, line and column, and says what to change
+    std::string message;  // names the file, line and column, and says what to change (English)
+    Message text;         // the same as a message id and parameters, for the user's language
 };
 struct CsvOrders {
     std::vector<CsvOrder> orders;      // every order whose rows are all good

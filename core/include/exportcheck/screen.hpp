@@ -93,5 +93,8 @@ private:
 // Throws Error("bad_order") beyond limits::kMaxOrderBytes and Error("bad_json", "order: not valid JSON:
 // parse error at line 1, column 31: ... invalid string: ill-formed UTF-8 byte") naming where and why.
 nlohmann::json request_from_text(std::string_view text, std::string_view what = "order");
+// The language a request asks for ({..., "lang": "fr"}); English when it names none or one not known (the
+// screener refuses those; this only picks the language of the refusal).
+Lang request_lang(const nlohmann::json& request) noexcept;
 
 }  // namespace exportcheck

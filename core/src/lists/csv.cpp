@@ -151,8 +151,8 @@ bool CsvReader::next(CsvRow& row) {
         ++pos_;
     }
     if (quoted)
-        throw Error("csv_unbalanced_quote",
-                    fmt::format("{}: line {}: a quoted field opened here is never closed", file_name_, quote_line));
+        throw Error("csv_unbalanced_quote", Message{"in.csv_unbalanced_quote",
+                                                    {{"file", file_name_}, {"line", std::to_string(quote_line)}}});
     finish_field();
     return true;
 }

@@ -91,22 +91,31 @@ std::string nearest_column(const std::string& h) {
     return best;
 }
 
+// Errors are messages (in.*, messages_input.inc) so the page shows them in the user's language; numbers
+// travel as text, so a line number reads "1234" in both.
+using nlohmann::ordered_json;
+std::string as_text(std::size_t v) { return std::to_string(v); }
+
+[[noreturn]] void file_error(std::string_view file, std::string_view what, ordered_json params = ordered_json::object()) {
+    throw Error("bad_csv", Message{"in.file", {{"file", file}, {"what", msg(what, std::move(params))}}});
+}
+
 Column parse_header(const std::string& h, std::size_t col, std::string_view file) {
     if (auto c = known_column(h)) return *c;
-    const auto near = nearest_column(h);
-    throw Error("bad_csv", fmt::format("{} line 1, column {}: unknown column \"{}\"{}", file, col, h,
-                                       near.empty() ? ": rename it to a column of the order layout, or remove it"
-                                                    : fmt::format(": did you mean \"{}\"?", near)));
+    throw Error("bad_csv", Message{"in.csv_column", {{"file", file}, {"line", "1"}, {"col", as_text(col)},
+                                                     {"what", msg("in.csv_unknown_column", {{"name", h}, {"near", nearest_column(h)}})}}});
 }
 
 // A bad cell: the row's order is left out and the row listed (read_orders_csv), or the file refused.
 struct CellError {
     std::size_t line;
-    std::string column, message;
+    std::string column;
+    Message text;
 };
 
-[[noreturn]] void cell_error(std::string_view file, std::size_t line, std::size_t col, const Column& c, std::string_view what) {
-    throw CellError{line, c.name, fmt::format("{} line {}, column {} ({}): {}", file, line, col, c.name, what)};
+[[noreturn]] void cell_error(std::string_view file, std::size_t line, std::size_t col, const Column& c, ordered_json what) {
+    throw CellError{line, c.name, Message{"in.csv_cell", {{"file", file}, {"line", as_text(line)}, {"col", as_text(col)},
+                                                          {"column", c.name}, {"what", std::move(what)}}}};
 }
 
 // Bytes no CSV of orders has: NUL, or the signature of an image, PDF or archive.
@@ -133,9 +142,9 @@ json number_cell(const std::string& v, std::string_view file, std::size_t line, 
     char* end = nullptr;
     const double d = std::strtod(digits.c_str(), &end);
     if (digits.empty() || !end || *end != '\0' || !std::isfinite(d))
-        cell_error(file, line, col, c, fmt::format("expected a number, got \"{}\"", v));
-    if (d < 0) cell_error(file, line, col, c, "must not be negative");
-    if (c.field == "quantity" && d <= 0) cell_error(file, line, col, c, "must be more than 0");
+        cell_error(file, line, col, c, msg("in.expected_number_got", {{"value", v}}));
+    if (d < 0) cell_error(file, line, col, c, msg("in.not_negative"));
+    if (c.field == "quantity" && d <= 0) cell_error(file, line, col, c, msg("in.more_than_0"));
     if (d == std::floor(d) && std::fabs(d) < 1e15) return static_cast<long long>(d);
     return d;
 }
@@ -145,7 +154,7 @@ json bool_cell(const std::string& v, std::string_view file, std::size_t line, st
     for (char ch : v) s += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (s == "true" || s == "yes" || s == "y" || s == "1") return true;
     if (s == "false" || s == "no" || s == "n" || s == "0") return false;
-    cell_error(file, line, col, c, fmt::format("expected yes or no, got \"{}\"", v));
+    cell_error(file, line, col, c, msg("in.expected_yes_no_got", {{"value", v}}));
 }
 
 std::vector<std::string> split(const std::string& s, const char* seps) {
@@ -178,8 +187,8 @@ void set_once(Building& b, const Column& c, const std::string& v, std::string_vi
     const auto it = b.seen.find(key);
     if (it != b.seen.end()) {
         if (it->second.first != v)
-            cell_error(file, line, col, c, fmt::format("\"{}\" differs from \"{}\" on line {} of the same order", v,
-                                                       it->second.first, it->second.second));
+            cell_error(file, line, col, c, msg("in.csv_differs", {{"value", v}, {"first", it->second.first},
+                                                                  {"line", as_text(it->second.second)}}));
         return;
     }
     b.seen[key] = {v, line};
@@ -202,24 +211,23 @@ json finish(Building& b) {
 
 std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view file_name) {
     auto read = read_orders_csv(csv, file_name);
-    if (!read.errors.empty()) throw Error("bad_csv", read.errors.front().message);
+    if (!read.errors.empty()) throw Error("bad_csv", read.errors.front().text);
     return std::move(read.orders);
 }
 
 CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name) {
-    if (binary(csv)) throw Error("bad_csv", fmt::format("{}: not a CSV of orders (this is an image, a PDF or another binary file)", file_name));
+    if (binary(csv)) file_error(file_name, "in.csv_binary");
     CsvOptions options;
     options.delimiter = delimiter_of(csv);
     CsvReader reader(csv, file_name, options);
     CsvRow row;
-    if (!reader.next(row)) throw Error("bad_csv", fmt::format("{}: empty file: expected a header row", file_name));
+    if (!reader.next(row)) file_error(file_name, "in.csv_empty");
     if (std::none_of(row.fields.begin(), row.fields.end(), [](const std::string& h) { return known_column(h).has_value(); }))
-        throw Error("bad_csv", fmt::format("{}: not a CSV of orders: its first line names none of the order columns "
-                                           "(order_id, buyer.name, item.description, ...)", file_name));
+        file_error(file_name, "in.csv_no_known_column", {{"examples", "order_id, buyer.name, item.description, ..."}});
     std::vector<Column> columns;
     for (std::size_t i = 0; i < row.fields.size(); ++i) columns.push_back(parse_header(row.fields[i], i + 1, file_name));
     if (std::none_of(columns.begin(), columns.end(), [](const Column& c) { return c.field == "order_id"; }))
-        throw Error("bad_csv", fmt::format("{} line 1: no order_id column: add one (the rows of one order share its order_id)", file_name));
+        throw Error("bad_csv", Message{"in.csv_line", {{"file", file_name}, {"line", "1"}, {"what", msg("in.csv_no_order_id")}}});
 
     CsvOrders result;
     auto& out = result.orders;
@@ -231,26 +239,26 @@ CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name) {
     while (reader.next(row)) {
       try {
         if (row.fields.size() > columns.size())
-            throw CellError{row.line, "", fmt::format("{} line {}: {} fields, but the header names {} columns: put cells that "
-                                                      "hold commas in quotes", file_name, row.line, row.fields.size(),
-                                                      columns.size())};
+            throw CellError{row.line, "", Message{"in.csv_line", {{"file", file_name}, {"line", as_text(row.line)},
+                                                                  {"what", msg("in.csv_too_many_fields", {{"n", as_text(row.fields.size())},
+                                                                                                         {"m", as_text(columns.size())}})}}}};
         std::string id;
         for (std::size_t i = 0; i < columns.size() && i < row.fields.size(); ++i)
             if (columns[i].field == "order_id") id = row.fields[i];
         const auto id_col = static_cast<std::size_t>(std::find_if(columns.begin(), columns.end(), [](const Column& c) { return c.field == "order_id"; }) - columns.begin()) + 1;
         if (id.empty()) {
-            if (!have) cell_error(file_name, row.line, id_col, columns[id_col - 1], "missing on the first row of an order");
+            if (!have) cell_error(file_name, row.line, id_col, columns[id_col - 1], msg("in.csv_id_first_row"));
             id = cur_id;
         }
         if (!have || id != cur_id) {
             if (have && !cur_bad) out.push_back({finish(cur), cur.first_line});
             cur_bad = false;
             if (out.size() >= limits::kMaxOrdersPerBatch)
-                throw Error("bad_csv", fmt::format("{} line {}: more than {} orders in one file", file_name, row.line,
-                                                   limits::kMaxOrdersPerBatch));
+                throw Error("bad_csv", Message{"in.csv_line", {{"file", file_name}, {"line", as_text(row.line)},
+                                                               {"what", msg("in.csv_too_many_orders", {{"max", as_text(limits::kMaxOrdersPerBatch)}})}}});
             if (done_ids.count(id))
                 cell_error(file_name, row.line, id_col, columns[id_col - 1],
-                           fmt::format("order \"{}\" appeared on earlier lines: the rows of one order must be consecutive", id));
+                           msg("in.csv_id_repeated", {{"id", id}}));
             done_ids.insert(id);
             cur = Building{};
             cur.first_line = row.line;
@@ -267,8 +275,8 @@ CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name) {
             const bool name = c.field == "name" || c.field == "parent_name" || c.field == "payment.payer" || c.field == "payment.bank";
             const auto max = name ? limits::kMaxNameBytes : limits::kMaxTextFieldBytes;
             if (v.size() > max)
-                cell_error(file_name, row.line, col, c, fmt::format("is {} bytes long; {} are limited to {} bytes", v.size(),
-                                                                    name ? "names" : "text fields", max));
+                cell_error(file_name, row.line, col, c, msg("in.too_long", {{"size", as_text(v.size())}, {"kind", name ? "names" : "text"},
+                                                                            {"max", as_text(max)}}));
             if (c.kind == Column::item) {
                 if (in(kNumeric, c.field)) item[c.field] = number_cell(v, file_name, row.line, col, c);
                 else if (c.field == "datacenter") item[c.field] = bool_cell(v, file_name, row.line, col, c);
@@ -310,14 +318,14 @@ CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name) {
                 const auto it = std::find_if(columns.begin(), columns.end(), [](const Column& c) { return c.kind == Column::item && c.field == "description"; });
                 const std::size_t col = it == columns.end() ? 1 : static_cast<std::size_t>(it - columns.begin()) + 1;
                 throw CellError{row.line, "item.description",
-                                fmt::format("{} line {}, column {} (item.description): missing: an item needs a description "
-                                            "or a model", file_name, row.line, col)};
+                                Message{"in.csv_cell", {{"file", file_name}, {"line", as_text(row.line)}, {"col", as_text(col)},
+                                                        {"column", "item.description"}, {"what", msg("in.csv_item_no_description")}}}};
             }
             cur.order["items"].push_back(item);
         }
       } catch (const CellError& e) {
         cur_bad = true;
-        result.errors.push_back({e.line, e.column, e.message});
+        result.errors.push_back({e.line, e.column, render(e.text, Lang::en), e.text});
       }
     }
     if (have && !cur_bad) out.push_back({finish(cur), cur.first_line});

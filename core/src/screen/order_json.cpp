@@ -17,8 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-[[noreturn]] void bad_order(const std::string& field, std::string_view what) {
-    throw Error("bad_order", fmt::format("{}: {}", field, what));
+// A refused field: its path as the order wrote it, and what is wrong as a message (in.*, messages_input.inc).
+[[noreturn]] void bad_order(const std::string& field, nlohmann::ordered_json what) {
+    throw Error("bad_order", Message{"in.field", {{"field", field}, {"what", std::move(what)}}});
 }
 
 std::string lower(std::string s) {
@@ -41,13 +42,14 @@ std::string str(const json& j, const std::string& field, std::size_t max = limit
     if (j.is_string()) {
         const auto& text = j.get_ref<const std::string&>();
         if (text.size() > max)
-            bad_order(field, fmt::format("is {} bytes long; {} are limited to {} bytes", text.size(),
-                                   max == limits::kMaxNameBytes ? "names" : "text fields", max));
+            bad_order(field, msg("in.too_long", {{"size", std::to_string(text.size())},
+                                            {"kind", max == limits::kMaxNameBytes ? "names" : "text"},
+                                            {"max", std::to_string(max)}}));
         return trim(text);
     }
     if (j.is_number_integer()) return std::to_string(j.get<long long>());
     if (j.is_number()) return fmt::format("{}", j.get<double>());
-    bad_order(field, "expected text");
+    bad_order(field, msg("in.expected_text"));
 }
 
 std::optional<double> num(const json& j, const std::string& field) {
@@ -62,9 +64,9 @@ std::optional<double> num(const json& j, const std::string& field) {
         char* end = nullptr;
         const double v = std::strtod(digits.c_str(), &end);
         if (!digits.empty() && end && *end == '\0' && std::isfinite(v)) return v;
-        bad_order(field, fmt::format("expected a number, got \"{}\"", s));
+        bad_order(field, msg("in.expected_number_got", {{"value", s}}));
     }
-    bad_order(field, "expected a number");
+    bad_order(field, msg("in.expected_number"));
 }
 
 std::optional<bool> boolean(const json& j, const std::string& field) {
@@ -75,9 +77,9 @@ std::optional<bool> boolean(const json& j, const std::string& field) {
         if (s.empty()) return std::nullopt;
         if (s == "true" || s == "yes" || s == "y" || s == "1") return true;
         if (s == "false" || s == "no" || s == "n" || s == "0") return false;
-        bad_order(field, fmt::format("expected true or false, got \"{}\"", j.get<std::string>()));
+        bad_order(field, msg("in.expected_bool_got", {{"value", j.get<std::string>()}}));
     }
-    bad_order(field, "expected true or false");
+    bad_order(field, msg("in.expected_bool"));
 }
 
 // Reads a country field: ISO alpha-2 (any case) or a name. Unknown -> "" with a review issue.
@@ -103,7 +105,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
         addr.lines.push_back(trim(a.get<std::string>()));
         return addr;
     }
-    if (!a.is_object()) bad_order(field, "expected an object {lines, city, postal_code, country} or one line of text");
+    if (!a.is_object()) bad_order(field, msg("in.expected_address", {{"shape", "{lines, city, postal_code, country}"}}));
     for (const auto& [key, v] : a.items()) {
         const auto f = field + "." + key;
         if (key == "lines") {
@@ -112,7 +114,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
             } else if (v.is_array()) {
                 for (std::size_t i = 0; i < v.size(); ++i) addr.lines.push_back(str(v[i], fmt::format("{}[{}]", f, i)));
             } else if (!v.is_null()) {
-                bad_order(f, "expected a list of lines");
+                bad_order(f, msg("in.expected_list", {{"what", "lines"}}));
             }
         } else if (key == "line1" || key == "line2" || key == "line3" || key == "street" || key == "address") {
             if (auto s = str(v, f); !s.empty()) addr.lines.push_back(s);
@@ -135,7 +137,7 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
 }
 
 Party read_party(const json& p, const std::string& field, std::optional<Role> role_hint, Order& order) {
-    if (!p.is_object()) bad_order(field, "expected an object");
+    if (!p.is_object()) bad_order(field, msg("in.expected_object"));
     Party party;
     party.path = field;
     std::string top_country;
@@ -183,14 +185,14 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
                     else unknown_field(order, pf);
                 }
             } else if (!v.is_null()) {
-                bad_order(f, "expected {name, headquarters_country} or a name");
+                bad_order(f, msg("in.expected_shape_or_name", {{"shape", "{name, headquarters_country}"}}));
             }
         } else if (key == "ownership" || key == "owners") {
             if (v.is_null()) continue;
-            if (!v.is_array()) bad_order(f, "expected a list of {name, percent, country}");
+            if (!v.is_array()) bad_order(f, msg("in.expected_list_of", {{"shape", "{name, percent, country}"}}));
             for (std::size_t i = 0; i < v.size(); ++i) {
                 const auto of = fmt::format("{}[{}]", f, i);
-                if (!v[i].is_object()) bad_order(of, "expected {name, percent, country}");
+                if (!v[i].is_object()) bad_order(of, msg("in.expected_shape", {{"shape", "{name, percent, country}"}}));
                 Owner o;
                 for (const auto& [ok, ov] : v[i].items()) {
                     const auto okf = of + "." + ok;
@@ -199,8 +201,8 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
                     else if (ok == "country" || ok == "headquarters_country") o.country = order_country(ov, okf, order);
                     else unknown_field(order, okf);
                 }
-                if (o.percent && (*o.percent < 0 || *o.percent > 100)) bad_order(of + ".percent", "must be between 0 and 100");
-                if (o.name.empty()) bad_order(of + ".name", "missing");
+                if (o.percent && (*o.percent < 0 || *o.percent > 100)) bad_order(of + ".percent", msg("in.between_0_100"));
+                if (o.name.empty()) bad_order(of + ".name", msg("in.missing"));
                 party.ownership.push_back(std::move(o));
             }
         } else if (key == "id" || key == "notes" || key == "contact" || key == "contact_name" || key == "tax_id" ||
@@ -225,9 +227,9 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
         party.role = *role_hint;
         party.role_input = std::string(to_string(*role_hint));
     } else {
-        bad_order(field + ".role", "missing");
+        bad_order(field + ".role", msg("in.missing"));
     }
-    if (party.name.empty()) bad_order(field + ".name", "missing: every party needs a name to be screened");
+    if (party.name.empty()) bad_order(field + ".name", msg("in.party_no_name"));
     return party;
 }
 
@@ -238,7 +240,7 @@ Item read_item(const json& it, const std::string& field, Order& order) {
         item.description = trim(it.get<std::string>());
         return item;
     }
-    if (!it.is_object()) bad_order(field, "expected an object");
+    if (!it.is_object()) bad_order(field, msg("in.expected_object"));
     Item item;
     item.path = field;
     for (const auto& [key, v] : it.items()) {
@@ -253,13 +255,13 @@ Item read_item(const json& it, const std::string& field, Order& order) {
             item.declared_description = str(v, f);
         } else if (key == "quantity" || key == "qty") {
             if (auto q = num(v, f)) {
-                if (!(*q > 0)) bad_order(f, "must be more than 0");
+                if (!(*q > 0)) bad_order(f, msg("in.more_than_0"));
                 item.quantity = *q;
                 item.quantity_given = true;
             }
         } else if (key == "unit_price" || key == "price") {
             item.unit_price = num(v, f);
-            if (item.unit_price && *item.unit_price < 0) bad_order(f, "must not be negative");
+            if (item.unit_price && *item.unit_price < 0) bad_order(f, msg("in.not_negative"));
         } else if (key == "currency") {
             item.currency = str(v, f);
             for (auto& c : item.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -267,10 +269,10 @@ Item read_item(const json& it, const std::string& field, Order& order) {
             item.eccn = str(v, f);
         } else if (key == "tpp") {
             item.tpp = num(v, f);
-            if (item.tpp && *item.tpp < 0) bad_order(f, "must not be negative");
+            if (item.tpp && *item.tpp < 0) bad_order(f, msg("in.not_negative"));
         } else if (key == "die_area_mm2" || key == "die_area") {
             item.die_area_mm2 = num(v, f);
-            if (item.die_area_mm2 && *item.die_area_mm2 <= 0) bad_order(f, "must be more than 0");
+            if (item.die_area_mm2 && *item.die_area_mm2 <= 0) bad_order(f, msg("in.more_than_0"));
         } else if (key == "memory_bandwidth_gbs") {
             item.memory_bandwidth_gbs = num(v, f);
         } else if (key == "datacenter") {
@@ -286,7 +288,7 @@ Item read_item(const json& it, const std::string& field, Order& order) {
         }
     }
     if (item.description.empty() && item.model.empty())
-        bad_order(field + ".description", "missing: every item needs a description or a model");
+        bad_order(field + ".description", msg("in.item_no_description"));
     return item;
 }
 
@@ -340,7 +342,7 @@ std::vector<const Party*> Order::with_role(Role role) const {
 }
 
 Order order_from_json(const json& j) {
-    if (!j.is_object()) bad_order("order", "expected a JSON object");
+    if (!j.is_object()) bad_order("order", msg("in.expected_json_object"));
     Order order;
     bool id_seen = false;
     for (const auto& [key, v] : j.items()) {
@@ -350,15 +352,15 @@ Order order_from_json(const json& j) {
         } else if (key == "date" || key == "order_date") {
             order.date = str(v, key);
         } else if (key == "parties") {
-            if (!v.is_array()) bad_order("parties", "expected a list of parties");
+            if (!v.is_array()) bad_order("parties", msg("in.expected_list", {{"what", "parties"}}));
             if (v.size() > limits::kMaxPartiesPerOrder)
-                bad_order("parties", fmt::format("{} parties; an order is limited to {}", v.size(), limits::kMaxPartiesPerOrder));
+                bad_order("parties", msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", "parties"}, {"max", std::to_string(limits::kMaxPartiesPerOrder)}}));
             for (std::size_t i = 0; i < v.size(); ++i)
                 order.parties.push_back(read_party(v[i], fmt::format("parties[{}]", i), std::nullopt, order));
         } else if (key == "items") {
-            if (!v.is_array()) bad_order("items", "expected a list of items");
+            if (!v.is_array()) bad_order("items", msg("in.expected_list", {{"what", "items"}}));
             if (v.size() > limits::kMaxItemsPerOrder)
-                bad_order("items", fmt::format("{} items; an order is limited to {}", v.size(), limits::kMaxItemsPerOrder));
+                bad_order("items", msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", "items"}, {"max", std::to_string(limits::kMaxItemsPerOrder)}}));
             for (std::size_t i = 0; i < v.size(); ++i) order.items.push_back(read_item(v[i], fmt::format("items[{}]", i), order));
         } else if (key == "payment") {
             if (v.is_null()) continue;
@@ -366,7 +368,7 @@ Order order_from_json(const json& j) {
                 order.payment.method = str(v, key);
                 continue;
             }
-            if (!v.is_object()) bad_order("payment", "expected an object {method, from_country, payer}");
+            if (!v.is_object()) bad_order("payment", msg("in.expected_object_shape", {{"shape", "{method, from_country, payer}"}}));
             for (const auto& [pk, pv] : v.items()) {
                 const auto f = "payment." + pk;
                 if (pk == "method") order.payment.method = str(pv, f);
@@ -384,12 +386,12 @@ Order order_from_json(const json& j) {
             }
         } else if (key == "shipping") {
             if (v.is_null()) continue;
-            if (!v.is_object()) bad_order("shipping", "expected an object {route}");
+            if (!v.is_object()) bad_order("shipping", msg("in.expected_object_shape", {{"shape", "{route}"}}));
             for (const auto& [sk, sv] : v.items()) {
                 const auto f = "shipping." + sk;
                 if (sk == "route" || sk == "via") {
                     if (sv.is_null()) continue;
-                    if (!sv.is_array()) bad_order(f, "expected a list of country codes");
+                    if (!sv.is_array()) bad_order(f, msg("in.expected_list", {{"what", "countries"}}));
                     for (std::size_t i = 0; i < sv.size(); ++i) {
                         const auto rf = fmt::format("{}[{}]", f, i);
                         const auto& step = sv[i];
@@ -419,7 +421,7 @@ Order order_from_json(const json& j) {
                 order.instructions = str(v, key);
             }
         } else if (key == "settings") {
-            if (!v.is_null() && !v.is_object()) bad_order("settings", "expected an object");
+            if (!v.is_null() && !v.is_object()) bad_order("settings", msg("in.expected_object"));
             if (v.is_object()) order.settings = v;
         } else if (auto role = role_from(key); role && (v.is_object() || v.is_array())) {
             // {"buyer": {...}, "end_user": {...}}: parties keyed by role.

@@ -579,14 +579,14 @@ std::vector<Finding> screen_parties(const PartyScreenInput& in) {
 std::vector<Clearance> clearances_from_json(const nlohmann::json& j) {
     std::vector<Clearance> out;
     if (j.is_null()) return out;
-    if (!j.is_array()) throw Error("bad_clearances", "clearances: expected a list");
+    if (!j.is_array()) throw Error("bad_clearances", Message{"in.field", {{"field", "clearances"}, {"what", msg("in.expected_list", {{"what", ""}})}}});
     for (std::size_t i = 0; i < j.size(); ++i) {
         const auto where = fmt::format("clearances[{}]", i);
-        if (!j[i].is_object()) throw Error("bad_clearances", where + ": expected an object");
+        if (!j[i].is_object()) throw Error("bad_clearances", Message{"in.field", {{"field", where}, {"what", msg("in.expected_object")}}});
         auto field = [&](const char* key) {
             const auto it = j[i].find(key);
             if (it == j[i].end() || !it->is_string() || it->get<std::string>().empty())
-                throw Error("bad_clearances", fmt::format("{}.{}: missing", where, key));
+                throw Error("bad_clearances", Message{"in.field", {{"field", where + "." + key}, {"what", msg("in.missing")}}});
             return it->get<std::string>();
         };
         Clearance c;

@@ -13,13 +13,14 @@ namespace exportcheck {
 
 nlohmann::json request_from_text(std::string_view text, std::string_view what) {
     if (text.size() > limits::kMaxOrderBytes)
-        throw Error("bad_order", fmt::format("{}: {} bytes; one order is limited to {} bytes", what, text.size(),
-                                             limits::kMaxOrderBytes));
+        throw Error("bad_order", Message{"in.field", {{"field", what},
+                                                      {"what", msg("in.order_too_big", {{"size", std::to_string(text.size())},
+                                                                                        {"max", std::to_string(limits::kMaxOrderBytes)}})}}});
     auto request = nlohmann::json::parse(text, nullptr, false);
     if (!request.is_discarded()) return request;
     // Only on the error path: parse again to learn where and why. Not only parse_error: a number too large
     // for a double is out_of_range.406 (fuzz: screener).
-    std::string reason = "not valid JSON";
+    std::string detail;
     try {
         (void)nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
@@ -34,9 +35,16 @@ nlohmann::json request_from_text(std::string_view text, std::string_view what) {
             while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
             message = message.substr(0, cut) + "...";
         }
-        reason += ": " + to_utf8(message);
+        detail = to_utf8(message);
     }
-    throw Error("bad_json", fmt::format("{}: {}", what, reason));
+    throw Error("bad_json", Message{"in.field", {{"field", what}, {"what", msg("in.not_json", {{"detail", detail}})}}});
+}
+
+Lang request_lang(const nlohmann::json& request) noexcept {
+    if (!request.is_object()) return Lang::en;
+    const auto it = request.find("lang");
+    if (it == request.end() || !it->is_string()) return Lang::en;
+    return lang_from(it->get_ref<const std::string&>()).value_or(Lang::en);
 }
 
 }  // namespace exportcheck

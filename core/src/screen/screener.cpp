@@ -182,30 +182,31 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
 }
 
 nlohmann::ordered_json Screener::screen_json(const nlohmann::json& request, const OwnList* own_list) const {
-    if (!request.is_object()) throw Error("bad_order", "order: expected a JSON object");
+    if (!request.is_object()) throw Error("bad_order", Message{"in.field", {{"field", "order"}, {"what", msg("in.expected_json_object")}}});
     if (request.contains("order")) {
         for (const auto& [key, v] : request.items())
             if (key != "order" && key != "clearances" && key != "settings" && key != "screened_at" && key != "lang")
-                throw Error("bad_order", fmt::format("{}: not a field of a screening request (order, clearances, settings, "
-                                                     "screened_at, lang)", key));
+                throw Error("bad_order", Message{"in.field", {{"field", key},
+                                                              {"what", msg("in.not_request_field",
+                                                                           {{"fields", "order, clearances, settings, screened_at, lang"}})}}});
         ScreenOptions options;
         if (request.contains("lang")) {
             const auto lang = request["lang"].is_string() ? lang_from(request["lang"].get<std::string>()) : std::nullopt;
-            if (!lang) throw Error("bad_order", "lang: expected \"en\" or \"fr\"");
+            if (!lang) throw Error("bad_order", Message{"in.field", {{"field", "lang"}, {"what", msg("in.expected_lang")}}});
             options.lang = *lang;
         }
         options.own_list = own_list;
         options.clearances = clearances_from_json(request.value("clearances", nlohmann::json()));
         if (request.contains("settings")) {
             if (!request["settings"].is_object() && !request["settings"].is_null())
-                throw Error("bad_settings", "settings: expected an object");
+                throw Error("bad_settings", Message{"in.field", {{"field", "settings"}, {"what", msg("in.expected_object")}}});
             if (request["settings"].is_object()) options.settings = request["settings"];
         }
         if (request.contains("screened_at")) {
-            if (!request["screened_at"].is_string()) throw Error("bad_order", "screened_at: expected an ISO 8601 time");
+            if (!request["screened_at"].is_string()) throw Error("bad_order", Message{"in.field", {{"field", "screened_at"}, {"what", msg("in.expected_time")}}});
             options.screened_at = request["screened_at"].get<std::string>();
             if (!parse_date(options.screened_at.substr(0, std::min<std::size_t>(10, options.screened_at.size()))))
-                throw Error("bad_order", fmt::format("screened_at: \"{}\" is not an ISO 8601 date or time", options.screened_at));
+                throw Error("bad_order", Message{"in.field", {{"field", "screened_at"}, {"what", msg("in.not_time", {{"value", options.screened_at}})}}});
         }
         return screen(order_from_json(request["order"]), options);
     }

@@ -270,6 +270,8 @@ export default {
   'batch.read': (p, f) => `${plural(p.count, '1 order', `${f.n(p.count)} orders`)} read from ${p.file}.`,
   'batch.lineErrors': (p, f) => `${plural(p.count, '1 line was', `${f.n(p.count)} lines were`)} refused and left out:`,
   'batch.lineError': 'line {line}: {message}',
+  'batch.bad_json_line': '{detail}',
+  'batch.not_an_order': 'a line must hold one order as a JSON object',
   'batch.readFailed': '{file} could not be read: {message}',
   'batch.parseFailed': '{file} could not be read as orders: {message}',
   'batch.progressLabel': 'Screening',

@@ -271,6 +271,8 @@ export default {
   'batch.read': (p, f) => `${plural(p.count, `${f.n(p.count)} commande lue`, `${f.n(p.count)} commandes lues`)} dans ${p.file}.`,
   'batch.lineErrors': (p, f) => `${plural(p.count, `${f.n(p.count)} ligne refusée et écartée`, `${f.n(p.count)} lignes refusées et écartées`)}${nb}:`,
   'batch.lineError': `ligne {line}${nb}: {message}`,
+  'batch.bad_json_line': `JSON non valide${nb}: « {detail} »`,
+  'batch.not_an_order': 'une ligne doit contenir une commande, sous la forme d’un objet JSON',
   'batch.readFailed': `{file} n\u2019a pas pu être lu${nb}: {message}`,
   'batch.parseFailed': `{file} n\u2019a pas pu être lu comme des commandes${nb}: {message}`,
   'batch.progressLabel': 'Contrôle en cours',
