@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
+import { callExport } from './wasm-call.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [queriesPath, bundlePath = path.join(root, 'public/bundle/default.ecb.gz')] = process.argv.slice(2);
 if (!queriesPath) {
@@ -18,19 +20,7 @@ if (!queriesPath) {
 
 const factory = createRequire(import.meta.url)(path.join(root, 'build-wasm/wasm/exportcheck-core-node.cjs'));
 const m = await factory();
-const encoder = new TextEncoder();
-
-function call(fn, text) {
-  const bytes = encoder.encode(text);
-  const ptr = m._malloc(bytes.length + 1);
-  m.HEAPU8.set(bytes, ptr);
-  m.HEAPU8[ptr + bytes.length] = 0;
-  try {
-    return m.UTF8ToString(fn(ptr, bytes.length));
-  } finally {
-    m._free(ptr);
-  }
-}
+const call = (fn, text) => callExport(m, fn, text);
 
 const raw = gunzipSync(readFileSync(bundlePath));
 const loads = [];

@@ -11,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 
+import { callExport } from './wasm-call.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opt, positionals: modules } = parseArgs({
   allowPositionals: true,
@@ -37,22 +39,10 @@ const chunks = (file) => {
 const queries = chunks(opt.queries);
 const orders = chunks(opt.orders);
 const bundle = gunzipSync(readFileSync(opt.bundle));
-const encoder = new TextEncoder();
-
 async function load(file) {
   const factory = (await import(pathToFileURL(path.resolve(file)).href)).default;
   const m = await factory({ wasmBinary: readFileSync(path.resolve(file).replace(/\.mjs$/, '.wasm')) });
-  const call = (fn, text) => {
-    const bytes = encoder.encode(text);
-    const ptr = m._malloc(bytes.length + 1);
-    m.HEAPU8.set(bytes, ptr);
-    m.HEAPU8[ptr + bytes.length] = 0;
-    try {
-      return m.UTF8ToString(fn(ptr, bytes.length));
-    } finally {
-      m._free(ptr);
-    }
-  };
+  const call = (fn, text) => callExport(m, fn, text);
   const ptr = m._malloc(bundle.length);
   m.HEAPU8.set(bundle, ptr);
   const reply = JSON.parse(m.UTF8ToString(m._ec_load_bundle(ptr, bundle.length)));
