@@ -95,7 +95,7 @@ test('a French batch CSV with bad rows: every good order screened, every bad row
   const errors = await page.$$eval('.line-errors li', (li) => li.map((l) => l.textContent));
   assert.equal(errors.length, 1, errors.join(' | '));
   // The core writes the row error in French; the file and column names and the user's value stay as written.
-  assert.match(errors[0], /^ligne 3\s*: « commandes\.csv », ligne 3, colonne \d+ \(« item\.quantity »\) : nombre attendu, reçu « dix »$/);
+  assert.match(errors[0], /^« commandes\.csv », ligne 3, colonne \d+ \(« item\.quantity »\) : nombre attendu, reçu « dix »$/);
   assert.deepEqual(englishWords(errors[0]), [], errors[0]);
   assert.doesNotMatch(errors[0], /docs\//);
   const summary = await page.textContent('#batch-summary');

@@ -232,6 +232,9 @@ export function createBatchView(ctx) {
   // A bad line's message: the core writes CSV rows in the page's language; a JSON line the browser could not
   // read is worded here (the parser's own words, in English, kept in quotes).
   const lineMessage = (e) => (JSON_LINE_CODES.has(e.code) ? t(`batch.${e.code}`, { detail: e.message }) : e.message);
+  // A CSV row's message already names the file, line and column; other messages get the line here.
+  const lineText = (e) =>
+    'column' in e ? e.message : t('batch.lineError', { line: e.line ?? e.row ?? '?', message: lineMessage(e) });
 
   // What the file held: how many orders, and the lines that hold none (not screened).
   function reportRead(name, orders, errors) {
@@ -239,7 +242,7 @@ export function createBatchView(ctx) {
     if (!errors.length) return;
     message('error', t('batch.lineErrors', { count: errors.length }));
     messages.append(h('ul', { class: 'line-errors' }, errors.slice(0, PREVIEW_ERRORS).map((e) =>
-      h('li', {}, t('batch.lineError', { line: e.line ?? e.row ?? '?', message: lineMessage(e) })))));
+      h('li', {}, lineText(e)))));
   }
 
   // A whole file that cannot be read (an unknown CSV column, too many orders) is refused before screening.
