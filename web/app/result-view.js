@@ -161,7 +161,7 @@ function brief(v) {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(brief).join(', ');
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
-  if (typeof v === 'string') return pathWords(v);
+  if (typeof v === 'string') return has(`role.${v}`) ? roleName(v) : pathWords(v);  // a role code: its name
   if (typeof v !== 'object') return String(v);
   const name = v.name ?? v.label ?? v.description;
   if (name) {
