@@ -39,7 +39,7 @@ function check(control) {
   if (name === 'quantity' && value && !(Number.isInteger(Number(value)) && Number(value) >= 1)) return { key: 'error.quantity' };
   if (['unit_price', 'tpp', 'die_area_mm2'].includes(name) && value && !(Number(value) >= 0)) return { key: 'error.number' };
   if (control.type === 'email' && value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return { key: 'error.email' };
-  // A typing slip caught here; the core reads any ECCN the maker gives (an unknown one is its own finding).
+  // A typing slip caught here: the core takes the maker's ECCN as given and weighs it against its own reading.
   if (name === 'eccn' && value && !/^([0-9][A-E][0-9]{3}(\.[a-z0-9.]+)?|EAR99)$/i.test(value)) return { key: 'error.eccn' };
   if (name.endsWith('.established') && value && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return { key: 'error.established' };
   return null;
