@@ -390,196 +390,272 @@ void fallback_at(ItemClassification& r, const RulesData& rules) {
                                              {"citation", data_text(fb, "citation")}, {"effect", data_text(fb, "effect")}}));
 }
 
-}  // namespace
-
-ItemClassification classify_item(const Item& item, const RulesData& rules) {
-    ItemClassification r;
-    const auto& cat = rules.catalogue;
-    const auto& cw = *rules.words;
-    const auto words = item_words(item);
+// The item's text as words ("8xA100" split) and as the folded text the word lists search.
+struct ItemText {
+    std::vector<std::string> words;
     Folded folded;
-    folded.words = words;
-    for (const auto& w : words) folded.text += (folded.text.empty() ? "" : " ") + w;
-    r.maker_eccn = item.eccn;
-    const auto maker = maker_class(item.eccn);
-    const double quantity = item.quantity;
+};
+ItemText item_text(const Item& item) {
+    ItemText t;
+    t.words = item_words(item);
+    t.folded.words = t.words;
+    for (const auto& w : t.words) t.folded.text += (t.folded.text.empty() ? "" : " ") + w;
+    return t;
+}
 
-    // 1. A known system (DGX, HGX, NVL72), then chips named anywhere else in the text.
-    const SystemModel* sys = nullptr;
-    Span sys_span;
+// A chip the item holds, how many of it per unit, and the 3A090 verdict on its figures.
+struct ChipPart {
+    const Chip* chip;
+    double count;
+    ChipVerdict verdict;
+};
+
+struct SystemHit {
+    const SystemModel* model = nullptr;
+    Span span;
+};
+
+// The known system (DGX, HGX, NVL72) whose name is the longest found in the text.
+SystemHit find_system(const std::vector<std::string>& words, const Catalogue& cat) {
+    SystemHit hit;
     for (const auto& s : cat.systems) {
         const auto span = find_alias(words, s.alias_keys);
-        if (span && (!sys || span->length > sys_span.length)) {
-            sys = &s;
-            sys_span = *span;
+        if (span && (!hit.model || span->length > hit.span.length)) {
+            hit.model = &s;
+            hit.span = *span;
         }
     }
-    auto chips = find_chips(words, folded, cat, cw);
-    if (sys)
+    return hit;
+}
+
+// The chips the item holds: the system's own first, then chips named elsewhere in the text. A chip named
+// inside the system's name ("DGX H100") is the system's chip, not a second part.
+std::vector<ChipPart> chip_parts(const ItemText& text, const SystemHit& sys, const Item& item, const RulesData& rules) {
+    const auto& cat = rules.catalogue;
+    const auto& cw = *rules.words;
+    auto chips = find_chips(text.words, text.folded, cat, cw);
+    if (sys.model)
         chips.erase(std::remove_if(chips.begin(), chips.end(), [&](const ChipHit& c) {
-                        return c.span.begin < sys_span.end && sys_span.begin < c.span.end;
+                        return c.span.begin < sys.span.end && sys.span.begin < c.span.end;
                     }), chips.end());
-
-    struct Part {
-        const Chip* chip;
-        double count;
-        ChipVerdict verdict;
-    };
-    std::vector<Part> parts;
-    if (sys) {
-        double count = sys->count;
-        for (const auto& [w, n] : sys->count_if_any)
-            if (rules_detail::WordList({w}).find(folded)) count = n;
-        const auto* chip = cat.chip(sys->contains);
+    std::vector<ChipPart> parts;
+    if (sys.model) {
+        double count = sys.model->count;  // a 4-GPU HGX board says so in words ("4 gpu")
+        for (const auto& [w, n] : sys.model->count_if_any)
+            if (rules_detail::WordList({w}).find(text.folded)) count = n;
+        const auto* chip = cat.chip(sys.model->contains);
         parts.push_back({chip, count, judge_chip(chip, item, rules)});
+    }
+    for (const auto& c : chips)
+        parts.push_back({c.chip, count_near(text.words, c.span, cw).value_or(1), judge_chip(c.chip, item, rules)});
+    return parts;
+}
+
+const NamedProduct* first_gpu_server(const std::vector<std::string>& words, const Catalogue& cat) {
+    for (const auto& s : cat.gpu_servers)
+        if (find_alias(words, s.alias_keys)) return &s;
+    return nullptr;
+}
+
+// An item that holds chips but is no known system may still be one: a GPU server model or a system word.
+// Systems are 4A090, not 3A090.
+void mark_unnamed_system(ItemClassification& r, const ItemText& text, const RulesData& rules) {
+    if (const auto* server = first_gpu_server(text.words, rules.catalogue)) {
         r.system = true;
-        r.system_id = sys->id;
-        r.system_name = sys->name;
-        r.confidence = sys->pedigree.confidence;
+        r.system_id = server->id;
+        r.system_name = server->name;
     }
-    for (const auto& c : chips) {
-        const double count = count_near(words, c.span, cw).value_or(1);
-        parts.push_back({c.chip, count, judge_chip(c.chip, item, rules)});
-    }
-    if (!r.system && !parts.empty()) {
-        for (const auto& s : cat.gpu_servers)
-            if (find_alias(words, s.alias_keys)) {
-                r.system = true;
-                r.system_id = s.id;
-                r.system_name = s.name;
-                break;
-            }
-        if (cw.system_words.find(folded)) r.system = true;
-    }
+    if (rules.words->system_words.find(text.folded)) r.system = true;
+}
 
-    if (!parts.empty()) {
-        // The strictest chip decides; the others are noted.
-        std::size_t best = 0;
-        for (std::size_t i = 1; i < parts.size(); ++i)
-            if (strictness(parts[i].verdict.cls) > strictness(parts[best].verdict.cls)) best = i;
-        const auto& p = parts[best];
-        const auto& v = p.verdict;
-        r.cls = v.cls;
-        r.catalogue_id = p.chip ? p.chip->id : "";
-        r.catalogue_name = p.chip ? p.chip->vendor + " " + p.chip->name : "";
-        if (p.chip) {
-            r.confidence = p.chip->pedigree.confidence;
-            r.sources = p.chip->pedigree.sources;
-            r.letter = p.chip->letter;
-            r.prc_made = p.chip->prc_made;
-            if (!p.chip->notes.empty()) r.notes.push_back(twin(p.chip->notes, p.chip->notes_fr));
-        }
-        r.tpp = v.tpp;
-        r.die_area_mm2 = v.die;
-        r.pd = v.pd;
-        r.memory_bandwidth_gbs = v.bandwidth;
-        r.datacenter = v.datacenter;
-        r.figures_from = v.figures_from;
-        r.chips_per_unit = p.count;
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-            if (i == best) continue;
-            r.notes.push_back(msg("class.also_names", {{"n", json_number(parts[i].count)},
-                                                       {"chip", parts[i].chip ? ojson(parts[i].chip->name) : msg("class.also_names_chip")},
-                                                       {"class", class_msg(parts[i].verdict.cls)}}));
-            if (parts[i].chip && parts[i].chip->prc_made) r.prc_made = true;
-        }
-        const auto name = p.chip ? p.chip->vendor + " " + p.chip->name : std::string("the chip");
-        if (r.system) {
-            const auto what = sys ? sys->name : r.system_name;  // "" renders as "a system" / "un système"
-            set_basis(r, "basis.system", {{"what", what}, {"n", num(p.count)}, {"name", name}, {"basis", v.basis_msg}});
-        } else {
-            set_basis(r, "basis.chip", {{"name", name}, {"per", p.count > 1 ? num(p.count) : ojson("")}, {"basis", v.basis_msg}});
-        }
-    } else if (item.tpp) {
-        const auto v = judge_chip(nullptr, item, rules);
-        r.cls = v.cls;
-        r.tpp = v.tpp;
-        r.die_area_mm2 = v.die;
-        r.pd = v.pd;
-        r.memory_bandwidth_gbs = v.bandwidth;
-        r.datacenter = v.datacenter;
-        r.figures_from = "order";
-        r.chips_per_unit = 1;
-        set_basis(r, "basis.own_figures", {{"basis", v.basis_msg}});
-        r.system = static_cast<bool>(cw.system_words.find(folded));
+void copy_figures(ItemClassification& r, const ChipVerdict& v) {
+    r.tpp = v.tpp;
+    r.die_area_mm2 = v.die;
+    r.pd = v.pd;
+    r.memory_bandwidth_gbs = v.bandwidth;
+    r.datacenter = v.datacenter;
+}
+
+// The strictest chip decides: a system holding one controlled chip is controlled.
+std::size_t strictest_part(const std::vector<ChipPart>& parts) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < parts.size(); ++i)
+        if (strictness(parts[i].verdict.cls) > strictness(parts[best].verdict.cls)) best = i;
+    return best;
+}
+
+// The deciding chip's class, figures and pedigree become the item's.
+void take_part(ItemClassification& r, const ChipPart& p) {
+    const auto& v = p.verdict;
+    r.cls = v.cls;
+    r.catalogue_id = p.chip ? p.chip->id : "";
+    r.catalogue_name = p.chip ? p.chip->vendor + " " + p.chip->name : "";
+    if (p.chip) {
+        r.confidence = p.chip->pedigree.confidence;
+        r.sources = p.chip->pedigree.sources;
+        r.letter = p.chip->letter;
+        r.prc_made = p.chip->prc_made;
+        if (!p.chip->notes.empty()) r.notes.push_back(twin(p.chip->notes, p.chip->notes_fr));
+    }
+    copy_figures(r, v);
+    r.figures_from = v.figures_from;
+    r.chips_per_unit = p.count;
+}
+
+// The chips that did not decide are still named, so a reader sees the whole item; any PRC-made one counts.
+void note_other_parts(ItemClassification& r, const std::vector<ChipPart>& parts, std::size_t best) {
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i == best) continue;
+        r.notes.push_back(msg("class.also_names", {{"n", json_number(parts[i].count)},
+                                                   {"chip", parts[i].chip ? ojson(parts[i].chip->name) : msg("class.also_names_chip")},
+                                                   {"class", class_msg(parts[i].verdict.cls)}}));
+        if (parts[i].chip && parts[i].chip->prc_made) r.prc_made = true;
+    }
+}
+
+void classify_by_chips(ItemClassification& r, const std::vector<ChipPart>& parts, const SystemModel* sys) {
+    const auto best = strictest_part(parts);
+    const auto& p = parts[best];
+    take_part(r, p);
+    note_other_parts(r, parts, best);
+    const auto name = p.chip ? p.chip->vendor + " " + p.chip->name : std::string("the chip");
+    if (r.system) {
+        const auto what = sys ? sys->name : r.system_name;  // "" renders as "a system" / "un système"
+        set_basis(r, "basis.system", {{"what", what}, {"n", num(p.count)}, {"name", name}, {"basis", p.verdict.basis_msg}});
     } else {
-        // Not a known chip: a GPU server model, an ordinary product, or unknown.
-        const NamedProduct* server = nullptr;
-        for (const auto& s : cat.gpu_servers)
-            if (find_alias(words, s.alias_keys)) { server = &s; break; }
-        const NamedProduct* generic = nullptr;
-        std::size_t generic_len = 0;
-        for (const auto& g : cat.generic)
-            if (const auto span = find_alias(words, g.alias_keys); span && span->length > generic_len) {
-                generic = &g;
-                generic_len = span->length;
-            }
-        const auto dc_word = cw.datacenter_words.find(folded);
-        const auto gpu_word = cw.gpu_words.find(folded);
-        if (server) {
-            r.cls = ItemClass::unclassified;
-            r.looks_datacenter = true;
-            r.system = true;
-            r.system_id = server->id;
-            r.system_name = server->name;
-            set_basis(r, "basis.server", {{"name", server->name}});
-        } else if (dc_word) {
-            r.cls = ItemClass::unclassified;
-            r.looks_datacenter = true;
-            set_basis(r, "basis.datacenter_word", {{"word", *dc_word}});
-        } else if (generic) {
-            r.cls = ItemClass::generic;
-            r.catalogue_id = generic->id;
-            r.catalogue_name = generic->name;
-            r.confidence = generic->pedigree.confidence.empty() ? "L" : generic->pedigree.confidence;
-            set_basis(r, "basis.generic", {{"name", generic->name}, {"eccn", generic->likely_eccn}, {"conf", r.confidence}});
-            if (!generic->notes.empty()) r.notes.push_back(twin(generic->notes, generic->notes_fr));
-            if (gpu_word) r.notes.push_back(msg("class.gpu_no_model", {{"word", *gpu_word}}));
-        } else {
-            r.cls = ItemClass::unclassified;
-            if (gpu_word) set_basis(r, "basis.gpu_unknown", {{"word", *gpu_word}});
-            else set_basis(r, "basis.unknown");
-            r.names_gpu = gpu_word.has_value();
-        }
+        set_basis(r, "basis.chip", {{"name", name}, {"per", p.count > 1 ? num(p.count) : ojson("")}, {"basis", p.verdict.basis_msg}});
     }
-    r.chips_total = r.chips_per_unit * quantity;
+}
 
-    // The maker's ECCN, beside the tool's.
-    if (maker.cls != ItemClass::unclassified) {
-        if (r.cls == ItemClass::unclassified || r.cls == ItemClass::generic || r.cls == ItemClass::undetermined) {
-            if (r.cls == ItemClass::undetermined && strictness(maker.cls) < strictness(ItemClass::undetermined))
-                r.notes.push_back(msg("class.maker_outside", {{"eccn", item.eccn}}));
-            r.cls = maker.cls;
-            r.figures_from = r.figures_from.empty() ? "maker's ECCN" : r.figures_from;
-            add_basis(r, "basis.maker", {{"eccn", item.eccn}});
-        } else if (strictness(maker.cls) > strictness(r.cls) && maker.cls != ItemClass::outside) {
-            r.notes.push_back(msg("class.maker_stricter", {{"eccn", item.eccn}}));
-            r.cls = maker.cls;
-        } else if (maker.cls == ItemClass::outside && r.controlled() && r.system &&
-                   std::find(cat.maker_z_bases.begin(), cat.maker_z_bases.end(), maker.base) != cat.maker_z_bases.end()) {
-            r.notes.push_back(msg("class.maker_z", {{"eccn", item.eccn}, {"base", maker.base}}));
-        } else if (maker.cls != r.cls && !(maker.cls == ItemClass::a && r.cls == ItemClass::consumer_a)) {
-            r.notes.push_back(msg("class.maker_differs", {{"eccn", item.eccn}, {"class", class_msg(r.cls)}}));
+// No chip named, but the order gives the TPP: the 3A090 tests run on the order's own figures.
+void classify_by_own_figures(ItemClassification& r, const Item& item, const RulesData& rules, const ItemText& text) {
+    const auto v = judge_chip(nullptr, item, rules);
+    r.cls = v.cls;
+    copy_figures(r, v);
+    r.figures_from = "order";
+    r.chips_per_unit = 1;
+    set_basis(r, "basis.own_figures", {{"basis", v.basis_msg}});
+    r.system = static_cast<bool>(rules.words->system_words.find(text.folded));
+}
+
+// The ordinary product (cable, switch, laptop...) whose name is the longest found in the text.
+const NamedProduct* longest_generic(const std::vector<std::string>& words, const Catalogue& cat) {
+    const NamedProduct* generic = nullptr;
+    std::size_t generic_len = 0;
+    for (const auto& g : cat.generic)
+        if (const auto span = find_alias(words, g.alias_keys); span && span->length > generic_len) {
+            generic = &g;
+            generic_len = span->length;
         }
-    }
+    return generic;
+}
 
-    // The tool's ECCN.
-    const bool z = std::find(cat.maker_z_bases.begin(), cat.maker_z_bases.end(), maker.base) != cat.maker_z_bases.end();
+// Not a known chip and no figures: a GPU server model or a datacenter word marks the item as possibly
+// advanced, an ordinary product is outside 3A090/4A090, anything else stays unclassified.
+void classify_without_chip(ItemClassification& r, const ItemText& text, const RulesData& rules) {
+    const auto& cw = *rules.words;
+    const auto* server = first_gpu_server(text.words, rules.catalogue);
+    const auto* generic = longest_generic(text.words, rules.catalogue);
+    const auto dc_word = cw.datacenter_words.find(text.folded);
+    const auto gpu_word = cw.gpu_words.find(text.folded);
+    if (server) {
+        r.cls = ItemClass::unclassified;
+        r.looks_datacenter = true;
+        r.system = true;
+        r.system_id = server->id;
+        r.system_name = server->name;
+        set_basis(r, "basis.server", {{"name", server->name}});
+    } else if (dc_word) {
+        r.cls = ItemClass::unclassified;
+        r.looks_datacenter = true;
+        set_basis(r, "basis.datacenter_word", {{"word", *dc_word}});
+    } else if (generic) {
+        r.cls = ItemClass::generic;
+        r.catalogue_id = generic->id;
+        r.catalogue_name = generic->name;
+        r.confidence = generic->pedigree.confidence.empty() ? "L" : generic->pedigree.confidence;
+        set_basis(r, "basis.generic", {{"name", generic->name}, {"eccn", generic->likely_eccn}, {"conf", r.confidence}});
+        if (!generic->notes.empty()) r.notes.push_back(twin(generic->notes, generic->notes_fr));
+        if (gpu_word) r.notes.push_back(msg("class.gpu_no_model", {{"word", *gpu_word}}));
+    } else {
+        r.cls = ItemClass::unclassified;
+        if (gpu_word) set_basis(r, "basis.gpu_unknown", {{"word", *gpu_word}});
+        else set_basis(r, "basis.unknown");
+        r.names_gpu = gpu_word.has_value();
+    }
+}
+
+bool is_maker_z_base(const Catalogue& cat, const std::string& base) {
+    return std::find(cat.maker_z_bases.begin(), cat.maker_z_bases.end(), base) != cat.maker_z_bases.end();
+}
+
+// The maker's ECCN beside the tool's: it fills a gap the tool left, wins when stricter, and is noted when it
+// differs, so the stricter reading always shows.
+void weigh_maker_eccn(ItemClassification& r, const Item& item, const MakerClass& maker, const Catalogue& cat) {
+    if (maker.cls == ItemClass::unclassified) return;
+    if (r.cls == ItemClass::unclassified || r.cls == ItemClass::generic || r.cls == ItemClass::undetermined) {
+        if (r.cls == ItemClass::undetermined && strictness(maker.cls) < strictness(ItemClass::undetermined))
+            r.notes.push_back(msg("class.maker_outside", {{"eccn", item.eccn}}));
+        r.cls = maker.cls;
+        r.figures_from = r.figures_from.empty() ? "maker's ECCN" : r.figures_from;
+        add_basis(r, "basis.maker", {{"eccn", item.eccn}});
+    } else if (strictness(maker.cls) > strictness(r.cls) && maker.cls != ItemClass::outside) {
+        r.notes.push_back(msg("class.maker_stricter", {{"eccn", item.eccn}}));
+        r.cls = maker.cls;
+    } else if (maker.cls == ItemClass::outside && r.controlled() && r.system && is_maker_z_base(cat, maker.base)) {
+        r.notes.push_back(msg("class.maker_z", {{"eccn", item.eccn}, {"base", maker.base}}));
+    } else if (maker.cls != r.cls && !(maker.cls == ItemClass::a && r.cls == ItemClass::consumer_a)) {
+        r.notes.push_back(msg("class.maker_differs", {{"eccn", item.eccn}, {"class", class_msg(r.cls)}}));
+    }
+}
+
+// The tool's ECCN for the final class: 3A090 for a chip, 4A090 for a system, or, for a system the maker files
+// under a ".z" base, that ".z" paragraph tracking 4A090.
+std::string tool_eccn(const ItemClassification& r, const MakerClass& maker, const Catalogue& cat) {
     switch (r.cls) {
         case ItemClass::a:
         case ItemClass::consumer_a:
         case ItemClass::b: {
             const char* para = r.cls == ItemClass::b ? "b" : "a";
-            if (r.system && z) r.eccn = fmt::format("{}.z (tracks 4A090.{})", maker.base, para);
-            else r.eccn = fmt::format("{}.{}", r.system ? "4A090" : "3A090", para);
-            break;
+            if (r.system && is_maker_z_base(cat, maker.base)) return fmt::format("{}.z (tracks 4A090.{})", maker.base, para);
+            return fmt::format("{}.{}", r.system ? "4A090" : "3A090", para);
         }
-        case ItemClass::letter: r.eccn = r.system ? "outside 4A090 (H20/MI308 letter applies)" : "outside 3A090 (H20/MI308 letter applies)"; break;
-        case ItemClass::outside: r.eccn = r.system ? "outside 4A090" : "outside 3A090"; break;
-        case ItemClass::generic: r.eccn = "outside 3A090/4A090 (ordinary product)"; break;
-        case ItemClass::undetermined: r.eccn = "undetermined"; break;
-        case ItemClass::unclassified: r.eccn = "unclassified"; break;
+        case ItemClass::letter: return r.system ? "outside 4A090 (H20/MI308 letter applies)" : "outside 3A090 (H20/MI308 letter applies)";
+        case ItemClass::outside: return r.system ? "outside 4A090" : "outside 3A090";
+        case ItemClass::generic: return "outside 3A090/4A090 (ordinary product)";
+        case ItemClass::undetermined: return "undetermined";
+        case ItemClass::unclassified: return "unclassified";
     }
+    return "unclassified";
+}
+
+}  // namespace
+
+ItemClassification classify_item(const Item& item, const RulesData& rules) {
+    ItemClassification r;
+    const auto text = item_text(item);
+    const auto maker = maker_class(item.eccn);
+    r.maker_eccn = item.eccn;
+
+    // A known system (DGX, HGX, NVL72), then chips named anywhere else in the text.
+    const auto sys = find_system(text.words, rules.catalogue);
+    const auto parts = chip_parts(text, sys, item, rules);
+    if (sys.model) {
+        r.system = true;
+        r.system_id = sys.model->id;
+        r.system_name = sys.model->name;
+        r.confidence = sys.model->pedigree.confidence;
+    } else if (!parts.empty()) {
+        mark_unnamed_system(r, text, rules);
+    }
+
+    if (!parts.empty()) classify_by_chips(r, parts, sys.model);
+    else if (item.tpp) classify_by_own_figures(r, item, rules, text);
+    else classify_without_chip(r, text, rules);
+    r.chips_total = r.chips_per_unit * item.quantity;
+
+    weigh_maker_eccn(r, item, maker, rules.catalogue);
+    r.eccn = tool_eccn(r, maker, rules.catalogue);
     if (r.cls == ItemClass::consumer_a) r.notes.push_back(msg("class.consumer"));
     fallback_at(r, rules);
     return r;
