@@ -209,111 +209,150 @@ std::vector<Finding> check_embargo(const CheckInput& in) {
     return out;
 }
 
-std::vector<Finding> check_licences(const CheckInput& in) {
-    std::vector<Finding> out;
-    const auto& L = in.rules.license;
+namespace {
 
-    // Items by what they need.
+// The order's items by what they need: a licence with a presumption of denial (3A090.a), a licence an exception
+// may lift (3A090.b, 3A090.a not for datacenters), the H20/MI308 letter, or a person's look at the class.
+struct ItemsByNeed {
     std::vector<ItemRef> strict, excepted, letter, unsure;
+};
+ItemsByNeed items_by_need(const CheckInput& in) {
+    ItemsByNeed by;
     for (std::size_t i = 0; i < in.items.size(); ++i) {
         const auto& c = in.items[i];
         const ItemRef ref{i, item_label(in.order.items[i], c), item_msg(in.order.items[i], c)};
-        if (c.cls == ItemClass::a) strict.push_back(ref);
-        else if (c.cls == ItemClass::b || c.cls == ItemClass::consumer_a) excepted.push_back(ref);
-        else if (c.cls == ItemClass::letter) letter.push_back(ref);
-        else if (c.cls == ItemClass::undetermined || c.cls == ItemClass::unclassified) unsure.push_back(ref);
+        if (c.cls == ItemClass::a) by.strict.push_back(ref);
+        else if (c.cls == ItemClass::b || c.cls == ItemClass::consumer_a) by.excepted.push_back(ref);
+        else if (c.cls == ItemClass::letter) by.letter.push_back(ref);
+        else if (c.cls == ItemClass::undetermined || c.cls == ItemClass::unclassified) by.unsure.push_back(ref);
     }
+    return by;
+}
 
-    for (const auto& d : in.destinations.countries) {
-        if (in.rules.groups.embargo(d.code)) continue;  // the embargo finding says it all
-        const auto where = where_msg(d);
-        if (d.license_set && (!strict.empty() || !excepted.empty())) {
-            const auto id = d.d5_or_macau ? "LIC-3A090-D5" : "LIC-3A090-D1D4";
-            // One rule, one policy, one sentence: the H200-class chips under the 2026 case-by-case policy get
-            // their own finding (LIC-H200-CASE), the other 3A090.a chips keep the presumption of denial.
-            std::vector<ItemRef> cases, denial, nopath;
-            for (const auto& r : strict)
-                (d.d5_or_macau && no_licence_path(in.items[r.index], in) ? nopath
-                 : h200_case(in.items[r.index], d, in)                    ? cases
-                                                                          : denial).push_back(r);
-            if (!nopath.empty())
-                out.push_back(nopath_finding(in, nopath, msg("nopath.going", {{"where", where}}),
-                                             {{"destination", d.code}, {"counts_as", d.counts_as}}));
-            if (!denial.empty()) out.push_back(licence_finding(in, d, id, denial, where, false));
-            if (!cases.empty()) out.push_back(licence_finding(in, d, "LIC-H200-CASE", cases, where, false));
-            if (!excepted.empty()) out.push_back(licence_finding(in, d, id, excepted, where, true));
-        }
-        if (d.code == L.rule("LIC-3A090-AE").value("country", "AE") && (!strict.empty() || !excepted.empty())) {
-            std::vector<ItemRef> all = strict;
-            all.insert(all.end(), excepted.begin(), excepted.end());
-            out.push_back(uae_finding(in, d, all, where));
-        }
-        if (!letter.empty() && (d.counts_as == "CN" || d.d5_or_macau)) {
-            const auto& rule = L.rule("LIC-H20-LETTER");
-            Finding f;
-            f.kind = "license";
-            f.rule = "LIC-H20-LETTER";
-            f.severity = Severity::license_required;
-            f.say("lic.letter", {{"items", labels(letter)}, {"n", letter.size()}, {"where", where}});
-            f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(letter, in)},
-                          {"note", data_text(rule, "note")}};
-            merge_into(f.evidence, cite(rule));
-            out.push_back(std::move(f));
-        }
-        if (!unsure.empty() && (d.license_set || d.code == L.rule("LIC-3A090-AE").value("country", "AE"))) {
-            std::vector<ItemRef> relevant;
-            for (const auto& r : unsure) relevant.push_back(r);
-            Finding f;
-            f.kind = "license";
-            f.rule = "LIC-UNDETERMINED";
-            f.severity = Severity::review;
-            f.say("lic.undetermined", {{"items", labels(relevant)}, {"n", relevant.size()}, {"where", where}});
-            f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(relevant, in)}};
-            merge_into(f.evidence, cite(L.rule("LIC-3A090-D1D4")));
-            out.push_back(std::move(f));
-        }
-    }
+// A destination in the licence set (D:1/D:4/D:5, Macau). One rule, one policy, one sentence: the H200-class
+// chips under the 2026 case-by-case policy get their own finding (LIC-H200-CASE), the other 3A090.a chips keep
+// the presumption of denial, and a chip no licence can cover to D:5 says so.
+void licence_set_findings(std::vector<Finding>& out, const CheckInput& in, const DestinationCountry& d,
+                          const ItemsByNeed& by, const ojson& where) {
+    const auto id = d.d5_or_macau ? "LIC-3A090-D5" : "LIC-3A090-D1D4";
+    std::vector<ItemRef> cases, denial, nopath;
+    for (const auto& r : by.strict)
+        (d.d5_or_macau && no_licence_path(in.items[r.index], in) ? nopath
+         : h200_case(in.items[r.index], d, in)                    ? cases
+                                                                  : denial).push_back(r);
+    if (!nopath.empty())
+        out.push_back(nopath_finding(in, nopath, msg("nopath.going", {{"where", where}}),
+                                     {{"destination", d.code}, {"counts_as", d.counts_as}}));
+    if (!denial.empty()) out.push_back(licence_finding(in, d, id, denial, where, false));
+    if (!cases.empty()) out.push_back(licence_finding(in, d, "LIC-H200-CASE", cases, where, false));
+    if (!by.excepted.empty()) out.push_back(licence_finding(in, d, id, by.excepted, where, true));
+}
 
-    // The headquarters rule: wherever the goods go.
-    for (const auto& h : in.destinations.headquarters) {
-        const auto& rule = L.rule("LIC-HQ-D5");
-        const auto who = who_msg(h.role, h.name);
-        const auto how = msg("hq.how", {{"basis", h.basis == "parent.headquarters_country" ? "parent"
-                                                  : h.basis == "parent party" || h.basis == "headquarters_country" ? "hq"
-                                                                                                                   : "based"},
-                                        {"country", country(h.country)}});
-        std::vector<ItemRef> nopath;
-        for (const auto& r : strict)
-            if (no_licence_path(in.items[r.index], in)) nopath.push_back(r);
-        if (!nopath.empty())
-            out.push_back(nopath_finding(in, nopath, msg("nopath.for", {{"who", who}, {"how", how}}),
-                                         {{"party", h.party}, {"headquarters", h.country}}));
-        for (const auto* group : {&strict, &excepted}) {
-            if (group->empty()) continue;
-            Finding f;
-            f.kind = "license";
-            f.rule = "LIC-HQ-D5";
-            f.severity = Severity::license_required;
-            f.say("lic.hq", {{"who", who}, {"how", how}, {"items", labels(*group)}});
-            if (group == &excepted) f.then("lic.hq_nac");
-            f.evidence = {{"party", h.party}, {"role", h.role}, {"name", h.name}, {"headquarters", h.country},
-                          {"basis", h.basis}, {"items", items_json(*group, in)}, {"red_flag", "R11"},
-                          {"review_policy", data_text(rule, "policy")}};
-            merge_into(f.evidence, cite(rule));
-            add_notes(f.evidence, in);
-            out.push_back(std::move(f));
-        }
-        if (!unsure.empty() && strict.empty() && excepted.empty()) {
-            Finding f;
-            f.kind = "license";
-            f.rule = "LIC-UNDETERMINED";
-            f.severity = Severity::review;
-            f.say("lic.hq_undetermined", {{"who", who}, {"how", how}, {"items", labels(unsure)}, {"n", unsure.size()}});
-            f.evidence = {{"party", h.party}, {"headquarters", h.country}, {"items", items_json(unsure, in)}};
-            merge_into(f.evidence, cite(rule));
-            out.push_back(std::move(f));
-        }
+// The April 2025 letters: H20/MI308-class items going to China or a D:5 country need a licence.
+Finding letter_finding(const CheckInput& in, const DestinationCountry& d, const std::vector<ItemRef>& letter,
+                       const ojson& where) {
+    const auto& rule = in.rules.license.rule("LIC-H20-LETTER");
+    Finding f;
+    f.kind = "license";
+    f.rule = "LIC-H20-LETTER";
+    f.severity = Severity::license_required;
+    f.say("lic.letter", {{"items", labels(letter)}, {"n", letter.size()}, {"where", where}});
+    f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(letter, in)},
+                  {"note", data_text(rule, "note")}};
+    merge_into(f.evidence, cite(rule));
+    return f;
+}
+
+// Items the tool could not class, going where a 3A090 item would need a licence: a person must decide.
+Finding undetermined_finding(const CheckInput& in, const DestinationCountry& d, const std::vector<ItemRef>& unsure,
+                             const ojson& where) {
+    Finding f;
+    f.kind = "license";
+    f.rule = "LIC-UNDETERMINED";
+    f.severity = Severity::review;
+    f.say("lic.undetermined", {{"items", labels(unsure)}, {"n", unsure.size()}, {"where", where}});
+    f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(unsure, in)}};
+    merge_into(f.evidence, cite(in.rules.license.rule("LIC-3A090-D1D4")));
+    return f;
+}
+
+void destination_findings(std::vector<Finding>& out, const CheckInput& in, const DestinationCountry& d,
+                          const ItemsByNeed& by) {
+    if (in.rules.groups.embargo(d.code)) return;  // the embargo finding says it all
+    const std::string uae = in.rules.license.rule("LIC-3A090-AE").value("country", "AE");
+    const bool controlled = !by.strict.empty() || !by.excepted.empty();
+    const auto where = where_msg(d);
+    if (d.license_set && controlled) licence_set_findings(out, in, d, by, where);
+    if (d.code == uae && controlled) {
+        std::vector<ItemRef> all = by.strict;
+        all.insert(all.end(), by.excepted.begin(), by.excepted.end());
+        out.push_back(uae_finding(in, d, all, where));
     }
+    if (!by.letter.empty() && (d.counts_as == "CN" || d.d5_or_macau)) out.push_back(letter_finding(in, d, by.letter, where));
+    if (!by.unsure.empty() && (d.license_set || d.code == uae)) out.push_back(undetermined_finding(in, d, by.unsure, where));
+}
+
+// How a party counts as headquartered in D:5: through its parent, its stated headquarters, or its own address.
+ojson hq_how(const HeadquartersConcern& h) {
+    return msg("hq.how", {{"basis", h.basis == "parent.headquarters_country" ? "parent"
+                                    : h.basis == "parent party" || h.basis == "headquarters_country" ? "hq"
+                                                                                                     : "based"},
+                          {"country", country(h.country)}});
+}
+
+Finding hq_licence_finding(const CheckInput& in, const HeadquartersConcern& h, const std::vector<ItemRef>& group,
+                           bool excepted, const ojson& who, const ojson& how) {
+    const auto& rule = in.rules.license.rule("LIC-HQ-D5");
+    Finding f;
+    f.kind = "license";
+    f.rule = "LIC-HQ-D5";
+    f.severity = Severity::license_required;
+    f.say("lic.hq", {{"who", who}, {"how", how}, {"items", labels(group)}});
+    if (excepted) f.then("lic.hq_nac");
+    f.evidence = {{"party", h.party}, {"role", h.role}, {"name", h.name}, {"headquarters", h.country},
+                  {"basis", h.basis}, {"items", items_json(group, in)}, {"red_flag", "R11"},
+                  {"review_policy", data_text(rule, "policy")}};
+    merge_into(f.evidence, cite(rule));
+    add_notes(f.evidence, in);
+    return f;
+}
+
+Finding hq_undetermined_finding(const CheckInput& in, const HeadquartersConcern& h, const std::vector<ItemRef>& unsure,
+                                const ojson& who, const ojson& how) {
+    Finding f;
+    f.kind = "license";
+    f.rule = "LIC-UNDETERMINED";
+    f.severity = Severity::review;
+    f.say("lic.hq_undetermined", {{"who", who}, {"how", how}, {"items", labels(unsure)}, {"n", unsure.size()}});
+    f.evidence = {{"party", h.party}, {"headquarters", h.country}, {"items", items_json(unsure, in)}};
+    merge_into(f.evidence, cite(in.rules.license.rule("LIC-HQ-D5")));
+    return f;
+}
+
+// The headquarters rule applies wherever the goods go.
+void headquarters_findings(std::vector<Finding>& out, const CheckInput& in, const HeadquartersConcern& h,
+                           const ItemsByNeed& by) {
+    const auto who = who_msg(h.role, h.name);
+    const auto how = hq_how(h);
+    std::vector<ItemRef> nopath;
+    for (const auto& r : by.strict)
+        if (no_licence_path(in.items[r.index], in)) nopath.push_back(r);
+    if (!nopath.empty())
+        out.push_back(nopath_finding(in, nopath, msg("nopath.for", {{"who", who}, {"how", how}}),
+                                     {{"party", h.party}, {"headquarters", h.country}}));
+    if (!by.strict.empty()) out.push_back(hq_licence_finding(in, h, by.strict, false, who, how));
+    if (!by.excepted.empty()) out.push_back(hq_licence_finding(in, h, by.excepted, true, who, how));
+    if (!by.unsure.empty() && by.strict.empty() && by.excepted.empty())
+        out.push_back(hq_undetermined_finding(in, h, by.unsure, who, how));
+}
+
+}  // namespace
+
+std::vector<Finding> check_licences(const CheckInput& in) {
+    std::vector<Finding> out;
+    const auto by = items_by_need(in);
+    for (const auto& d : in.destinations.countries) destination_findings(out, in, d, by);
+    for (const auto& h : in.destinations.headquarters) headquarters_findings(out, in, h, by);
     return out;
 }
 

@@ -68,6 +68,87 @@ std::string reference_date(const std::string& screened_at, const Order& order, c
     return "";
 }
 
+// The rules this order is screened under: settings (the caller's, then the order's) change a copy, for this
+// order only, and each change is reported as an override.
+struct OrderRules {
+    std::optional<RulesData> adjusted;
+    std::vector<Override> overrides;
+};
+OrderRules order_rules(const RulesData& base, const Order& order, const ScreenOptions& options) {
+    OrderRules out;
+    const bool has_settings = (options.settings.is_object() && !options.settings.empty()) ||
+                              (order.settings.is_object() && !order.settings.empty());
+    if (!has_settings) return out;
+    out.adjusted = base;
+    out.overrides = apply_settings(*out.adjusted, options.settings);
+    for (auto& o : apply_settings(*out.adjusted, order.settings)) out.overrides.push_back(std::move(o));
+    return out;
+}
+
+// Every finding, in the order the checks depend on each other: clearances act on list matches before ownership
+// looks at them, and the holistic check and case names see all the others. Sorted, as the report shows them.
+std::vector<Finding> all_findings(const CheckInput& in, const PartyScreenInput& parties, const ScreenOptions& options) {
+    std::vector<Finding> findings = screen_parties(parties);
+    apply_clearances(findings, options.clearances);
+    for (auto& f : check_ownership(in, findings)) findings.push_back(std::move(f));
+    for (auto* check : {check_list_overlays, check_embargo, check_licences, check_catch_all, check_red_flags, check_data_quality})
+        for (auto& f : check(in)) findings.push_back(std::move(f));
+    for (auto& f : check_holistic(in, findings)) findings.push_back(std::move(f));
+    name_cases(in, findings);
+    sort_findings(findings);
+    return findings;
+}
+
+// Each party with its fingerprint (the key clearances use) and how many list matches a person must look at.
+ojson parties_json(const Order& order, const std::vector<Finding>& findings) {
+    ojson ps = ojson::array();
+    for (const auto& p : order.parties) {
+        std::size_t hits = 0;
+        for (const auto& f : findings)
+            if (f.kind == "party_match" && f.evidence.value("party", "").starts_with(p.path) && f.severity != Severity::info) ++hits;
+        ps.push_back({{"party", p.path}, {"role", std::string(to_string(p.role))}, {"name", p.name},
+                      {"country", p.address.country}, {"fingerprint", party_fingerprint(p.name, p.address.country)},
+                      {"list_matches", hits}});
+    }
+    return ps;
+}
+
+ojson destination_json(const Destinations& destinations, const Order& order, const RulesData& rules) {
+    ojson dest;
+    dest["basis"] = destinations.basis;
+    ojson cs = ojson::array();
+    for (const auto& c : destinations.countries) {
+        ojson groups = ojson::array();
+        for (const auto& g : c.groups) groups.push_back(g);
+        cs.push_back({{"code", c.code}, {"name", std::string(country_name(c.code))}, {"counts_as", c.counts_as},
+                      {"roles", c.roles}, {"groups", groups}, {"license_set", c.license_set},
+                      {"d5_or_macau", c.d5_or_macau}, {"embargo", rules.groups.embargo(c.code) != nullptr},
+                      {"hub", rules.flags.hub(c.code) != nullptr}});
+    }
+    dest["countries"] = cs;
+    ojson hq = ojson::array();
+    for (const auto& h : destinations.headquarters)
+        hq.push_back({{"party", h.party}, {"role", h.role}, {"name", h.name}, {"country", h.country}, {"basis", h.basis}});
+    dest["headquarters_concern"] = hq;
+    dest["route"] = order.route;
+    dest["country_groups"] = {{"version", rules.groups.version}, {"as_of", rules.groups.as_of}};
+    return dest;
+}
+
+ojson overrides_json(const std::vector<Override>& overrides) {
+    ojson ov = ojson::array();
+    for (const auto& o : overrides)
+        ov.push_back({{"path", o.path}, {"value", ojson(o.value)}, {"replaced", ojson(o.replaced)},
+                      {"confidence_replaced", o.confidence}});
+    return ov;
+}
+
+ojson bundle_json(const Bundle& bundle, const std::map<std::string, std::string>& list_dates) {
+    ojson dates = ojson::object();
+    for (const auto& [list, date] : list_dates) dates[list] = date;
+    return {{"id", bundle.meta.id}, {"sha256", bundle.sha256}, {"built_at", bundle.meta.built_at}, {"list_dates", dates}};
+}
+
 }  // namespace
 
 Screener::Screener(const Bundle& bundle, const nlohmann::json* rules)
@@ -87,17 +168,8 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     if (options.own_list && &options.own_list->base() != &state_->matcher)
         throw Error("own_list_mismatch", "the own list was built over another bundle's name index: build it again over "
                                          "this Screener's matcher()");
-    // Settings change a copy of the rules, for this order only.
-    std::optional<RulesData> adjusted;
-    std::vector<Override> overrides;
-    const bool has_settings = (options.settings.is_object() && !options.settings.empty()) ||
-                              (order.settings.is_object() && !order.settings.empty());
-    if (has_settings) {
-        adjusted = state_->rules;
-        overrides = apply_settings(*adjusted, options.settings);
-        for (auto& o : apply_settings(*adjusted, order.settings)) overrides.push_back(std::move(o));
-    }
-    const RulesData& rules = adjusted ? *adjusted : state_->rules;
+    const auto order_specific = order_rules(state_->rules, order, options);
+    const RulesData& rules = order_specific.adjusted ? *order_specific.adjusted : state_->rules;
 
     std::vector<ItemClassification> items;
     items.reserve(order.items.size());
@@ -105,15 +177,7 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     const auto destinations = destinations_of(order, rules);
     const auto ref = reference_date(options.screened_at, order, bundle_);
     const CheckInput in{order, rules, items, destinations, ref, alike_payer_names(order)};
-
-    std::vector<Finding> findings = screen_parties({order, rules, state_->matcher, state_->addresses, ref, options.own_list});
-    apply_clearances(findings, options.clearances);
-    for (auto& f : check_ownership(in, findings)) findings.push_back(std::move(f));
-    for (auto* check : {check_list_overlays, check_embargo, check_licences, check_catch_all, check_red_flags, check_data_quality})
-        for (auto& f : check(in)) findings.push_back(std::move(f));
-    for (auto& f : check_holistic(in, findings)) findings.push_back(std::move(f));
-    name_cases(in, findings);
-    sort_findings(findings);
+    const auto findings = all_findings(in, {order, rules, state_->matcher, state_->addresses, ref, options.own_list}, options);
     const auto decision = decide(findings);
 
     ojson r;
@@ -135,44 +199,10 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     ojson is = ojson::array();
     for (std::size_t i = 0; i < items.size(); ++i) is.push_back(classification_json(order.items[i], items[i], options.lang));
     r["items"] = is;
-    ojson ps = ojson::array();
-    for (const auto& p : order.parties) {
-        std::size_t hits = 0;
-        for (const auto& f : findings)
-            if (f.kind == "party_match" && f.evidence.value("party", "").starts_with(p.path) && f.severity != Severity::info) ++hits;
-        ps.push_back({{"party", p.path}, {"role", std::string(to_string(p.role))}, {"name", p.name},
-                      {"country", p.address.country}, {"fingerprint", party_fingerprint(p.name, p.address.country)},
-                      {"list_matches", hits}});
-    }
-    r["parties"] = ps;
-    ojson dest;
-    dest["basis"] = destinations.basis;
-    ojson cs = ojson::array();
-    for (const auto& c : destinations.countries) {
-        ojson groups = ojson::array();
-        for (const auto& g : c.groups) groups.push_back(g);
-        cs.push_back({{"code", c.code}, {"name", std::string(country_name(c.code))}, {"counts_as", c.counts_as},
-                      {"roles", c.roles}, {"groups", groups}, {"license_set", c.license_set},
-                      {"d5_or_macau", c.d5_or_macau}, {"embargo", rules.groups.embargo(c.code) != nullptr},
-                      {"hub", rules.flags.hub(c.code) != nullptr}});
-    }
-    dest["countries"] = cs;
-    ojson hq = ojson::array();
-    for (const auto& h : destinations.headquarters)
-        hq.push_back({{"party", h.party}, {"role", h.role}, {"name", h.name}, {"country", h.country}, {"basis", h.basis}});
-    dest["headquarters_concern"] = hq;
-    dest["route"] = order.route;
-    dest["country_groups"] = {{"version", rules.groups.version}, {"as_of", rules.groups.as_of}};
-    r["destination"] = dest;
-    ojson ov = ojson::array();
-    for (const auto& o : overrides)
-        ov.push_back({{"path", o.path}, {"value", ojson(o.value)}, {"replaced", ojson(o.replaced)},
-                      {"confidence_replaced", o.confidence}});
-    r["overrides"] = ov;
-    ojson dates = ojson::object();
-    for (const auto& [list, date] : state_->list_dates) dates[list] = date;
-    r["bundle"] = {{"id", bundle_.meta.id}, {"sha256", bundle_.sha256}, {"built_at", bundle_.meta.built_at},
-                   {"list_dates", dates}};
+    r["parties"] = parties_json(order, findings);
+    r["destination"] = destination_json(destinations, order, rules);
+    r["overrides"] = overrides_json(order_specific.overrides);
+    r["bundle"] = bundle_json(bundle_, state_->list_dates);
     if (options.own_list) r["own_list"] = options.own_list->summary();
     r["engine"] = {{"name", "exportcheck"}, {"version", EXPORTCHECK_VERSION}};
     r["rules"] = rules.versions();
