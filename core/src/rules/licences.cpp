@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace exportcheck {
 
@@ -356,14 +357,15 @@ std::vector<Finding> check_licences(const CheckInput& in) {
     return out;
 }
 
-std::vector<Finding> check_catch_all(const CheckInput& in) {
-    std::vector<Finding> out;
-    const auto& cw = *in.rules.words;
-    // What the order says about its use: the end-use statement, instructions and notes, and the business of who
-    // receives the goods, in any of the lexicon's languages, negations respected ("not for military use").
+namespace {
+
+// What the order says about its use: the end-use statement, instructions and notes, and the business of who
+// receives the goods, in any of the lexicon's languages, negations respected ("not for military use"). Other
+// parties' business is not the goods' use, so it is left out.
+std::vector<TextHit> end_use_hits(const CheckInput& in) {
     std::vector<std::string> categories;
     for (const auto& ca : in.rules.license.catch_all) categories.push_back(ca.value("words", ""));
-    auto hits = cw.free_text.scan(in.order, categories);
+    auto hits = in.rules.words->free_text.scan(in.order, categories);
     hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const TextHit& h) {
                    if (!h.field.starts_with("parties[")) return false;
                    const auto path = h.field.substr(0, h.field.find(']') + 1);
@@ -371,71 +373,100 @@ std::vector<Finding> check_catch_all(const CheckInput& in) {
                        return p.path == path && (p.role == Role::end_user || p.role == Role::ultimate_consignee);
                    });
                }), hits.end());
+    return hits;
+}
+
+// Where the goods go decides whether some catch-all uses need a licence or only a look.
+struct CatchAllReach {
+    bool licence_dest = false;   // a destination in the licence set, or a D:5 headquarters
+    bool military_dest = false;  // a destination under the military end-use rule
+};
+CatchAllReach catch_all_reach(const CheckInput& in) {
+    const auto& countries = in.destinations.countries;
+    const auto& military = in.rules.license.military_countries;
+    CatchAllReach r;
+    r.licence_dest = std::any_of(countries.begin(), countries.end(), [](const DestinationCountry& c) { return c.license_set; }) ||
+                     !in.destinations.headquarters.empty();
+    r.military_dest = std::any_of(countries.begin(), countries.end(), [&](const DestinationCountry& c) {
+        return contains(military, c.counts_as) || contains(military, c.code);
+    });
+    return r;
+}
+
+// One catch-all end use (R21), if the order's words name it.
+std::optional<Finding> catch_all_finding(const CheckInput& in, const nlohmann::json& ca, const std::vector<TextHit>& hits,
+                                         const CatchAllReach& reach) {
+    const auto words_key = ca.value("words", "");
+    std::vector<std::string> found;
+    ojson said = ojson::array();
+    for (const auto& h : hits) {
+        if (h.category != words_key) continue;
+        found.push_back(h.quote);
+        said.push_back({{"field", h.field}, {"words", h.quote}, {"phrase", h.phrase}, {"language", h.language}});
+    }
+    if (found.empty()) return std::nullopt;
+    const auto when = ca.value("license_when", "always");
+    const bool licence = when == "always" || (when == "destination_in_license_set_or_hq" && reach.licence_dest) ||
+                         (when == "destination_in_military_countries" && reach.military_dest);
+    const auto otherwise = ca.value("otherwise", "review");
+    Finding f;
+    f.kind = "license";
+    f.rule = "R21";
+    f.severity = licence ? Severity::license_required
+               : otherwise == "info" ? Severity::info
+               : otherwise == "license_required" ? Severity::license_required
+               : Severity::review;
+    ojson words = ojson::array();
+    for (const auto& w : found) words.push_back(quote(w));
+    const auto id = licence && ca.value("wmd", false) ? "catch_all.wmd"
+                  : licence                           ? "catch_all.licence"
+                  : f.severity == Severity::info      ? "catch_all.info"
+                                                      : "catch_all.review";
+    f.say(id, {{"words", comma_list(words)}, {"what", data_text(ca, "plain")}, {"citation", data_text(ca, "citation")}});
+    f.evidence = {{"catch_all", ca.value("id", "")}, {"words_found", found}, {"said", said}, {"end_use", in.order.end_use}};
+    merge_into(f.evidence, cite(ca));
+    return f;
+}
+
+// R16: a cloud / IaaS buyer serving D:5-headquartered AI customers, read from the end use and the receivers'
+// business. Only advanced items count; 3A090.a ones need a licence.
+std::optional<Finding> iaas_finding(const CheckInput& in) {
+    const auto& cw = *in.rules.words;
     std::string text = in.order.end_use;
     for (const auto& p : in.order.parties)
         if (p.role == Role::end_user || p.role == Role::ultimate_consignee) text += " . " + p.business;
     const auto folded = fold(text);
-    const bool licence_dest = std::any_of(in.destinations.countries.begin(), in.destinations.countries.end(),
-                                          [](const DestinationCountry& c) { return c.license_set; }) ||
-                              !in.destinations.headquarters.empty();
-    const bool military_dest = std::any_of(in.destinations.countries.begin(), in.destinations.countries.end(), [&](const DestinationCountry& c) {
-        return contains(in.rules.license.military_countries, c.counts_as) || contains(in.rules.license.military_countries, c.code);
+    const auto iaas = cw.iaas.find(folded);
+    if (!iaas) return std::nullopt;
+    const auto d5 = cw.d5_mentions.find(folded);
+    if (!d5) return std::nullopt;
+    const bool strict = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& c) {
+        return c.cls == ItemClass::a || c.cls == ItemClass::consumer_a;
     });
-    for (const auto& ca : in.rules.license.catch_all) {
-        const auto words_key = ca.value("words", "");
-        std::vector<std::string> found, quoted;
-        ojson said = ojson::array();
-        for (const auto& h : hits) {
-            if (h.category != words_key) continue;
-            found.push_back(h.quote);
-            quoted.push_back(quote(h.quote));
-            said.push_back({{"field", h.field}, {"words", h.quote}, {"phrase", h.phrase}, {"language", h.language}});
-        }
-        if (found.empty()) continue;
-        const auto when = ca.value("license_when", "always");
-        const bool licence = when == "always" || (when == "destination_in_license_set_or_hq" && licence_dest) ||
-                             (when == "destination_in_military_countries" && military_dest);
-        const auto otherwise = ca.value("otherwise", "review");
-        Finding f;
-        f.kind = "license";
-        f.rule = "R21";
-        f.severity = licence ? Severity::license_required
-                   : otherwise == "info" ? Severity::info
-                   : otherwise == "license_required" ? Severity::license_required
-                   : Severity::review;
-        ojson words = ojson::array();
-        for (const auto& w : found) words.push_back(quote(w));
-        const auto id = licence && ca.value("wmd", false) ? "catch_all.wmd"
-                      : licence                           ? "catch_all.licence"
-                      : f.severity == Severity::info      ? "catch_all.info"
-                                                          : "catch_all.review";
-        f.say(id, {{"words", comma_list(words)}, {"what", data_text(ca, "plain")}, {"citation", data_text(ca, "citation")}});
-        f.evidence = {{"catch_all", ca.value("id", "")}, {"words_found", found}, {"said", said}, {"end_use", in.order.end_use}};
-        merge_into(f.evidence, cite(ca));
-        out.push_back(std::move(f));
-    }
-    // R16: a cloud / IaaS buyer serving D:5-headquartered AI customers.
-    if (const auto iaas = cw.iaas.find(folded)) {
-        if (const auto d5 = cw.d5_mentions.find(folded)) {
-            const bool strict = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& c) {
-                return c.cls == ItemClass::a || c.cls == ItemClass::consumer_a;
-            });
-            const bool advanced = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& c) { return c.advanced(); });
-            if (advanced) {
-                Finding f;
-                f.kind = "license";
-                f.rule = "R16";
-                f.severity = strict ? Severity::license_required : Severity::review;
-                f.say("lic.iaas", {{"iaas", quote(*iaas)}, {"d5", quote(*d5)}});
-                f.evidence = {{"words_found", {*iaas, *d5}}, {"end_use", in.order.end_use},
-                              {"citation", "BIS policy statement of 2025-05-13 (IaaS for D:5/Macau-headquartered parties)"}};
-                const auto fc = flag_cite(in.rules, "R16");
-                for (auto it = fc.begin(); it != fc.end(); ++it)
-                    if (it.key() != "flag") f.evidence[it.key()] = it.value();
-                out.push_back(std::move(f));
-            }
-        }
-    }
+    const bool advanced = std::any_of(in.items.begin(), in.items.end(), [](const ItemClassification& c) { return c.advanced(); });
+    if (!advanced) return std::nullopt;
+    Finding f;
+    f.kind = "license";
+    f.rule = "R16";
+    f.severity = strict ? Severity::license_required : Severity::review;
+    f.say("lic.iaas", {{"iaas", quote(*iaas)}, {"d5", quote(*d5)}});
+    f.evidence = {{"words_found", {*iaas, *d5}}, {"end_use", in.order.end_use},
+                  {"citation", "BIS policy statement of 2025-05-13 (IaaS for D:5/Macau-headquartered parties)"}};
+    const auto fc = flag_cite(in.rules, "R16");
+    for (auto it = fc.begin(); it != fc.end(); ++it)
+        if (it.key() != "flag") f.evidence[it.key()] = it.value();
+    return f;
+}
+
+}  // namespace
+
+std::vector<Finding> check_catch_all(const CheckInput& in) {
+    std::vector<Finding> out;
+    const auto hits = end_use_hits(in);
+    const auto reach = catch_all_reach(in);
+    for (const auto& ca : in.rules.license.catch_all)
+        if (auto f = catch_all_finding(in, ca, hits, reach)) out.push_back(std::move(*f));
+    if (auto f = iaas_finding(in)) out.push_back(std::move(*f));
     return out;
 }
 
