@@ -124,11 +124,45 @@ std::vector<std::pair<std::string, double>> Matcher::common_words(std::size_t mi
 }
 
 std::vector<Hit> Matcher::match(const MatchQuery& query, std::size_t top, double threshold) const {
-    return run(query, top, threshold, false);
+    return run_readings(query, top, threshold, false);
 }
 
 std::vector<Hit> Matcher::match_exhaustive(const MatchQuery& query, std::size_t top, double threshold) const {
-    return run(query, top, threshold, true);
+    return run_readings(query, top, threshold, true);
+}
+
+// A name with Chinese characters is also read in Korean (a Korean name, a North Korean company), at
+// kKoreanReadingFactor of its score; each entry keeps its better reading.
+std::vector<Hit> Matcher::run_readings(const MatchQuery& query, std::size_t top, double threshold,
+                                       bool exhaustive) const {
+    auto hits = run(query, top, threshold, exhaustive);
+    if (!match::may_have_han(query.name)) return hits;
+    MatchQuery korean = query;
+    korean.name = text::korean_reading(query.name);
+    if (korean.name.empty()) return hits;
+    for (auto& h : run(korean, top, threshold / match::kKoreanReadingFactor, exhaustive)) {
+        h.score = round_score(h.score * match::kKoreanReadingFactor);
+        if (h.score < threshold) continue;
+        const auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return x.entry == h.entry; });
+        if (same != hits.end() && same->score >= h.score) continue;
+        h.explanation.notes.push_back("Chinese characters read in Korean: " + korean.name);
+        if (same != hits.end()) *same = std::move(h);
+        else hits.push_back(std::move(h));
+    }
+    sort_hits(hits);
+    if (hits.size() > top) hits.resize(top);
+    return hits;
+}
+
+// Best first; ties by rounded score, then list, then source_id, so both builds order alike.
+void Matcher::sort_hits(std::vector<Hit>& hits) const {
+    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+        if (a.score != b.score) return a.score > b.score;
+        const auto &ea = entries_[a.entry], &eb = entries_[b.entry];
+        if (ea.list != eb.list) return ea.list < eb.list;
+        if (ea.source_id != eb.source_id) return ea.source_id < eb.source_id;
+        return a.matched_name < b.matched_name;
+    });
 }
 
 // Retrieves the candidates of a prepared query and scores each, keeping (name, score) at or above `floor`
@@ -231,7 +265,6 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
     }
     for (const auto& b : best) ix.entry_slot(ix.names[b.name].entry) = Index::kNoSlot;
 
-    // Best first; ties by rounded score, then list, then source_id, so both builds order alike.
     std::vector<Hit> hits;
     for (const auto& b : best) {
         Hit h;
@@ -240,13 +273,7 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
         h.matched_name = std::string(ix.names[b.name].text);
         hits.push_back(std::move(h));
     }
-    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-        if (a.score != b.score) return a.score > b.score;
-        const auto &ea = entries_[a.entry], &eb = entries_[b.entry];
-        if (ea.list != eb.list) return ea.list < eb.list;
-        if (ea.source_id != eb.source_id) return ea.source_id < eb.source_id;
-        return a.matched_name < b.matched_name;
-    });
+    sort_hits(hits);
     if (hits.size() > top) hits.resize(top);
 
     // Explain the hits that are returned (scored again with explanations, same numbers).
