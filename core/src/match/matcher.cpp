@@ -140,6 +140,9 @@ std::vector<Hit> Matcher::run_readings(const MatchQuery& query, std::size_t top,
     MatchQuery korean = query;
     korean.name = text::korean_reading(query.name);
     if (korean.name.empty()) return hits;
+    // A name read in Korean with no company word is a person's (korean_reading reads no other).
+    if (korean.type == EntityType::unknown && korean.name.find(' ') == std::string::npos)
+        korean.type = EntityType::person;
     for (auto& h : run(korean, top, threshold / match::kKoreanReadingFactor, exhaustive)) {
         h.score = round_score(h.score * match::kKoreanReadingFactor);
         if (h.score < threshold) continue;

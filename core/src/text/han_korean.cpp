@@ -58,10 +58,29 @@ std::u32string chinese_part(std::u32string_view name) {
     return has_han(inside) ? inside : outside;
 }
 
+// Whether a name reads as Korean: a company name (with a Chinese company word), or a person's written as
+// Korean names are, surname first in one run of two to four characters with nothing else ("金铁三"; a
+// name written in parts, "瑜 李", is written the Western way, which Chinese names take and Korean ones do not).
+bool korean_shaped(std::u32string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (detail::script_of(s[i]) == Script::han && detail::han_word_length(s, i) > 0) return true;
+    std::size_t han = 0, runs = 0;
+    bool in_run = false;
+    for (const char32_t cp : s) {
+        const bool is_han = detail::script_of(cp) == Script::han;
+        if (!is_han && cp != U' ' && cp != U'\u3000') return false;
+        han += is_han;
+        runs += is_han && !in_run;
+        in_run = is_han;
+    }
+    return runs == 1 && han >= 2 && han <= 4;
+}
+
 }  // namespace
 
 std::string korean_reading(std::string_view name) {
     const std::u32string s = chinese_part(decode_utf8(name));
+    if (!korean_shaped(s)) return {};
     std::u32string out;
     bool changed = false, name_start = true;
     for (std::size_t i = 0; i < s.size();) {
