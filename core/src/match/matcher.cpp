@@ -132,26 +132,38 @@ std::vector<Hit> Matcher::match_exhaustive(const MatchQuery& query, std::size_t 
 }
 
 // A name with Chinese characters is also read in Korean (a Korean name, a North Korean company), at
-// kKoreanReadingFactor of its score; each entry keeps its better reading.
+// kKoreanReadingFactor of its score; each entry keeps its better reading. (One call of run(), in a loop:
+// two would each be inlined, which costs the wasm kilobytes.)
 std::vector<Hit> Matcher::run_readings(const MatchQuery& query, std::size_t top, double threshold,
                                        bool exhaustive) const {
-    auto hits = run(query, top, threshold, exhaustive);
-    if (!match::may_have_han(query.name)) return hits;
-    MatchQuery korean = query;
-    korean.name = text::korean_reading(query.name);
-    if (korean.name.empty()) return hits;
-    // A name read in Korean with no company word is a person's (korean_reading reads no other).
-    if (korean.type == EntityType::unknown && korean.name.find(' ') == std::string::npos)
-        korean.type = EntityType::person;
-    for (auto& h : run(korean, top, threshold / match::kKoreanReadingFactor, exhaustive)) {
-        h.score = round_score(h.score * match::kKoreanReadingFactor);
-        if (h.score < threshold) continue;
-        const auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return x.entry == h.entry; });
-        if (same != hits.end() && same->score >= h.score) continue;
-        h.explanation.notes.push_back("Chinese characters read in Korean: " + korean.name);
-        if (same != hits.end()) *same = std::move(h);
-        else hits.push_back(std::move(h));
+    std::vector<Hit> hits;
+    MatchQuery korean;
+    const MatchQuery* reading = &query;
+    for (int pass = 0; pass < 2; ++pass) {
+        const double factor = pass == 0 ? 1.0 : match::kKoreanReadingFactor;
+        for (auto& h : run(*reading, top, threshold / factor, exhaustive)) {
+            if (pass == 0) {
+                hits.push_back(std::move(h));
+                continue;
+            }
+            h.score = round_score(h.score * factor);
+            if (h.score < threshold) continue;
+            const auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return x.entry == h.entry; });
+            if (same != hits.end() && same->score >= h.score) continue;
+            h.explanation.notes.push_back("Chinese characters read in Korean: " + korean.name);
+            if (same != hits.end()) *same = std::move(h);
+            else hits.push_back(std::move(h));
+        }
+        if (pass == 1 || !match::may_have_han(query.name)) break;
+        korean = query;
+        korean.name = text::korean_reading(query.name);
+        if (korean.name.empty()) break;
+        // A name read in Korean with no company word is a person's (korean_reading reads no other).
+        if (korean.type == EntityType::unknown && korean.name.find(' ') == std::string::npos)
+            korean.type = EntityType::person;
+        reading = &korean;
     }
+    if (reading == &query) return hits;
     sort_hits(hits);
     if (hits.size() > top) hits.resize(top);
     return hits;
