@@ -161,7 +161,7 @@ function brief(v) {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(brief).join(', ');
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
-  if (typeof v === 'string') return pathWords(v);
+  if (typeof v === 'string') return has(`role.${v}`) ? roleName(v) : pathWords(v);  // a role code: its name
   if (typeof v !== 'object') return String(v);
   const name = v.name ?? v.label ?? v.description;
   if (name) {
@@ -174,8 +174,12 @@ const evidenceLabel = (key) => (has(`evidence.${key}`) ? t(`evidence.${key}`) : 
 const flat = (obj) => Object.entries(obj).filter(([, v]) => v !== null && v !== undefined && v !== '')
   .map(([k, v]) => `${evidenceLabel(k)}: ${brief(v)}`).join('; ');
 
+// The message id and parameters the core puts beside a text it rendered ("role" -> "role_id", "role_params"):
+// for machines and the JSON view, not for the person reading.
+const isMessageKey = (evidence, k) => k !== 'source_id' && /_(id|params)$/.test(k) && k.replace(/_(id|params)$/, '') in evidence;
+
 function evidenceList(evidence) {
-  const keys = Object.keys(evidence ?? {}).filter((k) => !SHOWN_ELSEWHERE.has(k));
+  const keys = Object.keys(evidence ?? {}).filter((k) => !SHOWN_ELSEWHERE.has(k) && !isMessageKey(evidence, k));
   keys.sort((a, b) => {
     const ia = ORDER.indexOf(a);
     const ib = ORDER.indexOf(b);
