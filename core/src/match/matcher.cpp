@@ -131,6 +131,24 @@ std::vector<Hit> Matcher::match_exhaustive(const MatchQuery& query, std::size_t 
     return run_readings(query, top, threshold, true);
 }
 
+namespace {
+
+// Adds the hits of another reading at `factor` of their score; each entry keeps its better reading.
+void merge_reading(std::vector<Hit>& hits, std::vector<Hit>& found, double factor, double threshold,
+                   const std::string& reading) {
+    for (auto& h : found) {
+        h.score = round_score(h.score * factor);
+        if (h.score < threshold) continue;
+        const auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return x.entry == h.entry; });
+        if (same != hits.end() && same->score >= h.score) continue;
+        h.explanation.notes.push_back("Chinese characters read in Korean: " + reading);
+        if (same != hits.end()) *same = std::move(h);
+        else hits.push_back(std::move(h));
+    }
+}
+
+}  // namespace
+
 // A name with Chinese characters is also read in Korean (a Korean name, a North Korean company), at
 // kKoreanReadingFactor of its score; each entry keeps its better reading. (One call of run(), in a loop:
 // two would each be inlined, which costs the wasm kilobytes.)
@@ -141,19 +159,9 @@ std::vector<Hit> Matcher::run_readings(const MatchQuery& query, std::size_t top,
     const MatchQuery* reading = &query;
     for (int pass = 0; pass < 2; ++pass) {
         const double factor = pass == 0 ? 1.0 : match::kKoreanReadingFactor;
-        for (auto& h : run(*reading, top, threshold / factor, exhaustive)) {
-            if (pass == 0) {
-                hits.push_back(std::move(h));
-                continue;
-            }
-            h.score = round_score(h.score * factor);
-            if (h.score < threshold) continue;
-            const auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return x.entry == h.entry; });
-            if (same != hits.end() && same->score >= h.score) continue;
-            h.explanation.notes.push_back("Chinese characters read in Korean: " + korean.name);
-            if (same != hits.end()) *same = std::move(h);
-            else hits.push_back(std::move(h));
-        }
+        auto found = run(*reading, top, threshold / factor, exhaustive);
+        if (pass == 0) hits = std::move(found);
+        else merge_reading(hits, found, factor, threshold, korean.name);
         if (pass == 1 || !match::may_have_han(query.name)) break;
         korean = query;
         korean.name = text::korean_reading(query.name);
