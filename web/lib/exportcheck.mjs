@@ -96,35 +96,27 @@ async function workerBackend(raw) {
   };
 }
 
-function checkerOver(backend, fileSha256) {
-  const { info, version, countries, limits } = backend.catalogue;
+// A batch over the core's documented maximum (exportcheck/limits.hpp, asked of the core) is refused whole,
+// as the CLI refuses such a file: never screened in part, never allowed to exhaust the page's memory.
+const batchSizeCheck = (limits) => (count) => {
+  if (count > limits.orders_per_batch) {
+    throw new ExportCheckError('batch_too_large', `${count.toLocaleString('en')} orders; a batch is limited to ` +
+      `${limits.orders_per_batch.toLocaleString('en')} orders: split the file`);
+  }
+};
+
+const ownListArgument = (text, name) => {
+  if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'the own list must be given as text (CSV or JSON lines)');
+  return [text, { name: name ?? 'own list' }];
+};
+
+// The reseller's own list (docs/import-format.md: CSV or JSON lines, list code OWN, each entry's
+// consequence block or review).
+function ownListMethods(backend) {
   let ownVersion = 0;
-  // A batch over the core's documented maximum (exportcheck/limits.hpp, asked of the core) is refused whole,
-  // as the CLI refuses such a file: never screened in part, never allowed to exhaust the page's memory.
-  const checkBatchSize = (count) => {
-    if (count > limits.orders_per_batch) {
-      throw new ExportCheckError('batch_too_large', `${count.toLocaleString('en')} orders; a batch is limited to ` +
-        `${limits.orders_per_batch.toLocaleString('en')} orders: split the file`);
-    }
-  };
-  const ownListArgument = (text, name) => {
-    if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'the own list must be given as text (CSV or JSON lines)');
-    return [text, { name: name ?? 'own list' }];
-  };
-  const checker = {
-    // The loaded bundle: format, id, built_at, sha256, counts per list, sources and notes.
-    info: () => info,
-    // The engine version.
-    version: () => version,
-    // sha256 of the signed (compressed) file as downloaded.
-    fileSha256,
-    // [{code, name}]: every country the core knows (English names; show Intl.DisplayNames in the user's language).
-    countries: () => countries,
-    // The core's documented maxima (orders_per_batch, name_bytes ...).
-    limits: () => limits,
-    // The reseller's own list (docs/import-format.md: CSV or JSON lines, list code OWN, each entry's
-    // consequence block or review), screened with every later order, single or batch, until replaced; ''
-    // clears it. Resolves to { entries, sha256 } (null when cleared). A list with an error is refused with
+  return {
+    // Screened with every later order, single or batch, until replaced; '' clears it. Resolves to
+    // { entries, sha256 } (null when cleared). A list with an error is refused with
     // ExportCheckError('import_invalid', 'name: line 3: field `consequence`: ...') and changes nothing.
     setOwnList: async (text, { name } = {}) => {
       const args = ownListArgument(text, name);
@@ -138,6 +130,65 @@ function checkerOver(backend, fileSha256) {
     parseOwnList: async (text, { name } = {}) => backend.call('parseOwnList', ownListArgument(text, name)),
     // An own list (CSV or JSON lines) written as the import format's CSV, which reads back the same.
     ownListCsv: async (text, { name } = {}) => backend.call('ownListCsv', ownListArgument(text, name)),
+  };
+}
+
+// Many orders; resolves to the reports in input order. An order the core refuses gives
+// { order_id, error: { code, message } } in its place; the batch goes on. In the browser the work runs
+// in Workers (one per core, at most 4); `signal` aborts it (the Workers are terminated) and the
+// promise rejects with an AbortError. onProgress({ done, total, elapsedMs, rate, etaMs });
+// onChunk(firstIndex, reports) as results arrive (not necessarily in order); request: the options of
+// screen() (clearances, settings, screened_at) for every order; digest: true gives, instead of report
+// objects, { order_id, decision, summary, findings (count), rules, main: {rule, message}, json } with the
+// report's JSON text as the core wrote it (much less for the page's thread to copy and keep).
+async function screenBatch(backend, orders, options, checkBatchSize) {
+  if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
+  checkBatchSize(orders.length);
+  const size = options.chunkSize ?? taskSize(orders.length, backend.workers);
+  const { request, digest } = options;
+  const tasks = [];
+  for (let from = 0; from < orders.length; from += size) {
+    const part = orders.slice(from, from + size);
+    tasks.push({ from, count: part.length, type: 'screenOrders', args: [part, { request, digest }] });
+  }
+  const results = new Array(orders.length);
+  await backend.batch(tasks, { ...options, total: orders.length, onTask: (task, { reports }) => {
+    for (let i = 0; i < reports.length; i++) results[task.from + i] = reports[i];
+    options.onChunk?.(task.from, reports);
+  } });
+  return results;
+}
+
+// A file of orders as text, screened without the page's thread reading it: JSON lines go to the Workers
+// in chunks of lines, each line handed to the core as written; CSV is read by the core (in a Worker).
+// Options as screenBatch; onChunk(firstIndex, reports, orders). Resolves to
+// { orders, reports, errors: [{ line, message }] } (errors: lines that hold no order; not screened).
+async function screenText(backend, text, options, checkBatchSize) {
+  if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'screenText expects the file as text');
+  const kind = options.format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
+  if (kind === 'jsonl' && !text.trimStart().startsWith('[')) return screenLines(backend, text, options, checkBatchSize);
+  const { orders, errors } = await backend.call('parseOrders', [text, { format: kind, name: options.name, lang: options.request?.lang }]);
+  checkBatchSize(orders.length);
+  const reports = await screenBatch(backend, orders, { ...options,
+    onChunk: (from, part) => options.onChunk?.(from, part, orders.slice(from, from + part.length)) }, checkBatchSize);
+  return { orders, reports, errors };
+}
+
+function checkerOver(backend, fileSha256) {
+  const { info, version, countries, limits } = backend.catalogue;
+  const checkBatchSize = batchSizeCheck(limits);
+  return {
+    // The loaded bundle: format, id, built_at, sha256, counts per list, sources and notes.
+    info: () => info,
+    // The engine version.
+    version: () => version,
+    // sha256 of the signed (compressed) file as downloaded.
+    fileSha256,
+    // [{code, name}]: every country the core knows (English names; show Intl.DisplayNames in the user's language).
+    countries: () => countries,
+    // The core's documented maxima (orders_per_batch, name_bytes ...).
+    limits: () => limits,
+    ...ownListMethods(backend),
     // One name against the lists: { query, hits: [{ list, source_id, name, matched_name, score, ... }] }.
     match: (query) => backend.call('match', [query]),
     // One order -> its report. Rejects with the core's error (code bad_order, ...) when the order is refused.
@@ -154,47 +205,8 @@ function checkerOver(backend, fileSha256) {
     },
     // The product catalogue for item suggestions.
     products: () => backend.call('products', []),
-    // Many orders; resolves to the reports in input order. An order the core refuses gives
-    // { order_id, error: { code, message } } in its place; the batch goes on. In the browser the work runs
-    // in Workers (one per core, at most 4); `signal` aborts it (the Workers are terminated) and the
-    // promise rejects with an AbortError. onProgress({ done, total, elapsedMs, rate, etaMs });
-    // onChunk(firstIndex, reports) as results arrive (not necessarily in order); request: the options of
-    // screen() (clearances, settings, screened_at) for every order; digest: true gives, instead of report
-    // objects, { order_id, decision, summary, findings (count), rules, main: {rule, message}, json } with the
-    // report's JSON text as the core wrote it (much less for the page's thread to copy and keep).
-    screenBatch: async (orders, options = {}) => {
-      if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
-      checkBatchSize(orders.length);
-      const size = options.chunkSize ?? taskSize(orders.length, backend.workers);
-      const { request, digest } = options;
-      const tasks = [];
-      for (let from = 0; from < orders.length; from += size) {
-        const part = orders.slice(from, from + size);
-        tasks.push({ from, count: part.length, type: 'screenOrders', args: [part, { request, digest }] });
-      }
-      const results = new Array(orders.length);
-      await backend.batch(tasks, { ...options, total: orders.length, onTask: (task, { reports }) => {
-        for (let i = 0; i < reports.length; i++) results[task.from + i] = reports[i];
-        options.onChunk?.(task.from, reports);
-      } });
-      return results;
-    },
-    // A file of orders as text, screened without the page's thread reading it: JSON lines go to the Workers
-    // in chunks of lines, each line handed to the core as written; CSV is read by the core (in a Worker).
-    // Options as screenBatch; onChunk(firstIndex, reports, orders). Resolves to
-    // { orders, reports, errors: [{ line, message }] } (errors: lines that hold no order; not screened).
-    screenText: async (text, options = {}) => {
-      if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'screenText expects the file as text');
-      const kind = options.format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
-      if (kind !== 'jsonl' || text.trimStart().startsWith('[')) {
-        const { orders, errors } = await backend.call('parseOrders', [text, { format: kind, name: options.name, lang: options.request?.lang }]);
-        checkBatchSize(orders.length);
-        const reports = await checker.screenBatch(orders, { ...options,
-          onChunk: (from, part) => options.onChunk?.(from, part, orders.slice(from, from + part.length)) });
-        return { orders, reports, errors };
-      }
-      return screenLines(backend, text, options, checkBatchSize);
-    },
+    screenBatch: async (orders, options = {}) => screenBatch(backend, orders, options, checkBatchSize),
+    screenText: async (text, options = {}) => screenText(backend, text, options, checkBatchSize),
     // Starts the Workers ahead of a batch (browser; `count` of them, all by default) and resolves with
     // { info, products } once the first has loaded the lists.
     warmUp: async ({ count } = {}) => {
@@ -204,7 +216,6 @@ function checkerOver(backend, fileSha256) {
     // Frees the Workers (the checker stays usable; a later request starts them again).
     close: () => backend.close(),
   };
-  return checker;
 }
 
 // JSON lines as text, cut into tasks of whole lines; each task's result has one slot per non-blank line
