@@ -33,8 +33,6 @@ const mainFinding = (r) => r?.main ?? (r?.findings?.[0] ? { rule: r.findings[0].
 const fullReport = (r) => (r?.json ? JSON.parse(r.json) : r);
 
 // Line errors of JSON lines, found by the browser's JSON parser rather than the core (web/lib/batch.js).
-const JSON_LINE_CODES = new Set(['bad_json_line', 'not_an_order']);
-
 export function decisionCounts(reports) {
   const counts = Object.fromEntries([...BY_SEVERITY, 'error'].map((d) => [d, 0]));
   for (const r of reports) if (r) counts[r.error ? 'error' : BY_SEVERITY.includes(r.decision) ? r.decision : 'error']++;
@@ -229,12 +227,8 @@ export function createBatchView(ctx) {
     await run({ text, format }, file.name);
   }
 
-  // A bad line's message: the core writes CSV rows in the page's language; a JSON line the browser could not
-  // read is worded here (the parser's own words, in English, kept in quotes).
-  const lineMessage = (e) => (JSON_LINE_CODES.has(e.code) ? t(`batch.${e.code}`, { detail: e.message }) : e.message);
-  // A CSV row's message already names the file, line and column; other messages get the line here.
-  const lineText = (e) =>
-    'column' in e ? e.message : t('batch.lineError', { line: e.line ?? e.row ?? '?', message: lineMessage(e) });
+  // The core words every line error itself, in the page's language, naming the file, line and column.
+  const lineText = (e) => e.message;
 
   // What the file held: how many orders, and the lines that hold none (not screened).
   function reportRead(name, orders, errors) {

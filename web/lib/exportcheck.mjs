@@ -179,21 +179,15 @@ function checkerOver(backend, fileSha256) {
       } });
       return results;
     },
-    // A file of orders as text, screened without the page's thread reading it: JSON lines go to the Workers
-    // in chunks of lines, each line handed to the core as written; CSV is read by the core (in a Worker).
-    // Options as screenBatch; onChunk(firstIndex, reports, orders). Resolves to
-    // { orders, reports, errors: [{ line, message }] } (errors: lines that hold no order; not screened).
+    // A file of orders as text (format 'csv', 'jsonl' or 'json'; detected when not given), screened as
+    // `exportcheck screen` screens it, without the page's thread reading it: a Worker's core counts it and
+    // cuts it into chunks of whole orders (a file over the limits is refused whole), and each chunk goes to
+    // the core as written. name: the file's name, in the errors. Options as screenBatch; onChunk(firstIndex,
+    // reports, orders). Resolves to { orders, reports, errors: [{ line, column?, code, message }] } (errors:
+    // what holds no order, worded by the core in request.lang; not screened).
     screenText: async (text, options = {}) => {
       if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'screenText expects the file as text');
-      const kind = options.format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
-      if (kind !== 'jsonl' || text.trimStart().startsWith('[')) {
-        const { orders, errors } = await backend.call('parseOrders', [text, { format: kind, name: options.name, lang: options.request?.lang }]);
-        checkBatchSize(orders.length);
-        const reports = await checker.screenBatch(orders, { ...options,
-          onChunk: (from, part) => options.onChunk?.(from, part, orders.slice(from, from + part.length)) });
-        return { orders, reports, errors };
-      }
-      return screenLines(backend, text, options, checkBatchSize);
+      return screenText(backend, text, options);
     },
     // Starts the Workers ahead of a batch (browser; `count` of them, all by default) and resolves with
     // { info, products } once the first has loaded the lists.
@@ -207,28 +201,25 @@ function checkerOver(backend, fileSha256) {
   return checker;
 }
 
-// JSON lines as text, cut into tasks of whole lines; each task's result has one slot per non-blank line
-// (null where the line holds no order, reported in `errors` with its line number).
-async function screenLines(backend, text, options, checkBatchSize) {
-  const lines = text.split('\n');
-  let total = 0;
-  for (const line of lines) if (line.trim()) total++;
-  checkBatchSize(total);
-  const size = options.chunkSize ?? taskSize(total, backend.workers);
-  const { request, digest } = options;
+// A file of orders as text, planned by the core into chunks of whole lines (CSV: whole orders, read with the
+// header) and screened chunk by chunk in the Workers; each result has one slot per order of its chunk.
+async function screenText(backend, text, options) {
+  const { request, digest, name = 'orders', format } = options;
+  const lang = request?.lang;
+  const plan = await backend.call('planText', [text, { format, name, chunk: options.chunkSize, workers: backend.workers, lang }]);
+  const lines = plan.chunks.length > 1 ? text.split('\n') : null;
   const tasks = [];
-  for (let i = 0, from = 0; i < lines.length;) {
-    const first = i;
-    let count = 0;
-    while (i < lines.length && count < size) if (lines[i++].trim()) count++;
-    if (!count) break;
-    tasks.push({ from, count, type: 'screenLines', args: [lines.slice(first, i).join('\n'), { request, digest, firstLine: first + 1 }] });
-    from += count;
+  let from = 0;
+  for (const [first, count, orders] of plan.chunks) {
+    const chunk = lines ? lines.slice(first - 1, first - 1 + count).join('\n') : text;
+    tasks.push({ from, count: orders, type: 'screenText', args: [chunk, { format: plan.format, name, firstLine: first,
+      csvHeader: lines && plan.csv_header ? plan.csv_header : undefined, request, digest }] });
+    from += orders;
   }
-  const orders = new Array(total);
-  const reports = new Array(total);
+  const orders = new Array(plan.orders);
+  const reports = new Array(plan.orders);
   const errors = [];
-  await backend.batch(tasks, { ...options, total, onTask: (task, result) => {
+  await backend.batch(tasks, { ...options, total: plan.orders, onTask: (task, result) => {
     for (let i = 0; i < result.reports.length; i++) {
       orders[task.from + i] = result.orders[i];
       reports[task.from + i] = result.reports[i];

@@ -84,7 +84,8 @@ struct OrdersPlan {
     };
     std::vector<Chunk> chunks;
 };
-OrdersPlan plan_orders_text(const OrdersText& in, std::size_t orders_per_chunk);
+// orders_per_chunk 0: about a hundred chunks of at most 100 orders, and at least one chunk per worker.
+OrdersPlan plan_orders_text(const OrdersText& in, std::size_t orders_per_chunk, std::size_t workers = 1);
 
 class Engine {
 public:

@@ -208,8 +208,12 @@ void Engine::screen_text(const OrdersText& in, const ScreenDefaults& defaults,
     }
 }
 
-OrdersPlan plan_orders_text(const OrdersText& in, std::size_t per_chunk) {
-    per_chunk = std::max<std::size_t>(per_chunk, 1);
+OrdersPlan plan_orders_text(const OrdersText& in, std::size_t per_chunk, std::size_t workers) {
+    const auto chunk_for = [&](std::size_t total) {
+        if (per_chunk) return per_chunk;
+        const auto up = [](std::size_t a, std::size_t b) { return (a + b - 1) / b; };
+        return std::max<std::size_t>(1, std::min({std::size_t{100}, up(total, 100), up(total, std::max<std::size_t>(workers, 1))}));
+    };
     OrdersPlan plan;
     plan.format = format_of(in);
     const auto lines = static_cast<std::size_t>(std::count(in.text.begin(), in.text.end(), '\n')) + 1;
@@ -225,6 +229,7 @@ OrdersPlan plan_orders_text(const OrdersText& in, std::size_t per_chunk) {
     if (plan.format == OrdersFormat::json_lines) {
         plan.orders = count_lines(in.text);
         if (plan.orders > limits::kMaxOrdersPerBatch) too_many(in.name, plan.orders);
+        per_chunk = chunk_for(plan.orders);
         std::size_t start = in.first_line, count = 0;
         for_each_line(in.text, [&](std::size_t number, std::string_view) {
             if (count == per_chunk) {
@@ -239,6 +244,7 @@ OrdersPlan plan_orders_text(const OrdersText& in, std::size_t per_chunk) {
     }
     // CSV: read whole once (a file that is not a CSV of orders is refused here), then cut where an order starts.
     const auto read = read_orders_csv(in.text, in.name);
+    per_chunk = chunk_for(read.orders.size());
     const auto header = in.text.substr(0, in.text.find('\n'));
     // Rows cut apart would hide an error the whole file shows (an order's rows apart), and a quoted header or
     // a lone CR line end counts lines otherwise than a cut by '\n': read such a file as one chunk.
