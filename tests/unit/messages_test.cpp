@@ -272,3 +272,50 @@ TEST_CASE("messages: CSV row errors and order errors come in French with no Engl
           "« commandes.csv », ligne 1, colonne 2 : colonne inconnue « buyer.nam » : vouliez-vous dire « buyer.name » ?");
     CHECK(std::string(refused[7].what()) == "parties[0].name: missing: every party needs a name to be screened");
 }
+
+namespace {
+
+// Evidence keys whose values are list data, the order's own words, codes or references, not engine sentences.
+const std::set<std::string> kDataKeys = {
+    "name", "role", "listed_name", "matched_name", "entered_name", "party", "item", "source", "source_id", "source_url",
+    "list", "list_name", "programs", "listed_addresses", "matched_address", "party_address", "address_entry",
+    "address_lines", "license_requirement", "license_policy", "rs_text", "remarks", "fr_notice", "entry_date",
+    "consequence", "end_use", "said", "word", "words", "explanation", "party_fingerprint", "entry_fingerprint",
+    "sources", "confidence", "list_confidence", "relation", "overlay", "flag", "rule", "roles", "destination",
+    "counts_as", "groups", "headquarters", "country", "basis", "eccn", "catalogue", "figures_from", "strength",
+    "classification", "maker_eccn", "tool_eccn", "field", "value", "text_hits", "recipient", "id", "city",
+    "address_type", "payment", "instructions", "notes_field", "business", "email", "phone", "website"};
+
+// Every engine-written string of a finding's evidence, with where it sits.
+void evidence_strings(const ojson& v, const std::string& at, std::vector<std::pair<std::string, std::string>>& out) {
+    if (v.is_string()) out.emplace_back(at, v.get<std::string>());
+    if (v.is_array())
+        for (const auto& x : v) evidence_strings(x, at + "[]", out);
+    if (!v.is_object()) return;
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const auto& key = it.key();
+        if (kDataKeys.count(key) || key.ends_with("_id") || key.ends_with("_params") || key.ends_with("_ids")) continue;
+        evidence_strings(it.value(), at + "." + key, out);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("messages: French reports of every fixture order word their evidence and item notes in French") {
+    std::size_t strings = 0;
+    for (const auto& file : std::filesystem::directory_iterator(std::string(EXPORTCHECK_FIXTURES) + "/orders")) {
+        if (file.path().extension() != ".json") continue;
+        const auto name = file.path().filename().string();
+        const auto report = test::real_screener().screen_json(
+            {{"order", test::fixture_order(name)}, {"lang", "fr"}, {"screened_at", "2026-12-07"}});
+        std::vector<std::pair<std::string, std::string>> texts;
+        for (const auto& f : report["findings"]) evidence_strings(f["evidence"], f["rule"].get<std::string>(), texts);
+        for (const auto& item : report["items"])
+            for (const auto& n : item["classification"]["notes"]) texts.emplace_back("notes", n.get<std::string>());
+        for (const auto& [at, s] : texts) {
+            ++strings;
+            CHECK_MESSAGE(english_in(s).empty(), name, " ", at, ":", english_in(s), ": ", s);
+        }
+    }
+    CHECK(strings > 50);
+}

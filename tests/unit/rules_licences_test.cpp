@@ -3,6 +3,8 @@
 #include <exportcheck/checks.hpp>
 #include <exportcheck/report.hpp>
 
+#include <exportcheck/message.hpp>
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -35,9 +37,10 @@ TEST_CASE("LIC-3A090-D5: an A100 to Hong Kong needs a licence; HK counts as Chin
     REQUIRE(lic);
     CHECK(lic->message.find("the NVIDIA A100 (ECCN 3A090.a) is going to Hong Kong (HK), which US rules treat as China") !=
           std::string::npos);
-    CHECK(lic->evidence["citation"].get<std::string>().find("742.6") != std::string::npos);
+    CHECK(render_value(lic->evidence["citation"], Lang::en).find("742.6") != std::string::npos);
     CHECK(lic->evidence["confidence"] == "H");
-    CHECK(lic->evidence["review_policy"] == "presumption of denial");  // before the 2026 policy
+    CHECK(render_value(lic->evidence["review_policy"], Lang::en) == "presumption of denial");
+    CHECK(render_value(lic->evidence["review_policy"], Lang::fr) == "présomption de refus");  // before the 2026 policy
     CHECK(decision(f) == Decision::license_required);
 }
 
@@ -57,7 +60,7 @@ TEST_CASE("LIC-3A090-D1D4: a datacenter chip to Saudi Arabia (D:4) needs a licen
     const auto f = check_order(order("NVIDIA H100 SXM5", "SA"), "2026-07-09");
     const auto* lic = find_rule(f, "LIC-3A090-D1D4", Severity::license_required);
     REQUIRE(lic);
-    CHECK(lic->evidence["review_policy"] == "presumption of approval");
+    CHECK(render_value(lic->evidence["review_policy"], Lang::en) == "presumption of approval");
     CHECK_FALSE(lic->evidence.contains("exception"));  // datacenter 3A090.a: no NAC/ACA
 }
 

@@ -174,8 +174,12 @@ const evidenceLabel = (key) => (has(`evidence.${key}`) ? t(`evidence.${key}`) : 
 const flat = (obj) => Object.entries(obj).filter(([, v]) => v !== null && v !== undefined && v !== '')
   .map(([k, v]) => `${evidenceLabel(k)}: ${brief(v)}`).join('; ');
 
+// The message id and parameters the core puts beside a text it rendered ("role" -> "role_id", "role_params"):
+// for machines and the JSON view, not for the person reading.
+const isMessageKey = (evidence, k) => k !== 'source_id' && /_(id|params)$/.test(k) && k.replace(/_(id|params)$/, '') in evidence;
+
 function evidenceList(evidence) {
-  const keys = Object.keys(evidence ?? {}).filter((k) => !SHOWN_ELSEWHERE.has(k));
+  const keys = Object.keys(evidence ?? {}).filter((k) => !SHOWN_ELSEWHERE.has(k) && !isMessageKey(evidence, k));
   keys.sort((a, b) => {
     const ia = ORDER.indexOf(a);
     const ib = ORDER.indexOf(b);

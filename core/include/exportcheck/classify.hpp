@@ -73,7 +73,8 @@ struct ItemClassification {
     std::string fallback_eccn;  // below 3A090 but >= 8 TOPS: "3A991.p" (chips) or "4A994.l" (systems), AT-only; not EAR99
     bool prc_made = false;
     bool looks_datacenter = false;  // unrecognised, but the description reads like a datacenter part
-    std::vector<std::string> notes;
+    bool names_gpu = false;         // unrecognised, but the description says "GPU" (or the like) without a model
+    std::vector<nlohmann::ordered_json> notes;  // messages (message.hpp), rendered in the report's language
 
     // An advanced-computing item the destination and red-flag rules care about.
     bool advanced() const noexcept;

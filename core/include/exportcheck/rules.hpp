@@ -72,7 +72,7 @@ struct Chip {
     std::string letter;                     // "H20" / "MI308": the April 2025 'is informed' letters
     std::string family;                     // "blackwell": LIC-BLACKWELL-NOPATH and R28
     bool prc_made = false;
-    std::string figures, notes;
+    std::string figures, notes, notes_fr;  // notes_fr: the notes in French ("" = as in English)
     Pedigree pedigree;
 };
 
@@ -90,7 +90,7 @@ struct NamedProduct {  // GPU server models without a stated GPU; ordinary produ
     std::string id, name;
     std::vector<std::string> aliases;
     std::vector<std::string> alias_keys;
-    std::string likely_eccn, notes;
+    std::string likely_eccn, notes, notes_fr;
     Pedigree pedigree;
 };
 

@@ -1,6 +1,7 @@
 // Item classification against 3A090/4A090 (brief §1): recognise the chip and the system around it in the
 // item's free text, count the chips, run the 3A090 tests on the catalogue's or the order's figures.
 #include "compiled_words.hpp"
+#include "evidence.hpp"
 #include "numbers.hpp"
 
 #include <exportcheck/classify.hpp>
@@ -15,7 +16,9 @@ namespace exportcheck {
 
 using rules_detail::Folded;
 using rules_detail::human;
+using rules_detail::data_text;
 using rules_detail::json_number;
+using rules_detail::twin;
 using ojson = nlohmann::ordered_json;
 
 namespace {
@@ -45,6 +48,26 @@ std::string_view to_string(ChipClass c) noexcept {
     }
     return "outside";
 }
+
+namespace {
+
+// An item class as a message: "3A090.a (not for datacenters)" / "3A090.a (pas pour les centres de données)".
+ojson class_msg(ItemClass c) {
+    const char* code = "unclassified";
+    switch (c) {
+        case ItemClass::a: code = "a"; break;
+        case ItemClass::b: code = "b"; break;
+        case ItemClass::consumer_a: code = "consumer_a"; break;
+        case ItemClass::letter: code = "letter"; break;
+        case ItemClass::outside: code = "outside"; break;
+        case ItemClass::generic: code = "generic"; break;
+        case ItemClass::undetermined: code = "undetermined"; break;
+        case ItemClass::unclassified: break;
+    }
+    return msg("class.name", {{"c", code}});
+}
+
+}  // namespace
 
 std::string_view to_string(ItemClass c) noexcept {
     switch (c) {
@@ -363,8 +386,8 @@ void fallback_at(ItemClassification& r, const RulesData& rules) {
     const bool known = !r.catalogue_id.empty() && r.catalogue_id.rfind("generic", 0) != 0;
     if (!known && !(r.tpp && *r.tpp >= fb.value("tpp_min", 512.0))) return;
     r.fallback_eccn = fb.value(r.system ? "system_eccn" : "chip_eccn", "");
-    r.notes.push_back(fmt::format("below 3A090 but at or above {} TOPS: {} ({}), not EAR99. {}", human(fb.value("tops_min", 8.0)),
-                                  r.fallback_eccn, fb.value("citation", ""), fb.value("effect", "")));
+    r.notes.push_back(msg("class.fallback", {{"tops", json_number(fb.value("tops_min", 8.0))}, {"eccn", r.fallback_eccn},
+                                             {"citation", data_text(fb, "citation")}, {"effect", data_text(fb, "effect")}}));
 }
 
 }  // namespace
@@ -444,7 +467,7 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
             r.sources = p.chip->pedigree.sources;
             r.letter = p.chip->letter;
             r.prc_made = p.chip->prc_made;
-            if (!p.chip->notes.empty()) r.notes.push_back(p.chip->notes);
+            if (!p.chip->notes.empty()) r.notes.push_back(twin(p.chip->notes, p.chip->notes_fr));
         }
         r.tpp = v.tpp;
         r.die_area_mm2 = v.die;
@@ -455,8 +478,9 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
         r.chips_per_unit = p.count;
         for (std::size_t i = 0; i < parts.size(); ++i) {
             if (i == best) continue;
-            r.notes.push_back(fmt::format("also names {} x {} ({})", human(parts[i].count),
-                                          parts[i].chip ? parts[i].chip->name : "a chip", to_string(parts[i].verdict.cls)));
+            r.notes.push_back(msg("class.also_names", {{"n", json_number(parts[i].count)},
+                                                       {"chip", parts[i].chip ? ojson(parts[i].chip->name) : msg("class.also_names_chip")},
+                                                       {"class", class_msg(parts[i].verdict.cls)}}));
             if (parts[i].chip && parts[i].chip->prc_made) r.prc_made = true;
         }
         const auto name = p.chip ? p.chip->vendor + " " + p.chip->name : std::string("the chip");
@@ -509,13 +533,13 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
             r.catalogue_name = generic->name;
             r.confidence = generic->pedigree.confidence.empty() ? "L" : generic->pedigree.confidence;
             set_basis(r, "basis.generic", {{"name", generic->name}, {"eccn", generic->likely_eccn}, {"conf", r.confidence}});
-            if (!generic->notes.empty()) r.notes.push_back(generic->notes);
-            if (gpu_word) r.notes.push_back(fmt::format("mentions \"{}\" without a model: name the GPU to check it", *gpu_word));
+            if (!generic->notes.empty()) r.notes.push_back(twin(generic->notes, generic->notes_fr));
+            if (gpu_word) r.notes.push_back(msg("class.gpu_no_model", {{"word", *gpu_word}}));
         } else {
             r.cls = ItemClass::unclassified;
             if (gpu_word) set_basis(r, "basis.gpu_unknown", {{"word", *gpu_word}});
             else set_basis(r, "basis.unknown");
-            if (gpu_word) r.notes.push_back("gpu");
+            r.names_gpu = gpu_word.has_value();
         }
     }
     r.chips_total = r.chips_per_unit * quantity;
@@ -524,23 +548,18 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
     if (maker.cls != ItemClass::unclassified) {
         if (r.cls == ItemClass::unclassified || r.cls == ItemClass::generic || r.cls == ItemClass::undetermined) {
             if (r.cls == ItemClass::undetermined && strictness(maker.cls) < strictness(ItemClass::undetermined))
-                r.notes.push_back(fmt::format("the maker's ECCN {} says it is outside 3A090; the tool could not confirm it",
-                                              item.eccn));
+                r.notes.push_back(msg("class.maker_outside", {{"eccn", item.eccn}}));
             r.cls = maker.cls;
             r.figures_from = r.figures_from.empty() ? "maker's ECCN" : r.figures_from;
             add_basis(r, "basis.maker", {{"eccn", item.eccn}});
         } else if (strictness(maker.cls) > strictness(r.cls) && maker.cls != ItemClass::outside) {
-            r.notes.push_back(fmt::format("the maker's ECCN {} is stricter than the tool's reading: the maker's is used",
-                                          item.eccn));
+            r.notes.push_back(msg("class.maker_stricter", {{"eccn", item.eccn}}));
             r.cls = maker.cls;
         } else if (maker.cls == ItemClass::outside && r.controlled() && r.system &&
                    std::find(cat.maker_z_bases.begin(), cat.maker_z_bases.end(), maker.base) != cat.maker_z_bases.end()) {
-            r.notes.push_back(fmt::format("the maker's ECCN {} does not reflect the chips inside: an item of {} that also "
-                                          "meets 4A090 is {}.z, with the same licence requirements", item.eccn, maker.base,
-                                          maker.base));
+            r.notes.push_back(msg("class.maker_z", {{"eccn", item.eccn}, {"base", maker.base}}));
         } else if (maker.cls != r.cls && !(maker.cls == ItemClass::a && r.cls == ItemClass::consumer_a)) {
-            r.notes.push_back(fmt::format("the maker's ECCN {} differs from the tool's reading ({}): the stricter one is "
-                                          "used", item.eccn, to_string(r.cls)));
+            r.notes.push_back(msg("class.maker_differs", {{"eccn", item.eccn}, {"class", class_msg(r.cls)}}));
         }
     }
 
@@ -561,7 +580,7 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
         case ItemClass::undetermined: r.eccn = "undetermined"; break;
         case ItemClass::unclassified: r.eccn = "unclassified"; break;
     }
-    if (r.cls == ItemClass::consumer_a) r.notes.push_back("not designed or marketed for datacenters: License Exceptions NAC/ACA may be available");
+    if (r.cls == ItemClass::consumer_a) r.notes.push_back(msg("class.consumer"));
     fallback_at(r, rules);
     return r;
 }

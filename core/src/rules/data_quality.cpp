@@ -9,8 +9,7 @@ namespace exportcheck {
 using namespace rules_detail;
 
 // What a data-quality finding rests on: a fact the screening could not evaluate is not a clean result.
-constexpr const char* kKnowYourCustomer = "15 CFR Part 732, Supp. No. 3 (BIS 'Know Your Customer' guidance): a fact the "
-                                          "screening could not evaluate is not a clean result";
+ojson know_your_customer() { return msg("cite.kyc_unknown"); }
 
 namespace {
 
@@ -52,7 +51,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.say("dq.issue", {{"field", field_words(in.order, issue.field)},
                                {"what", msg(issue.message_id, ojson(issue.params))}});
         }
-        f.evidence = {{"field", issue.field}, {"citation", kKnowYourCustomer}};
+        f.evidence = {{"field", issue.field}, {"citation", know_your_customer()}};
         out.push_back(std::move(f));
     }
     const bool hub_or_licence = std::any_of(in.destinations.countries.begin(), in.destinations.countries.end(), [&](const DestinationCountry& d) {
@@ -61,7 +60,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
     for (std::size_t i = 0; i < in.items.size(); ++i) {
         const auto& c = in.items[i];
         const auto& item = in.order.items[i];
-        const bool gpu = contains(c.notes, "gpu");
+        const bool gpu = c.names_gpu;
         if (c.cls == ItemClass::undetermined || (c.cls == ItemClass::unclassified && (c.looks_datacenter || (gpu && hub_or_licence)))) {
             Finding f;
             f.kind = "data_quality";
@@ -69,7 +68,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.severity = Severity::review;
             f.say("dq.unclassified", {{"item", quote(item.description.empty() ? item.model : item.description)},
                                       {"basis", c.basis_msg.is_null() ? ojson(c.basis) : c.basis_msg}});
-            f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"basis", c.basis}, {"citation", kKnowYourCustomer}};
+            f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"basis", c.basis}, {"citation", know_your_customer()}};
             out.push_back(std::move(f));
         } else if (c.cls == ItemClass::unclassified) {
             Finding f;
@@ -77,17 +76,17 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
             f.rule = "DQ-UNCLASSIFIED";
             f.severity = Severity::info;
             f.say("dq.not_in_catalogue", {{"item", quote(item.description.empty() ? item.model : item.description)}});
-            f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"citation", kKnowYourCustomer}};
+            f.evidence = {{"item", item.path}, {"classification", c.eccn}, {"citation", know_your_customer()}};
             out.push_back(std::move(f));
         }
         for (const auto& note : c.notes) {
-            if (note.find("maker's ECCN") == std::string::npos) continue;
+            if (!note.value("$m", "").starts_with("class.maker")) continue;
             Finding f;
             f.kind = "data_quality";
             f.rule = "DQ-ECCN";
             f.severity = Severity::info;
             f.say("dq.maker_eccn", {{"item", item_msg(item, c)}, {"note", note}});
-            f.evidence = {{"item", item.path}, {"maker_eccn", c.maker_eccn}, {"tool_eccn", c.eccn}, {"citation", "ECCN 3A090 and the Note to 3A090.a/.b (Supp. No. 1 to Part 774)"}};
+            f.evidence = {{"item", item.path}, {"maker_eccn", c.maker_eccn}, {"tool_eccn", c.eccn}, {"citation", msg("cite.eccn_note")}};
             out.push_back(std::move(f));
         }
     }

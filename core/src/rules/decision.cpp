@@ -114,6 +114,23 @@ Message summarize(Decision decision, const std::vector<Finding>& findings) {
     return {prefix ? "summary.hold" : "summary.top", {{"top", std::move(top_msg)}, {"more", more}}};
 }
 
+namespace {
+
+// A message ({"$m", "p"}) or a text with its French twin ({"$t": {"en", "fr"}}).
+bool is_words(const nlohmann::ordered_json& v) { return v.is_object() && (v.contains("$m") || v.contains("$t")); }
+
+// Renders every message and twin text inside `v` (objects and arrays of evidence) in the report's language.
+void render_nested(nlohmann::ordered_json& v, Lang lang) {
+    if (is_words(v)) {
+        v = render_value(v, lang);
+        return;
+    }
+    if (!v.is_structured()) return;
+    for (auto& x : v) render_nested(x, lang);
+}
+
+}  // namespace
+
 nlohmann::ordered_json finding_json(const Finding& f, Lang lang) {
     nlohmann::ordered_json j;
     j["kind"] = f.kind;
@@ -124,10 +141,15 @@ nlohmann::ordered_json finding_json(const Finding& f, Lang lang) {
     j["message_id"] = f.message_id;
     j["params"] = f.params;
     j["evidence"] = f.evidence;
-    // Evidence the engine wrote in words (a message: {"$m", "p"}) is rendered too, its id and parameters beside it.
+    // Evidence the engine wrote in words (a message: {"$m", "p"}) is rendered too, its id and parameters beside it;
+    // text from the rules data with a French twin ({"$t"}) and nested words are rendered where they stand.
     for (auto it = f.evidence.begin(); it != f.evidence.end(); ++it) {
-        if (!it.value().is_object() || !it.value().contains("$m")) continue;
-        j["evidence"][it.key()] = render(it.value()["$m"].get<std::string>(), it.value().value("p", nlohmann::ordered_json::object()), lang);
+        if (!is_words(it.value())) {
+            if (it.key() != "explanation") render_nested(j["evidence"][it.key()], lang);  // below, with its ids
+            continue;
+        }
+        j["evidence"][it.key()] = render_value(it.value(), lang);
+        if (!it.value().contains("$m")) continue;
         j["evidence"][it.key() + "_id"] = it.value()["$m"];
         j["evidence"][it.key() + "_params"] = it.value().value("p", nlohmann::ordered_json::object());
     }

@@ -22,10 +22,21 @@ inline void merge_into(ojson& into, const ojson& from) {
     for (auto it = from.begin(); it != from.end(); ++it) into[it.key()] = it.value();
 }
 
+// Text that lives in the rules data with a French twin (`why` and `why_fr`): the report's language picks.
+inline ojson data_text(const nlohmann::json& obj, const std::string& key) {
+    const auto en = obj.value(key, std::string());
+    return ojson{{"$t", {{"en", en}, {"fr", obj.value(key + "_fr", en)}}}};
+}
+
+// The same for text a struct carries with its French twin (`effect` and `effect_fr`); "" falls back to English.
+inline ojson twin(const std::string& en, const std::string& fr) {
+    return ojson{{"$t", {{"en", en}, {"fr", fr.empty() ? en : fr}}}};
+}
+
 // {"citation", "sources", "confidence"} of a licence-rules entry.
 inline ojson cite(const nlohmann::json& rule) {
     ojson c = ojson::object();
-    if (rule.contains("citation")) c["citation"] = rule["citation"];
+    if (rule.contains("citation")) c["citation"] = data_text(rule, "citation");
     if (rule.contains("effective")) c["effective"] = rule["effective"];
     c["sources"] = rule.value("sources", nlohmann::json::array());
     c["confidence"] = rule.value("confidence", "");
@@ -36,8 +47,8 @@ inline ojson cite(const nlohmann::json& rule) {
 inline ojson flag_cite(const RulesData& rules, const std::string& id) {
     const auto& f = rules.flags.flags.contains(id) ? rules.flags.flags[id] : nlohmann::json::object();
     return ojson{{"flag", id},
-                 {"title", f.value("title", "")},
-                 {"citation", f.value("citation", "")},
+                 {"title", data_text(f, "title")},
+                 {"citation", data_text(f, "citation")},
                  {"sources", f.value("sources", nlohmann::json::array())},
                  {"confidence", f.value("confidence", "")}};
 }
@@ -122,11 +133,6 @@ inline ojson item_msg(const Item& item, const ItemClassification& c) {
     return msg("item.eccn", p);
 }
 
-// Text that lives in the rules data with a French twin (`why` and `why_fr`): the report's language picks.
-inline ojson data_text(const nlohmann::json& obj, const std::string& key) {
-    const auto en = obj.value(key, std::string());
-    return ojson{{"$t", {{"en", en}, {"fr", obj.value(key + "_fr", en)}}}};
-}
 
 inline std::string join(const std::vector<std::string>& v, const std::string& last_sep = " and ") {
     std::string out;

@@ -28,7 +28,7 @@ ojson items_json(const std::vector<ItemRef>& refs, const CheckInput& in) {
     ojson a = ojson::array();
     for (const auto& r : refs) {
         const auto& c = in.items[r.index];
-        ojson item = {{"item", in.order.items[r.index].path}, {"label", r.label}, {"eccn", c.eccn}};
+        ojson item = {{"item", in.order.items[r.index].path}, {"label", r.label_msg}, {"eccn", c.eccn}};
         if (!c.catalogue_id.empty()) item["catalogue"] = c.catalogue_id;
         if (!c.confidence.empty()) item["confidence"] = c.confidence;
         item["figures_from"] = c.figures_from;
@@ -63,7 +63,7 @@ bool h200_case(const ItemClassification& c, const DestinationCountry& d, const C
 // The reason notes a licence finding carries: N-01 (the May 31, 2026 guidance) on every 3A090 finding.
 void add_notes(ojson& evidence, const CheckInput& in) {
     const auto& n01 = in.rules.license.notes.value("N-01", nlohmann::json::object());
-    if (n01.contains("text")) evidence["notes"] = {{{"id", "N-01"}, {"text", n01.value("text", "")}, {"citation", n01.value("citation", "")},
+    if (n01.contains("text")) evidence["notes"] = {{{"id", "N-01"}, {"text", data_text(n01, "text")}, {"citation", data_text(n01, "citation")},
                                                     {"confidence", n01.value("confidence", "")}}};
 }
 
@@ -79,15 +79,15 @@ Finding licence_finding(const CheckInput& in, const DestinationCountry& d, const
     f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"roles", d.roles}, {"groups", d.groups},
                   {"items", items_json(group, in)}};
     merge_into(f.evidence, cite(rule));
-    f.evidence["review_policy"] = rule.value("policy", "");
+    f.evidence["review_policy"] = data_text(rule, "policy");
     const ojson p = {{"items", labels(group)}, {"n", group.size()}, {"where", where}};
     if (id == "LIC-H200-CASE") {
         auto with_date = p;
         with_date["since"] = date(rule.value("effective", ""));
         f.say("lic.h200", std::move(with_date));
-        f.evidence["note"] = rule.value("note", "");
-        f.evidence["conditions"] = rule.value("conditions", "");
-        f.evidence["revenue_share"] = {{"id", "N-02"}, {"text", rule.value("revenue_share_note", "")},
+        f.evidence["note"] = data_text(rule, "note");
+        f.evidence["conditions"] = data_text(rule, "conditions");
+        f.evidence["revenue_share"] = {{"id", "N-02"}, {"text", data_text(rule, "revenue_share_note")},
                                        {"sources", rule.value("revenue_share_sources", nlohmann::json::array())}};
     } else if (!exception) {
         f.say("lic.needs", p);
@@ -97,8 +97,8 @@ Finding licence_finding(const CheckInput& in, const DestinationCountry& d, const
         f.say("lic.needs", p);
         if (d.d5_or_macau) f.then("lic.nac", {{"days", L.rule("EXC-NAC").value("notice_days", 25)}});
         else f.then("lic.aca");
-        f.evidence["exception"] = {{"rule", d.d5_or_macau ? "EXC-NAC" : "EXC-ACA"}, {"title", ex.value("title", "")},
-                                   {"conditions", ex.value("conditions", "")}};
+        f.evidence["exception"] = {{"rule", d.d5_or_macau ? "EXC-NAC" : "EXC-ACA"}, {"title", data_text(ex, "title")},
+                                   {"conditions", data_text(ex, "conditions")}};
         merge_into(f.evidence["exception"], cite(ex));
     }
     add_notes(f.evidence, in);
@@ -122,7 +122,7 @@ Finding nopath_finding(const CheckInput& in, const std::vector<ItemRef>& group, 
     f.say("lic.nopath", {{"items", labels(group)}, {"n", group.size()}, {"how", how}, {"reason", data_text(rule, "reason")}});
     f.evidence = std::move(evidence);
     f.evidence["items"] = items_json(group, in);
-    f.evidence["review_policy"] = rule.value("policy", "");
+    f.evidence["review_policy"] = data_text(rule, "policy");
     merge_into(f.evidence, cite(rule));
     return f;
 }
@@ -170,8 +170,8 @@ Finding uae_finding(const CheckInput& in, const DestinationCountry& d, const std
                                                  {"verify", data_text(list, "verify")}});
     f.evidence = {{"destination", d.code}, {"groups", d.groups}, {"items", items_json(group, in)},
                   {"approved_recipients", matched}, {"all_recipients_approved", all},
-                  {"verify", list.value("verify", "")}, {"review_policy", rule.value("policy", "")},
-                  {"exceptions_note", rule.value("exceptions_note", "")},
+                  {"verify", data_text(list, "verify")}, {"review_policy", data_text(rule, "policy")},
+                  {"exceptions_note", data_text(rule, "exceptions_note")},
                   {"rs_text", in.rules.license.rs_country_chart.value("text", "")}};
     merge_into(f.evidence, cite(rule));
     add_notes(f.evidence, in);
@@ -256,7 +256,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             f.severity = Severity::license_required;
             f.say("lic.letter", {{"items", labels(letter)}, {"n", letter.size()}, {"where", where}});
             f.evidence = {{"destination", d.code}, {"counts_as", d.counts_as}, {"items", items_json(letter, in)},
-                          {"note", rule.value("note", "")}};
+                          {"note", data_text(rule, "note")}};
             merge_into(f.evidence, cite(rule));
             out.push_back(std::move(f));
         }
@@ -298,7 +298,7 @@ std::vector<Finding> check_licences(const CheckInput& in) {
             if (group == &excepted) f.then("lic.hq_nac");
             f.evidence = {{"party", h.party}, {"role", h.role}, {"name", h.name}, {"headquarters", h.country},
                           {"basis", h.basis}, {"items", items_json(*group, in)}, {"red_flag", "R11"},
-                          {"review_policy", rule.value("policy", "")}};
+                          {"review_policy", data_text(rule, "policy")}};
             merge_into(f.evidence, cite(rule));
             add_notes(f.evidence, in);
             out.push_back(std::move(f));

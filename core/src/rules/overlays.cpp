@@ -62,12 +62,12 @@ std::vector<Finding> check_list_overlays(const CheckInput& in) {
             f.severity = Severity::review;
             f.say("overlay.affiliate_review", with({{"state", state.state}, {"note", state.note_msg}}));
         }
-        f.evidence = {{"party", path}, {"role", role_label(p.role)}, {"name", name}, {"overlay", e.value("id", "")},
-                      {"list", e.value("list", "")}, {"list_name", e.value("list_name", "")},
+        f.evidence = {{"party", path}, {"role", role_msg(p.role)}, {"name", name}, {"overlay", e.value("id", "")},
+                      {"list", e.value("list", "")}, {"list_name", data_text(e, "list_name")},
                       {"listed_name", e.value("listed_name", "")}, {"relation", e.value("relation", "")},
-                      {"why", e.value("why", "")}, {"license_requirement", e.value("license_requirement", "")},
-                      {"license_policy", e.value("license_policy", "")},
-                      {"citation", e.value("fr_notice", std::string("list-overlays.json ") + e.value("id", ""))},
+                      {"why", data_text(e, "why")}, {"license_requirement", data_text(e, "license_requirement")},
+                      {"license_policy", data_text(e, "license_policy")},
+                      {"citation", e.contains("fr_notice") ? ojson(e["fr_notice"]) : msg("cite.overlay", {{"id", e.value("id", "")}})},
                       {"sources", e.value("sources", nlohmann::json::array())}, {"confidence", e.value("confidence", "")},
                       {"affiliates_rule_state", state.state}};
         out.push_back(std::move(f));

@@ -86,7 +86,7 @@ std::vector<Finding> check_ownership(const CheckInput& in, const std::vector<Fin
         }
         f.evidence = {{"party", path}, {"aggregate_percent", json_number(s.any)}, {"owners", s.hits},
                       {"affiliates_rule_state", state.state}, {"affiliates_rule_confirmed", state.confirmed},
-                      {"citation", own.value("citation", "")}, {"sources", own.value("sources", nlohmann::json::array())},
+                      {"citation", data_text(own, "citation")}, {"sources", own.value("sources", nlohmann::json::array())},
                       {"confidence", own.value("confidence", "")}};
         out.push_back(std::move(f));
     }

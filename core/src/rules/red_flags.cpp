@@ -232,7 +232,7 @@ void r06(Ctx& c) {
         if (!c.hub_destination && !c.licence_or_hq) {
             // Going to a country without licence requirement or hub: note it, do not hold the order for it.
             auto& f = c.flag("R06", Severity::info, "low", "flag.r06_note", {{"problem", problem}});
-            f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", problem}};
+            f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", msg("flag.end_use_problem", {{"problem", problem}})}};
             return;
         }
     } else if (const auto e = c.said({"evasive", "evasive_end_use"}); !e.empty()) {
@@ -248,7 +248,7 @@ void r06(Ctx& c) {
     const bool block = hard && c.hub_destination;
     auto& f = c.flag("R06", block ? Severity::blocked : Severity::review, "high", block ? "flag.r06_block" : "flag.r06_review",
                      {{"problem", problem}, {"said", said}});
-    f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", problem}, {"word", word}, {"hub_destination", c.hub_destination},
+    f.evidence["inputs"] = {{"end_use", o.end_use}, {"problem", msg("flag.end_use_problem", {{"problem", problem}})}, {"word", word}, {"hub_destination", c.hub_destination},
                             {"said", said_json(c.said({"evasive", "evasive_end_use"}))}};
 }
 
@@ -555,7 +555,7 @@ void r20(Ctx& c) {
         if (!cl.prc_made) continue;
         auto& f = c.flag("R20", Severity::review, "medium", "flag.r20", {{"item", item_msg(c.in.order.items[i], cl)}});
         f.evidence["inputs"] = {{"item", c.in.order.items[i].path}, {"catalogue", cl.catalogue_id}};
-        f.evidence["citation"] = "BIS GP10 guidance of 2025-05-13";
+        f.evidence["citation"] = msg("cite.gp10");
     }
 }
 
@@ -682,7 +682,7 @@ void r_my(Ctx& c) {
                      permit.empty() ? "flag.rmy_missing" : "flag.rmy_given",
                      {{"country", country(my)}, {"days", leg.value("notice_days", 30)}, {"permit", quote(permit)}});
     f.evidence["inputs"] = {{"route", c.in.order.route}, {"malaysia_permit", permit}};
-    f.evidence["citation"] = leg.value("citation", "");
+    f.evidence["citation"] = data_text(leg, "citation");
 }
 
 }  // namespace

@@ -120,6 +120,7 @@ Chip load_chip(const json& c, const std::string& w) {
     x.prc_made = boolean(c, "prc_made", w).value_or(false);
     x.figures = text(c, "figures", w);
     x.notes = text(c, "notes", w);
+    x.notes_fr = text(c, "notes_fr", w);
     x.pedigree = pedigree(c, w);
     if (x.tpp && *x.tpp < 0) invalid(w + ".tpp", "must not be negative");
     if (x.die_area_mm2 && *x.die_area_mm2 <= 0) invalid(w + ".die_area_mm2", "must be positive");
@@ -134,6 +135,7 @@ NamedProduct load_named(const json& c, const std::string& w) {
     p.alias_keys = alias_keys(p.aliases);
     p.likely_eccn = text(c, "likely_eccn", w);
     p.notes = text(c, "notes", w);
+    p.notes_fr = text(c, "notes_fr", w);
     p.pedigree = pedigree(c, w);
     if (p.id.empty()) invalid(w + ".id", "missing");
     return p;

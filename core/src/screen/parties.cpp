@@ -178,7 +178,7 @@ ojson entry_evidence(const Entry& e, const ListAction& action, bool own) {
     ojson addrs = ojson::array();
     for (std::size_t i = 0; i < e.addresses.size() && i < 3; ++i) addrs.push_back(address_text(e.addresses[i]));
     if (!addrs.empty()) ev["listed_addresses"] = addrs;
-    ev["effect"] = action.effect;
+    ev["effect"] = own ? ojson(action.effect) : effect_msg(action, false, "");
     if (own) {
         // The reseller's own words: what a match does, and why the party is on their list.
         ev["own_list"] = true;
@@ -380,7 +380,7 @@ struct Screening {
         f.say(id, std::move(p));
         ojson ev;
         ev["party"] = q.party ? q.party->path : q.path;
-        ev["role"] = q.party ? std::string(role_label(q.party->role)) : std::string("payer");
+        ev["role"] = q.party ? role_msg(q.party->role) : role_msg(Role::payer);
         ev["name"] = q.name;
         if (!q.relation.empty()) ev["relation"] = q.relation;
         if (q.percent) ev["percent"] = json_number(*q.percent);

@@ -56,8 +56,7 @@ ojson classification_json(const Item& item, const ItemClassification& c, Lang la
     if (c.prc_made) k["prc_made"] = true;
     if (c.looks_datacenter) k["looks_datacenter"] = true;
     ojson notes = ojson::array();
-    for (const auto& n : c.notes)
-        if (n != "gpu") notes.push_back(n);
+    for (const auto& n : c.notes) notes.push_back(render_value(n, lang));
     k["notes"] = notes;
     j["classification"] = k;
     return j;
