@@ -210,6 +210,27 @@ EMSCRIPTEN_KEEPALIVE const char* ec_plan_text(const char* data, std::size_t size
     }, &lang);
 }
 
+// Reads a CSV of orders without screening it (the JS API's parseOrders) {"text": CSV, "name"?: the uploaded file's name, "lang"?: "en" | "fr"} -> {"orders": [...], "errors": [{line,
+// column, message, message_id, params}]}: every good order read, every bad row listed with its line, column
+// and fix (a bad row leaves out its order), the messages in `lang`, as is a file refused as a whole.
+EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_csv(const char* data, std::size_t size) {
+    auto lang = exportcheck::Lang::en;
+    return guarded([&] {
+        const auto j = parse_argument(data, length(data, size), "orders");
+        if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
+            throw exportcheck::Error("bad_argument", "orders: expected {\"text\": CSV, \"name\"?: file name, \"lang\"?}");
+        lang = exportcheck::request_lang(j);
+        const auto name = j.contains("name") && j["name"].is_string() ? j["name"].get<std::string>() : std::string("orders.csv");
+        auto read = exportcheck::read_orders_csv(j["text"].get<std::string>(), name);
+        json orders = json::array(), errors = json::array();
+        for (auto& o : read.orders) orders.push_back(std::move(o.order));
+        for (const auto& e : read.errors)
+            errors.push_back({{"line", e.line}, {"column", e.column}, {"message", exportcheck::render(e.text, lang)},
+                              {"message_id", e.text.id}, {"params", e.text.params}});
+        return json{{"orders", orders}, {"errors", errors}};
+    }, &lang);
+}
+
 // One name query {"name", "type"?, "country"?, "dob"?, "top"?, ...} against the loaded bundle: the same result
 // line as `exportcheck match --batch` prints for it ({"query", "hits"}).
 EMSCRIPTEN_KEEPALIVE const char* ec_match(const char* data, std::size_t size) {
