@@ -57,6 +57,11 @@ test('a blocked, a licence-required and a clear order, all in French', async () 
   assert.equal(await page.getAttribute('#result .report', 'data-decision'), 'license_required');
   assert.match(licence.summary, /Cette commande exige une licence d'exportation américaine/);
   assert.match(licence.summary, /Hong Kong \(HK\), que les règles américaines assimilent à la Chine/);
+  // What triggered it (policy, conditions, notes, citations) is in French too, not only the sentences.
+  const evidence = await page.$$eval('#result .finding dl.evidence dd', (dd) => dd.map((d) => d.textContent));
+  assert.ok(evidence.length > 3, evidence.join(' | '));
+  for (const text of evidence) assert.deepEqual(englishWords(text), [], text);
+  assert.ok(evidence.some((t) => /présomption de refus/.test(t)), evidence.join(' | '));
   // The licence requirement is the main reason, before any other finding.
   assert.match(licence.messages[0], /exige une licence/);
   await screenshot(page, 'fr-licence-1280');

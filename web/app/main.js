@@ -129,6 +129,59 @@ function registerServiceWorker() {
   });
 }
 
+// The lists could not be loaded: said in the status bar and in the page, with what to do.
+function showBootFailure(err) {
+  setStatusText('boot.failed', { message: errorText(err) });
+  status.dataset.error = err.code ?? 'internal';
+  status.classList.add('error');
+  main.append(h('div', { class: 'banner error', role: 'alert' }, icon('blocked'), h('div', {},
+    h('p', {}, h('strong', {}, t('boot.failedTitle'))),
+    h('p', {}, errorText(err)),
+    h('p', {}, t('boot.failedHelp')))));
+  document.body.dataset.state = 'error';
+}
+
+// The own list, stored in this browser, goes to the core before anything is screened, and again to the
+// core of every bundle that replaces this one (this listener runs before the views' own).
+// -> { entries, error } (error: the core refused the stored list).
+async function startOwnList(checker) {
+  let entries = [];
+  let error;
+  try {
+    entries = await loadOwnList();
+    if (entries.length) await applyOwnList(checker, entries);
+  } catch (err) {
+    error = err;
+  }
+  ctx.manager.addEventListener('change', () => {
+    const list = views.get('own')?.entries() ?? entries;
+    if (list.length) applyOwnList(ctx.checker, list).catch((err) => views.get('own')?.notice(err));
+  });
+  return { entries, error };
+}
+
+function mountViews() {
+  for (const r of ROUTES) {
+    const view = r.create(ctx);
+    view.el.hidden = true;
+    view.el.id = `view-${r.id}`;
+    views.set(r.id, view);
+    main.append(view.el);
+  }
+}
+
+// The status bar once the page is usable: the lists loaded, or the own list refused (never silently: every
+// view shows that orders are screened without it).
+function showReady(result, ownError) {
+  const info = result.checker.info();
+  setStatusText(result.fresh ? 'boot.readyFresh' : 'boot.ready', { entries: info.entries, sources: info.sources.length });
+  if (ownError) {
+    setStatusText('boot.ownListRefused', { message: errorText(ownError) });
+    status.classList.add('error');
+    status.dataset.error = 'own_list';
+  }
+}
+
 async function boot() {
   ctx.maxAgeDays = await getSetting('maxAgeDays', DEFAULT_MAX_AGE_DAYS);
   ctx.reviewer = await getSetting('reviewer', '');
@@ -139,40 +192,14 @@ async function boot() {
   try {
     result = await ctx.manager.start();
   } catch (err) {
-    setStatusText('boot.failed', { message: errorText(err) });
-    status.dataset.error = err.code ?? 'internal';
-    status.classList.add('error');
-    main.append(h('div', { class: 'banner error', role: 'alert' }, icon('blocked'), h('div', {},
-      h('p', {}, h('strong', {}, t('boot.failedTitle'))),
-      h('p', {}, errorText(err)),
-      h('p', {}, t('boot.failedHelp')))));
-    document.body.dataset.state = 'error';
+    showBootFailure(err);
     return;
   }
   setCountries(result.checker.countries());
-  // The own list, stored in this browser, goes to the core before anything is screened, and again to the
-  // core of every bundle that replaces this one (this listener runs before the views' own).
-  let ownEntries = [];
-  let ownError;
-  try {
-    ownEntries = await loadOwnList();
-    if (ownEntries.length) await applyOwnList(result.checker, ownEntries);
-  } catch (err) {
-    ownError = err;
-  }
-  ctx.manager.addEventListener('change', () => {
-    const list = views.get('own')?.entries() ?? ownEntries;
-    if (list.length) applyOwnList(ctx.checker, list).catch((err) => views.get('own')?.notice(err));
-  });
-  for (const r of ROUTES) {
-    const view = r.create(ctx);
-    view.el.hidden = true;
-    view.el.id = `view-${r.id}`;
-    views.set(r.id, view);
-    main.append(view.el);
-  }
-  views.get('own').setEntries(ownEntries);
-  if (ownError) views.get('own').notice(ownError);
+  const own = await startOwnList(result.checker);
+  mountViews();
+  views.get('own').setEntries(own.entries);
+  if (own.error) views.get('own').notice(own.error);
   window.addEventListener('hashchange', route);
   route();
   renderBundleStatus();
@@ -180,15 +207,8 @@ async function boot() {
     renderBundleStatus();
     setStatusText('boot.replaced', { id: detail.current.id, entries: detail.current.entries, sources: detail.current.sources.length });
   });
-  const info = result.checker.info();
-  setStatusText(result.fresh ? 'boot.readyFresh' : 'boot.ready', { entries: info.entries, sources: info.sources.length });
+  showReady(result, own.error);
   for (const notice of result.notices) views.get('lists').notice?.(notice);
-  if (ownError) {
-    // Never silently: every view shows that orders are screened without the reseller's own list.
-    setStatusText('boot.ownListRefused', { message: errorText(ownError) });
-    status.classList.add('error');
-    status.dataset.error = 'own_list';
-  }
   // When the page became usable (ms since navigation), for the benchmark.
   document.body.dataset.readyMs = String(Math.round(performance.now()));
   document.body.dataset.state = 'ready';

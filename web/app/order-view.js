@@ -1,7 +1,7 @@
 // "Screen an order": the form, and beside it the report of the last screening (recorded in the audit log
 // at once, so its hits can be adjudicated right there).
 import { h, clear } from './dom.js';
-import { t, language } from './i18n/index.js';
+import { language } from './i18n/index.js';
 import { createOrderForm } from './order-form.js';
 import { renderReport } from './result-view.js';
 import { addRecord, adjudicate, loadClearances, makeRecord } from './audit-log.js';
@@ -18,63 +18,65 @@ export async function loadSamples() {
   return samples;
 }
 
-export function createOrderView(ctx) {
-  const result = h('div', { class: 'result-panel', id: 'result', 'aria-live': 'polite', tabindex: '-1' },
+// One order screened in a Worker, like a batch of one (the page never blocks on the core), the form busy
+// meanwhile. -> the report, or { error } when the core refused the order.
+async function screenOne(checker, order, formEl) {
+  const submit = formEl.querySelector('button[type="submit"]');
+  submit.disabled = true;
+  formEl.setAttribute('aria-busy', 'true');
+  const request = { clearances: await loadClearances(), screened_at: new Date().toISOString(), lang: language() };
+  try {
+    return (await checker.screenBatch([order], { request }))[0];
+  } catch (err) {
+    return { error: { code: err.code, message: err.message } };
+  } finally {
+    submit.disabled = false;
+    formEl.removeAttribute('aria-busy');
+  }
+}
+
+// The audit record of one screening, stored; without an id when storing failed (then no adjudication).
+async function recordOf(checker, order, report) {
+  const record = makeRecord({ order, report, checker, kind: 'single' });
+  try {
+    record.id = await addRecord(record);
+  } catch {
+    record.id = undefined;
+  }
+  return record.id === undefined ? undefined : record;
+}
+
+// The report panel: the last report, its hits adjudicated in place (the reviewer's name remembered).
+function reportPanel(ctx) {
+  const el = h('div', { class: 'result-panel', id: 'result', 'aria-live': 'polite', tabindex: '-1' },
     h('p', { class: 'placeholder', i18n: 'result.placeholder' }));
   let last; // { report, record }
-
-  const showReport = () => {
-    if (!last) return;
-    clear(result, h('h2', { i18n: 'result.title' }), renderReport(last.report, {
-      record: last.record,
-      reviewer: ctx.reviewer,
-      onAdjudicate: async (a) => {
-        if (a.reviewer && a.reviewer !== ctx.reviewer) {
-          ctx.reviewer = a.reviewer;
-          setSetting('reviewer', a.reviewer).catch(() => {});
-        }
-        const updated = await adjudicate(last.record.id, a);
-        last.record = updated;
-        return updated;
-      },
-    }));
+  const onAdjudicate = async (a) => {
+    if (a.reviewer && a.reviewer !== ctx.reviewer) {
+      ctx.reviewer = a.reviewer;
+      setSetting('reviewer', a.reviewer).catch(() => {});
+    }
+    const updated = await adjudicate(last.record.id, a);
+    last.record = updated;
+    return updated;
   };
-
-  const form = createOrderForm({
-    onSubmit: async (order) => {
-      const checker = ctx.checker;
-      const submit = form.el.querySelector('button[type="submit"]');
-      submit.disabled = true;
-      form.el.setAttribute('aria-busy', 'true');
-      let report;
-      // In a Worker, like a batch of one: the page never blocks on the core.
-      const request = { clearances: await loadClearances(), screened_at: new Date().toISOString(), lang: language() };
-      try {
-        [report] = await checker.screenBatch([order], { request });
-      } catch (err) {
-        report = { error: { code: err.code, message: err.message } };
-      } finally {
-        submit.disabled = false;
-        form.el.removeAttribute('aria-busy');
-      }
-      if (report.error) {
-        form.showCoreError(report.error.message);
-        return;
-      }
-      const record = makeRecord({ order, report, checker, kind: 'single' });
-      try {
-        record.id = await addRecord(record);
-      } catch {
-        record.id = undefined;
-      }
-      last = { report, record: record.id === undefined ? undefined : record };
-      ctx.view('audit')?.invalidate?.();
-      showReport();
-      result.focus();
-      result.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  const render = () => {
+    if (last) clear(el, h('h2', { i18n: 'result.title' }), renderReport(last.report, { record: last.record, reviewer: ctx.reviewer, onAdjudicate }));
+  };
+  return {
+    el,
+    render,
+    show(report, record) {
+      last = { report, record };
+      render();
+      el.focus();
+      el.scrollIntoView({ block: 'start', behavior: 'smooth' });
     },
-  });
+  };
+}
 
+// "Try an example": the sample orders; one picked fills the form, its "Screen" button in view and focused.
+function examplePicker(form) {
   const examples = h('select', { id: 'example' }, h('option', { value: '', i18n: 'form.exampleChoose' }));
   loadSamples().then((list) => {
     for (const [i, order] of list.entries()) {
@@ -82,21 +84,30 @@ export function createOrderView(ctx) {
     }
   });
   examples.addEventListener('change', async () => {
-    const list = await loadSamples();
-    const order = list[Number(examples.value)];
+    const order = (await loadSamples())[Number(examples.value)];
     if (!order) return;
     form.fill(structuredClone(order));
-    // The "Screen" button is far below a filled form: bring it into view and focus it, ready to press.
     const submit = form.el.querySelector('button[type="submit"]');
     submit?.scrollIntoView({ block: 'center' });
     submit?.focus({ preventScroll: true });
   });
+  return h('div', { class: 'example-picker' }, h('label', { for: 'example', i18n: 'form.example' }), examples);
+}
 
-  const el = h('section', { class: 'view view-screen', 'aria-labelledby': 'order-form-title',
-    onfocusin: () => warm(), onpointerdown: () => warm(), onchange: () => warm() },
-    h('div', { class: 'example-picker' },
-      h('label', { for: 'example', i18n: 'form.example' }), examples),
-    h('div', { class: 'two-columns' }, form.el, result));
+export function createOrderView(ctx) {
+  const result = reportPanel(ctx);
+  const form = createOrderForm({
+    onSubmit: async (order) => {
+      const report = await screenOne(ctx.checker, order, form.el);
+      if (report.error) {
+        form.showCoreError(report.error.message);
+        return;
+      }
+      const record = await recordOf(ctx.checker, order, report);
+      ctx.view('audit')?.invalidate?.();
+      result.show(report, record);
+    },
+  });
 
   // One Worker loads the core, the lists and the rules as soon as the user starts on an order (long before
   // "Screen" is pressed), and hands over the product catalogue for the suggestions. Not earlier: a visitor
@@ -109,9 +120,14 @@ export function createOrderView(ctx) {
   };
   ctx.manager.addEventListener('change', () => { warmed = undefined; });
 
+  const el = h('section', { class: 'view view-screen', 'aria-labelledby': 'order-form-title',
+    onfocusin: () => warm(), onpointerdown: () => warm(), onchange: () => warm() },
+    examplePicker(form),
+    h('div', { class: 'two-columns' }, form.el, result.el));
+
   window.addEventListener('languagechange-app', () => {
     form.relabel();
-    showReport();
+    result.render();
   });
   return { el, form, show: () => {} };
 }

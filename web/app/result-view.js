@@ -123,6 +123,10 @@ const ORDER = ['role', 'consequence', 'remarks', 'list_name', 'score', 'strength
   'basis', 'exception', 'review_policy', 'case_by_case', 'note', 'red_flag', 'country', 'where', 'inputs', 'item',
   'maker_eccn', 'tool_eccn'];
 
+// Evidence quoted from the official lists and regulations as published (in English whatever the page's
+// language): marked as such, for screen readers and for the eye.
+const LIST_TEXT = new Set(['license_requirement', 'license_policy', 'rs_text', 'remarks', 'programs', 'listed_addresses']);
+
 const isUrl = (v) => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
 
 function evidenceValue(key, value) {
@@ -161,7 +165,7 @@ function brief(v) {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(brief).join(', ');
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
-  if (typeof v === 'string') return pathWords(v);
+  if (typeof v === 'string') return has(`role.${v}`) ? roleName(v) : pathWords(v);  // a role code: its name
   if (typeof v !== 'object') return String(v);
   const name = v.name ?? v.label ?? v.description;
   if (name) {
@@ -187,7 +191,7 @@ function evidenceList(evidence) {
   });
   const rows = keys.map((k) => [k, evidenceValue(k, evidence[k])]).filter(([, v]) => v !== null);
   if (!rows.length) return null;
-  return h('dl', { class: 'evidence' }, rows.map(([k, v]) => [h('dt', {}, evidenceLabel(k)), h('dd', {}, v)]));
+  return h('dl', { class: 'evidence' }, rows.map(([k, v]) => [h('dt', {}, evidenceLabel(k)), h('dd', LIST_TEXT.has(k) ? { lang: 'en', class: 'list-text' } : {}, v)]));
 }
 
 function explanationBlock(explanation) {

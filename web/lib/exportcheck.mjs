@@ -96,35 +96,27 @@ async function workerBackend(raw) {
   };
 }
 
-function checkerOver(backend, fileSha256) {
-  const { info, version, countries, limits } = backend.catalogue;
+// A batch over the core's documented maximum (exportcheck/limits.hpp, asked of the core) is refused whole,
+// as the CLI refuses such a file: never screened in part, never allowed to exhaust the page's memory.
+const batchSizeCheck = (limits) => (count) => {
+  if (count > limits.orders_per_batch) {
+    throw new ExportCheckError('batch_too_large', `${count.toLocaleString('en')} orders; a batch is limited to ` +
+      `${limits.orders_per_batch.toLocaleString('en')} orders: split the file`);
+  }
+};
+
+const ownListArgument = (text, name) => {
+  if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'the own list must be given as text (CSV or JSON lines)');
+  return [text, { name: name ?? 'own list' }];
+};
+
+// The reseller's own list (docs/import-format.md: CSV or JSON lines, list code OWN, each entry's
+// consequence block or review).
+function ownListMethods(backend) {
   let ownVersion = 0;
-  // A batch over the core's documented maximum (exportcheck/limits.hpp, asked of the core) is refused whole,
-  // as the CLI refuses such a file: never screened in part, never allowed to exhaust the page's memory.
-  const checkBatchSize = (count) => {
-    if (count > limits.orders_per_batch) {
-      throw new ExportCheckError('batch_too_large', `${count.toLocaleString('en')} orders; a batch is limited to ` +
-        `${limits.orders_per_batch.toLocaleString('en')} orders: split the file`);
-    }
-  };
-  const ownListArgument = (text, name) => {
-    if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'the own list must be given as text (CSV or JSON lines)');
-    return [text, { name: name ?? 'own list' }];
-  };
-  const checker = {
-    // The loaded bundle: format, id, built_at, sha256, counts per list, sources and notes.
-    info: () => info,
-    // The engine version.
-    version: () => version,
-    // sha256 of the signed (compressed) file as downloaded.
-    fileSha256,
-    // [{code, name}]: every country the core knows (English names; show Intl.DisplayNames in the user's language).
-    countries: () => countries,
-    // The core's documented maxima (orders_per_batch, name_bytes ...).
-    limits: () => limits,
-    // The reseller's own list (docs/import-format.md: CSV or JSON lines, list code OWN, each entry's
-    // consequence block or review), screened with every later order, single or batch, until replaced; ''
-    // clears it. Resolves to { entries, sha256 } (null when cleared). A list with an error is refused with
+  return {
+    // Screened with every later order, single or batch, until replaced; '' clears it. Resolves to
+    // { entries, sha256 } (null when cleared). A list with an error is refused with
     // ExportCheckError('import_invalid', 'name: line 3: field `consequence`: ...') and changes nothing.
     setOwnList: async (text, { name } = {}) => {
       const args = ownListArgument(text, name);
@@ -138,75 +130,47 @@ function checkerOver(backend, fileSha256) {
     parseOwnList: async (text, { name } = {}) => backend.call('parseOwnList', ownListArgument(text, name)),
     // An own list (CSV or JSON lines) written as the import format's CSV, which reads back the same.
     ownListCsv: async (text, { name } = {}) => backend.call('ownListCsv', ownListArgument(text, name)),
-    // One name against the lists: { query, hits: [{ list, source_id, name, matched_name, score, ... }] }.
-    match: (query) => backend.call('match', [query]),
-    // One order -> its report. Rejects with the core's error (code bad_order, ...) when the order is refused.
-    // options (docs/orders.md): clearances (adjudicated false positives), settings, screened_at (ISO time).
-    screen: (order, options) => backend.call('screen', [order, options]),
-    // Orders from text: format 'csv' (the core's order CSV layout), 'jsonl' (one order per line) or 'json'
-    // (an array or one order). Resolves to { orders, errors: [{ line, column?, message }] }: every good order,
-    // every bad line (a CSV row's error leaves out its order). name: the file's name, used in the errors;
-    // lang ('en' or 'fr'): the language of the core's errors.
-    parseOrders: async (text, { format, name, lang } = {}) => {
-      const parsed = await backend.call('parseOrders', [text, { format, name, lang }]);
-      checkBatchSize(parsed.orders.length);
-      return parsed;
-    },
-    // The product catalogue for item suggestions.
-    products: () => backend.call('products', []),
-    // Many orders; resolves to the reports in input order. An order the core refuses gives
-    // { order_id, error: { code, message } } in its place; the batch goes on. In the browser the work runs
-    // in Workers (one per core, at most 4); `signal` aborts it (the Workers are terminated) and the
-    // promise rejects with an AbortError. onProgress({ done, total, elapsedMs, rate, etaMs });
-    // onChunk(firstIndex, reports) as results arrive (not necessarily in order); request: the options of
-    // screen() (clearances, settings, screened_at) for every order; digest: true gives, instead of report
-    // objects, { order_id, decision, summary, findings (count), rules, main: {rule, message}, json } with the
-    // report's JSON text as the core wrote it (much less for the page's thread to copy and keep).
-    screenBatch: async (orders, options = {}) => {
-      if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
-      checkBatchSize(orders.length);
-      const size = options.chunkSize ?? taskSize(orders.length, backend.workers);
-      const { request, digest } = options;
-      const tasks = [];
-      for (let from = 0; from < orders.length; from += size) {
-        const part = orders.slice(from, from + size);
-        tasks.push({ from, count: part.length, type: 'screenOrders', args: [part, { request, digest }] });
-      }
-      const results = new Array(orders.length);
-      await backend.batch(tasks, { ...options, total: orders.length, onTask: (task, { reports }) => {
-        for (let i = 0; i < reports.length; i++) results[task.from + i] = reports[i];
-        options.onChunk?.(task.from, reports);
-      } });
-      return results;
-    },
-    // A file of orders as text (format 'csv', 'jsonl' or 'json'; detected when not given), screened as
-    // `exportcheck screen` screens it, without the page's thread reading it: a Worker's core counts it and
-    // cuts it into chunks of whole orders (a file over the limits is refused whole), and each chunk goes to
-    // the core as written. name: the file's name, in the errors. Options as screenBatch; onChunk(firstIndex,
-    // reports, orders). Resolves to { orders, reports, errors: [{ line, column?, code, message }] } (errors:
-    // what holds no order, worded by the core in request.lang; not screened).
-    screenText: async (text, options = {}) => {
-      if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'screenText expects the file as text');
-      return screenText(backend, text, options);
-    },
-    // Starts the Workers ahead of a batch (browser; `count` of them, all by default) and resolves with
-    // { info, products } once the first has loaded the lists.
-    warmUp: async ({ count } = {}) => {
-      await backend.warmUp?.(count);
-      return { info, products: await backend.call('products', []) };
-    },
-    // Frees the Workers (the checker stays usable; a later request starts them again).
-    close: () => backend.close(),
   };
-  return checker;
 }
 
-// A file of orders as text, planned by the core into chunks of whole lines (CSV: whole orders, read with the
-// header) and screened chunk by chunk in the Workers; each result has one slot per order of its chunk.
+// Many orders; resolves to the reports in input order. An order the core refuses gives
+// { order_id, error: { code, message } } in its place; the batch goes on. In the browser the work runs
+// in Workers (one per core, at most 4); `signal` aborts it (the Workers are terminated) and the
+// promise rejects with an AbortError. onProgress({ done, total, elapsedMs, rate, etaMs });
+// onChunk(firstIndex, reports) as results arrive (not necessarily in order); request: the options of
+// screen() (clearances, settings, screened_at) for every order; digest: true gives, instead of report
+// objects, { order_id, decision, summary, findings (count), rules, main: {rule, message}, json } with the
+// report's JSON text as the core wrote it (much less for the page's thread to copy and keep).
+async function screenBatch(backend, orders, options, checkBatchSize) {
+  if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
+  checkBatchSize(orders.length);
+  const size = options.chunkSize ?? taskSize(orders.length, backend.workers);
+  const { request, digest } = options;
+  const tasks = [];
+  for (let from = 0; from < orders.length; from += size) {
+    const part = orders.slice(from, from + size);
+    tasks.push({ from, count: part.length, type: 'screenOrders', args: [part, { request, digest }] });
+  }
+  const results = new Array(orders.length);
+  await backend.batch(tasks, { ...options, total: orders.length, onTask: (task, { reports }) => {
+    for (let i = 0; i < reports.length; i++) results[task.from + i] = reports[i];
+    options.onChunk?.(task.from, reports);
+  } });
+  return results;
+}
+
+// A file of orders as text (format 'csv', 'jsonl' or 'json'; detected by the core when not given), screened as
+// `exportcheck screen` screens it, without the page's thread reading it: a Worker's core counts it, applies
+// the file limits (a file over them is refused whole) and cuts it into chunks of whole orders (CSV: rows with
+// the header and the line they start at); each chunk goes to a Worker's core as written. name: the file's
+// name, in the errors. Options as screenBatch; onChunk(firstIndex, reports, orders). Resolves to
+// { orders, reports, errors: [{ line, column?, code, message, message_id, params }] } (errors: what holds no
+// order, worded by the core in request.lang; not screened).
 async function screenText(backend, text, options) {
+  if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'screenText expects the file as text');
   const { request, digest, name = 'orders', format } = options;
-  const lang = request?.lang;
-  const plan = await backend.call('planText', [text, { format, name, chunk: options.chunkSize, workers: backend.workers, lang }]);
+  const plan = await backend.call('planText', [text, { format, name, chunk: options.chunkSize, workers: backend.workers,
+    lang: request?.lang }]);
   const lines = plan.chunks.length > 1 ? text.split('\n') : null;
   const tasks = [];
   let from = 0;
@@ -229,4 +193,48 @@ async function screenText(backend, text, options) {
   } });
   errors.sort((a, b) => a.line - b.line);
   return { orders: orders.filter(Boolean), reports: reports.filter(Boolean), errors };
+}
+
+function checkerOver(backend, fileSha256) {
+  const { info, version, countries, limits } = backend.catalogue;
+  const checkBatchSize = batchSizeCheck(limits);
+  return {
+    // The loaded bundle: format, id, built_at, sha256, counts per list, sources and notes.
+    info: () => info,
+    // The engine version.
+    version: () => version,
+    // sha256 of the signed (compressed) file as downloaded.
+    fileSha256,
+    // [{code, name}]: every country the core knows (English names; show Intl.DisplayNames in the user's language).
+    countries: () => countries,
+    // The core's documented maxima (orders_per_batch, name_bytes ...).
+    limits: () => limits,
+    ...ownListMethods(backend),
+    // One name against the lists: { query, hits: [{ list, source_id, name, matched_name, score, ... }] }.
+    match: (query) => backend.call('match', [query]),
+    // One order -> its report. Rejects with the core's error (code bad_order, ...) when the order is refused.
+    // options (docs/orders.md): clearances (adjudicated false positives), settings, screened_at (ISO time).
+    screen: (order, options) => backend.call('screen', [order, options]),
+    // Orders from text: format 'csv' (the core's order CSV layout), 'jsonl' (one order per line) or 'json'
+    // (an array or one order). Resolves to { orders, errors: [{ line, column?, message }] }: every good order,
+    // every bad line (a CSV row's error leaves out its order). name: the file's name, used in the errors;
+    // lang ('en' or 'fr'): the language of the core's errors.
+    parseOrders: async (text, { format, name, lang } = {}) => {
+      const parsed = await backend.call('parseOrders', [text, { format, name, lang }]);
+      checkBatchSize(parsed.orders.length);
+      return parsed;
+    },
+    // The product catalogue for item suggestions.
+    products: () => backend.call('products', []),
+    screenBatch: async (orders, options = {}) => screenBatch(backend, orders, options, checkBatchSize),
+    screenText: async (text, options = {}) => screenText(backend, text, options),
+    // Starts the Workers ahead of a batch (browser; `count` of them, all by default) and resolves with
+    // { info, products } once the first has loaded the lists.
+    warmUp: async ({ count } = {}) => {
+      await backend.warmUp?.(count);
+      return { info, products: await backend.call('products', []) };
+    },
+    // Frees the Workers (the checker stays usable; a later request starts them again).
+    close: () => backend.close(),
+  };
 }

@@ -1,7 +1,7 @@
 // mode="panel": a compact screening form for a back office (one party, its country, an item), and the
 // report: the decision, the core's one-sentence summary and every finding with its rule and evidence.
 import { h } from '../lib/dom.js';
-import { countriesIn } from '../lib/countries.js';
+import { countriesIn, countryOptions } from '../lib/countries.js';
 import { listAges } from '../lib/list-ages.js';
 import { text } from './strings.js';
 
@@ -10,7 +10,7 @@ import { text } from './strings.js';
 export function fillCountries(form, lang, countries) {
   const select = form?.elements.namedItem('country');
   if (!select || !countries || select.options.length > 1) return;
-  select.append(...countriesIn(countries, lang).map(({ code, name }) => h('option', { value: code }, `${name} (${code})`)));
+  select.append(...countryOptions(countriesIn(countries, lang)));
 }
 
 export function panelForm(lang, onSubmit, countries) {
