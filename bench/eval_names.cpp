@@ -196,8 +196,8 @@ void cross_script(const Options& o, Summary& summary) {
         fmt::print("  {} {:.3f}  {} | {}\n", s >= o.threshold ? "hit " : "miss", s, f[0], f[1]);
     }
     fmt::print("recall {}/{} = {:.3f}\n", found, total, double(found) / total);
-    summary.add(fmt::format("cross-script recall {:.3f} ({}/{}; Chinese/Japanese characters and Thai are not "
-                            "transliterated)", double(found) / total, found, total));
+    summary.add(fmt::format("cross-script recall {:.3f} ({}/{}; Japanese names in Chinese characters and Thai "
+                            "are not read)", double(found) / total, found, total));
 }
 
 // ---- 4. Putin in many languages ------------------------------------------------------------------------

@@ -173,6 +173,31 @@ TEST_CASE("compare: a name in Chinese characters meets its pinyin") {
     CHECK(matches("陈 朱", "Zhu Chen", EntityType::person));
 }
 
+TEST_CASE("compare: a Korean name in Chinese characters meets its listed spelling, read in Korean") {
+    // UN KPi: KIM CHOL SAM, alias "Jin Tiesan (金铁三)" (data/un/UN_consolidated.xml).
+    const auto kim = compare_names("金铁三", "KIM CHOL SAM");
+    CHECK(kim.score >= kReportThreshold);
+    CHECK(kim.score < 1.0);  // another reading, not the name as written
+    const auto& notes = kim.explanation.notes;
+    CHECK(std::find(notes.begin(), notes.end(), "Chinese characters read in Korean: 김철삼") != notes.end());
+    CHECK(matches("Jin Tiesan (金铁三)", "KIM CHOL SAM"));
+    CHECK(matches("金正恩", "Kim Jong Un"));
+    // The Mandarin reading still comes first for a Chinese name, and a Korean reading is no wildcard.
+    CHECK(compare_names("习近平", "Xi Jinping").score == 1.0);
+    CHECK_FALSE(matches("金铁山", "KIM CHOL SAM"));
+}
+
+TEST_CASE("compare: Chinese company words, places and their Latin forms (issue 16)") {
+    // UK list names of parties also written in Chinese characters (data/uk/uksl_derived_2026-04).
+    CHECK(matches("中国控股有限公司", "SINO HOLDINGS GROUP CO., LTD."));
+    CHECK(matches("カザン火薬工場", "Federal State Enterprise Kazan State Powder Plant"));
+    CHECK(matches("HK Hengbang Electronics Limited", "Hong Kong Hengbang Electronics Ltd"));
+    // Well-known unlisted companies that share only company words and places with a listed name.
+    CHECK_FALSE(matches("吉利汽车控股有限公司", "SINO HOLDINGS GROUP CO., LTD."));
+    CHECK_FALSE(matches("中国平安保险（集团）股份有限公司", "SINO HOLDINGS GROUP CO., LTD."));
+    CHECK_FALSE(matches("广州数控设备有限公司", "NEWAY CNC EQUIPMENT (SUZHOU) CO LTD"));
+}
+
 TEST_CASE("compare: an abbreviated generic word weighs what the word weighs") {
     // "GRP" is "group": two names that share only it do not match.
     CHECK_FALSE(matches("XYZ GRP", "Volga Group"));

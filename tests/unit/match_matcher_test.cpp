@@ -275,3 +275,32 @@ TEST_CASE("matcher: a name read from Chinese characters is not a misspelling of 
     REQUIRE(hits.size() == 1);
     CHECK(list[hits[0].entry].source_id == "1");
 }
+
+TEST_CASE("matcher: names in Chinese characters meet listed parties written in Latin letters, and only them") {
+    // Listed names of parties that the UN and UK lists also write in Chinese characters (data/un, data/uk).
+    static const std::vector<Entry> listed = {
+        person("UN", "KPi.038", "KIM CHOL SAM"),
+        organization("UN", "KPe.016", "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION"),
+        organization("UK", "CHN0001", "SINO HOLDINGS GROUP CO., LTD."),
+        organization("UK", "RUS1234", "Federal State Enterprise Kazan State Powder Plant"),
+        organization("UK", "CHN0002", "NINGBO BLIN MACHINERY CO., LTD."),
+        organization("EL", "el-9", "Shenzhen Huawei Technology Co., Ltd."),
+    };
+    const Matcher m(listed);
+    auto top = [&](std::string name) {
+        const auto hits = m.match({std::move(name), EntityType::unknown, "", ""});
+        return hits.empty() ? std::string() : listed[hits.front().entry].source_id;
+    };
+    CHECK(top("金铁三") == "KPi.038");
+    CHECK(top("Jin Tiesan (金铁三)") == "KPi.038");
+    CHECK(top("中国控股有限公司") == "CHN0001");
+    CHECK(top("カザン火薬工場") == "RUS1234");
+    CHECK(top("深圳市华为技术有限公司") == "el-9");
+    const auto kim = m.match({"金铁三", EntityType::unknown, "", ""});
+    REQUIRE(kim.size() == 1);
+    CHECK(kim[0].score < 1.0);
+    // Well-known unlisted Chinese companies, which share company words and places with those names.
+    for (const char* unlisted : {"腾讯控股有限公司", "吉利汽车控股有限公司", "中国平安保险（集团）股份有限公司",
+                                 "宁波舟山港股份有限公司", "金山软件有限公司", "海尔集团公司", "三一重工股份有限公司"})
+        CHECK_MESSAGE(top(unlisted).empty(), unlisted);
+}

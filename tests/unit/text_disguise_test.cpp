@@ -117,7 +117,27 @@ TEST_CASE("Han characters read in pinyin, company words in English") {
     // A long run between company words is cut in words of two syllables, as the lists write it.
     CHECK(name_tokens("东莞圣寅数控设备有限公司") == "dongguan shengyin cnc equipment ltd");
     CHECK(name_tokens("金华市海润动力科技有限公司") == "jinhua hairun power technology ltd");
-    CHECK(name_tokens("宁波贝宁机床有限公司") == "ningbo beining jichuang ltd");
+    CHECK(name_tokens("宁波贝宁机床有限公司") == "ningbo beining machine tool ltd");
+}
+
+TEST_CASE("Han company words are written once: their traditional forms come from Unihan_Variants") {
+    // data/han/company_words.tsv has 装备 and 微电子 in simplified characters only.
+    CHECK(name_tokens("纽威数控装备") == name_tokens("紐威數控裝備"));
+    CHECK(name_tokens("香港恒邦微電子有限公司") == "hong kong hengbang microelectronics ltd");
+    CHECK(name_tokens("朝鮮會社") == "korea co");
+    // Japanese forms are words of their own: Katakana next to Chinese characters starts a new word.
+    CHECK(name_tokens("カザン火薬工場") == "kazan powder plant");
+}
+
+TEST_CASE("Han characters read in Korean: Hanja to Hangul, company words kept") {
+    CHECK(korean_reading("金铁三") == "김철삼");     // 铁 is simplified: read as its traditional form 鐵
+    CHECK(name_tokens(korean_reading("金正恩")) == "kimjongun");
+    CHECK(korean_reading("三金") == "삼금");         // 金 is 김 Kim only as a surname
+    // A name also written in Latin letters is read from its characters only.
+    CHECK(korean_reading("Jin Tiesan (金铁三)") == "김철삼");
+    CHECK(name_tokens(korean_reading("朝鲜联合机械贸易会社")) == "korea ryonhap machinery trading co");
+    CHECK(korean_reading("Kim Chol Sam").empty());
+    CHECK(korean_reading("カザン").empty());
 }
 
 TEST_CASE("Kana read in Hepburn") {

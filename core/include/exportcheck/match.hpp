@@ -111,6 +111,8 @@ public:
 
 private:
     std::vector<Hit> run(const MatchQuery& query, std::size_t top, double threshold, bool exhaustive) const;
+    std::vector<Hit> run_readings(const MatchQuery& query, std::size_t top, double threshold, bool exhaustive) const;
+    void sort_hits(std::vector<Hit>& hits) const;
     void score_candidates(match::Prepared& q, EntityType type, double floor, bool exhaustive,
                           std::vector<std::pair<std::uint32_t, double>>& out) const;
 

@@ -45,6 +45,13 @@ bool undisguise(std::string_view name, std::string& out, std::vector<std::string
 std::u32string decode_utf8(std::string_view utf8);
 void append_utf8(std::string& out, char32_t cp);
 
+// Another reading of a name written in Chinese characters: the characters read in Korean, as Hangul
+// ("金铁三" -> "김철삼", read by the Hangul rules as kimcholsam: Kim Chol Sam), the Chinese company words kept
+// ("朝鲜联合机械贸易会社" -> "朝鲜 련합 机械  贸易  会社 ", read as korea ryonhap machinery trading company).
+// A name also written in Latin letters with its characters in parentheses is read from its characters only.
+// Empty when no character has a Korean reading (KS X 1001 and KPS 9566 characters, and their simplified forms).
+std::string korean_reading(std::string_view name);
+
 struct Word {
     std::string text;       // lower-case ASCII letters and digits (other scripts kept as UTF-8)
     Script script = Script::latin;

@@ -18,19 +18,41 @@ std::string without_parentheses(std::string_view s) {
     return out;
 }
 
+namespace {
+
+// The readings of a name compared: as written, without its parenthesised part, and its Chinese characters
+// read in Korean (at kKoreanReadingFactor of the score).
+struct Reading {
+    std::string text;
+    bool whole = true;  // the name with its parenthesised part
+    double factor = 1.0;
+};
+
+std::vector<Reading> readings(std::string_view s) {
+    std::vector<Reading> r{{std::string(s)}};
+    if (s.find_first_of("([") != std::string_view::npos) r.push_back({without_parentheses(s), false});
+    if (may_have_han(s))
+        if (auto k = text::korean_reading(s); !k.empty()) r.push_back({std::move(k), true, kKoreanReadingFactor});
+    return r;
+}
+
+}  // namespace
+
 NameScore compare_prepared(std::string_view a, std::string_view b, EntityType type, const WordRarity& rarity) {
-    std::vector<std::string> as{std::string(a)}, bs{std::string(b)};
-    if (a.find_first_of("([") != std::string_view::npos) as.push_back(without_parentheses(a));
-    if (b.find_first_of("([") != std::string_view::npos) bs.push_back(without_parentheses(b));
+    const auto as = readings(a), bs = readings(b);
     // Never both without: "Bank of China (Hong Kong)" and "Bank of China (Singapore)" differ by exactly that.
     NameScore best;
     bool first = true;
-    for (std::size_t x = 0; x < as.size(); ++x) {
-        const auto qa = prepare(as[x], type, rarity);
-        for (std::size_t y = 0; y < bs.size(); ++y) {
-            if (x > 0 && y > 0) continue;
-            const auto qb = prepare(bs[y], type, rarity);
+    for (const auto& ra : as) {
+        const auto qa = prepare(ra.text, type, rarity);
+        for (const auto& rb : bs) {
+            if ((!ra.whole && !rb.whole) || (ra.factor < 1 && rb.factor < 1)) continue;
+            const auto qb = prepare(rb.text, type, rarity);
             auto s = score_names(qa, qb, mode_for(type, qa, qb), true);
+            if (const double f = ra.factor * rb.factor; f < 1) {
+                s.score = round_score(s.score * f);
+                s.explanation.notes.push_back("Chinese characters read in Korean: " + (f == ra.factor ? ra.text : rb.text));
+            }
             if (first || s.score > best.score) best = std::move(s);
             first = false;
         }

@@ -124,11 +124,68 @@ std::vector<std::pair<std::string, double>> Matcher::common_words(std::size_t mi
 }
 
 std::vector<Hit> Matcher::match(const MatchQuery& query, std::size_t top, double threshold) const {
-    return run(query, top, threshold, false);
+    return run_readings(query, top, threshold, false);
 }
 
 std::vector<Hit> Matcher::match_exhaustive(const MatchQuery& query, std::size_t top, double threshold) const {
-    return run(query, top, threshold, true);
+    return run_readings(query, top, threshold, true);
+}
+
+namespace {
+
+// Adds the hits of another reading at `factor` of their score; each entry keeps its better reading.
+void merge_reading(std::vector<Hit>& hits, std::vector<Hit>& found, double factor, double threshold,
+                   const std::string& reading) {
+    for (auto& h : found) {
+        h.score = round_score(h.score * factor);
+        if (h.score < threshold) continue;
+        const auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return x.entry == h.entry; });
+        if (same != hits.end() && same->score >= h.score) continue;
+        h.explanation.notes.push_back("Chinese characters read in Korean: " + reading);
+        if (same != hits.end()) *same = std::move(h);
+        else hits.push_back(std::move(h));
+    }
+}
+
+}  // namespace
+
+// A name with Chinese characters is also read in Korean (a Korean name, a North Korean company), at
+// kKoreanReadingFactor of its score; each entry keeps its better reading. (One call of run(), in a loop:
+// two would each be inlined, which costs the wasm kilobytes.)
+std::vector<Hit> Matcher::run_readings(const MatchQuery& query, std::size_t top, double threshold,
+                                       bool exhaustive) const {
+    std::vector<Hit> hits;
+    MatchQuery korean;
+    const MatchQuery* reading = &query;
+    for (int pass = 0; pass < 2; ++pass) {
+        const double factor = pass == 0 ? 1.0 : match::kKoreanReadingFactor;
+        auto found = run(*reading, top, threshold / factor, exhaustive);
+        if (pass == 0) hits = std::move(found);
+        else merge_reading(hits, found, factor, threshold, korean.name);
+        if (pass == 1 || !match::may_have_han(query.name)) break;
+        korean = query;
+        korean.name = text::korean_reading(query.name);
+        if (korean.name.empty()) break;
+        // A name read in Korean with no company word is a person's (korean_reading reads no other).
+        if (korean.type == EntityType::unknown && korean.name.find(' ') == std::string::npos)
+            korean.type = EntityType::person;
+        reading = &korean;
+    }
+    if (reading == &query) return hits;
+    sort_hits(hits);
+    if (hits.size() > top) hits.resize(top);
+    return hits;
+}
+
+// Best first; ties by rounded score, then list, then source_id, so both builds order alike.
+void Matcher::sort_hits(std::vector<Hit>& hits) const {
+    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+        if (a.score != b.score) return a.score > b.score;
+        const auto &ea = entries_[a.entry], &eb = entries_[b.entry];
+        if (ea.list != eb.list) return ea.list < eb.list;
+        if (ea.source_id != eb.source_id) return ea.source_id < eb.source_id;
+        return a.matched_name < b.matched_name;
+    });
 }
 
 // Retrieves the candidates of a prepared query and scores each, keeping (name, score) at or above `floor`
@@ -231,7 +288,6 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
     }
     for (const auto& b : best) ix.entry_slot(ix.names[b.name].entry) = Index::kNoSlot;
 
-    // Best first; ties by rounded score, then list, then source_id, so both builds order alike.
     std::vector<Hit> hits;
     for (const auto& b : best) {
         Hit h;
@@ -240,13 +296,7 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
         h.matched_name = std::string(ix.names[b.name].text);
         hits.push_back(std::move(h));
     }
-    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-        if (a.score != b.score) return a.score > b.score;
-        const auto &ea = entries_[a.entry], &eb = entries_[b.entry];
-        if (ea.list != eb.list) return ea.list < eb.list;
-        if (ea.source_id != eb.source_id) return ea.source_id < eb.source_id;
-        return a.matched_name < b.matched_name;
-    });
+    sort_hits(hits);
     if (hits.size() > top) hits.resize(top);
 
     // Explain the hits that are returned (scored again with explanations, same numbers).

@@ -95,6 +95,16 @@ int osa_distance(std::string_view a, std::string_view b, int max_d);
 int weighted_distance(std::string_view a, std::string_view b, int max_half);
 
 // The smallest similarity at which two tokens are aligned at all.
+// A name in Chinese characters read in Korean (text::korean_reading) is another reading, not the name as
+// written: its hits count at this share of their score (an exact Korean reading is 0.93, a strong match).
+inline constexpr double kKoreanReadingFactor = 0.93;
+// Whether UTF-8 text may hold a Chinese character (U+4E00..U+9FFF begin with a byte E4..E9): a quick test
+// before reading a name in Korean.
+inline bool may_have_han(std::string_view s) {
+    for (const char c : s)
+        if (const auto b = static_cast<unsigned char>(c); b >= 0xE4 && b <= 0xE9) return true;
+    return false;
+}
 inline constexpr float kPairFloor = 0.62f;
 // A nickname against its given name ("Bob" / "Robert"): counted in full at this similarity, like a variant.
 inline constexpr float kNicknameSimilarity = 0.9f;

@@ -31,6 +31,12 @@ Script script_of(char32_t cp) noexcept;
 // run of Chinese characters (a person's name written the Chinese way is then split: surname, given name).
 std::string transliterate_run(Script script, std::u32string_view run, bool whole_name = true);
 
+// The number of a Chinese character's syllable in han_pinyin_table.inc (0: none), from its packed 9 bits.
+unsigned pinyin_number(char32_t cp) noexcept;
+
+// The length of the Chinese company word (han_words_table.inc) that starts at run[i], or 0.
+std::size_t han_word_length(std::u32string_view run, std::size_t i);
+
 // Folds a Latin-script code point (accents, ligatures, full-width): the ASCII replacement, "" to drop it,
 // " " when it separates words, or nullptr when it is not a Latin letter.
 const char* fold_latin(char32_t cp);

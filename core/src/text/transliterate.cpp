@@ -240,13 +240,6 @@ const std::pair<std::u32string, std::string_view>* han_word_at(std::u32string_vi
     return nullptr;
 }
 
-// The number of a Chinese character's syllable in kPinyinSyllables (0: none), from its packed 9 bits.
-unsigned pinyin_number(char32_t cp) {
-    if (cp < kHanFirst || cp > kHanLast) return 0;
-    const std::size_t i = cp - kHanFirst;
-    return kHanPinyinLow[i] | ((kHanPinyinHigh[i / 8] >> (i % 8)) & 1u) << 8;
-}
-
 // Chinese characters -> pinyin (Unihan kMandarin, han_pinyin_table.inc). Company words become their English
 // equivalents and cut the text into words; the characters between them make one word each ("深圳市华为技术
 // 有限公司" -> shenzhen huawei technology co ltd). A name of two or three characters with no company word is
@@ -326,6 +319,17 @@ std::string kana(std::u32string_view run) {
 }
 
 }  // namespace
+
+unsigned pinyin_number(char32_t cp) noexcept {
+    if (cp < kHanFirst || cp > kHanLast) return 0;
+    const std::size_t i = cp - kHanFirst;
+    return kHanPinyinLow[i] | ((kHanPinyinHigh[i / 8] >> (i % 8)) & 1u) << 8;
+}
+
+std::size_t han_word_length(std::u32string_view run, std::size_t i) {
+    const auto* w = han_word_at(run, i);
+    return w ? w->first.size() : 0;
+}
 
 Script script_of(char32_t cp) noexcept {
     if (cp < 0x370) return Script::latin;

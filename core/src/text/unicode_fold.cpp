@@ -110,7 +110,13 @@ struct WordBuilder {
 void feed(WordBuilder& b, char32_t cp) {
     const Script script = detail::script_of(cp);
     if (script != Script::latin) {
-        if (!b.run.empty() && b.run_script != script) b.flush_run();
+        // Chinese characters next to Kana or Hangul start another word ("カザン火薬工場": kazan, gunpowder,
+        // plant); other scripts mixed in one word stay one word (a Cyrillic letter in a Latin name).
+        const bool han_border = (script == Script::han) != (b.run_script == Script::han) &&
+                                (script == Script::kana || script == Script::hangul ||
+                                 b.run_script == Script::kana || b.run_script == Script::hangul);
+        if (!b.run.empty() && b.run_script != script && han_border) b.end_word();
+        else if (!b.run.empty() && b.run_script != script) b.flush_run();
         b.run_script = script;
         b.run.push_back(cp);
         return;
