@@ -248,12 +248,13 @@ export interface Checker {
   /** Rejects with an ExportCheckError (code bad_order, ...) when the core refuses the order. */
   screen(order: Order, options?: ScreenOptions): Promise<Report>;
   screenBatch(orders: Order[], options?: ScreenBatchOptions): Promise<Array<Report | BatchError>>;
-  /** A file of orders as text (JSON lines cut into chunks of lines for the Workers, each line read by the core
-   *  as written; CSV read by the core). Lines that hold no order are not screened: `errors` names them. */
-  screenText(text: string, options?: ScreenBatchOptions & { format?: 'csv' | 'jsonl' | 'json' }): Promise<{
+  /** A file of orders as text, read by the core as the CLI reads it (cut by the core into chunks of whole
+   *  orders for the Workers, each chunk's text given as written). Lines or rows that hold no order are not
+   *  screened: `errors` names them, worded by the core in `request.lang` (file, line, column). */
+  screenText(text: string, options?: ScreenBatchOptions & { format?: 'csv' | 'jsonl' | 'json'; name?: string }): Promise<{
     orders: Order[];
     reports: Array<Report | BatchError>;
-    errors: Array<{ line: number; message: string }>;
+    errors: Array<{ line: number; column?: string; code: string; message: string; message_id: string; params: unknown }>;
   }>;
   parseOrders(text: string, options?: { format?: 'csv' | 'jsonl' | 'json' }): Promise<{
     orders: Order[];

@@ -4,6 +4,7 @@
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/classify.hpp>
 #include <exportcheck/countries.hpp>
+#include <exportcheck/engine.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/limits.hpp>
 #include <exportcheck/lists.hpp>
@@ -29,11 +30,7 @@ namespace {
 
 using nlohmann::json;
 
-std::unique_ptr<exportcheck::Bundle> g_bundle;
-std::unique_ptr<exportcheck::Screener> g_screener;  // built on first use for the loaded bundle
-std::unique_ptr<exportcheck::Matcher> g_matcher;    // the name index of the loaded bundle, built when it loads
-std::vector<exportcheck::Entry> g_own_entries;        // the reseller's own list as last set
-std::unique_ptr<exportcheck::OwnList> g_own_list;    // its index over the loaded bundle's word rarity; null when empty
+std::unique_ptr<exportcheck::Engine> g_engine;  // the loaded bundle, its name index, Screener and own list
 std::string g_result;  // the last result; valid until the next call
 
 // Replies are dumped as ordered_json, the reports' type: converted from json its keys stay sorted, so the text
@@ -66,24 +63,12 @@ const char* guarded(F&& f, const exportcheck::Lang* lang = nullptr) {
                         const_cast<void*>(static_cast<const void*>(&f)), lang);
 }
 
-const exportcheck::Bundle& loaded() {
-    if (!g_bundle) throw exportcheck::Error("no_bundle", "no bundle is loaded");
-    return *g_bundle;
+exportcheck::Engine& engine() {
+    if (!g_engine) throw exportcheck::Error("no_bundle", "no bundle is loaded");
+    return *g_engine;
 }
 
-// The Screener of the loaded bundle: its rules loaded once per bundle, sharing the bundle's name index.
-const exportcheck::Screener& screener() {
-    if (!g_screener) {
-        const auto& bundle = loaded();  // throws no_bundle before the matcher is touched
-        g_screener = std::make_unique<exportcheck::Screener>(bundle, *g_matcher);
-    }
-    return *g_screener;
-}
-
-const exportcheck::Matcher& matcher() {
-    loaded();
-    return *g_matcher;
-}
+const exportcheck::Matcher& matcher() { return engine().matcher(); }
 
 // The argument's length: NUL-terminated when no size is given (a caller passing only the pointer).
 std::size_t length(const char* data, std::size_t size) { return size ? size : std::strlen(data); }
@@ -104,7 +89,24 @@ std::vector<exportcheck::Entry> own_list_argument(const char* data, std::size_t 
     return exportcheck::parse_own_list({{text, name}});
 }
 
-json own_list_summary() { return g_own_list ? json(g_own_list->summary()) : json(nullptr); }
+json own_list_summary() {
+    const auto* own = g_engine ? g_engine->own_list() : nullptr;
+    return own ? json(own->summary()) : json(nullptr);
+}
+
+std::string string_option(const json& o, const char* key, std::string fallback = {}) {
+    const auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+// The options of a text of orders: {name?, format?, first_line?, csv_header?}.
+exportcheck::OrdersText orders_text(std::string_view text, const json& o, const std::string& name, const std::string& header) {
+    exportcheck::OrdersText in{text, name};
+    in.format = exportcheck::orders_format_from(string_option(o, "format"));
+    if (const auto it = o.find("first_line"); it != o.end() && it->is_number_unsigned()) in.first_line = it->get<std::size_t>();
+    in.csv_header = header;
+    return in;
+}
 
 }  // namespace
 
@@ -116,43 +118,99 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ec_load_bundle(char* data, std::size_t size) {
     std::unique_ptr<char, decltype(&std::free)> owned(data, &std::free);
     return guarded([&] {
-        auto bundle = std::make_unique<exportcheck::Bundle>(exportcheck::read_bundle(std::string_view(data, size)));
+        auto bundle = exportcheck::read_bundle(std::string_view(data, size));
         owned.reset();
-        auto matcher = std::make_unique<exportcheck::Matcher>(bundle->entries);  // refers to the new entries
         // The own list stays, weighed by the new bundle's word rarity.
-        auto own = g_own_entries.empty() ? nullptr : std::make_unique<exportcheck::OwnList>(g_own_entries, *matcher);
-        g_screener.reset();
-        g_own_list = std::move(own);
-        g_matcher = std::move(matcher);
-        g_bundle = std::move(bundle);
-        return exportcheck::bundle_info(*g_bundle);
+        auto own = g_engine ? g_engine->own_entries() : std::vector<exportcheck::Entry>{};
+        g_engine.reset();  // the old index goes before the new one is built (a smaller peak heap)
+        auto next = std::make_unique<exportcheck::Engine>(std::move(bundle));
+        next->set_own_list(std::move(own));
+        g_engine = std::move(next);
+        return exportcheck::bundle_info(g_engine->bundle());
     });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ec_info() {
-    return guarded([] { return exportcheck::bundle_info(loaded()); });
+    return guarded([] { return exportcheck::bundle_info(engine().bundle()); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ec_version() {
     return guarded([] { return json(EXPORTCHECK_VERSION); });
 }
 
-// Screens one order, or {order, clearances?, settings?, screened_at?}; the report's bytes are those of
+// Screens one order, or {order, clearances?, settings?, screened_at?, lang?}; the report's bytes are those of
 // `exportcheck screen --compact` (its keys stay in report order, so it is written here, not through reply()).
 EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
     auto lang = exportcheck::Lang::en;  // a refused order is told in the language it asked for
     try {
-        const auto request = exportcheck::request_from_text(std::string_view(data, length(data, size)));
+        const auto text = std::string_view(data, length(data, size));
+        const auto request = exportcheck::request_from_text(text);
         lang = exportcheck::request_lang(request);
-        const auto report = screener().screen_json(request, g_own_list.get());
-        g_result = "{\"ok\":" + report.dump() + "}";
+        g_result = "{\"ok\":" + engine().screen_json(request).dump() + "}";
         return g_result.c_str();
     } catch (...) {
         return guarded([]() -> json { throw; }, &lang);
     }
 }
 
-// {"text": CSV, "name"?: the uploaded file's name, "lang"?: "en" | "fr"} -> {"orders": [...], "errors": [{line,
+// A text of orders (a whole file, or a chunk of one as ec_plan_text cut it) screened as `exportcheck screen`
+// screens a file: `text` as it is (JSON, JSON lines or CSV), `options` {name?, format?, first_line?, csv_header?,
+// keep_orders?, clearances?, settings?, screened_at?, lang?}. -> {"ok":[ one line per order: the CLI's output
+// line, byte for byte (a report, or {"error", "line", ...}) ]}, each on a line of its own so the caller can
+// cut the reply by lines without parsing it; with keep_orders, each preceded by its order as JSON (null where
+// the text held none). A text refused whole gives {"error"} in the language asked for.
+EMSCRIPTEN_KEEPALIVE const char* ec_screen_text(const char* data, std::size_t size, const char* options) {
+    auto lang = exportcheck::Lang::en;
+    try {
+        const auto o = parse_argument(options ? options : "{}", options ? std::strlen(options) : 2, "options");
+        exportcheck::ScreenDefaults d;
+        d.lang = string_option(o, "lang");
+        lang = exportcheck::lang_from(d.lang).value_or(exportcheck::Lang::en);
+        if (o.contains("clearances")) d.clearances = o["clearances"];
+        if (o.contains("settings")) d.settings = o["settings"];
+        d.screened_at = string_option(o, "screened_at");
+        const auto name = string_option(o, "name", "orders"), header = string_option(o, "csv_header");
+        auto in = orders_text(std::string_view(data, size), o, name, header);
+        in.keep_orders = o.value("keep_orders", false);
+        std::string out = "{\"ok\":[";
+        const char* sep = "\n";
+        const auto add = [&](std::string_view line) {
+            out += sep;
+            out += line;
+            sep = ",\n";
+        };
+        engine().screen_text(in, d, [&](const exportcheck::OrderOutcome& r) {
+            if (in.keep_orders) add(r.read && !r.order_text.empty() ? std::string_view(r.order_text) : "null");
+            add(r.line_json());
+        });
+        g_result = out + "\n]}";
+        return g_result.c_str();
+    } catch (...) {
+        return guarded([]() -> json { throw; }, &lang);
+    }
+}
+
+// How ec_screen_text is to be given a file in chunks {name?, format?, chunk?, workers?, lang?} (chunk: orders per
+// chunk; by default about a hundred chunks, at least one per worker) ->
+// {format, orders, csv_header, chunks: [[first_line, lines, orders], ...]}. The file's limits are applied
+// here: a file over them is refused before anything is screened.
+EMSCRIPTEN_KEEPALIVE const char* ec_plan_text(const char* data, std::size_t size, const char* options) {
+    auto lang = exportcheck::Lang::en;
+    return guarded([&] {
+        const auto o = parse_argument(options ? options : "{}", options ? std::strlen(options) : 2, "options");
+        lang = exportcheck::lang_from(string_option(o, "lang")).value_or(exportcheck::Lang::en);
+        const auto name = string_option(o, "name", "orders");
+        const auto number = [&](const char* key) { return o.contains(key) && o[key].is_number_unsigned() ? o[key].get<std::size_t>() : 0; };
+        const auto plan = exportcheck::plan_orders_text(orders_text(std::string_view(data, size), o, name, ""), number("chunk"),
+                                                        number("workers"));
+        json chunks = json::array();
+        for (const auto& c : plan.chunks) chunks.push_back({c.first_line, c.lines, c.orders});
+        return json{{"format", exportcheck::to_string(plan.format)}, {"orders", plan.orders}, {"csv_header", plan.csv_header},
+                    {"chunks", chunks}};
+    }, &lang);
+}
+
+// Reads a CSV of orders without screening it (the JS API's parseOrders) {"text": CSV, "name"?: the uploaded file's name, "lang"?: "en" | "fr"} -> {"orders": [...], "errors": [{line,
 // column, message, message_id, params}]}: every good order read, every bad row listed with its line, column
 // and fix (a bad row leaves out its order), the messages in `lang`, as is a file refused as a whole.
 EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_csv(const char* data, std::size_t size) {
@@ -193,10 +251,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_compare(const char* data, std::size_t size) 
 EMSCRIPTEN_KEEPALIVE const char* ec_set_own_list(const char* data, std::size_t size) {
     return guarded([&] {
         auto entries = own_list_argument(data, size);
-        const auto& base = matcher();  // throws no_bundle before anything changes
-        auto own = entries.empty() ? nullptr : std::make_unique<exportcheck::OwnList>(entries, base);
-        g_own_entries = std::move(entries);
-        g_own_list = std::move(own);
+        engine().set_own_list(std::move(entries));  // throws no_bundle before anything changes
         return own_list_summary();
     });
 }
@@ -223,7 +278,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_own_list_csv(const char* data, std::size_t s
 
 // The product catalogue of the loaded bundle's rules: [{id, kind, vendor, name, likely_eccn, ...}].
 EMSCRIPTEN_KEEPALIVE const char* ec_products(const char*, std::size_t) {
-    return guarded([] { return exportcheck::product_list(screener().rules()); });
+    return guarded([] { return exportcheck::product_list(engine().screener().rules()); });
 }
 
 // The countries the core knows: [{code, name}] (English names; the page and the widget show the user's

@@ -146,26 +146,6 @@ Loaded load_import_list(const std::string& path) {
     return l;
 }
 
-// Every *.json of the folder, keyed by file stem, in name order. Each must be a JSON object.
-nlohmann::json load_rules(const std::string& dir) {
-    if (!fs::is_directory(dir)) throw Error("rules_missing", fmt::format("{}: not a folder of rules documents", dir));
-    std::vector<fs::path> files;
-    for (const auto& f : fs::directory_iterator(dir))
-        if (f.path().extension() == ".json") files.push_back(f.path());
-    std::sort(files.begin(), files.end());
-    auto rules = nlohmann::json::object();
-    for (const auto& f : files) {
-        try {
-            auto doc = nlohmann::json::parse(read_file(f.string()));
-            if (!doc.is_object()) throw Error("rules_invalid", fmt::format("{}: must hold a JSON object", f.string()));
-            rules[f.stem().string()] = std::move(doc);
-        } catch (const nlohmann::json::parse_error& e) {
-            throw Error("rules_invalid", fmt::format("{}: {}", f.string(), e.what()));
-        }
-    }
-    return rules;
-}
-
 }  // namespace
 
 namespace {
@@ -331,7 +311,7 @@ BuildResult build_bundle(const BuildInputs& in) {
     BuildResult r;
     r.meta.built_at = in.built_at;
     r.meta.engine = EXPORTCHECK_VERSION;
-    if (in.rules) r.meta.rules = load_rules(*in.rules);
+    if (in.rules) r.meta.rules = read_rules_dir(*in.rules);
 
     r.meta.notes.insert(r.meta.notes.end(), intl_notes.begin(), intl_notes.end());
     supersede_csl_copies(loaded, r.meta);

@@ -3,13 +3,17 @@
 #include <exportcheck/error.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
+#include <vector>
 
 namespace exportcheck::cli {
 
@@ -28,6 +32,33 @@ void write_file(const std::string& path, std::string_view data) {
 }
 
 bool file_exists(const std::string& path) { return std::filesystem::is_regular_file(path); }
+
+std::string read_input(const std::string& path) {
+    if (path != "-") return read_file(path);
+    std::ostringstream in;
+    in << std::cin.rdbuf();
+    return in.str();
+}
+
+nlohmann::json read_rules_dir(const std::string& dir) {
+    namespace fs = std::filesystem;
+    if (!fs::is_directory(dir)) throw Error("rules_missing", fmt::format("{}: not a folder of rules documents", dir));
+    std::vector<fs::path> files;
+    for (const auto& f : fs::directory_iterator(dir))
+        if (f.path().extension() == ".json") files.push_back(f.path());
+    std::sort(files.begin(), files.end());
+    auto rules = nlohmann::json::object();
+    for (const auto& f : files) {
+        try {
+            auto doc = nlohmann::json::parse(read_file(f.string()));
+            if (!doc.is_object()) throw Error("rules_invalid", fmt::format("{}: must hold a JSON object", f.string()));
+            rules[f.stem().string()] = std::move(doc);
+        } catch (const nlohmann::json::exception& e) {
+            throw Error("rules_invalid", fmt::format("{}: {}", f.string(), e.what()));
+        }
+    }
+    return rules;
+}
 
 bool is_gzip(std::string_view b) {
     return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1F && static_cast<unsigned char>(b[1]) == 0x8B;

@@ -3,26 +3,17 @@
 #include "files.hpp"
 
 #include <exportcheck/bundle.hpp>
+#include <exportcheck/engine.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/match.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <iostream>
-#include <sstream>
-
 namespace exportcheck::cli {
 namespace {
 
 using nlohmann::json;
-
-std::string read_input(const std::string& path) {
-    if (path != "-") return read_file(path);
-    std::ostringstream in;
-    in << std::cin.rdbuf();
-    return in.str();
-}
 
 std::size_t top_option(const Args& a) {
     const auto v = a.get("top");
@@ -37,30 +28,29 @@ std::size_t top_option(const Args& a) {
     return static_cast<std::size_t>(n);
 }
 
-// Runs `one` on every non-blank line of a JSON-lines file. A bad line gives an error line naming it (and
-// the exit code 1); the other lines are still answered, so results stay aligned with the input.
+// Runs `one` on every non-blank line of a JSON-lines file (the Engine's reader, so lines and errors read as
+// in `screen`). A bad line gives an error line naming it (and the exit code 1); the other lines are still
+// answered, so results stay aligned with the input.
 template <class F>
 int each_line(const std::string& path, std::ostream& out, std::ostream& err, F&& one) {
     const auto text = read_input(path);
-    std::istringstream lines(text);
-    std::string line;
+    const std::string name = path == "-" ? "stdin" : path;
     int status = 0;
-    for (std::size_t number = 1; std::getline(lines, line); ++number) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    for_each_line(text, [&](std::size_t number, std::string_view line) {
         try {
-            const json j = json::parse(line);
-            out << one(j).dump() << '\n';
+            out << one(parse_json_text(line, name, number)).dump() << '\n';
         } catch (const std::exception& e) {
-            const auto* ex = dynamic_cast<const Error*>(&e);
-            const std::string code = ex ? ex->code() : "bad_json";
-            const std::string message = fmt::format("{} line {}: {}", path == "-" ? "stdin" : path, number,
-                                                    ex ? e.what() : "not valid JSON");
-            out << json{{"line", number}, {"error", {{"code", code}, {"message", message}}}}.dump() << '\n';
-            err << "exportcheck: " << message << " [" << code << "]\n";
+            // A syntax error names the file and line already; any other is told as on that line.
+            const auto* error = dynamic_cast<const Error*>(&e);
+            const std::string code = error ? error->code() : "bad_argument";
+            const auto inner = message_of(e);
+            const auto message = code == "bad_json" ? inner
+                : Message{"in.line", {{"file", name}, {"line", std::to_string(number)}, {"what", msg(inner.id, inner.params)}}};
+            out << error_line_json(number, "", code, message, Lang::en) << '\n';
+            err << "exportcheck: " << render(message, Lang::en) << " [" << code << "]\n";
             status = 1;
         }
-    }
+    });
     return status;
 }
 

@@ -80,6 +80,8 @@ test('a batch can be cancelled', async (t) => {
   const many = Array.from({ length: 5000 }, (_, i) => ({ ...orders[i % orders.length], id: `C-${i + 1}` }));
   await page.evaluate(() => document.querySelector('#view-batch').removeAttribute('data-state'));
   await page.setInputFiles('#batch-file', { name: 'orders-5000.jsonl', mimeType: 'application/x-ndjson', buffer: jsonl(many) });
+  // This batch's progress, not the last one's: it starts from 0 when the view turns to running.
+  await page.waitForSelector('#view-batch[data-state="running"]');
   await page.waitForFunction(() => Number(document.querySelector('#batch-progress').dataset.done) > 0);
   await page.click('#batch-cancel');
   await page.waitForSelector('#view-batch[data-state="cancelled"]');

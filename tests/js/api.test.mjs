@@ -90,7 +90,9 @@ test('a batch over the documented maximum (100,000 orders) is refused whole: bat
   const refusal = { code: 'batch_too_large', message: /^100,001 orders; a batch is limited to 100,000 orders/ };
   await assert.rejects(c.screenBatch(tooMany), refusal);
   await assert.rejects(c.parseOrders(`${JSON.stringify(order)}\n`.repeat(100_001), { format: 'jsonl' }), refusal);
-  await assert.rejects(c.screenText(`${JSON.stringify(order)}\n`.repeat(100_001), { format: 'jsonl' }), refusal);
+  // A file is counted and refused by the core, as the CLI refuses it (one place for the limits).
+  await assert.rejects(c.screenText(`${JSON.stringify(order)}\n`.repeat(100_001), { format: 'jsonl', name: 'big.jsonl' }),
+    { code: 'bad_order', message: 'big.jsonl: 100001 orders; one file is limited to 100000 orders' });
   assert.equal((await c.parseOrders(`${JSON.stringify(order)}\n`.repeat(100_000), { format: 'jsonl' })).orders.length, 100_000);
 });
 
@@ -121,7 +123,7 @@ test('screen and screenBatch agree, order by order, and are deterministic', asyn
   await assert.rejects(c.screen({ parties: 'not a list' }), (err) => err instanceof ExportCheckError);
 });
 
-test('screenText: JSON lines go to the core line by line and give the reports of screenBatch; lines without an order are named', async () => {
+test('screenText: JSON lines go to the core as text and give the reports of screenBatch; lines without an order are named by the core', async () => {
   const c = await checker();
   const request = { screened_at: '2026-07-10T09:00:00Z' };
   const { orders } = await c.parseOrders(samples, { format: 'jsonl' });
@@ -133,6 +135,8 @@ test('screenText: JSON lines go to the core line by line and give the reports of
   assert.deepEqual(got.reports, expected);
   assert.deepEqual(got.orders, orders);
   assert.deepEqual(got.errors.map((e) => e.line), [2, lines.length + 3]);
+  assert.deepEqual(got.errors.map((e) => e.message), ['orders line 2, column 2: not valid JSON: syntax error',
+    `orders line ${lines.length + 3}: order: expected a JSON object`]);
   assert.deepEqual(starts, Array.from({ length: Math.ceil((lines.length + 2) / 3) }, (_, i) => i * 3)); // tasks of 3 lines
   // CSV is read by the core: the same reports as its orders screened one by one.
   const csv = readFileSync(path.join(root, 'tests/fixtures/orders/sample-orders.csv'), 'utf8');

@@ -13,14 +13,8 @@ export { decisionCounts, topRules, resultsCsv } from './batch-results.js';
 
 const PREVIEW_ERRORS = 200; // every bad row, up to a screenful a person can act on
 
-// Line errors of JSON lines, found by the browser's JSON parser rather than the core (web/lib/batch.js).
-const JSON_LINE_CODES = new Set(['bad_json_line', 'not_an_order']);
-// A bad line's message: the core writes CSV rows in the page's language; a JSON line the browser could not
-// read is worded here (the parser's own words, in English, kept in quotes).
-const lineMessage = (e) => (JSON_LINE_CODES.has(e.code) ? t(`batch.${e.code}`, { detail: e.message }) : e.message);
-// A CSV row's message already names the file, line and column; other messages get the line here.
-const lineText = (e) =>
-  'column' in e ? e.message : t('batch.lineError', { line: e.line ?? e.row ?? '?', message: lineMessage(e) });
+// The core words every line error itself, in the page's language, naming the file, line and column.
+const lineText = (e) => e.message;
 // A whole file that cannot be read (an unknown CSV column, too many orders) is refused before screening.
 const refusesFile = (err) => /^(bad_|batch_too_large)/.test(err.code ?? '');
 const formatOf = (fileName) => (/\.csv$/i.test(fileName) ? 'csv' : /\.(jsonl|ndjson)$/i.test(fileName) ? 'jsonl' : undefined);

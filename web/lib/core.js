@@ -8,15 +8,12 @@ import { ExportCheckError } from './errors.js';
 export { ExportCheckError };
 
 const encoder = new TextEncoder();
-// Every C export this wrapper calls (wasm/CMakeLists.txt exports them); a module without one is a stale build.
-const EXPORTS = ['load_bundle', 'info', 'version', 'screen', 'read_orders_csv', 'products', 'match', 'compare',
-  'set_own_list', 'own_list', 'parse_own_list', 'own_list_csv', 'limits', 'countries'];
-
 export class Core {
   #m;
 
   constructor(module) {
-    for (const name of [...EXPORTS.map((e) => `_ec_${e}`), '_malloc', '_free', 'UTF8ToString', 'HEAPU8']) {
+    // The exports themselves are listed once, in wasm/bindings.cpp; a call to one the module lacks says so.
+    for (const name of ['_ec_load_bundle', '_ec_screen_text', '_malloc', '_free', 'UTF8ToString', 'HEAPU8']) {
       if (!(name in module)) throw new ExportCheckError('wasm_mismatch', `the wasm module lacks ${name}: rebuild it`);
     }
     this.#m = module;
@@ -61,20 +58,41 @@ export class Core {
     return this.callText(name, typeof value === 'string' ? value : JSON.stringify(value), { raw: true });
   }
 
-  // As call(), with the argument already as text (JSON, JSON lines or CSV, as the export expects).
-  callText(name, text, { raw = false } = {}) {
+  // As call(), with the argument already as text (JSON, JSON lines or CSV, as the export expects), and for an
+  // export that takes them, its options (an object, passed as JSON).
+  callText(name, text, { raw = false, options } = {}) {
     const fn = this.#m[`_ec_${name}`];
+    if (typeof fn !== 'function') throw new ExportCheckError('wasm_mismatch', `the wasm module lacks ec_${name}: rebuild it`);
     const m = this.#m;
+    const opts = options === undefined ? '' : JSON.stringify(options);
     const max = text.length * 3 + 1; // UTF-16 code unit -> at most 3 UTF-8 bytes
-    const ptr = m._malloc(max);
-    if (!ptr) throw new ExportCheckError('out_of_memory', `cannot allocate ${max} bytes for ${name}()`);
+    const optsMax = opts.length * 3 + 1;
+    const ptr = m._malloc(max + optsMax);
+    if (!ptr) throw new ExportCheckError('out_of_memory', `cannot allocate ${max + optsMax} bytes for ${name}()`);
     try {
       const { written } = encoder.encodeInto(text, m.HEAPU8.subarray(ptr, ptr + max - 1));
       m.HEAPU8[ptr + written] = 0;
-      return this.#reply(fn(ptr, written), { raw });
+      const optsPtr = ptr + max;
+      const { written: optsWritten } = encoder.encodeInto(opts, m.HEAPU8.subarray(optsPtr, optsPtr + optsMax - 1));
+      m.HEAPU8[optsPtr + optsWritten] = 0;
+      return this.#reply(fn(ptr, written, options === undefined ? 0 : optsPtr), { raw });
     } finally {
       m._free(ptr);
     }
+  }
+
+  // A text of orders through ec_screen_text (wasm/bindings.cpp): the core's output lines, each as it wrote it
+  // (a report or an error line, byte for byte the CLI's; with keep_orders each preceded by its order).
+  screenText(text, options) {
+    const body = this.callText('screen_text', text, { raw: true, options });
+    // "[\n<line>,\n<line>\n]": the core puts every line on a line of its own.
+    const lines = body.split('\n');
+    const out = new Array(Math.max(0, lines.length - 2));
+    for (let i = 1; i < lines.length - 1; i++) {
+      const line = lines[i];
+      out[i - 1] = line.endsWith(',') ? line.slice(0, -1) : line;
+    }
+    return out;
   }
 
   version() {

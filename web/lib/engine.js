@@ -1,7 +1,7 @@
 // One wasm core with a loaded bundle, driven in this thread: what node's createChecker uses directly and what
 // every Worker (web/lib/worker.js) runs for the page and the widget. Every method is synchronous.
 import { ExportCheckError } from './core.js';
-import { digestReport, orderId, parseJsonLines, screenChunk } from './batch.js';
+import { digestReport, parseJsonLines, screenChunk } from './batch.js';
 import { screenRequest } from './screen-request.js';
 
 const ownListArgument = (text, name) => {
@@ -9,14 +9,16 @@ const ownListArgument = (text, name) => {
   return { text, name: name ?? 'own list' };
 };
 
-// The text `ec_screen` reads for one order line with the batch's options: the line itself, or the line
-// wrapped as {"order": <line>, ...options} without parsing it again.
-function requestWrapper(request) {
-  const options = screenRequest({}, request);
-  if (!options.order) return (line) => line;
-  const rest = JSON.stringify({ ...options, order: undefined }).slice(1);
-  return (line) => `{"order":${line}${rest === '}' ? '}' : `,${rest}`}`;
-}
+// ec_screen_text's options for a batch's `request` (clearances, settings, screened_at, lang).
+const requestOptions = (request) => {
+  const options = {};
+  for (const key of ['clearances', 'settings', 'screened_at', 'lang']) if (request?.[key] !== undefined) options[key] = request[key];
+  return options;
+};
+
+// An error line of the core ({column?, error: {code, message, message_id, params}, line, order_id?}) as a row
+// of `errors`: what the page lists, worded by the core (file, line, column) in the language asked for.
+const lineError = ({ column, error, line }) => ({ line, ...(column ? { column } : {}), ...error });
 
 export class Engine {
   #core;
@@ -49,27 +51,37 @@ export class Engine {
     return { reports: screenChunk(screen, orders) };
   }
 
-  // A chunk of a JSON-lines file as text: each line goes to the core as written (never written again in
-  // JavaScript). -> { orders, reports, errors: [{line, message}] }: one slot per non-blank line in orders and
-  // reports, null where the line holds no order (then an error naming the line, counted from `firstLine`).
-  screenLines(text, { request, digest, firstLine = 1 } = {}) {
-    const core = this.#core;
-    const wrap = requestWrapper(request);
+  // How to give a file of orders to screenText in chunks (the core counts and applies the file limits):
+  // { format, orders, csv_header, chunks: [[first_line, lines, orders], ...] }.
+  planText(text, { format, name, chunk, workers, lang } = {}) {
+    return this.#core.callText('plan_text', text, { options: { format, name, chunk, workers, lang } });
+  }
+
+  // A file of orders, or a chunk of one (whole lines; CSV rows with the file's header and the line they start
+  // at), read and screened by the core as the CLI does: the text goes to it as written. -> { orders, reports,
+  // errors }: orders and reports one slot per order (JSON lines: per non-blank line, null where the line holds
+  // none), a refused order giving {order_id, line, error} as its report; errors: what holds no order, as the
+  // core words it ({line, column?, code, message, message_id, params}).
+  screenText(text, { format, name, firstLine, csvHeader, request, digest } = {}) {
+    const out = this.#core.screenText(text, {
+      ...requestOptions(request), format, name, first_line: firstLine, csv_header: csvHeader, keep_orders: true,
+    });
     const orders = [];
     const reports = [];
-    const { errors } = parseJsonLines(text, {
-      firstLine,
-      onOrder: (order, line) => {
-        orders.push(order);
-        try {
-          const json = core.callRaw('screen', wrap(line));
-          reports.push(digest ? digestReport(json) : JSON.parse(json));
-        } catch (err) {
-          reports.push({ order_id: orderId(order, orders.length - 1), error: { code: err?.code ?? 'internal', message: err?.message ?? String(err) } });
-        }
-      },
-      onError: () => { orders.push(null); reports.push(null); },
-    });
+    const errors = [];
+    for (let i = 0; i < out.length; i += 2) {
+      const line = out[i + 1];
+      if (out[i] === 'null') {
+        errors.push(lineError(JSON.parse(line)));
+        if (format !== 'csv') { orders.push(null); reports.push(null); }
+        continue;
+      }
+      orders.push(JSON.parse(out[i]));
+      if (line.startsWith('{"error":') || line.startsWith('{"column":')) {
+        const { order_id: id, line: at, error } = JSON.parse(line);
+        reports.push({ order_id: id ?? '', line: at, error });
+      } else reports.push(digest ? digestReport(line) : JSON.parse(line));
+    }
     return { orders, reports, errors };
   }
 

@@ -159,19 +159,40 @@ async function screenBatch(backend, orders, options, checkBatchSize) {
   return results;
 }
 
-// A file of orders as text, screened without the page's thread reading it: JSON lines go to the Workers
-// in chunks of lines, each line handed to the core as written; CSV is read by the core (in a Worker).
-// Options as screenBatch; onChunk(firstIndex, reports, orders). Resolves to
-// { orders, reports, errors: [{ line, message }] } (errors: lines that hold no order; not screened).
-async function screenText(backend, text, options, checkBatchSize) {
+// A file of orders as text (format 'csv', 'jsonl' or 'json'; detected by the core when not given), screened as
+// `exportcheck screen` screens it, without the page's thread reading it: a Worker's core counts it, applies
+// the file limits (a file over them is refused whole) and cuts it into chunks of whole orders (CSV: rows with
+// the header and the line they start at); each chunk goes to a Worker's core as written. name: the file's
+// name, in the errors. Options as screenBatch; onChunk(firstIndex, reports, orders). Resolves to
+// { orders, reports, errors: [{ line, column?, code, message, message_id, params }] } (errors: what holds no
+// order, worded by the core in request.lang; not screened).
+async function screenText(backend, text, options) {
   if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'screenText expects the file as text');
-  const kind = options.format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
-  if (kind === 'jsonl' && !text.trimStart().startsWith('[')) return screenLines(backend, text, options, checkBatchSize);
-  const { orders, errors } = await backend.call('parseOrders', [text, { format: kind, name: options.name, lang: options.request?.lang }]);
-  checkBatchSize(orders.length);
-  const reports = await screenBatch(backend, orders, { ...options,
-    onChunk: (from, part) => options.onChunk?.(from, part, orders.slice(from, from + part.length)) }, checkBatchSize);
-  return { orders, reports, errors };
+  const { request, digest, name = 'orders', format } = options;
+  const plan = await backend.call('planText', [text, { format, name, chunk: options.chunkSize, workers: backend.workers,
+    lang: request?.lang }]);
+  const lines = plan.chunks.length > 1 ? text.split('\n') : null;
+  const tasks = [];
+  let from = 0;
+  for (const [first, count, orders] of plan.chunks) {
+    const chunk = lines ? lines.slice(first - 1, first - 1 + count).join('\n') : text;
+    tasks.push({ from, count: orders, type: 'screenText', args: [chunk, { format: plan.format, name, firstLine: first,
+      csvHeader: lines && plan.csv_header ? plan.csv_header : undefined, request, digest }] });
+    from += orders;
+  }
+  const orders = new Array(plan.orders);
+  const reports = new Array(plan.orders);
+  const errors = [];
+  await backend.batch(tasks, { ...options, total: plan.orders, onTask: (task, result) => {
+    for (let i = 0; i < result.reports.length; i++) {
+      orders[task.from + i] = result.orders[i];
+      reports[task.from + i] = result.reports[i];
+    }
+    errors.push(...result.errors);
+    options.onChunk?.(task.from, result.reports, result.orders);
+  } });
+  errors.sort((a, b) => a.line - b.line);
+  return { orders: orders.filter(Boolean), reports: reports.filter(Boolean), errors };
 }
 
 function checkerOver(backend, fileSha256) {
@@ -206,7 +227,7 @@ function checkerOver(backend, fileSha256) {
     // The product catalogue for item suggestions.
     products: () => backend.call('products', []),
     screenBatch: async (orders, options = {}) => screenBatch(backend, orders, options, checkBatchSize),
-    screenText: async (text, options = {}) => screenText(backend, text, options, checkBatchSize),
+    screenText: async (text, options = {}) => screenText(backend, text, options),
     // Starts the Workers ahead of a batch (browser; `count` of them, all by default) and resolves with
     // { info, products } once the first has loaded the lists.
     warmUp: async ({ count } = {}) => {
@@ -216,37 +237,4 @@ function checkerOver(backend, fileSha256) {
     // Frees the Workers (the checker stays usable; a later request starts them again).
     close: () => backend.close(),
   };
-}
-
-// JSON lines as text, cut into tasks of whole lines; each task's result has one slot per non-blank line
-// (null where the line holds no order, reported in `errors` with its line number).
-async function screenLines(backend, text, options, checkBatchSize) {
-  const lines = text.split('\n');
-  let total = 0;
-  for (const line of lines) if (line.trim()) total++;
-  checkBatchSize(total);
-  const size = options.chunkSize ?? taskSize(total, backend.workers);
-  const { request, digest } = options;
-  const tasks = [];
-  for (let i = 0, from = 0; i < lines.length;) {
-    const first = i;
-    let count = 0;
-    while (i < lines.length && count < size) if (lines[i++].trim()) count++;
-    if (!count) break;
-    tasks.push({ from, count, type: 'screenLines', args: [lines.slice(first, i).join('\n'), { request, digest, firstLine: first + 1 }] });
-    from += count;
-  }
-  const orders = new Array(total);
-  const reports = new Array(total);
-  const errors = [];
-  await backend.batch(tasks, { ...options, total, onTask: (task, result) => {
-    for (let i = 0; i < result.reports.length; i++) {
-      orders[task.from + i] = result.orders[i];
-      reports[task.from + i] = result.reports[i];
-    }
-    errors.push(...result.errors);
-    options.onChunk?.(task.from, result.reports, result.orders);
-  } });
-  errors.sort((a, b) => a.line - b.line);
-  return { orders: orders.filter(Boolean), reports: reports.filter(Boolean), errors };
 }

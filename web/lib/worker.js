@@ -4,8 +4,9 @@
 //   init [{raw}]                          the bundle the page already verified and decompressed
 //   init [{bundle?, signature?, publicKey?}] URLs: this Worker downloads and checks the bundle (the widget)
 //                                         -> {info, version, countries, limits, fileSha256?}
-//   any method of Engine (web/lib/engine.js): screen, screenOrders, screenLines, match, products, parseOrders,
-//   setOwnList, ownList, parseOwnList, ownListCsv. `ownList` ({text, name} or null) is set first when given.
+//   any method of Engine (web/lib/engine.js): screen, screenOrders, planText, screenText, match, products,
+//   parseOrders, setOwnList, ownList, parseOwnList, ownListCsv. A batch file reaches the core as the raw text
+//   of its chunks (screenText), never as orders written again in JavaScript. `ownList` ({text, name} or null) is set first when given.
 import { errorData, ExportCheckError } from './errors.js';
 import { downloadBundle, openBundle } from './download.js';
 import { Engine } from './engine.js';
@@ -13,7 +14,7 @@ import { loadCore } from './load-core.js';
 
 /* global __EXPORTCHECK_PUBLIC_KEY__ */
 const PINNED_PUBLIC_KEY = typeof __EXPORTCHECK_PUBLIC_KEY__ === 'string' ? __EXPORTCHECK_PUBLIC_KEY__ : undefined;
-const METHODS = new Set(['screen', 'screenOrders', 'screenLines', 'match', 'products', 'parseOrders', 'setOwnList',
+const METHODS = new Set(['screen', 'screenOrders', 'planText', 'screenText', 'match', 'products', 'parseOrders', 'setOwnList',
   'ownList', 'parseOwnList', 'ownListCsv']);
 
 let engine; // a promise of the Engine, set by init

@@ -19,6 +19,7 @@ struct CsvOptions {
     char delimiter = ',';
     bool ofac_empty = false;  // treat `-0-` (with or without trailing space) as empty
     bool trim = true;         // trim spaces around fields
+    std::size_t first_line = 1;  // the line the text starts at (a chunk of a bigger file)
 };
 
 class CsvReader {
@@ -32,7 +33,7 @@ private:
     std::string file_name_;
     CsvOptions options_;
     std::size_t pos_ = 0;
-    std::size_t line_ = 1;
+    std::size_t line_;
 };
 
 // Bytes that are not valid UTF-8 are taken as Latin-1 (cp1252 for 0x80-0x9F) and converted.

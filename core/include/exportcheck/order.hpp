@@ -144,7 +144,9 @@ struct CsvOrders {
 // As orders_from_csv, but a bad row leaves out only its own order: every good order is read and every bad
 // row listed. A file that is not a CSV of orders (binary, an image, no known column, an unknown column)
 // still throws Error("bad_csv"); an unknown column names the nearest known one. A semicolon-separated file
-// is read as such.
-CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name = "orders.csv");
+// is read as such. A chunk of a file's rows is read with the file's `header` line, its first row being
+// file line `first_line`.
+CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name = "orders.csv", std::string_view header = {},
+                          std::size_t first_line = 2);
 
 }  // namespace exportcheck

@@ -71,7 +71,7 @@ std::string to_utf8(std::string_view bytes) {
 }
 
 CsvReader::CsvReader(std::string_view text, std::string_view file_name, CsvOptions options)
-    : text_(text), file_name_(file_name), options_(options) {
+    : text_(text), file_name_(file_name), options_(options), line_(options.first_line) {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);  // UTF-8 BOM
 }
 

@@ -215,13 +215,17 @@ std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view fil
     return std::move(read.orders);
 }
 
-CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name) {
-    if (binary(csv)) file_error(file_name, "in.csv_binary");
+CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name, std::string_view header, std::size_t first_line) {
+    const auto head = header.empty() ? csv : header;
+    if (binary(head) || (!header.empty() && binary(csv))) file_error(file_name, "in.csv_binary");
     CsvOptions options;
-    options.delimiter = delimiter_of(csv);
-    CsvReader reader(csv, file_name, options);
+    options.delimiter = delimiter_of(head);
+    CsvReader reader(head, file_name, options);
     CsvRow row;
     if (!reader.next(row)) file_error(file_name, "in.csv_empty");
+    options.first_line = first_line;
+    CsvReader rows(csv, file_name, options);  // a chunk's rows, or the rest of the file
+    if (!header.empty()) reader = rows;
     if (std::none_of(row.fields.begin(), row.fields.end(), [](const std::string& h) { return known_column(h).has_value(); }))
         file_error(file_name, "in.csv_no_known_column", {{"examples", "order_id, buyer.name, item.description, ..."}});
     std::vector<Column> columns;

@@ -1,0 +1,55 @@
+// The Engine's parts: a bundle, its name index, its Screener (made when first needed) and the own list.
+#include <exportcheck/engine.hpp>
+
+#include <exportcheck/error.hpp>
+#include <exportcheck/match.hpp>
+#include <exportcheck/own_list.hpp>
+#include <exportcheck/screen.hpp>
+
+namespace exportcheck {
+
+Engine::Engine(Bundle bundle, const nlohmann::json* rules)
+    : bundle_(std::move(bundle)), matcher_(std::make_unique<Matcher>(bundle_.entries)),
+      rules_(rules ? *rules : nlohmann::json()) {}
+
+Engine::~Engine() = default;
+
+const Screener& Engine::screener() const {
+    if (!screener_) screener_ = std::make_unique<Screener>(bundle_, *matcher_, rules_.is_null() ? nullptr : &rules_);
+    return *screener_;
+}
+
+void Engine::set_own_list(std::vector<Entry> entries) {
+    auto own = entries.empty() ? nullptr : std::make_unique<OwnList>(entries, *matcher_);
+    own_entries_ = std::move(entries);
+    own_list_ = std::move(own);
+}
+
+nlohmann::ordered_json Engine::screen_json(const nlohmann::json& request) const {
+    return screener().screen_json(request, own_list_.get());
+}
+
+nlohmann::ordered_json Engine::screen_request(std::string_view text, std::string_view name) const {
+    return screen_json(request_from_text(text, name));
+}
+
+Message message_of(const std::exception& e) {
+    if (const auto* error = dynamic_cast<const Error*>(&e); error && !error->message().id.empty()) return error->message();
+    return Message{"in.as_written", {{"text", e.what()}}};
+}
+
+std::string error_line_json(std::size_t line, std::string_view order_id, std::string_view code, const Message& message,
+                            Lang lang, std::string_view column) {
+    nlohmann::ordered_json j;  // keys in the order the CLI always wrote them (sorted)
+    if (!column.empty()) j["column"] = column;
+    j["error"] = {{"code", code}, {"message", render(message, lang)}, {"message_id", message.id}, {"params", message.params}};
+    j["line"] = line;
+    if (!order_id.empty()) j["order_id"] = order_id;
+    return j.dump();
+}
+
+std::string OrderOutcome::line_json() const {
+    return report ? report->dump() : error_line_json(line, order_id, code, message, lang, column);
+}
+
+}  // namespace exportcheck
