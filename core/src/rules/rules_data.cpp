@@ -440,6 +440,7 @@ ListAction LicenseRules::action_for(std::string_view list) const {
     a.rule = "R01";
     a.name = std::string(list);
     a.effect = "a restricted-party list this engine has no specific rule for: review the entry";
+    a.effect_fr = "une liste de parties soumises à restrictions pour laquelle ce moteur n'a pas de règle propre : examinez l'inscription";
     a.confidence = "L";
     return a;
 }
