@@ -37,7 +37,6 @@ struct ErrorSax {
     }
 };
 
-std::string as_text(std::size_t v) { return std::to_string(v); }
 
 }  // namespace
 
@@ -56,7 +55,7 @@ nlohmann::json parse_json_text(std::string_view text, std::string_view name, std
     for (const char c : before.substr(line_start))
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
     const auto line = first_line + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-    throw Error("bad_json", Message{"in.json_syntax", {{"file", name}, {"line", as_text(line)}, {"col", as_text(column)},
+    throw Error("bad_json", Message{"in.json_syntax", {{"file", name}, {"line", std::to_string(line)}, {"col", std::to_string(column)},
                                                        {"why", msg("in.json_why", {{"kind", kind}})}}});
 }
 

@@ -18,7 +18,6 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 // Numbers in input errors travel as text (a line number never reads "1,234"): see messages_input.inc.
-std::string as_text(std::size_t v) { return std::to_string(v); }
 
 // Wraps a bare order with the defaults; a full request {order, ...} keeps its own (and gets the language).
 json request_for(json order, const ScreenDefaults& d) {
@@ -45,8 +44,8 @@ std::string order_id_of(const json& order) {
 ordered_json nested(const Message& m) { return msg(m.id, m.params); }
 
 [[noreturn]] void too_many(std::string_view name, std::size_t orders) {
-    throw Error("bad_order", Message{"in.too_many_orders", {{"file", name}, {"n", as_text(orders)},
-                                                            {"max", as_text(limits::kMaxOrdersPerBatch)}}});
+    throw Error("bad_order", Message{"in.too_many_orders", {{"file", name}, {"n", std::to_string(orders)},
+                                                            {"max", std::to_string(limits::kMaxOrdersPerBatch)}}});
 }
 
 std::size_t count_lines(std::string_view text) {
@@ -58,7 +57,7 @@ std::size_t count_lines(std::string_view text) {
 // One JSON document of orders: an array, or a lone order or request.
 json json_document(const OrdersText& in) {
     if (in.text.size() > limits::kMaxOrderBytes * 16)
-        throw Error("bad_order", Message{"in.json_too_big", {{"file", in.name}, {"size", as_text(in.text.size())}}});
+        throw Error("bad_order", Message{"in.json_too_big", {{"file", in.name}, {"size", std::to_string(in.text.size())}}});
     auto j = parse_json_text(in.text, in.name, in.first_line);
     if (j.is_array() && j.size() > limits::kMaxOrdersPerBatch) too_many(in.name, j.size());
     if (!j.is_array() && in.text.size() > limits::kMaxOrderBytes) (void)request_from_text(in.text, in.name);  // refused as one order
@@ -108,7 +107,7 @@ struct Run {
         if (j.is_array()) {
             for (std::size_t i = 0; i < j.size(); ++i)
                 screen(std::move(j[i]), i + 1, {}, [&](ordered_json what) {
-                    return Message{"in.array_order", {{"file", in.name}, {"n", as_text(i + 1)}, {"what", std::move(what)}}};
+                    return Message{"in.array_order", {{"file", in.name}, {"n", std::to_string(i + 1)}, {"what", std::move(what)}}};
                 });
             return;
         }
@@ -129,11 +128,11 @@ struct Run {
             OrderOutcome o;
             o.line = number;
             const auto where = [&](ordered_json what) {
-                return Message{"in.line", {{"file", in.name}, {"line", as_text(number)}, {"what", std::move(what)}}};
+                return Message{"in.line", {{"file", in.name}, {"line", std::to_string(number)}, {"what", std::move(what)}}};
             };
             if (line.size() > limits::kMaxOrderBytes)
-                return refuse(o, "bad_order", where(msg("in.order_too_big", {{"size", as_text(line.size())},
-                                                                            {"max", as_text(limits::kMaxOrderBytes)}})));
+                return refuse(o, "bad_order", where(msg("in.order_too_big", {{"size", std::to_string(line.size())},
+                                                                            {"max", std::to_string(limits::kMaxOrderBytes)}})));
             json order;
             try {
                 order = parse_json_text(line, in.name, number);
@@ -159,7 +158,7 @@ struct Run {
             errors_before(c.line);
             const auto id = c.order.value("id", "");
             screen(c.order, c.line, {}, [&](ordered_json what) {
-                return Message{"in.csv_order", {{"file", in.name}, {"id", id}, {"line", as_text(c.line)}, {"what", std::move(what)}}};
+                return Message{"in.csv_order", {{"file", in.name}, {"id", id}, {"line", std::to_string(c.line)}, {"what", std::move(what)}}};
             });
         }
         errors_before(static_cast<std::size_t>(-1));

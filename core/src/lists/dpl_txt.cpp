@@ -24,11 +24,11 @@ constexpr std::string_view kDplUrl = "https://www.bis.doc.gov/dpl/dpl.txt";
 constexpr std::string_view kDplInformationUrl =
     "https://www.bis.gov/licensing/guidance-on-end-user-and-end-use-controls-including-denied-persons-list";
 
-enum Column : std::size_t {
-    kName, kStreet, kCity, kState, kCountry, kPostalCode, kEffective, kExpiration, kStandardOrder, kLastUpdate,
-    kAction, kCitation, kColumnCount
+enum DplColumn : std::size_t {
+    kDplName, kDplStreet, kDplCity, kDplState, kDplCountry, kDplPostalCode, kDplEffective, kDplExpiration, kDplStandardOrder, kDplLastUpdate,
+    kDplAction, kDplCitation, kDplColumnCount
 };
-constexpr std::array<std::string_view, kColumnCount> kHeaders = {
+constexpr std::array<std::string_view, kDplColumnCount> kDplHeaders = {
     "Name",           "Street_Address",  "City",           "State",       "Country", "Postal_Code",
     "Effective_Date", "Expiration_Date", "Standard_Order", "Last_Update", "Action",  "FR_Citation"};
 
@@ -78,20 +78,20 @@ std::string iso_date(std::string_view text) {
     return iso;
 }
 
-struct Columns {
-    std::array<std::size_t, kColumnCount> at{};
+struct DplColumns {
+    std::array<std::size_t, kDplColumnCount> at{};
     std::size_t count = 0;  // fields per row
 };
 
-Columns locate_columns(const CsvRow& header, std::string_view file_name) {
-    Columns c;
+DplColumns locate_columns(const CsvRow& header, std::string_view file_name) {
+    DplColumns c;
     c.count = header.fields.size();
-    for (std::size_t k = 0; k < kColumnCount; ++k) {
+    for (std::size_t k = 0; k < kDplColumnCount; ++k) {
         auto it = std::find_if(header.fields.begin(), header.fields.end(),
-                               [&](const std::string& f) { return iequals(trimmed(f), kHeaders[k]); });
+                               [&](const std::string& f) { return iequals(trimmed(f), kDplHeaders[k]); });
         if (it == header.fields.end())
             throw Error("dpl_missing_column", std::string(file_name) + ": line " + std::to_string(header.line) +
-                                                  ": the header has no \"" + std::string(kHeaders[k]) + "\" column");
+                                                  ": the header has no \"" + std::string(kDplHeaders[k]) + "\" column");
         c.at[k] = static_cast<std::size_t>(it - header.fields.begin());
     }
     return c;
@@ -132,32 +132,32 @@ Group new_group(const std::string& name, const std::string& key) {
 // A party listed again (another address, a renewed or second order) stays one entry. Where the rows
 // disagree the conservative reading wins: the earliest effective date, the latest expiration (none if
 // any row has none), a standard order if any row says so; remarks come from the most recently updated row.
-void fold_row(Group& g, const std::vector<std::string>& f, const Columns& c, std::vector<std::string>& citations) {
+void fold_row(Group& g, const std::vector<std::string>& f, const DplColumns& c, std::vector<std::string>& citations) {
     Entry& e = g.entry;
-    const auto field = [&](Column k) { return trimmed(f[c.at[k]]); };
+    const auto field = [&](DplColumn k) { return trimmed(f[c.at[k]]); };
 
-    Address a{field(kStreet), field(kCity), field(kState), field(kPostalCode), {}, field(kCountry)};
+    Address a{field(kDplStreet), field(kDplCity), field(kDplState), field(kDplPostalCode), {}, field(kDplCountry)};
     a.country = country_code(a.country_name);
     const bool empty = a.street.empty() && a.city.empty() && a.state.empty() && a.postal_code.empty() &&
                        a.country_name.empty();
     if (!empty && std::find(e.addresses.begin(), e.addresses.end(), a) == e.addresses.end())
         e.addresses.push_back(std::move(a));
 
-    add_unique(citations, collapse(f[c.at[kCitation]]));
+    add_unique(citations, collapse(f[c.at[kDplCitation]]));
 
-    const std::string effective = iso_date(field(kEffective));
+    const std::string effective = iso_date(field(kDplEffective));
     if (!effective.empty() && (e.start_date.empty() || effective < e.start_date)) e.start_date = effective;
-    const std::string expiration = iso_date(field(kExpiration));
+    const std::string expiration = iso_date(field(kDplExpiration));
     if (expiration.empty()) g.open_ended = true;
     if (expiration > e.end_date) e.end_date = expiration;
 
-    const std::string order = ascii_upper(field(kStandardOrder));  // one row says "y"
+    const std::string order = ascii_upper(field(kDplStandardOrder));  // one row says "y"
     if (e.standard_order != "Y" && !order.empty()) e.standard_order = order;
 
-    const std::string updated = field(kLastUpdate);
+    const std::string updated = field(kDplLastUpdate);
     if (e.remarks.empty() || updated > g.latest_update) {
         g.latest_update = updated;
-        const std::string action = collapse(f[c.at[kAction]]);
+        const std::string action = collapse(f[c.at[kDplAction]]);
         e.remarks = action.empty() ? "last update " + updated : action + "; last update " + updated;
     }
 }
@@ -169,8 +169,8 @@ std::vector<Entry> parse_dpl_txt(std::string_view text, std::string_view file_na
     CsvRow row;
     if (!reader.next(row))
         throw Error("dpl_missing_column", std::string(file_name) + ": empty file, no header row with a \"" +
-                                              std::string(kHeaders[kName]) + "\" column");
-    const Columns columns = locate_columns(row, file_name);
+                                              std::string(kDplHeaders[kDplName]) + "\" column");
+    const DplColumns columns = locate_columns(row, file_name);
 
     std::vector<Group> groups;
     std::vector<std::vector<std::string>> citations;  // per group, in order of appearance
@@ -180,7 +180,7 @@ std::vector<Entry> parse_dpl_txt(std::string_view text, std::string_view file_na
             throw Error("dpl_bad_row", std::string(file_name) + ": line " + std::to_string(row.line) + ": expected " +
                                            std::to_string(columns.count) + " fields, found " +
                                            std::to_string(row.fields.size()));
-        const std::string name = trimmed(row.fields[columns.at[kName]]);
+        const std::string name = trimmed(row.fields[columns.at[kDplName]]);
         if (name.empty())
             throw Error("dpl_bad_row", std::string(file_name) + ": line " + std::to_string(row.line) + ": empty Name");
         const std::string key = name_key(name);
