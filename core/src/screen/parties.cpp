@@ -135,11 +135,11 @@ ojson describe_msg(const Query& q) {
 // A list's name and a hit's effect in the report's language (the rules data carry both).
 ojson list_name_msg(const ListAction& a, const std::string& code) {
     if (a.name.empty()) return code;
-    return ojson{{"$t", {{"en", a.name}, {"fr", a.name_fr.empty() ? a.name : a.name_fr}}}};
+    return twin(a.name, a.name_fr);
 }
 ojson effect_msg(const ListAction& a, bool own, const std::string& consequence) {
     if (own) return msg("own.effect", {{"c", consequence == "block" ? "block" : "review"}});
-    return ojson{{"$t", {{"en", a.effect}, {"fr", a.effect_fr.empty() ? a.effect : a.effect_fr}}}};
+    return twin(a.effect, a.effect_fr);
 }
 
 std::vector<std::string> entry_countries(const Entry& e) {
