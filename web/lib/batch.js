@@ -44,19 +44,33 @@ export function orderId(order, index) {
 }
 
 // A report's digest: what a results table, a chart and an audit summary need, with the report itself kept
-// as the JSON text the core wrote (`json`); parse it only to show the full report.
-export function digestReport(json) {
+// as the JSON text the core wrote (`json`; left out with { json: false }); parse it only to show the full report.
+export function digestReport(json, { json: keep = true } = {}) {
   const report = JSON.parse(json);
   const findings = report.findings ?? [];
-  return {
+  const digest = {
     order_id: report.order_id,
     decision: report.decision,
     summary: report.summary ?? '',
     findings: findings.length,
     rules: [...new Set(findings.map((f) => f.rule ?? f.kind).filter(Boolean))],
     main: findings[0] ? { rule: findings[0].rule ?? '', message: findings[0].message ?? '' } : null,
-    json,
   };
+  if (keep) digest.json = json;
+  return digest;
+}
+
+const utf8Decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;
+
+// A digest whose report came as UTF-8 (`span` in its chunk's `bytes`, web/lib/engine.js screenText) gets the
+// report as those bytes (`utf8`, a view: nothing copied; an audit log stores them as they are) and `json`,
+// the same text, read from them only when asked for.
+export function withReportText(digest, bytes) {
+  const [start, end] = digest.span;
+  delete digest.span;
+  Object.defineProperty(digest, 'utf8', { value: bytes.subarray(start, end), enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(digest, 'json', { get() { return utf8Decoder.decode(this.utf8); }, enumerable: true, configurable: true });
+  return digest;
 }
 
 // Screens orders[from, to) with `screen` (one order -> report, may throw); a refused order gives an error

@@ -8,6 +8,7 @@ import { ExportCheckError } from './errors.js';
 export { ExportCheckError };
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 export class Core {
   #m;
 
@@ -61,6 +62,12 @@ export class Core {
   // As call(), with the argument already as text (JSON, JSON lines or CSV, as the export expects), and for an
   // export that takes them, its options (an object, passed as JSON).
   callText(name, text, { raw = false, options } = {}) {
+    return this.#reply(this.#textCall(name, text, options).ptr, { raw });
+  }
+
+  // Calls ec_<name>(text, length, options?) -> { ptr, end }: where its reply is in the heap (valid until the
+  // next call into the core).
+  #textCall(name, text, options) {
     const fn = this.#m[`_ec_${name}`];
     if (typeof fn !== 'function') throw new ExportCheckError('wasm_mismatch', `the wasm module lacks ec_${name}: rebuild it`);
     const m = this.#m;
@@ -75,24 +82,39 @@ export class Core {
       const optsPtr = ptr + max;
       const { written: optsWritten } = encoder.encodeInto(opts, m.HEAPU8.subarray(optsPtr, optsPtr + optsMax - 1));
       m.HEAPU8[optsPtr + optsWritten] = 0;
-      return this.#reply(fn(ptr, written, options === undefined ? 0 : optsPtr), { raw });
+      const reply = fn(ptr, written, options === undefined ? 0 : optsPtr);
+      return { ptr: reply, end: m.HEAPU8.indexOf(0, reply) };
     } finally {
       m._free(ptr);
     }
   }
 
   // A text of orders through ec_screen_text (wasm/bindings.cpp): the core's output lines, each as it wrote it
-  // (a report or an error line, byte for byte the CLI's; with keep_orders each preceded by its order).
+  // (a report or an error line, byte for byte the CLI's; with keep_orders each preceded by its order), and
+  // the reply's UTF-8 bytes as the core wrote them (`bytes`, a copy) with each line's place in them (`spans`,
+  // [start, end) pairs): what a Worker hands over without copying the text again.
   screenText(text, options) {
-    const body = this.callText('screen_text', text, { raw: true, options });
-    // "[\n<line>,\n<line>\n]": the core puts every line on a line of its own.
+    const { ptr, end } = this.#textCall('screen_text', text, options);
+    const m = this.#m;
+    const bytes = m.HEAPU8.slice(ptr, end);
+    const body = decoder.decode(bytes);
+    if (!body.startsWith('{"ok":[')) this.#reply(ptr); // an error: thrown as such
+    // '{"ok":[\n<line>,\n<line>\n]}': the core puts every line on a line of its own ('\n' is never inside one).
     const lines = body.split('\n');
-    const out = new Array(Math.max(0, lines.length - 2));
-    for (let i = 1; i < lines.length - 1; i++) {
-      const line = lines[i];
-      out[i - 1] = line.endsWith(',') ? line.slice(0, -1) : line;
+    const count = Math.max(0, lines.length - 2);
+    const out = new Array(count);
+    const spans = new Uint32Array(count * 2);
+    let at = bytes.indexOf(10) + 1;
+    for (let i = 0; i < count; i++) {
+      const line = lines[i + 1];
+      const next = bytes.indexOf(10, at);
+      const comma = line.endsWith(',');
+      out[i] = comma ? line.slice(0, -1) : line;
+      spans[2 * i] = at;
+      spans[2 * i + 1] = comma ? next - 1 : next;
+      at = next + 1;
     }
-    return out;
+    return { lines: out, bytes, spans };
   }
 
   version() {

@@ -61,9 +61,11 @@ export class Engine {
   // at), read and screened by the core as the CLI does: the text goes to it as written. -> { orders, reports,
   // errors }: orders and reports one slot per order (JSON lines: per non-blank line, null where the line holds
   // none), a refused order giving {order_id, line, error} as its report; errors: what holds no order, as the
-  // core words it ({line, column?, code, message, message_id, params}).
+  // core words it ({line, column?, code, message, message_id, params}). With `digest`, the reports' text stays
+  // the UTF-8 the core wrote: `bytes` (one buffer for the chunk, which a Worker hands over without a copy) and
+  // each digest's `span` ([start, end) in it) instead of its `json` (web/lib/batch.js withReportText).
   screenText(text, { format, name, firstLine, csvHeader, request, digest } = {}) {
-    const out = this.#core.screenText(text, {
+    const { lines: out, bytes, spans } = this.#core.screenText(text, {
       ...requestOptions(request), format, name, first_line: firstLine, csv_header: csvHeader, keep_orders: true,
     });
     const orders = [];
@@ -80,9 +82,13 @@ export class Engine {
       if (line.startsWith('{"error":') || line.startsWith('{"column":')) {
         const { order_id: id, line: at, error } = JSON.parse(line);
         reports.push({ order_id: id ?? '', line: at, error });
-      } else reports.push(digest ? digestReport(line) : JSON.parse(line));
+      } else if (digest) {
+        const d = digestReport(line, { json: false });
+        d.span = [spans[2 * i + 2], spans[2 * i + 3]];
+        reports.push(d);
+      } else reports.push(JSON.parse(line));
     }
-    return { orders, reports, errors };
+    return digest ? { orders, reports, errors, bytes } : { orders, reports, errors };
   }
 
   // Orders from a file: CSV (the core reads it), JSON lines or JSON. -> { orders, errors: [{line, column?, message}] }:
