@@ -70,9 +70,9 @@ export function makeRecord({ order, report, digest, checker, context = recordCon
 // A record is stored in two parts: its summary ("audit": what the table shows and filters on) and its
 // detail (the order and the report), so listing thousands of records stays light. The details of records
 // written together are kept in groups ("audit_detail", key `g:<uid>`, `entries` in order; each summary's
-// `detail` says where its entry is): a batch of 10,000 orders is 100 writes of details, not 10,000, which
-// cost the browser most of its time. Records stored before were one detail each, under the record's id.
-const GROUP = 100;
+// `detail` says where its entry is): a batch of 10,000 orders is 1,000 writes of details, not 10,000, which
+// cost the browser most of its time, and each stays small (the browser stores a value over 64 KB as a file). Records stored before were one detail each, under the record's id.
+const GROUP = 10;
 
 function summarize(record) {
   const { order, report, report_json: _json, report_utf8: _utf8, digest, detail: _where, ...summary } = record;
@@ -86,8 +86,7 @@ function summarize(record) {
   return summary;
 }
 
-// The order and the report, as given: UTF-8 bytes (views of a batch chunk's buffer, which a group's value
-// stores once), JSON text, or an object.
+// The order and the report, as given: UTF-8 bytes, JSON text, or an object.
 function entryOf({ order, report, report_json: json, report_utf8: utf8 }) {
   if (utf8 !== undefined) return { order, report_utf8: utf8 };
   return json !== undefined ? { order, report_json: json } : { order, report };
@@ -110,32 +109,65 @@ const entryIn = (summary, byKey) => (summary.detail
   ? byKey(summary.detail.key)?.entries?.[summary.detail.slot]
   : byKey(summary.id));
 
-// Stores groups of records (arrays) in one transaction, a group at a time: each group's writes are issued in
-// a task of their own (on the success of the last one), so the page's thread is never held for long.
-// Resolves to the records' ids (in order) once committed.
-async function writeGroups(groups) {
+// The "audit_detail" value of a group of records: their orders and reports. Reports given as UTF-8 views of
+// one buffer that holds just them (a batch's, web/lib/engine.js) are stored with it as it is; others are
+// copied into a buffer of the group's own (a view stores its whole buffer).
+function groupValue(id, group) {
+  const views = group.map((r) => r.report_utf8).filter(Boolean);
+  const size = views.reduce((n, v) => n + v.length, 0);
+  if (views.length && views.every((v) => v.buffer === views[0].buffer) && views[0].buffer.byteLength === size) {
+    return { id, entries: group.map(entryOf) };
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  const entries = group.map((r) => {
+    if (r.report_utf8 === undefined) return entryOf(r);
+    bytes.set(r.report_utf8, at);
+    at += r.report_utf8.length;
+    return { order: r.order, report_utf8: bytes.subarray(at - r.report_utf8.length, at) };
+  });
+  return { id, entries };
+}
+
+// Records cut into groups of up to GROUP, a batch's records where their reports' buffer changes.
+function groupsOf(records) {
+  const groups = [];
+  let group = [];
+  for (const r of records) {
+    const buffer = r.report_utf8?.buffer;
+    if (group.length === GROUP || (group.length && buffer !== group[0].report_utf8?.buffer)) {
+      groups.push(group);
+      group = [];
+    }
+    group.push(r);
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+// Stores records in one transaction, a group at a time: each group's writes are issued in a task of their own
+// (on the success of the group before), so the page's thread is never held for long while a batch runs.
+// Resolves to their ids (in order) once committed.
+export async function addRecords(records) {
   const db = await openDb();
   const tx = db.transaction(['audit', 'audit_detail'], 'readwrite');
   const audit = tx.objectStore('audit');
   const detail = tx.objectStore('audit_detail');
+  const groups = groupsOf(records);
   const ids = groups.map((g) => new Array(g.length));
-  const writeGroup = (g) => {
+  const write = (g) => {
     const key = `g:${newUid()}`;
     groups[g].forEach((r, slot) => {
-      audit.add({ ...summarize(r), detail: { key, slot } }).onsuccess = (e) => { ids[g][slot] = e.target.result; };
+      const request = audit.add({ ...summarize(r), detail: { key, slot } });
+      request.onsuccess = () => { ids[g][slot] = request.result; };
     });
-    const put = detail.put({ id: key, entries: groups[g].map(entryOf) });
-    if (g + 1 < groups.length) put.onsuccess = () => writeGroup(g + 1);
+    const put = detail.put(groupValue(key, groups[g]));
+    if (g + 1 < groups.length) put.onsuccess = () => write(g + 1);
   };
-  if (groups.length) writeGroup(0);
+  if (groups.length) write(0);
   await committed(tx);
   return ids.flat();
 }
-
-const groupsOf = (records) => Array.from({ length: Math.ceil(records.length / GROUP) }, (_, i) => records.slice(i * GROUP, (i + 1) * GROUP));
-
-// Stores records in one transaction; resolves to their ids (in order).
-export const addRecords = (records) => writeGroups(groupsOf(records));
 
 export const addRecord = async (record) => (await addRecords([record]))[0];
 
@@ -151,8 +183,7 @@ export function recordWriter({ max = 2000 } = {}) {
       let count = jobs[0].records.length;
       while (queue.length && count + queue[0].records.length <= max) count += (jobs[jobs.length] = queue.shift()).records.length;
       try {
-        // A chunk's records are a group of their own: their reports' bytes share one buffer, stored once.
-        const ids = await writeGroups(jobs.flatMap((j) => groupsOf(j.records)));
+        const ids = await addRecords(jobs.flatMap((j) => j.records));
         let at = 0;
         for (const j of jobs) j.resolve(ids.slice(at, (at += j.records.length)));
       } catch (err) {

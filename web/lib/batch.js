@@ -62,13 +62,13 @@ export function digestReport(json, { json: keep = true } = {}) {
 
 const utf8Decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;
 
-// A digest whose report came as UTF-8 (`span` in its chunk's `bytes`, web/lib/engine.js screenText) gets the
-// report as those bytes (`utf8`, a view: nothing copied; an audit log stores them as they are) and `json`,
-// the same text, read from them only when asked for.
-export function withReportText(digest, bytes) {
-  const [start, end] = digest.span;
+// A digest whose report came as UTF-8 (`span` [buffer, start, end) in `buffers`, web/lib/engine.js screenText)
+// gets the report as those bytes (`utf8`, a view: nothing copied; an audit log stores them as they are) and
+// `json`, the same text, read from them only when asked for.
+export function withReportText(digest, buffers) {
+  const [buffer, start, end] = digest.span;
   delete digest.span;
-  Object.defineProperty(digest, 'utf8', { value: bytes.subarray(start, end), enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(digest, 'utf8', { value: buffers[buffer].subarray(start, end), enumerable: false, writable: true, configurable: true });
   Object.defineProperty(digest, 'json', { get() { return utf8Decoder.decode(this.utf8); }, enumerable: true, configurable: true });
   return digest;
 }

@@ -20,6 +20,25 @@ const requestOptions = (request) => {
 // of `errors`: what the page lists, worded by the core (file, line, column) in the language asked for.
 const lineError = ({ column, error, line }) => ({ line, ...(column ? { column } : {}), ...error });
 
+const REPORTS_PER_BUFFER = 10; // ~60 KB: one stored value each, under the size a browser moves to a file
+
+// The reports' bytes ([digest, start, end] in `bytes`) copied into buffers of REPORTS_PER_BUFFER reports; each
+// digest gets its `span` ([buffer, start, end)) in them. -> the buffers.
+function reportBuffers(bytes, texts) {
+  const buffers = [];
+  for (let k = 0; k < texts.length; k += REPORTS_PER_BUFFER) {
+    const part = texts.slice(k, k + REPORTS_PER_BUFFER);
+    const buffer = new Uint8Array(part.reduce((n, [, start, end]) => n + end - start, 0));
+    let at = 0;
+    for (const [d, start, end] of part) {
+      buffer.set(bytes.subarray(start, end), at);
+      d.span = [buffers.length, at, (at += end - start)];
+    }
+    buffers.push(buffer);
+  }
+  return buffers;
+}
+
 export class Engine {
   #core;
   #ownText = ''; // the own list in use, as given (to skip setting the same list again)
@@ -62,8 +81,9 @@ export class Engine {
   // errors }: orders and reports one slot per order (JSON lines: per non-blank line, null where the line holds
   // none), a refused order giving {order_id, line, error} as its report; errors: what holds no order, as the
   // core words it ({line, column?, code, message, message_id, params}). With `digest`, the reports' text stays
-  // the UTF-8 the core wrote: `bytes` (one buffer for the chunk, which a Worker hands over without a copy) and
-  // each digest's `span` ([start, end) in it) instead of its `json` (web/lib/batch.js withReportText).
+  // the UTF-8 the core wrote: `buffers` (Uint8Arrays of REPORTS_PER_BUFFER reports each, which a Worker hands
+  // over without a copy and an audit log can store as they are) and each digest's `span` ([buffer, start, end))
+  // instead of its `json` (web/lib/batch.js withReportText).
   screenText(text, { format, name, firstLine, csvHeader, request, digest } = {}) {
     const { lines: out, bytes, spans } = this.#core.screenText(text, {
       ...requestOptions(request), format, name, first_line: firstLine, csv_header: csvHeader, keep_orders: true,
@@ -71,6 +91,7 @@ export class Engine {
     const orders = [];
     const reports = [];
     const errors = [];
+    const texts = []; // [digest, start, end] of each report kept as bytes
     for (let i = 0; i < out.length; i += 2) {
       const line = out[i + 1];
       if (out[i] === 'null') {
@@ -84,11 +105,11 @@ export class Engine {
         reports.push({ order_id: id ?? '', line: at, error });
       } else if (digest) {
         const d = digestReport(line, { json: false });
-        d.span = [spans[2 * i + 2], spans[2 * i + 3]];
+        texts.push([d, spans[2 * i + 2], spans[2 * i + 3]]);
         reports.push(d);
       } else reports.push(JSON.parse(line));
     }
-    return digest ? { orders, reports, errors, bytes } : { orders, reports, errors };
+    return digest ? { orders, reports, errors, buffers: reportBuffers(bytes, texts) } : { orders, reports, errors };
   }
 
   // Orders from a file: CSV (the core reads it), JSON lines or JSON. -> { orders, errors: [{line, column?, message}] }:

@@ -185,7 +185,7 @@ async function screenText(backend, text, options) {
   const reports = new Array(plan.orders);
   const errors = [];
   await backend.batch(tasks, { ...options, total: plan.orders, onTask: (task, result) => {
-    if (result.bytes) for (const r of result.reports) if (r?.span) withReportText(r, result.bytes);
+    if (result.buffers) for (const r of result.reports) if (r?.span) withReportText(r, result.buffers);
     for (let i = 0; i < result.reports.length; i++) {
       orders[task.from + i] = result.orders[i];
       reports[task.from + i] = result.reports[i];

@@ -49,8 +49,8 @@ async function handle({ type, args = [], ownList }) {
   return e[type](...args);
 }
 
-// A result's `bytes` (a batch chunk's reports as UTF-8) are handed over, not copied.
-const transfers = (ok) => (ok?.bytes instanceof Uint8Array ? [ok.bytes.buffer] : []);
+// A result's `buffers` (a batch chunk's reports as UTF-8) are handed over, not copied.
+const transfers = (ok) => (Array.isArray(ok?.buffers) ? ok.buffers.map((b) => b.buffer) : []);
 
 self.onmessage = async ({ data }) => {
   try {
