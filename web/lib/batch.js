@@ -44,20 +44,20 @@ export function orderId(order, index) {
 }
 
 // A report's digest: what a results table, a chart and an audit summary need, with the report itself kept
-// as the JSON text the core wrote (`json`; left out with { json: false }); parse it only to show the full report.
-export function digestReport(json, { json: keep = true } = {}) {
+// as the JSON text the core wrote (`json`); parse it only to show the full report. (A batch file's digests
+// are written by the core itself: wasm/bindings.cpp report_digest, the same fields.)
+export function digestReport(json) {
   const report = JSON.parse(json);
   const findings = report.findings ?? [];
-  const digest = {
+  return {
     order_id: report.order_id,
     decision: report.decision,
     summary: report.summary ?? '',
     findings: findings.length,
     rules: [...new Set(findings.map((f) => f.rule ?? f.kind).filter(Boolean))],
     main: findings[0] ? { rule: findings[0].rule ?? '', message: findings[0].message ?? '' } : null,
+    json,
   };
-  if (keep) digest.json = json;
-  return digest;
 }
 
 const utf8Decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;

@@ -9,6 +9,7 @@ export { ExportCheckError };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const OK_LIST = [...encoder.encode('{"ok":[')];
 export class Core {
   #m;
 
@@ -89,32 +90,20 @@ export class Core {
     }
   }
 
-  // A text of orders through ec_screen_text (wasm/bindings.cpp): the core's output lines, each as it wrote it
-  // (a report or an error line, byte for byte the CLI's; with keep_orders each preceded by its order), and
-  // the reply's UTF-8 bytes as the core wrote them (`bytes`, a copy) with each line's place in them (`spans`,
-  // [start, end) pairs): what a Worker hands over without copying the text again.
+  // A text of orders through ec_screen_text (wasm/bindings.cpp): the core's output lines (a report or an error
+  // line, byte for byte the CLI's; with keep_orders each preceded by its order, with digest each followed by
+  // its digest), as the reply's UTF-8 bytes (`bytes`, a copy) and each line's place in them (`spans`, [start,
+  // end) pairs); line(i) reads line i as text. Only the lines a caller reads are decoded.
   screenText(text, options) {
     const { ptr, end } = this.#textCall('screen_text', text, options);
-    const m = this.#m;
-    const bytes = m.HEAPU8.slice(ptr, end);
-    const body = decoder.decode(bytes);
-    if (!body.startsWith('{"ok":[')) this.#reply(ptr); // an error: thrown as such
+    const bytes = this.#m.HEAPU8.slice(ptr, end);
+    if (!OK_LIST.every((b, i) => bytes[i] === b)) this.#reply(ptr); // an error: thrown as such
     // '{"ok":[\n<line>,\n<line>\n]}': the core puts every line on a line of its own ('\n' is never inside one).
-    const lines = body.split('\n');
-    const count = Math.max(0, lines.length - 2);
-    const out = new Array(count);
-    const spans = new Uint32Array(count * 2);
-    let at = bytes.indexOf(10) + 1;
-    for (let i = 0; i < count; i++) {
-      const line = lines[i + 1];
-      const next = bytes.indexOf(10, at);
-      const comma = line.endsWith(',');
-      out[i] = comma ? line.slice(0, -1) : line;
-      spans[2 * i] = at;
-      spans[2 * i + 1] = comma ? next - 1 : next;
-      at = next + 1;
+    const spans = [];
+    for (let at = OK_LIST.length + 1, next; (next = bytes.indexOf(10, at)) !== -1; at = next + 1) {
+      spans.push(at, bytes[next - 1] === 44 ? next - 1 : next); // without the ',' between lines
     }
-    return { lines: out, bytes, spans };
+    return { count: spans.length / 2, bytes, spans, line: (i) => decoder.decode(bytes.subarray(spans[2 * i], spans[2 * i + 1])) };
   }
 
   version() {

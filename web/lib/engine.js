@@ -20,6 +20,10 @@ const requestOptions = (request) => {
 // of `errors`: what the page lists, worded by the core (file, line, column) in the language asked for.
 const lineError = ({ column, error, line }) => ({ line, ...(column ? { column } : {}), ...error });
 
+// The core's digest line (wasm/bindings.cpp report_digest) as web/lib/batch.js digestReport gives it.
+const fromCoreDigest = (d) => ({ order_id: d.order_id, decision: d.decision, summary: d.summary, findings: d.findings,
+  rules: d.rules, main: d.main });
+
 const REPORTS_PER_BUFFER = 10; // ~60 KB: one stored value each, under the size a browser moves to a file
 
 // The reports' bytes ([digest, start, end] in `bytes`) copied into buffers of REPORTS_PER_BUFFER reports; each
@@ -85,29 +89,35 @@ export class Engine {
   // over without a copy and an audit log can store as they are) and each digest's `span` ([buffer, start, end))
   // instead of its `json` (web/lib/batch.js withReportText).
   screenText(text, { format, name, firstLine, csvHeader, request, digest } = {}) {
-    const { lines: out, bytes, spans } = this.#core.screenText(text, {
+    const { count, spans, bytes, line } = this.#core.screenText(text, {
       ...requestOptions(request), format, name, first_line: firstLine, csv_header: csvHeader, keep_orders: true,
+      ...(digest ? { digest: true } : {}),
     });
+    const step = digest ? 3 : 2; // order, report (, digest)
     const orders = [];
     const reports = [];
     const errors = [];
     const texts = []; // [digest, start, end] of each report kept as bytes
-    for (let i = 0; i < out.length; i += 2) {
-      const line = out[i + 1];
-      if (out[i] === 'null') {
-        errors.push(lineError(JSON.parse(line)));
+    for (let i = 0; i < count; i += step) {
+      const order = line(i);
+      if (order === 'null') {
+        errors.push(lineError(JSON.parse(line(i + 1))));
         if (format !== 'csv') { orders.push(null); reports.push(null); }
         continue;
       }
-      orders.push(JSON.parse(out[i]));
-      if (line.startsWith('{"error":') || line.startsWith('{"column":')) {
-        const { order_id: id, line: at, error } = JSON.parse(line);
-        reports.push({ order_id: id ?? '', line: at, error });
-      } else if (digest) {
-        const d = digestReport(line, { json: false });
+      orders.push(JSON.parse(order));
+      const summary = digest ? line(i + 2) : null;
+      if (summary && summary !== 'null') {
+        const d = fromCoreDigest(JSON.parse(summary));
         texts.push([d, spans[2 * i + 2], spans[2 * i + 3]]);
         reports.push(d);
-      } else reports.push(JSON.parse(line));
+        continue;
+      }
+      const report = line(i + 1);
+      if (report.startsWith('{"error":') || report.startsWith('{"column":')) {
+        const { order_id: id, line: at, error } = JSON.parse(report);
+        reports.push({ order_id: id ?? '', line: at, error });
+      } else reports.push(JSON.parse(report));
     }
     return digest ? { orders, reports, errors, buffers: reportBuffers(bytes, texts) } : { orders, reports, errors };
   }
