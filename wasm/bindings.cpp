@@ -19,6 +19,7 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -108,6 +109,31 @@ exportcheck::OrdersText orders_text(std::string_view text, const json& o, const 
     return in;
 }
 
+// What a results table needs of a report, the fields of web/lib/batch.js digestReport (order_id, decision,
+// summary, findings: their count, rules: each finding's rule, else its kind, once each, main: the first
+// finding's rule and message): a Worker reads this short line instead of parsing the whole report again.
+std::string report_digest(const nlohmann::ordered_json& report) {
+    const auto text = [](const nlohmann::ordered_json& j, const char* key) {
+        return j.contains(key) && !j[key].is_null() ? j[key] : nlohmann::ordered_json("");
+    };
+    nlohmann::ordered_json d = nlohmann::ordered_json::object();
+    for (const char* key : {"order_id", "decision"})
+        if (report.contains(key)) d[key] = report[key];
+    d["summary"] = text(report, "summary");
+    static const auto none = nlohmann::ordered_json::array();
+    const auto& findings = report.contains("findings") && report["findings"].is_array() ? report["findings"] : none;
+    d["findings"] = findings.size();
+    auto rules = nlohmann::ordered_json::array();
+    for (const auto& f : findings) {
+        const auto rule = f.contains("rule") && !f["rule"].is_null() ? f["rule"] : f.value("kind", nlohmann::ordered_json());
+        const bool truthy = rule.is_string() ? !rule.get_ref<const std::string&>().empty() : !rule.is_null();
+        if (truthy && std::find(rules.begin(), rules.end(), rule) == rules.end()) rules.push_back(rule);
+    }
+    d["rules"] = rules;
+    d["main"] = findings.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json{{"rule", text(findings[0], "rule")}, {"message", text(findings[0], "message")}};
+    return d.dump();
+}
+
 }  // namespace
 
 extern "C" {
@@ -155,10 +181,11 @@ EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
 
 // A text of orders (a whole file, or a chunk of one as ec_plan_text cut it) screened as `exportcheck screen`
 // screens a file: `text` as it is (JSON, JSON lines or CSV), `options` {name?, format?, first_line?, csv_header?,
-// keep_orders?, clearances?, settings?, screened_at?, lang?}. -> {"ok":[ one line per order: the CLI's output
-// line, byte for byte (a report, or {"error", "line", ...}) ]}, each on a line of its own so the caller can
-// cut the reply by lines without parsing it; with keep_orders, each preceded by its order as JSON (null where
-// the text held none). A text refused whole gives {"error"} in the language asked for.
+// keep_orders?, digest?, clearances?, settings?, screened_at?, lang?}. -> {"ok":[ one line per order: the CLI's
+// output line, byte for byte (a report, or {"error", "line", ...}) ]}, each on a line of its own so the caller
+// can cut the reply by lines without parsing it; with keep_orders, each preceded by its order as JSON (null
+// where the text held none); with digest, each followed by the report's digest (null for an error line). A
+// text refused whole gives {"error"} in the language asked for.
 EMSCRIPTEN_KEEPALIVE const char* ec_screen_text(const char* data, std::size_t size, const char* options) {
     auto lang = exportcheck::Lang::en;
     try {
@@ -172,6 +199,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_screen_text(const char* data, std::size_t si
         const auto name = string_option(o, "name", "orders"), header = string_option(o, "csv_header");
         auto in = orders_text(std::string_view(data, size), o, name, header);
         in.keep_orders = o.value("keep_orders", false);
+        const bool digest = o.value("digest", false);
         std::string out = "{\"ok\":[";
         const char* sep = "\n";
         const auto add = [&](std::string_view line) {
@@ -182,6 +210,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_screen_text(const char* data, std::size_t si
         engine().screen_text(in, d, [&](const exportcheck::OrderOutcome& r) {
             if (in.keep_orders) add(r.read && !r.order_text.empty() ? std::string_view(r.order_text) : "null");
             add(r.line_json());
+            if (digest) add(r.ok() ? report_digest(*r.report) : std::string("null"));
         });
         g_result = out + "\n]}";
         return g_result.c_str();

@@ -73,6 +73,21 @@ test('1,000 orders: progress, chart, table, filter, report, exports', async (t) 
   assert.equal(csv.text.replace(/^\uFEFF/, '').trim().split('\r\n').length, 1001);
   const json = JSON.parse((await download('#batch-export-json')).text);
   assert.equal(json.reports.length, 1000);
+
+  // The audit log holds every screening whole: its order as given and its report as the core wrote it (the
+  // batch's details are stored in groups, the reports as the core's UTF-8).
+  await page.click('#tab-audit');
+  await page.waitForSelector('#view-audit[data-records="1000"]');
+  const log = JSON.parse((await download('#audit-export-json')).text);
+  const byId = new Map(log.records.map((r) => [r.order_id, r]));
+  assert.equal(byId.size, 1000);
+  orders.forEach((order, i) => {
+    const record = byId.get(order.id);
+    assert.equal(record.kind, 'batch');
+    assert.deepEqual(record.order, order);
+    assert.deepEqual(record.report, json.reports.find((r) => r.order_id === order.id), `report of ${order.id} (#${i + 1})`);
+  });
+  await page.click('#tab-batch');
   env.assertClean();
 });
 

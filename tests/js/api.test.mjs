@@ -153,6 +153,11 @@ test('screenText: JSON lines go to the core as text and give the reports of scre
   const starts = [];
   const got = await c.screenText(text, { format: 'jsonl', request, digest: true, chunkSize: 3, onChunk: (from) => starts.push(from) });
   assert.deepEqual(got.reports, expected);
+  // Each digest also carries its report as the core's UTF-8 bytes, which `json` reads.
+  for (const r of got.reports.filter((x) => !x.error)) {
+    assert.ok(r.utf8 instanceof Uint8Array);
+    assert.equal(Buffer.from(r.utf8).toString('utf8'), r.json);
+  }
   assert.deepEqual(got.orders, orders);
   assert.deepEqual(got.errors.map((e) => e.line), [2, lines.length + 3]);
   assert.deepEqual(got.errors.map((e) => e.message), ['orders line 2, column 2: not valid JSON: syntax error',

@@ -41,8 +41,12 @@ export function recordContext(checker) {
   };
 }
 
+const reportText = (digest) => (digest.utf8 ? { report_utf8: digest.utf8 } : { report_json: digest.json });
+const decoder = new TextDecoder();
+
 // Builds a record (not yet stored) for one screening; `context` from recordContext(checker). The report is
-// given as an object (`report`) or as a batch digest (`digest`, web/lib/batch.js) holding its JSON text.
+// given as an object (`report`) or as a batch digest (`digest`, web/lib/batch.js) holding its JSON text, or
+// its UTF-8 bytes (`utf8`: kept as they are, the cheapest to store).
 export function makeRecord({ order, report, digest, checker, context = recordContext(checker), kind = 'single', batch,
   rescreenOf, time = new Date().toISOString() }) {
   const r = report ?? digest;
@@ -53,7 +57,7 @@ export function makeRecord({ order, report, digest, checker, context = recordCon
     order_id: String(r?.order_id ?? order?.id ?? ''),
     decision: r?.error ? 'error' : r?.decision ?? 'error',
     order,
-    ...(digest && !digest.error ? { report_json: digest.json, digest } : { report: report ?? digest }),
+    ...(digest && !digest.error ? { ...reportText(digest), digest } : { report: report ?? digest }),
     bundle: context.bundle,
     engine: context.engine,
     adjudications: [],
@@ -64,9 +68,14 @@ export function makeRecord({ order, report, digest, checker, context = recordCon
 }
 
 // A record is stored in two parts: its summary ("audit": what the table shows and filters on) and its
-// detail ("audit_detail": the order and the report), so listing thousands of records stays light.
+// detail (the order and the report), so listing thousands of records stays light. The details of records
+// written together are kept in groups ("audit_detail", key `g:<uid>`, `entries` in order; each summary's
+// `detail` says where its entry is): a batch of 10,000 orders is 1,000 writes of details, not 10,000, which
+// cost the browser most of its time, and each stays small (the browser stores a value over 64 KB as a file). Records stored before were one detail each, under the record's id.
+const GROUP = 10;
+
 function summarize(record) {
-  const { order, report, report_json: _json, digest, ...summary } = record;
+  const { order, report, report_json: _json, report_utf8: _utf8, digest, detail: _where, ...summary } = record;
   const findings = report?.findings ?? [];
   summary.summary = {
     parties: [...new Set((order?.parties ?? []).map((p) => p?.name).filter(Boolean))],
@@ -77,43 +86,125 @@ function summarize(record) {
   return summary;
 }
 
-const detailOf = (id, r) => (r.report_json !== undefined
-  ? { id, order: r.order, report_json: r.report_json }
-  : { id, order: r.order, report: r.report });
+// The order and the report, as given: UTF-8 bytes, JSON text, or an object.
+function entryOf({ order, report, report_json: json, report_utf8: utf8 }) {
+  if (utf8 !== undefined) return { order, report_utf8: utf8 };
+  return json !== undefined ? { order, report_json: json } : { order, report };
+}
 
-const merge = (summary, detail) => {
-  if (!summary) return undefined;
-  const { summary: _s, ...rest } = summary;
-  const report = detail?.report ?? (detail?.report_json ? JSON.parse(detail.report_json) : undefined);
-  return { ...rest, order: detail?.order, report };
+const reportOf = (entry) => {
+  if (entry?.report) return entry.report;
+  const json = entry?.report_utf8 ? decoder.decode(entry.report_utf8) : entry?.report_json;
+  return json ? JSON.parse(json) : undefined;
 };
 
-// Stores records in one transaction; resolves to their ids (in order).
+const merge = (summary, entry) => {
+  if (!summary) return undefined;
+  const { summary: _s, detail: _where, ...rest } = summary;
+  return { ...rest, order: entry?.order, report: reportOf(entry) };
+};
+
+// A summary's detail entry, from the values of "audit_detail" (byKey: key -> value).
+const entryIn = (summary, byKey) => (summary.detail
+  ? byKey(summary.detail.key)?.entries?.[summary.detail.slot]
+  : byKey(summary.id));
+
+// The "audit_detail" value of a group of records: their orders and reports. Reports given as UTF-8 views of
+// one buffer that holds just them (a batch's, web/lib/engine.js) are stored with it as it is; others are
+// copied into a buffer of the group's own (a view stores its whole buffer).
+function groupValue(id, group) {
+  const views = group.map((r) => r.report_utf8).filter(Boolean);
+  const size = views.reduce((n, v) => n + v.length, 0);
+  if (views.length && views.every((v) => v.buffer === views[0].buffer) && views[0].buffer.byteLength === size) {
+    return { id, entries: group.map(entryOf) };
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  const entries = group.map((r) => {
+    if (r.report_utf8 === undefined) return entryOf(r);
+    bytes.set(r.report_utf8, at);
+    at += r.report_utf8.length;
+    return { order: r.order, report_utf8: bytes.subarray(at - r.report_utf8.length, at) };
+  });
+  return { id, entries };
+}
+
+// Records cut into groups of up to GROUP, a batch's records where their reports' buffer changes.
+function groupsOf(records) {
+  const groups = [];
+  let group = [];
+  for (const r of records) {
+    const buffer = r.report_utf8?.buffer;
+    if (group.length === GROUP || (group.length && buffer !== group[0].report_utf8?.buffer)) {
+      groups.push(group);
+      group = [];
+    }
+    group.push(r);
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+// Stores records in one transaction, a group at a time: each group's writes are issued in a task of their own
+// (on the success of the group before), so the page's thread is never held for long while a batch runs.
+// Resolves to their ids (in order) once committed.
 export async function addRecords(records) {
   const db = await openDb();
   const tx = db.transaction(['audit', 'audit_detail'], 'readwrite');
   const audit = tx.objectStore('audit');
   const detail = tx.objectStore('audit_detail');
-  const ids = records.map((r) => new Promise((resolve, reject) => {
-    const request = audit.add(summarize(r));
-    request.onsuccess = () => {
-      detail.put(detailOf(request.result, r));
-      resolve(request.result);
-    };
-    request.onerror = () => reject(request.error);
-  }));
-  const [result] = await Promise.all([Promise.all(ids), committed(tx)]);
-  return result;
+  const groups = groupsOf(records);
+  const ids = groups.map((g) => new Array(g.length));
+  const write = (g) => {
+    const key = `g:${newUid()}`;
+    groups[g].forEach((r, slot) => {
+      const request = audit.add({ ...summarize(r), detail: { key, slot } });
+      request.onsuccess = () => { ids[g][slot] = request.result; };
+    });
+    const put = detail.put(groupValue(key, groups[g]));
+    if (g + 1 < groups.length) put.onsuccess = () => write(g + 1);
+  };
+  if (groups.length) write(0);
+  await committed(tx);
+  return ids.flat();
 }
 
 export const addRecord = async (record) => (await addRecords([record]))[0];
 
+// Writes records as they come (a batch's chunks), in input order, each transaction taking everything that
+// waited meanwhile (up to `max` records): write(records) -> Promise of their ids.
+export function recordWriter({ max = 2000 } = {}) {
+  const queue = []; // { records, resolve, reject }
+  let running = false;
+  async function pump() {
+    running = true;
+    while (queue.length) {
+      const jobs = [queue.shift()];
+      let count = jobs[0].records.length;
+      while (queue.length && count + queue[0].records.length <= max) count += (jobs[jobs.length] = queue.shift()).records.length;
+      try {
+        const ids = await addRecords(jobs.flatMap((j) => j.records));
+        let at = 0;
+        for (const j of jobs) j.resolve(ids.slice(at, (at += j.records.length)));
+      } catch (err) {
+        for (const j of jobs) j.reject(err);
+      }
+    }
+    running = false;
+  }
+  return (records) => new Promise((resolve, reject) => {
+    queue.push({ records, resolve, reject });
+    if (!running) pump();
+  });
+}
+
 // One whole record (summary, order and report).
 export async function getRecord(id) {
   const db = await openDb();
-  const tx = db.transaction(['audit', 'audit_detail']);
-  const [summary, detail] = await Promise.all([done(tx.objectStore('audit').get(id)), done(tx.objectStore('audit_detail').get(id))]);
-  return merge(summary, detail);
+  const summary = await done(db.transaction('audit').objectStore('audit').get(id));
+  if (!summary) return undefined;
+  const value = await done(db.transaction('audit_detail').objectStore('audit_detail').get(summary.detail?.key ?? id));
+  return merge(summary, entryIn(summary, () => value));
 }
 
 // Every record's summary (no order, no report): { id, uid, kind, time, order_id, decision, bundle, engine,
@@ -123,12 +214,13 @@ export async function allRecords() {
   return done(db.transaction('audit').objectStore('audit').getAll());
 }
 
-// The orders of some records, by id.
-export async function ordersOf(ids) {
+// The orders of some records, given their summaries (each group of details read once).
+export async function ordersOf(summaries) {
   const db = await openDb();
   const store = db.transaction('audit_detail').objectStore('audit_detail');
-  const details = await Promise.all(ids.map((id) => done(store.get(id))));
-  return details.map((d) => d?.order);
+  const keys = [...new Set(summaries.map((r) => r.detail?.key ?? r.id))];
+  const values = new Map(await Promise.all(keys.map(async (k) => [k, await done(store.get(k))])));
+  return summaries.map((r) => entryIn(r, (k) => values.get(k))?.order);
 }
 
 // Every whole record, for an export.
@@ -136,8 +228,8 @@ export async function allFullRecords() {
   const db = await openDb();
   const tx = db.transaction(['audit', 'audit_detail']);
   const [summaries, details] = await Promise.all([done(tx.objectStore('audit').getAll()), done(tx.objectStore('audit_detail').getAll())]);
-  const byId = new Map(details.map((d) => [d.id, d]));
-  return summaries.map((r) => merge(r, byId.get(r.id)));
+  const byKey = new Map(details.map((d) => [d.id, d]));
+  return summaries.map((r) => merge(r, entryIn(r, (k) => byKey.get(k))));
 }
 
 // Adds an adjudication ({ finding, status: 'false_positive'|'confirmed', reason, reviewer, clearance? }) to a

@@ -4,7 +4,7 @@
 // Every screening goes into the audit log.
 import { h, clear, icon } from './dom.js';
 import { t, formatDate, language } from './i18n/index.js';
-import { addRecords, loadClearances, makeRecord, recordContext } from './audit-log.js';
+import { loadClearances, makeRecord, recordContext, recordWriter } from './audit-log.js';
 import { dropZone } from './drop-zone.js';
 import { createBatchProgress } from './batch-progress.js';
 import { createBatchResults } from './batch-results-panel.js';
@@ -34,9 +34,11 @@ function batchMessages() {
   return { el, say, reportRead, clear: () => clear(el) };
 }
 
-// Each chunk of reports, as it arrives, kept in `state` and written to the audit log (one transaction a chunk).
+// Each chunk of reports, as it arrives, kept in `state` and queued for the audit log (the chunks that wait
+// while one transaction is written go together into the next).
 function batchRecorder(state, input, context, batchId) {
   const writes = [];
+  const write = recordWriter();
   const onChunk = (from, reports, orders = input.slice(from, from + reports.length)) => {
     const records = [];
     for (let i = 0; i < reports.length; i++) {
@@ -45,7 +47,7 @@ function batchRecorder(state, input, context, batchId) {
       state.reports[from + i] = reports[i];
       records.push({ index: from + i, record: makeRecord({ order: orders[i], digest: reports[i], context, kind: 'batch', batch: batchId }) });
     }
-    writes.push(addRecords(records.map((r) => r.record)).then((ids) => {
+    writes.push(write(records.map((r) => r.record)).then((ids) => {
       ids.forEach((id, i) => { state.recordIds[records[i].index] = id; });
     }));
   };

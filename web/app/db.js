@@ -2,7 +2,9 @@
 //   bundles   the signed bundle in use (key "current"): compressed bytes, signature, where it came from
 //   audit     one record per screening without its order and report (auto-increment id; indexes order_id,
 //             time, uid): what the audit table lists, small enough to read thousands at once
-//   audit_detail  the order as entered and the full report of each record (same id)
+//   audit_detail  the order as entered and the full report of each record: records written together share one
+//             value (key "g:<uid>", entries in order; the summary's `detail` names key and slot); older records
+//             have one each, under the record's id
 //   settings    small preferences (key -> value)
 //   clearances  hits adjudicated as false positives, passed to every screening (key: party fingerprint, list,
 //               entry id and entry fingerprint), so the core reports them as `cleared` until the entry changes

@@ -20,7 +20,7 @@ export async function rescreenCandidates(checker, { all = false } = {}) {
 export async function rescreen(checker, candidates, { onProgress, signal } = {}) {
   const context = recordContext(checker);
   const writes = [];
-  const orders = await ordersOf(candidates.map((r) => r.id));
+  const orders = await ordersOf(candidates);
   candidates = candidates.map((r, i) => ({ ...r, order: orders[i] })).filter((r) => r.order);
   const reports = await checker.screenBatch(candidates.map((r) => r.order), {
     request: { clearances: await loadClearances(), screened_at: new Date().toISOString(), lang: language() },

@@ -44,7 +44,8 @@ export function orderId(order, index) {
 }
 
 // A report's digest: what a results table, a chart and an audit summary need, with the report itself kept
-// as the JSON text the core wrote (`json`); parse it only to show the full report.
+// as the JSON text the core wrote (`json`); parse it only to show the full report. (A batch file's digests
+// are written by the core itself: wasm/bindings.cpp report_digest, the same fields.)
 export function digestReport(json) {
   const report = JSON.parse(json);
   const findings = report.findings ?? [];
@@ -57,6 +58,19 @@ export function digestReport(json) {
     main: findings[0] ? { rule: findings[0].rule ?? '', message: findings[0].message ?? '' } : null,
     json,
   };
+}
+
+const utf8Decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;
+
+// A digest whose report came as UTF-8 (`span` [buffer, start, end) in `buffers`, web/lib/engine.js screenText)
+// gets the report as those bytes (`utf8`, a view: nothing copied; an audit log stores them as they are) and
+// `json`, the same text, read from them only when asked for.
+export function withReportText(digest, buffers) {
+  const [buffer, start, end] = digest.span;
+  delete digest.span;
+  Object.defineProperty(digest, 'utf8', { value: buffers[buffer].subarray(start, end), enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(digest, 'json', { get() { return utf8Decoder.decode(this.utf8); }, enumerable: true, configurable: true });
+  return digest;
 }
 
 // Screens orders[from, to) with `screen` (one order -> report, may throw); a refused order gives an error

@@ -8,6 +8,8 @@ import { ExportCheckError } from './errors.js';
 export { ExportCheckError };
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const OK_LIST = [...encoder.encode('{"ok":[')];
 export class Core {
   #m;
 
@@ -61,6 +63,12 @@ export class Core {
   // As call(), with the argument already as text (JSON, JSON lines or CSV, as the export expects), and for an
   // export that takes them, its options (an object, passed as JSON).
   callText(name, text, { raw = false, options } = {}) {
+    return this.#reply(this.#textCall(name, text, options).ptr, { raw });
+  }
+
+  // Calls ec_<name>(text, length, options?) -> { ptr, end }: where its reply is in the heap (valid until the
+  // next call into the core).
+  #textCall(name, text, options) {
     const fn = this.#m[`_ec_${name}`];
     if (typeof fn !== 'function') throw new ExportCheckError('wasm_mismatch', `the wasm module lacks ec_${name}: rebuild it`);
     const m = this.#m;
@@ -75,24 +83,27 @@ export class Core {
       const optsPtr = ptr + max;
       const { written: optsWritten } = encoder.encodeInto(opts, m.HEAPU8.subarray(optsPtr, optsPtr + optsMax - 1));
       m.HEAPU8[optsPtr + optsWritten] = 0;
-      return this.#reply(fn(ptr, written, options === undefined ? 0 : optsPtr), { raw });
+      const reply = fn(ptr, written, options === undefined ? 0 : optsPtr);
+      return { ptr: reply, end: m.HEAPU8.indexOf(0, reply) };
     } finally {
       m._free(ptr);
     }
   }
 
-  // A text of orders through ec_screen_text (wasm/bindings.cpp): the core's output lines, each as it wrote it
-  // (a report or an error line, byte for byte the CLI's; with keep_orders each preceded by its order).
+  // A text of orders through ec_screen_text (wasm/bindings.cpp): the core's output lines (a report or an error
+  // line, byte for byte the CLI's; with keep_orders each preceded by its order, with digest each followed by
+  // its digest), as the reply's UTF-8 bytes (`bytes`, a copy) and each line's place in them (`spans`, [start,
+  // end) pairs); line(i) reads line i as text. Only the lines a caller reads are decoded.
   screenText(text, options) {
-    const body = this.callText('screen_text', text, { raw: true, options });
-    // "[\n<line>,\n<line>\n]": the core puts every line on a line of its own.
-    const lines = body.split('\n');
-    const out = new Array(Math.max(0, lines.length - 2));
-    for (let i = 1; i < lines.length - 1; i++) {
-      const line = lines[i];
-      out[i - 1] = line.endsWith(',') ? line.slice(0, -1) : line;
+    const { ptr, end } = this.#textCall('screen_text', text, options);
+    const bytes = this.#m.HEAPU8.slice(ptr, end);
+    if (!OK_LIST.every((b, i) => bytes[i] === b)) this.#reply(ptr); // an error: thrown as such
+    // '{"ok":[\n<line>,\n<line>\n]}': the core puts every line on a line of its own ('\n' is never inside one).
+    const spans = [];
+    for (let at = OK_LIST.length + 1, next; (next = bytes.indexOf(10, at)) !== -1; at = next + 1) {
+      spans.push(at, bytes[next - 1] === 44 ? next - 1 : next); // without the ',' between lines
     }
-    return out;
+    return { count: spans.length / 2, bytes, spans, line: (i) => decoder.decode(bytes.subarray(spans[2 * i], spans[2 * i + 1])) };
   }
 
   version() {

@@ -20,6 +20,29 @@ const requestOptions = (request) => {
 // of `errors`: what the page lists, worded by the core (file, line, column) in the language asked for.
 const lineError = ({ column, error, line }) => ({ line, ...(column ? { column } : {}), ...error });
 
+// The core's digest line (wasm/bindings.cpp report_digest) as web/lib/batch.js digestReport gives it.
+const fromCoreDigest = (d) => ({ order_id: d.order_id, decision: d.decision, summary: d.summary, findings: d.findings,
+  rules: d.rules, main: d.main });
+
+const REPORTS_PER_BUFFER = 10; // ~60 KB: one stored value each, under the size a browser moves to a file
+
+// The reports' bytes ([digest, start, end] in `bytes`) copied into buffers of REPORTS_PER_BUFFER reports; each
+// digest gets its `span` ([buffer, start, end)) in them. -> the buffers.
+function reportBuffers(bytes, texts) {
+  const buffers = [];
+  for (let k = 0; k < texts.length; k += REPORTS_PER_BUFFER) {
+    const part = texts.slice(k, k + REPORTS_PER_BUFFER);
+    const buffer = new Uint8Array(part.reduce((n, [, start, end]) => n + end - start, 0));
+    let at = 0;
+    for (const [d, start, end] of part) {
+      buffer.set(bytes.subarray(start, end), at);
+      d.span = [buffers.length, at, (at += end - start)];
+    }
+    buffers.push(buffer);
+  }
+  return buffers;
+}
+
 export class Engine {
   #core;
   #ownText = ''; // the own list in use, as given (to skip setting the same list again)
@@ -61,28 +84,42 @@ export class Engine {
   // at), read and screened by the core as the CLI does: the text goes to it as written. -> { orders, reports,
   // errors }: orders and reports one slot per order (JSON lines: per non-blank line, null where the line holds
   // none), a refused order giving {order_id, line, error} as its report; errors: what holds no order, as the
-  // core words it ({line, column?, code, message, message_id, params}).
+  // core words it ({line, column?, code, message, message_id, params}). With `digest`, the reports' text stays
+  // the UTF-8 the core wrote: `buffers` (Uint8Arrays of REPORTS_PER_BUFFER reports each, which a Worker hands
+  // over without a copy and an audit log can store as they are) and each digest's `span` ([buffer, start, end))
+  // instead of its `json` (web/lib/batch.js withReportText).
   screenText(text, { format, name, firstLine, csvHeader, request, digest } = {}) {
-    const out = this.#core.screenText(text, {
+    const { count, spans, bytes, line } = this.#core.screenText(text, {
       ...requestOptions(request), format, name, first_line: firstLine, csv_header: csvHeader, keep_orders: true,
+      ...(digest ? { digest: true } : {}),
     });
+    const step = digest ? 3 : 2; // order, report (, digest)
     const orders = [];
     const reports = [];
     const errors = [];
-    for (let i = 0; i < out.length; i += 2) {
-      const line = out[i + 1];
-      if (out[i] === 'null') {
-        errors.push(lineError(JSON.parse(line)));
+    const texts = []; // [digest, start, end] of each report kept as bytes
+    for (let i = 0; i < count; i += step) {
+      const order = line(i);
+      if (order === 'null') {
+        errors.push(lineError(JSON.parse(line(i + 1))));
         if (format !== 'csv') { orders.push(null); reports.push(null); }
         continue;
       }
-      orders.push(JSON.parse(out[i]));
-      if (line.startsWith('{"error":') || line.startsWith('{"column":')) {
-        const { order_id: id, line: at, error } = JSON.parse(line);
+      orders.push(JSON.parse(order));
+      const summary = digest ? line(i + 2) : null;
+      if (summary && summary !== 'null') {
+        const d = fromCoreDigest(JSON.parse(summary));
+        texts.push([d, spans[2 * i + 2], spans[2 * i + 3]]);
+        reports.push(d);
+        continue;
+      }
+      const report = line(i + 1);
+      if (report.startsWith('{"error":') || report.startsWith('{"column":')) {
+        const { order_id: id, line: at, error } = JSON.parse(report);
         reports.push({ order_id: id ?? '', line: at, error });
-      } else reports.push(digest ? digestReport(line) : JSON.parse(line));
+      } else reports.push(JSON.parse(report));
     }
-    return { orders, reports, errors };
+    return digest ? { orders, reports, errors, buffers: reportBuffers(bytes, texts) } : { orders, reports, errors };
   }
 
   // Orders from a file (CSV, JSON lines or JSON), read by the core as screenText reads them, none screened.

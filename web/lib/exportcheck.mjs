@@ -18,7 +18,7 @@
 // The signature is checked on the file exactly as downloaded, before anything decompresses or parses it.
 import { ExportCheckError } from './errors.js';
 import { downloadBundle, openBundle, isBytes } from './download.js';
-import { runTasks } from './batch.js';
+import { runTasks, withReportText } from './batch.js';
 import { Engine } from './engine.js';
 import { loadCore } from './load-core.js';
 import { WorkerPool } from './worker-pool.js';
@@ -165,7 +165,8 @@ async function screenBatch(backend, orders, options, checkBatchSize) {
 // the header and the line they start at); each chunk goes to a Worker's core as written. name: the file's
 // name, in the errors. Options as screenBatch; onChunk(firstIndex, reports, orders). Resolves to
 // { orders, reports, errors: [{ line, column?, code, message, message_id, params }] } (errors: what holds no
-// order, worded by the core in request.lang; not screened).
+// order, worded by the core in request.lang; not screened). A digest here also has `utf8`: its report's bytes
+// as the core wrote them (`json` is read from them when asked for), which an audit log can keep as they are.
 async function screenText(backend, text, options) {
   if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'screenText expects the file as text');
   const { request, digest, name = 'orders', format } = options;
@@ -184,6 +185,7 @@ async function screenText(backend, text, options) {
   const reports = new Array(plan.orders);
   const errors = [];
   await backend.batch(tasks, { ...options, total: plan.orders, onTask: (task, result) => {
+    if (result.buffers) for (const r of result.reports) if (r?.span) withReportText(r, result.buffers);
     for (let i = 0; i < result.reports.length; i++) {
       orders[task.from + i] = result.orders[i];
       reports[task.from + i] = result.reports[i];

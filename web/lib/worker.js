@@ -49,9 +49,13 @@ async function handle({ type, args = [], ownList }) {
   return e[type](...args);
 }
 
+// A result's `buffers` (a batch chunk's reports as UTF-8) are handed over, not copied.
+const transfers = (ok) => (Array.isArray(ok?.buffers) ? ok.buffers.map((b) => b.buffer) : []);
+
 self.onmessage = async ({ data }) => {
   try {
-    self.postMessage({ id: data.id, ok: await handle(data) });
+    const ok = await handle(data);
+    self.postMessage({ id: data.id, ok }, transfers(ok));
   } catch (err) {
     self.postMessage({ id: data.id, error: errorData(err) });
   }
