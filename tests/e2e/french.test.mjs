@@ -105,6 +105,8 @@ test('a French batch CSV with bad rows: every good order screened, every bad row
   assert.doesNotMatch(errors[0], /docs\//);
   const summary = await page.textContent('#batch-summary');
   assert.match(summary, /^4 commandes contrôlées \(commandes\.csv\)/);
+  // The progress heading says the batch is over, not that it still runs.
+  assert.equal(await page.textContent('#batch-progress-label'), 'Contrôle terminé');
   await screenshot(page, 'fr-batch-errors-1280');
   await page.setViewportSize({ width: 390, height: 844 });
   // At phone size a result row is at most two lines tall (it was ~430 px with every cell wrapped), and the

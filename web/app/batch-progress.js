@@ -1,7 +1,7 @@
 // A batch's progress: a bar, "done of total, rate, time left", a cancel button, and a screen-reader
 // announcement at each quarter (not at every step).
 import { h } from './dom.js';
-import { t, formatNumber } from './i18n/index.js';
+import { t, formatNumber, bindText } from './i18n/index.js';
 
 export function formatDuration(ms) {
   if (!Number.isFinite(ms)) return '…';
@@ -15,9 +15,8 @@ export function createBatchProgress({ onCancel }) {
   const text = h('p', { id: 'batch-progress-text', class: 'progress-text', 'aria-hidden': 'true' });
   const live = h('p', { class: 'visually-hidden', role: 'status', id: 'batch-progress-live' });
   const cancelButton = h('button', { type: 'button', class: 'secondary', id: 'batch-cancel', i18n: 'batch.cancel', onclick: onCancel });
-  const el = h('div', { class: 'progress', hidden: true },
-    h('p', { id: 'batch-progress-label', class: 'progress-label', i18n: 'batch.progressLabel' }),
-    bar, text, live, cancelButton);
+  const label = h('p', { id: 'batch-progress-label', class: 'progress-label', i18n: 'batch.progressLabel' });
+  const el = h('div', { class: 'progress', hidden: true }, label, bar, text, live, cancelButton);
   let lastStep = -1;
 
   // p: { done, total, rate, etaMs } (web/lib/batch.js Progress).
@@ -42,10 +41,15 @@ export function createBatchProgress({ onCancel }) {
     start(total) {
       el.hidden = false;
       cancelButton.hidden = false;
+      bindText(label, 'batch.progressLabel');
       lastStep = -1;
       show({ done: 0, total, rate: 0, etaMs: NaN });
     },
-    stopped() { cancelButton.hidden = true; },
+    // The batch ended (every order screened, or cancelled, or refused): the heading no longer says it runs.
+    stopped() {
+      cancelButton.hidden = true;
+      bindText(label, bar.value >= bar.max ? 'batch.progressDone' : 'batch.progressStopped');
+    },
     hide() { el.hidden = true; },
   };
 }

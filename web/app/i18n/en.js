@@ -272,6 +272,8 @@ export default {
   'batch.readFailed': '{file} could not be read: {message}',
   'batch.parseFailed': '{file} could not be read as orders: {message}',
   'batch.progressLabel': 'Screening',
+  'batch.progressDone': 'Screening finished',
+  'batch.progressStopped': 'Screening stopped',
   'batch.progress': (p, f) => `${f.n(p.done)} of ${plural(p.total, '1 order', `${f.n(p.total)} orders`)} · ${p.rate} orders/s${p.eta ? ` · ${p.eta} left` : ''}`,
   'batch.cancel': 'Cancel',
   'batch.cancelled': (p, f) => `Cancelled after ${f.n(p.done)} of ${plural(p.total, '1 order', `${f.n(p.total)} orders`)}.`,

@@ -273,6 +273,8 @@ export default {
   'batch.readFailed': `{file} n\u2019a pas pu être lu${nb}: {message}`,
   'batch.parseFailed': `{file} n\u2019a pas pu être lu comme des commandes${nb}: {message}`,
   'batch.progressLabel': 'Contrôle en cours',
+  'batch.progressDone': 'Contrôle terminé',
+  'batch.progressStopped': 'Contrôle interrompu',
   'batch.progress': (p, f) => `${f.n(p.done)} sur ${plural(p.total, '1 commande', `${f.n(p.total)} commandes`)} · ${p.rate} commandes/s${p.eta ? ` · ${p.eta} restantes` : ''}`,
   'batch.cancel': 'Annuler',
   'batch.cancelled': (p, f) => `Annulé après ${f.n(p.done)} sur ${plural(p.total, '1 commande', `${f.n(p.total)} commandes`)}.`,
