@@ -191,11 +191,21 @@ ojson entry_evidence(const Entry& e, const ListAction& action, bool own) {
 }
 
 // The matcher's explanation with its reasons as messages: the report shows them in its language (finding_json).
+// Keys in explanation_json's (alphabetical) order.
 ojson explanation_msg(const Explanation& x) {
-    auto j = ojson(explanation_json(x));
-    for (auto& p : j["pairs"]) p["why"] = match_reason(p.value("why", ""));
-    if (j.contains("notes"))
-        for (auto& n : j["notes"]) n = match_reason(n.get<std::string>());
+    ojson j = ojson::object();
+    if (!x.notes.empty()) {
+        ojson notes = ojson::array();
+        for (const auto& n : x.notes) notes.push_back(reason_msg(n));
+        j["notes"] = std::move(notes);
+    }
+    ojson pairs = ojson::array();
+    for (const auto& p : x.pairs)
+        pairs.push_back({{"listed", p.listed}, {"query", p.query}, {"similarity", round_score(p.similarity)},
+                         {"why", reason_msg(p.why)}});
+    j["pairs"] = std::move(pairs);
+    if (!x.unmatched_listed.empty()) j["unmatched_listed"] = x.unmatched_listed;
+    if (!x.unmatched_query.empty()) j["unmatched_query"] = x.unmatched_query;
     return j;
 }
 
