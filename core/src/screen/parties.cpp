@@ -2,7 +2,7 @@
 // a strong match on DPL, SDN, FSE, EL or MEU blocks; on the UVL it asks for the UVL statement; on other
 // lists it asks for review; weaker matches ask for review and never block. The party's country and
 // address corroborate or weaken a match; listed street addresses (EL address entries) are checked too.
-#include "../rules/evidence.hpp"
+#include "../i18n/wording.hpp"
 #include "screen_internal.hpp"
 
 #include <exportcheck/bundle.hpp>
@@ -16,7 +16,7 @@
 
 namespace exportcheck {
 
-using namespace rules_detail;
+using namespace wording;
 
 std::string party_fingerprint(std::string_view name, std::string_view country) {
     return sha256_hex(fold(name).text + "|" + std::string(country)).substr(0, 16);
