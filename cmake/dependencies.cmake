@@ -17,6 +17,10 @@ if(EMSCRIPTEN)
   # Native wasm exceptions: zero-cost, supported by Node 20 and Chromium; bad input throws exportcheck::Error.
   target_compile_options(exportcheck_deps INTERFACE -fwasm-exceptions)
   target_link_options(exportcheck_deps INTERFACE -fwasm-exceptions)
+  # Link-time optimisation: the web module is 22 KB gz smaller and ec_screen 12% faster than file by file
+  # (bench/README.md, "Wasm size"). Each file keeps its own -Os or -O3 through LTO as function attributes.
+  target_compile_options(exportcheck_deps INTERFACE -flto)
+  target_link_options(exportcheck_deps INTERFACE -flto)
 else()
   find_package(nlohmann_json 3.10 REQUIRED)
   find_package(fmt 9 REQUIRED)

@@ -210,25 +210,27 @@ EMSCRIPTEN_KEEPALIVE const char* ec_plan_text(const char* data, std::size_t size
     }, &lang);
 }
 
-// Reads a CSV of orders without screening it (the JS API's parseOrders) {"text": CSV, "name"?: the uploaded file's name, "lang"?: "en" | "fr"} -> {"orders": [...], "errors": [{line,
-// column, message, message_id, params}]}: every good order read, every bad row listed with its line, column
-// and fix (a bad row leaves out its order), the messages in `lang`, as is a file refused as a whole.
-EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_csv(const char* data, std::size_t size) {
+// Reads a text of orders without screening it (the JS API's parseOrders): `text` and `options` {name?, format?,
+// lang?} as ec_screen_text takes them -> {"ok": {"orders": [every order read, as written], "errors": [every line
+// or row that holds none, as ec_screen_text's error lines]}}; a text refused whole gives {"error"}.
+EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_text(const char* data, std::size_t size, const char* options) {
     auto lang = exportcheck::Lang::en;
-    return guarded([&] {
-        const auto j = parse_argument(data, length(data, size), "orders");
-        if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
-            throw exportcheck::Error("bad_argument", "orders: expected {\"text\": CSV, \"name\"?: file name, \"lang\"?}");
-        lang = exportcheck::request_lang(j);
-        const auto name = j.contains("name") && j["name"].is_string() ? j["name"].get<std::string>() : std::string("orders.csv");
-        auto read = exportcheck::read_orders_csv(j["text"].get<std::string>(), name);
-        json orders = json::array(), errors = json::array();
-        for (auto& o : read.orders) orders.push_back(std::move(o.order));
-        for (const auto& e : read.errors)
-            errors.push_back({{"line", e.line}, {"column", e.column}, {"message", exportcheck::render(e.text, lang)},
-                              {"message_id", e.text.id}, {"params", e.text.params}});
-        return json{{"orders", orders}, {"errors", errors}};
-    }, &lang);
+    try {
+        const auto o = parse_argument(options ? options : "{}", options ? std::strlen(options) : 2, "options");
+        lang = exportcheck::lang_from(string_option(o, "lang")).value_or(exportcheck::Lang::en);
+        const auto name = string_option(o, "name", "orders");
+        std::string orders, errors;
+        exportcheck::read_orders_text(orders_text(std::string_view(data, size), o, name, ""), lang,
+                                      [&](const exportcheck::OrderOutcome& r) {
+                                          auto& out = r.read ? orders : errors;
+                                          if (!out.empty()) out += ',';
+                                          out += r.read ? r.order_text : r.line_json();
+                                      });
+        g_result = "{\"ok\":{\"orders\":[" + orders + "],\"errors\":[" + errors + "]}}";
+        return g_result.c_str();
+    } catch (...) {
+        return guarded([]() -> json { throw; }, &lang);
+    }
 }
 
 // One name query {"name", "type"?, "country"?, "dob"?, "top"?, ...} against the loaded bundle: the same result

@@ -7,7 +7,6 @@
 #include <exportcheck/error.hpp>
 #include <exportcheck/lists.hpp>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -17,13 +16,8 @@ namespace {
 
 using nlohmann::json;
 
-json read_json_file(const std::string& path, const char* what) {
-    try {
-        return json::parse(read_file(path));
-    } catch (const json::exception& e) {
-        throw Error("bad_json", fmt::format("{} ({}): not valid JSON: {}", path, what, e.what()));
-    }
-}
+// --clearances and --settings: a syntax error names the file, line and column from the catalogue, in --lang.
+json read_json_file(const std::string& path) { return parse_json_text(read_file(path), path); }
 
 // The reseller's own lists (--list, any number of times), read as one list; any error stops here.
 std::vector<Entry> own_list_entries(const std::vector<std::string>& paths) {
@@ -46,18 +40,18 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
     defaults.lang = a.get("lang").value_or("");
     if (!defaults.lang.empty() && !lang_from(defaults.lang)) throw UsageError("--lang: expected en or fr");
     const auto lang = lang_from(defaults.lang).value_or(Lang::en);
-    json rules;
-    if (const auto dir = a.get("rules")) rules = read_rules_dir(*dir);
-    if (const auto c = a.get("clearances")) defaults.clearances = read_json_file(*c, "clearances");
-    if (const auto s = a.get("settings")) defaults.settings = read_json_file(*s, "settings");
-    defaults.screened_at = a.get("screened-at").value_or("");
-    Engine engine(read_bundle(read_bundle_bytes(a.require("bundle"))), rules.is_null() ? nullptr : &rules);
-    if (const auto paths = a.all("list"); !paths.empty()) engine.set_own_list(own_list_entries(paths));
-
-    const auto text = read_input(path);
-    const OrdersText in{text, path == "-" ? std::string_view("stdin") : std::string_view(path)};
     int status = 0;
-    try {
+    try {  // every refusal from here on is told in the language asked for
+        json rules;
+        if (const auto dir = a.get("rules")) rules = read_rules_dir(*dir);
+        if (const auto c = a.get("clearances")) defaults.clearances = read_json_file(*c);
+        if (const auto s = a.get("settings")) defaults.settings = read_json_file(*s);
+        defaults.screened_at = a.get("screened-at").value_or("");
+        Engine engine(read_bundle(read_bundle_bytes(a.require("bundle"))), rules.is_null() ? nullptr : &rules);
+        if (const auto paths = a.all("list"); !paths.empty()) engine.set_own_list(own_list_entries(paths));
+
+        const auto text = read_input(path);
+        const OrdersText in{text, path == "-" ? std::string_view("stdin") : std::string_view(path)};
         engine.screen_text(in, defaults, [&](const OrderOutcome& o) {
             if (o.ok()) {
                 out << (o.line == 0 && !a.flag("compact") ? o.report->dump(2) : o.report->dump()) << '\n';
@@ -67,7 +61,7 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
             err << "exportcheck: " << o.text() << " [" << o.code << "]\n";
             status = 1;
         });
-    } catch (const Error& e) {  // refused whole, in the language asked for
+    } catch (const Error& e) {
         err << "exportcheck: " << e.text(lang) << " [" << e.code() << "]\n";
         return 1;
     }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { createChecker, ExportCheckError } from '../../web/lib/exportcheck.mjs';
-import { runTasks, parseJsonLines } from '../../web/lib/batch.js';
+import { runTasks } from '../../web/lib/batch.js';
 import { toCsv, parseCsv } from '../../web/app/csv.js';
 import { listAges } from '../../web/lib/list-ages.js';
 import { retention, exportCsv, exportJson, parseExport, screensOfac, latestAdjudications } from '../../web/app/audit-log.js';
@@ -61,13 +61,6 @@ test('runTasks: an AbortSignal stops the batch with an AbortError', async () => 
   await assert.rejects(runTasks(() => null, tasksOf(orders, 100), { signal: AbortSignal.abort() }), { name: 'AbortError' });
 });
 
-test('parseJsonLines: one order per line, bad lines named by number', () => {
-  const { orders, errors } = parseJsonLines('{"id":"A"}\n\n  \nnot json\n[1]\n{"id":"B"}\r\n');
-  assert.deepEqual(orders.map((o) => o.id), ['A', 'B']);
-  assert.deepEqual(errors.map((e) => e.line), [4, 5]);
-  assert.deepEqual(errors.map((e) => e.code), ['bad_json_line', 'not_an_order']); // worded by the page in its language
-});
-
 // --- the real core -------------------------------------------------------------------------------------
 test('createChecker: countries and limits from the core, parseOrders of JSON lines, screenBatch argument checks', async () => {
   const c = await checker();
@@ -83,13 +76,40 @@ test('createChecker: countries and limits from the core, parseOrders of JSON lin
   await assert.rejects(c.screenBatch('nope'), { code: 'bad_argument' });
 });
 
+test('parseOrders: the core reads every format, names each bad line or row, in English or French', async () => {
+  const c = await checker();
+  const text = '{"id":"A"}\n\n  \nnot json\n[1]\n{"id":"B"}\r\n';
+  const en = await c.parseOrders(text, { format: 'jsonl', name: 'shop.jsonl' });
+  assert.deepEqual(en.orders, [{ id: 'A' }, { id: 'B' }]);
+  assert.deepEqual(en.errors.map((e) => [e.line, e.code, e.message]), [
+    [4, 'bad_json', 'shop.jsonl line 4, column 2: not valid JSON: syntax error'],
+    [5, 'bad_order', 'shop.jsonl line 5: order: expected a JSON object']]);
+  const fr = await c.parseOrders(text, { format: 'jsonl', name: 'shop.jsonl', lang: 'fr' });
+  assert.deepEqual(fr.errors.map((e) => e.message_id), en.errors.map((e) => e.message_id));
+  assert.match(fr.errors[1].message, /^« shop\.jsonl », ligne 5 : .*objet JSON attendu/);
+  // A CSV with a bad cell: the good rows are read, the bad one named by line and column.
+  const csv = readFileSync(path.join(root, 'tests/fixtures/orders/sample-orders.csv'), 'utf8');
+  const good = await c.parseOrders(csv, { format: 'csv', name: 'shop.csv' });
+  assert.equal(good.errors.length, 0);
+  const badText = csv.replace('RTX 4090",1,4200,', 'RTX 4090",lots,4200,');
+  assert.notEqual(badText, csv);
+  const bad = await c.parseOrders(badText, { format: 'csv', name: 'shop.csv' });
+  assert.equal(bad.errors.length, 1);
+  assert.equal(bad.errors[0].line, 4);
+  assert.equal(bad.errors[0].column, 'item.quantity');
+  assert.ok(bad.errors[0].column && bad.errors[0].message.startsWith('shop.csv'), JSON.stringify(bad.errors[0]));
+  assert.ok(bad.orders.length >= good.orders.length - 1 && bad.orders.length < good.orders.length, `${bad.orders.length} of ${good.orders.length}`);
+  await assert.rejects(c.parseOrders('\x89PNG\r\n\x1a\n', { format: 'csv', name: 'photo.png' }), (err) => err instanceof ExportCheckError);
+});
+
 test('a batch over the documented maximum (100,000 orders) is refused whole: batch_too_large', async () => {
   const c = await checker();
   const order = { id: 'L', parties: [{ role: 'buyer', name: 'Meridian Components GmbH', country: 'DE' }], items: ['laptop'] };
   const tooMany = new Array(100_001).fill(order);
   const refusal = { code: 'batch_too_large', message: /^100,001 orders; a batch is limited to 100,000 orders/ };
   await assert.rejects(c.screenBatch(tooMany), refusal);
-  await assert.rejects(c.parseOrders(`${JSON.stringify(order)}\n`.repeat(100_001), { format: 'jsonl' }), refusal);
+  await assert.rejects(c.parseOrders(`${JSON.stringify(order)}\n`.repeat(100_001), { format: 'jsonl', name: 'big.jsonl' }),
+    { code: 'bad_order', message: 'big.jsonl: 100001 orders; one file is limited to 100000 orders' });
   // A file is counted and refused by the core, as the CLI refuses it (one place for the limits).
   await assert.rejects(c.screenText(`${JSON.stringify(order)}\n`.repeat(100_001), { format: 'jsonl', name: 'big.jsonl' }),
     { code: 'bad_order', message: 'big.jsonl: 100001 orders; one file is limited to 100000 orders' });

@@ -32,14 +32,17 @@ async function wasm() {
   return modulePromise;
 }
 
-// The raw reply of a C export, as the bytes it wrote (no JSON round trip in JavaScript).
-function raw(m, name, text) {
+// The raw reply of a C export, as the bytes it wrote (no JSON round trip in JavaScript); `options`, for an
+// export that takes them (ec_screen_text, ec_read_orders_text), as an object.
+function raw(m, name, text, options) {
   const bytes = encoder.encode(text);
-  const ptr = m._malloc(bytes.length + 1);
+  const opts = encoder.encode(`${JSON.stringify(options ?? {})}\0`);
+  const ptr = m._malloc(bytes.length + 1 + opts.length);
   try {
     m.HEAPU8.set(bytes, ptr);
     m.HEAPU8[ptr + bytes.length] = 0;
-    return m.UTF8ToString(m[`_ec_${name}`](ptr, bytes.length));
+    m.HEAPU8.set(opts, ptr + bytes.length + 1);
+    return m.UTF8ToString(m[`_ec_${name}`](ptr, bytes.length, ptr + bytes.length + 1));
   } finally {
     m._free(ptr);
   }
@@ -91,7 +94,7 @@ test('JSON lines and CSV orders: the same reports in wasm and on the command lin
 
   const csv = path.join(fixtures, 'sample-orders.csv');
   const csvCli = cliLines([csv]).lines;
-  const { orders, errors } = JSON.parse(okText(raw(m, 'read_orders_csv', JSON.stringify({ text: readFileSync(csv, 'utf8') }))));
+  const { orders, errors } = JSON.parse(okText(raw(m, 'read_orders_text', readFileSync(csv, 'utf8'), { format: 'csv' })));
   assert.deepEqual(errors, []);
   assert.equal(orders.length, csvCli.length);
   orders.forEach((order, i) => assert.equal(okText(raw(m, 'screen', JSON.stringify(order))), csvCli[i], `CSV order ${i + 1}`));
@@ -141,15 +144,17 @@ test('bad input is refused with the same error code both ways, naming the field'
     rmSync(dir, { recursive: true, force: true });
   }
   assert.equal(JSON.parse(raw(m, 'screen', '{not json')).error.code, 'bad_json');
-  const csv = { text: 'order_id,item.description,item.quantity\nA,A100,lots\n', name: 'commandes.csv' };
-  const [rowError] = JSON.parse(okText(raw(m, 'read_orders_csv', JSON.stringify(csv)))).errors;
-  assert.equal(rowError.message, 'commandes.csv line 2, column 3 (item.quantity): expected a number, got "lots"');
-  assert.equal(rowError.message_id, 'in.csv_cell');
+  const csv = 'order_id,item.description,item.quantity\nA,A100,lots\n';
+  const [rowError] = JSON.parse(okText(raw(m, 'read_orders_text', csv, { name: 'commandes.csv' }))).errors;
+  assert.equal(rowError.line, 2);
+  assert.equal(rowError.column, 'item.quantity');
+  assert.equal(rowError.error.message, 'commandes.csv line 2, column 3 (item.quantity): expected a number, got "lots"');
+  assert.equal(rowError.error.message_id, 'in.csv_cell');
   // The same row error and the same refusal in French: the core renders them in the language asked for.
-  const fr = JSON.parse(okText(raw(m, 'read_orders_csv', JSON.stringify({ ...csv, lang: 'fr' })))).errors[0];
-  assert.equal(fr.message, '« commandes.csv », ligne 2, colonne 3 (« item.quantity ») : nombre attendu, reçu « lots »');
-  assert.deepEqual(fr.params, rowError.params);
-  const refused = JSON.parse(raw(m, 'read_orders_csv', JSON.stringify({ text: '\x89PNG\r\n', name: 'photo.csv', lang: 'fr' })));
+  const fr = JSON.parse(okText(raw(m, 'read_orders_text', csv, { name: 'commandes.csv', lang: 'fr' }))).errors[0];
+  assert.equal(fr.error.message, '« commandes.csv », ligne 2, colonne 3 (« item.quantity ») : nombre attendu, reçu « lots »');
+  assert.deepEqual(fr.error.params, rowError.error.params);
+  const refused = JSON.parse(raw(m, 'read_orders_text', '\x89PNG\r\n', { name: 'photo.csv', lang: 'fr' }));
   assert.equal(refused.error.code, 'bad_csv');
   assert.equal(refused.error.message_id, 'in.file');
   assert.match(refused.error.message, /^« photo\.csv » : ce n'est pas un CSV de commandes/);

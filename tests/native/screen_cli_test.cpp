@@ -147,6 +147,14 @@ TEST_CASE("cli screen: --settings, --screened-at and --clearances reach the repo
                           fixture_path("orders/clean-h100-cluster-japan.json")});
     CHECK(bad.code == 1);
     CHECK(bad.err.find("settings.colour") != std::string::npos);
+    // In French, a settings file that is not JSON and a setting refused inside an order are French.
+    const auto order = fixture_path("orders/clean-h100-cluster-japan.json");
+    const auto not_json = run_cli({"screen", "--bundle", bundle, "--lang", "fr", "--clearances", dir.write("c2.json", "{bad"), order});
+    CHECK(not_json.code == 1);
+    CHECK(not_json.err.find("c2.json », ligne 1, colonne 2 : JSON non valide : erreur de syntaxe [bad_json]") != std::string::npos);
+    const auto fr = run_cli({"screen", "--bundle", bundle, "--lang", "fr", "--settings", dir.write("s3.json", R"({"colour": 1})"), order});
+    CHECK(fr.code == 1);
+    CHECK_MESSAGE(fr.err.find("« settings.colour » : réglage inconnu (« products,") != std::string::npos, fr.err);
 }
 
 TEST_CASE("cli screen: usage errors") {

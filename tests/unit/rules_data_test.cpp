@@ -136,3 +136,24 @@ TEST_CASE("settings: unknown keys and wrong types name the setting") {
     CHECK(err(R"({"extra_hubs": ["Atlantis"]})").starts_with("settings.extra_hubs[0]"));
     CHECK(err(R"({"colour": "red"})").starts_with("settings.colour"));
 }
+
+TEST_CASE("settings: a refused setting has a catalogue message, told in English or French") {
+    auto r = rules();
+    const auto refusal = [&](const char* text) -> Error {
+        try {
+            exportcheck::apply_settings(r, json::parse(text));
+        } catch (const Error& e) {
+            return e;
+        }
+        FAIL("accepted: " << text);
+        return Error("", "");
+    };
+    const auto hub = refusal(R"({"extra_hubs": ["Atlantis"]})");
+    CHECK(hub.message().id == "in.field");
+    CHECK(std::string(hub.what()) == "settings.extra_hubs[0]: \"Atlantis\" is not a country");
+    CHECK(hub.text(exportcheck::Lang::fr) == "« settings.extra_hubs[0] » : « Atlantis » n'est pas un pays");
+    const auto colour = refusal(R"({"colour": "red"})");
+    CHECK(colour.text(exportcheck::Lang::fr).starts_with("« settings.colour » : réglage inconnu (« products, "));
+    CHECK(refusal(R"({"products": {"nvidia-h999": {"tpp": 1}}})").text(exportcheck::Lang::fr) ==
+          "« settings.products.nvidia-h999 » : aucune puce du catalogue ne porte cet identifiant");
+}

@@ -94,31 +94,3 @@ export async function runTasks(run, tasks, { total, onTask, onProgress, signal }
     if (signal?.aborted) throw abortError(signal);
   }
 }
-
-// One order per line (blank lines skipped). A line that is not a JSON object is reported with its number
-// (counted from `firstLine`) and a code the page words in its language (bad_json_line: the JSON parser's
-// message, not_an_order: JSON but not an object); the other lines still count. onOrder(order, lineText), when given, receives
-// each order with its line as written (and onError() each line that holds none) instead of `orders`.
-export function parseJsonLines(text, { firstLine = 1, onOrder, onError } = {}) {
-  const orders = [];
-  const errors = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    let value;
-    try {
-      value = JSON.parse(line);
-      if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        throw new ExportCheckError('bad_order', 'a line must hold one order as a JSON object');
-      }
-    } catch (err) {
-      errors.push({ line: firstLine + i, code: err.code === 'bad_order' ? 'not_an_order' : 'bad_json_line', message: err.message });
-      onError?.();
-      continue;
-    }
-    if (onOrder) onOrder(value, line);
-    else orders.push(value);
-  }
-  return { orders, errors };
-}

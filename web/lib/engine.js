@@ -1,7 +1,7 @@
 // One wasm core with a loaded bundle, driven in this thread: what node's createChecker uses directly and what
 // every Worker (web/lib/worker.js) runs for the page and the widget. Every method is synchronous.
 import { ExportCheckError } from './core.js';
-import { digestReport, parseJsonLines, screenChunk } from './batch.js';
+import { digestReport, screenChunk } from './batch.js';
 import { screenRequest } from './screen-request.js';
 
 const ownListArgument = (text, name) => {
@@ -85,21 +85,14 @@ export class Engine {
     return { orders, reports, errors };
   }
 
-  // Orders from a file: CSV (the core reads it), JSON lines or JSON. -> { orders, errors: [{line, column?, message}] }:
-  // every good order and every bad row, named after the file (`name`); the core's errors in `lang` ('en', 'fr').
+  // Orders from a file (CSV, JSON lines or JSON), read by the core as screenText reads them, none screened.
+  // -> { orders, errors: [{line, column?, code, message, message_id, params}] }: every good order and every
+  // line or row that holds none, named after the file (`name`), in `lang` ('en', 'fr'). A file refused whole
+  // (over the limits, not a CSV of orders) throws.
   parseOrders(text, { format, name, lang } = {}) {
     if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'parseOrders expects the file as text');
-    const kind = format ?? (/^\s*[[{]/.test(text) ? 'jsonl' : 'csv');
-    if (kind === 'csv') {
-      const parsed = this.#core.call('read_orders_csv', { text, name: name ?? 'orders.csv', ...(lang ? { lang } : {}) });
-      return { orders: parsed.orders ?? [], errors: parsed.errors ?? [] };
-    }
-    if (kind === 'json' || (kind === 'jsonl' && text.trimStart().startsWith('['))) {
-      const value = JSON.parse(text);
-      return { orders: Array.isArray(value) ? value : [value], errors: [] };
-    }
-    if (kind === 'jsonl') return parseJsonLines(text);
-    throw new ExportCheckError('bad_argument', `unknown order file format "${kind}" (csv, jsonl or json)`);
+    const { orders, errors } = this.#core.callText('read_orders_text', text, { options: { format, name, lang } });
+    return { orders, errors: errors.map(lineError) };
   }
 
   // The reseller's own list (import format, CSV or JSON lines); '' clears it. -> { entries, sha256 } or null.

@@ -215,15 +215,12 @@ function checkerOver(backend, fileSha256) {
     // One order -> its report. Rejects with the core's error (code bad_order, ...) when the order is refused.
     // options (docs/orders.md): clearances (adjudicated false positives), settings, screened_at (ISO time).
     screen: (order, options) => backend.call('screen', [order, options]),
-    // Orders from text: format 'csv' (the core's order CSV layout), 'jsonl' (one order per line) or 'json'
-    // (an array or one order). Resolves to { orders, errors: [{ line, column?, message }] }: every good order,
-    // every bad line (a CSV row's error leaves out its order). name: the file's name, used in the errors;
-    // lang ('en' or 'fr'): the language of the core's errors.
-    parseOrders: async (text, { format, name, lang } = {}) => {
-      const parsed = await backend.call('parseOrders', [text, { format, name, lang }]);
-      checkBatchSize(parsed.orders.length);
-      return parsed;
-    },
+    // Orders from text, read by the core as screenText reads them: format 'csv' (the core's order CSV layout),
+    // 'jsonl' (one order per line), 'json' (an array or one order), or detected. Resolves to { orders, errors:
+    // [{ line, column?, code, message, message_id, params }] }: every good order, every bad line or row (a CSV
+    // row's error leaves out its order). name: the file's name, used in the errors; lang ('en' or 'fr'): the
+    // language of the errors. A file over the limits or not a CSV of orders rejects whole.
+    parseOrders: (text, { format, name, lang } = {}) => backend.call('parseOrders', [text, { format, name, lang }]),
     // The product catalogue for item suggestions.
     products: () => backend.call('products', []),
     screenBatch: async (orders, options = {}) => screenBatch(backend, orders, options, checkBatchSize),

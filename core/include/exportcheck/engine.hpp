@@ -125,6 +125,11 @@ private:
     std::unique_ptr<OwnList> own_list_;
 };
 
+// Every order of a text read, none screened (the JS API's parseOrders), with the limits and errors of
+// Engine::screen_text: `each` gets an order as written (OrderOutcome::order_text), or why a line or row holds
+// none (read false). Throws Error when the text is refused whole.
+void read_orders_text(const OrdersText& in, Lang lang, const std::function<void(const OrderOutcome&)>& each);
+
 // JSON text -> value. A syntax error is Error("bad_json") worded from the catalogue: where (the file, its line
 // and column, counted from first_line) and why (an ill-formed UTF-8 byte, an early end, a number too large,
 // a syntax error), never the parser's own English nor the bytes read.

@@ -68,8 +68,9 @@ OrdersFormat format_of(const OrdersText& in) {
     return in.format == OrdersFormat::detect ? orders_format(in.name, in.text) : in.format;
 }
 
+// Reads a text of orders and screens each one, or with no engine only reads them (read_orders_text).
 struct Run {
-    const Engine& engine;
+    const Engine* engine;  // null: read only
     const OrdersText& in;
     const ScreenDefaults& defaults;
     const std::function<void(const OrderOutcome&)>& each;
@@ -81,11 +82,12 @@ struct Run {
         o.line = line;
         o.order_id = order_id_of(order);
         o.read = order.is_object();
-        if (in.keep_orders) o.order_text = as_written.empty() ? order.dump() : std::string(as_written);
+        if (in.keep_orders || !engine) o.order_text = as_written.empty() ? order.dump() : std::string(as_written);
+        if (!engine) return read_only(std::move(o), where);
         const auto request = request_for(std::move(order), defaults);
         o.lang = request_lang(request);
         try {
-            const auto report = engine.screen_json(request);
+            const auto report = engine->screen_json(request);
             o.report = &report;
             each(o);
         } catch (const Error& e) {
@@ -93,6 +95,13 @@ struct Run {
             o.message = where(nested(message_of(e)));
             each(o);
         }
+    }
+    // Read only: an order is a JSON object; the screener judges the rest.
+    template <class Where>
+    void read_only(OrderOutcome o, Where where) const {
+        if (!o.read) return refuse(std::move(o), "bad_order", where(msg("in.field", {{"field", "order"}, {"what", msg("in.expected_json_object")}})));
+        o.lang = default_lang(defaults);
+        each(o);
     }
     void refuse(OrderOutcome o, std::string code, Message message) const {
         o.code = std::move(code);
@@ -114,10 +123,15 @@ struct Run {
         // A lone order: refused as a whole, with the screener's own message (as one order given as text).
         OrderOutcome o;
         o.order_id = order_id_of(j);
-        if (in.keep_orders) o.order_text = std::string(in.text);
+        if (in.keep_orders || !engine) o.order_text = std::string(in.text);
+        if (!engine) {
+            if (!j.is_object()) throw Error("bad_order", Message{"in.field", {{"field", "order"}, {"what", msg("in.expected_json_object")}}});
+            o.lang = default_lang(defaults);
+            return each(o);
+        }
         const auto request = request_for(std::move(j), defaults);
         o.lang = request_lang(request);
-        const auto report = engine.screen_json(request);
+        const auto report = engine->screen_json(request);
         o.report = &report;
         each(o);
     }
@@ -165,6 +179,14 @@ struct Run {
     }
 };
 
+void run_text(const Run& run) {
+    switch (format_of(run.in)) {
+        case OrdersFormat::csv: return run.csv();
+        case OrdersFormat::json_lines: return run.json_lines();
+        default: return run.json_text();
+    }
+}
+
 }  // namespace
 
 OrdersFormat orders_format(std::string_view name, std::string_view text) {
@@ -199,12 +221,13 @@ std::string_view to_string(OrdersFormat f) noexcept {
 
 void Engine::screen_text(const OrdersText& in, const ScreenDefaults& defaults,
                          const std::function<void(const OrderOutcome&)>& each) const {
-    const Run run{*this, in, defaults, each};
-    switch (format_of(in)) {
-        case OrdersFormat::csv: return run.csv();
-        case OrdersFormat::json_lines: return run.json_lines();
-        default: return run.json_text();
-    }
+    run_text(Run{this, in, defaults, each});
+}
+
+void read_orders_text(const OrdersText& in, Lang lang, const std::function<void(const OrderOutcome&)>& each) {
+    ScreenDefaults defaults;
+    defaults.lang = std::string(to_string(lang));
+    run_text(Run{nullptr, in, defaults, each});
 }
 
 OrdersPlan plan_orders_text(const OrdersText& in, std::size_t per_chunk, std::size_t workers) {
