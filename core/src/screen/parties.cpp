@@ -3,6 +3,7 @@
 // lists it asks for review; weaker matches ask for review and never block. The party's country and
 // address corroborate or weaken a match; listed street addresses (EL address entries) are checked too.
 #include "../i18n/wording.hpp"
+#include "../rules/compiled_words.hpp"  // fold(), the word lists: still Rules' own (issue 15: Text should own the fold)
 #include "screen_internal.hpp"
 
 #include <exportcheck/bundle.hpp>
@@ -17,6 +18,7 @@
 namespace exportcheck {
 
 using namespace wording;
+using rules_detail::fold;
 
 std::string party_fingerprint(std::string_view name, std::string_view country) {
     return sha256_hex(fold(name).text + "|" + std::string(country)).substr(0, 16);
