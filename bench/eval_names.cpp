@@ -14,6 +14,7 @@
 #include <exportcheck/countries.hpp>
 #include <exportcheck/csv.hpp>
 #include <exportcheck/match.hpp>
+#include <exportcheck/message.hpp>
 #include <exportcheck/text.hpp>
 
 #include <fmt/format.h>
@@ -250,8 +251,8 @@ double false_positive_rate(const Matcher& matcher, const std::vector<MatchQuery>
         if (examples) {  // every false hit, with its list, type and the reasons, so they can be grouped by cause
             const auto& e = matcher.entries()[hits[0].entry];
             std::string why;
-            for (const auto& p : hits[0].explanation.pairs) why += fmt::format(" [{}={} {}]", p.query, p.listed, p.why);
-            for (const auto& n : hits[0].explanation.notes) why += " {" + n + "}";
+            for (const auto& p : hits[0].explanation.pairs) why += fmt::format(" [{}={} {}]", p.query, p.listed, reason_text(p.why, Lang::en));
+            for (const auto& n : hits[0].explanation.notes) why += " {" + reason_text(n, Lang::en) + "}";
             for (const auto& u : hits[0].explanation.unmatched_query) why += " -q:" + u;
             for (const auto& u : hits[0].explanation.unmatched_listed) why += " -n:" + u;
             examples->push_back(fmt::format("{} -> {} ({:.3f}, {} {}){}", q.name, hits[0].matched_name, hits[0].score,

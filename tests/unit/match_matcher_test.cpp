@@ -129,7 +129,7 @@ TEST_CASE("matcher: corroboration by type, country and date of birth moves the s
     CHECK(same_year[0].score >= other_year[0].score);
     CHECK(!same_country.empty());
     bool noted = false;
-    for (const auto& n : other_country[0].explanation.notes) noted |= n.find("BR") != std::string::npos;
+    for (const auto& n : other_country[0].explanation.notes) noted |= n == Reason{ReasonCode::country_differs, "BR"};
     CHECK(noted);
 }
 
@@ -236,10 +236,10 @@ TEST_CASE("matcher: a legal form or company word shows an untyped query is an or
     auto notes_of = [&](const std::vector<Hit>& hits, const char* id) {
         for (const auto& h : hits)
             if (list[h.entry].source_id == id) return h.explanation.notes;
-        return std::vector<std::string>{};
+        return std::vector<Reason>{};
     };
-    auto says_organization = [](const std::vector<std::string>& notes) {
-        return std::any_of(notes.begin(), notes.end(), [](const std::string& n) { return n.find("organization's") != std::string::npos; });
+    auto says_organization = [](const std::vector<Reason>& notes) {
+        return std::any_of(notes.begin(), notes.end(), [](const Reason& n) { return n.code == ReasonCode::type_inferred; });
     };
     // "Silver Trading Inc." names a company: scored against the person Silver as a query typed organization is.
     const auto untyped = m.match({"Silver Trading Inc.", EntityType::unknown, "", ""}, 10, 0.0);

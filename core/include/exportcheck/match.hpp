@@ -20,6 +20,7 @@
 #pragma once
 
 #include <exportcheck/entry.hpp>
+#include <exportcheck/reason.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -48,18 +49,19 @@ struct MatchQuery {
     std::string date_of_birth;  // YYYY, YYYY-MM or YYYY-MM-DD; "" when unknown
 };
 
-// Why two names scored what they did.
+// Why two names scored what they did. Reasons are codes with parameters (exportcheck/reason.hpp), worded in
+// the language asked for (reason_text, message.hpp).
 struct TokenPair {
     std::string query;   // the query's token(s), canonical spelling ("muhammad", "al rashid")
     std::string listed;  // the listed name's token(s)
     double similarity = 0;
-    std::string why;     // "same word", "same name (mohamed = muhammad)", "1 edit", "initial", ...
+    Reason why;          // same, variant (muhammad), edits (1), initial, ...
 };
 struct Explanation {
     std::vector<TokenPair> pairs;
     std::vector<std::string> unmatched_query;
     std::vector<std::string> unmatched_listed;
-    std::vector<std::string> notes;  // adjustments: order, type, country, date of birth, generic-only names
+    std::vector<Reason> notes;  // disguises undone in the query; order, type, country, date of birth, generic-only names
 };
 
 struct NameScore {

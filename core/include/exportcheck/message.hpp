@@ -24,6 +24,8 @@
 
 namespace exportcheck {
 
+struct Reason;
+
 enum class Lang : unsigned char { en, fr };
 std::string_view to_string(Lang l) noexcept;
 // "en", "fr" (a region such as "fr-CA" counts as its language); nullopt for any other.
@@ -50,9 +52,10 @@ nlohmann::ordered_json any_of(nlohmann::ordered_json items);
 // A list joined with ", " only.
 nlohmann::ordered_json comma_list(nlohmann::ordered_json items);
 
-// A reason of the name matcher ("same word", "2 letters differ", "legal form (ltd)") as a message; a reason of
-// an unknown shape as its text.
-nlohmann::ordered_json match_reason(std::string_view reason);
+// A reason of the name matcher (exportcheck/reason.hpp) as a message ("" for none), and its text in a language:
+// "2 letters differ" / "2 lettres diffèrent".
+nlohmann::ordered_json reason_msg(const Reason& reason);
+std::string reason_text(const Reason& reason, Lang lang);
 
 // A number in the language's style: 15832 -> "15,832" / "15 832"; 5.9213 -> "5.92" / "5,92".
 std::string format_number(double v, Lang lang);

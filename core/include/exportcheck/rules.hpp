@@ -226,4 +226,8 @@ struct AffiliatesState {
 };
 AffiliatesState affiliates_rule_state(const RulesData& rules, const std::string& reference_date);
 
+// The date the rules read from a time: "2026-12-07" for "2026-12-07T10:00:00Z", "2026-12" or "2026" (the first
+// of the month or year), nullopt when the text is no date (the rules' own reading, rules/words.hpp).
+std::optional<std::string> iso_date(std::string_view time);
+
 }  // namespace exportcheck

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <exportcheck/entity_type.hpp>
+#include <exportcheck/reason.hpp>
 
 #include <cstdint>
 #include <string>
@@ -38,8 +39,8 @@ bool is_abjad(Script s) noexcept;
 // characters (zero-width, direction marks) dropped; Greek and Cyrillic letters that look Latin read as Latin
 // inside Latin words ("Ηuawei" with a Greek Eta -> "Huawei"), styled mathematical letters as plain ones
 // (Unicode TR39 confusables). Returns false (out untouched) when nothing changed. Each trick found adds a
-// note for the match explanation ("Greek letter Η read as H", "invisible characters removed").
-bool undisguise(std::string_view name, std::string& out, std::vector<std::string>* notes);
+// reason for the match explanation (greek: "Η" read as "H"; invisible).
+bool undisguise(std::string_view name, std::string& out, std::vector<Reason>* notes);
 
 // Step 1. UTF-8 to code points; an invalid byte becomes U+FFFD (which later acts as a separator).
 std::u32string decode_utf8(std::string_view utf8);
@@ -109,7 +110,7 @@ TokenKind classify(std::string_view word);
 
 struct NormalizedName {
     std::vector<Token> tokens;       // in name order (after person_name_order), stop words removed
-    std::vector<std::string> notes;  // disguises undone: "letters spaced out", "Greek letter Η read as H", ...
+    std::vector<Reason> notes;       // disguises undone: spaced, greek ("Η" read as "H"), ...
 };
 
 // The whole pipeline.

@@ -1,7 +1,7 @@
-// The matcher's reasons ("same word", "2 letters differ", "legal form (ltd)", "Greek letter Η read as H") as
-// messages, so a report shows them in its language. The matcher writes them in English from a fixed set of
-// shapes; each shape here has a catalogue id (messages_match.inc). A reason of an unknown shape stays as written.
+// The name matcher's reasons (exportcheck/reason.hpp) as messages: each code has a catalogue id
+// (messages_match.inc) and names its parameters here, so a report or a match result words them in its language.
 #include <exportcheck/message.hpp>
+#include <exportcheck/reason.hpp>
 
 #include <string>
 #include <string_view>
@@ -9,66 +9,49 @@
 namespace exportcheck {
 namespace {
 
-using ojson = nlohmann::ordered_json;
+// A code's message id and the names of its parameters: "n" is the count, "country" a country code.
+struct ReasonShape {
+    std::string_view id, a, b;
+};
 
-// "prefix<a>suffix": the middle, when `s` has that shape.
-bool between(std::string_view s, std::string_view prefix, std::string_view suffix, std::string& a) {
-    if (s.size() < prefix.size() + suffix.size() || !s.starts_with(prefix) || !s.ends_with(suffix)) return false;
-    a = std::string(s.substr(prefix.size(), s.size() - prefix.size() - suffix.size()));
-    return true;
-}
+constexpr ReasonShape kShapes[] = {
+    {""},
+    {"why.same"}, {"why.variant", "word"}, {"why.edits", "n"}, {"why.sound"}, {"why.skeleton"}, {"why.initial"},
+    {"why.apart"}, {"why.together"}, {"why.legal_form", "form"}, {"why.forms_differ"}, {"why.number"},
+    {"why.nickname", "a", "b"},
+    {"why.spaced", "a", "b"}, {"why.abbreviation", "a", "b"}, {"why.digit", "a", "b"}, {"why.greek", "a", "b"},
+    {"why.cyrillic", "a", "b"}, {"why.invisible"}, {"why.styled"}, {"why.full_width"},
+    {"why.korean_reading", "reading"},
+    {"why.only_generic"}, {"why.common"}, {"why.order"},
+    {"why.type_inferred", "entry"}, {"why.type", "query", "entry"}, {"why.country_agrees", "country"},
+    {"why.country_differs", "country"}, {"why.dob_agrees"}, {"why.dob_differs"},
+};
+static_assert(std::size(kShapes) == kReasonCodes, "every reason code has its shape");
 
-// "prefix<a>middle<b>suffix".
-bool around(std::string_view s, std::string_view prefix, std::string_view middle, std::string_view suffix,
-            std::string& a, std::string& b) {
-    std::string inner;
-    if (!between(s, prefix, suffix, inner)) return false;
-    const auto at = inner.find(middle);
-    if (at == std::string::npos) return false;
-    a = inner.substr(0, at);
-    b = inner.substr(at + middle.size());
-    return true;
+const ReasonShape& shape(ReasonCode code) { return kShapes[static_cast<std::size_t>(code)]; }
+
+nlohmann::ordered_json param(std::string_view name, const Reason& r, const std::string& text) {
+    if (name == "n") return r.n;
+    if (name == "country") return country(text);
+    return text;
 }
 
 }  // namespace
 
-ojson match_reason(std::string_view s) {
-    static constexpr std::string_view kFixed[][2] = {
-        {"same word", "why.same"},
-        {"sounds alike", "why.sound"},
-        {"same consonants (written without vowels)", "why.skeleton"},
-        {"initial", "why.initial"},
-        {"written apart in the listed name", "why.apart"},
-        {"written together in the listed name", "why.together"},
-        {"different legal forms", "why.forms_differ"},
-        {"same number", "why.number"},
-        {"only generic words, legal forms or initials agree", "why.only_generic"},
-        {"the agreeing words are common", "why.common"},
-        {"the words agree in another order", "why.order"},
-        {"year of birth agrees", "why.dob_agrees"},
-        {"year of birth differs", "why.dob_differs"},
-        {"invisible characters removed", "why.invisible"},
-        {"styled letters read as plain letters", "why.styled"},
-        {"full-width letters", "why.full_width"},
-    };
-    for (const auto& [text, id] : kFixed)
-        if (s == text) return msg(id);
-    std::string a, b;
-    if (between(s, "", " letter differs", a) || between(s, "", " letters differ", a)) return msg("why.edits", {{"n", std::stoi(a)}});
-    if (between(s, "legal form (", ")", a)) return msg("why.legal_form", {{"form", a}});
-    if (between(s, "same name, other spelling (", ")", a)) return msg("why.variant", {{"word", a}});
-    if (around(s, "same given name, nickname (", " / ", ")", a, b)) return msg("why.nickname", {{"a", a}, {"b", b}});
-    if (between(s, "country ", " agrees with the entry", a)) return msg("why.country_agrees", {{"country", country(a)}});
-    if (between(s, "country ", " is none of the entry's", a)) return msg("why.country_differs", {{"country", country(a)}});
-    if (around(s, "letters spaced out (", " read as ", ")", a, b)) return msg("why.spaced", {{"a", a}, {"b", b}});
-    if (around(s, "abbreviation ", " read as ", "", a, b)) return msg("why.abbreviation", {{"a", a}, {"b", b}});
-    if (around(s, "digit ", " read as ", "", a, b)) return msg("why.digit", {{"a", a}, {"b", b}});
-    if (around(s, "Greek letter ", " read as ", "", a, b)) return msg("why.greek", {{"a", a}, {"b", b}});
-    if (around(s, "Cyrillic letter ", " read as ", "", a, b)) return msg("why.cyrillic", {{"a", a}, {"b", b}});
-    if (between(s, "the query's name is an organization's (a legal form or company word), the entry is a ", "", a))
-        return msg("why.type_inferred", {{"entry", a}});
-    if (around(s, "the query is a ", ", the entry a ", "", a, b)) return msg("why.type", {{"query", a}, {"entry", b}});
-    return ojson(std::string(s));
+std::string_view to_string(ReasonCode code) noexcept {
+    const auto id = shape(code).id;
+    return id.empty() ? id : id.substr(4);
 }
+
+nlohmann::ordered_json reason_msg(const Reason& r) {
+    const auto& s = shape(r.code);
+    if (s.id.empty()) return "";
+    auto params = nlohmann::ordered_json::object();
+    if (!s.a.empty()) params[std::string(s.a)] = param(s.a, r, r.a);
+    if (!s.b.empty()) params[std::string(s.b)] = param(s.b, r, r.b);
+    return msg(s.id, std::move(params));
+}
+
+std::string reason_text(const Reason& r, Lang lang) { return render_value(reason_msg(r), lang); }
 
 }  // namespace exportcheck

@@ -51,7 +51,7 @@ NameScore compare_prepared(std::string_view a, std::string_view b, EntityType ty
             auto s = score_names(qa, qb, mode_for(type, qa, qb), true);
             if (const double f = ra.factor * rb.factor; f < 1) {
                 s.score = round_score(s.score * f);
-                s.explanation.notes.push_back("Chinese characters read in Korean: " + (f == ra.factor ? ra.text : rb.text));
+                s.explanation.notes.push_back({ReasonCode::korean_reading, f == ra.factor ? ra.text : rb.text});
             }
             if (first || s.score > best.score) best = std::move(s);
             first = false;

@@ -2,6 +2,7 @@
 #include "scorer.hpp"
 
 #include <exportcheck/error.hpp>
+#include <exportcheck/message.hpp>
 
 #include <fmt/format.h>
 
@@ -35,11 +36,15 @@ json explanation_json(const Explanation& e) {
     json pairs = json::array();
     for (const auto& p : e.pairs)
         pairs.push_back({{"query", p.query}, {"listed", p.listed}, {"similarity", round_score(p.similarity)},
-                         {"why", p.why}});
+                         {"why", reason_text(p.why, Lang::en)}});
     json out = {{"pairs", std::move(pairs)}};
     if (!e.unmatched_query.empty()) out["unmatched_query"] = e.unmatched_query;
     if (!e.unmatched_listed.empty()) out["unmatched_listed"] = e.unmatched_listed;
-    if (!e.notes.empty()) out["notes"] = e.notes;
+    if (!e.notes.empty()) {
+        json notes = json::array();
+        for (const auto& n : e.notes) notes.push_back(reason_text(n, Lang::en));
+        out["notes"] = std::move(notes);
+    }
     return out;
 }
 

@@ -52,15 +52,13 @@ std::vector<int> birth_years(const std::vector<std::string>& dates) {
 // query: this runs for every candidate). Returns the adjustment; adds notes.
 // `type`: the query's type, or the one its name shows (`inferred`).
 double corroborate(const MatchQuery& q, EntityType type, bool inferred, const std::string& cc, const Entry& e,
-                   std::vector<std::string>* notes) {
+                   std::vector<Reason>* notes) {
     double delta = 0;
     if (types_conflict(type, e.type)) {
         delta -= kTypePenalty;
         if (notes)
-            notes->push_back(inferred ? "the query's name is an organization's (a legal form or company word), the entry is a " +
-                                            std::string(to_string(e.type))
-                                      : "the query is a " + std::string(to_string(type)) + ", the entry a " +
-                                            std::string(to_string(e.type)));
+            notes->push_back(inferred ? Reason{ReasonCode::type_inferred, std::string(to_string(e.type))}
+                                      : Reason{ReasonCode::type, std::string(to_string(type)), std::string(to_string(e.type))});
     }
     if (!cc.empty()) {
         bool any = false, agrees = false;
@@ -71,10 +69,10 @@ double corroborate(const MatchQuery& q, EntityType type, bool inferred, const st
         if (any) {
             if (agrees) {
                 delta += kCountryBonus;
-                if (notes) notes->push_back("country " + cc + " agrees with the entry");
+                if (notes) notes->push_back({ReasonCode::country_agrees, cc});
             } else {
                 delta -= kCountryPenalty;
-                if (notes) notes->push_back("country " + cc + " is none of the entry's");
+                if (notes) notes->push_back({ReasonCode::country_differs, cc});
             }
         }
     }
@@ -84,7 +82,7 @@ double corroborate(const MatchQuery& q, EntityType type, bool inferred, const st
         if (!qy.empty() && !ey.empty()) {
             const bool near = std::any_of(ey.begin(), ey.end(), [&](int y) { return std::abs(y - qy[0]) <= 1; });
             delta += near ? kDobBonus : -kDobPenalty;
-            if (notes) notes->push_back(near ? "year of birth agrees" : "year of birth differs");
+            if (notes) notes->push_back({near ? ReasonCode::dob_agrees : ReasonCode::dob_differs});
         }
     }
     return delta;
@@ -141,7 +139,7 @@ void merge_reading(std::vector<Hit>& hits, std::vector<Hit>& found, double facto
         if (h.score < threshold) continue;
         const auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return x.entry == h.entry; });
         if (same != hits.end() && same->score >= h.score) continue;
-        h.explanation.notes.push_back("Chinese characters read in Korean: " + reading);
+        h.explanation.notes.push_back({ReasonCode::korean_reading, reading});
         if (same != hits.end()) *same = std::move(h);
         else hits.push_back(std::move(h));
     }
@@ -305,7 +303,7 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
         const auto n = match::prepare(h.matched_name, e.type, ix);
         const auto mode = match::mode_for(type != EntityType::unknown ? type : e.type, q, n);
         auto s = match::score_names(q, n, mode, true);
-        std::vector<std::string> notes;
+        std::vector<Reason> notes;
         corroborate(query, type, inferred, cc, e, &notes);
         h.explanation = std::move(s.explanation);
         for (auto& note : notes) h.explanation.notes.push_back(std::move(note));

@@ -250,25 +250,23 @@ std::string range_text(const Prepared& p, std::size_t a, std::size_t b) {
     return s;
 }
 
-std::string why_text(const Option& o, const Prepared& q, const Prepared& n) {
+Reason why_of(const Option& o, const Prepared& q, const Prepared& n) {
     const Tok& a = *q.toks[o.q0];
     const Tok& b = *n.toks[o.n0];
     switch (o.sim.why) {
-        case Why::same: return "same word";
-        case Why::variant: return "same name, other spelling (" + a.text + ")";
-        case Why::edits: return std::to_string(o.sim.edits) + (o.sim.edits == 1 ? " letter differs" : " letters differ");
-        case Why::sound: return "sounds alike";
-        case Why::skeleton: return "same consonants (written without vowels)";
-        case Why::initial: return "initial";
-        case Why::joined:
-            return o.q0 == o.q1 && o.q_extra == kNone ? "written apart in the listed name"
-                                                      : "written together in the listed name";
-        case Why::legal_form: return a.text == b.text ? "legal form (" + a.text + ")" : "different legal forms";
-        case Why::number: return "same number";
-        case Why::nickname: return "same given name, nickname (" + a.text + " / " + b.text + ")";
+        case Why::same: return {ReasonCode::same};
+        case Why::variant: return {ReasonCode::variant, a.text};
+        case Why::edits: return {ReasonCode::edits, {}, {}, o.sim.edits};
+        case Why::sound: return {ReasonCode::sound};
+        case Why::skeleton: return {ReasonCode::skeleton};
+        case Why::initial: return {ReasonCode::initial};
+        case Why::joined: return {o.q0 == o.q1 && o.q_extra == kNone ? ReasonCode::apart : ReasonCode::together};
+        case Why::legal_form: return a.text == b.text ? Reason{ReasonCode::legal_form, a.text} : Reason{ReasonCode::forms_differ};
+        case Why::number: return {ReasonCode::number};
+        case Why::nickname: return {ReasonCode::nickname, a.text, b.text};
         case Why::none: break;
     }
-    return "";
+    return {};
 }
 
 // How far the matched words are out of order: the fewest pairwise inversions over every rotation of the
@@ -448,7 +446,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     const float denom = met + kConflictWeight * conflict + missing_weight * extra + kLostWeight * lost;
     float score = denom > 0 ? met / denom : 0;
 
-    std::vector<std::string> notes;
+    std::vector<Reason> notes;
     // A name of generic words only meets another only when the two are the same name word for word and
     // have three such words or more ("Equipment Development Department" is listed as such): "International
     // Trading Co" never matches anything.
@@ -461,10 +459,10 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     for (std::size_t j = 0; j < k; ++j) whole_name = whole_name && n_used[j] && n_sim[j] >= 0.8f;
     if (!any_word && score > kGenericOnlyCap && !(whole_name && content >= 3)) {
         score = kGenericOnlyCap;
-        if (explain) notes.push_back("only generic words, legal forms or initials agree");
+        if (explain) notes.push_back({ReasonCode::only_generic});
     } else if (informative < kMinInformative && any_word) {
         score *= 0.8f + 0.2f * informative / kMinInformative;
-        if (explain) notes.push_back("the agreeing words are common");
+        if (explain) notes.push_back({ReasonCode::common});
     }
     if (mode == Mode::person) {
         std::vector<std::pair<int, int>> pairs;
@@ -473,7 +471,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
         const int inversions = order_inversions(pairs);
         if (inversions > 0) {
             score *= std::max(0.6f, 1.0f - kOrderWeight * static_cast<float>(inversions));
-            if (explain) notes.push_back("the words agree in another order");
+            if (explain) notes.push_back({ReasonCode::order});
         }
     }
     out.score = std::clamp(score, 0.0f, 1.0f);
@@ -487,7 +485,7 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
             if (o->n_extra != kNone) listed += " " + n.toks[o->n_extra]->source;
             auto asked = range_text(q, o->q0, o->q1);
             if (o->q_extra != kNone) asked += " " + q.toks[o->q_extra]->source;
-            e.pairs.push_back({std::move(asked), std::move(listed), round_score(o->sim.value), why_text(*o, q, n)});
+            e.pairs.push_back({std::move(asked), std::move(listed), round_score(o->sim.value), why_of(*o, q, n)});
         }
         for (std::size_t i = 0; i < m; ++i)
             if (!q_used[i]) e.unmatched_query.push_back(q.toks[i]->source);

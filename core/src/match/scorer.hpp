@@ -50,7 +50,7 @@ struct Prepared {
     std::vector<const Tok*> toks;
     bool orgish = false;         // has a legal form or generic company word
     std::uint64_t surnames = 0;  // bit i: token i was written as a surname ("LAST, First")
-    std::vector<std::string> notes;  // disguises the text pipeline undid ("letters spaced out", ...)
+    std::vector<Reason> notes;  // disguises the text pipeline undid (spaced, greek, ...)
 
     Prepared() = default;
     Prepared(Prepared&&) = default;  // moving keeps the pointers into `owned` valid

@@ -17,10 +17,6 @@ namespace exportcheck::rules_detail {
 
 using ojson = nlohmann::ordered_json;
 
-// Copies every key of `from` into `into` (never iterate a temporary's items(): it dies before the loop).
-inline void merge_into(ojson& into, const ojson& from) {
-    for (auto it = from.begin(); it != from.end(); ++it) into[it.key()] = it.value();
-}
 
 // Text that lives in the rules data with a French twin (`why` and `why_fr`): the report's language picks.
 inline ojson data_text(const nlohmann::json& obj, const std::string& key) {
@@ -28,10 +24,6 @@ inline ojson data_text(const nlohmann::json& obj, const std::string& key) {
     return ojson{{"$t", {{"en", en}, {"fr", obj.value(key + "_fr", en)}}}};
 }
 
-// The same for text a struct carries with its French twin (`effect` and `effect_fr`); "" falls back to English.
-inline ojson twin(const std::string& en, const std::string& fr) {
-    return ojson{{"$t", {{"en", en}, {"fr", fr.empty() ? en : fr}}}};
-}
 
 // {"citation", "sources", "confidence"} of a licence-rules entry.
 inline ojson cite(const nlohmann::json& rule) {
@@ -79,12 +71,6 @@ inline std::string role_label(const std::string& role) {
     return role;
 }
 
-inline std::string shorten(const std::string& s, std::size_t n = 60) {
-    if (s.size() <= n) return s;
-    std::size_t cut = n;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-    return s.substr(0, cut) + "...";
-}
 
 // How an item is called in messages: "the NVIDIA A100 (ECCN 3A090.a)", "the Supermicro server with 8x NVIDIA
 // A100 (ECCN 4A090.a)": the catalogue's name for a chip, the order's description for anything else.
@@ -103,20 +89,6 @@ inline std::string item_label(const Item& item, const ItemClassification& c) {
     return fmt::format("the {} (ECCN {}{})", item_name(item, c), c.eccn, low ? ", on figures marked [L]" : "");
 }
 
-// The same, as message parameters (message.hpp): rendered in the report's language.
-inline ojson role_msg(Role r) { return msg("role", {{"r", std::string(to_string(r))}}); }
-inline ojson role_the(Role r) { return msg("role.the", {{"r", std::string(to_string(r))}}); }
-inline ojson role_the(const std::string& role) { return msg("role.the", {{"r", role}}); }
-inline ojson roles_msg(const std::vector<std::string>& roles) {
-    ojson a = ojson::array();
-    for (const auto& r : roles) a.push_back(msg("role", {{"r", r}}));
-    return a;
-}
-// "the ship-to party \"Acme\"" / "le destinataire « Acme »".
-inline ojson who_msg(Role r, const std::string& name) { return msg("party.who", {{"role", role_the(r)}, {"name", shorten(name)}}); }
-inline ojson who_msg(const std::string& role, const std::string& name) {
-    return msg("party.who", {{"role", role_the(role)}, {"name", shorten(name)}});
-}
 
 // "the NVIDIA A100 (ECCN 3A090.a)": the item as item_label() says it, as a message parameter.
 inline ojson item_msg(const Item& item, const ItemClassification& c) {
@@ -134,24 +106,7 @@ inline ojson item_msg(const Item& item, const ItemClassification& c) {
 }
 
 
-inline std::string join(const std::vector<std::string>& v, const std::string& last_sep = " and ") {
-    std::string out;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (i > 0) out += i + 1 == v.size() ? last_sep : ", ";
-        out += v[i];
-    }
-    return out;
-}
 
-inline std::string quote(const std::string& s) {
-    std::string q = "\"";
-    q += shorten(s, 80);
-    q += '"';
-    return q;
-}
 
-inline bool contains(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-}
 
 }  // namespace exportcheck::rules_detail

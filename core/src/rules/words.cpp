@@ -1,9 +1,11 @@
 #include "words.hpp"
 
 #include <exportcheck/error.hpp>
+#include <exportcheck/rules.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace exportcheck::rules_detail {
@@ -255,3 +257,12 @@ bool Date::operator<(const Date& o) const {
 }
 
 }  // namespace exportcheck::rules_detail
+
+namespace exportcheck {
+
+std::optional<std::string> iso_date(std::string_view time) {
+    if (const auto d = rules_detail::parse_date(time.substr(0, std::min<std::size_t>(10, time.size())))) return d->iso();
+    return std::nullopt;
+}
+
+}  // namespace exportcheck

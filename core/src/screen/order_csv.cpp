@@ -195,7 +195,7 @@ void set_once(Building& b, const Column& c, const std::string& v, std::string_vi
     target = value;
 }
 
-json finish(Building& b) {
+json built_order(Building& b) {
     json parties = json::array();
     for (const auto& role : b.role_order) {
         auto p = b.parties[role];
@@ -206,6 +206,149 @@ json finish(Building& b) {
     if (!b.order.contains("items")) b.order["items"] = json::array();
     return b.order;
 }
+
+// The header row: every column known, order_id among them.
+std::vector<Column> read_columns(CsvReader& reader, std::string_view file_name) {
+    CsvRow row;
+    if (!reader.next(row)) file_error(file_name, "in.csv_empty");
+    if (std::none_of(row.fields.begin(), row.fields.end(), [](const std::string& h) { return known_column(h).has_value(); }))
+        file_error(file_name, "in.csv_no_known_column", {{"examples", "order_id, buyer.name, item.description, ..."}});
+    std::vector<Column> columns;
+    for (std::size_t i = 0; i < row.fields.size(); ++i) columns.push_back(parse_header(row.fields[i], i + 1, file_name));
+    if (std::none_of(columns.begin(), columns.end(), [](const Column& c) { return c.field == "order_id"; }))
+        throw Error("bad_csv", Message{"in.csv_line", {{"file", file_name}, {"line", "1"}, {"what", msg("in.csv_no_order_id")}}});
+    return columns;
+}
+
+// Where a cell goes in the order's JSON: order fields (payment.*, shipping.*) and party fields (an address's
+// parts, the parent's) at their place in the order format. Each is given once per order (set_once).
+json& order_target(Building& b, const Column& c) {
+    if (c.field == "shipping.route") return b.order["shipping"]["route"];
+    if (c.field.starts_with("payment.")) return b.order["payment"][c.field.substr(8)];
+    if (c.field.starts_with("shipping.")) return b.order["shipping"][c.field.substr(9)];
+    return b.order[c.field];
+}
+
+json& party_target(Building& b, const Column& c) {
+    if (!b.parties.count(c.role)) b.role_order.push_back(c.role);
+    auto& p = b.parties[c.role];
+    if (c.field == "address") return p["address"]["lines"];
+    if (c.field == "city" || c.field == "state" || c.field == "postal_code" || c.field == "country") return p["address"][c.field];
+    if (c.field == "address_type") return p["address"]["type"];
+    if (c.field == "parent_name") return p["parent"]["name"];
+    if (c.field == "parent_headquarters_country") return p["parent"]["headquarters_country"];
+    return p[c.field];
+}
+
+// A cell's value as the order format takes it: a route or an address as a list, numbers and yes/no as such.
+json cell_value(const std::string& v, std::string_view file, std::size_t line, std::size_t col, const Column& c) {
+    if (c.kind == Column::item && in(kNumeric, c.field)) return number_cell(v, file, line, col, c);
+    if (c.kind == Column::item && c.field == "datacenter") return bool_cell(v, file, line, col, c);
+    if (c.kind == Column::order && c.field == "shipping.route") return split(v, ";|> ");
+    if (c.kind == Column::party && c.field == "address") return split(v, "|\n");
+    return v;
+}
+
+// The rows of a file, read into orders one after another (a row of another id starts the next order).
+class OrderRows {
+public:
+    OrderRows(std::string_view file, std::vector<Column> columns) : file_(file), columns_(std::move(columns)) {
+        id_col_ = static_cast<std::size_t>(std::find_if(columns_.begin(), columns_.end(),
+                                                        [](const Column& c) { return c.field == "order_id"; }) -
+                                           columns_.begin()) + 1;
+    }
+
+    // A row; a bad cell leaves its order out and is listed with its line.
+    void add(const CsvRow& row) {
+        try {
+            check_width(row);
+            start_order(row);
+            read_cells(row);
+        } catch (const CellError& e) {
+            cur_bad_ = true;
+            result_.errors.push_back({e.line, e.column, render(e.text, Lang::en), e.text});
+        }
+    }
+
+    CsvOrders finish() {
+        if (have_ && !cur_bad_) result_.orders.push_back({built_order(cur_), cur_.first_line});
+        return std::move(result_);
+    }
+
+private:
+    void check_width(const CsvRow& row) const {
+        if (row.fields.size() > columns_.size())
+            throw CellError{row.line, "", Message{"in.csv_line", {{"file", file_}, {"line", as_text(row.line)},
+                                                                  {"what", msg("in.csv_too_many_fields", {{"n", as_text(row.fields.size())},
+                                                                                                         {"m", as_text(columns_.size())}})}}}};
+    }
+
+    // The row's order id (empty: the order above); a new id closes the order before it and starts its own.
+    void start_order(const CsvRow& row) {
+        std::string id;
+        for (std::size_t i = 0; i < columns_.size() && i < row.fields.size(); ++i)
+            if (columns_[i].field == "order_id") id = row.fields[i];
+        const Column& id_column = columns_[id_col_ - 1];
+        if (id.empty()) {
+            if (!have_) cell_error(file_, row.line, id_col_, id_column, msg("in.csv_id_first_row"));
+            id = cur_id_;
+        }
+        if (have_ && id == cur_id_) return;
+        if (have_ && !cur_bad_) result_.orders.push_back({built_order(cur_), cur_.first_line});
+        cur_bad_ = false;
+        if (result_.orders.size() >= limits::kMaxOrdersPerBatch)
+            throw Error("bad_csv", Message{"in.csv_line", {{"file", file_}, {"line", as_text(row.line)},
+                                                           {"what", msg("in.csv_too_many_orders", {{"max", as_text(limits::kMaxOrdersPerBatch)}})}}});
+        if (done_ids_.count(id)) cell_error(file_, row.line, id_col_, id_column, msg("in.csv_id_repeated", {{"id", id}}));
+        done_ids_.insert(id);
+        cur_ = Building{};
+        cur_.first_line = row.line;
+        cur_.order["id"] = id;
+        cur_id_ = id;
+        have_ = true;
+    }
+
+    // The row's cells: item cells make one item, order and party cells are set once per order.
+    void read_cells(const CsvRow& row) {
+        json item = json::object();
+        for (std::size_t i = 0; i < columns_.size() && i < row.fields.size(); ++i) {
+            const auto& c = columns_[i];
+            const auto& v = row.fields[i];
+            if (v.empty() || c.field == "order_id") continue;
+            check_length(row.line, i + 1, c, v);
+            auto value = cell_value(v, file_, row.line, i + 1, c);
+            if (c.kind == Column::item) item[c.field] = std::move(value);
+            else set_once(cur_, c, v, file_, row.line, i + 1, c.kind == Column::order ? order_target(cur_, c) : party_target(cur_, c), value);
+        }
+        if (item.empty()) return;
+        if (!item.contains("description") && !item.contains("model")) {
+            const auto it = std::find_if(columns_.begin(), columns_.end(), [](const Column& c) { return c.kind == Column::item && c.field == "description"; });
+            const std::size_t col = it == columns_.end() ? 1 : static_cast<std::size_t>(it - columns_.begin()) + 1;
+            throw CellError{row.line, "item.description",
+                            Message{"in.csv_cell", {{"file", file_}, {"line", as_text(row.line)}, {"col", as_text(col)},
+                                                    {"column", "item.description"}, {"what", msg("in.csv_item_no_description")}}}};
+        }
+        cur_.order["items"].push_back(item);
+    }
+
+    void check_length(std::size_t line, std::size_t col, const Column& c, const std::string& v) const {
+        const bool name = c.field == "name" || c.field == "parent_name" || c.field == "payment.payer" || c.field == "payment.bank";
+        const auto max = name ? limits::kMaxNameBytes : limits::kMaxTextFieldBytes;
+        if (v.size() > max)
+            cell_error(file_, line, col, c, msg("in.too_long", {{"size", as_text(v.size())}, {"kind", name ? "names" : "text"},
+                                                                {"max", as_text(max)}}));
+    }
+
+    std::string_view file_;
+    std::vector<Column> columns_;
+    std::size_t id_col_ = 0;  // 1-based
+    CsvOrders result_;
+    std::set<std::string> done_ids_;  // a set: a file of 100,000 orders must not take quadratic time
+    Building cur_;
+    std::string cur_id_;
+    bool have_ = false;
+    bool cur_bad_ = false;  // a row of the current order was bad: the order is left out
+};
 
 }  // namespace
 
@@ -221,119 +364,14 @@ CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name, std:
     CsvOptions options;
     options.delimiter = delimiter_of(head);
     CsvReader reader(head, file_name, options);
-    CsvRow row;
-    if (!reader.next(row)) file_error(file_name, "in.csv_empty");
-    options.first_line = first_line;
-    CsvReader rows(csv, file_name, options);  // a chunk's rows, or the rest of the file
-    if (!header.empty()) reader = rows;
-    if (std::none_of(row.fields.begin(), row.fields.end(), [](const std::string& h) { return known_column(h).has_value(); }))
-        file_error(file_name, "in.csv_no_known_column", {{"examples", "order_id, buyer.name, item.description, ..."}});
-    std::vector<Column> columns;
-    for (std::size_t i = 0; i < row.fields.size(); ++i) columns.push_back(parse_header(row.fields[i], i + 1, file_name));
-    if (std::none_of(columns.begin(), columns.end(), [](const Column& c) { return c.field == "order_id"; }))
-        throw Error("bad_csv", Message{"in.csv_line", {{"file", file_name}, {"line", "1"}, {"what", msg("in.csv_no_order_id")}}});
-
-    CsvOrders result;
-    auto& out = result.orders;
-    std::set<std::string> done_ids;  // a set: a file of 100,000 orders must not take quadratic time
-    Building cur;
-    std::string cur_id;
-    bool have = false;
-    bool cur_bad = false;  // a row of the current order was bad: the order is left out
-    while (reader.next(row)) {
-      try {
-        if (row.fields.size() > columns.size())
-            throw CellError{row.line, "", Message{"in.csv_line", {{"file", file_name}, {"line", as_text(row.line)},
-                                                                  {"what", msg("in.csv_too_many_fields", {{"n", as_text(row.fields.size())},
-                                                                                                         {"m", as_text(columns.size())}})}}}};
-        std::string id;
-        for (std::size_t i = 0; i < columns.size() && i < row.fields.size(); ++i)
-            if (columns[i].field == "order_id") id = row.fields[i];
-        const auto id_col = static_cast<std::size_t>(std::find_if(columns.begin(), columns.end(), [](const Column& c) { return c.field == "order_id"; }) - columns.begin()) + 1;
-        if (id.empty()) {
-            if (!have) cell_error(file_name, row.line, id_col, columns[id_col - 1], msg("in.csv_id_first_row"));
-            id = cur_id;
-        }
-        if (!have || id != cur_id) {
-            if (have && !cur_bad) out.push_back({finish(cur), cur.first_line});
-            cur_bad = false;
-            if (out.size() >= limits::kMaxOrdersPerBatch)
-                throw Error("bad_csv", Message{"in.csv_line", {{"file", file_name}, {"line", as_text(row.line)},
-                                                               {"what", msg("in.csv_too_many_orders", {{"max", as_text(limits::kMaxOrdersPerBatch)}})}}});
-            if (done_ids.count(id))
-                cell_error(file_name, row.line, id_col, columns[id_col - 1],
-                           msg("in.csv_id_repeated", {{"id", id}}));
-            done_ids.insert(id);
-            cur = Building{};
-            cur.first_line = row.line;
-            cur.order["id"] = id;
-            cur_id = id;
-            have = true;
-        }
-        json item = json::object();
-        for (std::size_t i = 0; i < columns.size() && i < row.fields.size(); ++i) {
-            const auto& c = columns[i];
-            const auto& v = row.fields[i];
-            const auto col = i + 1;
-            if (v.empty() || c.field == "order_id") continue;
-            const bool name = c.field == "name" || c.field == "parent_name" || c.field == "payment.payer" || c.field == "payment.bank";
-            const auto max = name ? limits::kMaxNameBytes : limits::kMaxTextFieldBytes;
-            if (v.size() > max)
-                cell_error(file_name, row.line, col, c, msg("in.too_long", {{"size", as_text(v.size())}, {"kind", name ? "names" : "text"},
-                                                                            {"max", as_text(max)}}));
-            if (c.kind == Column::item) {
-                if (in(kNumeric, c.field)) item[c.field] = number_cell(v, file_name, row.line, col, c);
-                else if (c.field == "datacenter") item[c.field] = bool_cell(v, file_name, row.line, col, c);
-                else item[c.field] = v;
-            } else if (c.kind == Column::order) {
-                if (c.field == "shipping.route") {
-                    json route = json::array();
-                    for (const auto& cc : split(v, ";|> ")) route.push_back(cc);
-                    set_once(cur, c, v, file_name, row.line, col, cur.order["shipping"]["route"], route);
-                } else if (c.field.starts_with("payment.")) {
-                    set_once(cur, c, v, file_name, row.line, col, cur.order["payment"][c.field.substr(8)], v);
-                } else if (c.field.starts_with("shipping.")) {
-                    set_once(cur, c, v, file_name, row.line, col, cur.order["shipping"][c.field.substr(9)], v);
-                } else {
-                    set_once(cur, c, v, file_name, row.line, col, cur.order[c.field], v);
-                }
-            } else {
-                if (!cur.parties.count(c.role)) cur.role_order.push_back(c.role);
-                auto& p = cur.parties[c.role];
-                if (c.field == "address") {
-                    json lines = json::array();
-                    for (const auto& l : split(v, "|\n")) lines.push_back(l);
-                    set_once(cur, c, v, file_name, row.line, col, p["address"]["lines"], lines);
-                } else if (c.field == "city" || c.field == "state" || c.field == "postal_code" || c.field == "country") {
-                    set_once(cur, c, v, file_name, row.line, col, p["address"][c.field], v);
-                } else if (c.field == "address_type") {
-                    set_once(cur, c, v, file_name, row.line, col, p["address"]["type"], v);
-                } else if (c.field == "parent_name") {
-                    set_once(cur, c, v, file_name, row.line, col, p["parent"]["name"], v);
-                } else if (c.field == "parent_headquarters_country") {
-                    set_once(cur, c, v, file_name, row.line, col, p["parent"]["headquarters_country"], v);
-                } else {
-                    set_once(cur, c, v, file_name, row.line, col, p[c.field], v);
-                }
-            }
-        }
-        if (!item.empty()) {
-            if (!item.contains("description") && !item.contains("model")) {
-                const auto it = std::find_if(columns.begin(), columns.end(), [](const Column& c) { return c.kind == Column::item && c.field == "description"; });
-                const std::size_t col = it == columns.end() ? 1 : static_cast<std::size_t>(it - columns.begin()) + 1;
-                throw CellError{row.line, "item.description",
-                                Message{"in.csv_cell", {{"file", file_name}, {"line", as_text(row.line)}, {"col", as_text(col)},
-                                                        {"column", "item.description"}, {"what", msg("in.csv_item_no_description")}}}};
-            }
-            cur.order["items"].push_back(item);
-        }
-      } catch (const CellError& e) {
-        cur_bad = true;
-        result.errors.push_back({e.line, e.column, render(e.text, Lang::en), e.text});
-      }
+    OrderRows orders(file_name, read_columns(reader, file_name));
+    if (!header.empty()) {  // a chunk's rows, its header apart
+        options.first_line = first_line;
+        reader = CsvReader(csv, file_name, options);
     }
-    if (have && !cur_bad) out.push_back({finish(cur), cur.first_line});
-    return result;
+    CsvRow row;
+    while (reader.next(row)) orders.add(row);
+    return orders.finish();
 }
 
 }  // namespace exportcheck

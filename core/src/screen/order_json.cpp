@@ -94,6 +94,11 @@ std::string order_country(const json& j, const std::string& field, Order& order)
     return cc;
 }
 
+// The roles whose country is where the goods go.
+bool is_destination(Role r) {
+    return r == Role::ship_to || r == Role::ultimate_consignee || r == Role::end_user || r == Role::intermediate_consignee;
+}
+
 void unknown_field(Order& order, const std::string& field) {
     order.issues.push_back({field, "not a field of the order format: ignored", false, "dq.unknown_field", {}});
 }
@@ -136,82 +141,90 @@ PartyAddress read_address(const json& a, const std::string& field, Order& order)
     return addr;
 }
 
-Party read_party(const json& p, const std::string& field, std::optional<Role> role_hint, Order& order) {
-    if (!p.is_object()) bad_order(field, msg("in.expected_object"));
-    Party party;
-    party.path = field;
-    std::string top_country;
-    for (const auto& [key, v] : p.items()) {
-        const auto f = field + "." + key;
-        if (key == "role") {
-            party.role_input = str(v, f);
-        } else if (key == "name") {
-            party.name = str(v, f, limits::kMaxNameBytes);
-        } else if (key == "type" || key == "kind") {
-            party.type = lower(str(v, f));
-        } else if (key == "address") {
-            party.address = read_address(v, f, order);
-        } else if (key == "country") {
-            top_country = str(v, f);
-            if (!top_country.empty() && party.address.country_input.empty()) {
-                party.address.country_input = top_country;
-                party.address.country = order_country(v, f, order);
-            }
-        } else if (key == "email") {
-            party.email = str(v, f);
-        } else if (key == "phone" || key == "telephone") {
-            party.phone = str(v, f);
-        } else if (key == "website" || key == "web") {
-            party.website = str(v, f);
-        } else if (key == "business" || key == "industry") {
-            party.business = str(v, f);
-        } else if (key == "established" || key == "incorporated" || key == "founded") {
-            party.established = str(v, f);
-        } else if (key == "dormant_since") {
-            party.dormant_since = str(v, f);
-        } else if (key == "reactivated") {
-            party.reactivated = str(v, f);
-        } else if (key == "headquarters_country" || key == "hq_country") {
-            party.headquarters_country = order_country(v, f, order);
-        } else if (key == "parent") {
-            if (v.is_string()) {
-                party.parent_name = str(v, f, limits::kMaxNameBytes);
-            } else if (v.is_object()) {
-                for (const auto& [pk, pv] : v.items()) {
-                    const auto pf = f + "." + pk;
-                    if (pk == "name") party.parent_name = str(pv, pf, limits::kMaxNameBytes);
-                    else if (pk == "headquarters_country" || pk == "country" || pk == "hq_country")
-                        party.parent_headquarters_country = order_country(pv, pf, order);
-                    else unknown_field(order, pf);
-                }
-            } else if (!v.is_null()) {
-                bad_order(f, msg("in.expected_shape_or_name", {{"shape", "{name, headquarters_country}"}}));
-            }
-        } else if (key == "ownership" || key == "owners") {
-            if (v.is_null()) continue;
-            if (!v.is_array()) bad_order(f, msg("in.expected_list_of", {{"shape", "{name, percent, country}"}}));
-            for (std::size_t i = 0; i < v.size(); ++i) {
-                const auto of = fmt::format("{}[{}]", f, i);
-                if (!v[i].is_object()) bad_order(of, msg("in.expected_shape", {{"shape", "{name, percent, country}"}}));
-                Owner o;
-                for (const auto& [ok, ov] : v[i].items()) {
-                    const auto okf = of + "." + ok;
-                    if (ok == "name") o.name = str(ov, okf, limits::kMaxNameBytes);
-                    else if (ok == "percent" || ok == "share") o.percent = num(ov, okf);
-                    else if (ok == "country" || ok == "headquarters_country") o.country = order_country(ov, okf, order);
-                    else unknown_field(order, okf);
-                }
-                if (o.percent && (*o.percent < 0 || *o.percent > 100)) bad_order(of + ".percent", msg("in.between_0_100"));
-                if (o.name.empty()) bad_order(of + ".name", msg("in.missing"));
-                party.ownership.push_back(std::move(o));
-            }
-        } else if (key == "id" || key == "notes" || key == "contact" || key == "contact_name" || key == "tax_id" ||
-                   key == "registration_number" || key == "vat") {
-            // informational
-        } else {
-            unknown_field(order, f);
+// "parent": a name, or {name, headquarters_country}.
+void read_parent(const json& v, const std::string& f, Party& party, Order& order) {
+    if (v.is_string()) {
+        party.parent_name = str(v, f, limits::kMaxNameBytes);
+    } else if (v.is_object()) {
+        for (const auto& [pk, pv] : v.items()) {
+            const auto pf = f + "." + pk;
+            if (pk == "name") party.parent_name = str(pv, pf, limits::kMaxNameBytes);
+            else if (pk == "headquarters_country" || pk == "country" || pk == "hq_country")
+                party.parent_headquarters_country = order_country(pv, pf, order);
+            else unknown_field(order, pf);
         }
+    } else if (!v.is_null()) {
+        bad_order(f, msg("in.expected_shape_or_name", {{"shape", "{name, headquarters_country}"}}));
     }
+}
+
+// One owner of "ownership": {name, percent, country}.
+Owner read_owner(const json& v, const std::string& of, Order& order) {
+    if (!v.is_object()) bad_order(of, msg("in.expected_shape", {{"shape", "{name, percent, country}"}}));
+    Owner o;
+    for (const auto& [ok, ov] : v.items()) {
+        const auto okf = of + "." + ok;
+        if (ok == "name") o.name = str(ov, okf, limits::kMaxNameBytes);
+        else if (ok == "percent" || ok == "share") o.percent = num(ov, okf);
+        else if (ok == "country" || ok == "headquarters_country") o.country = order_country(ov, okf, order);
+        else unknown_field(order, okf);
+    }
+    if (o.percent && (*o.percent < 0 || *o.percent > 100)) bad_order(of + ".percent", msg("in.between_0_100"));
+    if (o.name.empty()) bad_order(of + ".name", msg("in.missing"));
+    return o;
+}
+
+void read_owners(const json& v, const std::string& f, Party& party, Order& order) {
+    if (v.is_null()) return;
+    if (!v.is_array()) bad_order(f, msg("in.expected_list_of", {{"shape", "{name, percent, country}"}}));
+    for (std::size_t i = 0; i < v.size(); ++i) party.ownership.push_back(read_owner(v[i], fmt::format("{}[{}]", f, i), order));
+}
+
+// A party's own country ("country" beside "address"): the address's, unless the address names one.
+void read_party_country(const json& v, const std::string& f, Party& party, Order& order) {
+    const auto top_country = str(v, f);
+    if (!top_country.empty() && party.address.country_input.empty()) {
+        party.address.country_input = top_country;
+        party.address.country = order_country(v, f, order);
+    }
+}
+
+// Who the party is and how to reach it; false when `key` is none of these fields.
+bool read_party_identity(const std::string& key, const json& v, const std::string& f, Party& party, Order& order) {
+    if (key == "role") party.role_input = str(v, f);
+    else if (key == "name") party.name = str(v, f, limits::kMaxNameBytes);
+    else if (key == "type" || key == "kind") party.type = lower(str(v, f));
+    else if (key == "address") party.address = read_address(v, f, order);
+    else if (key == "country") read_party_country(v, f, party, order);
+    else if (key == "email") party.email = str(v, f);
+    else if (key == "phone" || key == "telephone") party.phone = str(v, f);
+    else if (key == "website" || key == "web") party.website = str(v, f);
+    else return false;
+    return true;
+}
+
+// The company's history and owners (the red flags read them); false when `key` is none of these fields.
+bool read_party_company(const std::string& key, const json& v, const std::string& f, Party& party, Order& order) {
+    if (key == "business" || key == "industry") party.business = str(v, f);
+    else if (key == "established" || key == "incorporated" || key == "founded") party.established = str(v, f);
+    else if (key == "dormant_since") party.dormant_since = str(v, f);
+    else if (key == "reactivated") party.reactivated = str(v, f);
+    else if (key == "headquarters_country" || key == "hq_country") party.headquarters_country = order_country(v, f, order);
+    else if (key == "parent") read_parent(v, f, party, order);
+    else if (key == "ownership" || key == "owners") read_owners(v, f, party, order);
+    else return false;
+    return true;
+}
+
+// Fields a party may carry that screening does not read.
+bool informational_party_field(const std::string& key) {
+    return key == "id" || key == "notes" || key == "contact" || key == "contact_name" || key == "tax_id" ||
+           key == "registration_number" || key == "vat";
+}
+
+// The party's role as written, else the role its place in the order gives (`role_hint`); an unknown role is
+// kept as `other` with a review issue.
+void settle_role(Party& party, const std::string& field, std::optional<Role> role_hint, Order& order) {
     if (!party.role_input.empty()) {
         if (auto r = role_from(party.role_input)) {
             party.role = *r;
@@ -229,6 +242,19 @@ Party read_party(const json& p, const std::string& field, std::optional<Role> ro
     } else {
         bad_order(field + ".role", msg("in.missing"));
     }
+}
+
+Party read_party(const json& p, const std::string& field, std::optional<Role> role_hint, Order& order) {
+    if (!p.is_object()) bad_order(field, msg("in.expected_object"));
+    Party party;
+    party.path = field;
+    for (const auto& [key, v] : p.items()) {
+        const auto f = field + "." + key;
+        if (!read_party_identity(key, v, f, party, order) && !read_party_company(key, v, f, party, order) &&
+            !informational_party_field(key))
+            unknown_field(order, f);
+    }
+    settle_role(party, field, role_hint, order);
     if (party.name.empty()) bad_order(field + ".name", msg("in.party_no_name"));
     return party;
 }
@@ -341,131 +367,175 @@ std::vector<const Party*> Order::with_role(Role role) const {
     return out;
 }
 
-Order order_from_json(const json& j) {
-    if (!j.is_object()) bad_order("order", msg("in.expected_json_object"));
-    Order order;
-    bool id_seen = false;
-    for (const auto& [key, v] : j.items()) {
-        if (key == "id" || key == "order_id") {
-            order.id = str(v, key);
-            id_seen = true;
-        } else if (key == "date" || key == "order_date") {
-            order.date = str(v, key);
-        } else if (key == "parties") {
-            if (!v.is_array()) bad_order("parties", msg("in.expected_list", {{"what", "parties"}}));
-            if (v.size() > limits::kMaxPartiesPerOrder)
-                bad_order("parties", msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", "parties"}, {"max", std::to_string(limits::kMaxPartiesPerOrder)}}));
-            for (std::size_t i = 0; i < v.size(); ++i)
-                order.parties.push_back(read_party(v[i], fmt::format("parties[{}]", i), std::nullopt, order));
-        } else if (key == "items") {
-            if (!v.is_array()) bad_order("items", msg("in.expected_list", {{"what", "items"}}));
-            if (v.size() > limits::kMaxItemsPerOrder)
-                bad_order("items", msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", "items"}, {"max", std::to_string(limits::kMaxItemsPerOrder)}}));
-            for (std::size_t i = 0; i < v.size(); ++i) order.items.push_back(read_item(v[i], fmt::format("items[{}]", i), order));
-        } else if (key == "payment") {
-            if (v.is_null()) continue;
-            if (v.is_string()) {
-                order.payment.method = str(v, key);
-                continue;
-            }
-            if (!v.is_object()) bad_order("payment", msg("in.expected_object_shape", {{"shape", "{method, from_country, payer}"}}));
-            for (const auto& [pk, pv] : v.items()) {
-                const auto f = "payment." + pk;
-                if (pk == "method") order.payment.method = str(pv, f);
-                else if (pk == "from_country" || pk == "country") order.payment.from_country = order_country(pv, f, order);
-                else if (pk == "payer") {
-                    if (pv.is_object()) {
-                        order.parties.push_back(read_party(pv, f, Role::payer, order));
-                    } else {
-                        order.payment.payer = str(pv, f, limits::kMaxNameBytes);
-                    }
-                } else if (pk == "bank") order.payment.bank = str(pv, f, limits::kMaxNameBytes);
-                else if (pk == "bank_country") order.payment.bank_country = order_country(pv, f, order);
-                else if (pk == "amount" || pk == "currency" || pk == "terms" || pk == "reference") {
-                } else unknown_field(order, f);
-            }
-        } else if (key == "shipping") {
-            if (v.is_null()) continue;
-            if (!v.is_object()) bad_order("shipping", msg("in.expected_object_shape", {{"shape", "{route}"}}));
-            for (const auto& [sk, sv] : v.items()) {
-                const auto f = "shipping." + sk;
-                if (sk == "route" || sk == "via") {
-                    if (sv.is_null()) continue;
-                    if (!sv.is_array()) bad_order(f, msg("in.expected_list", {{"what", "countries"}}));
-                    for (std::size_t i = 0; i < sv.size(); ++i) {
-                        const auto rf = fmt::format("{}[{}]", f, i);
-                        const auto& step = sv[i];
-                        const auto cc = step.is_object() ? order_country(step.value("country", json()), rf + ".country", order)
-                                                         : order_country(step, rf, order);
-                        if (!cc.empty()) order.route.push_back(cc);
-                    }
-                } else if (sk == "destination" || sk == "destination_country" || sk == "country") {
-                    order.destination_country = order_country(sv, f, order);
-                } else if (sk == "malaysia_permit") {
-                    order.malaysia_permit = str(sv, f);
-                } else if (sk == "method" || sk == "carrier" || sk == "incoterms" || sk == "mode") {
-                } else unknown_field(order, f);
-            }
-        } else if ((key == "destination" || key == "destination_country") && v.is_string()) {
-            order.destination_country = order_country(v, key, order);
-        } else if (key == "end_use" || key == "end_use_statement") {
-            order.end_use = str(v, key);
-            order.end_use_given = !v.is_null();
-        } else if (key == "instructions") {
-            if (v.is_array()) {
-                for (std::size_t i = 0; i < v.size(); ++i) {
-                    const auto s = str(v[i], fmt::format("instructions[{}]", i));
-                    if (!s.empty()) order.instructions += (order.instructions.empty() ? "" : "; ") + s;
-                }
-            } else {
-                order.instructions = str(v, key);
-            }
-        } else if (key == "settings") {
-            if (!v.is_null() && !v.is_object()) bad_order("settings", msg("in.expected_object"));
-            if (v.is_object()) order.settings = v;
-        } else if (auto role = role_from(key); role && (v.is_object() || v.is_array())) {
-            // {"buyer": {...}, "end_user": {...}}: parties keyed by role.
-            if (v.is_object()) {
-                order.parties.push_back(read_party(v, key, role, order));
-            } else {
-                for (std::size_t i = 0; i < v.size(); ++i)
-                    order.parties.push_back(read_party(v[i], fmt::format("{}[{}]", key, i), role, order));
-            }
-        } else if (key == "notes") {
-            order.notes = str(v, key);
-        } else if (key == "metadata" || key == "customer_id" || key == "reference" || key == "channel" ||
-                   key == "scenario" || key == "expected" || key == "description" || key == "currency" || key == "total") {
-            // informational
-        } else {
-            unknown_field(order, key);
-        }
+namespace {
+
+// "parties" or "items": a list of at most `max`, each read by `read`.
+template <class Read>
+void read_list(const json& v, const char* what, std::size_t max, Read&& read) {
+    if (!v.is_array()) bad_order(what, msg("in.expected_list", {{"what", what}}));
+    if (v.size() > max)
+        bad_order(what, msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", what}, {"max", std::to_string(max)}}));
+    for (std::size_t i = 0; i < v.size(); ++i) read(v[i], fmt::format("{}[{}]", what, i));
+}
+
+// "payment": a method, or {method, from_country, payer, bank, bank_country}; a payer given as an object is a
+// party of the order.
+void read_payment(const json& v, Order& order) {
+    if (v.is_null()) return;
+    if (v.is_string()) {
+        order.payment.method = str(v, "payment");
+        return;
     }
+    if (!v.is_object()) bad_order("payment", msg("in.expected_object_shape", {{"shape", "{method, from_country, payer}"}}));
+    for (const auto& [pk, pv] : v.items()) {
+        const auto f = "payment." + pk;
+        if (pk == "method") order.payment.method = str(pv, f);
+        else if (pk == "from_country" || pk == "country") order.payment.from_country = order_country(pv, f, order);
+        else if (pk == "payer" && pv.is_object()) order.parties.push_back(read_party(pv, f, Role::payer, order));
+        else if (pk == "payer") order.payment.payer = str(pv, f, limits::kMaxNameBytes);
+        else if (pk == "bank") order.payment.bank = str(pv, f, limits::kMaxNameBytes);
+        else if (pk == "bank_country") order.payment.bank_country = order_country(pv, f, order);
+        else if (pk != "amount" && pk != "currency" && pk != "terms" && pk != "reference") unknown_field(order, f);
+    }
+}
+
+// "shipping.route": the countries the goods pass through, as codes or {country}.
+void read_route(const json& sv, const std::string& f, Order& order) {
+    if (sv.is_null()) return;
+    if (!sv.is_array()) bad_order(f, msg("in.expected_list", {{"what", "countries"}}));
+    for (std::size_t i = 0; i < sv.size(); ++i) {
+        const auto rf = fmt::format("{}[{}]", f, i);
+        const auto& step = sv[i];
+        const auto cc = step.is_object() ? order_country(step.value("country", json()), rf + ".country", order)
+                                         : order_country(step, rf, order);
+        if (!cc.empty()) order.route.push_back(cc);
+    }
+}
+
+void read_shipping(const json& v, Order& order) {
+    if (v.is_null()) return;
+    if (!v.is_object()) bad_order("shipping", msg("in.expected_object_shape", {{"shape", "{route}"}}));
+    for (const auto& [sk, sv] : v.items()) {
+        const auto f = "shipping." + sk;
+        if (sk == "route" || sk == "via") read_route(sv, f, order);
+        else if (sk == "destination" || sk == "destination_country" || sk == "country")
+            order.destination_country = order_country(sv, f, order);
+        else if (sk == "malaysia_permit") order.malaysia_permit = str(sv, f);
+        else if (sk != "method" && sk != "carrier" && sk != "incoterms" && sk != "mode") unknown_field(order, f);
+    }
+}
+
+// "instructions": text, or a list of texts joined with "; ".
+void read_instructions(const json& v, Order& order) {
+    if (!v.is_array()) {
+        order.instructions = str(v, "instructions");
+        return;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const auto s = str(v[i], fmt::format("instructions[{}]", i));
+        if (!s.empty()) order.instructions += (order.instructions.empty() ? "" : "; ") + s;
+    }
+}
+
+// {"buyer": {...}, "end_user": [{...}, ...]}: parties keyed by role.
+void read_parties_by_role(const std::string& key, Role role, const json& v, Order& order) {
+    if (v.is_object()) {
+        order.parties.push_back(read_party(v, key, role, order));
+        return;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) order.parties.push_back(read_party(v[i], fmt::format("{}[{}]", key, i), role, order));
+}
+
+// Order fields that screening does not read.
+bool informational_order_field(const std::string& key) {
+    return key == "metadata" || key == "customer_id" || key == "reference" || key == "channel" || key == "scenario" ||
+           key == "expected" || key == "description" || key == "currency" || key == "total";
+}
+
+// What the order says of its goods' path and purpose; false when `key` is none of these fields.
+bool read_order_terms(const std::string& key, const json& v, Order& order) {
+    if (key == "payment") {
+        read_payment(v, order);
+    } else if (key == "shipping") {
+        read_shipping(v, order);
+    } else if ((key == "destination" || key == "destination_country") && v.is_string()) {
+        order.destination_country = order_country(v, key, order);
+    } else if (key == "end_use" || key == "end_use_statement") {
+        order.end_use = str(v, key);
+        order.end_use_given = !v.is_null();
+    } else if (key == "instructions") {
+        read_instructions(v, order);
+    } else if (key == "settings") {
+        if (!v.is_null() && !v.is_object()) bad_order("settings", msg("in.expected_object"));
+        if (v.is_object()) order.settings = v;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// One top-level field of the order.
+void read_order_field(const std::string& key, const json& v, Order& order, bool& id_seen) {
+    if (key == "id" || key == "order_id") {
+        order.id = str(v, key);
+        id_seen = true;
+    } else if (key == "date" || key == "order_date") {
+        order.date = str(v, key);
+    } else if (key == "parties") {
+        read_list(v, "parties", limits::kMaxPartiesPerOrder,
+                  [&](const json& p, const std::string& f) { order.parties.push_back(read_party(p, f, std::nullopt, order)); });
+    } else if (key == "items") {
+        read_list(v, "items", limits::kMaxItemsPerOrder,
+                  [&](const json& it, const std::string& f) { order.items.push_back(read_item(it, f, order)); });
+    } else if (read_order_terms(key, v, order)) {
+    } else if (auto role = role_from(key); role && (v.is_object() || v.is_array())) {
+        read_parties_by_role(key, *role, v, order);
+    } else if (key == "notes") {
+        order.notes = str(v, key);
+    } else if (!informational_order_field(key)) {
+        unknown_field(order, key);
+    }
+}
+
+// What the order lacks for screening: an id, parties, items, a party's country.
+void note_missing(Order& order, bool id_seen) {
     if (!id_seen || order.id.empty())
         order.issues.push_back({"id", "the order has no id", false, "dq.no_id", {}});
     if (order.parties.empty())
         order.issues.push_back({"parties", "the order names no parties: nobody can be screened", true, "dq.no_parties", {}});
     if (order.items.empty())
         order.issues.push_back({"items", "the order has no items: nothing can be classified", true, "dq.no_items", {}});
-    // Destinations must be known.
-    bool any_destination = false;
     for (const auto& p : order.parties) {
-        const bool dest = p.role == Role::ship_to || p.role == Role::ultimate_consignee || p.role == Role::end_user ||
-                          p.role == Role::intermediate_consignee;
-        if (dest) any_destination = true;
-        if (p.address.country.empty() && p.address.country_input.empty()) {
-            const bool matters = dest || p.role == Role::buyer;
-            order.issues.push_back({p.path + ".address.country",
-                                    matters ? "missing: the destination rules cannot be checked for this party"
-                                            : "missing: the country-based rules cannot be checked for this party",
-                                    dest, matters ? "dq.no_country_destination" : "dq.no_country", {}});
-        }
+        if (!p.address.country.empty() || !p.address.country_input.empty()) continue;
+        const bool dest = is_destination(p.role);
+        const bool matters = dest || p.role == Role::buyer;
+        order.issues.push_back({p.path + ".address.country",
+                                matters ? "missing: the destination rules cannot be checked for this party"
+                                        : "missing: the country-based rules cannot be checked for this party",
+                                dest, matters ? "dq.no_country_destination" : "dq.no_country", {}});
     }
-    if (!any_destination && !order.parties.empty() && order.destination_country.empty()) {
-        const auto buyers = order.with_role(Role::buyer);
-        if (buyers.empty() || buyers.front()->address.country.empty())
-            order.issues.push_back({"parties", "no ship-to, consignee or end user, and no buyer country: the destination "
-                                               "is unknown", true, "dq.no_destination", {}});
-    }
+}
+
+// Destinations must be known: a ship-to, consignee or end user, a destination, or at least a buyer's country.
+void note_unknown_destination(Order& order) {
+    const bool any_destination =
+        std::any_of(order.parties.begin(), order.parties.end(), [](const Party& p) { return is_destination(p.role); });
+    if (any_destination || order.parties.empty() || !order.destination_country.empty()) return;
+    const auto buyers = order.with_role(Role::buyer);
+    if (buyers.empty() || buyers.front()->address.country.empty())
+        order.issues.push_back({"parties", "no ship-to, consignee or end user, and no buyer country: the destination "
+                                           "is unknown", true, "dq.no_destination", {}});
+}
+
+}  // namespace
+
+Order order_from_json(const json& j) {
+    if (!j.is_object()) bad_order("order", msg("in.expected_json_object"));
+    Order order;
+    bool id_seen = false;
+    for (const auto& [key, v] : j.items()) read_order_field(key, v, order, id_seen);
+    note_missing(order, id_seen);
+    note_unknown_destination(order);
     return order;
 }
 

@@ -2,7 +2,8 @@
 // a strong match on DPL, SDN, FSE, EL or MEU blocks; on the UVL it asks for the UVL statement; on other
 // lists it asks for review; weaker matches ask for review and never block. The party's country and
 // address corroborate or weaken a match; listed street addresses (EL address entries) are checked too.
-#include "../rules/evidence.hpp"
+#include "../i18n/wording.hpp"
+#include "../rules/compiled_words.hpp"  // fold(), the word lists: still Rules' own (issue 15: Text should own the fold)
 #include "screen_internal.hpp"
 
 #include <exportcheck/bundle.hpp>
@@ -16,7 +17,8 @@
 
 namespace exportcheck {
 
-using namespace rules_detail;
+using namespace wording;
+using rules_detail::fold;
 
 std::string party_fingerprint(std::string_view name, std::string_view country) {
     return sha256_hex(fold(name).text + "|" + std::string(country)).substr(0, 16);
@@ -191,11 +193,21 @@ ojson entry_evidence(const Entry& e, const ListAction& action, bool own) {
 }
 
 // The matcher's explanation with its reasons as messages: the report shows them in its language (finding_json).
+// Keys in explanation_json's (alphabetical) order.
 ojson explanation_msg(const Explanation& x) {
-    auto j = ojson(explanation_json(x));
-    for (auto& p : j["pairs"]) p["why"] = match_reason(p.value("why", ""));
-    if (j.contains("notes"))
-        for (auto& n : j["notes"]) n = match_reason(n.get<std::string>());
+    ojson j = ojson::object();
+    if (!x.notes.empty()) {
+        ojson notes = ojson::array();
+        for (const auto& n : x.notes) notes.push_back(reason_msg(n));
+        j["notes"] = std::move(notes);
+    }
+    ojson pairs = ojson::array();
+    for (const auto& p : x.pairs)
+        pairs.push_back({{"listed", p.listed}, {"query", p.query}, {"similarity", round_score(p.similarity)},
+                         {"why", reason_msg(p.why)}});
+    j["pairs"] = std::move(pairs);
+    if (!x.unmatched_listed.empty()) j["unmatched_listed"] = x.unmatched_listed;
+    if (!x.unmatched_query.empty()) j["unmatched_query"] = x.unmatched_query;
     return j;
 }
 

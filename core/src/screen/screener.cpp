@@ -1,15 +1,17 @@
 // The Screener: an order in, a report out. Runs the checks in order, applies clearances, decides, and
 // writes the report JSON (docs/orders.md).
-#include "../rules/evidence.hpp"
+#include "../i18n/wording.hpp"
 #include "screen_internal.hpp"
 
+#include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/rules.hpp>
 
 #include <optional>
 
 namespace exportcheck {
 
-using namespace rules_detail;
+using namespace wording;
 
 namespace {
 
@@ -64,7 +66,7 @@ ojson classification_json(const Item& item, const ItemClassification& c, Lang la
 
 std::string reference_date(const std::string& screened_at, const Order& order, const Bundle& bundle) {
     for (const auto* s : {&screened_at, &order.date, &bundle.meta.built_at})
-        if (const auto d = parse_date(s->substr(0, std::min<std::size_t>(10, s->size())))) return d->iso();
+        if (const auto d = iso_date(*s)) return *d;
     return "";
 }
 
@@ -234,7 +236,7 @@ nlohmann::ordered_json Screener::screen_json(const nlohmann::json& request, cons
         if (request.contains("screened_at")) {
             if (!request["screened_at"].is_string()) throw Error("bad_order", Message{"in.field", {{"field", "screened_at"}, {"what", msg("in.expected_time")}}});
             options.screened_at = request["screened_at"].get<std::string>();
-            if (!parse_date(options.screened_at.substr(0, std::min<std::size_t>(10, options.screened_at.size()))))
+            if (!iso_date(options.screened_at))
                 throw Error("bad_order", Message{"in.field", {{"field", "screened_at"}, {"what", msg("in.not_time", {{"value", options.screened_at}})}}});
         }
         return screen(order_from_json(request["order"]), options);

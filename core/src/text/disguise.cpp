@@ -31,21 +31,19 @@ bool ends_word(char32_t cp) {
     return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F);
 }
 
-std::string letter_note(char32_t cp, const char* latin) {
-    std::string note = cp <= 0x03FF ? "Greek letter " : "Cyrillic letter ";
-    append_utf8(note, cp);
-    note += " read as ";
-    note += latin;
+Reason letter_note(char32_t cp, const char* latin) {
+    Reason note{cp <= 0x03FF ? ReasonCode::greek : ReasonCode::cyrillic, {}, latin};
+    append_utf8(note.a, cp);
     return note;
 }
 
-void add_note(std::vector<std::string>* notes, std::string note) {
+void add_note(std::vector<Reason>* notes, Reason note) {
     if (notes && std::find(notes->begin(), notes->end(), note) == notes->end()) notes->push_back(std::move(note));
 }
 
 // Reads the look-alike letters of one word as Latin when the word is otherwise Latin: every Greek or
 // Cyrillic letter in it must have a Latin look-alike (a Russian word with one Latin letter stays Russian).
-bool undisguise_word(std::u32string& out, std::size_t from, bool latin_name, std::vector<std::string>* notes) {
+bool undisguise_word(std::u32string& out, std::size_t from, bool latin_name, std::vector<Reason>* notes) {
     std::size_t latin = 0, alike = 0, other = 0;
     for (std::size_t i = from; i < out.size(); ++i) {
         const char32_t cp = out[i];
@@ -82,13 +80,13 @@ bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 
 // A digit between two letters that TR39 says looks like a letter is that letter ("Ig0r", "Sech1n"); digits
 // elsewhere ("A1", "855", "B2B") are left alone.
-bool letters_for_digits(std::u32string& text, std::vector<std::string>* notes) {
+bool letters_for_digits(std::u32string& text, std::vector<Reason>* notes) {
     bool changed = false;
     for (std::size_t i = 1; i + 1 < text.size(); ++i) {
         if (!is_digit(text[i]) || !is_ascii_letter(text[i - 1]) || !is_ascii_letter(text[i + 1])) continue;
         const char* l = detail::find_char(kConfusable, text[i]);
         if (!l || l[1] != 0) continue;
-        add_note(notes, std::string("digit ") + static_cast<char>(text[i]) + " read as " + l);
+        add_note(notes, {ReasonCode::digit, std::string(1, static_cast<char>(text[i])), l});
         text[i] = static_cast<char32_t>(l[0]);
         changed = true;
     }
@@ -105,7 +103,7 @@ bool has_digit_between_letters(std::string_view s) {
 
 }  // namespace
 
-bool undisguise(std::string_view name, std::string& out, std::vector<std::string>* notes) {
+bool undisguise(std::string_view name, std::string& out, std::vector<Reason>* notes) {
     if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) &&
         !has_digit_between_letters(name))
         return false;
@@ -140,9 +138,9 @@ bool undisguise(std::string_view name, std::string& out, std::vector<std::string
     }
     end_word();
     changed |= letters_for_digits(text, notes);
-    if (invisible) add_note(notes, "invisible characters removed");
-    if (styled) add_note(notes, "styled letters read as plain letters");
-    if (full_width) add_note(notes, "full-width letters");
+    if (invisible) add_note(notes, {ReasonCode::invisible});
+    if (styled) add_note(notes, {ReasonCode::styled});
+    if (full_width) add_note(notes, {ReasonCode::full_width});
     if (!changed) return false;
     out.clear();
     for (const char32_t cp : text) append_utf8(out, cp);

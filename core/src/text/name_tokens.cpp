@@ -256,7 +256,7 @@ bool letter_form_at(const std::vector<Word>& words, std::size_t i) {
 // A run of three or more single letters is one word spaced or dotted out ("S h e n z h e n",
 // "S.H.E.N.Z.H.E.N"): the letters are joined. Two letters stay initials ("J. R. Smith").
 std::size_t join_spaced_letters(const std::vector<Word>& in, std::size_t i, std::vector<Word>& out,
-                                std::vector<std::string>* notes) {
+                                std::vector<Reason>* notes) {
     if (letter_form_at(in, i)) return 0;
     std::size_t end = i;
     // The run stops where a legal form in letters starts ("Fund X L.P." is the fund X, a partnership).
@@ -268,14 +268,14 @@ std::size_t join_spaced_letters(const std::vector<Word>& in, std::size_t i, std:
         if (!spaced.empty()) spaced.push_back(' ');
         spaced += in[k].text;
     }
-    if (notes) notes->push_back("letters spaced out (" + spaced + " read as " + joined + ")");
+    if (notes) notes->push_back({ReasonCode::spaced, std::move(spaced), joined});
     out.push_back({std::move(joined), Script::latin});
     return end - i;
 }
 
 // Undoes typing tricks at the word level: spaced-out letters joined, abbreviated company words written out
 // ("grp" -> "group", "liab" -> "liability"). Returns false (out untouched) when there is nothing to do.
-bool rewrite_words(const std::vector<Word>& in, std::vector<Word>& out, std::vector<std::string>* notes) {
+bool rewrite_words(const std::vector<Word>& in, std::vector<Word>& out, std::vector<Reason>* notes) {
     const auto& tables = word_tables();
     std::vector<const detail::WordInfo*> info(in.size());
     bool any = false, orgish = false;
@@ -300,7 +300,7 @@ bool rewrite_words(const std::vector<Word>& in, std::vector<Word>& out, std::vec
         }
         const auto* w = info[i];
         if (w && !w->expansion.empty() && (!w->expansion_org_only || orgish || abbreviations > 1)) {
-            if (notes) notes->push_back("abbreviation " + in[i].text + " read as " + w->expansion);
+            if (notes) notes->push_back({ReasonCode::abbreviation, in[i].text, w->expansion});
             for (auto& word : split_words(w->expansion)) out.push_back({std::move(word.text), in[i].script});
         } else {
             out.push_back(in[i]);
@@ -332,7 +332,7 @@ namespace {
 
 // Phrases, canonical spellings and kinds in one pass over the words (one lexicon lookup per word).
 std::vector<Token> tokens_of(const std::vector<Word>& original, bool canonicalise,
-                             std::vector<std::string>* notes = nullptr) {
+                             std::vector<Reason>* notes = nullptr) {
     std::vector<Word> rewritten, glued_split;
     const std::vector<Word>& input = rewrite_words(original, rewritten, notes) ? rewritten : original;
     const bool split = any_long_word(input);
