@@ -241,7 +241,9 @@ TEST_CASE("messages: the reasons the name matcher gives are codes the catalogue 
         {"Global Trading Limited", "Global Trading LLC"}, {"\uFF21\uFF43\uFF4D\uFF45 Ltd", "Acme Ltd"}, {"Mkhl Pvlv", "Mikhail Pavlov"},
         {"Factory 17", "Factory 17"}, {"金铁三", "KIM CHOL SAM"}};
     std::set<ReasonCode> codes;
-    for (const auto& [a, b] : pairs) {
+    for (const auto& pair : pairs) {
+        const char* a = pair.first;  // not a structured binding: clang 14 cannot capture one (CHECK_MESSAGE)
+        const char* b = pair.second;
         const auto x = compare_names(nlohmann::json::parse(std::string("\"") + a + "\"").get<std::string>(), b);
         std::vector<Reason> said;
         for (const auto& p : x.explanation.pairs) said.push_back(p.why);
