@@ -256,9 +256,12 @@ export interface Checker {
     reports: Array<Report | BatchError>;
     errors: Array<{ line: number; column?: string; code: string; message: string; message_id: string; params: unknown }>;
   }>;
-  parseOrders(text: string, options?: { format?: 'csv' | 'jsonl' | 'json' }): Promise<{
+  /** Reads a file of orders as screenText reads it (the core, every format), none screened: every good order,
+   *  and every line or row that holds none, worded in `lang`. A file over the limits, or not a CSV of orders,
+   *  rejects whole. */
+  parseOrders(text: string, options?: { format?: 'csv' | 'jsonl' | 'json'; name?: string; lang?: 'en' | 'fr' }): Promise<{
     orders: Order[];
-    errors: Array<{ line: number; message: string }>;
+    errors: Array<{ line: number; column?: string; code: string; message: string; message_id: string; params: unknown }>;
   }>;
   products(): Promise<unknown[]>;
   /** The reseller's own list (CSV or JSON lines in the import format, list code OWN, every entry with its
