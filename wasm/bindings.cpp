@@ -100,6 +100,14 @@ std::string string_option(const json& o, const char* key, std::string fallback =
     return it != o.end() && it->is_string() ? it->get<std::string>() : fallback;
 }
 
+// The options argument of a text door (ec_screen_text, ec_plan_text, ec_read_orders_text): JSON, or none; *lang
+// becomes the language it names, so that a refusal after this is told in it.
+json text_options(const char* options, exportcheck::Lang* lang) {
+    auto o = parse_argument(options ? options : "{}", options ? std::strlen(options) : 2, "options");
+    *lang = exportcheck::lang_from(string_option(o, "lang")).value_or(exportcheck::Lang::en);
+    return o;
+}
+
 // The options of a text of orders: {name?, format?, first_line?, csv_header?}.
 exportcheck::OrdersText orders_text(std::string_view text, const json& o, const std::string& name, const std::string& header) {
     exportcheck::OrdersText in{text, name};
@@ -189,10 +197,9 @@ EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
 EMSCRIPTEN_KEEPALIVE const char* ec_screen_text(const char* data, std::size_t size, const char* options) {
     auto lang = exportcheck::Lang::en;
     try {
-        const auto o = parse_argument(options ? options : "{}", options ? std::strlen(options) : 2, "options");
+        const auto o = text_options(options, &lang);
         exportcheck::ScreenDefaults d;
         d.lang = string_option(o, "lang");
-        lang = exportcheck::lang_from(d.lang).value_or(exportcheck::Lang::en);
         if (o.contains("clearances")) d.clearances = o["clearances"];
         if (o.contains("settings")) d.settings = o["settings"];
         d.screened_at = string_option(o, "screened_at");
@@ -226,8 +233,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_screen_text(const char* data, std::size_t si
 EMSCRIPTEN_KEEPALIVE const char* ec_plan_text(const char* data, std::size_t size, const char* options) {
     auto lang = exportcheck::Lang::en;
     return guarded([&] {
-        const auto o = parse_argument(options ? options : "{}", options ? std::strlen(options) : 2, "options");
-        lang = exportcheck::lang_from(string_option(o, "lang")).value_or(exportcheck::Lang::en);
+        const auto o = text_options(options, &lang);
         const auto name = string_option(o, "name", "orders");
         const auto number = [&](const char* key) { return o.contains(key) && o[key].is_number_unsigned() ? o[key].get<std::size_t>() : 0; };
         const auto plan = exportcheck::plan_orders_text(orders_text(std::string_view(data, size), o, name, ""), number("chunk"),
@@ -245,8 +251,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_plan_text(const char* data, std::size_t size
 EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_text(const char* data, std::size_t size, const char* options) {
     auto lang = exportcheck::Lang::en;
     try {
-        const auto o = parse_argument(options ? options : "{}", options ? std::strlen(options) : 2, "options");
-        lang = exportcheck::lang_from(string_option(o, "lang")).value_or(exportcheck::Lang::en);
+        const auto o = text_options(options, &lang);
         const auto name = string_option(o, "name", "orders");
         std::string orders, errors;
         exportcheck::read_orders_text(orders_text(std::string_view(data, size), o, name, ""), lang,
