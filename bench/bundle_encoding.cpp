@@ -38,9 +38,9 @@ int main(int argc, char** argv) {
     const auto raw = cli::gunzip(gz);
     const auto bundle = read_bundle(raw);
 
-    auto all = nlohmann::json::array();
+    auto all = nlohmann::ordered_json::array();
     for (const auto& e : bundle.entries) all.push_back(entry_to_json(e));
-    const auto json_text = nlohmann::json{{"meta", bundle_info(bundle)}, {"entries", all}}.dump();
+    const auto json_text = nlohmann::ordered_json{{"meta", bundle_info(bundle)}, {"entries", all}}.dump();
     const auto json_gz = cli::gzip(json_text);
 
     constexpr int kRuns = 9;
@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
     const auto binary_parse = median_ms(kRuns, [&] { sink += read_bundle(raw).entries.size(); });
     const auto json_gunzip = median_ms(kRuns, [&] { sink += cli::gunzip(json_gz).size(); });
     const auto json_parse = median_ms(kRuns, [&] {
-        const auto j = nlohmann::json::parse(json_text);
+        const auto j = nlohmann::ordered_json::parse(json_text);
         std::vector<Entry> entries;
         entries.reserve(j["entries"].size());
         for (const auto& e : j["entries"]) entries.push_back(entry_from_json(e));

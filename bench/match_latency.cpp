@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
     }
     if (!emit.empty()) {
         std::ofstream out(emit);
-        for (const auto& q : queries) out << nlohmann::json{{"name", q.name}}.dump() << '\n';
+        for (const auto& q : queries) out << nlohmann::ordered_json{{"name", q.name}}.dump() << '\n';
         fmt::print("wrote {} queries to {}\n", queries.size(), emit);
     }
 
@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
     std::vector<double> us_json;
     us_json.reserve(queries.size());
     for (const auto& q : queries) {
-        const nlohmann::json j = {{"name", q.name}};
+        const nlohmann::ordered_json j = {{"name", q.name}};
         const auto start = std::chrono::steady_clock::now();
         const auto line = match_json(fresh, j).dump();
         us_json.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());

@@ -106,7 +106,7 @@ def read(path):
 
 def group(name):
     if 'nlohmann' in name:
-        return 'nlohmann::ordered_json' if 'ordered_map' in name else 'nlohmann::json'
+        return 'nlohmann::ordered_json' if 'ordered_map' in name else 'nlohmann::ordered_json'
     if 'fmt::' in name:
         return 'fmt'
     if re.search(r'locale|ctype|num_put|num_get|basic_ios|basic_ostream|basic_istream|streambuf|ios_base', name):

@@ -35,7 +35,7 @@ std::pair<std::string, std::string> date_from_path(const std::string& path) {
     if (dir.filename().empty()) dir = dir.parent_path();
     const auto manifest = dir / "fetch-manifest.json";
     if (fs::exists(manifest)) {
-        const auto j = nlohmann::json::parse(read_file(manifest.string()), nullptr, false);
+        const auto j = nlohmann::ordered_json::parse(read_file(manifest.string()), nullptr, false);
         if (j.is_object() && j.contains("fetched_at") && j["fetched_at"].is_string())
             return {j["fetched_at"].get<std::string>().substr(0, 10), "downloaded on (fetch-manifest.json)"};
     }

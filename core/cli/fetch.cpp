@@ -73,7 +73,7 @@ void fetch_official_lists(const FetchOptions& options, const std::string& fetche
         }
     }
 
-    nlohmann::json manifest = {{"fetched_at", fetched_at}, {"files", nlohmann::json::array()}};
+    nlohmann::ordered_json manifest = {{"fetched_at", fetched_at}, {"files", nlohmann::ordered_json::array()}};
     for (const auto& f : fetched) {
         fs::create_directories(f.target.parent_path());
         // Write to a temporary name first so an interrupted run never leaves a half file in place.
@@ -88,7 +88,7 @@ void fetch_official_lists(const FetchOptions& options, const std::string& fetche
     for (const auto& source : kOfficialSources)
         if (!source.folder.empty())
             write_file((fs::path(options.out_dir) / source.folder / "fetch-manifest.json").string(),
-                       nlohmann::json{{"fetched_at", fetched_at}}.dump(2) + "\n");
+                       nlohmann::ordered_json{{"fetched_at", fetched_at}}.dump(2) + "\n");
     write_file((fs::path(options.out_dir) / "fetch-manifest.json").string(), manifest.dump(2) + "\n");
 }
 

@@ -40,20 +40,20 @@ std::string read_input(const std::string& path) {
     return in.str();
 }
 
-nlohmann::json read_rules_dir(const std::string& dir) {
+nlohmann::ordered_json read_rules_dir(const std::string& dir) {
     namespace fs = std::filesystem;
     if (!fs::is_directory(dir)) throw Error("rules_missing", fmt::format("{}: not a folder of rules documents", dir));
     std::vector<fs::path> files;
     for (const auto& f : fs::directory_iterator(dir))
         if (f.path().extension() == ".json") files.push_back(f.path());
     std::sort(files.begin(), files.end());
-    auto rules = nlohmann::json::object();
+    auto rules = nlohmann::ordered_json::object();
     for (const auto& f : files) {
         try {
-            auto doc = nlohmann::json::parse(read_file(f.string()));
+            auto doc = nlohmann::ordered_json::parse(read_file(f.string()));
             if (!doc.is_object()) throw Error("rules_invalid", fmt::format("{}: must hold a JSON object", f.string()));
             rules[f.stem().string()] = std::move(doc);
-        } catch (const nlohmann::json::exception& e) {
+        } catch (const nlohmann::ordered_json::exception& e) {
             throw Error("rules_invalid", fmt::format("{}: {}", f.string(), e.what()));
         }
     }

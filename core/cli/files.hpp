@@ -16,7 +16,7 @@ std::string read_input(const std::string& path);
 // The rules documents of a folder (bundle build --rules, screen --rules): every *.json keyed by file stem, in
 // name order; each must hold a JSON object. Throws Error("rules_missing") for no folder, Error("rules_invalid")
 // naming the file.
-nlohmann::json read_rules_dir(const std::string& dir);
+nlohmann::ordered_json read_rules_dir(const std::string& dir);
 
 bool is_gzip(std::string_view bytes);
 std::string gunzip(std::string_view bytes);           // throws exportcheck::Error("bundle_truncated"/"gzip_invalid")

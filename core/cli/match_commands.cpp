@@ -13,7 +13,7 @@
 namespace exportcheck::cli {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 std::size_t top_option(const Args& a) {
     const auto v = a.get("top");

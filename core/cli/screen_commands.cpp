@@ -14,7 +14,7 @@
 namespace exportcheck::cli {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // --clearances and --settings: a syntax error names the file, line and column from the catalogue, in --lang.
 json read_json_file(const std::string& path) { return parse_json_text(read_file(path), path); }

@@ -50,7 +50,7 @@ inline const Screener& fixture_screener() {
         for (auto& e : parse_ofac_csv({sdn, add, alt, com}, "ofac_sdn")) b->entries.push_back(std::move(e));
         for (const char* doc : {"country-groups", "products", "red-flags", "license-rules", "list-overlays", "cases",
                                 "phrases-en", "phrases-fr", "phrases-de", "phrases-es", "phrases-zh"})
-            b->meta.rules[doc] = nlohmann::json::parse(read_whole_file(data + "/rules/" + doc + ".json"));
+            b->meta.rules[doc] = nlohmann::ordered_json::parse(read_whole_file(data + "/rules/" + doc + ".json"));
         b->meta.id = "fuzz-fixtures";
         b->meta.built_at = "2026-07-09T00:00:00Z";
         b->sha256 = std::string(64, '0');
@@ -75,10 +75,10 @@ inline void check_report(const nlohmann::ordered_json& report) {
     std::string text;
     try {
         text = report.dump();
-    } catch (const nlohmann::json::exception& e) {
+    } catch (const nlohmann::ordered_json::exception& e) {
         check(false, std::string("the report does not serialise: ") + e.what());
     }
-    check(nlohmann::json::accept(text), "the report is not valid JSON");
+    check(nlohmann::ordered_json::accept(text), "the report is not valid JSON");
     check(report.contains("decision") && report["decision"].is_string(), "the report has no decision");
     const auto decision = report["decision"].get<std::string>();
     check(strictness(decision) >= 0 && decision != "info" && decision != "cleared",
@@ -99,7 +99,7 @@ inline void check_report(const nlohmann::ordered_json& report) {
 inline void screen_text(std::string_view text) { check_report(fixture_screener().screen_json(request_from_text(text))); }
 
 inline void parse_order_json(std::string_view text) {
-    const auto order = nlohmann::json::parse(text, nullptr, false);
+    const auto order = nlohmann::ordered_json::parse(text, nullptr, false);
     if (order.is_discarded()) return;
     (void)order_from_json(order);
 }

@@ -92,9 +92,9 @@ inline const std::vector<Target>& targets() {
 // UTF-8 even when the input was not, or writing the reply itself would fail.
 inline bool message_is_utf8(const Error& e) {
     try {
-        (void)nlohmann::json(e.what()).dump();
+        (void)nlohmann::ordered_json(e.what()).dump();
         return true;
-    } catch (const nlohmann::json::exception&) {
+    } catch (const nlohmann::ordered_json::exception&) {
         return false;
     }
 }

@@ -47,12 +47,12 @@ struct TempDir {
 inline std::string fixture_path(const std::string& name) { return std::string(EXPORTCHECK_FIXTURES) + "/" + name; }
 
 // Each non-empty line of `text` as JSON.
-inline std::vector<nlohmann::json> json_lines(const std::string& text) {
-    std::vector<nlohmann::json> out;
+inline std::vector<nlohmann::ordered_json> json_lines(const std::string& text) {
+    std::vector<nlohmann::ordered_json> out;
     std::istringstream in(text);
     std::string line;
     while (std::getline(in, line))
-        if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+        if (!line.empty()) out.push_back(nlohmann::ordered_json::parse(line));
     return out;
 }
 

@@ -43,7 +43,7 @@ TEST_CASE("cli: bundle build and info list every list code with counts and prove
     CHECK(exportcheck::cli::is_gzip(exportcheck::cli::read_file(bundle)));
     const auto r = run_cli({"bundle", "info", bundle});
     REQUIRE(r.code == 0);
-    const auto info = nlohmann::json::parse(r.out);
+    const auto info = nlohmann::ordered_json::parse(r.out);
     // Named by its data (oldest and newest dated list), not by its build day.
     CHECK(info["id"] == "exportcheck-lists-2022-03-14-to-2026-02-27");
     CHECK(info["list_dates"]["UN"] == "2026-02-27");
@@ -137,8 +137,8 @@ TEST_CASE("cli: rules documents travel inside the signed bundle") {
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const auto bundle = exportcheck::read_bundle(exportcheck::cli::read_file(dir / "r.ecb"));
     CHECK(bundle.meta.rules["country-groups"]["groups"]["E:1"][0] == "IR");
-    const auto info = nlohmann::json::parse(run_cli({"bundle", "info", dir / "r.ecb"}).out);
-    CHECK(info["rules"]["country-groups"] == nlohmann::json{{"version", "3"}, {"as_of", "2026-07-08"}});
+    const auto info = nlohmann::ordered_json::parse(run_cli({"bundle", "info", dir / "r.ecb"}).out);
+    CHECK(info["rules"]["country-groups"] == nlohmann::ordered_json{{"version", "3"}, {"as_of", "2026-07-08"}});
 
     exportcheck::cli::write_file(dir / "rules/bad.json", "{ not json");
     auto bad = run_cli({"bundle", "build", "--csl", fixture_path("csl_excerpt.csv"), "--rules", dir / "rules", "-o", dir / "x.ecb"});
@@ -154,7 +154,7 @@ TEST_CASE("cli: --list takes import-format lists and merges the same party acros
     auto r = run_cli({"bundle", "build", "--csl", fixture_path("csl_excerpt.csv"), "--list", dir / "el.jsonl", "--list",
                   std::string(EXPORTCHECK_PROJECT_DATA) + "/lists/example-own-list.csv", "-o", dir / "l.ecb"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
-    const auto info = nlohmann::json::parse(r.out);
+    const auto info = nlohmann::ordered_json::parse(r.out);
     CHECK(info["lists"]["EL"] == 1);  // the CSL's AO Kronshtadt merged into the imported record
     CHECK(info["lists"]["OWN"] == 3);
     const auto bundle = exportcheck::read_bundle(exportcheck::cli::read_file(dir / "l.ecb"));

@@ -43,7 +43,7 @@ TEST_CASE("delisting: the 2026 CSL decides who is on the SDN list; older OFAC fi
                         delisting("sdn_2023-12-29"), "--ofac-sdn", delisting("sdn_2025-12_partial"), "--ofac-sdn",
                         delisting("sdn_alt_2026-05"), "--built-at", "2026-12-07T00:00:00Z", "-o", dir / "b.ecb.gz"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
-    const auto info = nlohmann::json::parse(r.out);
+    const auto info = nlohmann::ordered_json::parse(r.out);
     CHECK(info["lists"]["SDN"] == 3);
     CHECK(info["dropped"]["SDN"] == 1);  // 6531, delisted since 2023-12
     CHECK(info["list_dates"]["SDN"] == "2026-07-31");
@@ -76,7 +76,7 @@ TEST_CASE("delisting: without a newer source the 2023 SDN file keeps every party
     const auto r = run_cli({"bundle", "build", "--ofac-sdn", delisting("sdn_2023-12-29"), "--built-at",
                         "2026-12-07T00:00:00Z", "-o", dir / "b.ecb"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
-    const auto info = nlohmann::json::parse(r.out);
+    const auto info = nlohmann::ordered_json::parse(r.out);
     CHECK(info["lists"]["SDN"] == 3);
     CHECK(info["dropped"].empty());
     CHECK(info["id"] == "exportcheck-lists-2023-12-29");
@@ -95,18 +95,18 @@ TEST_CASE("bundle build: each list's official title and publisher, and which lis
                         delisting("sdn_2023-12-29"), "--ofac-sdn", delisting("sdn_2025-12_partial"), "--built-at",
                         "2026-12-07T00:00:00Z", "-o", dir / "b.ecb.gz"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
-    const auto info = nlohmann::json::parse(r.out);
+    const auto info = nlohmann::ordered_json::parse(r.out);
     CHECK(info["list_names"]["SDN"]["title"] == "Specially Designated Nationals and Blocked Persons List");
     CHECK(info["list_names"]["SDN"]["publisher"] ==
           "U.S. Department of the Treasury, Office of Foreign Assets Control (OFAC)");
-    std::map<std::string, nlohmann::json> source;
+    std::map<std::string, nlohmann::ordered_json> source;
     for (const auto& s : info["sources"]) source[s["key"].get<std::string>()] = s;
-    CHECK(source["list:csl"]["lists"] == nlohmann::json::array({"SDN"}));
+    CHECK(source["list:csl"]["lists"] == nlohmann::ordered_json::array({"SDN"}));
     CHECK(source["list:csl"]["entries"] == 3);
     // The 2023 file and the partial files only add detail to the CSL's SDN records: they say to which list.
     CHECK(source["ofac_sdn"]["entries"] == 0);
-    CHECK(source["ofac_sdn"]["lists"] == nlohmann::json::array({"SDN"}));
-    CHECK(source["ofac_sdn_detail"]["lists"] == nlohmann::json::array({"SDN"}));
+    CHECK(source["ofac_sdn"]["lists"] == nlohmann::ordered_json::array({"SDN"}));
+    CHECK(source["ofac_sdn_detail"]["lists"] == nlohmann::ordered_json::array({"SDN"}));
     CHECK(source["ofac_sdn"]["title"] == "OFAC Specially Designated Nationals list");
 
     // The titles travel in the bundle itself, so the page reads them from it.

@@ -27,7 +27,7 @@ std::string build_intl_bundle(const TempDir& dir, const std::string& ofsi = "int
 std::string best_hit(const std::string& bundle, const std::string& name) {
     const auto r = run_cli({"match", "--bundle", bundle, "--name", name, "--top", "1"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
-    const auto hits = nlohmann::json::parse(r.out)["hits"];
+    const auto hits = nlohmann::ordered_json::parse(r.out)["hits"];
     return hits.empty() ? "" : hits[0]["list"].get<std::string>() + " " + hits[0]["source_id"].get<std::string>();
 }
 
@@ -35,7 +35,7 @@ std::string best_hit(const std::string& bundle, const std::string& name) {
 
 TEST_CASE("cli: the UK and Australian lists in a bundle, with their dates and the UK join counted") {
     TempDir dir;
-    const auto info = nlohmann::json::parse(run_cli({"bundle", "info", build_intl_bundle(dir)}).out);
+    const auto info = nlohmann::ordered_json::parse(run_cli({"bundle", "info", build_intl_bundle(dir)}).out);
     CHECK(info["lists"]["UK"] == 6);
     CHECK(info["lists"]["AU"] == 6);
     const auto& sources = info["sources"];
@@ -67,8 +67,8 @@ TEST_CASE("cli: UK-only parties are found by their listed names; a party the UK 
 
 TEST_CASE("cli: OFSI's ConList as CSV builds the same UK list as the workbook") {
     TempDir a, b;
-    const auto from_xlsx = nlohmann::json::parse(run_cli({"bundle", "info", build_intl_bundle(a)}).out);
-    const auto from_csv = nlohmann::json::parse(run_cli({"bundle", "info", build_intl_bundle(b, "intl/ofsi_conlist_excerpt.csv")}).out);
+    const auto from_xlsx = nlohmann::ordered_json::parse(run_cli({"bundle", "info", build_intl_bundle(a)}).out);
+    const auto from_csv = nlohmann::ordered_json::parse(run_cli({"bundle", "info", build_intl_bundle(b, "intl/ofsi_conlist_excerpt.csv")}).out);
     CHECK(from_csv["lists"] == from_xlsx["lists"]);
     CHECK(from_csv["sources"][1]["merged"] == from_xlsx["sources"][1]["merged"]);
 }

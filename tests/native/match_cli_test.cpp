@@ -18,7 +18,7 @@
 
 namespace fs = std::filesystem;
 using exportcheck::cli::run;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 using exportcheck::test::run_cli;
 using exportcheck::test::json_lines;

@@ -23,7 +23,7 @@ std::string bad_input(const std::string& name) {
 }  // namespace
 
 TEST_CASE("bad inputs: every catalogue case gets its error or its documented handling") {
-    const auto catalogue = nlohmann::json::parse(bad_input("catalogue.json"));
+    const auto catalogue = nlohmann::ordered_json::parse(bad_input("catalogue.json"));
     for (const auto& c : catalogue["cases"]) {
         const auto file = c["file"].get<std::string>();
         CAPTURE(file);
@@ -101,7 +101,7 @@ TEST_CASE("bad inputs: an order with a 10 MB name is refused, as text and as par
         "items": [{"description": "laptop"}]})";
     CHECK_THROWS_WITH_AS(exportcheck::request_from_text(text), doctest::Contains("one order is limited to 1048576 bytes"),
                          exportcheck::Error);
-    CHECK_THROWS_WITH_AS(exportcheck::fuzz::fixture_screener().screen_json(nlohmann::json::parse(text)),
+    CHECK_THROWS_WITH_AS(exportcheck::fuzz::fixture_screener().screen_json(nlohmann::ordered_json::parse(text)),
                          doctest::Contains("parties[0].name: is 10485760 bytes long; names are limited to 1024 bytes"),
                          exportcheck::Error);
 }

@@ -115,7 +115,7 @@ TEST_CASE("compare: JSON in and out, with errors that name the field") {
     CHECK(j["explanation"]["pairs"].size() == 2);
     CHECK_FALSE(compare_json({{"a", "x"}, {"b", "y"}}).contains("type"));
 
-    auto code_of = [](const nlohmann::json& pair) {
+    auto code_of = [](const nlohmann::ordered_json& pair) {
         try {
             compare_json(pair);
         } catch (const Error& e) {
@@ -126,7 +126,7 @@ TEST_CASE("compare: JSON in and out, with errors that name the field") {
     CHECK(code_of({{"a", "x"}}) == "bad_pair");
     CHECK(code_of({{"a", 1}, {"b", "y"}}) == "bad_pair");
     CHECK(code_of({{"a", "x"}, {"b", "y"}, {"type", "planet"}}) == "bad_pair");
-    CHECK(code_of(nlohmann::json::array()) == "bad_pair");
+    CHECK(code_of(nlohmann::ordered_json::array()) == "bad_pair");
 }
 
 TEST_CASE("compare: scores print with 4 decimals, the same in every build") {

@@ -142,7 +142,7 @@ TEST_CASE("matcher: the index finds what a full scan finds") {
 }
 
 TEST_CASE("matcher: JSON result line passes the query through and names every hit") {
-    const nlohmann::json query = {{"name", "PUTIN, Vladimir"}, {"type", "person"}, {"order_ref", "A-17"}};
+    const nlohmann::ordered_json query = {{"name", "PUTIN, Vladimir"}, {"type", "person"}, {"order_ref", "A-17"}};
     const auto line = match_json(matcher(), query);
     CHECK(line["query"] == query);
     REQUIRE(line["hits"].size() == 1);
@@ -157,7 +157,7 @@ TEST_CASE("matcher: JSON result line passes the query through and names every hi
     CHECK(match_json(matcher(), {{"name", "Mohamed Hassan"}, {"top", 1}})["hits"].size() == 1);
     CHECK(match_json(matcher(), {{"name", "Nobody Atall"}})["hits"].empty());
 
-    auto code_of = [](const nlohmann::json& q) {
+    auto code_of = [](const nlohmann::ordered_json& q) {
         try {
             match_json(matcher(), q);
         } catch (const Error& e) {
@@ -171,7 +171,7 @@ TEST_CASE("matcher: JSON result line passes the query through and names every hi
     CHECK(code_of({{"name", "x"}, {"type", "ship"}}) == "bad_query");
     CHECK(code_of({{"name", "x"}, {"country", 1}}) == "bad_query");
     CHECK(code_of({{"name", "x"}, {"top", -1}}) == "bad_query");
-    CHECK(code_of(nlohmann::json("Putin")) == "bad_query");
+    CHECK(code_of(nlohmann::ordered_json("Putin")) == "bad_query");
 }
 
 TEST_CASE("matcher: a name asked again (from the recent queries) gets what a fresh Matcher gives") {

@@ -244,7 +244,7 @@ TEST_CASE("messages: the reasons the name matcher gives are codes the catalogue 
     for (const auto& pair : pairs) {
         const char* a = pair.first;  // not a structured binding: clang 14 cannot capture one (CHECK_MESSAGE)
         const char* b = pair.second;
-        const auto x = compare_names(nlohmann::json::parse(std::string("\"") + a + "\"").get<std::string>(), b);
+        const auto x = compare_names(nlohmann::ordered_json::parse(std::string("\"") + a + "\"").get<std::string>(), b);
         std::vector<Reason> said;
         for (const auto& p : x.explanation.pairs) said.push_back(p.why);
         said.insert(said.end(), x.explanation.notes.begin(), x.explanation.notes.end());
@@ -318,14 +318,14 @@ TEST_CASE("messages: CSV row errors and order errors come in French with no Engl
         thrown_by([] { read_orders_csv("order_id,buyer.name,colour\nA,B,red\n", "commandes.csv"); }),
         thrown_by([] { read_orders_csv("buyer.name,item.description\nA,B\n", "commandes.csv"); }),
         thrown_by([] { read_orders_csv("order_id,buyer.name\n\"A,B\n", "commandes.csv"); }),
-        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":[{"role":"buyer"}],"items":[]})")); }),
-        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":[],"items":[{"quantity":1}]})")); }),
-        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","items":[{"model":"A100","datacenter":"maybe"}]})")); }),
-        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","payment":[1]})")); }),
-        thrown_by([] { order_from_json(nlohmann::json::parse(R"({"id":"X","parties":{}})")); }),
+        thrown_by([] { order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","parties":[{"role":"buyer"}],"items":[]})")); }),
+        thrown_by([] { order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","parties":[],"items":[{"quantity":1}]})")); }),
+        thrown_by([] { order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","items":[{"model":"A100","datacenter":"maybe"}]})")); }),
+        thrown_by([] { order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","payment":[1]})")); }),
+        thrown_by([] { order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","parties":{}})")); }),
         thrown_by([] { request_from_text("{\"order\": "); }),
-        thrown_by([] { test::real_screener().screen_json({{"order", nlohmann::json::object()}, {"colour", 1}}); }),
-        thrown_by([] { test::real_screener().screen_json({{"order", nlohmann::json::object()}, {"screened_at", "soon"}}); }),
+        thrown_by([] { test::real_screener().screen_json({{"order", nlohmann::ordered_json::object()}, {"colour", 1}}); }),
+        thrown_by([] { test::real_screener().screen_json({{"order", nlohmann::ordered_json::object()}, {"screened_at", "soon"}}); }),
     };
     for (const auto& e : refused) {
         REQUIRE_MESSAGE(!e.message().id.empty(), e.what());

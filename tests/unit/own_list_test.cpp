@@ -19,7 +19,7 @@
 
 
 using namespace exportcheck;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 

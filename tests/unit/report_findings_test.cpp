@@ -13,11 +13,11 @@ using namespace exportcheck;
 
 namespace {
 
-nlohmann::json screen_in(const nlohmann::json& order, const char* lang = "en") {
+nlohmann::ordered_json screen_in(const nlohmann::ordered_json& order, const char* lang = "en") {
     return test::real_screener().screen_json({{"order", order}, {"lang", lang}, {"screened_at", "2026-12-07"}});
 }
 
-std::size_t count_rule(const nlohmann::json& report, const std::string& rule) {
+std::size_t count_rule(const nlohmann::ordered_json& report, const std::string& rule) {
     std::size_t n = 0;
     for (const auto& f : report["findings"]) n += f["rule"] == rule;
     return n;
@@ -27,11 +27,11 @@ std::size_t count_rule(const nlohmann::json& report, const std::string& rule) {
 
 TEST_CASE("a listed party that is buyer, ship-to and ultimate consignee gives one finding naming every role") {
     auto order = test::fixture_order("list-sdn-dubai.json");
-    nlohmann::json listed;
+    nlohmann::ordered_json listed;
     for (const auto& p : order["parties"])
         if (p["role"] == "ship_to") listed = p;
     REQUIRE(listed.is_object());
-    nlohmann::json parties = nlohmann::json::array({listed});
+    nlohmann::ordered_json parties = nlohmann::ordered_json::array({listed});
     for (const char* role : {"buyer", "ultimate_consignee"}) {
         auto copy = listed;
         copy["role"] = role;

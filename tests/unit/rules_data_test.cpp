@@ -12,7 +12,7 @@
 
 using exportcheck::Error;
 using exportcheck::RulesData;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 using exportcheck::test::rules;
 

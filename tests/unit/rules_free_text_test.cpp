@@ -20,7 +20,7 @@
 
 
 using namespace exportcheck;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 using exportcheck::test::rules;
 

@@ -14,7 +14,7 @@
 
 
 using namespace exportcheck;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 

@@ -14,7 +14,7 @@
 
 using namespace exportcheck;
 using exportcheck::test::find_rule;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 

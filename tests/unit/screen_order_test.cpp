@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace exportcheck;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 

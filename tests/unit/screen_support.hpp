@@ -14,12 +14,12 @@
 
 namespace exportcheck::test {
 
-nlohmann::json rules_documents();
+nlohmann::ordered_json rules_documents();
 const RulesData& rules();  // rules_documents() read once
 const Bundle& real_bundle();
 const Screener& real_screener();
 std::unique_ptr<Bundle> small_bundle(std::vector<Entry> entries);  // a few hand-made entries
-nlohmann::json fixture_order(const std::string& name);            // tests/fixtures/orders/NAME
+nlohmann::ordered_json fixture_order(const std::string& name);            // tests/fixtures/orders/NAME
 // The order-level checks without party screening, dated `reference_date`.
 std::vector<Finding> check_order(const std::string& order_json, const std::string& reference_date);
 // The finding with this rule (and at least this severity), or nullptr.

@@ -20,11 +20,11 @@ namespace exportcheck::test {
 
 std::string project_data(const std::string& name) { return read_file(std::string(EXPORTCHECK_PROJECT_DATA) + "/" + name); }
 
-nlohmann::json rules_documents() {
-    nlohmann::json docs = nlohmann::json::object();
+nlohmann::ordered_json rules_documents() {
+    nlohmann::ordered_json docs = nlohmann::ordered_json::object();
     for (const char* name : {"country-groups", "products", "red-flags", "license-rules", "list-overlays", "cases",
                              "phrases-en", "phrases-fr", "phrases-de", "phrases-es", "phrases-zh"})
-        docs[name] = nlohmann::json::parse(project_data(std::string("rules/") + name + ".json"));
+        docs[name] = nlohmann::ordered_json::parse(project_data(std::string("rules/") + name + ".json"));
     return docs;
 }
 
@@ -86,13 +86,13 @@ std::unique_ptr<Bundle> small_bundle(std::vector<Entry> entries) {
     return b;
 }
 
-nlohmann::json fixture_order(const std::string& name) { return nlohmann::json::parse(fixture("orders/" + name)); }
+nlohmann::ordered_json fixture_order(const std::string& name) { return nlohmann::ordered_json::parse(fixture("orders/" + name)); }
 
 // The order-level checks without party screening: classification, destinations, embargo, licences,
 // catch-alls, red flags, data quality and the holistic rule, dated `reference_date`.
 std::vector<Finding> check_order(const std::string& order_json, const std::string& reference_date) {
     RulesData rules = test::rules();
-    const auto order = order_from_json(nlohmann::json::parse(order_json));
+    const auto order = order_from_json(nlohmann::ordered_json::parse(order_json));
     apply_settings(rules, order.settings);
     std::vector<ItemClassification> items;
     for (const auto& item : order.items) items.push_back(classify_item(item, rules));

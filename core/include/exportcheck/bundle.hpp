@@ -68,7 +68,7 @@ struct BundleMeta {
     // The rules data screening uses (country groups, product catalogue, red-flag thresholds...), one
     // JSON document per file of data/rules/, keyed by file stem. Shipped inside the signed bundle so
     // it updates without a new engine and a report's bundle sha256 covers it too. May be empty.
-    nlohmann::json rules = nlohmann::json::object();
+    nlohmann::ordered_json rules = nlohmann::ordered_json::object();
 
     bool operator==(const BundleMeta&) const = default;
 };
@@ -97,10 +97,10 @@ Bundle read_bundle(std::string_view bytes);
 // id, built_at, sha256, entry count, per-list counts, per-list data dates (`list_dates`), parties dropped
 // as delisted per list (`dropped`), sources, notes, and for each rules document its
 // `version` and `as_of` (not the whole document).
-nlohmann::json bundle_info(const Bundle& bundle);
+nlohmann::ordered_json bundle_info(const Bundle& bundle);
 
 // An entry as JSON (all fields, empty ones left out), for reports, exports and debugging.
-nlohmann::json entry_to_json(const Entry& entry);
-Entry entry_from_json(const nlohmann::json& j);
+nlohmann::ordered_json entry_to_json(const Entry& entry);
+Entry entry_from_json(const nlohmann::ordered_json& j);
 
 }  // namespace exportcheck

@@ -86,6 +86,6 @@ ItemClassification classify_item(const Item& item, const RulesData& rules);
 
 // The catalogue as a list for people and pages: [{id, vendor, name, likely_eccn, tpp, datacenter, confidence,
 // kind: "chip"|"system"}], chips first, in catalogue order.
-nlohmann::json product_list(const RulesData& rules);
+nlohmann::ordered_json product_list(const RulesData& rules);
 
 }  // namespace exportcheck

@@ -48,8 +48,8 @@ struct OrdersText {
 
 // What a bare order is screened with (a full request {order, ...} keeps its own).
 struct ScreenDefaults {
-    nlohmann::json clearances;  // null: none
-    nlohmann::json settings;    // null: none
+    nlohmann::ordered_json clearances;  // null: none
+    nlohmann::ordered_json settings;    // null: none
     std::string screened_at;    // "": none
     std::string lang;           // "": English, and none named in the request
 };
@@ -90,7 +90,7 @@ OrdersPlan plan_orders_text(const OrdersText& in, std::size_t orders_per_chunk, 
 class Engine {
 public:
     // The rules documents come from `rules` when given, else from the bundle (checked when first screening).
-    explicit Engine(Bundle bundle, const nlohmann::json* rules = nullptr);
+    explicit Engine(Bundle bundle, const nlohmann::ordered_json* rules = nullptr);
     ~Engine();
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
@@ -108,7 +108,7 @@ public:
     // One request (an order, or {order, clearances?, settings?, screened_at?, lang?}) as text -> its report.
     // Throws Error("bad_json" / "bad_order" / ...) naming `name` when the text cannot be read.
     nlohmann::ordered_json screen_request(std::string_view text, std::string_view name = "order") const;
-    nlohmann::ordered_json screen_json(const nlohmann::json& request) const;
+    nlohmann::ordered_json screen_json(const nlohmann::ordered_json& request) const;
 
     // Every order of a text, in input order: `each` gets its report or its error. Throws Error when the text
     // is refused whole (over the limits, not a CSV of orders, a lone document that cannot be screened):
@@ -119,7 +119,7 @@ public:
 private:
     Bundle bundle_;
     std::unique_ptr<Matcher> matcher_;
-    nlohmann::json rules_;
+    nlohmann::ordered_json rules_;
     mutable std::unique_ptr<Screener> screener_;
     std::vector<Entry> own_entries_;
     std::unique_ptr<OwnList> own_list_;
@@ -133,7 +133,7 @@ void read_orders_text(const OrdersText& in, Lang lang, const std::function<void(
 // JSON text -> value. A syntax error is Error("bad_json") worded from the catalogue: where (the file, its line
 // and column, counted from first_line) and why (an ill-formed UTF-8 byte, an early end, a number too large,
 // a syntax error), never the parser's own English nor the bytes read.
-nlohmann::json parse_json_text(std::string_view text, std::string_view name, std::size_t first_line = 1);
+nlohmann::ordered_json parse_json_text(std::string_view text, std::string_view name, std::size_t first_line = 1);
 
 // Every line of JSON-lines text that is not blank ('\r' line ends dropped), numbered from first_line.
 void for_each_line(std::string_view text, const std::function<void(std::size_t number, std::string_view line)>& f,

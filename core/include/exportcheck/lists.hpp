@@ -54,7 +54,7 @@ struct ListFile {
 std::vector<Entry> parse_own_list(const std::vector<ListFile>& files);
 
 // An entry as one line of the import format (the fields it has; aliases as names, addresses as objects).
-nlohmann::json import_list_json(const Entry& entry);
+nlohmann::ordered_json import_list_json(const Entry& entry);
 // Entries in the import format's CSV: a header, then a row per entry (and one more per further address).
 std::string import_list_csv(const std::vector<Entry>& entries);
 

@@ -128,10 +128,10 @@ double round_score(double score) noexcept;
 // The JSON boundary (CLI and wasm share it). A query line is {"name", "type"?, "country"?, "dob"?, "top"?, ...}
 // (any other fields are passed through); a result line is {"query": {...}, "hits": [{"list", "source_id",
 // "name", "matched_name", "score", "explanation"}]}. Bad queries throw exportcheck::Error("bad_query").
-MatchQuery match_query_from_json(const nlohmann::json& query);
-nlohmann::json match_json(const Matcher& matcher, const nlohmann::json& query, std::size_t top = kDefaultTop);
+MatchQuery match_query_from_json(const nlohmann::ordered_json& query);
+nlohmann::ordered_json match_json(const Matcher& matcher, const nlohmann::ordered_json& query, std::size_t top = kDefaultTop);
 // {"a", "b", "type"?} -> {"a", "b", "type"?, "score", "match", "explanation"}; throws Error("bad_pair").
-nlohmann::json compare_json(const nlohmann::json& pair);
-nlohmann::json explanation_json(const Explanation& explanation);
+nlohmann::ordered_json compare_json(const nlohmann::ordered_json& pair);
+nlohmann::ordered_json explanation_json(const Explanation& explanation);
 
 }  // namespace exportcheck

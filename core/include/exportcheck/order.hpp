@@ -95,7 +95,7 @@ struct InputIssue {
     std::string message;   // plain language (English)
     bool needs_review = true;
     std::string message_id;  // the catalogue's id of the message (message.hpp), and its parameters
-    nlohmann::json params = nlohmann::json::object();
+    nlohmann::ordered_json params = nlohmann::ordered_json::object();
 };
 
 struct Order {
@@ -111,7 +111,7 @@ struct Order {
     std::string instructions;
     std::string notes;                    // the buyer's or seller's free notes: read for red flags like instructions
     std::string malaysia_permit;          // shipping.malaysia_permit: Strategic Trade Permit no. or 30-day notice (R-MY)
-    nlohmann::json settings = nlohmann::json::object();  // overrides of [L] facts (see rules.hpp)
+    nlohmann::ordered_json settings = nlohmann::ordered_json::object();  // overrides of [L] facts (see rules.hpp)
     std::vector<InputIssue> issues;
 
     // Parties with this role, in order.
@@ -119,13 +119,13 @@ struct Order {
 };
 
 // One order from JSON. Throws Error("bad_order", "<field>: <what is wrong>").
-Order order_from_json(const nlohmann::json& order);
+Order order_from_json(const nlohmann::ordered_json& order);
 
 // The CSV layout of docs/orders.md to JSON orders: one row per item, order-level and party columns
 // repeated or left empty on the following rows of the same order_id. Errors name the file, line and
 // column: Error("bad_csv", "orders.csv line 3, column 5 (items.quantity): expected a number, got \"ten\"").
 struct CsvOrder {
-    nlohmann::json order;
+    nlohmann::ordered_json order;
     std::size_t line = 0;   // first line of the order
 };
 std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view file_name = "orders.csv");

@@ -126,26 +126,26 @@ struct ListAction {
 struct LicenseRules {
     std::string version, as_of;
     Thresholds3A090 eccn_3a090;
-    nlohmann::json rules;                          // "LIC-3A090-D5" -> {title, citation, sources, confidence, ...}
+    nlohmann::ordered_json rules;                          // "LIC-3A090-D5" -> {title, citation, sources, confidence, ...}
     std::vector<std::string> military_countries;   // §744.21
-    nlohmann::json catch_all;                      // [{id, words, citation, license_when, ...}]
+    nlohmann::ordered_json catch_all;                      // [{id, words, citation, license_when, ...}]
     std::map<std::string, ListAction> list_actions;
     Pedigree list_pedigree;
-    nlohmann::json ownership;
-    nlohmann::json uae_recipients;                 // uae_approved_recipients (FR 2026-14132)
-    nlohmann::json fallback_at;                    // 3A991.p / 4A994.l below 3A090
-    nlohmann::json notes;                          // N-01, ...
-    nlohmann::json rs_country_chart;               // the RS text cited by the UAE rule
+    nlohmann::ordered_json ownership;
+    nlohmann::ordered_json uae_recipients;                 // uae_approved_recipients (FR 2026-14132)
+    nlohmann::ordered_json fallback_at;                    // 3A991.p / 4A994.l below 3A090
+    nlohmann::ordered_json notes;                          // N-01, ...
+    nlohmann::ordered_json rs_country_chart;               // the RS text cited by the UAE rule
 
     // The rule's entry; an empty object when unknown.
-    const nlohmann::json& rule(std::string_view id) const;
+    const nlohmann::ordered_json& rule(std::string_view id) const;
     // The action for a strong hit on a list code; lists not named ask for review.
     ListAction action_for(std::string_view list) const;
 };
 
 struct RedFlagConfig {
     std::string version, as_of;
-    nlohmann::json flags;                          // "R03" -> {title, sources, confidence}
+    nlohmann::ordered_json flags;                          // "R03" -> {title, sources, confidence}
     struct Hub {
         std::string id, why, why_fr;
         std::vector<std::string> countries;
@@ -155,14 +155,14 @@ struct RedFlagConfig {
     std::vector<std::string> extra_hubs;           // added by settings.extra_hubs
     std::vector<std::string> concern_countries;    // CN, HK, MO and D:5
     struct Threshold {
-        nlohmann::json value;
+        nlohmann::ordered_json value;
         std::string unit;
         Pedigree pedigree;
     };
     std::map<std::string, Threshold> thresholds;
     std::vector<std::string> holistic_flags;
-    nlohmann::json pass_through, small_cloud, malaysia_leg, dormant_years;  // R24, R27, R-MY, R26
-    nlohmann::json free_text;                      // which fields each phrase category reads, and its rule
+    nlohmann::ordered_json pass_through, small_cloud, malaysia_leg, dormant_years;  // R24, R27, R-MY, R26
+    nlohmann::ordered_json free_text;                      // which fields each phrase category reads, and its rule
     std::map<std::string, std::pair<double, double>> price_bands;  // product id -> [low, high] USD
     std::map<std::string, std::vector<std::string>> phone_codes;   // "86" -> ["CN"]
     std::vector<std::string> generic_tlds;
@@ -181,16 +181,16 @@ struct RulesData {
     Catalogue catalogue;
     RedFlagConfig flags;
     LicenseRules license;
-    nlohmann::json overlays;                               // list-overlays: names the list files miss (L-01..L-03)
-    nlohmann::json cases;                                  // cases: the enforcement cases as red-flag patterns
-    nlohmann::json documents = nlohmann::json::object();  // as loaded
+    nlohmann::ordered_json overlays;                               // list-overlays: names the list files miss (L-01..L-03)
+    nlohmann::ordered_json cases;                                  // cases: the enforcement cases as red-flag patterns
+    nlohmann::ordered_json documents = nlohmann::ordered_json::object();  // as loaded
     std::shared_ptr<const CompiledWords> words;
 
     // Reads the documents (keys "country-groups", "products", "red-flags", "license-rules", "list-overlays",
     // "cases", and the phrase lexicons "phrases-<lang>" that red-flags.json `free_text.languages` names).
     // Throws Error("rules_missing") when one is absent and Error("rules_invalid", "<doc>.<field>: ...")
     // when one is malformed.
-    static RulesData from_documents(const nlohmann::json& documents);
+    static RulesData from_documents(const nlohmann::ordered_json& documents);
 
     // {"country-groups": {"version", "as_of"}, ...}: shown in every report.
     nlohmann::ordered_json versions() const;
@@ -199,8 +199,8 @@ struct RulesData {
 // An override an order applied to a [L] fact (or any threshold), listed in the report.
 struct Override {
     std::string path;           // "settings.products.nvidia-h100-pcie.tpp"
-    nlohmann::json value;
-    nlohmann::json replaced;    // the value it replaced (null if none)
+    nlohmann::ordered_json value;
+    nlohmann::ordered_json replaced;    // the value it replaced (null if none)
     std::string confidence;     // the replaced fact's confidence mark
 };
 
@@ -213,7 +213,7 @@ struct Override {
 //   affiliates_rule_in_force: true|false                                the same, as "active" or "stayed"
 //   uae_approved_recipients.<id>: {valid_until, approved}               the UAE approved-recipient list
 // Unknown keys or wrong types throw Error("bad_settings", "settings.<path>: ...").
-std::vector<Override> apply_settings(RulesData& rules, const nlohmann::json& settings);
+std::vector<Override> apply_settings(RulesData& rules, const nlohmann::ordered_json& settings);
 
 // The BIS Affiliates Rule on a date: "stayed" (before it, or while stayed), "active" or "unknown", with whether
 // that state is confirmed (the state after 2026-11-09 is not) and the sentence that says so.

@@ -39,7 +39,7 @@ struct Clearance {
 };
 // Reads [{party_fingerprint, list, source_id, entry_fingerprint, reason, by, at}, ...];
 // throws Error("bad_clearances", "clearances[2].reason: missing").
-std::vector<Clearance> clearances_from_json(const nlohmann::json& j);
+std::vector<Clearance> clearances_from_json(const nlohmann::ordered_json& j);
 
 // Identity of a party for clearances: its folded name and country.
 std::string party_fingerprint(std::string_view name, std::string_view country);
@@ -52,7 +52,7 @@ std::string entry_fingerprint(const Entry& entry);
 
 struct ScreenOptions {
     std::vector<Clearance> clearances;
-    nlohmann::json settings = nlohmann::json::object();  // applied before the order's own `settings`
+    nlohmann::ordered_json settings = nlohmann::ordered_json::object();  // applied before the order's own `settings`
     std::string screened_at;                             // ISO 8601, shown in the report when given
     const OwnList* own_list = nullptr;                   // the reseller's own list (own_list.hpp), screened too;
                                                          // built over this Screener's matcher()
@@ -64,9 +64,9 @@ public:
     // Keeps a reference to `bundle` (it must outlive the Screener). The rules documents come from `rules`
     // when given ({"country-groups": {...}, ...}), else from the bundle; throws Error("rules_missing") when
     // neither has them.
-    explicit Screener(const Bundle& bundle, const nlohmann::json* rules = nullptr);
+    explicit Screener(const Bundle& bundle, const nlohmann::ordered_json* rules = nullptr);
     // The same, sharing a Matcher already built over `bundle.entries` (it must outlive the Screener).
-    Screener(const Bundle& bundle, const Matcher& matcher, const nlohmann::json* rules = nullptr);
+    Screener(const Bundle& bundle, const Matcher& matcher, const nlohmann::ordered_json* rules = nullptr);
     ~Screener();
     Screener(const Screener&) = delete;
     Screener& operator=(const Screener&) = delete;
@@ -75,7 +75,7 @@ public:
     // A bare order, or {"order": ..., "clearances"?: [...], "settings"?: {...}, "screened_at"?: "...",
     // "lang"?: "en"|"fr"}.
     // Throws Error("bad_order" / "bad_settings" / "bad_clearances") naming the field.
-    nlohmann::ordered_json screen_json(const nlohmann::json& request, const OwnList* own_list = nullptr) const;
+    nlohmann::ordered_json screen_json(const nlohmann::ordered_json& request, const OwnList* own_list = nullptr) const;
     // The bundle's name index (an OwnList takes its word rarity from it).
     const Matcher& matcher() const noexcept;
 
@@ -92,9 +92,9 @@ private:
 // A request (an order or {order, ...}) from its JSON text, as the wasm export and the fuzz targets get it.
 // Throws Error("bad_order") beyond limits::kMaxOrderBytes and Error("bad_json", "order: not valid JSON:
 // parse error at line 1, column 31: ... invalid string: ill-formed UTF-8 byte") naming where and why.
-nlohmann::json request_from_text(std::string_view text, std::string_view what = "order");
+nlohmann::ordered_json request_from_text(std::string_view text, std::string_view what = "order");
 // The language a request asks for ({..., "lang": "fr"}); English when it names none or one not known (the
 // screener refuses those; this only picks the language of the refusal).
-Lang request_lang(const nlohmann::json& request) noexcept;
+Lang request_lang(const nlohmann::ordered_json& request) noexcept;
 
 }  // namespace exportcheck

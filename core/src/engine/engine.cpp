@@ -8,9 +8,9 @@
 
 namespace exportcheck {
 
-Engine::Engine(Bundle bundle, const nlohmann::json* rules)
+Engine::Engine(Bundle bundle, const nlohmann::ordered_json* rules)
     : bundle_(std::move(bundle)), matcher_(std::make_unique<Matcher>(bundle_.entries)),
-      rules_(rules ? *rules : nlohmann::json()) {}
+      rules_(rules ? *rules : nlohmann::ordered_json()) {}
 
 Engine::~Engine() = default;
 
@@ -25,7 +25,7 @@ void Engine::set_own_list(std::vector<Entry> entries) {
     own_list_ = std::move(own);
 }
 
-nlohmann::ordered_json Engine::screen_json(const nlohmann::json& request) const {
+nlohmann::ordered_json Engine::screen_json(const nlohmann::ordered_json& request) const {
     return screener().screen_json(request, own_list_.get());
 }
 

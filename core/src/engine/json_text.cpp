@@ -40,11 +40,11 @@ struct ErrorSax {
 
 }  // namespace
 
-nlohmann::json parse_json_text(std::string_view text, std::string_view name, std::size_t first_line) {
-    auto value = nlohmann::json::parse(text, nullptr, false);
+nlohmann::ordered_json parse_json_text(std::string_view text, std::string_view name, std::size_t first_line) {
+    auto value = nlohmann::ordered_json::parse(text, nullptr, false);
     if (!value.is_discarded()) return value;
     ErrorSax sax;
-    (void)nlohmann::json::sax_parse(text, &sax);
+    (void)nlohmann::ordered_json::sax_parse(text, &sax);
     const bool at_end = sax.position >= text.size() && sax.id != 406;
     const std::string_view kind = sax.id == 406 ? "number" : sax.utf8 ? "utf8" : at_end ? "end" : "syntax";
     // The byte at fault (the parser counts from 1); at the end, just past the last one.

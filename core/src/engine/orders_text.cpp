@@ -14,7 +14,7 @@
 namespace exportcheck {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 using nlohmann::ordered_json;
 
 // Numbers in input errors travel as text (a line number never reads "1,234"): see messages_input.inc.

@@ -75,16 +75,16 @@ struct FieldWriter {
     }
 };
 
-nlohmann::json meta_to_json(const BundleMeta& m) {
-    auto sources = nlohmann::json::array();
+nlohmann::ordered_json meta_to_json(const BundleMeta& m) {
+    auto sources = nlohmann::ordered_json::array();
     for (const auto& s : m.sources) {
-        auto files = nlohmann::json::array();
+        auto files = nlohmann::ordered_json::array();
         for (const auto& f : s.files) files.push_back({{"name", f.name}, {"sha256", f.sha256}, {"bytes", f.bytes}});
         sources.push_back({{"key", s.key}, {"date", s.date}, {"date_basis", s.date_basis}, {"files", files},
                            {"entries", s.entries}, {"superseded", s.superseded}, {"merged", s.merged},
                            {"url", s.url}, {"dropped", s.dropped}, {"title", s.title}, {"lists", s.lists}});
     }
-    auto names = nlohmann::json::object();
+    auto names = nlohmann::ordered_json::object();
     for (const auto& [code, n] : m.list_names) names[code] = {{"title", n.title}, {"publisher", n.publisher}};
     return {{"format", kFormatName}, {"format_version", kBundleFormatVersion}, {"id", m.id}, {"built_at", m.built_at},
             {"engine", m.engine}, {"sources", sources}, {"notes", m.notes}, {"list_names", names}, {"rules", m.rules}};
@@ -166,7 +166,7 @@ T get_le(std::string_view bytes, std::size_t at) {
     return v;
 }
 
-BundleMeta meta_from_json(const nlohmann::json& j) {
+BundleMeta meta_from_json(const nlohmann::ordered_json& j) {
     BundleMeta m;
     m.id = j.at("id").get<std::string>();
     m.built_at = j.at("built_at").get<std::string>();
@@ -254,11 +254,11 @@ Bundle read_bundle(std::string_view bytes) {
 
     ByteReader in(body);
     const auto meta_text = in.bytes(in.count());
-    const auto meta_json = nlohmann::json::parse(meta_text, nullptr, false);
+    const auto meta_json = nlohmann::ordered_json::parse(meta_text, nullptr, false);
     if (meta_json.is_discarded() || !meta_json.is_object()) corrupted("metadata is not a JSON object");
     try {
         b.meta = meta_from_json(meta_json);
-    } catch (const nlohmann::json::exception& e) {
+    } catch (const nlohmann::ordered_json::exception& e) {
         corrupted(fmt::format("metadata: {}", e.what()));
     }
 
@@ -285,12 +285,12 @@ std::map<std::string, std::string> list_dates(const Bundle& bundle) {
     return dates;
 }
 
-nlohmann::json bundle_info(const Bundle& bundle) {
+nlohmann::ordered_json bundle_info(const Bundle& bundle) {
     auto j = meta_to_json(bundle.meta);
-    auto rules = nlohmann::json::object();
+    auto rules = nlohmann::ordered_json::object();
     for (const auto& [name, doc] : bundle.meta.rules.items())
-        rules[name] = {{"version", doc.contains("version") ? doc["version"] : nlohmann::json("")},
-                       {"as_of", doc.contains("as_of") ? doc["as_of"] : nlohmann::json("")}};
+        rules[name] = {{"version", doc.contains("version") ? doc["version"] : nlohmann::ordered_json("")},
+                       {"as_of", doc.contains("as_of") ? doc["as_of"] : nlohmann::ordered_json("")}};
     j["rules"] = rules;
     j["sha256"] = bundle.sha256;
     j["entries"] = bundle.entries.size();

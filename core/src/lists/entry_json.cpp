@@ -6,7 +6,7 @@ namespace exportcheck {
 namespace {
 
 struct ToJson {
-    nlohmann::json& j;
+    nlohmann::ordered_json& j;
     void operator()(const char* name, const std::string& s) {
         if (!s.empty()) j[name] = s;
     }
@@ -16,14 +16,14 @@ struct ToJson {
     }
     void operator()(const char* name, const std::vector<Alias>& v) {
         if (v.empty()) return;
-        auto& arr = j[name] = nlohmann::json::array();
+        auto& arr = j[name] = nlohmann::ordered_json::array();
         for (const auto& a : v) arr.push_back({{"name", a.name}, {"type", a.type}});
     }
     void operator()(const char* name, const std::vector<Address>& v) {
         if (v.empty()) return;
-        auto& arr = j[name] = nlohmann::json::array();
+        auto& arr = j[name] = nlohmann::ordered_json::array();
         for (const auto& a : v) {
-            nlohmann::json o = nlohmann::json::object();
+            nlohmann::ordered_json o = nlohmann::ordered_json::object();
             lists::visit_address(a, ToJson{o});
             arr.push_back(std::move(o));
         }
@@ -31,8 +31,8 @@ struct ToJson {
 };
 
 struct FromJson {
-    const nlohmann::json& j;
-    const nlohmann::json* find(const char* name) const {
+    const nlohmann::ordered_json& j;
+    const nlohmann::ordered_json* find(const char* name) const {
         const auto it = j.find(name);
         return it == j.end() ? nullptr : &*it;
     }
@@ -61,13 +61,13 @@ struct FromJson {
 
 }  // namespace
 
-nlohmann::json entry_to_json(const Entry& entry) {
-    nlohmann::json j = nlohmann::json::object();
+nlohmann::ordered_json entry_to_json(const Entry& entry) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
     lists::visit_fields(entry, ToJson{j});
     return j;
 }
 
-Entry entry_from_json(const nlohmann::json& j) {
+Entry entry_from_json(const nlohmann::ordered_json& j) {
     Entry e;
     lists::visit_fields(e, FromJson{j});
     return e;

@@ -38,7 +38,7 @@ bool is_partial_date(std::string_view s) {
     return true;
 }
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 constexpr std::array<std::string_view, 19> kScalarFields = {
     "list", "list_name", "source_id", "type", "name", "federal_register", "license_requirement", "license_policy",

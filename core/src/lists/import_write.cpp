@@ -8,7 +8,7 @@
 namespace exportcheck {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // The CSV's columns, in the order of docs/import-format.md.
 constexpr std::array<std::string_view, 24> kColumns = {

@@ -8,7 +8,7 @@
 
 namespace exportcheck {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 

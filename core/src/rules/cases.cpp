@@ -26,7 +26,7 @@ void name_cases(const CheckInput& in, std::vector<Finding>& findings) {
         const bool sig = signature.empty() || std::any_of(signature.begin(), signature.end(), [&](const std::string& r) { return fired.count(r) > 0; });
         if (!sig || static_cast<int>(shared.size()) < k.value("min_flags", default_min)) continue;
         const ojson named = {{"id", k.value("id", "")}, {"name", k.value("name", "")}, {"status", data_text(k, "status")},
-                             {"flags_shared", shared}, {"sources", k.value("sources", nlohmann::json::array())},
+                             {"flags_shared", shared}, {"sources", k.value("sources", nlohmann::ordered_json::array())},
                              {"confidence", k.value("confidence", "")}};
         for (auto& f : findings) {
             if (f.severity < Severity::review || !contains(shared, f.rule)) continue;

@@ -661,8 +661,8 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
     return r;
 }
 
-nlohmann::json product_list(const RulesData& rules) {
-    nlohmann::json out = nlohmann::json::array();
+nlohmann::ordered_json product_list(const RulesData& rules) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& c : rules.catalogue.chips) {
         std::string eccn = c.likely_eccn;
         if (c.tpp) {
@@ -672,10 +672,10 @@ nlohmann::json product_list(const RulesData& rules) {
             eccn = !v.paragraph.empty() ? v.paragraph : v.cls == ChipClass::undetermined ? "undetermined" : "outside 3A090";
         }
         if (!c.letter.empty() && eccn.starts_with("outside")) eccn = "outside 3A090 (" + c.letter + " letter)";
-        nlohmann::json j = {{"id", c.id}, {"kind", "chip"}, {"vendor", c.vendor}, {"name", c.name}, {"likely_eccn", eccn},
+        nlohmann::ordered_json j = {{"id", c.id}, {"kind", "chip"}, {"vendor", c.vendor}, {"name", c.name}, {"likely_eccn", eccn},
                             {"confidence", c.pedigree.confidence}};
-        j["tpp"] = c.tpp ? nlohmann::json(*c.tpp) : nlohmann::json(nullptr);
-        j["datacenter"] = c.datacenter ? nlohmann::json(*c.datacenter) : nlohmann::json(nullptr);
+        j["tpp"] = c.tpp ? nlohmann::ordered_json(*c.tpp) : nlohmann::ordered_json(nullptr);
+        j["datacenter"] = c.datacenter ? nlohmann::ordered_json(*c.datacenter) : nlohmann::ordered_json(nullptr);
         out.push_back(std::move(j));
     }
     for (const auto& s : rules.catalogue.systems) {

@@ -28,6 +28,6 @@ struct CompiledWords {
 
 // Compiles the word lists of the documents; errors name the document and field.
 // `documents` holds every rules document (the phrase lexicons phrases-<lang> among them).
-std::shared_ptr<const CompiledWords> compile_words(const nlohmann::json& documents);
+std::shared_ptr<const CompiledWords> compile_words(const nlohmann::ordered_json& documents);
 
 }  // namespace exportcheck

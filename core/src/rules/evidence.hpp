@@ -19,29 +19,29 @@ using ojson = nlohmann::ordered_json;
 
 
 // Text that lives in the rules data with a French twin (`why` and `why_fr`): the report's language picks.
-inline ojson data_text(const nlohmann::json& obj, const std::string& key) {
+inline ojson data_text(const nlohmann::ordered_json& obj, const std::string& key) {
     const auto en = obj.value(key, std::string());
     return ojson{{"$t", {{"en", en}, {"fr", obj.value(key + "_fr", en)}}}};
 }
 
 
 // {"citation", "sources", "confidence"} of a licence-rules entry.
-inline ojson cite(const nlohmann::json& rule) {
+inline ojson cite(const nlohmann::ordered_json& rule) {
     ojson c = ojson::object();
     if (rule.contains("citation")) c["citation"] = data_text(rule, "citation");
     if (rule.contains("effective")) c["effective"] = rule["effective"];
-    c["sources"] = rule.value("sources", nlohmann::json::array());
+    c["sources"] = rule.value("sources", nlohmann::ordered_json::array());
     c["confidence"] = rule.value("confidence", "");
     return c;
 }
 
 // {"flag", "title", "sources", "confidence"} of a red flag of the brief.
 inline ojson flag_cite(const RulesData& rules, const std::string& id) {
-    const auto& f = rules.flags.flags.contains(id) ? rules.flags.flags[id] : nlohmann::json::object();
+    const auto& f = rules.flags.flags.contains(id) ? rules.flags.flags[id] : nlohmann::ordered_json::object();
     return ojson{{"flag", id},
                  {"title", data_text(f, "title")},
                  {"citation", data_text(f, "citation")},
-                 {"sources", f.value("sources", nlohmann::json::array())},
+                 {"sources", f.value("sources", nlohmann::ordered_json::array())},
                  {"confidence", f.value("confidence", "")}};
 }
 

@@ -58,7 +58,7 @@ std::string space_scripts(std::string_view text) {
     return out;
 }
 
-std::vector<std::string> string_list(const nlohmann::json& j, const std::string& where) { return strings(j, where); }
+std::vector<std::string> string_list(const nlohmann::ordered_json& j, const std::string& where) { return strings(j, where); }
 
 }  // namespace
 
@@ -78,7 +78,7 @@ FreeTextLexicon::Phrase FreeTextLexicon::compile(const std::string& raw, const s
     return p;
 }
 
-FreeTextLexicon::FreeTextLexicon(const nlohmann::json& config, const nlohmann::json& documents) {
+FreeTextLexicon::FreeTextLexicon(const nlohmann::ordered_json& config, const nlohmann::ordered_json& documents) {
     const std::string w = "red-flags.free_text";
     fields_ = string_list(need(config, "fields", w), w + ".fields");
     languages_ = string_list(need(config, "languages", w), w + ".languages");

@@ -41,7 +41,7 @@ class FreeTextLexicon {
 public:
     FreeTextLexicon() = default;
     // `config` is red-flags.json `free_text`; `documents` holds the rules documents ("phrases-en", ...).
-    FreeTextLexicon(const nlohmann::json& config, const nlohmann::json& documents);
+    FreeTextLexicon(const nlohmann::ordered_json& config, const nlohmann::ordered_json& documents);
 
     // Every category that fires in the order's free text (the first phrase per category and field), in the
     // order of the fields and of the text. Only the categories in `wanted` are looked for (all when empty).

@@ -14,7 +14,7 @@
 
 namespace exportcheck::rules_detail {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 [[noreturn]] inline void invalid(const std::string& where, std::string_view what) {
     throw Error("rules_invalid", fmt::format("rules document {}: {}", where, what));

@@ -53,7 +53,7 @@ bool reference_on_or_after(const std::string& reference, const std::string& date
 bool h200_case(const ItemClassification& c, const DestinationCountry& d, const CheckInput& in) {
     const auto& r = in.rules.license.rule("LIC-H200-CASE");
     if (c.cls != ItemClass::a || !c.tpp) return false;
-    const auto countries = r.value("countries", nlohmann::json::array());
+    const auto countries = r.value("countries", nlohmann::ordered_json::array());
     if (std::find(countries.begin(), countries.end(), d.counts_as) == countries.end()) return false;
     if (!reference_on_or_after(in.reference_date, r.value("effective", ""))) return false;
     if (*c.tpp >= r.value("tpp_below", 0.0)) return false;
@@ -63,7 +63,7 @@ bool h200_case(const ItemClassification& c, const DestinationCountry& d, const C
 
 // The reason notes a licence finding carries: N-01 (the May 31, 2026 guidance) on every 3A090 finding.
 void add_notes(ojson& evidence, const CheckInput& in) {
-    const auto& n01 = in.rules.license.notes.value("N-01", nlohmann::json::object());
+    const auto& n01 = in.rules.license.notes.value("N-01", nlohmann::ordered_json::object());
     if (n01.contains("text")) evidence["notes"] = {{{"id", "N-01"}, {"text", data_text(n01, "text")}, {"citation", data_text(n01, "citation")},
                                                     {"confidence", n01.value("confidence", "")}}};
 }
@@ -89,7 +89,7 @@ Finding licence_finding(const CheckInput& in, const DestinationCountry& d, const
         f.evidence["note"] = data_text(rule, "note");
         f.evidence["conditions"] = data_text(rule, "conditions");
         f.evidence["revenue_share"] = {{"id", "N-02"}, {"text", data_text(rule, "revenue_share_note")},
-                                       {"sources", rule.value("revenue_share_sources", nlohmann::json::array())}};
+                                       {"sources", rule.value("revenue_share_sources", nlohmann::ordered_json::array())}};
     } else if (!exception) {
         f.say("lic.needs", p);
         f.then("lic.no_exceptions");
@@ -110,7 +110,7 @@ Finding licence_finding(const CheckInput& in, const DestinationCountry& d, const
 bool no_licence_path(const ItemClassification& c, const CheckInput& in) {
     const auto* chip = in.rules.catalogue.chip(c.catalogue_id);
     if (!chip || chip->family.empty()) return false;
-    const auto families = in.rules.license.rule("LIC-BLACKWELL-NOPATH").value("families", nlohmann::json::array());
+    const auto families = in.rules.license.rule("LIC-BLACKWELL-NOPATH").value("families", nlohmann::ordered_json::array());
     return std::find(families.begin(), families.end(), chip->family) != families.end();
 }
 
@@ -129,7 +129,7 @@ Finding nopath_finding(const CheckInput& in, const std::vector<ItemRef>& group, 
 }
 
 // Whether a party is one of the UAE's approved recipients on the reference date; which one, and until when.
-const nlohmann::json* uae_recipient(const Party& p, const CheckInput& in) {
+const nlohmann::ordered_json* uae_recipient(const Party& p, const CheckInput& in) {
     if (p.address.country != "AE") return nullptr;
     const auto name = fold(p.name);
     const auto type = fold(p.type);
@@ -137,8 +137,8 @@ const nlohmann::json* uae_recipient(const Party& p, const CheckInput& in) {
         if (!r.value("approved", true)) continue;
         const auto until = r.value("valid_until", "");
         if (!until.empty() && !in.reference_date.empty() && in.reference_date > until) continue;
-        const auto types = WordList::from_json(r.value("party_types", nlohmann::json::array()), "uae_approved_recipients.party_types");
-        const auto names = WordList::from_json(r.value("names", nlohmann::json::array()), "uae_approved_recipients.names");
+        const auto types = WordList::from_json(r.value("party_types", nlohmann::ordered_json::array()), "uae_approved_recipients.party_types");
+        const auto names = WordList::from_json(r.value("names", nlohmann::ordered_json::array()), "uae_approved_recipients.names");
         if ((!types.empty() && types.whole(type)) || names.find(name)) return &r;
     }
     return nullptr;
@@ -394,7 +394,7 @@ CatchAllReach catch_all_reach(const CheckInput& in) {
 }
 
 // One catch-all end use (R21), if the order's words name it.
-std::optional<Finding> catch_all_finding(const CheckInput& in, const nlohmann::json& ca, const std::vector<TextHit>& hits,
+std::optional<Finding> catch_all_finding(const CheckInput& in, const nlohmann::ordered_json& ca, const std::vector<TextHit>& hits,
                                          const CatchAllReach& reach) {
     const auto words_key = ca.value("words", "");
     std::vector<std::string> found;

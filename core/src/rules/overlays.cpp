@@ -68,7 +68,7 @@ std::vector<Finding> check_list_overlays(const CheckInput& in) {
                       {"why", data_text(e, "why")}, {"license_requirement", data_text(e, "license_requirement")},
                       {"license_policy", data_text(e, "license_policy")},
                       {"citation", e.contains("fr_notice") ? ojson(e["fr_notice"]) : msg("cite.overlay", {{"id", e.value("id", "")}})},
-                      {"sources", e.value("sources", nlohmann::json::array())}, {"confidence", e.value("confidence", "")},
+                      {"sources", e.value("sources", nlohmann::ordered_json::array())}, {"confidence", e.value("confidence", "")},
                       {"affiliates_rule_state", state.state}};
         out.push_back(std::move(f));
     };

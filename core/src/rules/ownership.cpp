@@ -13,7 +13,7 @@ namespace exportcheck {
 using namespace rules_detail;
 
 AffiliatesState affiliates_rule_state(const RulesData& rules, const std::string& reference_date) {
-    const auto& a = rules.license.ownership.value("affiliates_rule", nlohmann::json::object());
+    const auto& a = rules.license.ownership.value("affiliates_rule", nlohmann::ordered_json::object());
     const auto ref = reference_date.substr(0, std::min<std::size_t>(10, reference_date.size()));
     const auto until = a.value("suspended_until", "");
     AffiliatesState s;
@@ -35,9 +35,9 @@ AffiliatesState affiliates_rule_state(const RulesData& rules, const std::string&
 std::vector<Finding> check_ownership(const CheckInput& in, const std::vector<Finding>& party_findings) {
     const auto& own = in.rules.license.ownership;
     const double control = own.value("control_percent", 50.0);
-    const auto ofac = own.value("ofac_lists", nlohmann::json::array());
-    const auto bis = own.value("bis_lists", nlohmann::json::array());
-    auto listed_in = [](const nlohmann::json& lists, const std::string& l) { return std::find(lists.begin(), lists.end(), l) != lists.end(); };
+    const auto ofac = own.value("ofac_lists", nlohmann::ordered_json::array());
+    const auto bis = own.value("bis_lists", nlohmann::ordered_json::array());
+    auto listed_in = [](const nlohmann::ordered_json& lists, const std::string& l) { return std::find(lists.begin(), lists.end(), l) != lists.end(); };
     struct Sum {
         double ofac = 0, bis = 0, any = 0;
         std::map<std::string, double> owners;  // owner name -> percent, each counted once
@@ -68,7 +68,7 @@ std::vector<Finding> check_ownership(const CheckInput& in, const std::vector<Fin
         const Party* party = nullptr;
         for (const auto& p : in.order.parties)
             if (p.path == path) party = &p;
-        const bool us = party && party->address.country == "US" && own.value("affiliates_rule", nlohmann::json::object()).value("us_subsidiaries_excluded", false);
+        const bool us = party && party->address.country == "US" && own.value("affiliates_rule", nlohmann::ordered_json::object()).value("us_subsidiaries_excluded", false);
         Finding f;
         f.kind = "party_match";
         f.rule = "R17";
@@ -86,7 +86,7 @@ std::vector<Finding> check_ownership(const CheckInput& in, const std::vector<Fin
         }
         f.evidence = {{"party", path}, {"aggregate_percent", json_number(s.any)}, {"owners", s.hits},
                       {"affiliates_rule_state", state.state}, {"affiliates_rule_confirmed", state.confirmed},
-                      {"citation", data_text(own, "citation")}, {"sources", own.value("sources", nlohmann::json::array())},
+                      {"citation", data_text(own, "citation")}, {"sources", own.value("sources", nlohmann::ordered_json::array())},
                       {"confidence", own.value("confidence", "")}};
         out.push_back(std::move(f));
     }

@@ -559,8 +559,8 @@ void r20(Ctx& c) {
     }
 }
 
-bool in_list(const nlohmann::json& j, const std::string& cc) {
-    const auto countries = j.value("countries", nlohmann::json::array());
+bool in_list(const nlohmann::ordered_json& j, const std::string& cc) {
+    const auto countries = j.value("countries", nlohmann::ordered_json::array());
     return std::find(countries.begin(), countries.end(), cc) != countries.end();
 }
 
@@ -600,7 +600,7 @@ void r24(Ctx& c) {
     ojson parties = ojson::array();
     for (const auto* p : pass) parties.push_back(party_json(*p));
     f.evidence["inputs"] = {{"said", said_json(repack)}, {"pass_through_parties", parties},
-                            {"pass_through_countries", c.in.rules.flags.pass_through.value("countries", nlohmann::json::array())},
+                            {"pass_through_countries", c.in.rules.flags.pass_through.value("countries", nlohmann::ordered_json::array())},
                             {"with_r04_or_r10", with}};
 }
 

@@ -426,8 +426,8 @@ const Chip* Catalogue::chip(std::string_view id) const {
     return nullptr;
 }
 
-const nlohmann::json& LicenseRules::rule(std::string_view id) const {
-    static const nlohmann::json empty = nlohmann::json::object();
+const nlohmann::ordered_json& LicenseRules::rule(std::string_view id) const {
+    static const nlohmann::ordered_json empty = nlohmann::ordered_json::object();
     const auto it = rules.find(std::string(id));
     return it == rules.end() ? empty : *it;
 }

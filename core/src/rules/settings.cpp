@@ -11,7 +11,7 @@
 namespace exportcheck {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // A refused setting: where (its path, as the caller wrote it) and what is wrong, from the catalogue (set.*).
 [[noreturn]] void bad_setting(const std::string& path, nlohmann::ordered_json what) {

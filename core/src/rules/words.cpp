@@ -164,7 +164,7 @@ WordList::WordList(const std::vector<std::string>& phrases) {
     }
 }
 
-WordList WordList::from_json(const nlohmann::json& j, const std::string& where) {
+WordList WordList::from_json(const nlohmann::ordered_json& j, const std::string& where) {
     if (!j.is_array()) throw Error("rules_invalid", fmt::format("{}: expected a list of words", where));
     std::vector<std::string> v;
     for (std::size_t i = 0; i < j.size(); ++i) {

@@ -35,7 +35,7 @@ public:
     WordList() = default;
     explicit WordList(const std::vector<std::string>& phrases);
     // Reads a JSON array of strings; `where` names it in errors.
-    static WordList from_json(const nlohmann::json& j, const std::string& where);
+    static WordList from_json(const nlohmann::ordered_json& j, const std::string& where);
 
     // The first phrase found anywhere in the text (as written in the list), or nothing.
     std::optional<std::string> find(const Folded& text) const;

@@ -19,7 +19,7 @@
 namespace exportcheck {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 const char* const kPartyFields[] = {"name", "type", "address", "city", "state", "postal_code", "country", "address_type",
                                     "email", "phone", "website", "business", "established", "headquarters_country",

@@ -15,7 +15,7 @@
 namespace exportcheck {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // A refused field: its path as the order wrote it, and what is wrong as a message (in.*, messages_input.inc).
 [[noreturn]] void bad_order(const std::string& field, nlohmann::ordered_json what) {

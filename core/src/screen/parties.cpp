@@ -283,7 +283,7 @@ struct Screening {
                                  "and no hit is not a clean result"},
                       {"citation", "15 CFR Part 732, Supp. No. 3 (BIS 'Know Your Customer' guidance and red flags); the "
                                    "restricted-party check of every party (R01)"}};
-        const auto& r01 = in.rules.flags.flags.value("R01", nlohmann::json::object());
+        const auto& r01 = in.rules.flags.flags.value("R01", nlohmann::ordered_json::object());
         if (r01.contains("sources")) f.evidence["sources"] = ojson(r01["sources"]);
         out.push_back(std::move(f));
     }
@@ -416,8 +416,8 @@ struct Screening {
         const auto& own = in.rules.license.ownership;
         const double control = own.value("control_percent", 50.0);
         const bool controlling = q.relation == "parent" || (q.percent && *q.percent >= control);
-        const auto ofac = own.value("ofac_lists", nlohmann::json::array());
-        const auto bis = own.value("bis_lists", nlohmann::json::array());
+        const auto ofac = own.value("ofac_lists", nlohmann::ordered_json::array());
+        const auto bis = own.value("bis_lists", nlohmann::ordered_json::array());
         const bool is_ofac = std::find(ofac.begin(), ofac.end(), e.list) != ofac.end();
         const bool is_bis = std::find(bis.begin(), bis.end(), e.list) != bis.end();
         if (controlling && is_ofac) {
@@ -428,7 +428,7 @@ struct Screening {
             // The Affiliates Rule's state is the rules' call (stayed / active / unknown, with its confidence).
             const auto state = affiliates_rule_state(in.rules, in.reference_date);
             const bool us = q.party && q.party->address.country == "US" &&
-                            own.value("affiliates_rule", nlohmann::json::object()).value("us_subsidiaries_excluded", false);
+                            own.value("affiliates_rule", nlohmann::ordered_json::object()).value("us_subsidiaries_excluded", false);
             if (state.state == "active" && !us) {
                 id = "owner.affiliates";
                 p["note"] = state.note_msg;
@@ -588,7 +588,7 @@ std::vector<Finding> screen_parties(const PartyScreenInput& in) {
     return std::move(s.out);
 }
 
-std::vector<Clearance> clearances_from_json(const nlohmann::json& j) {
+std::vector<Clearance> clearances_from_json(const nlohmann::ordered_json& j) {
     std::vector<Clearance> out;
     if (j.is_null()) return out;
     if (!j.is_array()) throw Error("bad_clearances", Message{"in.field", {{"field", "clearances"}, {"what", msg("in.expected_list", {{"what", ""}})}}});

@@ -8,7 +8,7 @@
 
 namespace exportcheck {
 
-nlohmann::json request_from_text(std::string_view text, std::string_view what) {
+nlohmann::ordered_json request_from_text(std::string_view text, std::string_view what) {
     if (text.size() > limits::kMaxOrderBytes)
         throw Error("bad_order", Message{"in.field", {{"field", what},
                                                       {"what", msg("in.order_too_big", {{"size", std::to_string(text.size())},
@@ -16,7 +16,7 @@ nlohmann::json request_from_text(std::string_view text, std::string_view what) {
     return parse_json_text(text, what);
 }
 
-Lang request_lang(const nlohmann::json& request) noexcept {
+Lang request_lang(const nlohmann::ordered_json& request) noexcept {
     if (!request.is_object()) return Lang::en;
     const auto it = request.find("lang");
     if (it == request.end() || !it->is_string()) return Lang::en;

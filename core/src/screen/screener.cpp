@@ -15,7 +15,7 @@ using namespace wording;
 
 namespace {
 
-const nlohmann::json& rules_source(const Bundle& bundle, const nlohmann::json* rules) {
+const nlohmann::ordered_json& rules_source(const Bundle& bundle, const nlohmann::ordered_json* rules) {
     if (rules) return *rules;
     return bundle.meta.rules;
 }
@@ -153,10 +153,10 @@ ojson bundle_json(const Bundle& bundle, const std::map<std::string, std::string>
 
 }  // namespace
 
-Screener::Screener(const Bundle& bundle, const nlohmann::json* rules)
+Screener::Screener(const Bundle& bundle, const nlohmann::ordered_json* rules)
     : bundle_(bundle), state_(std::make_unique<State>(bundle, RulesData::from_documents(rules_source(bundle, rules)))) {}
 
-Screener::Screener(const Bundle& bundle, const Matcher& matcher, const nlohmann::json* rules)
+Screener::Screener(const Bundle& bundle, const Matcher& matcher, const nlohmann::ordered_json* rules)
     : bundle_(bundle),
       state_(std::make_unique<State>(bundle, matcher, RulesData::from_documents(rules_source(bundle, rules)))) {}
 
@@ -212,7 +212,7 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     return r;
 }
 
-nlohmann::ordered_json Screener::screen_json(const nlohmann::json& request, const OwnList* own_list) const {
+nlohmann::ordered_json Screener::screen_json(const nlohmann::ordered_json& request, const OwnList* own_list) const {
     if (!request.is_object()) throw Error("bad_order", Message{"in.field", {{"field", "order"}, {"what", msg("in.expected_json_object")}}});
     if (request.contains("order")) {
         for (const auto& [key, v] : request.items())
@@ -227,7 +227,7 @@ nlohmann::ordered_json Screener::screen_json(const nlohmann::json& request, cons
             options.lang = *lang;
         }
         options.own_list = own_list;
-        options.clearances = clearances_from_json(request.value("clearances", nlohmann::json()));
+        options.clearances = clearances_from_json(request.value("clearances", nlohmann::ordered_json()));
         if (request.contains("settings")) {
             if (!request["settings"].is_object() && !request["settings"].is_null())
                 throw Error("bad_settings", Message{"in.field", {{"field", "settings"}, {"what", msg("in.expected_object")}}});
