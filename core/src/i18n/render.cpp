@@ -1,10 +1,10 @@
 // Rendering a message: its template from the catalogue, its parameters in the language's style.
+#include <exportcheck/concat.hpp>
 #include <exportcheck/countries.hpp>
 #include <exportcheck/message.hpp>
 
-#include <fmt/format.h>
-
 #include <cmath>
+#include <cstdio>
 
 namespace exportcheck {
 
@@ -28,24 +28,30 @@ ojson date(std::string_view iso) { return ojson{{"$date", iso}}; }
 ojson any_of(ojson items) { return ojson{{"$or", std::move(items)}}; }
 ojson comma_list(ojson items) { return ojson{{"$commas", std::move(items)}}; }
 
+std::string fixed(double value, int decimals) {
+    char buffer[400];  // the longest double in %f: 309 digits, the sign, the point and the decimals asked for
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
 std::string format_number(double v, Lang lang) {
     const char* group = lang == Lang::fr ? "\u202F" : ",";
     const char decimal = lang == Lang::fr ? ',' : '.';
     if (std::fabs(v) < 100 && v != std::floor(v)) {
-        auto s = fmt::format("{:.2f}", v);
+        auto s = fixed(v, 2);
         for (auto& c : s)
             if (c == '.') c = decimal;
         return s;
     }
     const double r = std::round(v * 10) / 10;
-    const std::string digits = fmt::format("{:.0f}", std::floor(std::fabs(r)));
+    const std::string digits = fixed(std::floor(std::fabs(r)), 0);
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += group;
         out += digits[i];
     }
     const double frac = std::fabs(r) - std::floor(std::fabs(r));
-    if (frac > 0.05) out += fmt::format("{}{:.0f}", decimal, frac * 10);
+    if (frac > 0.05) out += concat(decimal, fixed(frac * 10, 0));
     return (r < 0 ? "-" : "") + out;
 }
 
@@ -70,9 +76,9 @@ std::string format_date(const std::string& iso, Lang lang) {
     if (y < 0 || m < 1 || m > 12) return iso;
     const auto month = lang == Lang::fr ? kMonthsFr[m - 1] : kMonthsEn[m - 1];
     const int d = iso.size() >= 10 && iso[7] == '-' ? digits(8, 2) : -1;
-    if (d < 1) return fmt::format("{} {}", month, y);
-    if (lang == Lang::fr) return fmt::format("{}{} {} {}", d, d == 1 ? "er" : "", month, y);
-    return fmt::format("{} {} {}", d, month, y);
+    if (d < 1) return concat(month, " ", y);
+    if (lang == Lang::fr) return concat(d, d == 1 ? "er" : "", " ", month, " ", y);
+    return concat(d, " ", month, " ", y);
 }
 
 std::string render_template(std::string_view tpl, const ojson& params, Lang lang);
@@ -106,7 +112,7 @@ std::string render_value(const ojson& v, Lang lang) {
             const auto code = v[plain ? "$cname" : "$country"].get<std::string>();
             const auto name = country_name_in(code, lang);
             if (name.empty()) return code;
-            return plain ? std::string(name) : fmt::format("{} ({})", name, code);
+            return plain ? std::string(name) : concat(name, " (", code, ")");
         }
         if (v.contains("$date")) return format_date(v["$date"].get<std::string>(), lang);
         if (v.contains("$t")) return v["$t"].value(std::string(to_string(lang)), std::string());
@@ -171,17 +177,17 @@ std::string apply_format(const ojson& value, std::string_view format, std::strin
     }
     std::string s = render_value(value, lang);
     if (format == "2dp" && value.is_number()) {
-        s = fmt::format("{:.2f}", value.get<double>());
+        s = fixed(value.get<double>(), 2);
         if (lang == Lang::fr)
             for (auto& c : s)
                 if (c == '.') c = ',';
     } else if (format == "1dp" && value.is_number()) {
-        s = fmt::format("{:.1f}", value.get<double>());
+        s = fixed(value.get<double>(), 1);
         if (lang == Lang::fr)
             for (auto& c : s)
                 if (c == '.') c = ',';
     } else if (format == "int" && value.is_number()) {
-        s = fmt::format("{}", value.get<long long>());
+        s = std::to_string(value.get<long long>());
     } else if (format == "sentence" || format == "lcsentence") {
         s = first_sentence(s);
         if (format == "lcsentence" && s.size() > 1 && upper_ascii(s[0]) && lower_ascii(s[1])) s[0] = char(s[0] + 32);

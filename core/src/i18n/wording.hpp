@@ -5,7 +5,6 @@
 #include <exportcheck/message.hpp>
 #include <exportcheck/order.hpp>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -17,20 +16,8 @@ namespace exportcheck::wording {
 
 using ojson = nlohmann::ordered_json;
 
-// 15832 -> "15,832"; 12104.5 -> "12,104.5"; 5.9213 -> "5.92" (two decimals below 100).
-inline std::string human(double v) {
-    if (std::fabs(v) < 100 && v != std::floor(v)) return fmt::format("{:.2f}", v);
-    const double r = std::round(v * 10) / 10;
-    std::string digits = fmt::format("{:.0f}", std::floor(std::fabs(r)));
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    const double frac = std::fabs(r) - std::floor(std::fabs(r));
-    if (frac > 0.05) out += fmt::format(".{:.0f}", frac * 10);
-    return (r < 0 ? "-" : "") + out;
-}
+// 15832 -> "15,832"; 12104.5 -> "12,104.5"; 5.9213 -> "5.92" (two decimals below 100): English report text.
+inline std::string human(double v) { return format_number(v, Lang::en); }
 
 // A number for JSON: an integer when it is one, else rounded to `decimals`.
 inline nlohmann::ordered_json json_number(double v, int decimals = 2) {

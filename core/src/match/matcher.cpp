@@ -3,9 +3,9 @@
 // words written together), so a query touches a small part of the lists; then each candidate is scored.
 #include "matcher_index.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/countries.hpp>
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -246,7 +246,7 @@ std::vector<Hit> Matcher::run(const MatchQuery& query, std::size_t top, double t
     std::string key;
     const Index::Recent* recent = nullptr;
     if (!exhaustive) {
-        key = fmt::format("{}|{}|{}", static_cast<int>(query.type), threshold, query.name);
+        key = concat(static_cast<int>(query.type), "|", fixed(threshold, 6), "|", query.name);
         if (const auto it = ix.recent.find(key); it != ix.recent.end()) recent = &it->second;
     }
     std::vector<std::pair<std::uint32_t, double>> fresh;

@@ -4,10 +4,10 @@
 #include "evidence.hpp"
 #include "numbers.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/classify.hpp>
 #include <exportcheck/message.hpp>
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -617,8 +617,8 @@ std::string tool_eccn(const ItemClassification& r, const MakerClass& maker, cons
         case ItemClass::consumer_a:
         case ItemClass::b: {
             const char* para = r.cls == ItemClass::b ? "b" : "a";
-            if (r.system && is_maker_z_base(cat, maker.base)) return fmt::format("{}.z (tracks 4A090.{})", maker.base, para);
-            return fmt::format("{}.{}", r.system ? "4A090" : "3A090", para);
+            if (r.system && is_maker_z_base(cat, maker.base)) return concat(maker.base, ".z (tracks 4A090.", para, ")");
+            return concat(r.system ? "4A090" : "3A090", ".", para);
         }
         case ItemClass::letter: return r.system ? "outside 4A090 (H20/MI308 letter applies)" : "outside 3A090 (H20/MI308 letter applies)";
         case ItemClass::outside: return r.system ? "outside 4A090" : "outside 3A090";

@@ -2,6 +2,7 @@
 // order that cannot be fully evaluated is never `clear`: such findings ask for review.
 #include "evidence.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/checks.hpp>
 
 namespace exportcheck {
@@ -46,7 +47,7 @@ std::vector<Finding> check_data_quality(const CheckInput& in) {
                                                                   : "DQ-IGNORED";
         f.severity = issue.needs_review ? Severity::review : Severity::info;
         if (issue.message_id.empty()) {
-            f.message = fmt::format("{}: {}", issue.field, issue.message);
+            f.message = concat(issue.field, ": ", issue.message);
         } else {
             f.say("dq.issue", {{"field", field_words(in.order, issue.field)},
                                {"what", msg(issue.message_id, ojson(issue.params))}});

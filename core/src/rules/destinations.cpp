@@ -1,6 +1,7 @@
 // Where the goods go, and who falls under the headquarters test (brief §2.1, §2.2).
 #include "evidence.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/checks.hpp>
 
 #include <algorithm>
@@ -51,7 +52,7 @@ Destinations destinations_of(const Order& order, const RulesData& rules) {
         for (const auto role : {Role::buyer, Role::forwarder}) {
             for (const auto* p : order.with_role(role)) add_country(d, rules, p->address.country, std::string(to_string(role)));
             if (!d.countries.empty()) {
-                basis.push_back(fmt::format("{} (no ship-to, consignee or end user with a country)", to_string(role)));
+                basis.push_back(concat(to_string(role), " (no ship-to, consignee or end user with a country)"));
                 break;
             }
         }

@@ -4,11 +4,11 @@
 #include "compiled_words.hpp"
 #include "numbers.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/checks.hpp>
 #include <exportcheck/countries.hpp>
 #include <exportcheck/message.hpp>
 
-#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -50,7 +50,7 @@ inline ojson pedigree_json(const Pedigree& p) { return ojson{{"sources", p.sourc
 // "Hong Kong (HK)".
 inline std::string country_label(const std::string& cc) {
     const auto name = country_name(cc);
-    return name.empty() ? cc : fmt::format("{} ({})", name, cc);
+    return name.empty() ? cc : concat(name, " (", cc, ")");
 }
 
 // A role as a sentence says it: "ship-to party", "ultimate consignee", "payer's bank".
@@ -86,7 +86,7 @@ inline std::string item_label(const Item& item, const ItemClassification& c) {
     const bool eccn = c.eccn.size() >= 5 && (c.eccn[0] >= '0' && c.eccn[0] <= '9');
     const bool low = c.confidence == "L" && c.figures_from.find("catalogue") != std::string::npos;
     if (!eccn) return "the " + item_name(item, c);
-    return fmt::format("the {} (ECCN {}{})", item_name(item, c), c.eccn, low ? ", on figures marked [L]" : "");
+    return concat("the ", item_name(item, c), " (ECCN ", c.eccn, low ? ", on figures marked [L]" : "", ")");
 }
 
 

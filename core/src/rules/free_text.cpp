@@ -1,6 +1,7 @@
 #include "free_text.hpp"
 #include "json_read.hpp"
 
+#include <fmt/format.h>
 #include <exportcheck/order.hpp>
 
 #include <algorithm>

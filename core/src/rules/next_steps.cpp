@@ -2,6 +2,7 @@
 // why no licence is needed, and whether a NAC/ACA notification applies to a consumer 3A090 card.
 #include "evidence.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/checks.hpp>
 
 #include <algorithm>
@@ -18,7 +19,8 @@ std::string add_years(const std::string& iso, int years) {
     const int y = std::atoi(iso.substr(0, 4).c_str()) + years;
     std::string md = iso.substr(4, 6);
     if (md == "-02-29") md = "-02-28";
-    return fmt::format("{:04d}{}", y, md);
+    const auto year = std::to_string(y);
+    return std::string(year.size() < 4 ? 4 - year.size() : 0, '0') + year + md;
 }
 
 ojson step(std::string_view id, ojson params) {

@@ -2,6 +2,7 @@
 // is folded, a trailing legal form dropped, and compared whole: "Z.AI Co., Ltd." is the listed Zhipu.
 #include "evidence.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/checks.hpp>
 
 #include <algorithm>
@@ -76,7 +77,7 @@ std::vector<Finding> check_list_overlays(const CheckInput& in) {
         check(p, p.name, p.role == Role::parent ? "parent" : p.role == Role::owner ? "owner" : "", p.path);
         check(p, p.parent_name, "parent", p.path + ".parent");
         for (std::size_t i = 0; i < p.ownership.size(); ++i)
-            check(p, p.ownership[i].name, "owner", fmt::format("{}.ownership[{}]", p.path, i));
+            check(p, p.ownership[i].name, "owner", concat(p.path, ".ownership[", i, "]"));
     }
     return out;
 }

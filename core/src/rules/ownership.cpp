@@ -2,6 +2,7 @@
 // shares add up. Screen matches the owner names against the lists; the rules here judge what the hits mean.
 #include "evidence.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/checks.hpp>
 
 #include <algorithm>
@@ -21,13 +22,13 @@ AffiliatesState affiliates_rule_state(const RulesData& rules, const std::string&
     if (!s.set_by_order && !ref.empty()) {
         if (ref < a.value("effective", "")) return {"stayed", true, "not yet in force", false, msg("aff.not_yet")};
         if (ref >= a.value("suspended_from", "9999") && ref <= a.value("suspended_until", "0000"))
-            return {"stayed", true, fmt::format("stayed until {} ({})", until, a.value("suspension", "")), false,
+            return {"stayed", true, concat("stayed until ", until, " (", a.value("suspension", ""), ")"), false,
                     msg("aff.stayed_until", {{"until", date(until)}, {"suspension", a.value("suspension", "")}})};
     }
     s.state = a.value("state", "unknown");
     s.confirmed = false;
-    s.note = s.set_by_order ? fmt::format("set by the order's settings; {} [L]", a.value("unconfirmed", ""))
-                            : fmt::format("{} [L]", a.value("unconfirmed", ""));
+    s.note = s.set_by_order ? concat("set by the order's settings; ", a.value("unconfirmed", ""), " [L]")
+                            : concat(a.value("unconfirmed", ""), " [L]");
     s.note_msg = msg("aff.unconfirmed", {{"after", date(until)}, {"by_order", s.set_by_order ? "yes" : "no"}});
     return s;
 }

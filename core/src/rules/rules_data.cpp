@@ -3,6 +3,7 @@
 #include "json_read.hpp"
 #include "words.hpp"
 
+#include <fmt/format.h>
 #include <exportcheck/countries.hpp>
 
 #include <algorithm>

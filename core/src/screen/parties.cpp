@@ -6,6 +6,7 @@
 #include "../rules/compiled_words.hpp"  // fold(), the word lists: still Rules' own (issue 15: Text should own the fold)
 #include "screen_internal.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/sha256.hpp>
@@ -229,8 +230,8 @@ ListAction action_for(const RulesData& rules, const Source& src, const Entry& e)
         action.action = e.consequence == "block" ? "blocked" : "review";
         action.rule = "OWN";
         action.name = e.list_name.empty() ? "your own list" : e.list_name;
-        action.effect = fmt::format("your own list says: {} (your own list, not an official restricted-party list)",
-                                    e.consequence == "block" ? "block" : "review");
+        action.effect = concat("your own list says: ", e.consequence == "block" ? "block" : "review",
+                               " (your own list, not an official restricted-party list)");
         action.confidence = "";
     }
     return action;
@@ -319,7 +320,7 @@ struct Screening {
         if (address_note.empty()) {
             address_note = !country_agrees ? "no country to compare"
                          : *country_agrees ? "the country agrees with the entry's"
-                                           : fmt::format("the entry is listed in {}, the party is in {}", join(listed_countries, ", "), q.country);
+                                           : concat("the entry is listed in ", join(listed_countries, ", "), ", the party is in ", q.country);
             ojson listed_in = ojson::array();
             for (const auto& c : listed_countries) listed_in.push_back(country(c));
             note_msg = !country_agrees ? msg("corr.no_country")
@@ -513,8 +514,8 @@ void merge_same_party(std::vector<Finding>& findings) {
             kept.push_back(std::move(f));
             continue;
         }
-        const auto key = fmt::format("{}|{}|{}|{}|{}|{}", f.rule, f.message_id, e.value("list", ""), e.value("source_id", ""),
-                                     e.value("name", ""), e.value("country", ""));
+        const auto key = concat(f.rule, "|", f.message_id, "|", e.value("list", ""), "|", e.value("source_id", ""), "|",
+                                e.value("name", ""), "|", e.value("country", ""));
         const auto it = first.find(key);
         if (it == first.end()) {
             first.emplace(key, kept.size());
@@ -569,7 +570,7 @@ std::vector<Finding> screen_parties(const PartyScreenInput& in) {
             oq.relation = "owner";
             oq.percent = o.percent;
             oq.country = o.country;
-            oq.path = fmt::format("{}.ownership[{}]", p.path, i);
+            oq.path = concat(p.path, ".ownership[", i, "]");
             s.query(oq);
         }
         s.addresses(p);
@@ -593,7 +594,7 @@ std::vector<Clearance> clearances_from_json(const nlohmann::ordered_json& j) {
     if (j.is_null()) return out;
     if (!j.is_array()) throw Error("bad_clearances", Message{"in.field", {{"field", "clearances"}, {"what", msg("in.expected_list", {{"what", ""}})}}});
     for (std::size_t i = 0; i < j.size(); ++i) {
-        const auto where = fmt::format("clearances[{}]", i);
+        const auto where = concat("clearances[", i, "]");
         if (!j[i].is_object()) throw Error("bad_clearances", Message{"in.field", {{"field", where}, {"what", msg("in.expected_object")}}});
         auto field = [&](const char* key) {
             const auto it = j[i].find(key);
