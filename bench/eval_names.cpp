@@ -89,14 +89,14 @@ void name_bench(const Options& o, const Matcher& matcher, Summary& summary) {
     const auto text = cli::read_file(o.shared + "/pairs/nomenklatura_name_bench_cases.csv");
     CsvReader reader(text, "nomenklatura_name_bench_cases.csv");
     CsvRow row;
-    reader.next(row);  // header
+    next_or_throw(reader, row);  // header
     struct Case {
         std::string group, schema, a, b, quality, category;
         bool truth;
         double score, bundle_score;
     };
     std::vector<Case> cases;
-    while (reader.next(row)) {
+    while (next_or_throw(reader, row)) {
         if (row.fields.size() < 6) continue;
         Case c{row.fields[0], row.fields[1], row.fields[2], row.fields[3], row.fields[5],
                row.fields.size() > 6 ? row.fields[6] : "", row.fields[4] == "true", 0, 0};
@@ -143,9 +143,9 @@ void ofac_agreement(const Options& o, Summary& summary) {
     const auto text = cli::read_file(o.shared + "/pairs/nomenklatura_ofac_slst_scores.csv");
     CsvReader reader(text, "nomenklatura_ofac_slst_scores.csv");
     CsvRow row;
-    reader.next(row);
+    next_or_throw(reader, row);
     std::vector<std::pair<double, double>> scored;  // (ofac 0..1 or -1, ours)
-    while (reader.next(row)) {
+    while (next_or_throw(reader, row)) {
         if (row.fields.size() < 3) continue;
         const double ofac = std::stod(row.fields[2]);
         const double ours = round_score(compare_names(row.fields[0], row.fields[1]).score);

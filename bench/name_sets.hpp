@@ -67,9 +67,9 @@ inline std::vector<NegativeRow> read_negatives(const std::string& path) {
     const auto text = exportcheck::cli::read_file(path);
     exportcheck::CsvReader reader(text, path);
     exportcheck::CsvRow row;
-    reader.next(row);
+    exportcheck::next_or_throw(reader, row);
     std::vector<NegativeRow> out;
-    while (reader.next(row))
+    while (exportcheck::next_or_throw(reader, row))
         if (row.fields.size() >= 8) out.push_back({row.fields[0], row.fields[5], row.fields[7]});
     return out;
 }

@@ -3,7 +3,10 @@
 // bytes (converted to UTF-8). Errors name the file and the line.
 #pragma once
 
+#include <exportcheck/error.hpp>
+
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +28,10 @@ struct CsvOptions {
 class CsvReader {
 public:
     CsvReader(std::string_view text, std::string_view file_name, CsvOptions options = {});
-    // Next row, false at the end. Blank lines and a final Ctrl-Z are skipped.
+    // Next row, false at the end or at an error. Blank lines and a final Ctrl-Z are skipped.
     bool next(CsvRow& row);
+    // Why next() stopped early: a quote that never closes (Error "csv_unbalanced_quote"); none at the end.
+    const std::optional<Error>& error() const noexcept { return error_; }
 
 private:
     std::string_view text_;
@@ -34,7 +39,15 @@ private:
     CsvOptions options_;
     std::size_t pos_ = 0;
     std::size_t line_;
+    std::optional<Error> error_;
 };
+
+// next() for the native list parsers, which throw their errors (the browser never reads those files).
+inline bool next_or_throw(CsvReader& reader, CsvRow& row) {
+    if (reader.next(row)) return true;
+    if (reader.error()) throw *reader.error();
+    return false;
+}
 
 // Bytes that are not valid UTF-8 are taken as Latin-1 (cp1252 for 0x80-0x9F) and converted.
 std::string to_utf8(std::string_view bytes);

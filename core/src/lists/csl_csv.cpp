@@ -118,13 +118,13 @@ void merge_into(Entry& into, Entry&& more) {
 std::vector<Entry> parse_csl_csv(std::string_view csv, std::string_view file_name) {
     CsvReader reader(csv, file_name);
     CsvRow row;
-    if (!reader.next(row)) throw Error("csl_empty", fmt::format("{}: the file is empty", file_name));
+    if (!next_or_throw(reader, row)) throw Error("csl_empty", fmt::format("{}: the file is empty", file_name));
     const auto cols = read_header(row, file_name);
     const auto header_width = row.fields.size();
 
     std::vector<Entry> entries;
     std::map<std::pair<std::string, std::string>, std::size_t> seen;  // (list, id) -> index: rows repeat per address
-    while (reader.next(row)) {
+    while (next_or_throw(reader, row)) {
         if (cols.get(row, Columns::source) == "source") continue;  // a repeated header line
         if (row.fields.size() != header_width)
             throw Error("csl_bad_row", fmt::format("{}: line {}: expected {} fields as in the header, found {}",

@@ -150,9 +150,12 @@ bool CsvReader::next(CsvRow& row) {
         field += c;
         ++pos_;
     }
-    if (quoted)
-        throw Error("csv_unbalanced_quote", Message{"in.csv_unbalanced_quote",
-                                                    {{"file", file_name_}, {"line", std::to_string(quote_line)}}});
+    if (quoted) {
+        error_ = Error("csv_unbalanced_quote", Message{"in.csv_unbalanced_quote",
+                                                       {{"file", file_name_}, {"line", std::to_string(quote_line)}}});
+        pos_ = text_.size();
+        return false;
+    }
     finish_field();
     return true;
 }

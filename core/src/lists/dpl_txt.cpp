@@ -167,7 +167,7 @@ void fold_row(Group& g, const std::vector<std::string>& f, const DplColumns& c, 
 std::vector<Entry> parse_dpl_txt(std::string_view text, std::string_view file_name) {
     CsvReader reader(text, file_name, CsvOptions{'\t', false, true});
     CsvRow row;
-    if (!reader.next(row))
+    if (!next_or_throw(reader, row))
         throw Error("dpl_missing_column", std::string(file_name) + ": empty file, no header row with a \"" +
                                               std::string(kDplHeaders[kDplName]) + "\" column");
     const DplColumns columns = locate_columns(row, file_name);
@@ -175,7 +175,7 @@ std::vector<Entry> parse_dpl_txt(std::string_view text, std::string_view file_na
     std::vector<Group> groups;
     std::vector<std::vector<std::string>> citations;  // per group, in order of appearance
     std::unordered_map<std::string, std::size_t> index;  // name key -> group
-    while (reader.next(row)) {
+    while (next_or_throw(reader, row)) {
         if (row.fields.size() != columns.count)
             throw Error("dpl_bad_row", std::string(file_name) + ": line " + std::to_string(row.line) + ": expected " +
                                            std::to_string(columns.count) + " fields, found " +

@@ -292,7 +292,7 @@ void Reader::read(std::string_view text, std::string_view file_name) {
 
     CsvReader reader(text, file_name);
     CsvRow row;
-    reader.next(row);
+    next_or_throw(reader, row);
     const auto header = row.fields;
     for (const auto& h : header)
         if (!known_field(h))
@@ -301,7 +301,7 @@ void Reader::read(std::string_view text, std::string_view file_name) {
     for (auto required : {"list", "source_id", "name"})
         if (std::find(header.begin(), header.end(), required) == header.end() && !(own && required == std::string_view("list")))
             throw Error("import_invalid", fmt::format("{}: line {}: the header has no `{}` column", file_name, row.line, required));
-    while (reader.next(row)) {
+    while (next_or_throw(reader, row)) {
         const Where at{file_name, row.line};
         auto e = entry_from_csv_row(header, row, at);
         validate(e, at, own);

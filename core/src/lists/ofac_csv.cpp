@@ -127,7 +127,7 @@ std::vector<Entry> parse_ofac_csv(const OfacFiles& files, std::string_view sourc
     CsvRow row;
 
     CsvReader prim(files.primary, files.primary_name, kOfacCsv);
-    while (prim.next(row)) {
+    while (next_or_throw(prim, row)) {
         require_fields(row, 12, files.primary_name);
         Entry e;
         e.source = std::string(source);
@@ -179,14 +179,14 @@ std::vector<Entry> parse_ofac_csv(const OfacFiles& files, std::string_view sourc
     };
 
     CsvReader alt(files.alt, files.alt_name, kOfacCsv);
-    while (alt.next(row)) {
+    while (next_or_throw(alt, row)) {
         require_fields(row, 4, files.alt_name);
         if (auto* e = owner(row, files.alt_name); e && !row.fields[3].empty())
             e->aliases.push_back({row.fields[3], row.fields[2].empty() ? "aka" : row.fields[2]});
     }
 
     CsvReader add(files.add, files.add_name, kOfacCsv);
-    while (add.next(row)) {
+    while (next_or_throw(add, row)) {
         require_fields(row, 5, files.add_name);
         auto* e = owner(row, files.add_name);
         if (!e) continue;
@@ -200,7 +200,7 @@ std::vector<Entry> parse_ofac_csv(const OfacFiles& files, std::string_view sourc
     }
 
     CsvReader comments(files.comments, files.comments_name, kOfacCsv);
-    while (comments.next(row)) {
+    while (next_or_throw(comments, row)) {
         require_fields(row, 2, files.comments_name);
         if (auto* e = owner(row, files.comments_name)) e->remarks += row.fields[1];
     }

@@ -154,7 +154,7 @@ Table csv_table(std::string_view csv, std::string_view file_name) {
     t.file_name = std::string(file_name);
     CsvReader reader(csv, file_name, CsvOptions{',', false, true});
     CsvRow row;
-    while (reader.next(row)) t.rows.push_back(row);
+    while (next_or_throw(reader, row)) t.rows.push_back(row);
     return t;
 }
 

@@ -210,7 +210,7 @@ json built_order(Building& b) {
 // The header row: every column known, order_id among them.
 std::vector<Column> read_columns(CsvReader& reader, std::string_view file_name) {
     CsvRow row;
-    if (!reader.next(row)) file_error(file_name, "in.csv_empty");
+    if (!next_or_throw(reader, row)) file_error(file_name, "in.csv_empty");
     if (std::none_of(row.fields.begin(), row.fields.end(), [](const std::string& h) { return known_column(h).has_value(); }))
         file_error(file_name, "in.csv_no_known_column", {{"examples", "order_id, buyer.name, item.description, ..."}});
     std::vector<Column> columns;
@@ -370,7 +370,7 @@ CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name, std:
         reader = CsvReader(csv, file_name, options);
     }
     CsvRow row;
-    while (reader.next(row)) orders.add(row);
+    while (next_or_throw(reader, row)) orders.add(row);
     return orders.finish();
 }
 
