@@ -11,6 +11,7 @@
 #include <exportcheck/bundle.hpp>
 #include <exportcheck/entry.hpp>
 #include <exportcheck/message.hpp>
+#include <exportcheck/result.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -97,8 +98,9 @@ public:
 
     const Bundle& bundle() const noexcept { return bundle_; }
     const Matcher& matcher() const noexcept { return *matcher_; }
-    // Built on first use (a bundle without rules can still be matched against); throws Error("rules_missing").
-    const Screener& screener() const;
+    // Built on first use (a bundle without rules can still be matched against); Error("rules_missing") or
+    // Error("rules_invalid") when the rules cannot be loaded (asked again on the next call).
+    Result<const Screener*> screener() const;
 
     // The reseller's own list, screened with every order from now on; no entries: none.
     void set_own_list(std::vector<Entry> entries);
