@@ -152,7 +152,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ec_load_bundle(char* data, std::size_t size) {
     std::unique_ptr<char, decltype(&std::free)> owned(data, &std::free);
     return guarded([&] {
-        auto bundle = exportcheck::read_bundle(std::string_view(data, size));
+        auto bundle = exportcheck::read_bundle(std::string_view(data, size)).value();
         owned.reset();
         // The own list stays, weighed by the new bundle's word rarity.
         auto own = g_engine ? g_engine->own_entries() : std::vector<exportcheck::Entry>{};

@@ -3,7 +3,7 @@
 // orders as text and giving JSON. The same text gives the same bytes, errors included, wherever it comes from;
 // every error is a catalogue message (message.hpp) rendered in the language asked for.
 //
-//   Engine engine(read_bundle(bytes));                     // rules from the bundle, or Engine(bundle, &rules)
+//   Engine engine(read_bundle(bytes).value());             // rules from the bundle, or Engine(bundle, &rules)
 //   engine.set_own_list(parse_own_list({{csv, "own.csv"}}));
 //   engine.screen_text({text, "orders.jsonl"}, {}, [](const OrderOutcome& o) { std::puts(o.line_json().c_str()); });
 #pragma once
