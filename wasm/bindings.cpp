@@ -87,7 +87,7 @@ std::vector<exportcheck::Entry> own_list_argument(const char* data, std::size_t 
         throw exportcheck::Error("bad_argument", "own list: expected {\"text\": CSV or JSON lines, \"name\"?: file name}");
     const auto name = j.contains("name") && j["name"].is_string() ? j["name"].get<std::string>() : std::string("own list");
     const auto& text = j["text"].get_ref<const std::string&>();
-    return exportcheck::parse_own_list({{text, name}});
+    return exportcheck::parse_own_list({{text, name}}).value();
 }
 
 json own_list_summary() {

@@ -25,7 +25,7 @@ std::vector<Entry> own_list_entries(const std::vector<std::string>& paths) {
     for (const auto& p : paths) texts.push_back(read_file(p));
     std::vector<ListFile> files;
     for (std::size_t i = 0; i < paths.size(); ++i) files.push_back({texts[i], paths[i]});
-    return parse_own_list(files);
+    return parse_own_list(files).value();
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 // every error is a catalogue message (message.hpp) rendered in the language asked for.
 //
 //   Engine engine(read_bundle(bytes).value());             // rules from the bundle, or Engine(bundle, &rules)
-//   engine.set_own_list(parse_own_list({{csv, "own.csv"}}));
+//   engine.set_own_list(parse_own_list({{csv, "own.csv"}}).value());
 //   engine.screen_text({text, "orders.jsonl"}, {}, [](const OrderOutcome& o) { std::puts(o.line_json().c_str()); });
 #pragma once
 

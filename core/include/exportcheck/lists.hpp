@@ -3,6 +3,7 @@
 #pragma once
 
 #include <exportcheck/entry.hpp>
+#include <exportcheck/result.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -37,7 +38,8 @@ std::vector<Entry> parse_dpl_txt(std::string_view text, std::string_view file_na
 // postal_code, country columns, one address per row), programs, federal_register,
 // license_requirement, license_policy, start_date, end_date, dates_of_birth, nationalities, ids,
 // source_url, remarks, consequence (block | review, for lists of one's own). JSON lines when the
-// first non-blank character is '{', CSV otherwise. Errors name the file, line and field.
+// first non-blank character is '{', CSV otherwise. Errors name the file, line and field (thrown: this one
+// is read by the native bundle build only; the browser's door is parse_own_list).
 std::vector<Entry> parse_import_list(std::string_view text, std::string_view file_name);
 
 // A reseller's own list: list code OWN for every entry.
@@ -50,8 +52,9 @@ struct ListFile {
 // Own-list files in the import format, read as one list: `list` may be left out (it is OWN; another code
 // is an error), every entry needs its `consequence` (block or review), values may not contain `;` (so the
 // CSV written by import_list_csv() reads back the same), and a source_id used in two files is an error.
-// Entries get `source` "own". Errors name the file, line and field (code import_invalid).
-std::vector<Entry> parse_own_list(const std::vector<ListFile>& files);
+// Entries get `source` "own". Errors name the file, line and field (code import_invalid, or
+// csv_unbalanced_quote); returned, not thrown (the browser reads own lists).
+Result<std::vector<Entry>> parse_own_list(const std::vector<ListFile>& files);
 
 // An entry as one line of the import format (the fields it has; aliases as names, addresses as objects).
 nlohmann::ordered_json import_list_json(const Entry& entry);

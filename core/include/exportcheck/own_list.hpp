@@ -2,7 +2,7 @@
 // each entry with its consequence: block or review). It is screened with every order beside the bundle's
 // lists, through a small name index of its own: the bundle's big index is never rebuilt for it.
 //
-//   const auto entries = parse_own_list({{text, "refused.csv"}});   // lists.hpp; errors name file, line, field
+//   const auto entries = parse_own_list({{text, "refused.csv"}}).value();  // lists.hpp; errors name file, line, field
 //   const OwnList own(entries, bundle_matcher);                      // word rarity from the bundle's index
 //   ScreenOptions options;
 //   options.own_list = &own;                                         // hits: list OWN, the entry's consequence

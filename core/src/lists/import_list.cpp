@@ -4,17 +4,18 @@
 
 #include <exportcheck/countries.hpp>
 #include <exportcheck/csv.hpp>
+#include <exportcheck/concat.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/limits.hpp>
 #include <exportcheck/lists.hpp>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <array>
 #include <map>
+#include <optional>
 #include <string_view>
 
 namespace exportcheck {
@@ -55,23 +56,26 @@ bool known_field(std::string_view f) {
 
 std::string known_fields_text() {
     std::string s;
-    for (auto f : kScalarFields) s += fmt::format("{}{}", s.empty() ? "" : ", ", f);
-    for (auto f : kListFields) s += fmt::format(", {}", f);
+    for (auto f : kScalarFields) s += concat(s.empty() ? "" : ", ", f);
+    for (auto f : kListFields) s += concat(", ", f);
     return s;
 }
 
+// Where an entry is read, and where its first problem goes (nothing throws: the browser reads own lists).
+// Readers go on after a problem with empty values; Reader::read stops at the end of that line or row.
 struct Where {
     std::string_view file;
     std::size_t line;
-    [[noreturn]] void fail(std::string_view field, const std::string& what) const {
-        throw Error("import_invalid", fmt::format("{}: line {}: field `{}`: {}", file, line, field, what));
+    std::optional<Error>* problem;
+    void fail(std::string_view field, const std::string& what) const {
+        if (!*problem) *problem = Error("import_invalid", concat(file, ": line ", line, ": field `", field, "`: ", what));
     }
 };
 
 std::string country_or_fail(const Where& at, std::string_view field, std::string_view text) {
     if (lists::trim(text).empty()) return {};
     auto code = country_code(text);
-    if (code.empty()) at.fail(field, fmt::format("unknown country \"{}\" (use an ISO 3166 code such as CN, HK, SG)", text));
+    if (code.empty()) at.fail(field, concat("unknown country \"", text, "\" (use an ISO 3166 code such as CN, HK, SG)"));
     return code;
 }
 
@@ -80,18 +84,18 @@ std::string country_or_fail(const Where& at, std::string_view field, std::string
 void validate_own(Entry& e, const Where& at) {
     if (e.list.empty()) e.list = std::string(kOwnListCode);
     if (e.list != kOwnListCode)
-        at.fail("list", fmt::format("\"{}\": an own list uses the list code {} (official lists go into a bundle: "
-                                    "exportcheck bundle build --list)", e.list, kOwnListCode));
+        at.fail("list", concat("\"", e.list, "\": an own list uses the list code ", kOwnListCode,
+                               " (official lists go into a bundle: exportcheck bundle build --list)"));
     if (e.consequence.empty()) at.fail("consequence", "is required in an own list: block or review");
     for (auto& a : e.aliases) {
         if (a.name.find(';') != std::string::npos)
-            at.fail("aliases", fmt::format("\"{}\" contains `;`, which separates aliases", a.name));
+            at.fail("aliases", concat("\"", a.name, "\" contains `;`, which separates aliases"));
         a.type = "aka";
     }
     for (const auto& [field, values] : {std::pair{"programs", &e.programs}, std::pair{"dates_of_birth", &e.dates_of_birth},
                                         std::pair{"ids", &e.ids}})
         for (const auto& v : *values)
-            if (v.find(';') != std::string::npos) at.fail(field, fmt::format("\"{}\" contains `;`, which separates values", v));
+            if (v.find(';') != std::string::npos) at.fail(field, concat("\"", v, "\" contains `;`, which separates values"));
     e.source = "own";
 }
 
@@ -100,47 +104,55 @@ void validate(Entry& e, const Where& at, bool own) {
     for (auto& c : e.list) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (own) validate_own(e, at);
     if (e.list.empty()) at.fail("list", "is required (a list code such as OWN)");
-    if (!is_list_code(e.list)) at.fail("list", fmt::format("\"{}\" is not a list code (A-Z, 0-9, _ or -, at most 16)", e.list));
+    if (!is_list_code(e.list)) at.fail("list", concat("\"", e.list, "\" is not a list code (A-Z, 0-9, _ or -, at most 16)"));
     if (e.source_id.empty()) at.fail("source_id", "is required (the entry's own id in that list)");
     if (e.name.empty()) at.fail("name", "is required");
     if (e.name.size() > limits::kMaxNameBytes)
-        at.fail("name", fmt::format("is {} bytes long; names are limited to {} bytes", e.name.size(), limits::kMaxNameBytes));
+        at.fail("name", concat("is ", e.name.size(), " bytes long; names are limited to ", limits::kMaxNameBytes, " bytes"));
     for (const auto& a : e.aliases)
         if (a.name.size() > limits::kMaxNameBytes)
-            at.fail("aliases", fmt::format("an alias is {} bytes long; names are limited to {} bytes", a.name.size(),
-                                           limits::kMaxNameBytes));
-    if (!e.start_date.empty() && !is_partial_date(e.start_date)) at.fail("start_date", fmt::format("\"{}\" is not YYYY-MM-DD", e.start_date));
-    if (!e.end_date.empty() && !is_partial_date(e.end_date)) at.fail("end_date", fmt::format("\"{}\" is not YYYY-MM-DD", e.end_date));
+            at.fail("aliases", concat("an alias is ", a.name.size(), " bytes long; names are limited to ", limits::kMaxNameBytes, " bytes"));
+    if (!e.start_date.empty() && !is_partial_date(e.start_date)) at.fail("start_date", concat("\"", e.start_date, "\" is not YYYY-MM-DD"));
+    if (!e.end_date.empty() && !is_partial_date(e.end_date)) at.fail("end_date", concat("\"", e.end_date, "\" is not YYYY-MM-DD"));
     if (!e.consequence.empty() && e.consequence != "block" && e.consequence != "review")
-        at.fail("consequence", fmt::format("\"{}\" must be block or review", e.consequence));
+        at.fail("consequence", concat("\"", e.consequence, "\" must be block or review"));
 }
 
 void set_type(Entry& e, const Where& at, std::string_view text) {
     const auto t = lists::trim(text);
     e.type = entity_type_from(t);
     if (e.type == EntityType::unknown && !t.empty() && !lists::iequals(t, "unknown"))
-        at.fail("type", fmt::format("\"{}\" must be person, organization, vessel, aircraft or unknown", t));
+        at.fail("type", concat("\"", t, "\" must be person, organization, vessel, aircraft or unknown"));
 }
 
 // ---- JSON lines ----------------------------------------------------------------------------------
 
 std::string json_string(const json& j, std::string_view field, const Where& at) {
     if (j.is_null()) return {};
-    if (!j.is_string()) at.fail(field, fmt::format("expected a string, found {}", j.type_name()));
+    if (!j.is_string()) {
+        at.fail(field, concat("expected a string, found ", j.type_name()));
+        return {};
+    }
     return std::string(lists::trim(j.get<std::string>()));
 }
 
 std::vector<std::string> json_strings(const json& j, std::string_view field, const Where& at) {
     if (j.is_null()) return {};
     if (j.is_string()) return lists::split(j.get<std::string>(), ";");
-    if (!j.is_array()) at.fail(field, fmt::format("expected a list of strings, found {}", j.type_name()));
+    if (!j.is_array()) {
+        at.fail(field, concat("expected a list of strings, found ", j.type_name()));
+        return {};
+    }
     std::vector<std::string> out;
     for (const auto& v : j) lists::add_unique(out, json_string(v, field, at));
     return out;
 }
 
 Entry entry_from_json_line(const json& j, const Where& at) {
-    if (!j.is_object()) at.fail("(line)", "each line must be a JSON object");
+    if (!j.is_object()) {
+        at.fail("(line)", "each line must be a JSON object");
+        return {};
+    }
     for (const auto& [key, value] : j.items())
         if (!known_field(key)) at.fail(key, "unknown field; the fields are: " + known_fields_text());
     auto str = [&](const char* f) { return j.contains(f) ? json_string(j[f], f, at) : std::string(); };
@@ -168,8 +180,12 @@ Entry entry_from_json_line(const json& j, const Where& at) {
     if (j.contains("addresses")) {
         const auto& a = j["addresses"];
         if (!a.is_array()) at.fail("addresses", "expected a list of {street, city, state, postal_code, country}");
-        for (const auto& x : a) {
-            if (!x.is_object()) at.fail("addresses", "each address must be an object");
+        static const json none = json::array();
+        for (const auto& x : a.is_array() ? a : none) {
+            if (!x.is_object()) {
+                at.fail("addresses", "each address must be an object");
+                break;
+            }
             Address addr;
             addr.street = json_string(x.value("street", json()), "addresses.street", at);
             addr.city = json_string(x.value("city", json()), "addresses.city", at);
@@ -198,9 +214,12 @@ Entry entry_from_json_line(const json& j, const Where& at) {
 // ---- CSV -----------------------------------------------------------------------------------------
 
 Entry entry_from_csv_row(const std::vector<std::string>& header, const CsvRow& row, const Where& at) {
-    if (row.fields.size() != header.size())
-        throw Error("import_invalid", fmt::format("{}: line {}: expected {} fields as in the header, found {}", at.file,
-                                                  row.line, header.size(), row.fields.size()));
+    if (row.fields.size() != header.size()) {
+        if (!*at.problem)
+            *at.problem = Error("import_invalid", concat(at.file, ": line ", row.line, ": expected ", header.size(),
+                                                         " fields as in the header, found ", row.fields.size()));
+        return {};
+    }
     std::map<std::string_view, std::string_view> f;
     for (std::size_t i = 0; i < header.size(); ++i) f[header[i]] = row.fields[i];
     auto get = [&](std::string_view k) { return std::string(lists::trim(f.count(k) ? f[k] : std::string_view())); };
@@ -237,6 +256,7 @@ Entry entry_from_csv_row(const std::vector<std::string>& header, const CsvRow& r
 struct Reader {
     bool own = false;
     std::vector<Entry> out;
+    std::optional<Error> problem;                                                     // the first; reading stops
     std::vector<std::string> files;                                                   // names read so far
     std::map<std::pair<std::string, std::string>, std::pair<std::size_t, std::size_t>> index;  // -> (entry, file)
 
@@ -244,7 +264,7 @@ struct Reader {
         auto key = std::make_pair(e.list, e.source_id);
         const auto it = index.find(key);
         if (it == index.end() && out.size() >= limits::kMaxListEntries)
-            at.fail("(file)", fmt::format("more than {} entries in one list file", limits::kMaxListEntries));
+            return at.fail("(file)", concat("more than ", limits::kMaxListEntries, " entries in one list file"));
         if (it == index.end()) {
             index.emplace(std::move(key), std::make_pair(out.size(), files.size() - 1));
             out.push_back(std::move(e));
@@ -252,10 +272,10 @@ struct Reader {
         }
         auto& into = out[it->second.first];
         if (it->second.second != files.size() - 1)
-            at.fail("source_id", fmt::format("\"{}\" is already used in list {} by {} (\"{}\")", e.source_id, e.list,
-                                             files[it->second.second], into.name));
+            return at.fail("source_id", concat("\"", e.source_id, "\" is already used in list ", e.list, " by ",
+                                               files[it->second.second], " (\"", into.name, "\")"));
         if (into.name != e.name)
-            at.fail("source_id", fmt::format("\"{}\" is already used in list {} for \"{}\"", e.source_id, e.list, into.name));
+            return at.fail("source_id", concat("\"", e.source_id, "\" is already used in list ", e.list, " for \"", into.name, "\""));
         for (auto& a : e.aliases)
             if (std::find(into.aliases.begin(), into.aliases.end(), a) == into.aliases.end()) into.aliases.push_back(a);
         for (auto& a : e.addresses)
@@ -279,34 +299,48 @@ void Reader::read(std::string_view text, std::string_view file_name) {
             ++line;
             pos = end + 1;
             if (raw.empty()) continue;
-            const Where at{file_name, line};
+            const Where at{file_name, line, &problem};
             const auto j = json::parse(raw, nullptr, false);
-            if (j.is_discarded())
-                throw Error("import_invalid", fmt::format("{}: line {}: not a JSON object (each line holds one entry)", file_name, line));
+            if (j.is_discarded()) {
+                problem = Error("import_invalid", concat(file_name, ": line ", line, ": not a JSON object (each line holds one entry)"));
+                return;
+            }
             auto e = entry_from_json_line(j, at);
             validate(e, at, own);
+            if (problem) return;
             add(std::move(e), at);
+            if (problem) return;
         }
         return;
     }
 
     CsvReader reader(text, file_name);
     CsvRow row;
-    next_or_throw(reader, row);
+    if (!reader.next(row)) {
+        problem = reader.error();
+        return;
+    }
     const auto header = row.fields;
     for (const auto& h : header)
-        if (!known_field(h))
-            throw Error("import_invalid", fmt::format("{}: line {}: unknown column `{}`; the columns are: {}", file_name,
-                                                      row.line, h, known_fields_text()));
+        if (!known_field(h)) {
+            problem = Error("import_invalid", concat(file_name, ": line ", row.line, ": unknown column `", h,
+                                                     "`; the columns are: ", known_fields_text()));
+            return;
+        }
     for (auto required : {"list", "source_id", "name"})
-        if (std::find(header.begin(), header.end(), required) == header.end() && !(own && required == std::string_view("list")))
-            throw Error("import_invalid", fmt::format("{}: line {}: the header has no `{}` column", file_name, row.line, required));
-    while (next_or_throw(reader, row)) {
-        const Where at{file_name, row.line};
+        if (std::find(header.begin(), header.end(), required) == header.end() && !(own && required == std::string_view("list"))) {
+            problem = Error("import_invalid", concat(file_name, ": line ", row.line, ": the header has no `", required, "` column"));
+            return;
+        }
+    while (reader.next(row)) {
+        const Where at{file_name, row.line, &problem};
         auto e = entry_from_csv_row(header, row, at);
-        validate(e, at, own);
+        if (!problem) validate(e, at, own);
+        if (problem) return;
         add(std::move(e), at);
+        if (problem) return;
     }
+    problem = reader.error();  // a quote that never closes; none at the end
 }
 
 }  // namespace
@@ -314,13 +348,17 @@ void Reader::read(std::string_view text, std::string_view file_name) {
 std::vector<Entry> parse_import_list(std::string_view text, std::string_view file_name) {
     Reader reader;
     reader.read(text, file_name);
+    if (reader.problem) throw std::move(*reader.problem);  // native only (bundle build): see lists.hpp
     return std::move(reader.out);
 }
 
-std::vector<Entry> parse_own_list(const std::vector<ListFile>& files) {
+Result<std::vector<Entry>> parse_own_list(const std::vector<ListFile>& files) {
     Reader reader;
     reader.own = true;
-    for (const auto& f : files) reader.read(f.text, f.name);
+    for (const auto& f : files) {
+        reader.read(f.text, f.name);
+        if (reader.problem) return std::move(*reader.problem);
+    }
     return std::move(reader.out);
 }
 
