@@ -271,14 +271,14 @@ EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_text(const char* data, std::size
 // line as `exportcheck match --batch` prints for it ({"query", "hits"}).
 EMSCRIPTEN_KEEPALIVE const char* ec_match(const char* data, std::size_t size) {
     return guarded([&] {
-        return exportcheck::match_json(matcher(), parse_argument(data, length(data, size), "query"));
+        return exportcheck::match_json(matcher(), parse_argument(data, length(data, size), "query")).value();
     });
 }
 
 // Two names {"a", "b", "type"?}: the same line as `exportcheck compare --batch` prints (no bundle needed).
 EMSCRIPTEN_KEEPALIVE const char* ec_compare(const char* data, std::size_t size) {
     return guarded([&] {
-        return exportcheck::compare_json(parse_argument(data, length(data, size), "pair"));
+        return exportcheck::compare_json(parse_argument(data, length(data, size), "pair")).value();
     });
 }
 

@@ -64,12 +64,12 @@ int match_command(const Args& a, std::ostream& out, std::ostream& err) {
     if (batch.has_value() == a.get("name").has_value()) throw UsageError("match needs either --name or --batch");
     const auto bundle = read_bundle(read_bundle_bytes(a.require("bundle"))).value();
     const Matcher matcher(bundle.entries);
-    if (batch) return each_line(*batch, out, err, [&](const json& q) { return match_json(matcher, q, top); });
+    if (batch) return each_line(*batch, out, err, [&](const json& q) { return match_json(matcher, q, top).value(); });
     if (a.get("country") && a.get("country")->empty()) throw UsageError("--country needs a value");
     json query = {{"name", *a.get("name")}};
     for (const char* f : {"type", "country", "dob"})
         if (const auto v = a.get(f)) query[f] = *v;
-    out << match_json(matcher, query, top).dump() << '\n';
+    out << match_json(matcher, query, top).value().dump() << '\n';
     return 0;
 }
 
@@ -77,12 +77,12 @@ int compare_command(const Args& a, std::ostream& out, std::ostream& err) {
     a.only({"type", "batch"});
     if (const auto batch = a.get("batch")) {
         if (!a.positional().empty()) throw UsageError("compare --batch takes no names");
-        return each_line(*batch, out, err, [](const json& pair) { return compare_json(pair); });
+        return each_line(*batch, out, err, [](const json& pair) { return compare_json(pair).value(); });
     }
     if (a.positional().size() != 2) throw UsageError("compare needs two names (or --batch PAIRS.jsonl)");
     json pair = {{"a", a.positional()[0]}, {"b", a.positional()[1]}};
     if (const auto t = a.get("type")) pair["type"] = *t;
-    out << compare_json(pair).dump() << '\n';
+    out << compare_json(pair).value().dump() << '\n';
     return 0;
 }
 

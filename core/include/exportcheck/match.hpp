@@ -22,6 +22,8 @@
 #include <exportcheck/entry.hpp>
 #include <exportcheck/reason.hpp>
 
+#include <exportcheck/result.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -127,11 +129,12 @@ double round_score(double score) noexcept;
 
 // The JSON boundary (CLI and wasm share it). A query line is {"name", "type"?, "country"?, "dob"?, "top"?, ...}
 // (any other fields are passed through); a result line is {"query": {...}, "hits": [{"list", "source_id",
-// "name", "matched_name", "score", "explanation"}]}. Bad queries throw exportcheck::Error("bad_query").
-MatchQuery match_query_from_json(const nlohmann::ordered_json& query);
-nlohmann::ordered_json match_json(const Matcher& matcher, const nlohmann::ordered_json& query, std::size_t top = kDefaultTop);
-// {"a", "b", "type"?} -> {"a", "b", "type"?, "score", "match", "explanation"}; throws Error("bad_pair").
-nlohmann::ordered_json compare_json(const nlohmann::ordered_json& pair);
+// "name", "matched_name", "score", "explanation"}]}. A bad query is Error("bad_query"), returned.
+Result<MatchQuery> match_query_from_json(const nlohmann::ordered_json& query);
+Result<nlohmann::ordered_json> match_json(const Matcher& matcher, const nlohmann::ordered_json& query,
+                                          std::size_t top = kDefaultTop);
+// {"a", "b", "type"?} -> {"a", "b", "type"?, "score", "match", "explanation"}; Error("bad_pair") when malformed.
+Result<nlohmann::ordered_json> compare_json(const nlohmann::ordered_json& pair);
 nlohmann::ordered_json explanation_json(const Explanation& explanation);
 
 }  // namespace exportcheck

@@ -1,10 +1,12 @@
 // The JSON boundary of matching, shared by the CLI and the wasm bindings: query lines in, result lines out.
 #include "scorer.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/result.hpp>
 #include <exportcheck/message.hpp>
 
-#include <fmt/format.h>
+#include <optional>
 
 namespace exportcheck {
 
@@ -12,19 +14,25 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-std::string optional_string(const json& j, const char* field, const char* what) {
+// A field that may be left out; `problem` gets the first error (code `what`) and the value is then "".
+std::string optional_string(const json& j, const char* field, const char* what, std::optional<Error>& problem) {
     const auto it = j.find(field);
     if (it == j.end() || it->is_null()) return "";
-    if (!it->is_string()) throw Error(what, fmt::format("\"{}\" must be a string", field));
+    if (!it->is_string()) {
+        if (!problem) problem = Error(what, concat("\"", field, "\" must be a string"));
+        return "";
+    }
     return it->get<std::string>();
 }
 
-EntityType type_field(const json& j, const char* what) {
-    const auto t = optional_string(j, "type", what);
+Result<EntityType> type_field(const json& j, const char* what) {
+    std::optional<Error> problem;
+    const auto t = optional_string(j, "type", what, problem);
+    if (problem) return std::move(*problem);
     if (t.empty()) return EntityType::unknown;
     const auto type = entity_type_from(t);
     if (type == EntityType::unknown)
-        throw Error(what, fmt::format("\"type\" must be person, organization, vessel or aircraft, not \"{}\"", t));
+        return Error(what, concat("\"type\" must be person, organization, vessel or aircraft, not \"", t, "\""));
     return type;
 }
 
@@ -48,27 +56,27 @@ json explanation_json(const Explanation& e) {
     return out;
 }
 
-MatchQuery match_query_from_json(const json& j) {
-    if (!j.is_object()) throw Error("bad_query", "a query must be a JSON object with a \"name\"");
+Result<MatchQuery> match_query_from_json(const json& j) {
+    if (!j.is_object()) return Error("bad_query", "a query must be a JSON object with a \"name\"");
     MatchQuery q;
     const auto name = j.find("name");
-    if (name == j.end() || !name->is_string())
-        throw Error("bad_query", "a query needs \"name\" as a string");
+    if (name == j.end() || !name->is_string()) return Error("bad_query", "a query needs \"name\" as a string");
     q.name = name->get<std::string>();
-    if (q.name.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw Error("bad_query", "\"name\" is empty");
-    q.type = type_field(j, "bad_query");
-    q.country = optional_string(j, "country", "bad_query");
-    q.date_of_birth = optional_string(j, "dob", "bad_query");
-    if (q.date_of_birth.empty()) q.date_of_birth = optional_string(j, "date_of_birth", "bad_query");
+    if (q.name.find_first_not_of(" \t\r\n") == std::string::npos) return Error("bad_query", "\"name\" is empty");
+    EC_ASSIGN_OR_RETURN(q.type, type_field(j, "bad_query"));
+    std::optional<Error> problem;
+    q.country = optional_string(j, "country", "bad_query", problem);
+    q.date_of_birth = optional_string(j, "dob", "bad_query", problem);
+    if (q.date_of_birth.empty() && !problem) q.date_of_birth = optional_string(j, "date_of_birth", "bad_query", problem);
+    if (problem) return std::move(*problem);
     return q;
 }
 
-json match_json(const Matcher& matcher, const json& query, std::size_t top) {
-    const auto q = match_query_from_json(query);
+Result<json> match_json(const Matcher& matcher, const json& query, std::size_t top) {
+    EC_ASSIGN_OR_RETURN(const auto q, match_query_from_json(query));
     if (const auto it = query.find("top"); it != query.end() && !it->is_null()) {
         if (!it->is_number_integer() || it->get<long long>() < 0)
-            throw Error("bad_query", "\"top\" must be a whole number, 0 or more");
+            return Error("bad_query", "\"top\" must be a whole number, 0 or more");
         top = static_cast<std::size_t>(it->get<long long>());
     }
     json hits = json::array();
@@ -83,18 +91,17 @@ json match_json(const Matcher& matcher, const json& query, std::size_t top) {
                         {"score", h.score},
                         {"explanation", std::move(explanation)}});
     }
-    return {{"query", query}, {"hits", std::move(hits)}};
+    return json{{"query", query}, {"hits", std::move(hits)}};
 }
 
-json compare_json(const json& pair) {
-    if (!pair.is_object()) throw Error("bad_pair", "a pair must be a JSON object with \"a\" and \"b\"");
+Result<json> compare_json(const json& pair) {
+    if (!pair.is_object()) return Error("bad_pair", "a pair must be a JSON object with \"a\" and \"b\"");
     for (const char* f : {"a", "b"}) {
         const auto it = pair.find(f);
-        if (it == pair.end() || !it->is_string())
-            throw Error("bad_pair", fmt::format("a pair needs \"{}\" as a string", f));
+        if (it == pair.end() || !it->is_string()) return Error("bad_pair", concat("a pair needs \"", f, "\" as a string"));
     }
     const auto a = pair["a"].get<std::string>(), b = pair["b"].get<std::string>();
-    const auto type = type_field(pair, "bad_pair");
+    EC_ASSIGN_OR_RETURN(const auto type, type_field(pair, "bad_pair"));
     const auto r = compare_names(a, b, type);
     const double score = round_score(r.score);
     json out = {{"a", a}, {"b", b}};
