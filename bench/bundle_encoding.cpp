@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     }
     const auto gz = cli::read_file(argv[1]);
     const auto raw = cli::gunzip(gz);
-    const auto bundle = read_bundle(raw);
+    const auto bundle = read_bundle(raw).value();
 
     auto all = nlohmann::ordered_json::array();
     for (const auto& e : bundle.entries) all.push_back(entry_to_json(e));
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     constexpr int kRuns = 9;
     std::size_t sink = 0;
     const auto binary_gunzip = median_ms(kRuns, [&] { sink += cli::gunzip(gz).size(); });
-    const auto binary_parse = median_ms(kRuns, [&] { sink += read_bundle(raw).entries.size(); });
+    const auto binary_parse = median_ms(kRuns, [&] { sink += read_bundle(raw).value().entries.size(); });
     const auto json_gunzip = median_ms(kRuns, [&] { sink += cli::gunzip(json_gz).size(); });
     const auto json_parse = median_ms(kRuns, [&] {
         const auto j = nlohmann::ordered_json::parse(json_text);

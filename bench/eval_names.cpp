@@ -504,7 +504,7 @@ int main(int argc, char** argv) {
         }
     }
     const auto t0 = std::chrono::steady_clock::now();
-    const auto bundle = read_bundle(cli::read_bundle_bytes(o.bundle));
+    const auto bundle = read_bundle(cli::read_bundle_bytes(o.bundle)).value();
     const Matcher matcher(bundle.entries);
     const double build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     fmt::print("bundle {} ({} entries, {} names and aliases, {} distinct tokens); loaded and indexed in {:.0f} ms\n",

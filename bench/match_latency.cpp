@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
     }
     const double mib_start = peak_mib();
     auto t = std::chrono::steady_clock::now();
-    const auto bundle = read_bundle(cli::read_bundle_bytes(bundle_path));
+    const auto bundle = read_bundle(cli::read_bundle_bytes(bundle_path)).value();
     const double load_ms = ms_since(t);
     const double mib_bundle = peak_mib();
 

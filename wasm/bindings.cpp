@@ -152,7 +152,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ec_load_bundle(char* data, std::size_t size) {
     std::unique_ptr<char, decltype(&std::free)> owned(data, &std::free);
     return guarded([&] {
-        auto bundle = exportcheck::read_bundle(std::string_view(data, size));
+        auto bundle = exportcheck::read_bundle(std::string_view(data, size)).value();
         owned.reset();
         // The own list stays, weighed by the new bundle's word rarity.
         auto own = g_engine ? g_engine->own_entries() : std::vector<exportcheck::Entry>{};
@@ -314,7 +314,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_own_list_csv(const char* data, std::size_t s
 
 // The product catalogue of the loaded bundle's rules: [{id, kind, vendor, name, likely_eccn, ...}].
 EMSCRIPTEN_KEEPALIVE const char* ec_products(const char*, std::size_t) {
-    return guarded([] { return exportcheck::product_list(engine().screener().rules()); });
+    return guarded([] { return exportcheck::product_list(engine().screener().value()->rules()); });
 }
 
 // The countries the core knows: [{code, name}] (English names; the page and the widget show the user's

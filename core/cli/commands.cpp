@@ -92,17 +92,17 @@ int bundle_build(const Args& a, std::ostream& out, std::ostream&) {
     const auto output = a.require("output");
     auto result = build_bundle(in);
     if (const auto previous = a.get("previous"))  // a refresh: refuse a list that shrank too much
-        check_no_shrink(read_bundle(read_bundle_bytes(*previous)), *previous, result.meta, result.entries,
+        check_no_shrink(read_bundle(read_bundle_bytes(*previous)).value(), *previous, result.meta, result.entries,
                         a.get("allow-shrink").value_or(""));
     const auto raw = write_bundle(result.meta, result.entries);
     write_file(output, output.ends_with(".gz") ? gzip(raw) : raw);
-    out << bundle_info(read_bundle(raw)).dump(2) << '\n';
+    out << bundle_info(read_bundle(raw).value()).dump(2) << '\n';
     return 0;
 }
 
 int bundle_info_cmd(const Args& a, std::ostream& out, std::ostream&) {
     a.only({});
-    out << bundle_info(read_bundle(read_bundle_bytes(one_positional(a, "BUNDLE")))).dump(2) << '\n';
+    out << bundle_info(read_bundle(read_bundle_bytes(one_positional(a, "BUNDLE"))).value()).dump(2) << '\n';
     return 0;
 }
 
@@ -110,7 +110,7 @@ int bundle_sign(const Args& a, std::ostream& out, std::ostream&) {
     a.only({"key", "output"});
     const auto path = one_positional(a, "BUNDLE");
     const auto bytes = read_file(path);
-    read_bundle(is_gzip(bytes) ? gunzip(bytes) : bytes);  // never sign something that is not a valid bundle
+    read_bundle(is_gzip(bytes) ? gunzip(bytes) : bytes).value();  // never sign something that is not a valid bundle
     const auto output = a.require("output");
     write_file(output, ed25519_sign(bytes, a.require("key")));
     out << fmt::format("signed {} -> {}\n", path, output);
@@ -126,7 +126,7 @@ int bundle_verify(const Args& a, std::ostream& out, std::ostream& err) {
                            "another key\n", path);
         return 1;
     }
-    const auto bundle = read_bundle(is_gzip(bytes) ? gunzip(bytes) : bytes);
+    const auto bundle = read_bundle(is_gzip(bytes) ? gunzip(bytes) : bytes).value();
     out << fmt::format("{}: signature valid; bundle {} ({} entries, sha256 {})\n", path, bundle.meta.id,
                        bundle.entries.size(), bundle.sha256);
     return 0;

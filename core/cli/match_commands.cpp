@@ -62,7 +62,7 @@ int match_command(const Args& a, std::ostream& out, std::ostream& err) {
     const auto top = top_option(a);
     const auto batch = a.get("batch");
     if (batch.has_value() == a.get("name").has_value()) throw UsageError("match needs either --name or --batch");
-    const auto bundle = read_bundle(read_bundle_bytes(a.require("bundle")));
+    const auto bundle = read_bundle(read_bundle_bytes(a.require("bundle"))).value();
     const Matcher matcher(bundle.entries);
     if (batch) return each_line(*batch, out, err, [&](const json& q) { return match_json(matcher, q, top); });
     if (a.get("country") && a.get("country")->empty()) throw UsageError("--country needs a value");

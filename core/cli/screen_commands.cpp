@@ -47,7 +47,7 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
         if (const auto c = a.get("clearances")) defaults.clearances = read_json_file(*c);
         if (const auto s = a.get("settings")) defaults.settings = read_json_file(*s);
         defaults.screened_at = a.get("screened-at").value_or("");
-        Engine engine(read_bundle(read_bundle_bytes(a.require("bundle"))), rules.is_null() ? nullptr : &rules);
+        Engine engine(read_bundle(read_bundle_bytes(a.require("bundle"))).value(), rules.is_null() ? nullptr : &rules);
         if (const auto paths = a.all("list"); !paths.empty()) engine.set_own_list(own_list_entries(paths));
 
         const auto text = read_input(path);

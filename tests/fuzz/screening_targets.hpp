@@ -56,7 +56,7 @@ inline const Screener& fixture_screener() {
         b->sha256 = std::string(64, '0');
         return b;
     }();
-    static const Screener screener(*bundle);
+    static const Screener screener = Screener::load(*bundle).value();
     return screener;
 }
 

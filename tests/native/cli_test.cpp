@@ -135,7 +135,7 @@ TEST_CASE("cli: rules documents travel inside the signed bundle") {
     exportcheck::cli::write_file(dir / "rules/notes.txt", "ignored: not JSON");
     auto r = run_cli({"bundle", "build", "--csl", fixture_path("csl_excerpt.csv"), "--rules", dir / "rules", "-o", dir / "r.ecb"});
     REQUIRE_MESSAGE(r.code == 0, r.err);
-    const auto bundle = exportcheck::read_bundle(exportcheck::cli::read_file(dir / "r.ecb"));
+    const auto bundle = exportcheck::read_bundle(exportcheck::cli::read_file(dir / "r.ecb")).value();
     CHECK(bundle.meta.rules["country-groups"]["groups"]["E:1"][0] == "IR");
     const auto info = nlohmann::ordered_json::parse(run_cli({"bundle", "info", dir / "r.ecb"}).out);
     CHECK(info["rules"]["country-groups"] == nlohmann::ordered_json{{"version", "3"}, {"as_of", "2026-07-08"}});
@@ -157,7 +157,7 @@ TEST_CASE("cli: --list takes import-format lists and merges the same party acros
     const auto info = nlohmann::ordered_json::parse(r.out);
     CHECK(info["lists"]["EL"] == 1);  // the CSL's AO Kronshtadt merged into the imported record
     CHECK(info["lists"]["OWN"] == 3);
-    const auto bundle = exportcheck::read_bundle(exportcheck::cli::read_file(dir / "l.ecb"));
+    const auto bundle = exportcheck::read_bundle(exportcheck::cli::read_file(dir / "l.ecb")).value();
     const auto el = std::find_if(bundle.entries.begin(), bundle.entries.end(), [](const auto& e) { return e.list == "EL"; });
     REQUIRE(el != bundle.entries.end());
     CHECK(el->source_id == "E1");

@@ -27,7 +27,7 @@ std::string delisting(const std::string& name) { return fixture_path("delisting/
 
 exportcheck::Bundle read_back(const std::string& path) {
     const auto bytes = exportcheck::cli::read_file(path);
-    return exportcheck::read_bundle(exportcheck::cli::gunzip(bytes));
+    return exportcheck::read_bundle(exportcheck::cli::gunzip(bytes)).value();
 }
 
 const exportcheck::Entry* find(const exportcheck::Bundle& b, const std::string& id) {

@@ -48,7 +48,7 @@ struct Fixture {
 
 // A listed name of the fixture bundle, read back through the bundle itself.
 std::string some_listed_name(const std::string& bundle_path) {
-    const auto bundle = exportcheck::read_bundle(exportcheck::cli::read_bundle_bytes(bundle_path));
+    const auto bundle = exportcheck::read_bundle(exportcheck::cli::read_bundle_bytes(bundle_path)).value();
     for (const auto& e : bundle.entries)
         if (e.type == exportcheck::EntityType::person && e.name.find(',') != std::string::npos) return e.name;
     return bundle.entries.front().name;

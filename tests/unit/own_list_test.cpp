@@ -114,7 +114,7 @@ TEST_CASE("own list: written as CSV it reads back the same, JSON lines too") {
 
 TEST_CASE("own list: hits screened beside the bundle carry the reseller's consequence") {
     const auto bundle = test::small_bundle(official_entries());
-    const Screener screener(*bundle);
+    const Screener screener = Screener::load(*bundle).value();
     const auto entries = parse_own_list({{
         "source_id,type,name,aliases,city,country,remarks,consequence,list_name\n"
         "R-1,organization,Bluepeak Compute Trading Pte. Ltd.,BPC Trading,Singapore,SG,Asked us to relabel the boards.,block,Refused customers\n"
@@ -174,12 +174,12 @@ TEST_CASE("own list: a name scores on top of the bundle what it would score insi
     const auto own_entries = parse_own_list({{
         "source_id,type,name,consequence\nR-1,organization,Sunrise Compute Trading Pte. Ltd.,block\n", "mine.csv"}});
     const auto apart = test::small_bundle(official_entries());
-    const Screener beside(*apart);
+    const Screener beside = Screener::load(*apart).value();
     const OwnList own(own_entries, beside.matcher());
     auto together_entries = official_entries();
     together_entries.push_back(own_entries[0]);
     const auto together = test::small_bundle(together_entries);
-    const Screener inside(*together);
+    const Screener inside = Screener::load(*together).value();
 
     MatchQuery q;
     q.name = "Sunrise Computing Trading";  // a partial match: the words' weights decide the score
@@ -227,7 +227,7 @@ TEST_CASE("real lists: the names resellers type find the Chinese AI-chip makers 
 
 TEST_CASE("own list: a party at an address on the own list; an own list built for another bundle is refused") {
     const auto bundle = test::small_bundle(official_entries());
-    const Screener screener(*bundle);
+    const Screener screener = Screener::load(*bundle).value();
     const auto entries = parse_own_list({{
         R"({"source_id":"R-7","type":"organization","name":"Lanternfish Hardware Limited","addresses":[{"street":"Unit 1203, 88 Kwai Fung Crescent","city":"Kwai Chung","country":"HK"}],"consequence":"block"})",
         "mine.jsonl"}});
@@ -245,7 +245,7 @@ TEST_CASE("own list: a party at an address on the own list; an own list built fo
     CHECK(r["decision"] == "review");
 
     const auto other_bundle = test::small_bundle(official_entries());
-    const Screener other(*other_bundle);
+    const Screener other = Screener::load(*other_bundle).value();
     const auto mismatch = other.screen_json(order, &own);
     REQUIRE_FALSE(mismatch.ok());
     CHECK(mismatch.error().code() == "own_list_mismatch");

@@ -19,12 +19,8 @@ using exportcheck::test::rules;
 namespace {
 
 std::string error_of(const json& docs) {
-    try {
-        RulesData::from_documents(docs);
-    } catch (const Error& e) {
-        return e.code() + ": " + e.what();
-    }
-    return "";
+    const auto r = RulesData::from_documents(docs);
+    return r.ok() ? "" : r.error().code() + ": " + r.error().what();
 }
 
 }  // namespace
@@ -98,6 +94,34 @@ TEST_CASE("rules: a missing or malformed document is refused, naming it") {
     auto bad_country = docs;
     bad_country["red-flags"]["hubs"][0]["countries"].push_back("XX");
     CHECK(error_of(bad_country).find("red-flags.hubs[0].countries") != std::string::npos);
+}
+
+// Each of these once made the JSON library throw its own error (or read past a list) in the middle of
+// loading; the browser build cannot catch that, so the loader names the field instead.
+TEST_CASE("rules: documents of the wrong shape are refused with the field named, never half-read") {
+    const auto docs = exportcheck::test::rules_documents();
+    auto refused = [&](const char* doc, const json::json_pointer& at, const json& value) {
+        auto d = docs;
+        d[doc][at] = value;
+        return error_of(d);
+    };
+    CHECK(refused("products", json::json_pointer("/chips"), json::object({{"a", 1}})) ==
+          "rules_invalid: rules document products.chips: expected a list");
+    CHECK(refused("country-groups", json::json_pointer("/embargoes"), "CU") ==
+          "rules_invalid: rules document country-groups.embargoes: expected a list");
+    CHECK(refused("red-flags", json::json_pointer("/price_bands_usd/bands/x"), json::array({1})) ==
+          "rules_invalid: rules document red-flags.price_bands_usd.bands.x: expected [low, high]");
+    CHECK(refused("red-flags", json::json_pointer("/email_country_domains/aliases/uk"), 44) ==
+          "rules_invalid: rules document red-flags.email_country_domains.aliases.uk: expected a string");
+    CHECK(refused("red-flags", json::json_pointer("/thresholds/price_premium/value"), "high") ==
+          "rules_invalid: rules document red-flags.thresholds.price_premium.value: expected a number");
+    CHECK(refused("license-rules", json::json_pointer("/uae_approved_recipients/recipients/0/valid_until"), nullptr) ==
+          "rules_invalid: rules document license-rules.uae_approved_recipients.recipients[0].valid_until: expected a string");
+    CHECK(refused("license-rules", json::json_pointer("/uae_approved_recipients/recipients/0/names"), json::array({1})) ==
+          "rules_invalid: rules document license-rules.uae_approved_recipients.recipients[0].names[0]: expected a string");
+    CHECK(refused("red-flags", json::json_pointer("/free_text/languages"), json::array({"xx"})) ==
+          "rules_invalid: rules document red-flags.free_text.languages: the rules document \"phrases-xx\" is missing");
+    CHECK(error_of(json::array()) == "rules_missing: the rules documents are not an object");
 }
 
 TEST_CASE("settings: an order overrides [L] facts and the overrides are listed") {

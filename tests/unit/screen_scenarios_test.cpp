@@ -159,7 +159,7 @@ TEST_CASE("clearances: a cleared false positive shows as cleared, stays logged, 
     e.name = "Northwind Precision Instruments";
     e.addresses.push_back({"", "Lyon", "", "", "FR", "France"});
     auto bundle = test::small_bundle({e});
-    Screener screener(*bundle);
+    Screener screener = Screener::load(*bundle).value();
     const json order = json::parse(R"({"id": "CL", "parties": [{"role": "buyer", "name": "Northwind Precision Instruments",
         "type": "organization", "address": {"city": "Lyon", "country": "FR"}}], "items": [{"description": "laptop"}]})");
     const auto before = screener.screen_json(order).value();
@@ -176,7 +176,7 @@ TEST_CASE("clearances: a cleared false positive shows as cleared, stays logged, 
 
     // The entry changes (a new address): the clearance no longer applies.
     bundle->entries[0].addresses.push_back({"12 Rue X", "Paris", "", "", "FR", "France"});
-    Screener changed(*bundle);
+    Screener changed = Screener::load(*bundle).value();
     const auto again = changed.screen_json(json{{"order", order}, {"clearances", {clearance}}}).value();
     CHECK(again["decision"] == "blocked");
     CHECK(again["findings"][0]["evidence"].contains("stale_clearance"));

@@ -29,7 +29,7 @@ nlohmann::ordered_json rules_documents() {
 }
 
 const RulesData& rules() {
-    static const RulesData r = RulesData::from_documents(rules_documents());
+    static const RulesData r = RulesData::from_documents(rules_documents()).value();
     return r;
 }
 
@@ -71,7 +71,7 @@ const Bundle& real_bundle() {
 }
 
 const Screener& real_screener() {
-    static const std::unique_ptr<Screener> screener = std::make_unique<Screener>(real_bundle());
+    static const std::unique_ptr<Screener> screener = std::make_unique<Screener>(Screener::load(real_bundle()).value());
     return *screener;
 }
 

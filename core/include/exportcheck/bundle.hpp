@@ -9,6 +9,7 @@
 #pragma once
 
 #include <exportcheck/entry.hpp>
+#include <exportcheck/result.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -89,9 +90,9 @@ std::map<std::string, std::string> list_dates(const Bundle& bundle);
 // Serialises entries and metadata into format-version-1 bytes (uncompressed).
 std::string write_bundle(const BundleMeta& meta, const std::vector<Entry>& entries);
 
-// Parses and checks bundle bytes. Throws exportcheck::Error with code bundle_truncated,
-// bundle_compressed, bundle_not_a_bundle, bundle_version, bundle_corrupted or bundle_trailing_data.
-Bundle read_bundle(std::string_view bytes);
+// Parses and checks bundle bytes. An Error with code bundle_truncated, bundle_compressed,
+// bundle_not_a_bundle, bundle_version, bundle_corrupted or bundle_trailing_data when they are not one.
+Result<Bundle> read_bundle(std::string_view bytes);
 
 // The JSON printed by `exportcheck bundle info` and returned by the wasm `info()`: format, version,
 // id, built_at, sha256, entry count, per-list counts, per-list data dates (`list_dates`), parties dropped

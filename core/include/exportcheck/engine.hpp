@@ -3,7 +3,7 @@
 // orders as text and giving JSON. The same text gives the same bytes, errors included, wherever it comes from;
 // every error is a catalogue message (message.hpp) rendered in the language asked for.
 //
-//   Engine engine(read_bundle(bytes));                     // rules from the bundle, or Engine(bundle, &rules)
+//   Engine engine(read_bundle(bytes).value());             // rules from the bundle, or Engine(bundle, &rules)
 //   engine.set_own_list(parse_own_list({{csv, "own.csv"}}));
 //   engine.screen_text({text, "orders.jsonl"}, {}, [](const OrderOutcome& o) { std::puts(o.line_json().c_str()); });
 #pragma once
@@ -98,8 +98,9 @@ public:
 
     const Bundle& bundle() const noexcept { return bundle_; }
     const Matcher& matcher() const noexcept { return *matcher_; }
-    // Built on first use (a bundle without rules can still be matched against); throws Error("rules_missing").
-    const Screener& screener() const;
+    // Built on first use (a bundle without rules can still be matched against); Error("rules_missing") or
+    // Error("rules_invalid") when the rules cannot be loaded (asked again on the next call).
+    Result<const Screener*> screener() const;
 
     // The reseller's own list, screened with every order from now on; no entries: none.
     void set_own_list(std::vector<Entry> entries);

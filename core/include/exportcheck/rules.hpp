@@ -170,7 +170,7 @@ struct RedFlagConfig {
     std::vector<std::string> generic_tlds;
     std::map<std::string, std::string> tld_aliases;                // "uk" -> "GB"
 
-    double number(std::string_view threshold) const;  // throws Error("rules_invalid") when missing
+    double number(std::string_view threshold) const;  // 0 when missing (from_documents checks those the checks read)
     std::string text(std::string_view threshold) const;
     // The hub entry holding a country (settings' extra hubs included), or nullptr.
     const Hub* hub(std::string_view cc) const;
@@ -190,9 +190,9 @@ struct RulesData {
 
     // Reads the documents (keys "country-groups", "products", "red-flags", "license-rules", "list-overlays",
     // "cases", and the phrase lexicons "phrases-<lang>" that red-flags.json `free_text.languages` names).
-    // Throws Error("rules_missing") when one is absent and Error("rules_invalid", "<doc>.<field>: ...")
-    // when one is malformed.
-    static RulesData from_documents(const nlohmann::ordered_json& documents);
+    // Error("rules_missing") when one is absent and Error("rules_invalid", "<doc>.<field>: ...") when one is
+    // malformed (the first problem found). What the checks read while screening is checked here.
+    static Result<RulesData> from_documents(const nlohmann::ordered_json& documents);
 
     // {"country-groups": {"version", "as_of"}, ...}: shown in every report.
     nlohmann::ordered_json versions() const;

@@ -2,7 +2,8 @@
 // rules, the destinations against the country groups, the whole order against the red flags; then one
 // decision and a report that says why (docs/orders.md describes the report JSON).
 //
-//   Screener screener(bundle);                       // once per bundle: builds the name index, loads the rules
+//   auto screener = Screener::load(bundle);          // once per bundle: builds the name index, loads the rules
+//   if (!screener) return screener.error();          // rules missing or malformed
 //   auto report = screener.screen_json(request);     // request: an order, or {order, clearances, settings, screened_at}
 //
 // Deterministic: the same bundle and the same request give byte-identical JSON (no clock: pass
@@ -63,12 +64,16 @@ struct ScreenOptions {
 class Screener {
 public:
     // Keeps a reference to `bundle` (it must outlive the Screener). The rules documents come from `rules`
-    // when given ({"country-groups": {...}, ...}), else from the bundle; throws Error("rules_missing") when
-    // neither has them.
-    explicit Screener(const Bundle& bundle, const nlohmann::ordered_json* rules = nullptr);
+    // when given ({"country-groups": {...}, ...}), else from the bundle; Error("rules_missing") when neither
+    // has them, Error("rules_invalid") when they are malformed (RulesData::from_documents).
+    static Result<Screener> load(const Bundle& bundle, const nlohmann::ordered_json* rules = nullptr);
     // The same, sharing a Matcher already built over `bundle.entries` (it must outlive the Screener).
-    Screener(const Bundle& bundle, const Matcher& matcher, const nlohmann::ordered_json* rules = nullptr);
+    static Result<Screener> load(const Bundle& bundle, const Matcher& matcher, const nlohmann::ordered_json* rules = nullptr);
+    // With rules already loaded.
+    Screener(const Bundle& bundle, RulesData rules);
+    Screener(const Bundle& bundle, const Matcher& matcher, RulesData rules);
     ~Screener();
+    Screener(Screener&&) noexcept;
     Screener(const Screener&) = delete;
     Screener& operator=(const Screener&) = delete;
 

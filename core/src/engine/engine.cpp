@@ -14,9 +14,12 @@ Engine::Engine(Bundle bundle, const nlohmann::ordered_json* rules)
 
 Engine::~Engine() = default;
 
-const Screener& Engine::screener() const {
-    if (!screener_) screener_ = std::make_unique<Screener>(bundle_, *matcher_, rules_.is_null() ? nullptr : &rules_);
-    return *screener_;
+Result<const Screener*> Engine::screener() const {
+    if (!screener_) {
+        EC_ASSIGN_OR_RETURN(auto loaded, Screener::load(bundle_, *matcher_, rules_.is_null() ? nullptr : &rules_));
+        screener_ = std::make_unique<Screener>(std::move(loaded));
+    }
+    return screener_.get();
 }
 
 void Engine::set_own_list(std::vector<Entry> entries) {
@@ -26,7 +29,8 @@ void Engine::set_own_list(std::vector<Entry> entries) {
 }
 
 Result<nlohmann::ordered_json> Engine::screen_json(const nlohmann::ordered_json& request) const {
-    return screener().screen_json(request, own_list_.get());
+    EC_ASSIGN_OR_RETURN(const auto* screener, this->screener());
+    return screener->screen_json(request, own_list_.get());
 }
 
 Result<nlohmann::ordered_json> Engine::screen_request(std::string_view text, std::string_view name) const {

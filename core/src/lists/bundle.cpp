@@ -1,10 +1,10 @@
 #include "entry_fields.hpp"
 
 #include <exportcheck/bundle.hpp>
+#include <exportcheck/concat.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/sha256.hpp>
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstring>
@@ -92,40 +92,48 @@ nlohmann::ordered_json meta_to_json(const BundleMeta& m) {
 
 // ---- reading ------------------------------------------------------------------------------------
 
-[[noreturn]] void corrupted(const std::string& what) {
-    throw Error("bundle_corrupted", "the bundle is corrupted: " + what);
-}
+Error corrupted(std::string_view what) { return Error("bundle_corrupted", concat("the bundle is corrupted: ", what)); }
 
+// Reads the body. The first problem is kept and the reader then stands at the end, giving zeros and empty
+// strings, so the loops over what it reads stop at once; read_bundle looks at problem() when done.
 class ByteReader {
 public:
     explicit ByteReader(std::string_view bytes) : data_(bytes) {}
     std::uint64_t varint() {
         std::uint64_t v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
-            if (pos_ >= data_.size()) corrupted(fmt::format("data ends inside a number at byte {}", pos_));
+            if (pos_ >= data_.size()) return fail(concat("data ends inside a number at byte ", pos_));
             const auto b = static_cast<unsigned char>(data_[pos_++]);
             v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
             if (!(b & 0x80)) return v;
         }
-        corrupted(fmt::format("number too long at byte {}", pos_));
+        return fail(concat("number too long at byte ", pos_));
     }
     // A count of items that each take at least one byte: bounded by what is left.
     std::size_t count() {
         const auto n = varint();
-        if (n > remaining()) corrupted(fmt::format("count {} exceeds the remaining {} bytes", n, remaining()));
+        if (n > remaining()) return fail(concat("count ", n, " exceeds the remaining ", remaining(), " bytes"));
         return static_cast<std::size_t>(n);
     }
     std::string_view bytes(std::size_t n) {
-        if (n > remaining()) corrupted(fmt::format("a {}-byte string runs past the end", n));
+        if (n > remaining()) return fail(concat("a ", n, "-byte string runs past the end")), std::string_view();
         auto s = data_.substr(pos_, n);
         pos_ += n;
         return s;
     }
     std::size_t remaining() const { return data_.size() - pos_; }
+    // Records a problem (the first one counts) and stops reading; gives 0.
+    std::uint64_t fail(std::string what) {
+        if (problem_.empty()) problem_ = std::move(what);
+        pos_ = data_.size();
+        return 0;
+    }
+    const std::string& problem() const { return problem_; }
 
 private:
     std::string_view data_;
     std::size_t pos_ = 0;
+    std::string problem_;
 };
 
 struct FieldReader {
@@ -133,14 +141,14 @@ struct FieldReader {
     const std::vector<std::string_view>& table;
     std::string_view str() {
         const auto i = in.varint();
-        if (i >= table.size()) corrupted(fmt::format("string index {} out of range", i));
+        if (i >= table.size()) return in.fail(concat("string index ", i, " out of range")), std::string_view();
         return table[i];
     }
     void operator()(const char*, std::string& s) { s = str(); }
     void operator()(const char*, EntityType& t) {
         const auto v = in.varint();
-        if (v > static_cast<std::uint8_t>(EntityType::aircraft)) corrupted(fmt::format("entity type {}", v));
-        t = static_cast<EntityType>(v);
+        if (v > static_cast<std::uint8_t>(EntityType::aircraft)) in.fail(concat("entity type ", v));
+        else t = static_cast<EntityType>(v);
     }
     void operator()(const char*, std::vector<std::string>& v) {
         v.resize(in.count());
@@ -166,29 +174,89 @@ T get_le(std::string_view bytes, std::size_t at) {
     return v;
 }
 
-BundleMeta meta_from_json(const nlohmann::ordered_json& j) {
-    BundleMeta m;
-    m.id = j.at("id").get<std::string>();
-    m.built_at = j.at("built_at").get<std::string>();
-    m.engine = j.at("engine").get<std::string>();
-    for (const auto& s : j.at("sources")) {
-        BundleSource src{s.at("key"), s.at("date"), s.at("date_basis"), {}, s.at("entries"), s.at("superseded"),
-                         s.at("merged"), s.at("url")};
-        for (const auto& f : s.at("files")) src.files.push_back({f.at("name"), f.at("sha256"), f.at("bytes")});
-        if (const auto d = s.find("dropped"); d != s.end()) src.dropped = d->get<std::map<std::string, std::uint64_t>>();
-        src.title = s.value("title", "");  // bundles built before titles and lists have neither
-        if (const auto l = s.find("lists"); l != s.end()) src.lists = l->get<std::vector<std::string>>();
-        m.sources.push_back(std::move(src));
+// Reads the metadata JSON, checking each field's type before taking it (nlohmann would throw); the first
+// field missing or of another type is kept in `problem`, and the fields after it are read as empty.
+struct MetaReader {
+    using json = nlohmann::ordered_json;
+    std::string problem;
+
+    void bad(const std::string& where, std::string_view what) {
+        if (problem.empty()) problem = concat("metadata: ", where, " ", what);
     }
-    m.notes = j.at("notes").get<std::vector<std::string>>();
-    if (const auto it = j.find("list_names"); it != j.end())
-        for (const auto& [code, n] : it->items()) m.list_names[code] = {n.at("title").get<std::string>(), n.at("publisher").get<std::string>()};
-    if (const auto it = j.find("rules"); it != j.end()) {
-        if (!it->is_object()) throw Error("bundle_corrupted", "the bundle is corrupted: metadata `rules` is not an object");
-        m.rules = *it;
+    // The field, or nullptr (a problem when `required`).
+    const json* field(const json& j, const char* key, const std::string& where, bool required = true) {
+        const auto it = j.is_object() ? j.find(key) : j.end();
+        if (it != j.end()) return &*it;
+        if (required) bad(where + key, "is missing");
+        return nullptr;
     }
-    return m;
-}
+    std::string str(const json& j, const char* key, const std::string& where, bool required = true) {
+        const auto* v = field(j, key, where, required);
+        if (v && !v->is_string()) bad(where + key, "is not a string");
+        return v && v->is_string() ? v->get<std::string>() : std::string();
+    }
+    std::uint64_t number(const json& j, const char* key, const std::string& where) {
+        const auto* v = field(j, key, where);
+        if (v && !v->is_number()) bad(where + key, "is not a number");
+        return v && v->is_number() ? v->get<std::uint64_t>() : 0;
+    }
+    const json& list(const json& j, const char* key, const std::string& where, bool required = true) {
+        static const json empty = json::array();
+        const auto* v = field(j, key, where, required);
+        if (v && !v->is_array()) bad(where + key, "is not a list");
+        return v && v->is_array() ? *v : empty;
+    }
+    std::vector<std::string> strings(const json& j, const char* key, const std::string& where, bool required = true) {
+        std::vector<std::string> out;
+        for (const auto& s : list(j, key, where, required)) {
+            if (!s.is_string()) bad(where + key, "holds something other than text");
+            else out.push_back(s.get<std::string>());
+        }
+        return out;
+    }
+    BundleSource source(const json& s, const std::string& w) {
+        BundleSource src;
+        src.key = str(s, "key", w);
+        src.date = str(s, "date", w);
+        src.date_basis = str(s, "date_basis", w);
+        src.entries = number(s, "entries", w);
+        src.superseded = number(s, "superseded", w);
+        src.merged = number(s, "merged", w);
+        src.url = str(s, "url", w);
+        const auto& files = list(s, "files", w);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const auto fw = concat(w, "files[", i, "].");
+            src.files.push_back({str(files[i], "name", fw), str(files[i], "sha256", fw), number(files[i], "bytes", fw)});
+        }
+        if (const auto* d = field(s, "dropped", w, false)) {
+            if (!d->is_object()) bad(w + "dropped", "is not an object");
+            else
+                for (const auto& [list_code, n] : d->items()) src.dropped[list_code] = number(*d, list_code.c_str(), w + "dropped.");
+        }
+        src.title = str(s, "title", w, false);  // bundles built before titles and lists have neither
+        src.lists = strings(s, "lists", w, false);
+        return src;
+    }
+    BundleMeta meta(const json& j) {
+        BundleMeta m;
+        m.id = str(j, "id", "");
+        m.built_at = str(j, "built_at", "");
+        m.engine = str(j, "engine", "");
+        const auto& sources = list(j, "sources", "");
+        for (std::size_t i = 0; i < sources.size(); ++i) m.sources.push_back(source(sources[i], concat("sources[", i, "].")));
+        m.notes = strings(j, "notes", "");
+        if (const auto* names = field(j, "list_names", "", false))
+            for (const auto& [code, n] : names->items()) {
+                const auto nw = "list_names." + code + ".";
+                m.list_names[code] = {str(n, "title", nw), str(n, "publisher", nw)};
+            }
+        if (const auto* rules = field(j, "rules", "", false)) {
+            if (!rules->is_object()) bad("`rules`", "is not an object");
+            else m.rules = *rules;
+        }
+        return m;
+    }
+};
 
 }  // namespace
 
@@ -222,55 +290,55 @@ std::string write_bundle(const BundleMeta& meta, const std::vector<Entry>& entri
     return out + body;
 }
 
-Bundle read_bundle(std::string_view bytes) {
+Result<Bundle> read_bundle(std::string_view bytes) {
     if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1F && static_cast<unsigned char>(bytes[1]) == 0x8B)
-        throw Error("bundle_compressed", "the bundle is still gzip-compressed: decompress it before loading");
+        return Error("bundle_compressed", "the bundle is still gzip-compressed: decompress it before loading");
     if (bytes.size() < kBundleMagic.size() || bytes.substr(0, kBundleMagic.size()) != kBundleMagic)
-        throw Error("bundle_not_a_bundle", "this file is not an ExportCheck bundle (wrong magic bytes)");
+        return Error("bundle_not_a_bundle", "this file is not an ExportCheck bundle (wrong magic bytes)");
     if (bytes.size() < kHeaderSize)
-        throw Error("bundle_truncated", fmt::format("the bundle is truncated: {} bytes, the header alone needs {}",
-                                                    bytes.size(), kHeaderSize));
+        return Error("bundle_truncated", concat("the bundle is truncated: ", bytes.size(), " bytes, the header alone needs ", kHeaderSize));
     const auto version = get_le<std::uint32_t>(bytes, 8);
     if (version != kBundleFormatVersion)
-        throw Error("bundle_version", fmt::format("the bundle has format version {}; this engine reads version {}. "
-                                                  "Use a bundle made for this version of ExportCheck.",
-                                                  version, kBundleFormatVersion));
+        return Error("bundle_version", concat("the bundle has format version ", version, "; this engine reads version ",
+                                              kBundleFormatVersion, ". Use a bundle made for this version of ExportCheck."));
     const auto header_size = get_le<std::uint32_t>(bytes, 12);
     const auto body_size = get_le<std::uint64_t>(bytes, 16);
-    if (header_size != kHeaderSize) corrupted(fmt::format("header size {} (expected {})", header_size, kHeaderSize));
+    if (header_size != kHeaderSize) return corrupted(concat("header size ", header_size, " (expected ", kHeaderSize, ")"));
     const auto have = bytes.size() - kHeaderSize;
     if (have < body_size)
-        throw Error("bundle_truncated", fmt::format("the bundle is truncated: {} of {} body bytes present "
-                                                    "(an interrupted download?)", have, body_size));
+        return Error("bundle_truncated",
+                     concat("the bundle is truncated: ", have, " of ", body_size, " body bytes present (an interrupted download?)"));
     if (have > body_size)
-        throw Error("bundle_trailing_data", fmt::format("the bundle has {} unexpected bytes after its end",
-                                                        have - body_size));
+        return Error("bundle_trailing_data", concat("the bundle has ", have - body_size, " unexpected bytes after its end"));
     const auto body = bytes.substr(kHeaderSize);
     Bundle b;
     const auto digest = sha256(body);
     if (std::memcmp(digest.data(), bytes.data() + 24, digest.size()) != 0)
-        corrupted("its content does not match its sha256 (damaged or altered)");
+        return corrupted("its content does not match its sha256 (damaged or altered)");
     b.sha256 = to_hex(digest);
 
     ByteReader in(body);
     const auto meta_text = in.bytes(in.count());
+    if (!in.problem().empty()) return corrupted(in.problem());
     const auto meta_json = nlohmann::ordered_json::parse(meta_text, nullptr, false);
-    if (meta_json.is_discarded() || !meta_json.is_object()) corrupted("metadata is not a JSON object");
-    try {
-        b.meta = meta_from_json(meta_json);
-    } catch (const nlohmann::ordered_json::exception& e) {
-        corrupted(fmt::format("metadata: {}", e.what()));
-    }
+    if (meta_json.is_discarded() || !meta_json.is_object()) return corrupted("metadata is not a JSON object");
+    MetaReader meta;
+    b.meta = meta.meta(meta_json);
+    if (!meta.problem.empty()) return corrupted(meta.problem);
 
     std::vector<std::string_view> table(in.count());
     for (auto& s : table) s = in.bytes(in.count());
 
     const auto n = get_le<std::uint32_t>(bytes, 56);
-    if (n > in.remaining()) corrupted(fmt::format("{} entries cannot fit in {} bytes", n, in.remaining()));
-    b.entries.resize(n);
-    FieldReader reader{in, table};
-    for (auto& e : b.entries) lists::visit_fields(e, reader);
-    if (in.remaining() != 0) corrupted(fmt::format("{} bytes left after the last entry", in.remaining()));
+    if (in.problem().empty() && n > in.remaining())
+        return corrupted(concat(n, " entries cannot fit in ", in.remaining(), " bytes"));
+    if (in.problem().empty()) {
+        b.entries.resize(n);
+        FieldReader reader{in, table};
+        for (auto& e : b.entries) lists::visit_fields(e, reader);
+    }
+    if (!in.problem().empty()) return corrupted(in.problem());
+    if (in.remaining() != 0) return corrupted(concat(in.remaining(), " bytes left after the last entry"));
     return b;
 }
 

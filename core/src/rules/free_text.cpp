@@ -1,7 +1,6 @@
 #include "free_text.hpp"
 #include "json_read.hpp"
 
-#include <fmt/format.h>
 #include <exportcheck/order.hpp>
 
 #include <algorithm>
@@ -98,8 +97,10 @@ FreeTextLexicon::FreeTextLexicon(const nlohmann::ordered_json& config, const nlo
     }
     for (const auto& lang : languages_) {
         const auto doc_name = "phrases-" + lang;
-        if (!documents.contains(doc_name))
-            invalid(w + ".languages", fmt::format("the rules document \"{}\" is missing", doc_name));
+        if (!documents.contains(doc_name)) {
+            invalid(w + ".languages", concat("the rules document \"", doc_name, "\" is missing"));
+            continue;
+        }
         const auto& doc = documents[doc_name];
         const auto& neg = need(doc, "negation", doc_name);
         for (const auto& n : string_list(need(neg, "words", doc_name + ".negation"), doc_name + ".negation.words")) {

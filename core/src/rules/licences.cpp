@@ -137,8 +137,8 @@ const nlohmann::ordered_json* uae_recipient(const Party& p, const CheckInput& in
         if (!r.value("approved", true)) continue;
         const auto until = r.value("valid_until", "");
         if (!until.empty() && !in.reference_date.empty() && in.reference_date > until) continue;
-        const auto types = WordList::from_json(r.value("party_types", nlohmann::ordered_json::array()), "uae_approved_recipients.party_types");
-        const auto names = WordList::from_json(r.value("names", nlohmann::ordered_json::array()), "uae_approved_recipients.names");
+        const auto types = WordList::from_json(r.value("party_types", nlohmann::ordered_json::array()));
+        const auto names = WordList::from_json(r.value("names", nlohmann::ordered_json::array()));
         if ((!types.empty() && types.whole(type)) || names.find(name)) return &r;
     }
     return nullptr;

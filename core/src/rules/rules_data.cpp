@@ -3,7 +3,6 @@
 #include "json_read.hpp"
 #include "words.hpp"
 
-#include <fmt/format.h>
 #include <exportcheck/countries.hpp>
 
 #include <algorithm>
@@ -25,7 +24,7 @@ std::vector<std::string> country_codes(const json& j, const std::string& where) 
     auto v = strings(j, where);
     for (std::size_t i = 0; i < v.size(); ++i) {
         v[i] = upper(v[i]);
-        if (!is_country_code(v[i])) invalid(fmt::format("{}[{}]", where, i), fmt::format("\"{}\" is not an ISO 3166 alpha-2 code", v[i]));
+        if (!is_country_code(v[i])) invalid(concat(where, "[", i, "]"), concat("\"", v[i], "\" is not an ISO 3166 alpha-2 code"));
     }
     return v;
 }
@@ -46,7 +45,7 @@ CountryGroups load_groups(const json& d) {
         g.groups[name] = std::move(x);
     }
     for (const char* required : {"D:1", "D:4", "D:5", "E:1", "E:2", "A:5", "A:6"})
-        if (!g.groups.count(required)) invalid(w + ".groups", fmt::format("group {} is missing", required));
+        if (!g.groups.count(required)) invalid(w + ".groups", concat("group ", required, " is missing"));
     if (const auto it = d.find("treated_as"); it != d.end()) {
         for (const auto& [cc, t] : it->items()) g.treated_as[upper(cc)] = upper(text(t, "as", w + ".treated_as." + cc));
     }
@@ -74,9 +73,9 @@ CountryGroups load_groups(const json& d) {
     }
     for (const auto& cc : strings(hq, "extra", w + ".headquarters_concern")) hqs.insert(upper(cc));
     g.hq_concern.assign(hqs.begin(), hqs.end());
-    const auto& emb = need(d, "embargoes", w);
+    const auto& emb = need_list(d, "embargoes", w);
     for (std::size_t i = 0; i < emb.size(); ++i) {
-        const auto ew = fmt::format("{}.embargoes[{}]", w, i);
+        const auto ew = concat(w, ".embargoes[", i, "]");
         CountryGroups::Embargo e;
         e.id = text(emb[i], "id", ew);
         e.citation = text(emb[i], "citation", ew);
@@ -147,16 +146,16 @@ Catalogue load_catalogue(const json& d) {
     Catalogue c;
     c.version = text(d, "version", w);
     c.as_of = text(d, "as_of", w);
-    const auto& chips = need(d, "chips", w);
+    const auto& chips = need_list(d, "chips", w);
     std::set<std::string> ids;
     for (std::size_t i = 0; i < chips.size(); ++i) {
-        auto chip = load_chip(chips[i], fmt::format("{}.chips[{}]", w, i));
-        if (!ids.insert(chip.id).second) invalid(fmt::format("{}.chips[{}].id", w, i), "duplicate id " + chip.id);
+        auto chip = load_chip(chips[i], concat(w, ".chips[", i, "]"));
+        if (!ids.insert(chip.id).second) invalid(concat(w, ".chips[", i, "].id"), "duplicate id " + chip.id);
         c.chips.push_back(std::move(chip));
     }
-    const auto& systems = need(d, "systems", w);
+    const auto& systems = need_list(d, "systems", w);
     for (std::size_t i = 0; i < systems.size(); ++i) {
-        const auto sw = fmt::format("{}.systems[{}]", w, i);
+        const auto sw = concat(w, ".systems[", i, "]");
         SystemModel s;
         s.id = text(systems[i], "id", sw);
         s.name = text(systems[i], "name", sw);
@@ -167,18 +166,24 @@ Catalogue load_catalogue(const json& d) {
         if (!ids.count(s.contains)) invalid(sw + ".contains", "unknown chip id " + s.contains);
         if (const auto it = systems[i].find("count_if_any"); it != systems[i].end())
             for (const auto& [words, n] : it->items()) {
-                if (!n.is_number()) invalid(sw + ".count_if_any." + words, "expected a number");
+                if (!n.is_number()) {
+                    invalid(sw + ".count_if_any." + words, "expected a number");
+                    continue;
+                }
                 s.count_if_any.emplace_back(words, n.get<double>());
             }
         s.pedigree = pedigree(systems[i], sw);
         c.systems.push_back(std::move(s));
     }
-    if (const auto it = d.find("gpu_server_models"); it != d.end())
-        for (std::size_t i = 0; i < it->size(); ++i)
-            c.gpu_servers.push_back(load_named((*it)[i], fmt::format("{}.gpu_server_models[{}]", w, i)));
-    if (const auto it = d.find("generic"); it != d.end())
-        for (std::size_t i = 0; i < it->size(); ++i)
-            c.generic.push_back(load_named((*it)[i], fmt::format("{}.generic[{}]", w, i)));
+    if (d.contains("gpu_server_models")) {
+        const auto& servers = need_list(d, "gpu_server_models", w);
+        for (std::size_t i = 0; i < servers.size(); ++i)
+            c.gpu_servers.push_back(load_named(servers[i], concat(w, ".gpu_server_models[", i, "]")));
+    }
+    if (d.contains("generic")) {
+        const auto& generic = need_list(d, "generic", w);
+        for (std::size_t i = 0; i < generic.size(); ++i) c.generic.push_back(load_named(generic[i], concat(w, ".generic[", i, "]")));
+    }
     if (const auto it = d.find("contexts"); it != d.end())
         for (const auto& [name, words] : it->items()) c.contexts[name] = strings(words, w + ".contexts." + name);
     for (const auto& chip : c.chips)
@@ -220,7 +225,7 @@ LicenseRules load_license(const json& d) {
     if (!l.rules.is_object()) invalid(w + ".rules", "expected an object");
     for (const char* id : {"LIC-3A090-D5", "LIC-3A090-D1D4", "LIC-HQ-D5", "LIC-H20-LETTER", "LIC-H200-CASE", "EXC-NAC", "EXC-ACA",
                            "LIC-3A090-AE", "LIC-BLACKWELL-NOPATH"})
-        if (!l.rules.contains(id)) invalid(w + ".rules", fmt::format("rule {} is missing", id));
+        if (!l.rules.contains(id)) invalid(w + ".rules", concat("rule ", id, " is missing"));
     l.military_countries = country_codes(need(need(d, "military_end_use_countries", w), "countries", w + ".military_end_use_countries"),
                                          w + ".military_end_use_countries.countries");
     l.catch_all = need(d, "catch_all", w);
@@ -242,11 +247,22 @@ LicenseRules load_license(const json& d) {
     }
     l.ownership = need(d, "ownership", w);
     l.uae_recipients = need(d, "uae_approved_recipients", w);
-    if (!need(l.uae_recipients, "recipients", w + ".uae_approved_recipients").is_array())
-        invalid(w + ".uae_approved_recipients.recipients", "expected a list");
+    // Read while screening (licences.cpp, settings.cpp) with no checks of their own: checked here.
+    const auto& recipients = need_list(l.uae_recipients, "recipients", w + ".uae_approved_recipients");
+    for (std::size_t i = 0; i < recipients.size(); ++i) {
+        const auto rw = concat(w, ".uae_approved_recipients.recipients[", i, "]");
+        const auto& r = recipients[i];
+        if (!r.is_object()) invalid(rw, "expected an object");
+        for (const char* key : {"id", "valid_until", "confidence"})  // read with value(key, ""): null would not do
+            if (r.contains(key) && !r[key].is_string()) invalid(concat(rw, ".", key), "expected a string");
+        if (r.contains("approved") && !r["approved"].is_boolean()) invalid(rw + ".approved", "expected true or false");
+        strings(r, "party_types", rw);
+        strings(r, "names", rw);
+    }
     l.fallback_at = need(d, "fallback_at", w);
-    l.notes = d.value("notes", json::object());
-    l.rs_country_chart = d.value("rs_country_chart", json::object());
+    const auto it_notes = d.find("notes"), it_chart = d.find("rs_country_chart");  // find: safe on any JSON
+    l.notes = it_notes == d.end() ? json::object() : *it_notes;
+    l.rs_country_chart = it_chart == d.end() ? json::object() : *it_chart;
     return l;
 }
 
@@ -256,9 +272,9 @@ RedFlagConfig load_flags(const json& d, const CountryGroups& groups) {
     f.version = text(d, "version", w);
     f.as_of = text(d, "as_of", w);
     f.flags = need(d, "flags", w);
-    const auto& hubs = need(d, "hubs", w);
+    const auto& hubs = need_list(d, "hubs", w);
     for (std::size_t i = 0; i < hubs.size(); ++i) {
-        const auto hw = fmt::format("{}.hubs[{}]", w, i);
+        const auto hw = concat(w, ".hubs[", i, "]");
         RedFlagConfig::Hub h;
         h.id = text(hubs[i], "id", hw);
         h.why = text(hubs[i], "why", hw);
@@ -289,8 +305,10 @@ RedFlagConfig load_flags(const json& d, const CountryGroups& groups) {
     f.free_text = need(d, "free_text", w);
     const auto& bands = need(need(d, "price_bands_usd", w), "bands", w + ".price_bands_usd");
     for (const auto& [id, b] : bands.items()) {
-        if (!b.is_array() || b.size() != 2 || !b[0].is_number() || !b[1].is_number())
+        if (!b.is_array() || b.size() != 2 || !b[0].is_number() || !b[1].is_number()) {
             invalid(w + ".price_bands_usd.bands." + id, "expected [low, high]");
+            continue;
+        }
         f.price_bands[id] = {b[0].get<double>(), b[1].get<double>()};
     }
     for (const auto& [code, ccs] : need(need(d, "phone_country_codes", w), "codes", w + ".phone_country_codes").items())
@@ -298,7 +316,13 @@ RedFlagConfig load_flags(const json& d, const CountryGroups& groups) {
     const auto& tlds = need(d, "email_country_domains", w);
     f.generic_tlds = strings(tlds, "generic", w + ".email_country_domains");
     if (const auto it = tlds.find("aliases"); it != tlds.end())
-        for (const auto& [tld, cc] : it->items()) f.tld_aliases[tld] = upper(cc.get<std::string>());
+        for (const auto& [tld, cc] : it->items()) {
+            if (!cc.is_string()) {
+                invalid(w + ".email_country_domains.aliases." + tld, "expected a string");
+                continue;
+            }
+            f.tld_aliases[tld] = upper(cc.get<std::string>());
+        }
     return f;
 }
 
@@ -328,9 +352,9 @@ std::shared_ptr<const CompiledWords> compile_words(const json& documents) {
     for (const auto& f : strings(overlays, "legal_forms", "list-overlays")) c->overlay_legal_forms.push_back(fold(f).text);
     std::sort(c->overlay_legal_forms.begin(), c->overlay_legal_forms.end(),
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    const auto& entries = need(overlays, "entries", "list-overlays");
+    const auto& entries = need_list(overlays, "entries", "list-overlays");
     for (std::size_t i = 0; i < entries.size(); ++i)
-        for (const auto& n : strings(entries[i], "names", fmt::format("list-overlays.entries[{}]", i)))
+        for (const auto& n : strings(entries[i], "names", concat("list-overlays.entries[", i, "]")))
             c->overlay_names.emplace(fold(n).text, i);
     for (auto d : strings(need(words, "free_mail_domains", w), w + ".free_mail_domains")) {
         for (auto& ch : d)
@@ -346,14 +370,14 @@ std::shared_ptr<const CompiledWords> compile_words(const json& documents) {
     return c;
 }
 
-RulesData RulesData::from_documents(const json& documents) {
-    if (!documents.is_object()) throw Error("rules_missing", "the rules documents are not an object");
+Result<RulesData> RulesData::from_documents(const json& documents) {
+    if (!documents.is_object()) return Error("rules_missing", "the rules documents are not an object");
     for (const char* name : {"country-groups", "products", "red-flags", "license-rules", "list-overlays", "cases"})
         if (!documents.contains(name))
-            throw Error("rules_missing",
-                        fmt::format("the rules document \"{}\" is missing: rebuild the bundle with "
-                                    "`exportcheck bundle build ... --rules data/rules` or pass --rules DIR",
-                                    name));
+            return Error("rules_missing", concat("the rules document \"", name,
+                                                 "\" is missing: rebuild the bundle with "
+                                                 "`exportcheck bundle build ... --rules data/rules` or pass --rules DIR"));
+    Problems problems;
     RulesData r;
     r.documents = documents;
     r.groups = load_groups(documents["country-groups"]);
@@ -363,12 +387,19 @@ RulesData RulesData::from_documents(const json& documents) {
     r.cases = documents["cases"];
     if (!need(r.cases, "cases", "cases").is_array()) invalid("cases.cases", "expected a list");
     r.flags = load_flags(documents["red-flags"], r.groups);
+    // Checked here, so that number() and text() need never fail while screening.
     for (const char* t : {"price_premium", "price_discount", "costly_order_usd", "new_company_years", "formed_after_rule_date",
                           "hubs_on_route_min", "intermediaries_min", "person_max_datacenter_units",
                           "person_max_consumer_units", "commercial_quantity_units", "large_order_units",
-                          "escalate_block_min_flags"})
-        if (!r.flags.thresholds.count(t)) invalid("red-flags.thresholds", fmt::format("threshold {} is missing", t));
+                          "escalate_block_min_flags"}) {
+        const auto it = r.flags.thresholds.find(t);
+        if (it == r.flags.thresholds.end()) invalid("red-flags.thresholds", concat("threshold ", t, " is missing"));
+        else if (std::string_view(t) == "formed_after_rule_date" ? !it->second.value.is_string() : !it->second.value.is_number())
+            invalid(concat("red-flags.thresholds.", t, ".value"),
+                    std::string_view(t) == "formed_after_rule_date" ? "expected a string" : "expected a number");
+    }
     r.words = compile_words(documents);
+    if (problems.any()) return *problems.first();
     return r;
 }
 
@@ -376,7 +407,9 @@ nlohmann::ordered_json RulesData::versions() const {
     nlohmann::ordered_json v = nlohmann::ordered_json::object();
     for (const auto& [name, doc] : documents.items()) {
         if (!doc.is_object()) continue;
-        v[name] = {{"version", doc.value("version", "")}, {"as_of", doc.value("as_of", "")}};
+        const auto it_version = doc.find("version"), it_as_of = doc.find("as_of");
+        v[name] = {{"version", it_version != doc.end() && it_version->is_string() ? *it_version : json("")},
+                   {"as_of", it_as_of != doc.end() && it_as_of->is_string() ? *it_as_of : json("")}};
     }
     return v;
 }
@@ -446,18 +479,15 @@ ListAction LicenseRules::action_for(std::string_view list) const {
     return a;
 }
 
+// from_documents made sure of every threshold the checks read; settings keep their types (apply_settings).
 double RedFlagConfig::number(std::string_view name) const {
     const auto it = thresholds.find(std::string(name));
-    if (it == thresholds.end() || !it->second.value.is_number())
-        invalid("red-flags.thresholds." + std::string(name), "missing or not a number");
-    return it->second.value.get<double>();
+    return it == thresholds.end() || !it->second.value.is_number() ? 0.0 : it->second.value.get<double>();
 }
 
 std::string RedFlagConfig::text(std::string_view name) const {
     const auto it = thresholds.find(std::string(name));
-    if (it == thresholds.end() || !it->second.value.is_string())
-        invalid("red-flags.thresholds." + std::string(name), "missing or not a string");
-    return it->second.value.get<std::string>();
+    return it == thresholds.end() || !it->second.value.is_string() ? std::string() : it->second.value.get<std::string>();
 }
 
 const RedFlagConfig::Hub* RedFlagConfig::hub(std::string_view cc) const {

@@ -3,10 +3,10 @@
 #include <exportcheck/error.hpp>
 #include <exportcheck/rules.hpp>
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 
 namespace exportcheck::rules_detail {
 namespace {
@@ -164,13 +164,11 @@ WordList::WordList(const std::vector<std::string>& phrases) {
     }
 }
 
-WordList WordList::from_json(const nlohmann::ordered_json& j, const std::string& where) {
-    if (!j.is_array()) throw Error("rules_invalid", fmt::format("{}: expected a list of words", where));
+WordList WordList::from_json(const nlohmann::ordered_json& j) {
     std::vector<std::string> v;
-    for (std::size_t i = 0; i < j.size(); ++i) {
-        if (!j[i].is_string()) throw Error("rules_invalid", fmt::format("{}[{}]: expected a string", where, i));
-        v.push_back(j[i].get<std::string>());
-    }
+    if (j.is_array())
+        for (const auto& w : j)
+            if (w.is_string()) v.push_back(w.get<std::string>());
     return WordList(v);
 }
 
@@ -242,7 +240,11 @@ std::optional<Date> parse_date(std::string_view s) {
     return d;
 }
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::iso() const {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+}
 
 double Date::years_until(const Date& later) const {
     const int days_a = year * 372 + (month - 1) * 31 + (day - 1);

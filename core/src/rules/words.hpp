@@ -34,8 +34,8 @@ class WordList {
 public:
     WordList() = default;
     explicit WordList(const std::vector<std::string>& phrases);
-    // Reads a JSON array of strings; `where` names it in errors.
-    static WordList from_json(const nlohmann::ordered_json& j, const std::string& where);
+    // The strings of a JSON array (anything else is skipped: the rules loader checked these lists).
+    static WordList from_json(const nlohmann::ordered_json& j);
 
     // The first phrase found anywhere in the text (as written in the list), or nothing.
     std::optional<std::string> find(const Folded& text) const;

@@ -154,14 +154,24 @@ ojson bundle_json(const Bundle& bundle, const std::map<std::string, std::string>
 
 }  // namespace
 
-Screener::Screener(const Bundle& bundle, const nlohmann::ordered_json* rules)
-    : bundle_(bundle), state_(std::make_unique<State>(bundle, RulesData::from_documents(rules_source(bundle, rules)))) {}
+Result<Screener> Screener::load(const Bundle& bundle, const nlohmann::ordered_json* rules) {
+    EC_ASSIGN_OR_RETURN(auto loaded, RulesData::from_documents(rules_source(bundle, rules)));
+    return Screener(bundle, std::move(loaded));
+}
 
-Screener::Screener(const Bundle& bundle, const Matcher& matcher, const nlohmann::ordered_json* rules)
-    : bundle_(bundle),
-      state_(std::make_unique<State>(bundle, matcher, RulesData::from_documents(rules_source(bundle, rules)))) {}
+Result<Screener> Screener::load(const Bundle& bundle, const Matcher& matcher, const nlohmann::ordered_json* rules) {
+    EC_ASSIGN_OR_RETURN(auto loaded, RulesData::from_documents(rules_source(bundle, rules)));
+    return Screener(bundle, matcher, std::move(loaded));
+}
+
+Screener::Screener(const Bundle& bundle, RulesData rules)
+    : bundle_(bundle), state_(std::make_unique<State>(bundle, std::move(rules))) {}
+
+Screener::Screener(const Bundle& bundle, const Matcher& matcher, RulesData rules)
+    : bundle_(bundle), state_(std::make_unique<State>(bundle, matcher, std::move(rules))) {}
 
 Screener::~Screener() = default;
+Screener::Screener(Screener&&) noexcept = default;
 
 const RulesData& Screener::rules() const noexcept { return state_->rules; }
 const Matcher& Screener::matcher() const noexcept { return state_->matcher; }
