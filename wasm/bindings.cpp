@@ -111,7 +111,7 @@ json text_options(const char* options, exportcheck::Lang* lang) {
 // The options of a text of orders: {name?, format?, first_line?, csv_header?}.
 exportcheck::OrdersText orders_text(std::string_view text, const json& o, const std::string& name, const std::string& header) {
     exportcheck::OrdersText in{text, name};
-    in.format = exportcheck::orders_format_from(string_option(o, "format"));
+    in.format = exportcheck::orders_format_from(string_option(o, "format")).value();
     if (const auto it = o.find("first_line"); it != o.end() && it->is_number_unsigned()) in.first_line = it->get<std::size_t>();
     in.csv_header = header;
     return in;
@@ -178,9 +178,9 @@ EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
     auto lang = exportcheck::Lang::en;  // a refused order is told in the language it asked for
     try {
         const auto text = std::string_view(data, length(data, size));
-        const auto request = exportcheck::request_from_text(text);
+        const auto request = exportcheck::request_from_text(text).value();
         lang = exportcheck::request_lang(request);
-        g_result = "{\"ok\":" + engine().screen_json(request).dump() + "}";
+        g_result = "{\"ok\":" + engine().screen_json(request).value().dump() + "}";
         return g_result.c_str();
     } catch (...) {
         return guarded([]() -> json { throw; }, &lang);
@@ -218,7 +218,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_screen_text(const char* data, std::size_t si
             if (in.keep_orders) add(r.read && !r.order_text.empty() ? std::string_view(r.order_text) : "null");
             add(r.line_json());
             if (digest) add(r.ok() ? report_digest(*r.report) : std::string("null"));
-        });
+        }).value();
         g_result = out + "\n]}";
         return g_result.c_str();
     } catch (...) {
@@ -237,7 +237,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_plan_text(const char* data, std::size_t size
         const auto name = string_option(o, "name", "orders");
         const auto number = [&](const char* key) { return o.contains(key) && o[key].is_number_unsigned() ? o[key].get<std::size_t>() : 0; };
         const auto plan = exportcheck::plan_orders_text(orders_text(std::string_view(data, size), o, name, ""), number("chunk"),
-                                                        number("workers"));
+                                                        number("workers")).value();
         json chunks = json::array();
         for (const auto& c : plan.chunks) chunks.push_back({c.first_line, c.lines, c.orders});
         return json{{"format", exportcheck::to_string(plan.format)}, {"orders", plan.orders}, {"csv_header", plan.csv_header},
@@ -259,7 +259,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_text(const char* data, std::size
                                           auto& out = r.read ? orders : errors;
                                           if (!out.empty()) out += ',';
                                           out += r.read ? r.order_text : r.line_json();
-                                      });
+                                      }).value();
         g_result = "{\"ok\":{\"orders\":[" + orders + "],\"errors\":[" + errors + "]}}";
         return g_result.c_str();
     } catch (...) {

@@ -38,7 +38,7 @@ int each_line(const std::string& path, std::ostream& out, std::ostream& err, F&&
     int status = 0;
     for_each_line(text, [&](std::size_t number, std::string_view line) {
         try {
-            out << one(parse_json_text(line, name, number)).dump() << '\n';
+            out << one(parse_json_text(line, name, number).value()).dump() << '\n';
         } catch (const std::exception& e) {
             // A syntax error names the file and line already; any other is told as on that line.
             const auto* error = dynamic_cast<const Error*>(&e);

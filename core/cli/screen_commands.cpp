@@ -17,7 +17,7 @@ namespace {
 using json = nlohmann::ordered_json;
 
 // --clearances and --settings: a syntax error names the file, line and column from the catalogue, in --lang.
-json read_json_file(const std::string& path) { return parse_json_text(read_file(path), path); }
+json read_json_file(const std::string& path) { return parse_json_text(read_file(path), path).value(); }
 
 // The reseller's own lists (--list, any number of times), read as one list; any error stops here.
 std::vector<Entry> own_list_entries(const std::vector<std::string>& paths) {
@@ -60,7 +60,7 @@ int screen_command(const Args& a, std::ostream& out, std::ostream& err) {
             out << o.line_json() << '\n';
             err << "exportcheck: " << o.text() << " [" << o.code << "]\n";
             status = 1;
-        });
+        }).value();
     } catch (const Error& e) {
         err << "exportcheck: " << e.text(lang) << " [" << e.code() << "]\n";
         return 1;

@@ -96,12 +96,15 @@ inline void check_report(const nlohmann::ordered_json& report) {
 }
 
 // A request as the wasm export gets it: text, which may be too long or not JSON at all.
-inline void screen_text(std::string_view text) { check_report(fixture_screener().screen_json(request_from_text(text))); }
+// A refusal is the Error thrown by value() (run_input checks its message).
+inline void screen_text(std::string_view text) {
+    check_report(fixture_screener().screen_json(request_from_text(text).value()).value());
+}
 
 inline void parse_order_json(std::string_view text) {
     const auto order = nlohmann::ordered_json::parse(text, nullptr, false);
     if (order.is_discarded()) return;
-    (void)order_from_json(order);
+    (void)order_from_json(order).value();
 }
 
 // The CSV layout as the batch page uses it: every order it yields is screened on its own, a refused
@@ -109,13 +112,9 @@ inline void parse_order_json(std::string_view text) {
 // two are screened: each screening is independent (the `screener` target fuzzes it), and screening
 // every order would cut the executions per second tenfold.
 inline void screen_orders_csv(std::string_view csv) {
-    const auto orders = orders_from_csv(csv, "fuzz.csv");
-    for (std::size_t i = 0; i < orders.size() && i < 2; ++i) {
-        try {
-            check_report(fixture_screener().screen_json(orders[i].order));
-        } catch (const Error&) {
-        }
-    }
+    const auto orders = orders_from_csv(csv, "fuzz.csv").value();
+    for (std::size_t i = 0; i < orders.size() && i < 2; ++i)
+        if (const auto report = fixture_screener().screen_json(orders[i].order); report.ok()) check_report(*report);
 }
 
 }  // namespace exportcheck::fuzz

@@ -98,3 +98,13 @@ test('a still-compressed bundle given to the core is refused: bundle_compressed'
   const core = await newCore();
   throwsWithCode(() => core.loadBundle(bundleBytes), 'bundle_compressed');
 });
+
+test('a module that traps is told as core_stopped, and takes no more calls', async () => {
+  const module = await createRequire(import.meta.url)('../../build-wasm/wasm/exportcheck-core-node.cjs')();
+  // A real trap in the real module: ec_load_bundle given bytes far past the end of its memory.
+  const load = module._ec_load_bundle;
+  module._ec_info = () => load(0x7ffffff0, 64);
+  const core = new Core(module);
+  throwsWithCode(() => core.info(), 'core_stopped');
+  throwsWithCode(() => core.version(), 'core_stopped'); // refused, not run on the broken heap
+});

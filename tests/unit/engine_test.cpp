@@ -27,7 +27,8 @@ std::vector<std::string> screen_lines(const OrdersText& in, const std::string& l
     d.lang = lang;
     d.screened_at = "2026-07-10T09:00:00Z";
     std::vector<std::string> out;
-    engine().screen_text(in, d, [&](const OrderOutcome& o) { out.push_back(o.line_json()); });
+    const auto status = engine().screen_text(in, d, [&](const OrderOutcome& o) { out.push_back(o.line_json()); });
+    REQUIRE(status.ok());
     return out;
 }
 
@@ -47,7 +48,9 @@ std::string lines_of(const std::string& text, std::size_t first, std::size_t cou
 
 void check_chunks_match_whole(const std::string& text, const std::string& name) {
     const auto whole = screen_lines({text, name});
-    const auto plan = plan_orders_text({text, name}, 1);
+    const auto planned = plan_orders_text({text, name}, 1);
+    REQUIRE(planned.ok());
+    const auto& plan = *planned;
     std::vector<std::string> chunked;
     for (const auto& c : plan.chunks) {
         OrdersText in{};
@@ -84,10 +87,35 @@ TEST_CASE("engine: a file over the limits is refused whole, before anything is s
     std::string many;
     for (std::size_t i = 0; i <= limits::kMaxOrdersPerBatch; ++i) many += "{}\n";
     std::size_t screened = 0;
-    CHECK_THROWS_WITH_AS(engine().screen_text({many, "many.jsonl"}, {}, [&](const OrderOutcome&) { ++screened; }),
-                         "many.jsonl: 100001 orders; one file is limited to 100000 orders", Error);
+    const auto status = engine().screen_text({many, "many.jsonl"}, {}, [&](const OrderOutcome&) { ++screened; });
+    REQUIRE_FALSE(status.ok());
+    CHECK(std::string(status.error().what()) == "many.jsonl: 100001 orders; one file is limited to 100000 orders");
     CHECK(screened == 0);
-    CHECK_THROWS_WITH_AS(plan_orders_text({many, "many.jsonl"}, 0), "many.jsonl: 100001 orders; one file is limited to 100000 orders",
-                         Error);
-    CHECK_THROWS_AS(plan_orders_text({"\x89PNG\r\n", "photo.csv"}, 0), Error);
+    const auto plan = plan_orders_text({many, "many.jsonl"}, 0);
+    REQUIRE_FALSE(plan.ok());
+    CHECK(std::string(plan.error().what()) == "many.jsonl: 100001 orders; one file is limited to 100000 orders");
+    const auto photo = plan_orders_text({"\x89PNG\r\n", "photo.csv"}, 0);
+    REQUIRE_FALSE(photo.ok());
+    CHECK(photo.error().code() == "bad_csv");
+}
+
+TEST_CASE("engine: a text refused whole is returned, and an order refused is its outcome") {
+    // A lone document the screener refuses refuses the text; in an array, only its own place.
+    const auto lone = engine().screen_text({R"({"id": "x", "items": "A100"})", "one.json"}, {}, [](const OrderOutcome&) {});
+    REQUIRE_FALSE(lone.ok());
+    CHECK(lone.error().code() == "bad_order");
+    CHECK(std::string(lone.error().what()) == "items: expected a list of items");
+    const auto lines = screen_lines({R"([{"id": "x", "items": "A100"}])", "some.json"});
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find("\"code\":\"bad_order\"") != std::string::npos);
+    // Read only: a lone document that is not an object is refused whole.
+    const auto read = read_orders_text({"[1]", "n.json"}, Lang::en, [](const OrderOutcome&) {});
+    CHECK(read.ok());
+    const auto scalar = read_orders_text({"7", "n.json"}, Lang::en, [](const OrderOutcome&) {});
+    REQUIRE_FALSE(scalar.ok());
+    CHECK(scalar.error().code() == "bad_order");
+    const auto format = orders_format_from("xml");
+    REQUIRE_FALSE(format.ok());
+    CHECK(format.error().code() == "bad_argument");
+    CHECK(*orders_format_from("jsonl") == OrdersFormat::json_lines);
 }

@@ -4,6 +4,7 @@
 #include "screen_support.hpp"
 #include "test_support.hpp"
 
+#include <exportcheck/concat.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/match.hpp>
 #include <exportcheck/message.hpp>
@@ -129,8 +130,8 @@ TEST_CASE("messages: numbers, dates, plurals and countries follow the language")
 
 TEST_CASE("messages: a French report names its language and renders every sentence from the catalogue") {
     const auto order = test::fixture_order("rule-a100-hong-kong.json");
-    const auto en = test::real_screener().screen_json({{"order", order}});
-    const auto fr = test::real_screener().screen_json({{"order", order}, {"lang", "fr"}});
+    const auto en = test::real_screener().screen_json({{"order", order}}).value();
+    const auto fr = test::real_screener().screen_json({{"order", order}, {"lang", "fr"}}).value();
     CHECK(en["lang"] == "en");
     CHECK(fr["lang"] == "fr");
     CHECK(fr["decision"] == en["decision"]);
@@ -140,7 +141,7 @@ TEST_CASE("messages: a French report names its language and renders every senten
         CHECK(fr["findings"][i]["params"] == en["findings"][i]["params"]);
         CHECK(fr["findings"][i]["message"] != en["findings"][i]["message"]);
     }
-    CHECK_THROWS(test::real_screener().screen_json({{"order", order}, {"lang", "de"}}));
+    CHECK_FALSE(test::real_screener().screen_json({{"order", order}, {"lang", "de"}}).ok());
 }
 
 TEST_CASE("messages: French reports of every fixture order have no English words outside quotes") {
@@ -149,7 +150,7 @@ TEST_CASE("messages: French reports of every fixture order have no English words
         if (file.path().extension() != ".json") continue;
         const auto name = file.path().filename().string();
         const auto report = test::real_screener().screen_json(
-            {{"order", test::fixture_order(name)}, {"lang", "fr"}, {"screened_at", "2026-12-07"}});
+            {{"order", test::fixture_order(name)}, {"lang", "fr"}, {"screened_at", "2026-12-07"}}).value();
         ++orders;
         for (const auto& f : report["findings"]) CHECK_MESSAGE(!f["message_id"].get<std::string>().empty(), name);
         for (const auto& s : sentences_of(report)) {
@@ -269,14 +270,10 @@ std::string english_in(const std::string& french) {
     return found;
 }
 
-// The error a refused input throws.
-template <class F>
-Error thrown_by(F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e;
-    }
+// The error of a refused input.
+template <class R>
+Error refusal_of(const R& result) {
+    if (!result.ok()) return result.error();
     FAIL("not refused");
     return Error("none", "");
 }
@@ -296,7 +293,7 @@ TEST_CASE("messages: CSV row errors and order errors come in French with no Engl
         "A6,Zeta,DE,A100,1,no,research,extra\n"
         "A1,Acme GmbH,DE,A100,1,no,research\n"
         "A7,Eta,DE,A100,2,no,research\n";
-    const auto read = read_orders_csv(csv, "commandes.csv");
+    const auto read = read_orders_csv(csv, "commandes.csv").value();
     CHECK(read.orders.size() == 1);  // A7: every other order has a bad row
     REQUIRE(read.errors.size() >= 7);
     CHECK(read.errors[0].message == "commandes.csv line 2, column 5 (item.quantity): expected a number, got \"lots\"");
@@ -311,21 +308,21 @@ TEST_CASE("messages: CSV row errors and order errors come in French with no Engl
 
     // Files refused as a whole, and orders refused field by field.
     const std::vector<Error> refused = {
-        thrown_by([] { read_orders_csv("\x89PNG\r\n\x1a\n", "photo.csv"); }),
-        thrown_by([] { read_orders_csv("", "vide.csv"); }),
-        thrown_by([] { read_orders_csv("hello,world\n1,2\n", "notes.csv"); }),
-        thrown_by([] { read_orders_csv("order_id,buyer.nam\nA,B\n", "commandes.csv"); }),
-        thrown_by([] { read_orders_csv("order_id,buyer.name,colour\nA,B,red\n", "commandes.csv"); }),
-        thrown_by([] { read_orders_csv("buyer.name,item.description\nA,B\n", "commandes.csv"); }),
-        thrown_by([] { read_orders_csv("order_id,buyer.name\n\"A,B\n", "commandes.csv"); }),
-        thrown_by([] { order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","parties":[{"role":"buyer"}],"items":[]})")); }),
-        thrown_by([] { order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","parties":[],"items":[{"quantity":1}]})")); }),
-        thrown_by([] { order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","items":[{"model":"A100","datacenter":"maybe"}]})")); }),
-        thrown_by([] { order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","payment":[1]})")); }),
-        thrown_by([] { order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","parties":{}})")); }),
-        thrown_by([] { request_from_text("{\"order\": "); }),
-        thrown_by([] { test::real_screener().screen_json({{"order", nlohmann::ordered_json::object()}, {"colour", 1}}); }),
-        thrown_by([] { test::real_screener().screen_json({{"order", nlohmann::ordered_json::object()}, {"screened_at", "soon"}}); }),
+        refusal_of(read_orders_csv("\x89PNG\r\n\x1a\n", "photo.csv")),
+        refusal_of(read_orders_csv("", "vide.csv")),
+        refusal_of(read_orders_csv("hello,world\n1,2\n", "notes.csv")),
+        refusal_of(read_orders_csv("order_id,buyer.nam\nA,B\n", "commandes.csv")),
+        refusal_of(read_orders_csv("order_id,buyer.name,colour\nA,B,red\n", "commandes.csv")),
+        refusal_of(read_orders_csv("buyer.name,item.description\nA,B\n", "commandes.csv")),
+        refusal_of(read_orders_csv("order_id,buyer.name\n\"A,B\n", "commandes.csv")),
+        refusal_of(order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","parties":[{"role":"buyer"}],"items":[]})"))),
+        refusal_of(order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","parties":[],"items":[{"quantity":1}]})"))),
+        refusal_of(order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","items":[{"model":"A100","datacenter":"maybe"}]})"))),
+        refusal_of(order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","payment":[1]})"))),
+        refusal_of(order_from_json(nlohmann::ordered_json::parse(R"({"id":"X","parties":{}})"))),
+        refusal_of(request_from_text("{\"order\": ")),
+        refusal_of(test::real_screener().screen_json({{"order", nlohmann::ordered_json::object()}, {"colour", 1}})),
+        refusal_of(test::real_screener().screen_json({{"order", nlohmann::ordered_json::object()}, {"screened_at", "soon"}})),
     };
     for (const auto& e : refused) {
         REQUIRE_MESSAGE(!e.message().id.empty(), e.what());
@@ -374,7 +371,7 @@ TEST_CASE("messages: French reports of every fixture order word their evidence a
         if (file.path().extension() != ".json") continue;
         const auto name = file.path().filename().string();
         const auto report = test::real_screener().screen_json(
-            {{"order", test::fixture_order(name)}, {"lang", "fr"}, {"screened_at", "2026-12-07"}});
+            {{"order", test::fixture_order(name)}, {"lang", "fr"}, {"screened_at", "2026-12-07"}}).value();
         std::vector<std::pair<std::string, std::string>> texts;
         for (const auto& f : report["findings"]) evidence_strings(f["evidence"], f["rule"].get<std::string>(), texts);
         for (const auto& item : report["items"])
@@ -386,4 +383,18 @@ TEST_CASE("messages: French reports of every fixture order word their evidence a
         }
     }
     CHECK(strings > 50);
+}
+
+TEST_CASE("concat: shortest() writes a number as fmt's \"{}\" did, the fewest digits that read back") {
+    CHECK(shortest(1.5) == "1.5");
+    CHECK(shortest(100.0) == "100");
+    CHECK(shortest(-0.25) == "-0.25");
+    CHECK(shortest(0.0001) == "0.0001");
+    CHECK(shortest(0.00001) == "1e-05");
+    CHECK(shortest(1e15) == "1000000000000000");
+    CHECK(shortest(1e16) == "1e+16");
+    CHECK(shortest(0.1 + 0.2) == "0.30000000000000004");
+    CHECK(shortest(1.7976931348623157e308) == "1.7976931348623157e+308");
+    // A power of two: the digits that read back lie above the nearest ones (2^-24 = 5.9604644775390625e-08).
+    CHECK(shortest(5.9604644775390625e-08) == "5.960464477539063e-08");
 }

@@ -14,7 +14,7 @@ using namespace exportcheck;
 namespace {
 
 nlohmann::ordered_json screen_in(const nlohmann::ordered_json& order, const char* lang = "en") {
-    return test::real_screener().screen_json({{"order", order}, {"lang", lang}, {"screened_at", "2026-12-07"}});
+    return test::real_screener().screen_json({{"order", order}, {"lang", lang}, {"screened_at", "2026-12-07"}}).value();
 }
 
 std::size_t count_rule(const nlohmann::ordered_json& report, const std::string& rule) {

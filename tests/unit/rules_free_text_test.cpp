@@ -150,7 +150,7 @@ TEST_CASE("free text orders: precision and recall over 5 languages (tests/fixtur
         const auto lang = order["expected"]["language"].get<std::string>();
         std::set<std::string> want;
         for (const auto& r : order["expected"]["rules"]) want.insert(r.get<std::string>());
-        const auto report = test::real_screener().screen_json(order);
+        const auto report = test::real_screener().screen_json(order).value();
         std::set<std::string> got;
         for (const auto& f : report["findings"])
             if (kTextRules.count(f["rule"].get<std::string>()) && f["severity"] != "info" && f["severity"] != "cleared")
@@ -197,7 +197,7 @@ TEST_CASE("every finding of every fixture report carries a citation") {
         if (!line.empty()) orders.push_back(json::parse(line));
     std::size_t findings = 0;
     for (const auto& o : orders) {
-        const auto r = test::real_screener().screen_json(o);
+        const auto r = test::real_screener().screen_json(o).value();
         for (const auto& f : r["findings"]) {
             ++findings;
             const auto& e = f["evidence"];

@@ -92,8 +92,8 @@ nlohmann::ordered_json fixture_order(const std::string& name) { return nlohmann:
 // catch-alls, red flags, data quality and the holistic rule, dated `reference_date`.
 std::vector<Finding> check_order(const std::string& order_json, const std::string& reference_date) {
     RulesData rules = test::rules();
-    const auto order = order_from_json(nlohmann::ordered_json::parse(order_json));
-    apply_settings(rules, order.settings);
+    const auto order = order_from_json(nlohmann::ordered_json::parse(order_json)).value();
+    apply_settings(rules, order.settings).value();
     std::vector<ItemClassification> items;
     for (const auto& item : order.items) items.push_back(classify_item(item, rules));
     const auto destinations = destinations_of(order, rules);

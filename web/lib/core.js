@@ -12,6 +12,8 @@ const decoder = new TextDecoder();
 const OK_LIST = [...encoder.encode('{"ok":[')];
 export class Core {
   #m;
+  #stopped; // the error that stopped the module, if one did
+
 
   constructor(module) {
     // The exports themselves are listed once, in wasm/bindings.cpp; a call to one the module lacks says so.
@@ -19,6 +21,19 @@ export class Core {
       if (!(name in module)) throw new ExportCheckError('wasm_mismatch', `the wasm module lacks ${name}: rebuild it`);
     }
     this.#m = module;
+  }
+
+  // Calls a C export. The core answers every bad input with an error reply; were a C++ throw to escape it
+  // anyway, the module (built without exception handling, wasm/CMakeLists.txt) aborts: that is told as
+  // `core_stopped`, and every later call is refused rather than run on a heap left half-way.
+  #invoke(fn, ...args) {
+    if (this.#stopped) throw new ExportCheckError('core_stopped', `the screening engine stopped earlier (${this.#stopped.message}): reload the page`);
+    try {
+      return fn(...args);
+    } catch (err) {
+      this.#stopped = err;
+      throw new ExportCheckError('core_stopped', `the screening engine stopped on an internal error (${err?.message ?? err}): reload the page`, { cause: err });
+    }
   }
 
   // Reads the JSON reply a C export returned (valid until the next call into the core).
@@ -41,11 +56,11 @@ export class Core {
     if (!ptr) throw new ExportCheckError('out_of_memory', `cannot allocate ${bytes.length} bytes for the bundle`);
     m.HEAPU8.set(bytes, ptr); // read HEAPU8 after malloc: memory growth replaces the view
     // The core frees the bytes itself once read, before it builds the name index (a smaller peak heap).
-    return this.#reply(m._ec_load_bundle(ptr, bytes.length));
+    return this.#reply(this.#invoke(m._ec_load_bundle, ptr, bytes.length));
   }
 
   info() {
-    return this.#reply(this.#m._ec_info());
+    return this.#reply(this.#invoke(this.#m._ec_info));
   }
 
   // Calls `ec_<name>(json, length)` with `value` as UTF-8 JSON (NUL-terminated, so a C export taking only
@@ -83,10 +98,10 @@ export class Core {
       const optsPtr = ptr + max;
       const { written: optsWritten } = encoder.encodeInto(opts, m.HEAPU8.subarray(optsPtr, optsPtr + optsMax - 1));
       m.HEAPU8[optsPtr + optsWritten] = 0;
-      const reply = fn(ptr, written, options === undefined ? 0 : optsPtr);
+      const reply = this.#invoke(fn, ptr, written, options === undefined ? 0 : optsPtr);
       return { ptr: reply, end: m.HEAPU8.indexOf(0, reply) };
     } finally {
-      m._free(ptr);
+      if (!this.#stopped) m._free(ptr); // a stopped module takes no more calls
     }
   }
 
@@ -107,6 +122,6 @@ export class Core {
   }
 
   version() {
-    return this.#reply(this.#m._ec_version());
+    return this.#reply(this.#invoke(this.#m._ec_version));
   }
 }

@@ -11,6 +11,8 @@ namespace exportcheck {
 
 // A number with `decimals` digits after the point, as C's "%.*f" writes it ("3.14"); never in a locale.
 std::string fixed(double value, int decimals);
+// The fewest digits that read back as `value`, as fmt's "{}" wrote them: "1.5", "100", "0.0001", "1e+16", "5e-05".
+std::string shortest(double value);
 
 namespace detail {
 inline void append(std::string& out, std::string_view s) { out += s; }

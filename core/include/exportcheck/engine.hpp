@@ -33,8 +33,8 @@ enum class OrdersFormat { detect, json, json_lines, csv };
 // From the file name's extension (.csv, .jsonl/.ndjson, .json), else from the text: a CSV header starts with
 // a letter; lines of objects that are not one JSON document are JSON lines.
 OrdersFormat orders_format(std::string_view name, std::string_view text);
-// "csv", "jsonl", "json" or "" (detect); throws Error("bad_argument") for another word.
-OrdersFormat orders_format_from(std::string_view word);
+// "csv", "jsonl", "json" or "" (detect); Error("bad_argument") for another word.
+Result<OrdersFormat> orders_format_from(std::string_view word);
 std::string_view to_string(OrdersFormat f) noexcept;
 
 // A text of orders: a whole file, or a chunk of one (whole lines; for CSV whole orders, with the header).
@@ -75,7 +75,7 @@ struct OrderOutcome {
 
 // How a text of orders is cut into chunks of whole orders for the batch workers (each chunk is screened by
 // Engine::screen_text with first_line and csv_header set). Counting happens here: a file over the limits
-// (limits.hpp) is refused whole before anything is screened.
+// (limits.hpp) is refused whole (the Error) before anything is screened.
 struct OrdersPlan {
     OrdersFormat format = OrdersFormat::json;
     std::size_t orders = 0;       // orders to screen (JSON lines: non-blank lines)
@@ -86,7 +86,7 @@ struct OrdersPlan {
     std::vector<Chunk> chunks;
 };
 // orders_per_chunk 0: about a hundred chunks of at most 100 orders, and at least one chunk per worker.
-OrdersPlan plan_orders_text(const OrdersText& in, std::size_t orders_per_chunk, std::size_t workers = 1);
+Result<OrdersPlan> plan_orders_text(const OrdersText& in, std::size_t orders_per_chunk, std::size_t workers = 1);
 
 class Engine {
 public:
@@ -107,15 +107,15 @@ public:
     const OwnList* own_list() const noexcept { return own_list_.get(); }
     const std::vector<Entry>& own_entries() const noexcept { return own_entries_; }
 
-    // One request (an order, or {order, clearances?, settings?, screened_at?, lang?}) as text -> its report.
-    // Throws Error("bad_json" / "bad_order" / ...) naming `name` when the text cannot be read.
-    nlohmann::ordered_json screen_request(std::string_view text, std::string_view name = "order") const;
-    nlohmann::ordered_json screen_json(const nlohmann::ordered_json& request) const;
+    // One request (an order, or {order, clearances?, settings?, screened_at?, lang?}) as text -> its report,
+    // or Error("bad_json" / "bad_order" / ...) naming `name` when the text cannot be read or screened.
+    Result<nlohmann::ordered_json> screen_request(std::string_view text, std::string_view name = "order") const;
+    Result<nlohmann::ordered_json> screen_json(const nlohmann::ordered_json& request) const;
 
-    // Every order of a text, in input order: `each` gets its report or its error. Throws Error when the text
-    // is refused whole (over the limits, not a CSV of orders, a lone document that cannot be screened):
-    // nothing is then screened in part.
-    void screen_text(const OrdersText& in, const ScreenDefaults& defaults,
+    // Every order of a text, in input order: `each` gets its report or its error. The Error when the text is
+    // refused whole (over the limits, not a CSV of orders, a lone document that cannot be screened): nothing
+    // is then screened in part.
+    Status screen_text(const OrdersText& in, const ScreenDefaults& defaults,
                      const std::function<void(const OrderOutcome&)>& each) const;
 
 private:
@@ -129,13 +129,13 @@ private:
 
 // Every order of a text read, none screened (the JS API's parseOrders), with the limits and errors of
 // Engine::screen_text: `each` gets an order as written (OrderOutcome::order_text), or why a line or row holds
-// none (read false). Throws Error when the text is refused whole.
-void read_orders_text(const OrdersText& in, Lang lang, const std::function<void(const OrderOutcome&)>& each);
+// none (read false). The Error when the text is refused whole.
+Status read_orders_text(const OrdersText& in, Lang lang, const std::function<void(const OrderOutcome&)>& each);
 
-// JSON text -> value. A syntax error is Error("bad_json") worded from the catalogue: where (the file, its line
+// JSON text -> value. A syntax error gives Error("bad_json") worded from the catalogue: where (the file, its line
 // and column, counted from first_line) and why (an ill-formed UTF-8 byte, an early end, a number too large,
 // a syntax error), never the parser's own English nor the bytes read.
-nlohmann::ordered_json parse_json_text(std::string_view text, std::string_view name, std::size_t first_line = 1);
+Result<nlohmann::ordered_json> parse_json_text(std::string_view text, std::string_view name, std::size_t first_line = 1);
 
 // Every line of JSON-lines text that is not blank ('\r' line ends dropped), numbered from first_line.
 void for_each_line(std::string_view text, const std::function<void(std::size_t number, std::string_view line)>& f,

@@ -1,12 +1,13 @@
 // An order as screening reads it (ARCHITECTURE.md, docs/orders.md): the parties with their roles, the
 // items, payment, shipping route, end use and instructions. Parsed from JSON (one order), JSON lines or
-// the CSV layout of docs/orders.md. A malformed order throws exportcheck::Error("bad_order") naming the
+// the CSV layout of docs/orders.md. A malformed order gives exportcheck::Error("bad_order") naming the
 // field ("parties[1].address.country"), or for CSV the line and column; what can be read but not fully
 // evaluated (an unknown country code, an unknown role) is kept as an `InputIssue`, which the report
 // shows as a data-quality finding that asks for review.
 #pragma once
 
 #include <exportcheck/message.hpp>
+#include <exportcheck/result.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -118,8 +119,8 @@ struct Order {
     std::vector<const Party*> with_role(Role role) const;
 };
 
-// One order from JSON. Throws Error("bad_order", "<field>: <what is wrong>").
-Order order_from_json(const nlohmann::ordered_json& order);
+// One order from JSON, or Error("bad_order", "<field>: <what is wrong>").
+Result<Order> order_from_json(const nlohmann::ordered_json& order);
 
 // The CSV layout of docs/orders.md to JSON orders: one row per item, order-level and party columns
 // repeated or left empty on the following rows of the same order_id. Errors name the file, line and
@@ -128,7 +129,7 @@ struct CsvOrder {
     nlohmann::ordered_json order;
     std::size_t line = 0;   // first line of the order
 };
-std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view file_name = "orders.csv");
+Result<std::vector<CsvOrder>> orders_from_csv(std::string_view csv, std::string_view file_name = "orders.csv");
 
 // A bad row, and the fix: "orders.csv line 4, column buyer.country: ...".
 struct CsvRowError {
@@ -142,11 +143,11 @@ struct CsvOrders {
     std::vector<CsvRowError> errors;   // every bad row (its order is left out), in line order
 };
 // As orders_from_csv, but a bad row leaves out only its own order: every good order is read and every bad
-// row listed. A file that is not a CSV of orders (binary, an image, no known column, an unknown column)
-// still throws Error("bad_csv"); an unknown column names the nearest known one. A semicolon-separated file
+// row listed. A file that is not a CSV of orders (binary, an image, no known column, an unknown column, an
+// unbalanced quote, too many orders) gives Error("bad_csv") instead; an unknown column names the nearest known one. A semicolon-separated file
 // is read as such. A chunk of a file's rows is read with the file's `header` line, its first row being
 // file line `first_line`.
-CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name = "orders.csv", std::string_view header = {},
+Result<CsvOrders> read_orders_csv(std::string_view csv, std::string_view file_name = "orders.csv", std::string_view header = {},
                           std::size_t first_line = 2);
 
 }  // namespace exportcheck

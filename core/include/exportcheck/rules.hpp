@@ -214,8 +214,9 @@ struct Override {
 //   affiliates_rule_state: "stayed"|"active"|"unknown"                  the BIS Affiliates Rule after 2026-11-09 [L]
 //   affiliates_rule_in_force: true|false                                the same, as "active" or "stayed"
 //   uae_approved_recipients.<id>: {valid_until, approved}               the UAE approved-recipient list
-// Unknown keys or wrong types throw Error("bad_settings", "settings.<path>: ...").
-std::vector<Override> apply_settings(RulesData& rules, const nlohmann::ordered_json& settings);
+// Unknown keys or wrong types give Error("bad_settings", "settings.<path>: ..."); the rules are then half
+// changed, so the caller drops its copy.
+Result<std::vector<Override>> apply_settings(RulesData& rules, const nlohmann::ordered_json& settings);
 
 // The BIS Affiliates Rule on a date: "stayed" (before it, or while stayed), "active" or "unknown", with whether
 // that state is confirmed (the state after 2026-11-09 is not) and the sentence that says so.

@@ -14,6 +14,7 @@
 #include <exportcheck/checks.hpp>
 #include <exportcheck/message.hpp>
 #include <exportcheck/order.hpp>
+#include <exportcheck/result.hpp>
 #include <exportcheck/rules.hpp>
 
 #include <nlohmann/json.hpp>
@@ -39,8 +40,8 @@ struct Clearance {
     std::string at;                 // when (ISO 8601)
 };
 // Reads [{party_fingerprint, list, source_id, entry_fingerprint, reason, by, at}, ...];
-// throws Error("bad_clearances", "clearances[2].reason: missing").
-std::vector<Clearance> clearances_from_json(const nlohmann::ordered_json& j);
+// Error("bad_clearances", "clearances[2].reason: missing") when one is not so.
+Result<std::vector<Clearance>> clearances_from_json(const nlohmann::ordered_json& j);
 
 // Identity of a party for clearances: its folded name and country.
 std::string party_fingerprint(std::string_view name, std::string_view country);
@@ -76,11 +77,12 @@ public:
     Screener(const Screener&) = delete;
     Screener& operator=(const Screener&) = delete;
 
-    nlohmann::ordered_json screen(const Order& order, const ScreenOptions& options = {}) const;
+    // The report, or Error("bad_settings") for a setting it cannot apply (the order's or the options').
+    Result<nlohmann::ordered_json> screen(const Order& order, const ScreenOptions& options = {}) const;
     // A bare order, or {"order": ..., "clearances"?: [...], "settings"?: {...}, "screened_at"?: "...",
     // "lang"?: "en"|"fr"}.
-    // Throws Error("bad_order" / "bad_settings" / "bad_clearances") naming the field.
-    nlohmann::ordered_json screen_json(const nlohmann::ordered_json& request, const OwnList* own_list = nullptr) const;
+    // Error("bad_order" / "bad_settings" / "bad_clearances") naming the field.
+    Result<nlohmann::ordered_json> screen_json(const nlohmann::ordered_json& request, const OwnList* own_list = nullptr) const;
     // The bundle's name index (an OwnList takes its word rarity from it).
     const Matcher& matcher() const noexcept;
 
@@ -95,9 +97,9 @@ private:
 };
 
 // A request (an order or {order, ...}) from its JSON text, as the wasm export and the fuzz targets get it.
-// Throws Error("bad_order") beyond limits::kMaxOrderBytes and Error("bad_json", "order: not valid JSON:
-// parse error at line 1, column 31: ... invalid string: ill-formed UTF-8 byte") naming where and why.
-nlohmann::ordered_json request_from_text(std::string_view text, std::string_view what = "order");
+// Error("bad_order") beyond limits::kMaxOrderBytes, and Error("bad_json") for text that is not JSON, naming
+// where and why (parse_json_text).
+Result<nlohmann::ordered_json> request_from_text(std::string_view text, std::string_view what = "order");
 // The language a request asks for ({..., "lang": "fr"}); English when it names none or one not known (the
 // screener refuses those; this only picks the language of the refusal).
 Lang request_lang(const nlohmann::ordered_json& request) noexcept;

@@ -28,12 +28,14 @@ void Engine::set_own_list(std::vector<Entry> entries) {
     own_list_ = std::move(own);
 }
 
-nlohmann::ordered_json Engine::screen_json(const nlohmann::ordered_json& request) const {
-    return screener().value()->screen_json(request, own_list_.get());
+Result<nlohmann::ordered_json> Engine::screen_json(const nlohmann::ordered_json& request) const {
+    EC_ASSIGN_OR_RETURN(const auto* screener, this->screener());
+    return screener->screen_json(request, own_list_.get());
 }
 
-nlohmann::ordered_json Engine::screen_request(std::string_view text, std::string_view name) const {
-    return screen_json(request_from_text(text, name));
+Result<nlohmann::ordered_json> Engine::screen_request(std::string_view text, std::string_view name) const {
+    EC_ASSIGN_OR_RETURN(const auto request, request_from_text(text, name));
+    return screen_json(request);
 }
 
 Message message_of(const std::exception& e) {

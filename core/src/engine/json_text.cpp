@@ -4,6 +4,7 @@
 #include <exportcheck/engine.hpp>
 
 #include <exportcheck/error.hpp>
+#include <exportcheck/result.hpp>
 
 #include <algorithm>
 #include <string>
@@ -40,7 +41,7 @@ struct ErrorSax {
 
 }  // namespace
 
-nlohmann::ordered_json parse_json_text(std::string_view text, std::string_view name, std::size_t first_line) {
+Result<nlohmann::ordered_json> parse_json_text(std::string_view text, std::string_view name, std::size_t first_line) {
     auto value = nlohmann::ordered_json::parse(text, nullptr, false);
     if (!value.is_discarded()) return value;
     ErrorSax sax;
@@ -55,8 +56,8 @@ nlohmann::ordered_json parse_json_text(std::string_view text, std::string_view n
     for (const char c : before.substr(line_start))
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
     const auto line = first_line + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-    throw Error("bad_json", Message{"in.json_syntax", {{"file", name}, {"line", std::to_string(line)}, {"col", std::to_string(column)},
-                                                       {"why", msg("in.json_why", {{"kind", kind}})}}});
+    return Error("bad_json", Message{"in.json_syntax", {{"file", name}, {"line", std::to_string(line)}, {"col", std::to_string(column)},
+                                                        {"why", msg("in.json_why", {{"kind", kind}})}}});
 }
 
 void for_each_line(std::string_view text, const std::function<void(std::size_t, std::string_view)>& f,

@@ -1,7 +1,8 @@
 // The Engine's text door: orders as one JSON document, JSON lines or CSV, each screened or reported with an
 // error that names the file, the line and the field, in the language asked for. The limits (limits.hpp) are
 // applied here, before anything is screened, so a file over them is refused whole, never screened in part;
-// plan_orders_text applies the same ones when a file is cut into chunks for the batch workers.
+// plan_orders_text applies the same ones when a file is cut into chunks for the batch workers. A text refused
+// whole is the returned Error; an order refused is an outcome like a report (neither is thrown).
 #include <exportcheck/engine.hpp>
 
 #include <exportcheck/error.hpp>
@@ -43,8 +44,8 @@ std::string order_id_of(const json& order) {
 
 ordered_json nested(const Message& m) { return msg(m.id, m.params); }
 
-[[noreturn]] void too_many(std::string_view name, std::size_t orders) {
-    throw Error("bad_order", Message{"in.too_many_orders", {{"file", name}, {"n", std::to_string(orders)},
+Error too_many(std::string_view name, std::size_t orders) {
+    return Error("bad_order", Message{"in.too_many_orders", {{"file", name}, {"n", std::to_string(orders)},
                                                             {"max", std::to_string(limits::kMaxOrdersPerBatch)}}});
 }
 
@@ -55,12 +56,13 @@ std::size_t count_lines(std::string_view text) {
 }
 
 // One JSON document of orders: an array, or a lone order or request.
-json json_document(const OrdersText& in) {
+Result<json> json_document(const OrdersText& in) {
     if (in.text.size() > limits::kMaxOrderBytes * 16)
-        throw Error("bad_order", Message{"in.json_too_big", {{"file", in.name}, {"size", std::to_string(in.text.size())}}});
-    auto j = parse_json_text(in.text, in.name, in.first_line);
-    if (j.is_array() && j.size() > limits::kMaxOrdersPerBatch) too_many(in.name, j.size());
-    if (!j.is_array() && in.text.size() > limits::kMaxOrderBytes) (void)request_from_text(in.text, in.name);  // refused as one order
+        return Error("bad_order", Message{"in.json_too_big", {{"file", in.name}, {"size", std::to_string(in.text.size())}}});
+    EC_ASSIGN_OR_RETURN(auto j, parse_json_text(in.text, in.name, in.first_line));
+    if (j.is_array() && j.size() > limits::kMaxOrdersPerBatch) return too_many(in.name, j.size());
+    if (!j.is_array() && in.text.size() > limits::kMaxOrderBytes)
+        EC_RETURN_IF_ERROR(request_from_text(in.text, in.name));  // refused as one order
     return j;
 }
 
@@ -86,15 +88,14 @@ struct Run {
         if (!engine) return read_only(std::move(o), where);
         const auto request = request_for(std::move(order), defaults);
         o.lang = request_lang(request);
-        try {
-            const auto report = engine->screen_json(request);
-            o.report = &report;
-            each(o);
-        } catch (const Error& e) {
-            o.code = e.code();
-            o.message = where(nested(message_of(e)));
-            each(o);
+        const auto report = engine->screen_json(request);
+        if (report.ok()) {
+            o.report = &*report;
+        } else {
+            o.code = report.error().code();
+            o.message = where(nested(message_of(report.error())));
         }
+        each(o);
     }
     // Read only: an order is a JSON object; the screener judges the rest.
     template <class Where>
@@ -111,33 +112,35 @@ struct Run {
         each(o);
     }
 
-    void json_text() const {
-        auto j = json_document(in);
+    Status json_text() const {
+        EC_ASSIGN_OR_RETURN(auto j, json_document(in));
         if (j.is_array()) {
             for (std::size_t i = 0; i < j.size(); ++i)
                 screen(std::move(j[i]), i + 1, {}, [&](ordered_json what) {
                     return Message{"in.array_order", {{"file", in.name}, {"n", std::to_string(i + 1)}, {"what", std::move(what)}}};
                 });
-            return;
+            return {};
         }
         // A lone order: refused as a whole, with the screener's own message (as one order given as text).
         OrderOutcome o;
         o.order_id = order_id_of(j);
         if (in.keep_orders || !engine) o.order_text = std::string(in.text);
         if (!engine) {
-            if (!j.is_object()) throw Error("bad_order", Message{"in.field", {{"field", "order"}, {"what", msg("in.expected_json_object")}}});
+            if (!j.is_object()) return Error("bad_order", Message{"in.field", {{"field", "order"}, {"what", msg("in.expected_json_object")}}});
             o.lang = default_lang(defaults);
-            return each(o);
+            each(o);
+            return {};
         }
         const auto request = request_for(std::move(j), defaults);
         o.lang = request_lang(request);
-        const auto report = engine->screen_json(request);
+        EC_ASSIGN_OR_RETURN(const auto report, engine->screen_json(request));
         o.report = &report;
         each(o);
+        return {};
     }
 
-    void json_lines() const {
-        if (const auto n = count_lines(in.text); n > limits::kMaxOrdersPerBatch) too_many(in.name, n);
+    Status json_lines() const {
+        if (const auto n = count_lines(in.text); n > limits::kMaxOrdersPerBatch) return too_many(in.name, n);
         for_each_line(in.text, [&](std::size_t number, std::string_view line) {
             OrderOutcome o;
             o.line = number;
@@ -147,18 +150,15 @@ struct Run {
             if (line.size() > limits::kMaxOrderBytes)
                 return refuse(o, "bad_order", where(msg("in.order_too_big", {{"size", std::to_string(line.size())},
                                                                             {"max", std::to_string(limits::kMaxOrderBytes)}})));
-            json order;
-            try {
-                order = parse_json_text(line, in.name, number);
-            } catch (const Error& e) {
-                return refuse(o, e.code(), e.message());
-            }
-            screen(std::move(order), number, line, where);
+            auto order = parse_json_text(line, in.name, number);
+            if (!order.ok()) return refuse(o, order.error().code(), order.error().message());
+            screen(std::move(*order), number, line, where);
         }, in.first_line);
+        return {};
     }
 
-    void csv() const {
-        const auto read = read_orders_csv(in.text, in.name, in.csv_header, in.csv_header.empty() ? 2 : in.first_line);
+    Status csv() const {
+        EC_ASSIGN_OR_RETURN(const auto read, read_orders_csv(in.text, in.name, in.csv_header, in.csv_header.empty() ? 2 : in.first_line));
         std::size_t e = 0;
         const auto errors_before = [&](std::size_t line) {
             for (; e < read.errors.size() && read.errors[e].line < line; ++e) {
@@ -176,10 +176,11 @@ struct Run {
             });
         }
         errors_before(static_cast<std::size_t>(-1));
+        return {};
     }
 };
 
-void run_text(const Run& run) {
+Status run_text(const Run& run) {
     switch (format_of(run.in)) {
         case OrdersFormat::csv: return run.csv();
         case OrdersFormat::json_lines: return run.json_lines();
@@ -201,12 +202,12 @@ OrdersFormat orders_format(std::string_view name, std::string_view text) {
     return json::accept(text) ? OrdersFormat::json : OrdersFormat::json_lines;
 }
 
-OrdersFormat orders_format_from(std::string_view word) {
+Result<OrdersFormat> orders_format_from(std::string_view word) {
     if (word.empty()) return OrdersFormat::detect;
     if (word == "csv") return OrdersFormat::csv;
     if (word == "jsonl") return OrdersFormat::json_lines;
     if (word == "json") return OrdersFormat::json;
-    throw Error("bad_argument", "format: expected csv, jsonl or json");
+    return Error("bad_argument", "format: expected csv, jsonl or json");
 }
 
 std::string_view to_string(OrdersFormat f) noexcept {
@@ -219,18 +220,18 @@ std::string_view to_string(OrdersFormat f) noexcept {
     return "";
 }
 
-void Engine::screen_text(const OrdersText& in, const ScreenDefaults& defaults,
-                         const std::function<void(const OrderOutcome&)>& each) const {
-    run_text(Run{this, in, defaults, each});
+Status Engine::screen_text(const OrdersText& in, const ScreenDefaults& defaults,
+                           const std::function<void(const OrderOutcome&)>& each) const {
+    return run_text(Run{this, in, defaults, each});
 }
 
-void read_orders_text(const OrdersText& in, Lang lang, const std::function<void(const OrderOutcome&)>& each) {
+Status read_orders_text(const OrdersText& in, Lang lang, const std::function<void(const OrderOutcome&)>& each) {
     ScreenDefaults defaults;
     defaults.lang = std::string(to_string(lang));
-    run_text(Run{nullptr, in, defaults, each});
+    return run_text(Run{nullptr, in, defaults, each});
 }
 
-OrdersPlan plan_orders_text(const OrdersText& in, std::size_t per_chunk, std::size_t workers) {
+Result<OrdersPlan> plan_orders_text(const OrdersText& in, std::size_t per_chunk, std::size_t workers) {
     const auto chunk_for = [&](std::size_t total) {
         if (per_chunk) return per_chunk;
         const auto up = [](std::size_t a, std::size_t b) { return (a + b - 1) / b; };
@@ -245,12 +246,12 @@ OrdersPlan plan_orders_text(const OrdersText& in, std::size_t per_chunk, std::si
         return plan;
     };
     if (plan.format == OrdersFormat::json) {
-        const auto j = json_document(in);
+        EC_ASSIGN_OR_RETURN(const auto j, json_document(in));
         return whole(j.is_array() ? j.size() : 1);
     }
     if (plan.format == OrdersFormat::json_lines) {
         plan.orders = count_lines(in.text);
-        if (plan.orders > limits::kMaxOrdersPerBatch) too_many(in.name, plan.orders);
+        if (plan.orders > limits::kMaxOrdersPerBatch) return too_many(in.name, plan.orders);
         per_chunk = chunk_for(plan.orders);
         std::size_t start = in.first_line, count = 0;
         for_each_line(in.text, [&](std::size_t number, std::string_view) {
@@ -265,7 +266,7 @@ OrdersPlan plan_orders_text(const OrdersText& in, std::size_t per_chunk, std::si
         return plan;
     }
     // CSV: read whole once (a file that is not a CSV of orders is refused here), then cut where an order starts.
-    const auto read = read_orders_csv(in.text, in.name);
+    EC_ASSIGN_OR_RETURN(const auto read, read_orders_csv(in.text, in.name));
     per_chunk = chunk_for(read.orders.size());
     const auto header = in.text.substr(0, in.text.find('\n'));
     // Rows cut apart would hide an error the whole file shows (an order's rows apart), and a quoted header or

@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 namespace exportcheck {
 
@@ -32,6 +34,48 @@ std::string fixed(double value, int decimals) {
     char buffer[400];  // the longest double in %f: 309 digits, the sign, the point and the decimals asked for
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
     return buffer;
+}
+
+namespace {
+// The digits of %.*e one up in their last place ("1.25e+03" -> "1.26e+03"), the sign and point left alone.
+void round_up_last(char* text) {
+    for (auto i = static_cast<std::size_t>(std::strchr(text, 'e') - text); i-- > 0 && text[i] != '-';) {
+        if (text[i] == '.') continue;
+        if (text[i] != '9') return void(++text[i]);
+        text[i] = '0';
+    }
+}
+}  // namespace
+
+std::string shortest(double value) {
+    if (!std::isfinite(value)) return std::isnan(value) ? "nan" : value < 0 ? "-inf" : "inf";
+    char buffer[32];
+    for (int decimals = 0; decimals <= 16; ++decimals) {  // 17 digits always read back
+        std::snprintf(buffer, sizeof buffer, "%.*e", decimals, value);
+        if (std::strtod(buffer, nullptr) == value) break;
+        // At a power of two the doubles below are closer than those above: the digits one up may read back.
+        round_up_last(buffer);
+        if (std::strtod(buffer, nullptr) == value) break;
+    }
+    const std::string_view text(buffer);
+    const bool negative = text[0] == '-';
+    const auto e = text.find('e');
+    const int exponent = std::atoi(buffer + e + 1);
+    std::string digits(text.substr(negative ? 1 : 0, e - (negative ? 1 : 0)));
+    if (digits.size() > 1) digits.erase(1, 1);  // the point
+    std::string out = negative ? "-" : "";
+    if (exponent < -4 || exponent >= 16) {
+        out += digits.substr(0, 1);
+        if (digits.size() > 1) out += concat('.', digits.substr(1));
+        out += concat('e', exponent < 0 ? '-' : '+', std::abs(exponent) < 10 ? "0" : "", std::abs(exponent));
+    } else if (exponent < 0) {
+        out += concat("0.", std::string(static_cast<std::size_t>(-exponent - 1), '0'), digits);
+    } else if (digits.size() <= static_cast<std::size_t>(exponent) + 1) {
+        out += digits + std::string(static_cast<std::size_t>(exponent) + 1 - digits.size(), '0');
+    } else {
+        out += concat(digits.substr(0, static_cast<std::size_t>(exponent) + 1), '.', digits.substr(static_cast<std::size_t>(exponent) + 1));
+    }
+    return out;
 }
 
 std::string format_number(double v, Lang lang) {

@@ -57,87 +57,117 @@ void for_each_key(const std::vector<std::uint64_t>& v, std::uint64_t h, F&& f) {
 
 }  // namespace
 
+// What the constructor's steps share while the index is built.
+struct Matcher::Index::Building {
+    std::vector<std::uint32_t> head_of;           // each token's first token of the same text (its df is there)
+    std::vector<std::string> respelled_sources;   // by name_respelled, until the vocabulary is complete
+    std::vector<std::uint32_t> df;                // names using each token, each name counted once
+};
+
 Matcher::Index::Index(const std::vector<Entry>& entries, const Index* base_index) : base(base_index) {
+    Building b;
     names.reserve(entries.size() * 3);
     name_toks.reserve(entries.size() * 10);
     name_respelled.reserve(entries.size() * 10);
-    std::vector<std::uint32_t> head_of;  // each token's first token of the same text (its df is there)
     std::vector<std::string_view> forms;
-    std::vector<std::string> respelled_sources;  // by name_respelled, until the vocabulary is complete
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
-        const Entry& entry = entries[e];
-        // The primary name, the aliases, and each without its parentheses.
-        forms.clear();
-        forms.push_back(entry.name);
-        for (const auto& a : entry.aliases) forms.push_back(a.name);
-        const std::size_t listed = forms.size();
-        for (std::size_t f = 0; f < listed; ++f)
-            if (forms[f].find_first_of("([") != std::string_view::npos)
-                forms.push_back(derived_texts.emplace_back(match::without_parentheses(forms[f])));
+        forms_of(entries[e], forms);
         const std::size_t entry_begin = names.size();
-        for (const auto form : forms) {
-            const auto norm = text::normalize_name(form, entry.type);
-            if (norm.tokens.empty()) continue;
-            const auto first = static_cast<std::uint32_t>(name_toks.size());
-            bool orgish = false;
-            std::uint64_t surnames = 0;
-            for (const auto& t : norm.tokens) {
-                if (name_toks.size() - first >= 250) break;
-                if (t.surname && name_toks.size() - first < 64) surnames |= std::uint64_t{1} << (name_toks.size() - first);
-                std::uint32_t id = find(t.text, t.kind, t.abjad);
-                if (id == match::kNoVocab) {
-                    id = static_cast<std::uint32_t>(vocab.size());
-                    Tok tok;
-                    tok.text = t.text;
-                    tok.source = t.source;
-                    tok.kind = t.kind;
-                    tok.abjad = t.abjad;
-                    tok.vocab = id;
-                    tok.known = true;
-                    vocab.push_back(std::move(tok));
-                    next_same_text.push_back(match::kNoVocab);
-                    const auto [it, added] = first_of_text.emplace(t.text, id);
-                    head_of.push_back(it->second);
-                    if (!added) {  // chain it after the tokens of the same text
-                        std::uint32_t last = it->second;
-                        while (next_same_text[last] != match::kNoVocab) last = next_same_text[last];
-                        next_same_text[last] = id;
-                    }
-                }
-                name_toks.push_back(id);
-                if (vocab[id].source != t.source) {
-                    name_respelled.push_back(static_cast<std::uint32_t>(respelled_sources.size()));
-                    respelled_sources.push_back(t.source);
-                } else {
-                    name_respelled.push_back(match::kNoVocab);
-                }
-                orgish |= t.kind == TokenKind::legal_form || t.kind == TokenKind::generic;
-            }
-            const auto count = static_cast<std::uint16_t>(name_toks.size() - first);
-            // The same tokens as another form of this entry (an alias differing in punctuation): once is enough.
-            bool repeated = false;
-            for (std::size_t n = entry_begin; n < names.size() && !repeated; ++n)
-                repeated = names[n].count == count && names[n].surnames == surnames &&
-                           std::equal(name_toks.begin() + first, name_toks.end(), name_toks.begin() + names[n].first);
-            if (repeated) {
-                name_toks.resize(first);
-                name_respelled.resize(first);
-                continue;
-            }
-            names.push_back({e, first, count, orgish, 0.0f, surnames, form});
-        }
+        for (const auto form : forms) add_name(e, form, entries[e].type, entry_begin, b);
     }
+    weigh_tokens(b);
+    add_postings(b);
+    add_spelling_keys();
+    add_joined_keys();
+    acc.assign(names.size(), 0.0f);
+    stamp.assign(names.size(), 0);
+    seen_token.assign(names.size(), 0);
+    entry_slots.assign(entries.size(), kNoSlot);
+    memo.resize(vocab.size() * kMemoTokens);
+    memo_stamp.assign(vocab.size() * kMemoTokens, 0);
+}
 
-    // Document frequency: names using each token, each name counted once; summed per text.
-    std::vector<std::uint32_t> df(vocab.size(), 0), last(vocab.size(), 0xFFFFFFFFu);
+// The primary name, the aliases, and each without its parentheses.
+void Matcher::Index::forms_of(const Entry& entry, std::vector<std::string_view>& forms) {
+    forms.clear();
+    forms.push_back(entry.name);
+    for (const auto& a : entry.aliases) forms.push_back(a.name);
+    const std::size_t listed = forms.size();
+    for (std::size_t f = 0; f < listed; ++f)
+        if (forms[f].find_first_of("([") != std::string_view::npos)
+            forms.push_back(derived_texts.emplace_back(match::without_parentheses(forms[f])));
+}
+
+// One listed form as token ids; skipped when another form of the entry has the same tokens (an alias
+// differing in punctuation).
+void Matcher::Index::add_name(std::uint32_t e, std::string_view form, EntityType type, std::size_t entry_begin, Building& b) {
+    const auto norm = text::normalize_name(form, type);
+    if (norm.tokens.empty()) return;
+    const auto first = static_cast<std::uint32_t>(name_toks.size());
+    bool orgish = false;
+    std::uint64_t surnames = 0;
+    for (const auto& t : norm.tokens) {
+        if (name_toks.size() - first >= 250) break;
+        if (t.surname && name_toks.size() - first < 64) surnames |= std::uint64_t{1} << (name_toks.size() - first);
+        const auto id = add_token(t, b);
+        name_toks.push_back(id);
+        if (vocab[id].source != t.source) {
+            name_respelled.push_back(static_cast<std::uint32_t>(b.respelled_sources.size()));
+            b.respelled_sources.push_back(t.source);
+        } else {
+            name_respelled.push_back(match::kNoVocab);
+        }
+        orgish |= t.kind == TokenKind::legal_form || t.kind == TokenKind::generic;
+    }
+    const auto count = static_cast<std::uint16_t>(name_toks.size() - first);
+    bool repeated = false;
+    for (std::size_t n = entry_begin; n < names.size() && !repeated; ++n)
+        repeated = names[n].count == count && names[n].surnames == surnames &&
+                   std::equal(name_toks.begin() + first, name_toks.end(), name_toks.begin() + names[n].first);
+    if (repeated) {
+        name_toks.resize(first);
+        name_respelled.resize(first);
+        return;
+    }
+    names.push_back({e, first, count, orgish, 0.0f, surnames, form});
+}
+
+// A token's vocabulary id, added when new; tokens of one text (another kind or script) are chained.
+std::uint32_t Matcher::Index::add_token(const text::Token& t, Building& b) {
+    if (const auto id = find(t.text, t.kind, t.abjad); id != match::kNoVocab) return id;
+    const auto id = static_cast<std::uint32_t>(vocab.size());
+    Tok tok;
+    tok.text = t.text;
+    tok.source = t.source;
+    tok.kind = t.kind;
+    tok.abjad = t.abjad;
+    tok.vocab = id;
+    tok.known = true;
+    vocab.push_back(std::move(tok));
+    next_same_text.push_back(match::kNoVocab);
+    const auto [it, added] = first_of_text.emplace(t.text, id);
+    b.head_of.push_back(it->second);
+    if (!added) {  // chain it after the tokens of the same text
+        std::uint32_t last = it->second;
+        while (next_same_text[last] != match::kNoVocab) last = next_same_text[last];
+        next_same_text[last] = id;
+    }
+    return id;
+}
+
+// Document frequency (summed per text), each token's sound, skeleton, spellings and weight, each name's
+// weight; then the respelled copies, now that the vocabulary is complete.
+void Matcher::Index::weigh_tokens(Building& b) {
+    b.df.assign(vocab.size(), 0);
+    std::vector<std::uint32_t> last(vocab.size(), 0xFFFFFFFFu);
     for (std::uint32_t n = 0; n < names.size(); ++n)
         for (std::uint32_t k = 0; k < names[n].count; ++k) {
             const auto t = name_toks[names[n].first + k];
-            if (last[t] != n) last[t] = n, ++df[t];
+            if (last[t] != n) last[t] = n, ++b.df[t];
         }
     text_df.assign(vocab.size(), 0);
     for (const auto& [text, head] : first_of_text)
-        for (auto t = head; t != match::kNoVocab; t = next_same_text[t]) text_df[head] += df[t];
+        for (auto t = head; t != match::kNoVocab; t = next_same_text[t]) text_df[head] += b.df[t];
     name_total = static_cast<double>(names.size());
     for (std::uint32_t t = 0; t < vocab.size(); ++t) {
         auto& tok = vocab[t];
@@ -147,7 +177,7 @@ Matcher::Index::Index(const std::vector<Entry>& entries, const Index* base_index
             tok.spellings = text::known_spellings(tok.text);
             tok.nicknames = text::given_name_variants(tok.text);
         }
-        tok.weight = match::token_weight(tok.kind, idf_of(tok.text, text_df[head_of[t]]));
+        tok.weight = match::token_weight(tok.kind, idf_of(tok.text, text_df[b.head_of[t]]));
     }
     for (auto& nm : names)
         for (std::uint32_t k = 0; k < nm.count; ++k) nm.weight += vocab[name_toks[nm.first + k]].weight;
@@ -155,24 +185,28 @@ Matcher::Index::Index(const std::vector<Entry>& entries, const Index* base_index
         auto& r = name_respelled[at];
         if (r == match::kNoVocab) continue;
         match::Tok copy = vocab[name_toks[at]];
-        copy.source = std::move(respelled_sources[r]);
+        copy.source = std::move(b.respelled_sources[r]);
         r = static_cast<std::uint32_t>(respelled.size());
         respelled.push_back(std::move(copy));
     }
+}
 
-    // Postings.
+// Postings: token -> names (CSR), each name once.
+void Matcher::Index::add_postings(const Building& b) {
     post_offsets.assign(vocab.size() + 1, 0);
-    for (std::uint32_t t = 0; t < vocab.size(); ++t) post_offsets[t + 1] = post_offsets[t] + df[t];
+    for (std::uint32_t t = 0; t < vocab.size(); ++t) post_offsets[t + 1] = post_offsets[t] + b.df[t];
     postings.resize(post_offsets.back());
     std::vector<std::uint32_t> fill(post_offsets.begin(), post_offsets.end() - 1);
-    std::fill(last.begin(), last.end(), 0xFFFFFFFFu);
+    std::vector<std::uint32_t> last(vocab.size(), 0xFFFFFFFFu);
     for (std::uint32_t n = 0; n < names.size(); ++n)
         for (std::uint32_t k = 0; k < names[n].count; ++k) {
             const auto t = name_toks[names[n].first + k];
             if (last[t] != n) last[t] = n, postings[fill[t]++] = n;
         }
+}
 
-    // Near-spelling keys.
+// Near-spelling keys: deletion neighbourhoods, sound forms, skeletons.
+void Matcher::Index::add_spelling_keys() {
     for (std::uint32_t t = 0; t < vocab.size(); ++t) {
         const Tok& tok = vocab[t];
         if (!fuzzy_kind(tok.kind)) continue;
@@ -189,9 +223,11 @@ Matcher::Index::Index(const std::vector<Entry>& entries, const Index* base_index
     sort_keys(deletion_keys);
     sort_keys(sound_keys);
     sort_keys(skeleton_keys);
+}
 
-    // Words written apart in a listed name, joined ("al rashid" -> alrashid, "bashir ud din" -> bashiruddin);
-    // legal forms as written ("OOO Planar" -> oooplanar).
+// Words written apart in a listed name, joined ("al rashid" -> alrashid, "bashir ud din" -> bashiruddin);
+// legal forms as written ("OOO Planar" -> oooplanar).
+void Matcher::Index::add_joined_keys() {
     for (std::uint32_t n = 0; n < names.size(); ++n) {
         const auto& nm = names[n];
         for (std::uint32_t k = 0; k + 1 < nm.count; ++k) {
@@ -211,13 +247,6 @@ Matcher::Index::Index(const std::vector<Entry>& entries, const Index* base_index
         }
     }
     sort_keys(joined_keys);
-
-    acc.assign(names.size(), 0.0f);
-    stamp.assign(names.size(), 0);
-    seen_token.assign(names.size(), 0);
-    entry_slots.assign(entries.size(), kNoSlot);
-    memo.resize(vocab.size() * kMemoTokens);
-    memo_stamp.assign(vocab.size() * kMemoTokens, 0);
 }
 
 std::uint32_t Matcher::Index::find(std::string_view text, TokenKind kind, bool abjad) const {

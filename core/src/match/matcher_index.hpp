@@ -112,6 +112,17 @@ struct Matcher::Index final : match::WordRarity {
     };
     static constexpr std::size_t kRecentMax = 8192;
     std::unordered_map<std::string, Recent> recent;
+
+private:
+    // The constructor's steps, in order.
+    struct Building;
+    void forms_of(const Entry& entry, std::vector<std::string_view>& forms);
+    void add_name(std::uint32_t entry, std::string_view form, EntityType type, std::size_t entry_begin, Building& b);
+    std::uint32_t add_token(const text::Token& token, Building& b);
+    void weigh_tokens(Building& b);
+    void add_postings(const Building& b);
+    void add_spelling_keys();
+    void add_joined_keys();
 };
 
 }  // namespace exportcheck

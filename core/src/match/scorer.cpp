@@ -3,6 +3,7 @@
 #include "scorer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -22,8 +23,8 @@ constexpr float kPatronymicFactor = 0.3f; // weight an unmatched patronymic keep
 constexpr float kInitialFactor = 0.5f;    // weight an unmatched initial keeps
 constexpr float kMinInformative = 4.0f;   // matched informative weight below which scores shrink
 // How much each kind of doubt weighs against the evidence met (see score_names):
-constexpr float kConflictWeight = 3.0f;
-constexpr float kDistinctNames = 0.85f;   // a near spelling between two known names (person names)   // words each name has and the other lacks, in the same name
+constexpr float kConflictWeight = 3.0f;   // words each name has and the other lacks, in the same name
+constexpr float kDistinctNames = 0.85f;   // a near spelling between two known names (person names)
 constexpr float kMissingWeight = 0.3f;    // words only one name has (scaled by their missing factor)
 // A syllable of a Chinese or Korean given name (read from Han or Hangul) that the other name lacks is another
 // given name, not a dropped middle name: it counts in full (1 / kMissingWeight).
@@ -298,6 +299,219 @@ bool single_word(const Prepared& p) {
     return words == 1;
 }
 
+// What one scoring works in, reused between calls (scoring runs for every candidate of every query).
+struct Scratch {
+    std::vector<Option> options;       // every way a token (or two or three) of q can meet one of n, best first
+    std::vector<const Option*> chosen; // the options taken, each token at most once
+    std::vector<float> q_sim, n_sim;   // each token's credit from its chosen option
+    std::vector<float> q_w, n_w;       // each token's weight, capped by the lighter side of its pair
+    std::vector<char> q_used, n_used, q_exact, n_exact;
+};
+
+// Every pair of tokens similar enough to count, then the words written together in one name and apart in
+// the other; sorted best first.
+void collect_options(const Prepared& q, const Prepared& n, Mode mode, const Sim* sims, bool syllables, Scratch& s) {
+    const std::size_t m = q.toks.size(), k = n.toks.size();
+    s.options.clear();
+    s.q_exact.assign(m, 0);
+    s.n_exact.assign(k, 0);
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < k; ++j) {
+            Sim sim = sims[i * k + j];
+            // Two people's given names or surnames that are each a name of their own ("Manuel" / "Miguel",
+            // "Mary" / "Mark") are two names, not one misspelt: a near spelling counts for less.
+            // So are two words of company names ("Travel" / "Trade", "Future" / "Factory").
+            // A reading of Chinese characters or Hangul has no misspellings either: its syllables are words.
+            if (sim.value < 1.0f && own_word(*q.toks[i], syllables) && own_word(*n.toks[j], syllables) &&
+                (sim.why == Why::edits || sim.why == Why::sound || sim.why == Why::skeleton))
+                sim.value *= kDistinctNames;
+            if (sim.value < kPairFloor) continue;
+            if (mode == Mode::label && sim.why == Why::initial) continue;  // "EMILY S" is no "Emily Snyder"
+            if (sim.value >= 1.0f) s.q_exact[i] = s.n_exact[j] = 1;
+            s.options.push_back({static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(j),
+                                 static_cast<std::uint8_t>(j), sim, sim.value * (q.toks[i]->weight + n.toks[j]->weight)});
+        }
+    if (m > 1 || k > 1) {
+        add_joined(q, n, true, s.q_exact, s.n_exact, syllables, s.options);
+        add_joined(n, q, false, s.n_exact, s.q_exact, syllables, s.options);
+        add_split(q, n, true, s.q_exact, s.options);
+        add_split(n, q, false, s.n_exact, s.options);
+    }
+    std::sort(s.options.begin(), s.options.end(), [](const Option& a, const Option& b) {
+        if (a.value != b.value) return a.value > b.value;
+        if (a.q0 != b.q0) return a.q0 < b.q0;
+        return a.n0 < b.n0;
+    });
+}
+
+// Takes the options best first, each token at most once, and credits their tokens.
+void choose_options(std::size_t m, std::size_t k, Scratch& s) {
+    s.q_sim.assign(m, 0.0f);
+    s.n_sim.assign(k, 0.0f);
+    s.q_used.assign(m, 0);
+    s.n_used.assign(k, 0);
+    s.chosen.clear();
+    for (const auto& o : s.options) {
+        bool free = true;
+        each_q(o, [&](int i) { free = free && !s.q_used[i]; });
+        each_n(o, [&](int j) { free = free && !s.n_used[j]; });
+        if (!free) continue;
+        // Exact spellings and known variants count in full; approximate ones count less than their
+        // similarity says, so two or three wrong letters in a short word are little evidence.
+        const float credit = o.sim.value >= 1.0f || o.sim.why == Why::variant || o.sim.why == Why::nickname
+                                 ? o.sim.value
+                                 : o.sim.value * o.sim.value;
+        each_q(o, [&](int i) { s.q_used[i] = 1, s.q_sim[i] = credit; });
+        each_n(o, [&](int j) { s.n_used[j] = 1, s.n_sim[j] = credit; });
+        s.chosen.push_back(&o);
+    }
+}
+
+// The weight met on both sides (met), the weight lost to imperfect spellings (lost), the weight unmatched on
+// both sides, which contradicts (conflict: "Ali Hussein Al-Rawi" against "Ali Hussein Al-Tikriti"), and the
+// weight only one side has, which is merely missing (extra: a dropped middle name or surname).
+struct Evidence {
+    float met = 0, lost = 0, conflict = 0, extra = 0;
+    float unmatched_q = 0, unmatched_n = 0;
+    float informative = 0;  // matched weight of words and numbers (not generic words or legal forms)
+    bool any_word = false;  // a word (not only generic words and legal forms) was matched
+};
+
+// Caps each pair's weight at its lighter side: a misspelt generic word ("Techologies", unknown to the lists
+// and so rare-looking) is worth what "technologies" is worth. When a word meets an initial or a legal form,
+// the weight the heavier side loses stays as information only that side has (returned as [unmatched,
+// missing-factored] per side): "Evensen" meeting the initial "E", or the surname "Sá" read as "S.A.", is not
+// the agreement of two rare words.
+std::array<float, 4> cap_pairs(const Prepared& q, const Prepared& n, Mode mode, bool syllables, Scratch& s) {
+    std::array<float, 4> excess{};  // unmatched q, unmatched n, factored q, factored n
+    for (std::size_t i = 0; i < q.toks.size(); ++i) s.q_w[i] = q.toks[i]->weight;
+    for (std::size_t j = 0; j < n.toks.size(); ++j) s.n_w[j] = n.toks[j]->weight;
+    for (const Option* o : s.chosen) {
+        float wq = 0, wn = 0;
+        each_q(*o, [&](int i) { wq += s.q_w[i]; });
+        each_n(*o, [&](int j) { wn += s.n_w[j]; });
+        const float cap = std::min(wq, wn);
+        const bool lighter_is_form = (wq < wn ? q.toks[o->q0] : n.toks[o->n0])->kind == TokenKind::legal_form &&
+                                     q.toks[o->q0]->kind != n.toks[o->n0]->kind;
+        if (o->sim.value < kCloseSpelling && (o->sim.why == Why::initial || lighter_is_form)) {
+            const bool q_heavier = wq > wn;
+            // A name met by its initial is half known (its first letter agrees): its excess weighs what an
+            // unmatched initial weighs, at most.
+            float factor = missing_factor(q_heavier ? q : n, q_heavier ? o->q0 : o->n0, mode, syllables);
+            if (o->sim.why == Why::initial) factor = std::min(factor, kInitialFactor);
+            excess[q_heavier ? 0 : 1] += std::abs(wq - wn);
+            excess[q_heavier ? 2 : 3] += std::abs(wq - wn) * factor;
+        }
+        if (wq > 0) each_q(*o, [&](int i) { s.q_w[i] *= cap / wq; });
+        if (wn > 0) each_n(*o, [&](int j) { s.n_w[j] *= cap / wn; });
+    }
+    return excess;
+}
+
+// One side's sums: met, lost, unmatched, and unmatched scaled by each token's missing factor.
+std::array<float, 4> side_sums(const Prepared& p, const std::vector<char>& used, const std::vector<float>& sim,
+                               const std::vector<float>& capped, Mode mode, bool syllables) {
+    std::array<float, 4> sums{};
+    for (std::size_t i = 0; i < p.toks.size(); ++i) {
+        if (used[i]) {
+            sums[0] += capped[i] * sim[i];
+            sums[1] += capped[i] * (1 - sim[i]);
+        } else {
+            sums[2] += p.toks[i]->weight;
+            sums[3] += p.toks[i]->weight * missing_factor(p, i, mode, syllables);
+        }
+    }
+    return sums;
+}
+
+Evidence weigh(const Prepared& q, const Prepared& n, Mode mode, bool syllables, Scratch& s) {
+    s.q_w.resize(q.toks.size());
+    s.n_w.resize(n.toks.size());
+    const auto excess = cap_pairs(q, n, mode, syllables, s);
+    const auto sq = side_sums(q, s.q_used, s.q_sim, s.q_w, mode, syllables);
+    const auto sn = side_sums(n, s.n_used, s.n_sim, s.n_w, mode, syllables);
+    Evidence e;
+    const float u_q = excess[0] + sq[2], u_n = excess[1] + sn[2], f_q = excess[2] + sq[3], f_n = excess[3] + sn[3];
+    for (const Option* o : s.chosen)
+        each_q(*o, [&](int i) {
+            const Tok& t = *q.toks[i];
+            if (t.kind == TokenKind::word) e.any_word = true;
+            if (t.kind == TokenKind::word || t.kind == TokenKind::number)
+                e.informative += o->sim.value * std::min(t.weight, n.toks[o->n0]->weight);
+        });
+    e.met = (sq[0] + sn[0]) / 2;
+    e.lost = (sq[1] + sn[1]) / 2;
+    e.conflict = std::min(u_q, u_n);
+    e.extra = u_q > u_n ? (u_q - u_n) * (f_q / u_q) : u_n > u_q ? (u_n - u_q) * (f_n / u_n) : 0.0f;
+    e.unmatched_q = u_q;
+    e.unmatched_n = u_n;
+    return e;
+}
+
+float score_of(const Evidence& e, const Prepared& n, Mode mode) {
+    // Words the query adds to a label, or to a listed person's name of one word, count in full: a vessel's
+    // name is all of its words, and a person listed by one word ("Roberta") is no one in particular. (Words
+    // the query lacks are missing as usual: "Hellenic Spirit" for "MV Hellenic Spirit", "Putin" alone.)
+    const bool label_like = mode == Mode::label || (mode == Mode::person && single_word(n));
+    const float missing_weight = label_like && e.unmatched_q > e.unmatched_n ? 1.0f : kMissingWeight;
+    const float denom = e.met + kConflictWeight * e.conflict + missing_weight * e.extra + kLostWeight * e.lost;
+    return denom > 0 ? e.met / denom : 0;
+}
+
+// A name of generic words only meets another only when the two are the same name word for word and have
+// three such words or more ("Equipment Development Department" is listed as such): "International Trading
+// Co" never matches anything. A name whose matched words are few and common scores a little less.
+float weigh_content(float score, const Evidence& e, const Prepared& q, const Scratch& s, std::vector<Reason>* notes) {
+    bool whole_name = true;
+    std::size_t content = 0;
+    for (std::size_t i = 0; i < q.toks.size(); ++i) {
+        whole_name = whole_name && s.q_used[i] && s.q_sim[i] >= 0.8f;
+        content += q.toks[i]->kind != TokenKind::legal_form;
+    }
+    for (std::size_t j = 0; j < s.n_used.size(); ++j) whole_name = whole_name && s.n_used[j] && s.n_sim[j] >= 0.8f;
+    if (!e.any_word && score > kGenericOnlyCap && !(whole_name && content >= 3)) {
+        if (notes) notes->push_back({ReasonCode::only_generic});
+        return kGenericOnlyCap;
+    }
+    if (e.informative < kMinInformative && e.any_word) {
+        if (notes) notes->push_back({ReasonCode::common});
+        return score * (0.8f + 0.2f * e.informative / kMinInformative);
+    }
+    return score;
+}
+
+// A person's names met in another order score less, per inversion.
+float weigh_order(float score, const Prepared& q, const Scratch& s, std::vector<Reason>* notes) {
+    std::vector<std::pair<int, int>> pairs;
+    for (const Option* o : s.chosen)
+        if (q.toks[o->q0]->kind != TokenKind::legal_form) pairs.emplace_back(o->q0, o->n0);
+    const int inversions = order_inversions(pairs);
+    if (inversions == 0) return score;
+    if (notes) notes->push_back({ReasonCode::order});
+    return score * std::max(0.6f, 1.0f - kOrderWeight * static_cast<float>(inversions));
+}
+
+// The chosen pairs in query order, the words left over on each side, and the notes, for the person who asks why.
+Explanation explanation_of(const Prepared& q, const Prepared& n, const Scratch& s, std::vector<Reason> notes) {
+    Explanation e;
+    std::vector<const Option*> by_query = s.chosen;
+    std::sort(by_query.begin(), by_query.end(), [](const Option* a, const Option* b) { return a->q0 < b->q0; });
+    for (const Option* o : by_query) {
+        auto listed = range_text(n, o->n0, o->n1);
+        if (o->n_extra != kNone) listed += " " + n.toks[o->n_extra]->source;
+        auto asked = range_text(q, o->q0, o->q1);
+        if (o->q_extra != kNone) asked += " " + q.toks[o->q_extra]->source;
+        e.pairs.push_back({std::move(asked), std::move(listed), round_score(o->sim.value), why_of(*o, q, n)});
+    }
+    for (std::size_t i = 0; i < q.toks.size(); ++i)
+        if (!s.q_used[i]) e.unmatched_query.push_back(q.toks[i]->source);
+    for (std::size_t j = 0; j < n.toks.size(); ++j)
+        if (!s.n_used[j]) e.unmatched_listed.push_back(n.toks[j]->source);
+    e.notes = q.notes;  // the disguises undone in the query come first
+    e.notes.insert(e.notes.end(), notes.begin(), notes.end());
+    return e;
+}
+
 }  // namespace
 
 Mode mode_for(EntityType type, const Prepared& a, const Prepared& b) {
@@ -311,189 +525,16 @@ NameScore score_names(const Prepared& q, const Prepared& n, Mode mode, const Sim
     NameScore out;
     const std::size_t m = q.toks.size(), k = n.toks.size();
     if (m == 0 || k == 0 || m > 250 || k > 250) return out;
-
-    // Scratch reused between calls (scoring runs for every candidate of every query).
-    thread_local std::vector<Option> options;
-    thread_local std::vector<float> q_sim, n_sim, q_w, n_w;
-    thread_local std::vector<char> q_used, n_used;
-    thread_local std::vector<const Option*> chosen;
-    thread_local std::vector<char> q_exact, n_exact;
-    options.clear();
+    thread_local Scratch s;
     const bool syllables = mode == Mode::person && (read_from_syllables(q) || read_from_syllables(n));
-    q_exact.assign(m, 0);
-    n_exact.assign(k, 0);
-    for (std::size_t i = 0; i < m; ++i)
-        for (std::size_t j = 0; j < k; ++j) {
-            Sim s = sims[i * k + j];
-            // Two people's given names or surnames that are each a name of their own ("Manuel" / "Miguel",
-            // "Mary" / "Mark") are two names, not one misspelt: a near spelling counts for less.
-            // So are two words of company names ("Travel" / "Trade", "Future" / "Factory").
-            // A reading of Chinese characters or Hangul has no misspellings either: its syllables are words.
-            if (s.value < 1.0f && own_word(*q.toks[i], syllables) && own_word(*n.toks[j], syllables) &&
-                (s.why == Why::edits || s.why == Why::sound || s.why == Why::skeleton))
-                s.value *= kDistinctNames;
-            if (s.value < kPairFloor) continue;
-            if (mode == Mode::label && s.why == Why::initial) continue;  // "EMILY S" is no "Emily Snyder"
-            if (s.value >= 1.0f) q_exact[i] = n_exact[j] = 1;
-            options.push_back({static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(i),
-                               static_cast<std::uint8_t>(j), static_cast<std::uint8_t>(j), s,
-                               s.value * (q.toks[i]->weight + n.toks[j]->weight)});
-        }
-    if (m > 1 || k > 1) {
-        add_joined(q, n, true, q_exact, n_exact, syllables, options);
-        add_joined(n, q, false, n_exact, q_exact, syllables, options);
-        add_split(q, n, true, q_exact, options);
-        add_split(n, q, false, n_exact, options);
-    }
-    std::sort(options.begin(), options.end(), [](const Option& a, const Option& b) {
-        if (a.value != b.value) return a.value > b.value;
-        if (a.q0 != b.q0) return a.q0 < b.q0;
-        return a.n0 < b.n0;
-    });
-
-    q_sim.assign(m, 0.0f);
-    n_sim.assign(k, 0.0f);
-    q_used.assign(m, 0);
-    n_used.assign(k, 0);
-    chosen.clear();
-    for (const auto& o : options) {
-        bool free = true;
-        each_q(o, [&](int i) { free = free && !q_used[i]; });
-        each_n(o, [&](int j) { free = free && !n_used[j]; });
-        if (!free) continue;
-        // Exact spellings and known variants count in full; approximate ones count less than their
-        // similarity says, so two or three wrong letters in a short word are little evidence.
-        const float credit = o.sim.value >= 1.0f || o.sim.why == Why::variant || o.sim.why == Why::nickname
-                                 ? o.sim.value
-                                 : o.sim.value * o.sim.value;
-        each_q(o, [&](int i) { q_used[i] = 1, q_sim[i] = credit; });
-        each_n(o, [&](int j) { n_used[j] = 1, n_sim[j] = credit; });
-        chosen.push_back(&o);
-    }
-
-    // Evidence: the weight met on both sides (M), the weight lost to imperfect spellings (L), the weight
-    // unmatched on both sides, which contradicts (C: "Ali Hussein Al-Rawi" against "Ali Hussein Al-Tikriti"),
-    // and the weight only one side has, which is merely missing (E: a dropped middle name or surname).
-    // A matched pair weighs what its lighter side weighs: a misspelt generic word ("Techologies", unknown to
-    // the lists and so rare-looking) is worth what "technologies" is worth.
-    q_w.resize(m);
-    n_w.resize(k);
-    for (std::size_t i = 0; i < m; ++i) q_w[i] = q.toks[i]->weight;
-    for (std::size_t j = 0; j < k; ++j) n_w[j] = n.toks[j]->weight;
-    // When a word meets an initial or a legal form, the weight the heavier side loses stays in the evidence
-    // as information only that side has: "Evensen" meeting the initial "E", or the surname "Sá" read as
-    // "S.A.", is not the agreement of two rare words.
-    float excess_q = 0, excess_n = 0, excess_f_q = 0, excess_f_n = 0;
-    for (const Option* o : chosen) {
-        float wq = 0, wn = 0;
-        each_q(*o, [&](int i) { wq += q_w[i]; });
-        each_n(*o, [&](int j) { wn += n_w[j]; });
-        const float cap = std::min(wq, wn);
-        const bool lighter_is_form = (wq < wn ? q.toks[o->q0] : n.toks[o->n0])->kind == TokenKind::legal_form &&
-                                     q.toks[o->q0]->kind != n.toks[o->n0]->kind;
-        if (o->sim.value < kCloseSpelling && (o->sim.why == Why::initial || lighter_is_form)) {
-            const bool q_heavier = wq > wn;
-            const float excess = std::abs(wq - wn);
-            // A name met by its initial is half known (its first letter agrees): its excess weighs what an
-            // unmatched initial weighs, at most.
-            float factor = missing_factor(q_heavier ? q : n, q_heavier ? o->q0 : o->n0, mode, syllables);
-            if (o->sim.why == Why::initial) factor = std::min(factor, kInitialFactor);
-            (q_heavier ? excess_q : excess_n) += excess;
-            (q_heavier ? excess_f_q : excess_f_n) += excess * factor;
-        }
-        if (wq > 0) each_q(*o, [&](int i) { q_w[i] *= cap / wq; });
-        if (wn > 0) each_n(*o, [&](int j) { n_w[j] *= cap / wn; });
-    }
-    float m_q = 0, m_n = 0, l_q = 0, l_n = 0, u_q = excess_q, u_n = excess_n, f_q = excess_f_q, f_n = excess_f_n,
-          informative = 0;
-    bool any_word = false;
-    for (std::size_t i = 0; i < m; ++i) {
-        const float w = q_used[i] ? q_w[i] : q.toks[i]->weight;
-        if (q_used[i]) {
-            m_q += w * q_sim[i];
-            l_q += w * (1 - q_sim[i]);
-        } else {
-            u_q += w;
-            f_q += w * missing_factor(q, i, mode, syllables);
-        }
-    }
-    for (std::size_t j = 0; j < k; ++j) {
-        const float w = n_used[j] ? n_w[j] : n.toks[j]->weight;
-        if (n_used[j]) {
-            m_n += w * n_sim[j];
-            l_n += w * (1 - n_sim[j]);
-        } else {
-            u_n += w;
-            f_n += w * missing_factor(n, j, mode, syllables);
-        }
-    }
-    for (const Option* o : chosen) {
-        each_q(*o, [&](int i) {
-            const Tok& t = *q.toks[i];
-            if (t.kind == TokenKind::word) any_word = true;
-            if (t.kind == TokenKind::word || t.kind == TokenKind::number)
-                informative += o->sim.value * std::min(t.weight, n.toks[o->n0]->weight);
-        });
-    }
-    const float met = (m_q + m_n) / 2, lost = (l_q + l_n) / 2;
-    const float conflict = std::min(u_q, u_n);
-    const float extra = u_q > u_n ? (u_q - u_n) * (f_q / u_q) : u_n > u_q ? (u_n - u_q) * (f_n / u_n) : 0.0f;
-    // Words the query adds to a label, or to a listed person's name of one word, count in full: a vessel's
-    // name is all of its words, and a person listed by one word ("Roberta") is no one in particular. (Words
-    // the query lacks are missing as usual: "Hellenic Spirit" for "MV Hellenic Spirit", "Putin" alone.)
-    const bool label_like = mode == Mode::label || (mode == Mode::person && single_word(n));
-    const float missing_weight = label_like && u_q > u_n ? 1.0f : kMissingWeight;
-    const float denom = met + kConflictWeight * conflict + missing_weight * extra + kLostWeight * lost;
-    float score = denom > 0 ? met / denom : 0;
-
-    std::vector<Reason> notes;
-    // A name of generic words only meets another only when the two are the same name word for word and
-    // have three such words or more ("Equipment Development Department" is listed as such): "International
-    // Trading Co" never matches anything.
-    bool whole_name = true;
-    std::size_t content = 0;
-    for (std::size_t i = 0; i < m; ++i) {
-        whole_name = whole_name && q_used[i] && q_sim[i] >= 0.8f;
-        content += q.toks[i]->kind != TokenKind::legal_form;
-    }
-    for (std::size_t j = 0; j < k; ++j) whole_name = whole_name && n_used[j] && n_sim[j] >= 0.8f;
-    if (!any_word && score > kGenericOnlyCap && !(whole_name && content >= 3)) {
-        score = kGenericOnlyCap;
-        if (explain) notes.push_back({ReasonCode::only_generic});
-    } else if (informative < kMinInformative && any_word) {
-        score *= 0.8f + 0.2f * informative / kMinInformative;
-        if (explain) notes.push_back({ReasonCode::common});
-    }
-    if (mode == Mode::person) {
-        std::vector<std::pair<int, int>> pairs;
-        for (const Option* o : chosen)
-            if (q.toks[o->q0]->kind != TokenKind::legal_form) pairs.emplace_back(o->q0, o->n0);
-        const int inversions = order_inversions(pairs);
-        if (inversions > 0) {
-            score *= std::max(0.6f, 1.0f - kOrderWeight * static_cast<float>(inversions));
-            if (explain) notes.push_back({ReasonCode::order});
-        }
-    }
+    collect_options(q, n, mode, sims, syllables, s);
+    choose_options(m, k, s);
+    const auto evidence = weigh(q, n, mode, syllables, s);
+    std::vector<Reason> notes;  // why the score is lower, when explaining
+    float score = weigh_content(score_of(evidence, n, mode), evidence, q, s, explain ? &notes : nullptr);
+    if (mode == Mode::person) score = weigh_order(score, q, s, explain ? &notes : nullptr);
     out.score = std::clamp(score, 0.0f, 1.0f);
-
-    if (explain) {
-        auto& e = out.explanation;
-        std::vector<const Option*> by_query = chosen;
-        std::sort(by_query.begin(), by_query.end(), [](const Option* a, const Option* b) { return a->q0 < b->q0; });
-        for (const Option* o : by_query) {
-            auto listed = range_text(n, o->n0, o->n1);
-            if (o->n_extra != kNone) listed += " " + n.toks[o->n_extra]->source;
-            auto asked = range_text(q, o->q0, o->q1);
-            if (o->q_extra != kNone) asked += " " + q.toks[o->q_extra]->source;
-            e.pairs.push_back({std::move(asked), std::move(listed), round_score(o->sim.value), why_of(*o, q, n)});
-        }
-        for (std::size_t i = 0; i < m; ++i)
-            if (!q_used[i]) e.unmatched_query.push_back(q.toks[i]->source);
-        for (std::size_t j = 0; j < k; ++j)
-            if (!n_used[j]) e.unmatched_listed.push_back(n.toks[j]->source);
-        e.notes = q.notes;  // the disguises undone in the query come first
-        e.notes.insert(e.notes.end(), notes.begin(), notes.end());
-    }
+    if (explain) out.explanation = explanation_of(q, n, s, std::move(notes));
     return out;
 }
 

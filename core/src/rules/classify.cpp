@@ -10,6 +10,7 @@
 
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace exportcheck {
@@ -210,9 +211,9 @@ std::optional<double> as_count(const std::string& w) {
     std::string digits = w;
     if (!digits.empty() && digits.back() == 'x') digits.pop_back();
     if (digits.empty() || digits.size() > 4) return std::nullopt;
-    for (char c : digits)
-        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    const double n = std::stod(digits);
+    unsigned n = 0;  // from_chars: std::stod throws, and the browser build has no exceptions
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
     return n >= 1 && n <= 4096 ? std::optional<double>(n) : std::nullopt;
 }
 

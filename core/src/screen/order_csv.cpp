@@ -1,13 +1,11 @@
 // The CSV order layout (docs/orders.md): a header row naming the columns, then one row per item; the rows of
 // one order are consecutive and share its order_id (or leave it empty). Order-level and party columns may
 // be repeated on every row or given once; a different value on a later row is an error. Errors name the
-// line and column.
+// line and column, and are returned, never thrown (the browser build has no exceptions).
 #include <exportcheck/csv.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/limits.hpp>
 #include <exportcheck/order.hpp>
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -96,26 +94,20 @@ std::string nearest_column(const std::string& h) {
 using nlohmann::ordered_json;
 std::string as_text(std::size_t v) { return std::to_string(v); }
 
-[[noreturn]] void file_error(std::string_view file, std::string_view what, ordered_json params = ordered_json::object()) {
-    throw Error("bad_csv", Message{"in.file", {{"file", file}, {"what", msg(what, std::move(params))}}});
+Error file_error(std::string_view file, std::string_view what, ordered_json params = ordered_json::object()) {
+    return Error("bad_csv", Message{"in.file", {{"file", file}, {"what", msg(what, std::move(params))}}});
 }
 
-Column parse_header(const std::string& h, std::size_t col, std::string_view file) {
+Result<Column> parse_header(const std::string& h, std::size_t col, std::string_view file) {
     if (auto c = known_column(h)) return *c;
-    throw Error("bad_csv", Message{"in.csv_column", {{"file", file}, {"line", "1"}, {"col", as_text(col)},
-                                                     {"what", msg("in.csv_unknown_column", {{"name", h}, {"near", nearest_column(h)}})}}});
+    return Error("bad_csv", Message{"in.csv_column", {{"file", file}, {"line", "1"}, {"col", as_text(col)},
+                                                      {"what", msg("in.csv_unknown_column", {{"name", h}, {"near", nearest_column(h)}})}}});
 }
 
-// A bad cell: the row's order is left out and the row listed (read_orders_csv), or the file refused.
-struct CellError {
-    std::size_t line;
-    std::string column;
-    Message text;
-};
-
-[[noreturn]] void cell_error(std::string_view file, std::size_t line, std::size_t col, const Column& c, ordered_json what) {
-    throw CellError{line, c.name, Message{"in.csv_cell", {{"file", file}, {"line", as_text(line)}, {"col", as_text(col)},
-                                                          {"column", c.name}, {"what", std::move(what)}}}};
+// A bad cell, or a bad row (in.csv_line): the row's order is left out and the row listed (OrderRows::add).
+Error cell_error(std::string_view file, std::size_t line, std::size_t col, const Column& c, ordered_json what) {
+    return Error("bad_csv", Message{"in.csv_cell", {{"file", file}, {"line", as_text(line)}, {"col", as_text(col)},
+                                                    {"column", c.name}, {"what", std::move(what)}}});
 }
 
 // Bytes no CSV of orders has: NUL, or the signature of an image, PDF or archive.
@@ -135,26 +127,26 @@ char delimiter_of(std::string_view text) {
     return semis > commas ? ';' : ',';
 }
 
-json number_cell(const std::string& v, std::string_view file, std::size_t line, std::size_t col, const Column& c) {
+Result<json> number_cell(const std::string& v, std::string_view file, std::size_t line, std::size_t col, const Column& c) {
     std::string digits;
     for (char ch : v)
         if (ch != ',' && ch != ' ' && ch != '$' && ch != '_') digits += ch;
     char* end = nullptr;
     const double d = std::strtod(digits.c_str(), &end);
     if (digits.empty() || !end || *end != '\0' || !std::isfinite(d))
-        cell_error(file, line, col, c, msg("in.expected_number_got", {{"value", v}}));
-    if (d < 0) cell_error(file, line, col, c, msg("in.not_negative"));
-    if (c.field == "quantity" && d <= 0) cell_error(file, line, col, c, msg("in.more_than_0"));
-    if (d == std::floor(d) && std::fabs(d) < 1e15) return static_cast<long long>(d);
-    return d;
+        return cell_error(file, line, col, c, msg("in.expected_number_got", {{"value", v}}));
+    if (d < 0) return cell_error(file, line, col, c, msg("in.not_negative"));
+    if (c.field == "quantity" && d <= 0) return cell_error(file, line, col, c, msg("in.more_than_0"));
+    if (d == std::floor(d) && std::fabs(d) < 1e15) return json(static_cast<long long>(d));
+    return json(d);
 }
 
-json bool_cell(const std::string& v, std::string_view file, std::size_t line, std::size_t col, const Column& c) {
+Result<json> bool_cell(const std::string& v, std::string_view file, std::size_t line, std::size_t col, const Column& c) {
     std::string s;
     for (char ch : v) s += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (s == "true" || s == "yes" || s == "y" || s == "1") return true;
-    if (s == "false" || s == "no" || s == "n" || s == "0") return false;
-    cell_error(file, line, col, c, msg("in.expected_yes_no_got", {{"value", v}}));
+    if (s == "true" || s == "yes" || s == "y" || s == "1") return json(true);
+    if (s == "false" || s == "no" || s == "n" || s == "0") return json(false);
+    return cell_error(file, line, col, c, msg("in.expected_yes_no_got", {{"value", v}}));
 }
 
 std::vector<std::string> split(const std::string& s, const char* seps) {
@@ -181,18 +173,19 @@ struct Building {
     std::vector<std::string> role_order;
 };
 
-void set_once(Building& b, const Column& c, const std::string& v, std::string_view file, std::size_t line, std::size_t col,
-              json& target, const json& value) {
+Status set_once(Building& b, const Column& c, const std::string& v, std::string_view file, std::size_t line, std::size_t col,
+                json& target, const json& value) {
     const auto key = c.name;
     const auto it = b.seen.find(key);
     if (it != b.seen.end()) {
         if (it->second.first != v)
-            cell_error(file, line, col, c, msg("in.csv_differs", {{"value", v}, {"first", it->second.first},
-                                                                  {"line", as_text(it->second.second)}}));
-        return;
+            return cell_error(file, line, col, c, msg("in.csv_differs", {{"value", v}, {"first", it->second.first},
+                                                                         {"line", as_text(it->second.second)}}));
+        return {};
     }
     b.seen[key] = {v, line};
     target = value;
+    return {};
 }
 
 json built_order(Building& b) {
@@ -208,15 +201,18 @@ json built_order(Building& b) {
 }
 
 // The header row: every column known, order_id among them.
-std::vector<Column> read_columns(CsvReader& reader, std::string_view file_name) {
+Result<std::vector<Column>> read_columns(CsvReader& reader, std::string_view file_name) {
     CsvRow row;
-    if (!next_or_throw(reader, row)) file_error(file_name, "in.csv_empty");
+    if (!reader.next(row)) return reader.error() ? *reader.error() : file_error(file_name, "in.csv_empty");
     if (std::none_of(row.fields.begin(), row.fields.end(), [](const std::string& h) { return known_column(h).has_value(); }))
-        file_error(file_name, "in.csv_no_known_column", {{"examples", "order_id, buyer.name, item.description, ..."}});
+        return file_error(file_name, "in.csv_no_known_column", {{"examples", "order_id, buyer.name, item.description, ..."}});
     std::vector<Column> columns;
-    for (std::size_t i = 0; i < row.fields.size(); ++i) columns.push_back(parse_header(row.fields[i], i + 1, file_name));
+    for (std::size_t i = 0; i < row.fields.size(); ++i) {
+        EC_ASSIGN_OR_RETURN(auto column, parse_header(row.fields[i], i + 1, file_name));
+        columns.push_back(std::move(column));
+    }
     if (std::none_of(columns.begin(), columns.end(), [](const Column& c) { return c.field == "order_id"; }))
-        throw Error("bad_csv", Message{"in.csv_line", {{"file", file_name}, {"line", "1"}, {"what", msg("in.csv_no_order_id")}}});
+        return Error("bad_csv", Message{"in.csv_line", {{"file", file_name}, {"line", "1"}, {"what", msg("in.csv_no_order_id")}}});
     return columns;
 }
 
@@ -241,12 +237,12 @@ json& party_target(Building& b, const Column& c) {
 }
 
 // A cell's value as the order format takes it: a route or an address as a list, numbers and yes/no as such.
-json cell_value(const std::string& v, std::string_view file, std::size_t line, std::size_t col, const Column& c) {
+Result<json> cell_value(const std::string& v, std::string_view file, std::size_t line, std::size_t col, const Column& c) {
     if (c.kind == Column::item && in(kNumeric, c.field)) return number_cell(v, file, line, col, c);
     if (c.kind == Column::item && c.field == "datacenter") return bool_cell(v, file, line, col, c);
-    if (c.kind == Column::order && c.field == "shipping.route") return split(v, ";|> ");
-    if (c.kind == Column::party && c.field == "address") return split(v, "|\n");
-    return v;
+    if (c.kind == Column::order && c.field == "shipping.route") return json(split(v, ";|> "));
+    if (c.kind == Column::party && c.field == "address") return json(split(v, "|\n"));
+    return json(v);
 }
 
 // The rows of a file, read into orders one after another (a row of another id starts the next order).
@@ -258,16 +254,20 @@ public:
                                            columns_.begin()) + 1;
     }
 
-    // A row; a bad cell leaves its order out and is listed with its line.
-    void add(const CsvRow& row) {
-        try {
-            check_width(row);
-            start_order(row);
-            read_cells(row);
-        } catch (const CellError& e) {
+    // A row; a bad cell leaves its order out and is listed with its line. The Error: the file is refused
+    // (more orders than one file may hold).
+    Status add(const CsvRow& row) {
+        Status bad = check_width(row);
+        if (bad.ok()) bad = start_order(row);
+        if (refused_) return std::move(*refused_);
+        if (bad.ok()) bad = read_cells(row);
+        if (!bad.ok()) {
             cur_bad_ = true;
-            result_.errors.push_back({e.line, e.column, render(e.text, Lang::en), e.text});
+            const auto& text = bad.error().message();
+            const auto column = text.params.contains("column") ? text.params["column"].get<std::string>() : std::string();
+            result_.errors.push_back({row.line, column, render(text, Lang::en), text});
         }
+        return {};
     }
 
     CsvOrders finish() {
@@ -276,67 +276,72 @@ public:
     }
 
 private:
-    void check_width(const CsvRow& row) const {
+    Status check_width(const CsvRow& row) const {
         if (row.fields.size() > columns_.size())
-            throw CellError{row.line, "", Message{"in.csv_line", {{"file", file_}, {"line", as_text(row.line)},
-                                                                  {"what", msg("in.csv_too_many_fields", {{"n", as_text(row.fields.size())},
-                                                                                                         {"m", as_text(columns_.size())}})}}}};
+            return Error("bad_csv", Message{"in.csv_line", {{"file", file_}, {"line", as_text(row.line)},
+                                                            {"what", msg("in.csv_too_many_fields", {{"n", as_text(row.fields.size())},
+                                                                                                   {"m", as_text(columns_.size())}})}}});
+        return {};
     }
 
     // The row's order id (empty: the order above); a new id closes the order before it and starts its own.
-    void start_order(const CsvRow& row) {
+    Status start_order(const CsvRow& row) {
         std::string id;
         for (std::size_t i = 0; i < columns_.size() && i < row.fields.size(); ++i)
             if (columns_[i].field == "order_id") id = row.fields[i];
         const Column& id_column = columns_[id_col_ - 1];
         if (id.empty()) {
-            if (!have_) cell_error(file_, row.line, id_col_, id_column, msg("in.csv_id_first_row"));
+            if (!have_) return cell_error(file_, row.line, id_col_, id_column, msg("in.csv_id_first_row"));
             id = cur_id_;
         }
-        if (have_ && id == cur_id_) return;
+        if (have_ && id == cur_id_) return {};
         if (have_ && !cur_bad_) result_.orders.push_back({built_order(cur_), cur_.first_line});
         cur_bad_ = false;
-        if (result_.orders.size() >= limits::kMaxOrdersPerBatch)
-            throw Error("bad_csv", Message{"in.csv_line", {{"file", file_}, {"line", as_text(row.line)},
-                                                           {"what", msg("in.csv_too_many_orders", {{"max", as_text(limits::kMaxOrdersPerBatch)}})}}});
-        if (done_ids_.count(id)) cell_error(file_, row.line, id_col_, id_column, msg("in.csv_id_repeated", {{"id", id}}));
+        if (result_.orders.size() >= limits::kMaxOrdersPerBatch) {
+            refused_ = Error("bad_csv", Message{"in.csv_line", {{"file", file_}, {"line", as_text(row.line)},
+                                                                {"what", msg("in.csv_too_many_orders", {{"max", as_text(limits::kMaxOrdersPerBatch)}})}}});
+            return {};
+        }
+        if (done_ids_.count(id)) return cell_error(file_, row.line, id_col_, id_column, msg("in.csv_id_repeated", {{"id", id}}));
         done_ids_.insert(id);
         cur_ = Building{};
         cur_.first_line = row.line;
         cur_.order["id"] = id;
         cur_id_ = id;
         have_ = true;
+        return {};
     }
 
     // The row's cells: item cells make one item, order and party cells are set once per order.
-    void read_cells(const CsvRow& row) {
+    Status read_cells(const CsvRow& row) {
         json item = json::object();
         for (std::size_t i = 0; i < columns_.size() && i < row.fields.size(); ++i) {
             const auto& c = columns_[i];
             const auto& v = row.fields[i];
             if (v.empty() || c.field == "order_id") continue;
-            check_length(row.line, i + 1, c, v);
-            auto value = cell_value(v, file_, row.line, i + 1, c);
+            EC_RETURN_IF_ERROR(check_length(row.line, i + 1, c, v));
+            EC_ASSIGN_OR_RETURN(auto value, cell_value(v, file_, row.line, i + 1, c));
             if (c.kind == Column::item) item[c.field] = std::move(value);
-            else set_once(cur_, c, v, file_, row.line, i + 1, c.kind == Column::order ? order_target(cur_, c) : party_target(cur_, c), value);
+            else EC_RETURN_IF_ERROR(set_once(cur_, c, v, file_, row.line, i + 1, c.kind == Column::order ? order_target(cur_, c) : party_target(cur_, c), value));
         }
-        if (item.empty()) return;
+        if (item.empty()) return {};
         if (!item.contains("description") && !item.contains("model")) {
             const auto it = std::find_if(columns_.begin(), columns_.end(), [](const Column& c) { return c.kind == Column::item && c.field == "description"; });
             const std::size_t col = it == columns_.end() ? 1 : static_cast<std::size_t>(it - columns_.begin()) + 1;
-            throw CellError{row.line, "item.description",
-                            Message{"in.csv_cell", {{"file", file_}, {"line", as_text(row.line)}, {"col", as_text(col)},
-                                                    {"column", "item.description"}, {"what", msg("in.csv_item_no_description")}}}};
+            return Error("bad_csv", Message{"in.csv_cell", {{"file", file_}, {"line", as_text(row.line)}, {"col", as_text(col)},
+                                                            {"column", "item.description"}, {"what", msg("in.csv_item_no_description")}}});
         }
         cur_.order["items"].push_back(item);
+        return {};
     }
 
-    void check_length(std::size_t line, std::size_t col, const Column& c, const std::string& v) const {
+    Status check_length(std::size_t line, std::size_t col, const Column& c, const std::string& v) const {
         const bool name = c.field == "name" || c.field == "parent_name" || c.field == "payment.payer" || c.field == "payment.bank";
         const auto max = name ? limits::kMaxNameBytes : limits::kMaxTextFieldBytes;
         if (v.size() > max)
-            cell_error(file_, line, col, c, msg("in.too_long", {{"size", as_text(v.size())}, {"kind", name ? "names" : "text"},
-                                                                {"max", as_text(max)}}));
+            return cell_error(file_, line, col, c, msg("in.too_long", {{"size", as_text(v.size())}, {"kind", name ? "names" : "text"},
+                                                                       {"max", as_text(max)}}));
+        return {};
     }
 
     std::string_view file_;
@@ -348,29 +353,32 @@ private:
     std::string cur_id_;
     bool have_ = false;
     bool cur_bad_ = false;  // a row of the current order was bad: the order is left out
+    std::optional<Error> refused_;  // the file as a whole (start_order)
 };
 
 }  // namespace
 
-std::vector<CsvOrder> orders_from_csv(std::string_view csv, std::string_view file_name) {
-    auto read = read_orders_csv(csv, file_name);
-    if (!read.errors.empty()) throw Error("bad_csv", read.errors.front().text);
+Result<std::vector<CsvOrder>> orders_from_csv(std::string_view csv, std::string_view file_name) {
+    EC_ASSIGN_OR_RETURN(auto read, read_orders_csv(csv, file_name));
+    if (!read.errors.empty()) return Error("bad_csv", read.errors.front().text);
     return std::move(read.orders);
 }
 
-CsvOrders read_orders_csv(std::string_view csv, std::string_view file_name, std::string_view header, std::size_t first_line) {
+Result<CsvOrders> read_orders_csv(std::string_view csv, std::string_view file_name, std::string_view header, std::size_t first_line) {
     const auto head = header.empty() ? csv : header;
-    if (binary(head) || (!header.empty() && binary(csv))) file_error(file_name, "in.csv_binary");
+    if (binary(head) || (!header.empty() && binary(csv))) return file_error(file_name, "in.csv_binary");
     CsvOptions options;
     options.delimiter = delimiter_of(head);
     CsvReader reader(head, file_name, options);
-    OrderRows orders(file_name, read_columns(reader, file_name));
+    EC_ASSIGN_OR_RETURN(auto columns, read_columns(reader, file_name));
+    OrderRows orders(file_name, std::move(columns));
     if (!header.empty()) {  // a chunk's rows, its header apart
         options.first_line = first_line;
         reader = CsvReader(csv, file_name, options);
     }
     CsvRow row;
-    while (next_or_throw(reader, row)) orders.add(row);
+    while (reader.next(row)) EC_RETURN_IF_ERROR(orders.add(row));
+    if (reader.error()) return *reader.error();
     return orders.finish();
 }
 

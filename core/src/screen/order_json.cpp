@@ -1,12 +1,13 @@
 // An order from JSON, with errors that name the field. Lenient where it costs nothing (a role written
 // "Ship-To", an address given as one line, a quantity given as "8"), strict where a wrong guess could let
-// an order pass (wrong types are errors; unknown countries and roles become review issues).
+// an order pass (wrong types are errors; unknown countries and roles become review issues). The first field
+// refused is returned, never thrown (the browser build has no exceptions): the readers note it in their
+// Reading and go on with an empty value, each checking a value's type before nlohmann reads it.
+#include <exportcheck/concat.hpp>
 #include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/limits.hpp>
 #include <exportcheck/order.hpp>
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -17,10 +18,17 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// A refused field: its path as the order wrote it, and what is wrong as a message (in.*, messages_input.inc).
-[[noreturn]] void bad_order(const std::string& field, nlohmann::ordered_json what) {
-    throw Error("bad_order", Message{"in.field", {{"field", field}, {"what", std::move(what)}}});
-}
+// The order being read, and the first field refused (the rest of the order is then read only to no end).
+struct Reading {
+    Order order;
+    std::optional<Error> error;
+
+    // A refused field: its path as the order wrote it, and what is wrong as a message (in.*, messages_input.inc).
+    void bad(const std::string& field, nlohmann::ordered_json what) {
+        if (!error) error = Error("bad_order", Message{"in.field", {{"field", field}, {"what", std::move(what)}}});
+    }
+    bool failed() const noexcept { return error.has_value(); }
+};
 
 std::string lower(std::string s) {
     for (auto& c : s)
@@ -37,60 +45,67 @@ std::string trim(std::string s) {
 
 // A string field; numbers are accepted and written as text. Null and absent give "". Text beyond the
 // documented limit (exportcheck/limits.hpp) is refused, never truncated.
-std::string str(const json& j, const std::string& field, std::size_t max = limits::kMaxTextFieldBytes) {
+std::string str(Reading& rd, const json& j, const std::string& field, std::size_t max = limits::kMaxTextFieldBytes) {
     if (j.is_null()) return "";
     if (j.is_string()) {
         const auto& text = j.get_ref<const std::string&>();
-        if (text.size() > max)
-            bad_order(field, msg("in.too_long", {{"size", std::to_string(text.size())},
-                                            {"kind", max == limits::kMaxNameBytes ? "names" : "text"},
-                                            {"max", std::to_string(max)}}));
+        if (text.size() > max) {
+            rd.bad(field, msg("in.too_long", {{"size", std::to_string(text.size())},
+                                              {"kind", max == limits::kMaxNameBytes ? "names" : "text"},
+                                              {"max", std::to_string(max)}}));
+            return "";
+        }
         return trim(text);
     }
     if (j.is_number_integer()) return std::to_string(j.get<long long>());
-    if (j.is_number()) return fmt::format("{}", j.get<double>());
-    bad_order(field, msg("in.expected_text"));
+    if (j.is_number()) return shortest(j.get<double>());
+    rd.bad(field, msg("in.expected_text"));
+    return "";
 }
 
-std::optional<double> num(const json& j, const std::string& field) {
+std::optional<double> num(Reading& rd, const json& j, const std::string& field) {
     if (j.is_null()) return std::nullopt;
     if (j.is_number()) return j.get<double>();
-    if (j.is_string()) {
-        auto s = trim(j.get<std::string>());
-        if (s.empty()) return std::nullopt;
-        std::string digits;
-        for (char c : s)
-            if (c != ',' && c != '_' && c != ' ' && c != '$') digits += c;
-        char* end = nullptr;
-        const double v = std::strtod(digits.c_str(), &end);
-        if (!digits.empty() && end && *end == '\0' && std::isfinite(v)) return v;
-        bad_order(field, msg("in.expected_number_got", {{"value", s}}));
+    if (!j.is_string()) {
+        rd.bad(field, msg("in.expected_number"));
+        return std::nullopt;
     }
-    bad_order(field, msg("in.expected_number"));
+    auto s = trim(j.get<std::string>());
+    if (s.empty()) return std::nullopt;
+    std::string digits;
+    for (char c : s)
+        if (c != ',' && c != '_' && c != ' ' && c != '$') digits += c;
+    char* end = nullptr;
+    const double v = std::strtod(digits.c_str(), &end);
+    if (!digits.empty() && end && *end == '\0' && std::isfinite(v)) return v;
+    rd.bad(field, msg("in.expected_number_got", {{"value", s}}));
+    return std::nullopt;
 }
 
-std::optional<bool> boolean(const json& j, const std::string& field) {
+std::optional<bool> boolean(Reading& rd, const json& j, const std::string& field) {
     if (j.is_null()) return std::nullopt;
     if (j.is_boolean()) return j.get<bool>();
-    if (j.is_string()) {
-        const auto s = lower(trim(j.get<std::string>()));
-        if (s.empty()) return std::nullopt;
-        if (s == "true" || s == "yes" || s == "y" || s == "1") return true;
-        if (s == "false" || s == "no" || s == "n" || s == "0") return false;
-        bad_order(field, msg("in.expected_bool_got", {{"value", j.get<std::string>()}}));
+    if (!j.is_string()) {
+        rd.bad(field, msg("in.expected_bool"));
+        return std::nullopt;
     }
-    bad_order(field, msg("in.expected_bool"));
+    const auto s = lower(trim(j.get<std::string>()));
+    if (s.empty()) return std::nullopt;
+    if (s == "true" || s == "yes" || s == "y" || s == "1") return true;
+    if (s == "false" || s == "no" || s == "n" || s == "0") return false;
+    rd.bad(field, msg("in.expected_bool_got", {{"value", j.get<std::string>()}}));
+    return std::nullopt;
 }
 
 // Reads a country field: ISO alpha-2 (any case) or a name. Unknown -> "" with a review issue.
-std::string order_country(const json& j, const std::string& field, Order& order) {
-    const auto input = str(j, field);
+std::string order_country(Reading& rd, const json& j, const std::string& field) {
+    const auto input = str(rd, j, field);
     if (input.empty()) return "";
     const auto cc = country_code(input);
     if (cc.empty())
-        order.issues.push_back({field, fmt::format("\"{}\" is not a country this engine knows (ISO 3166 alpha-2 expected): "
-                                                   "the rules that depend on it cannot be checked", input), true,
-                                "dq.unknown_country", {{"value", input}}});
+        rd.order.issues.push_back({field, concat("\"", input, "\" is not a country this engine knows (ISO 3166 alpha-2 expected): "
+                                                              "the rules that depend on it cannot be checked"), true,
+                                   "dq.unknown_country", {{"value", input}}});
     return cc;
 }
 
@@ -99,119 +114,130 @@ bool is_destination(Role r) {
     return r == Role::ship_to || r == Role::ultimate_consignee || r == Role::end_user || r == Role::intermediate_consignee;
 }
 
-void unknown_field(Order& order, const std::string& field) {
-    order.issues.push_back({field, "not a field of the order format: ignored", false, "dq.unknown_field", {}});
+void unknown_field(Reading& rd, const std::string& field) {
+    rd.order.issues.push_back({field, "not a field of the order format: ignored", false, "dq.unknown_field", {}});
 }
 
-PartyAddress read_address(const json& a, const std::string& field, Order& order) {
+// "lines": one line, or a list of them.
+void read_address_lines(Reading& rd, const json& v, const std::string& f, PartyAddress& addr) {
+    if (v.is_string()) {
+        addr.lines.push_back(str(rd, v, f));
+    } else if (v.is_array()) {
+        for (std::size_t i = 0; i < v.size(); ++i) addr.lines.push_back(str(rd, v[i], concat(f, "[", i, "]")));
+    } else if (!v.is_null()) {
+        rd.bad(f, msg("in.expected_list", {{"what", "lines"}}));
+    }
+}
+
+PartyAddress read_address(Reading& rd, const json& a, const std::string& field) {
     PartyAddress addr;
     if (a.is_null()) return addr;
     if (a.is_string()) {
         addr.lines.push_back(trim(a.get<std::string>()));
         return addr;
     }
-    if (!a.is_object()) bad_order(field, msg("in.expected_address", {{"shape", "{lines, city, postal_code, country}"}}));
+    if (!a.is_object()) {
+        rd.bad(field, msg("in.expected_address", {{"shape", "{lines, city, postal_code, country}"}}));
+        return addr;
+    }
     for (const auto& [key, v] : a.items()) {
         const auto f = field + "." + key;
         if (key == "lines") {
-            if (v.is_string()) {
-                addr.lines.push_back(str(v, f));
-            } else if (v.is_array()) {
-                for (std::size_t i = 0; i < v.size(); ++i) addr.lines.push_back(str(v[i], fmt::format("{}[{}]", f, i)));
-            } else if (!v.is_null()) {
-                bad_order(f, msg("in.expected_list", {{"what", "lines"}}));
-            }
+            read_address_lines(rd, v, f, addr);
         } else if (key == "line1" || key == "line2" || key == "line3" || key == "street" || key == "address") {
-            if (auto s = str(v, f); !s.empty()) addr.lines.push_back(s);
+            if (auto s = str(rd, v, f); !s.empty()) addr.lines.push_back(s);
         } else if (key == "city") {
-            addr.city = str(v, f);
+            addr.city = str(rd, v, f);
         } else if (key == "state" || key == "region" || key == "province") {
-            addr.state = str(v, f);
+            addr.state = str(rd, v, f);
         } else if (key == "postal_code" || key == "zip" || key == "postcode") {
-            addr.postal_code = str(v, f);
+            addr.postal_code = str(rd, v, f);
         } else if (key == "country") {
-            addr.country_input = str(v, f);
-            addr.country = order_country(v, f, order);
+            addr.country_input = str(rd, v, f);
+            addr.country = order_country(rd, v, f);
         } else if (key == "type") {
-            addr.type = lower(str(v, f));
+            addr.type = lower(str(rd, v, f));
         } else {
-            unknown_field(order, f);
+            unknown_field(rd, f);
         }
     }
     return addr;
 }
 
 // "parent": a name, or {name, headquarters_country}.
-void read_parent(const json& v, const std::string& f, Party& party, Order& order) {
+void read_parent(Reading& rd, const json& v, const std::string& f, Party& party) {
     if (v.is_string()) {
-        party.parent_name = str(v, f, limits::kMaxNameBytes);
+        party.parent_name = str(rd, v, f, limits::kMaxNameBytes);
     } else if (v.is_object()) {
         for (const auto& [pk, pv] : v.items()) {
             const auto pf = f + "." + pk;
-            if (pk == "name") party.parent_name = str(pv, pf, limits::kMaxNameBytes);
+            if (pk == "name") party.parent_name = str(rd, pv, pf, limits::kMaxNameBytes);
             else if (pk == "headquarters_country" || pk == "country" || pk == "hq_country")
-                party.parent_headquarters_country = order_country(pv, pf, order);
-            else unknown_field(order, pf);
+                party.parent_headquarters_country = order_country(rd, pv, pf);
+            else unknown_field(rd, pf);
         }
     } else if (!v.is_null()) {
-        bad_order(f, msg("in.expected_shape_or_name", {{"shape", "{name, headquarters_country}"}}));
+        rd.bad(f, msg("in.expected_shape_or_name", {{"shape", "{name, headquarters_country}"}}));
     }
 }
 
 // One owner of "ownership": {name, percent, country}.
-Owner read_owner(const json& v, const std::string& of, Order& order) {
-    if (!v.is_object()) bad_order(of, msg("in.expected_shape", {{"shape", "{name, percent, country}"}}));
+Owner read_owner(Reading& rd, const json& v, const std::string& of) {
     Owner o;
+    if (!v.is_object()) {
+        rd.bad(of, msg("in.expected_shape", {{"shape", "{name, percent, country}"}}));
+        return o;
+    }
     for (const auto& [ok, ov] : v.items()) {
         const auto okf = of + "." + ok;
-        if (ok == "name") o.name = str(ov, okf, limits::kMaxNameBytes);
-        else if (ok == "percent" || ok == "share") o.percent = num(ov, okf);
-        else if (ok == "country" || ok == "headquarters_country") o.country = order_country(ov, okf, order);
-        else unknown_field(order, okf);
+        if (ok == "name") o.name = str(rd, ov, okf, limits::kMaxNameBytes);
+        else if (ok == "percent" || ok == "share") o.percent = num(rd, ov, okf);
+        else if (ok == "country" || ok == "headquarters_country") o.country = order_country(rd, ov, okf);
+        else unknown_field(rd, okf);
     }
-    if (o.percent && (*o.percent < 0 || *o.percent > 100)) bad_order(of + ".percent", msg("in.between_0_100"));
-    if (o.name.empty()) bad_order(of + ".name", msg("in.missing"));
+    if (o.percent && (*o.percent < 0 || *o.percent > 100)) rd.bad(of + ".percent", msg("in.between_0_100"));
+    if (o.name.empty()) rd.bad(of + ".name", msg("in.missing"));
     return o;
 }
 
-void read_owners(const json& v, const std::string& f, Party& party, Order& order) {
+void read_owners(Reading& rd, const json& v, const std::string& f, Party& party) {
     if (v.is_null()) return;
-    if (!v.is_array()) bad_order(f, msg("in.expected_list_of", {{"shape", "{name, percent, country}"}}));
-    for (std::size_t i = 0; i < v.size(); ++i) party.ownership.push_back(read_owner(v[i], fmt::format("{}[{}]", f, i), order));
+    if (!v.is_array()) return rd.bad(f, msg("in.expected_list_of", {{"shape", "{name, percent, country}"}}));
+    for (std::size_t i = 0; i < v.size() && !rd.failed(); ++i) party.ownership.push_back(read_owner(rd, v[i], concat(f, "[", i, "]")));
 }
 
 // A party's own country ("country" beside "address"): the address's, unless the address names one.
-void read_party_country(const json& v, const std::string& f, Party& party, Order& order) {
-    const auto top_country = str(v, f);
+void read_party_country(Reading& rd, const json& v, const std::string& f, Party& party) {
+    const auto top_country = str(rd, v, f);
     if (!top_country.empty() && party.address.country_input.empty()) {
         party.address.country_input = top_country;
-        party.address.country = order_country(v, f, order);
+        party.address.country = order_country(rd, v, f);
     }
 }
 
 // Who the party is and how to reach it; false when `key` is none of these fields.
-bool read_party_identity(const std::string& key, const json& v, const std::string& f, Party& party, Order& order) {
-    if (key == "role") party.role_input = str(v, f);
-    else if (key == "name") party.name = str(v, f, limits::kMaxNameBytes);
-    else if (key == "type" || key == "kind") party.type = lower(str(v, f));
-    else if (key == "address") party.address = read_address(v, f, order);
-    else if (key == "country") read_party_country(v, f, party, order);
-    else if (key == "email") party.email = str(v, f);
-    else if (key == "phone" || key == "telephone") party.phone = str(v, f);
-    else if (key == "website" || key == "web") party.website = str(v, f);
+bool read_party_identity(Reading& rd, const std::string& key, const json& v, const std::string& f, Party& party) {
+    if (key == "role") party.role_input = str(rd, v, f);
+    else if (key == "name") party.name = str(rd, v, f, limits::kMaxNameBytes);
+    else if (key == "type" || key == "kind") party.type = lower(str(rd, v, f));
+    else if (key == "address") party.address = read_address(rd, v, f);
+    else if (key == "country") read_party_country(rd, v, f, party);
+    else if (key == "email") party.email = str(rd, v, f);
+    else if (key == "phone" || key == "telephone") party.phone = str(rd, v, f);
+    else if (key == "website" || key == "web") party.website = str(rd, v, f);
     else return false;
     return true;
 }
 
 // The company's history and owners (the red flags read them); false when `key` is none of these fields.
-bool read_party_company(const std::string& key, const json& v, const std::string& f, Party& party, Order& order) {
-    if (key == "business" || key == "industry") party.business = str(v, f);
-    else if (key == "established" || key == "incorporated" || key == "founded") party.established = str(v, f);
-    else if (key == "dormant_since") party.dormant_since = str(v, f);
-    else if (key == "reactivated") party.reactivated = str(v, f);
-    else if (key == "headquarters_country" || key == "hq_country") party.headquarters_country = order_country(v, f, order);
-    else if (key == "parent") read_parent(v, f, party, order);
-    else if (key == "ownership" || key == "owners") read_owners(v, f, party, order);
+bool read_party_company(Reading& rd, const std::string& key, const json& v, const std::string& f, Party& party) {
+    if (key == "business" || key == "industry") party.business = str(rd, v, f);
+    else if (key == "established" || key == "incorporated" || key == "founded") party.established = str(rd, v, f);
+    else if (key == "dormant_since") party.dormant_since = str(rd, v, f);
+    else if (key == "reactivated") party.reactivated = str(rd, v, f);
+    else if (key == "headquarters_country" || key == "hq_country") party.headquarters_country = order_country(rd, v, f);
+    else if (key == "parent") read_parent(rd, v, f, party);
+    else if (key == "ownership" || key == "owners") read_owners(rd, v, f, party);
     else return false;
     return true;
 }
@@ -224,97 +250,114 @@ bool informational_party_field(const std::string& key) {
 
 // The party's role as written, else the role its place in the order gives (`role_hint`); an unknown role is
 // kept as `other` with a review issue.
-void settle_role(Party& party, const std::string& field, std::optional<Role> role_hint, Order& order) {
+void settle_role(Reading& rd, Party& party, const std::string& field, std::optional<Role> role_hint) {
     if (!party.role_input.empty()) {
         if (auto r = role_from(party.role_input)) {
             party.role = *r;
         } else {
             party.role = Role::other;
-            order.issues.push_back({field + ".role",
-                                    fmt::format("\"{}\" is not a role this engine knows (buyer, ship_to, ultimate_consignee, "
-                                                "end_user, forwarder, intermediate_consignee, payer, payer_bank, parent): the "
-                                                "party is screened against the lists but no role rule applies", party.role_input),
-                                    true, "dq.unknown_role", {{"value", party.role_input}}});
+            rd.order.issues.push_back({field + ".role",
+                                       concat("\"", party.role_input, "\" is not a role this engine knows (buyer, ship_to, "
+                                              "ultimate_consignee, end_user, forwarder, intermediate_consignee, payer, payer_bank, "
+                                              "parent): the party is screened against the lists but no role rule applies"),
+                                       true, "dq.unknown_role", {{"value", party.role_input}}});
         }
     } else if (role_hint) {
         party.role = *role_hint;
         party.role_input = std::string(to_string(*role_hint));
     } else {
-        bad_order(field + ".role", msg("in.missing"));
+        rd.bad(field + ".role", msg("in.missing"));
     }
 }
 
-Party read_party(const json& p, const std::string& field, std::optional<Role> role_hint, Order& order) {
-    if (!p.is_object()) bad_order(field, msg("in.expected_object"));
+Party read_party(Reading& rd, const json& p, const std::string& field, std::optional<Role> role_hint) {
     Party party;
+    if (!p.is_object()) {
+        rd.bad(field, msg("in.expected_object"));
+        return party;
+    }
     party.path = field;
     for (const auto& [key, v] : p.items()) {
         const auto f = field + "." + key;
-        if (!read_party_identity(key, v, f, party, order) && !read_party_company(key, v, f, party, order) &&
+        if (!read_party_identity(rd, key, v, f, party) && !read_party_company(rd, key, v, f, party) &&
             !informational_party_field(key))
-            unknown_field(order, f);
+            unknown_field(rd, f);
     }
-    settle_role(party, field, role_hint, order);
-    if (party.name.empty()) bad_order(field + ".name", msg("in.party_no_name"));
+    settle_role(rd, party, field, role_hint);
+    if (party.name.empty()) rd.bad(field + ".name", msg("in.party_no_name"));
     return party;
 }
 
-Item read_item(const json& it, const std::string& field, Order& order) {
+// `s` after `to`'s text, a space between ("A100" + "PCIe" -> "A100 PCIe").
+void append_word(std::string& to, const std::string& s) {
+    if (!s.empty()) to += (to.empty() ? "" : " ") + s;
+}
+
+// An item's figures (the chip's own numbers and yes/no); false when `key` is none of them.
+bool read_item_figure(Reading& rd, const std::string& key, const json& v, const std::string& f, Item& item) {
+    if (key == "quantity" || key == "qty") {
+        if (auto q = num(rd, v, f)) {
+            if (!(*q > 0)) rd.bad(f, msg("in.more_than_0"));
+            item.quantity = *q;
+            item.quantity_given = true;
+        }
+    } else if (key == "unit_price" || key == "price") {
+        item.unit_price = num(rd, v, f);
+        if (item.unit_price && *item.unit_price < 0) rd.bad(f, msg("in.not_negative"));
+    } else if (key == "tpp") {
+        item.tpp = num(rd, v, f);
+        if (item.tpp && *item.tpp < 0) rd.bad(f, msg("in.not_negative"));
+    } else if (key == "die_area_mm2" || key == "die_area") {
+        item.die_area_mm2 = num(rd, v, f);
+        if (item.die_area_mm2 && *item.die_area_mm2 <= 0) rd.bad(f, msg("in.more_than_0"));
+    } else if (key == "memory_bandwidth_gbs") {
+        item.memory_bandwidth_gbs = num(rd, v, f);
+    } else if (key == "datacenter") {
+        item.datacenter = boolean(rd, v, f);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// What the item is called; false when `key` is none of its names.
+bool read_item_name(Reading& rd, const std::string& key, const json& v, const std::string& f, Item& item) {
+    if (key == "description" || key == "name" || key == "title") {
+        append_word(item.description, str(rd, v, f));
+    } else if (key == "model" || key == "sku" || key == "part_number" || key == "mpn" || key == "vendor" ||
+               key == "manufacturer" || key == "brand") {
+        append_word(item.model, str(rd, v, f));
+    } else if (key == "declared_description" || key == "customs_description") {
+        item.declared_description = str(rd, v, f);
+    } else if (key == "currency") {
+        item.currency = str(rd, v, f);
+        for (auto& c : item.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (key == "eccn") {
+        item.eccn = str(rd, v, f);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+Item read_item(Reading& rd, const json& it, const std::string& field) {
+    Item item;
+    item.path = field;
     if (it.is_string()) {
-        Item item;
-        item.path = field;
         item.description = trim(it.get<std::string>());
         return item;
     }
-    if (!it.is_object()) bad_order(field, msg("in.expected_object"));
-    Item item;
-    item.path = field;
+    if (!it.is_object()) {
+        rd.bad(field, msg("in.expected_object"));
+        return item;
+    }
     for (const auto& [key, v] : it.items()) {
         const auto f = field + "." + key;
-        if (key == "description" || key == "name" || key == "title") {
-            const auto s = str(v, f);
-            if (!s.empty()) item.description += (item.description.empty() ? "" : " ") + s;
-        } else if (key == "model" || key == "sku" || key == "part_number" || key == "mpn") {
-            const auto s = str(v, f);
-            if (!s.empty()) item.model += (item.model.empty() ? "" : " ") + s;
-        } else if (key == "declared_description" || key == "customs_description") {
-            item.declared_description = str(v, f);
-        } else if (key == "quantity" || key == "qty") {
-            if (auto q = num(v, f)) {
-                if (!(*q > 0)) bad_order(f, msg("in.more_than_0"));
-                item.quantity = *q;
-                item.quantity_given = true;
-            }
-        } else if (key == "unit_price" || key == "price") {
-            item.unit_price = num(v, f);
-            if (item.unit_price && *item.unit_price < 0) bad_order(f, msg("in.not_negative"));
-        } else if (key == "currency") {
-            item.currency = str(v, f);
-            for (auto& c : item.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        } else if (key == "eccn") {
-            item.eccn = str(v, f);
-        } else if (key == "tpp") {
-            item.tpp = num(v, f);
-            if (item.tpp && *item.tpp < 0) bad_order(f, msg("in.not_negative"));
-        } else if (key == "die_area_mm2" || key == "die_area") {
-            item.die_area_mm2 = num(v, f);
-            if (item.die_area_mm2 && *item.die_area_mm2 <= 0) bad_order(f, msg("in.more_than_0"));
-        } else if (key == "memory_bandwidth_gbs") {
-            item.memory_bandwidth_gbs = num(v, f);
-        } else if (key == "datacenter") {
-            item.datacenter = boolean(v, f);
-        } else if (key == "id" || key == "notes" || key == "line" || key == "vendor" || key == "manufacturer" ||
-                   key == "brand" || key == "category") {
-            if (key == "vendor" || key == "manufacturer" || key == "brand") {
-                const auto s = str(v, f);
-                if (!s.empty()) item.model += (item.model.empty() ? "" : " ") + s;
-            }
-        } else {
-            unknown_field(order, f);
-        }
+        const bool informational = key == "id" || key == "notes" || key == "line" || key == "category";
+        if (!read_item_name(rd, key, v, f, item) && !read_item_figure(rd, key, v, f, item) && !informational)
+            unknown_field(rd, f);
     }
-    if (item.description.empty() && item.model.empty())
-        bad_order(field + ".description", msg("in.item_no_description"));
+    if (item.description.empty() && item.model.empty()) rd.bad(field + ".description", msg("in.item_no_description"));
     return item;
 }
 
@@ -371,79 +414,82 @@ namespace {
 
 // "parties" or "items": a list of at most `max`, each read by `read`.
 template <class Read>
-void read_list(const json& v, const char* what, std::size_t max, Read&& read) {
-    if (!v.is_array()) bad_order(what, msg("in.expected_list", {{"what", what}}));
+void read_list(Reading& rd, const json& v, const char* what, std::size_t max, Read&& read) {
+    if (!v.is_array()) return rd.bad(what, msg("in.expected_list", {{"what", what}}));
     if (v.size() > max)
-        bad_order(what, msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", what}, {"max", std::to_string(max)}}));
-    for (std::size_t i = 0; i < v.size(); ++i) read(v[i], fmt::format("{}[{}]", what, i));
+        return rd.bad(what, msg("in.too_many", {{"n", std::to_string(v.size())}, {"what", what}, {"max", std::to_string(max)}}));
+    for (std::size_t i = 0; i < v.size() && !rd.failed(); ++i) read(v[i], concat(what, "[", i, "]"));
 }
 
 // "payment": a method, or {method, from_country, payer, bank, bank_country}; a payer given as an object is a
 // party of the order.
-void read_payment(const json& v, Order& order) {
+void read_payment(Reading& rd, const json& v) {
     if (v.is_null()) return;
+    auto& payment = rd.order.payment;
     if (v.is_string()) {
-        order.payment.method = str(v, "payment");
+        payment.method = str(rd, v, "payment");
         return;
     }
-    if (!v.is_object()) bad_order("payment", msg("in.expected_object_shape", {{"shape", "{method, from_country, payer}"}}));
+    if (!v.is_object()) return rd.bad("payment", msg("in.expected_object_shape", {{"shape", "{method, from_country, payer}"}}));
     for (const auto& [pk, pv] : v.items()) {
         const auto f = "payment." + pk;
-        if (pk == "method") order.payment.method = str(pv, f);
-        else if (pk == "from_country" || pk == "country") order.payment.from_country = order_country(pv, f, order);
-        else if (pk == "payer" && pv.is_object()) order.parties.push_back(read_party(pv, f, Role::payer, order));
-        else if (pk == "payer") order.payment.payer = str(pv, f, limits::kMaxNameBytes);
-        else if (pk == "bank") order.payment.bank = str(pv, f, limits::kMaxNameBytes);
-        else if (pk == "bank_country") order.payment.bank_country = order_country(pv, f, order);
-        else if (pk != "amount" && pk != "currency" && pk != "terms" && pk != "reference") unknown_field(order, f);
+        if (pk == "method") payment.method = str(rd, pv, f);
+        else if (pk == "from_country" || pk == "country") payment.from_country = order_country(rd, pv, f);
+        else if (pk == "payer" && pv.is_object()) rd.order.parties.push_back(read_party(rd, pv, f, Role::payer));
+        else if (pk == "payer") payment.payer = str(rd, pv, f, limits::kMaxNameBytes);
+        else if (pk == "bank") payment.bank = str(rd, pv, f, limits::kMaxNameBytes);
+        else if (pk == "bank_country") payment.bank_country = order_country(rd, pv, f);
+        else if (pk != "amount" && pk != "currency" && pk != "terms" && pk != "reference") unknown_field(rd, f);
     }
 }
 
 // "shipping.route": the countries the goods pass through, as codes or {country}.
-void read_route(const json& sv, const std::string& f, Order& order) {
+void read_route(Reading& rd, const json& sv, const std::string& f) {
     if (sv.is_null()) return;
-    if (!sv.is_array()) bad_order(f, msg("in.expected_list", {{"what", "countries"}}));
+    if (!sv.is_array()) return rd.bad(f, msg("in.expected_list", {{"what", "countries"}}));
     for (std::size_t i = 0; i < sv.size(); ++i) {
-        const auto rf = fmt::format("{}[{}]", f, i);
+        const auto rf = concat(f, "[", i, "]");
         const auto& step = sv[i];
-        const auto cc = step.is_object() ? order_country(step.value("country", json()), rf + ".country", order)
-                                         : order_country(step, rf, order);
-        if (!cc.empty()) order.route.push_back(cc);
+        const auto cc = step.is_object() ? order_country(rd, step.value("country", json()), rf + ".country")
+                                         : order_country(rd, step, rf);
+        if (!cc.empty()) rd.order.route.push_back(cc);
     }
 }
 
-void read_shipping(const json& v, Order& order) {
+void read_shipping(Reading& rd, const json& v) {
     if (v.is_null()) return;
-    if (!v.is_object()) bad_order("shipping", msg("in.expected_object_shape", {{"shape", "{route}"}}));
+    if (!v.is_object()) return rd.bad("shipping", msg("in.expected_object_shape", {{"shape", "{route}"}}));
     for (const auto& [sk, sv] : v.items()) {
         const auto f = "shipping." + sk;
-        if (sk == "route" || sk == "via") read_route(sv, f, order);
+        if (sk == "route" || sk == "via") read_route(rd, sv, f);
         else if (sk == "destination" || sk == "destination_country" || sk == "country")
-            order.destination_country = order_country(sv, f, order);
-        else if (sk == "malaysia_permit") order.malaysia_permit = str(sv, f);
-        else if (sk != "method" && sk != "carrier" && sk != "incoterms" && sk != "mode") unknown_field(order, f);
+            rd.order.destination_country = order_country(rd, sv, f);
+        else if (sk == "malaysia_permit") rd.order.malaysia_permit = str(rd, sv, f);
+        else if (sk != "method" && sk != "carrier" && sk != "incoterms" && sk != "mode") unknown_field(rd, f);
     }
 }
 
 // "instructions": text, or a list of texts joined with "; ".
-void read_instructions(const json& v, Order& order) {
+void read_instructions(Reading& rd, const json& v) {
+    auto& instructions = rd.order.instructions;
     if (!v.is_array()) {
-        order.instructions = str(v, "instructions");
+        instructions = str(rd, v, "instructions");
         return;
     }
     for (std::size_t i = 0; i < v.size(); ++i) {
-        const auto s = str(v[i], fmt::format("instructions[{}]", i));
-        if (!s.empty()) order.instructions += (order.instructions.empty() ? "" : "; ") + s;
+        const auto s = str(rd, v[i], concat("instructions[", i, "]"));
+        if (!s.empty()) instructions += (instructions.empty() ? "" : "; ") + s;
     }
 }
 
 // {"buyer": {...}, "end_user": [{...}, ...]}: parties keyed by role.
-void read_parties_by_role(const std::string& key, Role role, const json& v, Order& order) {
+void read_parties_by_role(Reading& rd, const std::string& key, Role role, const json& v) {
     if (v.is_object()) {
-        order.parties.push_back(read_party(v, key, role, order));
+        rd.order.parties.push_back(read_party(rd, v, key, role));
         return;
     }
-    for (std::size_t i = 0; i < v.size(); ++i) order.parties.push_back(read_party(v[i], fmt::format("{}[{}]", key, i), role, order));
+    for (std::size_t i = 0; i < v.size() && !rd.failed(); ++i)
+        rd.order.parties.push_back(read_party(rd, v[i], concat(key, "[", i, "]"), role));
 }
 
 // Order fields that screening does not read.
@@ -453,20 +499,21 @@ bool informational_order_field(const std::string& key) {
 }
 
 // What the order says of its goods' path and purpose; false when `key` is none of these fields.
-bool read_order_terms(const std::string& key, const json& v, Order& order) {
+bool read_order_terms(Reading& rd, const std::string& key, const json& v) {
+    auto& order = rd.order;
     if (key == "payment") {
-        read_payment(v, order);
+        read_payment(rd, v);
     } else if (key == "shipping") {
-        read_shipping(v, order);
+        read_shipping(rd, v);
     } else if ((key == "destination" || key == "destination_country") && v.is_string()) {
-        order.destination_country = order_country(v, key, order);
+        order.destination_country = order_country(rd, v, key);
     } else if (key == "end_use" || key == "end_use_statement") {
-        order.end_use = str(v, key);
+        order.end_use = str(rd, v, key);
         order.end_use_given = !v.is_null();
     } else if (key == "instructions") {
-        read_instructions(v, order);
+        read_instructions(rd, v);
     } else if (key == "settings") {
-        if (!v.is_null() && !v.is_object()) bad_order("settings", msg("in.expected_object"));
+        if (!v.is_null() && !v.is_object()) rd.bad("settings", msg("in.expected_object"));
         if (v.is_object()) order.settings = v;
     } else {
         return false;
@@ -475,25 +522,26 @@ bool read_order_terms(const std::string& key, const json& v, Order& order) {
 }
 
 // One top-level field of the order.
-void read_order_field(const std::string& key, const json& v, Order& order, bool& id_seen) {
+void read_order_field(Reading& rd, const std::string& key, const json& v, bool& id_seen) {
+    auto& order = rd.order;
     if (key == "id" || key == "order_id") {
-        order.id = str(v, key);
+        order.id = str(rd, v, key);
         id_seen = true;
     } else if (key == "date" || key == "order_date") {
-        order.date = str(v, key);
+        order.date = str(rd, v, key);
     } else if (key == "parties") {
-        read_list(v, "parties", limits::kMaxPartiesPerOrder,
-                  [&](const json& p, const std::string& f) { order.parties.push_back(read_party(p, f, std::nullopt, order)); });
+        read_list(rd, v, "parties", limits::kMaxPartiesPerOrder,
+                  [&](const json& p, const std::string& f) { order.parties.push_back(read_party(rd, p, f, std::nullopt)); });
     } else if (key == "items") {
-        read_list(v, "items", limits::kMaxItemsPerOrder,
-                  [&](const json& it, const std::string& f) { order.items.push_back(read_item(it, f, order)); });
-    } else if (read_order_terms(key, v, order)) {
+        read_list(rd, v, "items", limits::kMaxItemsPerOrder,
+                  [&](const json& it, const std::string& f) { order.items.push_back(read_item(rd, it, f)); });
+    } else if (read_order_terms(rd, key, v)) {
     } else if (auto role = role_from(key); role && (v.is_object() || v.is_array())) {
-        read_parties_by_role(key, *role, v, order);
+        read_parties_by_role(rd, key, *role, v);
     } else if (key == "notes") {
-        order.notes = str(v, key);
+        order.notes = str(rd, v, key);
     } else if (!informational_order_field(key)) {
-        unknown_field(order, key);
+        unknown_field(rd, key);
     }
 }
 
@@ -529,14 +577,17 @@ void note_unknown_destination(Order& order) {
 
 }  // namespace
 
-Order order_from_json(const json& j) {
-    if (!j.is_object()) bad_order("order", msg("in.expected_json_object"));
-    Order order;
+Result<Order> order_from_json(const json& j) {
+    if (!j.is_object()) return Error("bad_order", Message{"in.field", {{"field", "order"}, {"what", msg("in.expected_json_object")}}});
+    Reading rd;
     bool id_seen = false;
-    for (const auto& [key, v] : j.items()) read_order_field(key, v, order, id_seen);
-    note_missing(order, id_seen);
-    note_unknown_destination(order);
-    return order;
+    for (const auto& [key, v] : j.items()) {
+        read_order_field(rd, key, v, id_seen);
+        if (rd.failed()) return std::move(*rd.error);
+    }
+    note_missing(rd.order, id_seen);
+    note_unknown_destination(rd.order);
+    return std::move(rd.order);
 }
 
 }  // namespace exportcheck

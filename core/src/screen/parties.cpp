@@ -589,17 +589,23 @@ std::vector<Finding> screen_parties(const PartyScreenInput& in) {
     return std::move(s.out);
 }
 
-std::vector<Clearance> clearances_from_json(const nlohmann::ordered_json& j) {
+Result<std::vector<Clearance>> clearances_from_json(const nlohmann::ordered_json& j) {
     std::vector<Clearance> out;
     if (j.is_null()) return out;
-    if (!j.is_array()) throw Error("bad_clearances", Message{"in.field", {{"field", "clearances"}, {"what", msg("in.expected_list", {{"what", ""}})}}});
+    const auto bad = [](std::string field, ojson what) {
+        return Error("bad_clearances", Message{"in.field", {{"field", std::move(field)}, {"what", std::move(what)}}});
+    };
+    if (!j.is_array()) return bad("clearances", msg("in.expected_list", {{"what", ""}}));
     for (std::size_t i = 0; i < j.size(); ++i) {
         const auto where = concat("clearances[", i, "]");
-        if (!j[i].is_object()) throw Error("bad_clearances", Message{"in.field", {{"field", where}, {"what", msg("in.expected_object")}}});
+        if (!j[i].is_object()) return bad(where, msg("in.expected_object"));
+        std::string missing;  // the first field missing, if any
         auto field = [&](const char* key) {
             const auto it = j[i].find(key);
-            if (it == j[i].end() || !it->is_string() || it->get<std::string>().empty())
-                throw Error("bad_clearances", Message{"in.field", {{"field", where + "." + key}, {"what", msg("in.missing")}}});
+            if (it == j[i].end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
+                if (missing.empty()) missing = key;
+                return std::string();
+            }
             return it->get<std::string>();
         };
         Clearance c;
@@ -610,6 +616,7 @@ std::vector<Clearance> clearances_from_json(const nlohmann::ordered_json& j) {
         c.reason = field("reason");
         c.by = field("by");
         c.at = field("at");
+        if (!missing.empty()) return bad(where + "." + missing, msg("in.missing"));
         out.push_back(std::move(c));
     }
     return out;

@@ -8,9 +8,9 @@
 
 namespace exportcheck {
 
-nlohmann::ordered_json request_from_text(std::string_view text, std::string_view what) {
+Result<nlohmann::ordered_json> request_from_text(std::string_view text, std::string_view what) {
     if (text.size() > limits::kMaxOrderBytes)
-        throw Error("bad_order", Message{"in.field", {{"field", what},
+        return Error("bad_order", Message{"in.field", {{"field", what},
                                                       {"what", msg("in.order_too_big", {{"size", std::to_string(text.size())},
                                                                                         {"max", std::to_string(limits::kMaxOrderBytes)}})}}});
     return parse_json_text(text, what);

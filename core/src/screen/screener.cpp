@@ -76,14 +76,15 @@ struct OrderRules {
     std::optional<RulesData> adjusted;
     std::vector<Override> overrides;
 };
-OrderRules order_rules(const RulesData& base, const Order& order, const ScreenOptions& options) {
+Result<OrderRules> order_rules(const RulesData& base, const Order& order, const ScreenOptions& options) {
     OrderRules out;
     const bool has_settings = (options.settings.is_object() && !options.settings.empty()) ||
                               (order.settings.is_object() && !order.settings.empty());
     if (!has_settings) return out;
     out.adjusted = base;
-    out.overrides = apply_settings(*out.adjusted, options.settings);
-    for (auto& o : apply_settings(*out.adjusted, order.settings)) out.overrides.push_back(std::move(o));
+    EC_ASSIGN_OR_RETURN(out.overrides, apply_settings(*out.adjusted, options.settings));
+    EC_ASSIGN_OR_RETURN(auto own, apply_settings(*out.adjusted, order.settings));
+    for (auto& o : own) out.overrides.push_back(std::move(o));
     return out;
 }
 
@@ -175,12 +176,12 @@ Screener::Screener(Screener&&) noexcept = default;
 const RulesData& Screener::rules() const noexcept { return state_->rules; }
 const Matcher& Screener::matcher() const noexcept { return state_->matcher; }
 
-nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions& options) const {
+Result<nlohmann::ordered_json> Screener::screen(const Order& order, const ScreenOptions& options) const {
     // Its word weights (and the pointer behind them) belong to the index it was built over.
     if (options.own_list && &options.own_list->base() != &state_->matcher)
-        throw Error("own_list_mismatch", "the own list was built over another bundle's name index: build it again over "
-                                         "this Screener's matcher()");
-    const auto order_specific = order_rules(state_->rules, order, options);
+        return Error("own_list_mismatch", "the own list was built over another bundle's name index: build it again over "
+                                          "this Screener's matcher()");
+    EC_ASSIGN_OR_RETURN(const auto order_specific, order_rules(state_->rules, order, options));
     const RulesData& rules = order_specific.adjusted ? *order_specific.adjusted : state_->rules;
 
     std::vector<ItemClassification> items;
@@ -222,38 +223,51 @@ nlohmann::ordered_json Screener::screen(const Order& order, const ScreenOptions&
     return r;
 }
 
-nlohmann::ordered_json Screener::screen_json(const nlohmann::ordered_json& request, const OwnList* own_list) const {
-    if (!request.is_object()) throw Error("bad_order", Message{"in.field", {{"field", "order"}, {"what", msg("in.expected_json_object")}}});
-    if (request.contains("order")) {
-        for (const auto& [key, v] : request.items())
-            if (key != "order" && key != "clearances" && key != "settings" && key != "screened_at" && key != "lang")
-                throw Error("bad_order", Message{"in.field", {{"field", key},
-                                                              {"what", msg("in.not_request_field",
-                                                                           {{"fields", "order, clearances, settings, screened_at, lang"}})}}});
-        ScreenOptions options;
-        if (request.contains("lang")) {
-            const auto lang = request["lang"].is_string() ? lang_from(request["lang"].get<std::string>()) : std::nullopt;
-            if (!lang) throw Error("bad_order", Message{"in.field", {{"field", "lang"}, {"what", msg("in.expected_lang")}}});
-            options.lang = *lang;
-        }
-        options.own_list = own_list;
-        options.clearances = clearances_from_json(request.value("clearances", nlohmann::ordered_json()));
-        if (request.contains("settings")) {
-            if (!request["settings"].is_object() && !request["settings"].is_null())
-                throw Error("bad_settings", Message{"in.field", {{"field", "settings"}, {"what", msg("in.expected_object")}}});
-            if (request["settings"].is_object()) options.settings = request["settings"];
-        }
-        if (request.contains("screened_at")) {
-            if (!request["screened_at"].is_string()) throw Error("bad_order", Message{"in.field", {{"field", "screened_at"}, {"what", msg("in.expected_time")}}});
-            options.screened_at = request["screened_at"].get<std::string>();
-            if (!iso_date(options.screened_at))
-                throw Error("bad_order", Message{"in.field", {{"field", "screened_at"}, {"what", msg("in.not_time", {{"value", options.screened_at}})}}});
-        }
-        return screen(order_from_json(request["order"]), options);
-    }
+namespace {
+
+// A refused request field (the order's own fields are order_from_json's).
+Error bad_request(std::string code, std::string_view field, ojson what) {
+    return Error(std::move(code), Message{"in.field", {{"field", field}, {"what", std::move(what)}}});
+}
+
+// {order, clearances?, settings?, screened_at?, lang?} without the order: how it is to be screened.
+Result<ScreenOptions> request_options(const ojson& request) {
+    for (const auto& [key, v] : request.items())
+        if (key != "order" && key != "clearances" && key != "settings" && key != "screened_at" && key != "lang")
+            return bad_request("bad_order", key, msg("in.not_request_field", {{"fields", "order, clearances, settings, screened_at, lang"}}));
     ScreenOptions options;
+    if (const auto it = request.find("lang"); it != request.end()) {
+        const auto lang = it->is_string() ? lang_from(it->get_ref<const std::string&>()) : std::nullopt;
+        if (!lang) return bad_request("bad_order", "lang", msg("in.expected_lang"));
+        options.lang = *lang;
+    }
+    if (const auto it = request.find("clearances"); it != request.end()) {
+        EC_ASSIGN_OR_RETURN(options.clearances, clearances_from_json(*it));
+    }
+    if (const auto it = request.find("settings"); it != request.end()) {
+        if (!it->is_object() && !it->is_null()) return bad_request("bad_settings", "settings", msg("in.expected_object"));
+        if (it->is_object()) options.settings = *it;
+    }
+    if (const auto it = request.find("screened_at"); it != request.end()) {
+        if (!it->is_string()) return bad_request("bad_order", "screened_at", msg("in.expected_time"));
+        options.screened_at = it->get<std::string>();
+        if (!iso_date(options.screened_at)) return bad_request("bad_order", "screened_at", msg("in.not_time", {{"value", options.screened_at}}));
+    }
+    return options;
+}
+
+}  // namespace
+
+Result<nlohmann::ordered_json> Screener::screen_json(const nlohmann::ordered_json& request, const OwnList* own_list) const {
+    if (!request.is_object()) return bad_request("bad_order", "order", msg("in.expected_json_object"));
+    const auto order_it = request.find("order");
+    ScreenOptions options;
+    if (order_it != request.end()) {
+        EC_ASSIGN_OR_RETURN(options, request_options(request));
+    }
     options.own_list = own_list;
-    return screen(order_from_json(request), options);
+    EC_ASSIGN_OR_RETURN(const auto order, order_from_json(order_it != request.end() ? *order_it : request));
+    return screen(order, options);
 }
 
 }  // namespace exportcheck
