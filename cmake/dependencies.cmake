@@ -14,9 +14,11 @@ if(EMSCRIPTEN)
   endforeach()
   target_include_directories(exportcheck_deps SYSTEM INTERFACE "${_dep_root}")
   target_compile_definitions(exportcheck_deps INTERFACE FMT_HEADER_ONLY FMT_STATIC_THOUSANDS_SEPARATOR)
-  # Native wasm exceptions: zero-cost, supported by Node 20 and Chromium; bad input throws exportcheck::Error.
-  target_compile_options(exportcheck_deps INTERFACE -fwasm-exceptions)
-  target_link_options(exportcheck_deps INTERFACE -fwasm-exceptions)
+  # No exception handling: the core returns its errors (exportcheck/result.hpp), and handling cost the module
+  # 81 KB of its gzipped size (bench/README.md, "Wasm size"). A `throw` left on a browser path aborts the module
+  # (web/lib/core.js tells it as core_stopped); the fuzz targets fail on any throw from those paths.
+  target_compile_options(exportcheck_deps INTERFACE -fignore-exceptions)
+  target_link_options(exportcheck_deps INTERFACE -fignore-exceptions)
   # Link-time optimisation: the web module is 22 KB gz smaller and ec_screen 12% faster than file by file
   # (bench/README.md, "Wasm size"). Each file keeps its own -Os or -O3 through LTO as function attributes.
   target_compile_options(exportcheck_deps INTERFACE -flto)

@@ -127,7 +127,7 @@ std::string with_meta(const std::string& bundle, const std::function<void(nlohma
     }
     body = prefix + text + body.substr(at + len);
     std::string out = bundle.substr(0, 64) + body;
-    for (int i = 0; i < 8; ++i) out[16 + i] = static_cast<char>((body.size() >> (8 * i)) & 0xFF);
+    for (int i = 0; i < 8; ++i) out[16 + i] = static_cast<char>((static_cast<std::uint64_t>(body.size()) >> (8 * i)) & 0xFF);
     const auto digest = sha256(body);
     std::copy(digest.begin(), digest.end(), out.begin() + 24);
     return out;
