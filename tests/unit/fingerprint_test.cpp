@@ -1,7 +1,9 @@
 // party_fingerprint is stored in clearances and audit logs: a change of its value silently voids every
 // clearance a reseller has made. These values were taken before its Unicode folding moved to the text
 // module; they must never change. (DPL source ids, also stored, are pinned in dpl_test.cpp.)
+#include <exportcheck/bundle.hpp>
 #include <exportcheck/screen.hpp>
+#include <exportcheck/sha256.hpp>
 
 #include <doctest/doctest.h>
 
@@ -28,6 +30,30 @@ TEST_CASE("party_fingerprint: pinned values (stored in clearances and audit logs
         INFO(name << " | " << country);
         CHECK(party_fingerprint(name, country) == pin.second);
     }
+}
+
+}  // namespace exportcheck
+
+namespace exportcheck {
+
+// entry_fingerprint is stored in clearances too (the entry's content as cleared): it is taken over the entry's
+// JSON with its keys sorted, as it was when entries were written through a std::map-backed JSON type.
+TEST_CASE("entry_fingerprint: over the entry's JSON with sorted keys (stored in clearances)") {
+    Entry e;
+    e.list = "EL";
+    e.source = "csl";
+    e.source_id = "b2a5c1";
+    e.type = EntityType::organization;
+    e.name = "Quantum Trading LLC";
+    e.aliases = {{"Quantum Trade", "aka"}};
+    e.addresses = {{"1 Main St", "Moscow", "", "", "RU", "Russia"}};
+    e.programs = {"EAR"};
+    e.start_date = "2024-05-01";
+    const auto text = entry_canonical_text(e);
+    CHECK(text.find(R"({"addresses":)") == 0);  // keys in sorted order, whatever order entry_to_json writes
+    CHECK(text.find(R"("list":"EL")") < text.find(R"("source":)"));
+    CHECK(entry_fingerprint(e) == sha256_hex(text).substr(0, 16));
+    CHECK(entry_fingerprint(e) == "c26b38b3651d4d8e");  // as the build before ordered_json gave it
 }
 
 }  // namespace exportcheck

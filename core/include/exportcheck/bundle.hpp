@@ -102,6 +102,9 @@ nlohmann::ordered_json bundle_info(const Bundle& bundle);
 
 // An entry as JSON (all fields, empty ones left out), for reports, exports and debugging.
 nlohmann::ordered_json entry_to_json(const Entry& entry);
+// entry_to_json as compact text with every object's keys sorted: what an entry's fingerprint and an own
+// list's sha256 are computed over. Pinned: a stored clearance names its entry by that fingerprint.
+std::string entry_canonical_text(const Entry& entry);
 Entry entry_from_json(const nlohmann::ordered_json& j);
 
 }  // namespace exportcheck

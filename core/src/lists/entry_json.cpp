@@ -2,6 +2,10 @@
 
 #include <exportcheck/bundle.hpp>
 
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
 namespace exportcheck {
 namespace {
 
@@ -59,6 +63,22 @@ struct FromJson {
     }
 };
 
+// The same value with every object's keys in sorted order (as a std::map-backed JSON writes them).
+nlohmann::ordered_json sorted_keys(const nlohmann::ordered_json& j) {
+    if (j.is_array()) {
+        auto out = nlohmann::ordered_json::array();
+        for (const auto& v : j) out.push_back(sorted_keys(v));
+        return out;
+    }
+    if (!j.is_object()) return j;
+    std::vector<std::pair<std::string_view, const nlohmann::ordered_json*>> items;
+    for (auto it = j.begin(); it != j.end(); ++it) items.emplace_back(it.key(), &it.value());
+    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    auto out = nlohmann::ordered_json::object();
+    for (const auto& [key, value] : items) out[std::string(key)] = sorted_keys(*value);
+    return out;
+}
+
 }  // namespace
 
 nlohmann::ordered_json entry_to_json(const Entry& entry) {
@@ -71,6 +91,10 @@ Entry entry_from_json(const nlohmann::ordered_json& j) {
     Entry e;
     lists::visit_fields(e, FromJson{j});
     return e;
+}
+
+std::string entry_canonical_text(const Entry& entry) {
+    return sorted_keys(entry_to_json(entry)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace exportcheck

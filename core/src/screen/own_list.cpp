@@ -11,7 +11,7 @@ namespace {
 
 std::string entries_sha256(const std::vector<Entry>& entries) {
     std::string all;
-    for (const auto& e : entries) all += nlohmann::ordered_json(entry_to_json(e)).dump() + "\n";  // one serializer in the wasm
+    for (const auto& e : entries) all += entry_canonical_text(e) + "\n";
     return sha256_hex(all);
 }
 

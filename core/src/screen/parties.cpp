@@ -27,7 +27,7 @@ std::string party_fingerprint(std::string_view name, std::string_view country) {
 
 // Dumped as ordered_json (the same text: the keys stay sorted) so the wasm carries one JSON serializer.
 std::string entry_fingerprint(const Entry& entry) {
-    return sha256_hex(nlohmann::ordered_json(entry_to_json(entry)).dump()).substr(0, 16);
+    return sha256_hex(entry_canonical_text(entry)).substr(0, 16);
 }
 
 namespace {
