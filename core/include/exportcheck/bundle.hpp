@@ -102,6 +102,7 @@ nlohmann::ordered_json bundle_info(const Bundle& bundle);
 
 // An entry as JSON (all fields, empty ones left out), for reports, exports and debugging.
 nlohmann::ordered_json entry_to_json(const Entry& entry);
-Entry entry_from_json(const nlohmann::ordered_json& j);
+// Its reverse; Error("bad_entry", "field `aliases`: ...") for a field of another type.
+Result<Entry> entry_from_json(const nlohmann::ordered_json& j);
 
 }  // namespace exportcheck
