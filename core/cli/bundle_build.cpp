@@ -134,7 +134,7 @@ Loaded load_import_list(const std::string& path) {
     const auto bytes = read_file(path);
     Loaded l;
     const auto file = fs::path(path).filename().string();
-    l.entries = parse_import_list(bytes, file);
+    l.entries = parse_import_list(bytes, file).value();
     auto [date, basis] = date_from_path(path);
     if (date.empty()) {
         date = latest_start_date(l.entries);

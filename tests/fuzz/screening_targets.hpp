@@ -6,9 +6,11 @@
 #pragma once
 
 #include <exportcheck/bundle.hpp>
+#include <exportcheck/engine.hpp>
 #include <exportcheck/error.hpp>
 #include <exportcheck/lists.hpp>
 #include <exportcheck/order.hpp>
+#include <exportcheck/result.hpp>
 #include <exportcheck/screen.hpp>
 
 #include <nlohmann/json.hpp>
@@ -70,15 +72,16 @@ inline int strictness(const std::string& s) {
     return s == "review" ? 1 : s == "license_required" ? 2 : s == "blocked" ? 3 : -1;
 }
 
+// Every string of `j` is valid UTF-8: written with bad bytes dropped or replaced, the texts agree.
+inline bool is_utf8(const nlohmann::ordered_json& j) {
+    using handler = nlohmann::ordered_json::error_handler_t;
+    return j.dump(-1, ' ', false, handler::ignore) == j.dump(-1, ' ', false, handler::replace);
+}
+
 // The invariants of a report (see the top of this file).
 inline void check_report(const nlohmann::ordered_json& report) {
-    std::string text;
-    try {
-        text = report.dump();
-    } catch (const nlohmann::ordered_json::exception& e) {
-        check(false, std::string("the report does not serialise: ") + e.what());
-    }
-    check(nlohmann::ordered_json::accept(text), "the report is not valid JSON");
+    check(is_utf8(report), "the report holds text that is not UTF-8");
+    check(nlohmann::ordered_json::accept(json_line(report)), "the report is not valid JSON");
     check(report.contains("decision") && report["decision"].is_string(), "the report has no decision");
     const auto decision = report["decision"].get<std::string>();
     check(strictness(decision) >= 0 && decision != "info" && decision != "cleared",
@@ -96,25 +99,29 @@ inline void check_report(const nlohmann::ordered_json& report) {
 }
 
 // A request as the wasm export gets it: text, which may be too long or not JSON at all.
-// A refusal is the Error thrown by value() (run_input checks its message).
-inline void screen_text(std::string_view text) {
-    check_report(fixture_screener().screen_json(request_from_text(text).value()).value());
+inline Status screen_text(std::string_view text) {
+    EC_ASSIGN_OR_RETURN(const auto request, request_from_text(text));
+    EC_ASSIGN_OR_RETURN(const auto report, fixture_screener().screen_json(request));
+    check_report(report);
+    return {};
 }
 
-inline void parse_order_json(std::string_view text) {
+inline Status parse_order_json(std::string_view text) {
     const auto order = nlohmann::ordered_json::parse(text, nullptr, false);
-    if (order.is_discarded()) return;
-    (void)order_from_json(order).value();
+    if (order.is_discarded()) return {};
+    auto read = order_from_json(order);
+    return read ? Status() : std::move(read).error();
 }
 
 // The CSV layout as the batch page uses it: every order it yields is screened on its own, a refused
 // order (say, a party without a name) refused with its error while the others go on. Only the first
 // two are screened: each screening is independent (the `screener` target fuzzes it), and screening
 // every order would cut the executions per second tenfold.
-inline void screen_orders_csv(std::string_view csv) {
-    const auto orders = orders_from_csv(csv, "fuzz.csv").value();
+inline Status screen_orders_csv(std::string_view csv) {
+    EC_ASSIGN_OR_RETURN(const auto orders, orders_from_csv(csv, "fuzz.csv"));
     for (std::size_t i = 0; i < orders.size() && i < 2; ++i)
         if (const auto report = fixture_screener().screen_json(orders[i].order); report.ok()) check_report(*report);
+    return {};
 }
 
 }  // namespace exportcheck::fuzz

@@ -31,19 +31,20 @@ TEST_CASE("bad inputs: every catalogue case gets its error or its documented han
         if (c.value("native_only", false)) continue;  // the .xlsx lists: read by the native CLI only
 #endif
         const auto* target = exportcheck::fuzz::find_target(c["parser"].get<std::string>());
+#ifdef __EMSCRIPTEN__
+        if (!target) continue;  // a list parser: native only (the browser reads bundles)
+#endif
         REQUIRE(target);
         const auto input = bad_input(file);
+        const auto status = target->run(input);
         if (c.contains("error")) {
-            try {
-                target->run(input);
-                FAIL("accepted, but should be refused with " << c["error"]);
-            } catch (const exportcheck::Error& e) {
-                CHECK(exportcheck::fuzz::message_is_utf8(e));
-                CHECK(e.code() == c["error"].get<std::string>());
-                CHECK(std::string(e.what()).find(c["message"].get<std::string>()) != std::string::npos);
-            }
+            REQUIRE_MESSAGE(!status.ok(), "accepted, but should be refused with ", c["error"]);
+            const auto& e = status.error();
+            CHECK(exportcheck::fuzz::message_is_utf8(e));
+            CHECK(e.code() == c["error"].get<std::string>());
+            CHECK(std::string(e.what()).find(c["message"].get<std::string>()) != std::string::npos);
         } else {
-            CHECK_NOTHROW(target->run(input));
+            CHECK_MESSAGE(status.ok(), "refused: ", status.ok() ? "" : status.error().what());
             if (c.contains("decision")) {  // an order: screened with the real rules, and asking for review
                 const auto report = exportcheck::fuzz::fixture_screener().screen_json(exportcheck::request_from_text(input).value()).value();
                 CHECK(report["decision"] == c["decision"].get<std::string>());
@@ -63,7 +64,7 @@ TEST_CASE("bad inputs: the documented safe handlings hold") {
     CHECK(csl[0].name == "First Co");
     CHECK(csl[0].addresses[0].country == "CN");
     CHECK(csl[1].name == "Second Co");
-    const auto latin1 = exportcheck::parse_import_list(bad_input("import-latin1-bytes.csv"), "import-latin1-bytes.csv");
+    const auto latin1 = exportcheck::parse_import_list(bad_input("import-latin1-bytes.csv"), "import-latin1-bytes.csv").value();
     REQUIRE(latin1.size() == 1);
     CHECK(latin1[0].name == "Soci\u00e9t\u00e9 G\u00e9n\u00e9rale d\u2019Import");
     const auto orders = exportcheck::orders_from_csv(bad_input("orders-bom-mixed-line-endings.csv")).value();
@@ -78,12 +79,13 @@ TEST_CASE("bad inputs: the documented safe handlings hold") {
 TEST_CASE("bad inputs: 100,000 rows, a 10 MB name") {
     std::string csv = "list,source_id,name,country\n";
     for (int i = 0; i < 100'000; ++i) csv += "OWN," + std::to_string(i) + ",Customer Number " + std::to_string(i) + ",SG\n";
-    CHECK(exportcheck::parse_import_list(csv, "big.csv").size() == 100'000);
+    CHECK(exportcheck::parse_import_list(csv, "big.csv").value().size() == 100'000);
 
     const std::string huge(10 * 1024 * 1024, 'x');
-    CHECK_THROWS_WITH_AS(exportcheck::parse_import_list("list,source_id,name\nOWN,1," + huge + "\n", "huge.csv"),
-                         doctest::Contains("huge.csv: line 2: field `name`: is 10485760 bytes long; names are limited to 1024 bytes"),
-                         exportcheck::Error);
+    const auto refused = exportcheck::parse_import_list("list,source_id,name\nOWN,1," + huge + "\n", "huge.csv");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(std::string(refused.error().what()).find("huge.csv: line 2: field `name`: is 10485760 bytes long; names are limited to 1024 bytes") !=
+          std::string::npos);
 }
 
 TEST_CASE("bad inputs: an order CSV of 100,000 orders is read; one more is refused") {

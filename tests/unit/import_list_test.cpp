@@ -11,19 +11,16 @@ using namespace exportcheck;
 
 namespace {
 std::string error_of(std::string_view text, std::string_view file = "own.csv") {
-    try {
-        parse_import_list(text, file);
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "accepted";
+    const auto read = parse_import_list(text, file);
+    return read.ok() ? "accepted" : read.error().what();
 }
 const std::string kHeader = "list,source_id,name,country\n";
 }  // namespace
 
 TEST_CASE("import: the example CSV own list") {
     const auto entries = parse_import_list(test::read_file(std::string(EXPORTCHECK_PROJECT_DATA) + "/lists/example-own-list.csv"),
-                                           "example-own-list.csv");
+                                           "example-own-list.csv")
+                             .value();
     REQUIRE(entries.size() == 3);
     const auto& sunrise = entries[0];
     CHECK(sunrise.list == "OWN");
@@ -46,7 +43,7 @@ TEST_CASE("import: JSON lines with the same fields") {
         "\n\n"
         R"({"list":"OWN","source_id":"8","name":"X Y","type":"individual","addresses":[{"street":"1 Main St","city":"Kowloon","country":"Hong Kong"}],"start_date":"2025-01"})"
         "\n",
-        "own.jsonl");
+        "own.jsonl").value();
     REQUIRE(entries.size() == 2);
     CHECK(entries[0].list == "OWN");
     CHECK(entries[0].source_id == "7");
@@ -59,7 +56,8 @@ TEST_CASE("import: JSON lines with the same fields") {
 
 TEST_CASE("import: the eCFR Entity List conversion in the default bundle") {
     const auto entries = parse_import_list(
-        test::read_file(std::string(EXPORTCHECK_PROJECT_DATA) + "/bis/ecfr_2026-07-09/entity_list.jsonl"), "entity_list.jsonl");
+        test::read_file(std::string(EXPORTCHECK_PROJECT_DATA) + "/bis/ecfr_2026-07-09/entity_list.jsonl"), "entity_list.jsonl")
+                             .value();
     CHECK(entries.size() == 3409);
     const auto moore = std::find_if(entries.begin(), entries.end(), [](const Entry& e) {
         return e.name == "Moore Thread Intelligent Technology (Beijing) Co., Ltd.";
@@ -103,7 +101,7 @@ TEST_CASE("import: bad input names the file, line and field") {
     CHECK(error_of("{\"list\":\"OWN\",\"source_id\":\"1\",\"name\":\"X\",\"nmae\":\"Y\"}\n", "own.jsonl")
               .find("field `nmae`: unknown field") != std::string::npos);
     CHECK(error_of(kHeader + "OWN,1,\"X\n").find("never closed") != std::string::npos);
-    CHECK(parse_import_list("", "empty.csv").empty());
+    CHECK(parse_import_list("", "empty.csv").value().empty());
 }
 
 TEST_CASE("merge: the same party from an older source folds into the newer record") {
@@ -165,7 +163,7 @@ TEST_CASE("import: the eCFR's footnote marks glued to a licence requirement are 
     };
     for (const auto& [raw, clean] : cases) {
         const std::string line = std::string(R"({"list":"EL","source_id":"X1","name":"Example Co","license_requirement":")") + raw + "\"}\n";
-        const auto entries = parse_import_list(line, "el.jsonl");
+        const auto entries = parse_import_list(line, "el.jsonl").value();
         REQUIRE(entries.size() == 1);
         CHECK(entries[0].license_requirement == clean);
     }

@@ -57,7 +57,7 @@ const Bundle& real_bundle() {
         for (auto& e : parse_dpl_txt(project_data("dpl/dpl.txt"))) b->entries.push_back(std::move(e));
         std::vector<Entry> ecfr;
         for (const char* f : {"bis/ecfr_2026-07-09/entity_list.jsonl", "bis/ecfr_2026-07-09/meu.jsonl"})
-            for (auto& e : parse_import_list(project_data(f), f)) ecfr.push_back(std::move(e));
+            for (auto& e : parse_import_list(project_data(f), f).value()) ecfr.push_back(std::move(e));
         auto leftover = merge_into_newer(ecfr, std::move(csl_el));
         for (auto& e : ecfr) b->entries.push_back(std::move(e));
         for (auto& e : leftover) b->entries.push_back(std::move(e));

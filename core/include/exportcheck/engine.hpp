@@ -141,6 +141,10 @@ Result<nlohmann::ordered_json> parse_json_text(std::string_view text, std::strin
 void for_each_line(std::string_view text, const std::function<void(std::size_t number, std::string_view line)>& f,
                    std::size_t first_line = 1);
 
+// A report or an output line as compact JSON text, as the CLI prints it and the wasm returns it; bytes that are
+// not UTF-8 (none should reach a report) are written as U+FFFD rather than refused.
+std::string json_line(const nlohmann::ordered_json& j);
+
 // The error line of JSON-lines output, as OrderOutcome::line_json writes it (match --batch, compare --batch).
 std::string error_line_json(std::size_t line, std::string_view order_id, std::string_view code, const Message& message,
                             Lang lang, std::string_view column = {});

@@ -38,9 +38,9 @@ std::vector<Entry> parse_dpl_txt(std::string_view text, std::string_view file_na
 // postal_code, country columns, one address per row), programs, federal_register,
 // license_requirement, license_policy, start_date, end_date, dates_of_birth, nationalities, ids,
 // source_url, remarks, consequence (block | review, for lists of one's own). JSON lines when the
-// first non-blank character is '{', CSV otherwise. Errors name the file, line and field (thrown: this one
-// is read by the native bundle build only; the browser's door is parse_own_list).
-std::vector<Entry> parse_import_list(std::string_view text, std::string_view file_name);
+// first non-blank character is '{', CSV otherwise. Errors name the file, line and field (code import_invalid,
+// or csv_unbalanced_quote).
+Result<std::vector<Entry>> parse_import_list(std::string_view text, std::string_view file_name);
 
 // A reseller's own list: list code OWN for every entry.
 inline constexpr std::string_view kOwnListCode = "OWN";

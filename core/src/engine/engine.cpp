@@ -50,11 +50,13 @@ std::string error_line_json(std::size_t line, std::string_view order_id, std::st
     j["error"] = {{"code", code}, {"message", render(message, lang)}, {"message_id", message.id}, {"params", message.params}};
     j["line"] = line;
     if (!order_id.empty()) j["order_id"] = order_id;
-    return j.dump();
+    return json_line(j);
 }
 
+std::string json_line(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace); }
+
 std::string OrderOutcome::line_json() const {
-    return report ? report->dump() : error_line_json(line, order_id, code, message, lang, column);
+    return report ? json_line(*report) : error_line_json(line, order_id, code, message, lang, column);
 }
 
 }  // namespace exportcheck

@@ -345,10 +345,10 @@ void Reader::read(std::string_view text, std::string_view file_name) {
 
 }  // namespace
 
-std::vector<Entry> parse_import_list(std::string_view text, std::string_view file_name) {
+Result<std::vector<Entry>> parse_import_list(std::string_view text, std::string_view file_name) {
     Reader reader;
     reader.read(text, file_name);
-    if (reader.problem) throw std::move(*reader.problem);  // native only (bundle build): see lists.hpp
+    if (reader.problem) return std::move(*reader.problem);
     return std::move(reader.out);
 }
 
