@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
         const auto j = nlohmann::ordered_json::parse(json_text);
         std::vector<Entry> entries;
         entries.reserve(j["entries"].size());
-        for (const auto& e : j["entries"]) entries.push_back(entry_from_json(e));
+        for (const auto& e : j["entries"]) entries.push_back(entry_from_json(e).value());
         sink += entries.size();
     });
 

@@ -103,7 +103,14 @@ TEST_CASE("bundle: a body with a valid hash but nonsense content is still refuse
 }
 
 TEST_CASE("entry JSON round trip") {
-    for (const auto& e : parse_csl_csv(test::fixture("csl_excerpt.csv"))) CHECK(entry_from_json(entry_to_json(e)) == e);
+    for (const auto& e : parse_csl_csv(test::fixture("csl_excerpt.csv"))) CHECK(entry_from_json(entry_to_json(e)).value() == e);
+    // Fields of another type are named, not thrown by the JSON library.
+    CHECK(std::string(entry_from_json({{"name", 1}}).error().what()) == "field `name`: expected a string");
+    CHECK(std::string(entry_from_json({{"name", "x"}, {"aliases", {{{"type", "aka"}}}}}).error().what()) ==
+          "field `aliases`: an alias needs its name as a string");
+    CHECK(std::string(entry_from_json({{"addresses", {"Main St"}}}).error().what()) ==
+          "field `addresses`: each address must be an object");
+    CHECK(entry_from_json(nlohmann::ordered_json::array()).error().code() == "bad_entry");
 }
 
 namespace {

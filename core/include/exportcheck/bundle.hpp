@@ -105,6 +105,7 @@ nlohmann::ordered_json entry_to_json(const Entry& entry);
 // entry_to_json as compact text with every object's keys sorted: what an entry's fingerprint and an own
 // list's sha256 are computed over. Pinned: a stored clearance names its entry by that fingerprint.
 std::string entry_canonical_text(const Entry& entry);
-Entry entry_from_json(const nlohmann::ordered_json& j);
+// Its reverse; Error("bad_entry", "field `aliases`: ...") for a field of another type.
+Result<Entry> entry_from_json(const nlohmann::ordered_json& j);
 
 }  // namespace exportcheck

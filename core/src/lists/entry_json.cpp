@@ -1,6 +1,7 @@
 #include "entry_fields.hpp"
 
 #include <exportcheck/bundle.hpp>
+#include <exportcheck/concat.hpp>
 
 #include <algorithm>
 #include <string_view>
@@ -34,30 +35,49 @@ struct ToJson {
     }
 };
 
+// Reads the fields it finds, checking each type first (nlohmann would throw); the first field of another
+// type goes into `problem` and is left empty.
 struct FromJson {
     const nlohmann::ordered_json& j;
+    std::string& problem;
     const nlohmann::ordered_json* find(const char* name) const {
-        const auto it = j.find(name);
+        const auto it = j.is_object() ? j.find(name) : j.end();
         return it == j.end() ? nullptr : &*it;
     }
+    bool bad(const char* name, const char* what) {
+        if (problem.empty()) problem = concat("field `", name, "`: ", what);
+        return false;
+    }
+    bool is_text(const nlohmann::ordered_json& v, const char* name) { return v.is_string() || bad(name, "expected a string"); }
     void operator()(const char* name, std::string& s) {
-        if (auto* v = find(name)) s = v->get<std::string>();
+        if (auto* v = find(name); v && is_text(*v, name)) s = v->get<std::string>();
     }
     void operator()(const char* name, EntityType& t) {
-        if (auto* v = find(name)) t = entity_type_from(v->get<std::string>());
+        if (auto* v = find(name); v && is_text(*v, name)) t = entity_type_from(v->get<std::string>());
     }
     void operator()(const char* name, std::vector<std::string>& out) {
-        if (auto* v = find(name)) out = v->get<std::vector<std::string>>();
+        if (auto* v = find(name); v && (v->is_array() || bad(name, "expected a list of strings")))
+            for (const auto& s : *v)
+                if (is_text(s, name)) out.push_back(s.get<std::string>());
     }
     void operator()(const char* name, std::vector<Alias>& out) {
-        if (auto* v = find(name))
-            for (const auto& a : *v) out.push_back({a.at("name").get<std::string>(), a.value("type", "aka")});
+        if (auto* v = find(name); v && (v->is_array() || bad(name, "expected a list of {name, type}")))
+            for (const auto& a : *v) {
+                const auto n = a.is_object() ? a.find("name") : a.end();
+                if (n == a.end() || !is_text(*n, name)) {
+                    bad(name, "an alias needs its name as a string");
+                    continue;
+                }
+                const auto type = a.find("type");
+                out.push_back({n->get<std::string>(), type != a.end() && is_text(*type, name) ? type->get<std::string>() : "aka"});
+            }
     }
     void operator()(const char* name, std::vector<Address>& out) {
-        if (auto* v = find(name))
+        if (auto* v = find(name); v && (v->is_array() || bad(name, "expected a list of addresses")))
             for (const auto& a : *v) {
+                if (!a.is_object() && !bad(name, "each address must be an object")) continue;
                 Address addr;
-                lists::visit_address(addr, FromJson{a});
+                lists::visit_address(addr, FromJson{a, problem});
                 out.push_back(std::move(addr));
             }
     }
@@ -87,9 +107,12 @@ nlohmann::ordered_json entry_to_json(const Entry& entry) {
     return j;
 }
 
-Entry entry_from_json(const nlohmann::ordered_json& j) {
+Result<Entry> entry_from_json(const nlohmann::ordered_json& j) {
+    if (!j.is_object()) return Error("bad_entry", "an entry must be a JSON object");
     Entry e;
-    lists::visit_fields(e, FromJson{j});
+    std::string problem;
+    lists::visit_fields(e, FromJson{j, problem});
+    if (!problem.empty()) return Error("bad_entry", problem);
     return e;
 }
 
