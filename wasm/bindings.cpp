@@ -13,6 +13,8 @@
 #include <exportcheck/order.hpp>
 #include <exportcheck/own_list.hpp>
 #include <exportcheck/result.hpp>
+
+#include "doors.hpp"
 #include <exportcheck/screen.hpp>
 
 #include <emscripten/emscripten.h>
@@ -29,52 +31,34 @@
 #include <string>
 #include <type_traits>
 
-namespace {
+namespace doors {
 
-using json = nlohmann::ordered_json;
+std::unique_ptr<exportcheck::Engine> g_engine;
+std::string g_result;
 
-std::unique_ptr<exportcheck::Engine> g_engine;  // the loaded bundle, its name index, Screener and own list
-std::string g_result;  // the last result; valid until the next call
-
-using exportcheck::Error;
-using exportcheck::Lang;
-using exportcheck::Result;
-
-// Replies are written with invalid UTF-8 replaced (U+FFFD), never refused: a reply always reaches JavaScript.
 const char* reply(const json& j) {
     g_result = j.dump(-1, ' ', false, json::error_handler_t::replace);
     return g_result.c_str();
 }
 
-// {"error": {code, message, message_id?, params?}}, the message in `lang` when it has a catalogue id.
 const char* error_reply(const Error& e, Lang lang) {
     if (e.message().id.empty()) return reply({{"error", {{"code", e.code()}, {"message", e.what()}}}});
     return reply({{"error", {{"code", e.code()}, {"message", e.text(lang)}, {"message_id", e.message().id},
                              {"params", e.message().params}}}});
 }
 
-// One copy of the reply writing for every entry point (a template here cost ~4 KB of wasm per call site): the
-// call arrives as a plain function pointer and the caller's lambda as its context. The core returns its
-// errors (exportcheck/result.hpp): the wasm is built without exception handling. An error with a message id
-// comes in the language at *lang (set by the call once it has read it; English when null).
 const char* guarded_call(Result<json> (*call)(void*), void* context, const Lang* lang) {
     auto r = call(context);
     if (!r) return error_reply(r.error(), lang ? *lang : Lang::en);
     return reply({{"ok", std::move(*r)}});
 }
 
-template <class F>
-const char* guarded(F&& f, const Lang* lang = nullptr) {
-    return guarded_call([](void* context) -> Result<json> { return (*static_cast<std::remove_reference_t<F>*>(context))(); },
-                        const_cast<void*>(static_cast<const void*>(&f)), lang);
-}
 
 Result<exportcheck::Engine*> engine() {
     if (!g_engine) return Error("no_bundle", "no bundle is loaded");
     return g_engine.get();
 }
 
-// The argument's length: NUL-terminated when no size is given (a caller passing only the pointer).
 std::size_t length(const char* data, std::size_t size) { return size ? size : std::strlen(data); }
 
 Result<json> parse_argument(const char* data, std::size_t size, const char* what) {
@@ -83,7 +67,7 @@ Result<json> parse_argument(const char* data, std::size_t size, const char* what
     return j;
 }
 
-std::string string_option(const json& o, const char* key, std::string fallback = {}) {
+std::string string_option(const json& o, const char* key, std::string fallback) {
     const auto it = o.find(key);
     return it != o.end() && it->is_string() ? it->get<std::string>() : fallback;
 }
@@ -108,8 +92,6 @@ json own_list_summary() {
     return own ? json(own->summary()) : json(nullptr);
 }
 
-// The options argument of a text door (ec_screen_text, ec_plan_text, ec_read_orders_text): JSON, or none; *lang
-// becomes the language it names, so that a refusal after this is told in it.
 Result<json> text_options(const char* options, Lang* lang) {
     EC_ASSIGN_OR_RETURN(auto o, parse_argument(options ? options : "{}", options ? std::strlen(options) : 2, "options"));
     if (!o.is_object()) return Error("bad_argument", "options: expected a JSON object");
@@ -117,7 +99,6 @@ Result<json> text_options(const char* options, Lang* lang) {
     return o;
 }
 
-// The options of a text of orders: {name?, format?, first_line?, csv_header?}.
 Result<exportcheck::OrdersText> orders_text(std::string_view text, const json& o, const std::string& name, const std::string& header) {
     exportcheck::OrdersText in{text, name};
     EC_ASSIGN_OR_RETURN(in.format, exportcheck::orders_format_from(string_option(o, "format")));
@@ -126,58 +107,11 @@ Result<exportcheck::OrdersText> orders_text(std::string_view text, const json& o
     return in;
 }
 
-// What a results table needs of a report, the fields of web/lib/batch.js digestReport (order_id, decision,
-// summary, findings: their count, rules: each finding's rule, else its kind, once each, main: the first
-// finding's rule and message): a Worker reads this short line instead of parsing the whole report again.
-std::string report_digest(const nlohmann::ordered_json& report) {
-    const auto text = [](const nlohmann::ordered_json& j, const char* key) {
-        return j.contains(key) && !j[key].is_null() ? j[key] : nlohmann::ordered_json("");
-    };
-    nlohmann::ordered_json d = nlohmann::ordered_json::object();
-    for (const char* key : {"order_id", "decision"})
-        if (report.contains(key)) d[key] = report[key];
-    d["summary"] = text(report, "summary");
-    static const auto none = nlohmann::ordered_json::array();
-    const auto& findings = report.contains("findings") && report["findings"].is_array() ? report["findings"] : none;
-    d["findings"] = findings.size();
-    auto rules = nlohmann::ordered_json::array();
-    for (const auto& f : findings) {
-        const auto rule = f.contains("rule") && !f["rule"].is_null() ? f["rule"] : f.value("kind", nlohmann::ordered_json());
-        const bool truthy = rule.is_string() ? !rule.get_ref<const std::string&>().empty() : !rule.is_null();
-        if (truthy && std::find(rules.begin(), rules.end(), rule) == rules.end()) rules.push_back(rule);
-    }
-    d["rules"] = rules;
-    d["main"] = findings.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json{{"rule", text(findings[0], "rule")}, {"message", text(findings[0], "message")}};
-    return exportcheck::json_line(d);
-}
+}  // namespace doors
 
-// ec_screen_text's reply: {"ok":[ each output line on a line of its own ]} (see there).
-Result<std::string> screen_text_reply(std::string_view text, const char* options, Lang* lang) {
-    EC_ASSIGN_OR_RETURN(const auto o, text_options(options, lang));
-    exportcheck::ScreenDefaults d;
-    d.lang = string_option(o, "lang");
-    if (o.contains("clearances")) d.clearances = o["clearances"];
-    if (o.contains("settings")) d.settings = o["settings"];
-    d.screened_at = string_option(o, "screened_at");
-    const auto name = string_option(o, "name", "orders"), header = string_option(o, "csv_header");
-    EC_ASSIGN_OR_RETURN(auto in, orders_text(text, o, name, header));
-    EC_ASSIGN_OR_RETURN(const auto* e, engine());
-    in.keep_orders = bool_option(o, "keep_orders");
-    const bool digest = bool_option(o, "digest");
-    std::string out = "{\"ok\":[";
-    const char* sep = "\n";
-    const auto add = [&](std::string_view line) {
-        out += sep;
-        out += line;
-        sep = ",\n";
-    };
-    EC_RETURN_IF_ERROR(e->screen_text(in, d, [&](const exportcheck::OrderOutcome& r) {
-        if (in.keep_orders) add(r.read && !r.order_text.empty() ? std::string_view(r.order_text) : "null");
-        add(r.line_json());
-        if (digest) add(r.ok() ? report_digest(*r.report) : std::string("null"));
-    }));
-    return out + "\n]}";
-}
+namespace {
+
+using namespace doors;
 
 // ec_read_orders_text's reply: {"ok": {"orders": [...], "errors": [...]}} (see there).
 Result<std::string> read_orders_reply(std::string_view text, const char* options, Lang* lang) {
@@ -226,35 +160,6 @@ EMSCRIPTEN_KEEPALIVE const char* ec_version() {
     return guarded([]() -> Result<json> { return json(EXPORTCHECK_VERSION); });
 }
 
-// Screens one order, or {order, clearances?, settings?, screened_at?, lang?}; the report's bytes are those of
-// `exportcheck screen --compact` (its keys stay in report order, so it is written here, not through reply()).
-EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
-    auto request = exportcheck::request_from_text(std::string_view(data, length(data, size)));
-    if (!request) return error_reply(request.error(), Lang::en);
-    const auto lang = exportcheck::request_lang(*request);  // a refused order is told in the language it asked for
-    const auto e = engine();
-    if (!e) return error_reply(e.error(), lang);
-    const auto report = (*e)->screen_json(*request);
-    if (!report) return error_reply(report.error(), lang);
-    g_result = "{\"ok\":" + exportcheck::json_line(*report) + "}";
-    return g_result.c_str();
-}
-
-// A text of orders (a whole file, or a chunk of one as ec_plan_text cut it) screened as `exportcheck screen`
-// screens a file: `text` as it is (JSON, JSON lines or CSV), `options` {name?, format?, first_line?, csv_header?,
-// keep_orders?, digest?, clearances?, settings?, screened_at?, lang?}. -> {"ok":[ one line per order: the CLI's
-// output line, byte for byte (a report, or {"error", "line", ...}) ]}, each on a line of its own so the caller
-// can cut the reply by lines without parsing it; with keep_orders, each preceded by its order as JSON (null
-// where the text held none); with digest, each followed by the report's digest (null for an error line). A
-// text refused whole gives {"error"} in the language asked for.
-EMSCRIPTEN_KEEPALIVE const char* ec_screen_text(const char* data, std::size_t size, const char* options) {
-    auto lang = Lang::en;
-    auto text = screen_text_reply(std::string_view(data, size), options, &lang);
-    if (!text) return error_reply(text.error(), lang);
-    g_result = std::move(*text);
-    return g_result.c_str();
-}
-
 // How ec_screen_text is to be given a file in chunks {name?, format?, chunk?, workers?, lang?} (chunk: orders per
 // chunk; by default about a hundred chunks, at least one per worker) ->
 // {format, orders, csv_header, chunks: [[first_line, lines, orders], ...]}. The file's limits are applied
@@ -283,16 +188,6 @@ EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_text(const char* data, std::size
     if (!text) return error_reply(text.error(), lang);
     g_result = std::move(*text);
     return g_result.c_str();
-}
-
-// One name query {"name", "type"?, "country"?, "dob"?, "top"?, ...} against the loaded bundle: the same result
-// line as `exportcheck match --batch` prints for it ({"query", "hits"}).
-EMSCRIPTEN_KEEPALIVE const char* ec_match(const char* data, std::size_t size) {
-    return guarded([&]() -> Result<json> {
-        EC_ASSIGN_OR_RETURN(const auto* e, engine());
-        EC_ASSIGN_OR_RETURN(const auto query, parse_argument(data, length(data, size), "query"));
-        return exportcheck::match_json(e->matcher(), query);
-    });
 }
 
 // Two names {"a", "b", "type"?}: the same line as `exportcheck compare --batch` prints (no bundle needed).
