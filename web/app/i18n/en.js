@@ -178,6 +178,7 @@ export default {
   'error.bundle_gzip_invalid': 'The bundle could not be decompressed: the file is damaged or incomplete.',
   'error.bundle_not_gzip': 'This is not a compressed bundle file (.ecb.gz).',
   'error.bundle_not_a_bundle': 'This file is not an ExportCheck bundle.',
+  'error.core_stopped': 'The screening engine stopped on an internal error. Reload the page; if it happens again, please report it.',
   'error.public_key_missing': 'The page has no publisher key to check bundles with.',
   'error.public_key_invalid': 'The publisher key of this page is not valid.',
 

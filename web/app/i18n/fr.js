@@ -179,6 +179,7 @@ export default {
   'error.bundle_gzip_invalid': `Le paquet n\u2019a pas pu être décompressé${nb}: le fichier est endommagé ou incomplet.`,
   'error.bundle_not_gzip': 'Ce n\u2019est pas un fichier de paquet compressé (.ecb.gz).',
   'error.bundle_not_a_bundle': 'Ce fichier n\u2019est pas un paquet ExportCheck.',
+  'error.core_stopped': `Le moteur de contr\u00f4le s\u2019est arr\u00eat\u00e9 sur une erreur interne. Rechargez la page${nb}; si cela se reproduit, signalez-le.`,
   'error.public_key_missing': 'La page n\u2019a pas de clé d\u2019éditeur pour vérifier les paquets.',
   'error.public_key_invalid': 'La clé d\u2019éditeur de cette page n\u2019est pas valide.',
 
