@@ -37,19 +37,22 @@ int each_line(const std::string& path, std::ostream& out, std::ostream& err, F&&
     const std::string name = path == "-" ? "stdin" : path;
     int status = 0;
     for_each_line(text, [&](std::size_t number, std::string_view line) {
-        try {
-            out << one(parse_json_text(line, name, number).value()).dump() << '\n';
-        } catch (const std::exception& e) {
-            // A syntax error names the file and line already; any other is told as on that line.
-            const auto* error = dynamic_cast<const Error*>(&e);
-            const std::string code = error ? error->code() : "bad_argument";
-            const auto inner = message_of(e);
-            const auto message = code == "bad_json" ? inner
-                : Message{"in.line", {{"file", name}, {"line", std::to_string(number)}, {"what", msg(inner.id, inner.params)}}};
-            out << error_line_json(number, "", code, message, Lang::en) << '\n';
-            err << "exportcheck: " << render(message, Lang::en) << " [" << code << "]\n";
-            status = 1;
+        const auto answer = [&]() -> Result<json> {
+            EC_ASSIGN_OR_RETURN(const auto j, parse_json_text(line, name, number));
+            return one(j);
+        }();
+        if (answer.ok()) {
+            out << json_line(*answer) << '\n';
+            return;
         }
+        // A syntax error names the file and line already; any other is told as on that line.
+        const auto& code = answer.error().code();
+        const auto inner = message_of(answer.error());
+        const auto message = code == "bad_json" ? inner
+            : Message{"in.line", {{"file", name}, {"line", std::to_string(number)}, {"what", msg(inner.id, inner.params)}}};
+        out << error_line_json(number, "", code, message, Lang::en) << '\n';
+        err << "exportcheck: " << render(message, Lang::en) << " [" << code << "]\n";
+        status = 1;
     });
     return status;
 }
@@ -64,7 +67,7 @@ int match_command(const Args& a, std::ostream& out, std::ostream& err) {
     if (batch.has_value() == a.get("name").has_value()) throw UsageError("match needs either --name or --batch");
     const auto bundle = read_bundle(read_bundle_bytes(a.require("bundle"))).value();
     const Matcher matcher(bundle.entries);
-    if (batch) return each_line(*batch, out, err, [&](const json& q) { return match_json(matcher, q, top).value(); });
+    if (batch) return each_line(*batch, out, err, [&](const json& q) { return match_json(matcher, q, top); });
     if (a.get("country") && a.get("country")->empty()) throw UsageError("--country needs a value");
     json query = {{"name", *a.get("name")}};
     for (const char* f : {"type", "country", "dob"})
@@ -77,7 +80,7 @@ int compare_command(const Args& a, std::ostream& out, std::ostream& err) {
     a.only({"type", "batch"});
     if (const auto batch = a.get("batch")) {
         if (!a.positional().empty()) throw UsageError("compare --batch takes no names");
-        return each_line(*batch, out, err, [](const json& pair) { return compare_json(pair).value(); });
+        return each_line(*batch, out, err, [](const json& pair) { return compare_json(pair); });
     }
     if (a.positional().size() != 2) throw UsageError("compare needs two names (or --batch PAIRS.jsonl)");
     json pair = {{"a", a.positional()[0]}, {"b", a.positional()[1]}};

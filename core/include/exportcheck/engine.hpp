@@ -149,6 +149,6 @@ std::string json_line(const nlohmann::ordered_json& j);
 std::string error_line_json(std::size_t line, std::string_view order_id, std::string_view code, const Message& message,
                             Lang lang, std::string_view column = {});
 // An Error as a message, whether or not it has a catalogue id (then its English text stands as is).
-Message message_of(const std::exception& e);
+Message message_of(const Error& e);
 
 }  // namespace exportcheck

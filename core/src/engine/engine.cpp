@@ -38,9 +38,8 @@ Result<nlohmann::ordered_json> Engine::screen_request(std::string_view text, std
     return screen_json(request);
 }
 
-Message message_of(const std::exception& e) {
-    if (const auto* error = dynamic_cast<const Error*>(&e); error && !error->message().id.empty()) return error->message();
-    return Message{"in.as_written", {{"text", e.what()}}};
+Message message_of(const Error& e) {
+    return e.message().id.empty() ? Message{"in.as_written", {{"text", e.what()}}} : e.message();
 }
 
 std::string error_line_json(std::size_t line, std::string_view order_id, std::string_view code, const Message& message,
