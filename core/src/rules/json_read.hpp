@@ -76,18 +76,24 @@ inline const json& need_list(const json& j, const char* key, const std::string& 
     return empty;
 }
 
-inline std::string text(const json& j, const char* key, const std::string& where, std::string fallback = "") {
+// The field `key` of `j`, or nullptr when it is absent or null (and a problem when `j` is not an object).
+inline const json* optional_field(const json& j, const char* key, const std::string& where) {
     if (!j.is_object()) {
         invalid(where, "expected an object");
-        return fallback;
+        return nullptr;
     }
     const auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return fallback;
-    if (!it->is_string()) {
+    return it == j.end() || it->is_null() ? nullptr : &*it;
+}
+
+inline std::string text(const json& j, const char* key, const std::string& where, std::string fallback = "") {
+    const auto* v = optional_field(j, key, where);
+    if (!v) return fallback;
+    if (!v->is_string()) {
         invalid(where + "." + key, "expected a string");
         return fallback;
     }
-    return it->get<std::string>();
+    return v->get<std::string>();
 }
 
 inline std::vector<std::string> strings(const json& j, const std::string& where) {
@@ -107,41 +113,28 @@ inline std::vector<std::string> strings(const json& j, const std::string& where)
 }
 
 inline std::vector<std::string> strings(const json& j, const char* key, const std::string& where) {
-    if (!j.is_object()) {
-        invalid(where, "expected an object");
-        return {};
-    }
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return {};
-    return strings(*it, where + "." + key);
+    const auto* v = optional_field(j, key, where);
+    return v ? strings(*v, where + "." + key) : std::vector<std::string>{};
 }
 
 inline std::optional<double> number(const json& j, const char* key, const std::string& where) {
-    if (!j.is_object()) {
-        invalid(where, "expected an object");
-        return std::nullopt;
-    }
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number()) {
+    const auto* v = optional_field(j, key, where);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
         invalid(where + "." + key, "expected a number");
         return std::nullopt;
     }
-    return it->get<double>();
+    return v->get<double>();
 }
 
 inline std::optional<bool> boolean(const json& j, const char* key, const std::string& where) {
-    if (!j.is_object()) {
-        invalid(where, "expected an object");
-        return std::nullopt;
-    }
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    if (!it->is_boolean()) {
+    const auto* v = optional_field(j, key, where);
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) {
         invalid(where + "." + key, "expected true or false");
         return std::nullopt;
     }
-    return it->get<bool>();
+    return v->get<bool>();
 }
 
 inline Pedigree pedigree(const json& j, const std::string& where) {
