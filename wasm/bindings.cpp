@@ -31,13 +31,21 @@
 #include <string>
 #include <type_traits>
 
+namespace {
+std::unique_ptr<exportcheck::Engine> g_engine;  // the loaded bundle, its name index, Screener and own list
+std::string g_result;                           // the last reply; valid until the next call
+}  // namespace
+
 namespace doors {
 
-std::unique_ptr<exportcheck::Engine> g_engine;
-std::string g_result;
-
 const char* reply(const json& j) {
-    g_result = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    g_result = exportcheck::json_line(j);
+    return g_result.c_str();
+}
+
+const char* text_reply(Result<std::string> text, Lang lang) {
+    if (!text) return error_reply(text.error(), lang);
+    g_result = std::move(*text);
     return g_result.c_str();
 }
 
@@ -185,9 +193,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_plan_text(const char* data, std::size_t size
 EMSCRIPTEN_KEEPALIVE const char* ec_read_orders_text(const char* data, std::size_t size, const char* options) {
     auto lang = Lang::en;
     auto text = read_orders_reply(std::string_view(data, size), options, &lang);
-    if (!text) return error_reply(text.error(), lang);
-    g_result = std::move(*text);
-    return g_result.c_str();
+    return text_reply(std::move(text), lang);
 }
 
 // Two names {"a", "b", "type"?}: the same line as `exportcheck compare --batch` prints (no bundle needed).

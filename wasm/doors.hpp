@@ -1,5 +1,6 @@
 // What the wasm module's doors share (bindings.cpp, and hot_doors.cpp for the per-order and per-name ones):
-// the loaded Engine, the reply buffer, the replies, and the reading of arguments and options.
+// the replies (written into one buffer, valid until the next call), the loaded Engine, and the reading of
+// arguments and options.
 #pragma once
 
 #include <exportcheck/engine.hpp>
@@ -8,7 +9,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -21,13 +21,12 @@ using exportcheck::Error;
 using exportcheck::Lang;
 using exportcheck::Result;
 
-extern std::unique_ptr<exportcheck::Engine> g_engine;  // the loaded bundle, its name index, Screener and own list
-extern std::string g_result;                           // the last reply; valid until the next call
-
-// Replies are written with invalid UTF-8 replaced (U+FFFD), never refused: a reply always reaches JavaScript.
+// Replies are written as json_line writes them (invalid UTF-8 replaced, never refused): a reply always reaches JavaScript.
 const char* reply(const json& j);
 // {"error": {code, message, message_id?, params?}}, the message in `lang` when it has a catalogue id.
 const char* error_reply(const Error& e, Lang lang);
+// A reply the door wrote as JSON text itself ({"ok": ...}), or its Error in `lang`.
+const char* text_reply(Result<std::string> text, Lang lang);
 
 // One copy of the reply writing for every entry point (a template here cost ~4 KB of wasm per call site): the
 // call arrives as a plain function pointer and the caller's lambda as its context. The core returns its

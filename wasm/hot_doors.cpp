@@ -39,6 +39,15 @@ std::string report_digest(const nlohmann::ordered_json& report) {
     return exportcheck::json_line(d);
 }
 
+// ec_screen's reply: {"ok": the report}; a refused order is told in the language it asked for.
+Result<std::string> screen_reply(std::string_view text, Lang* lang) {
+    EC_ASSIGN_OR_RETURN(const auto request, exportcheck::request_from_text(text));
+    *lang = exportcheck::request_lang(request);
+    EC_ASSIGN_OR_RETURN(const auto* e, engine());
+    EC_ASSIGN_OR_RETURN(const auto report, e->screen_json(request));
+    return "{\"ok\":" + exportcheck::json_line(report) + "}";
+}
+
 // ec_screen_text's reply: {"ok":[ each output line on a line of its own ]} (see there).
 Result<std::string> screen_text_reply(std::string_view text, const char* options, Lang* lang) {
     EC_ASSIGN_OR_RETURN(const auto o, text_options(options, lang));
@@ -74,15 +83,9 @@ extern "C" {
 // Screens one order, or {order, clearances?, settings?, screened_at?, lang?}; the report's bytes are those of
 // `exportcheck screen --compact` (its keys stay in report order, so it is written here, not through reply()).
 EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
-    auto request = exportcheck::request_from_text(std::string_view(data, length(data, size)));
-    if (!request) return error_reply(request.error(), Lang::en);
-    const auto lang = exportcheck::request_lang(*request);  // a refused order is told in the language it asked for
-    const auto e = engine();
-    if (!e) return error_reply(e.error(), lang);
-    const auto report = (*e)->screen_json(*request);
-    if (!report) return error_reply(report.error(), lang);
-    g_result = "{\"ok\":" + exportcheck::json_line(*report) + "}";
-    return g_result.c_str();
+    auto lang = Lang::en;
+    auto text = screen_reply(std::string_view(data, length(data, size)), &lang);
+    return text_reply(std::move(text), lang);
 }
 
 // A text of orders (a whole file, or a chunk of one as ec_plan_text cut it) screened as `exportcheck screen`
@@ -95,9 +98,7 @@ EMSCRIPTEN_KEEPALIVE const char* ec_screen(const char* data, std::size_t size) {
 EMSCRIPTEN_KEEPALIVE const char* ec_screen_text(const char* data, std::size_t size, const char* options) {
     auto lang = Lang::en;
     auto text = screen_text_reply(std::string_view(data, size), options, &lang);
-    if (!text) return error_reply(text.error(), lang);
-    g_result = std::move(*text);
-    return g_result.c_str();
+    return text_reply(std::move(text), lang);
 }
 
 // One name query {"name", "type"?, "country"?, "dob"?, "top"?, ...} against the loaded bundle: the same result
