@@ -112,6 +112,37 @@ function nativeSeconds(buffer, screenedAt) {
   }
 }
 
+// CPU seconds (user + system) of each thread of this browser, by process type and thread name
+// ("renderer DedicatedWorker thread": 12.3): where the browser's time goes.
+function browserThreadSeconds(profile) {
+  const tick = 100; // USER_HZ on Linux
+  const byThread = new Map();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes(profile)) continue;
+      const kind = /--type=([a-z-]+)/.exec(cmdline)?.[1] ?? 'browser';
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+        const key = `${kind} ${name}`;
+        byThread.set(key, (byThread.get(key) ?? 0) + (Number(fields[11]) + Number(fields[12])) / tick);
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return byThread;
+}
+
+// The threads that took the most CPU between two browserThreadSeconds readings.
+function busiestThreads(before, after, top = 8) {
+  return [...after].map(([key, s]) => [key, s - (before.get(key) ?? 0)])
+    .filter(([, s]) => s >= 0.05).sort((a, b) => b[1] - a[1]).slice(0, top)
+    .map(([key, s]) => `${key} ${s.toFixed(1)} s`).join('; ');
+}
+
 // CPU seconds (user + system) of every process of this browser (found by its profile directory): on a shared,
 // loaded machine the fair comparison with the native CLI's CPU time.
 function browserCpuSeconds(profile) {
@@ -174,6 +205,7 @@ try {
     });
     const buffer = Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n'));
     const cpu0 = browserCpuSeconds(userDataDir);
+    const threads0 = browserThreadSeconds(userDataDir);
     const t0 = Date.now();
     await page.setInputFiles('#batch-file', { name: 'bench.jsonl', mimeType: 'application/x-ndjson', buffer });
     await page.waitForSelector('#view-batch[data-state="done"]', { timeout: 600_000 });
@@ -181,6 +213,7 @@ try {
     // not the page's work; under load it takes seconds).
     const screening = Number(await page.getAttribute('#view-batch', 'data-elapsed-ms'));
     const cpu = browserCpuSeconds(userDataDir) - cpu0; // the browser's processes, until screened
+    const threads = busiestThreads(threads0, browserThreadSeconds(userDataDir));
     await page.waitForSelector('#view-batch[data-recorded="true"]', { timeout: 600_000 });
     const total = Date.now() - t0;
     const gaps = await page.evaluate(() => { clearInterval(window.benchTimer); return window.benchGaps; });
@@ -197,6 +230,7 @@ try {
         `all recorded ${(total / 1000 / native.wall).toFixed(2)}x (target <= 0.75x); ` +
         `CPU ${(cpu / native.cpu).toFixed(2)}x (the browser's ${cpu.toFixed(1)} s over every process)`);
     }
+    console.log(`batch: CPU by thread until screened: ${threads}`);
     console.log(`machine load while measuring: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} ` +
       `(figures are wall time: a loaded machine stretches both sides differently)`);
     console.log(`batch: page's thread while screening: longest gap between 16 ms ticks ${Math.round(sorted.at(-1))} ms, ` +
