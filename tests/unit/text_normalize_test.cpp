@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <exportcheck/fnv.hpp>
 #include <exportcheck/text.hpp>
 
 #include <string>
@@ -36,6 +37,41 @@ TEST_CASE("text: decode_utf8 never fails; invalid bytes become U+FFFD") {
     std::string s;
     append_utf8(s, U'\u0416');
     CHECK(s == "\xD0\x96");
+}
+
+TEST_CASE("text: next_code_point steps over one sequence; a byte that starts none is U+FFFD alone") {
+    const std::string s = "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80\xED\xA0\x80\xE0\x80z";
+    std::size_t at = 0;
+    std::u32string got;
+    while (at < s.size()) got.push_back(next_code_point(s, at));
+    // a, é, 中, 😀, then a surrogate (3 bytes) and an overlong E0 80 (2 bytes): each byte alone is U+FFFD.
+    CHECK(got == U"a\u00E9\u4E2D\U0001F600\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDz");
+    CHECK(utf8_sequence_length(s, 1) == 2);
+    CHECK(utf8_sequence_length(s, 10) == 0);  // ED A0: a surrogate
+    CHECK(utf8_sequence_length("\xF4\x90\x80\x80", 0) == 0);  // beyond U+10FFFF
+}
+
+TEST_CASE("text: free_text_words folds what a buyer wrote and says where each word came from") {
+    const std::string s = "Livraison à l’entrepôt ＡＢＣ, ООО «Ромашка» 物流 × Æther";
+    const auto words = free_text_words(s);
+    std::vector<std::string> texts;
+    for (const auto& w : words) texts.push_back(w.text);
+    // Latin folded, apostrophes and punctuation separate, full-width to ASCII, Cyrillic lower-cased and
+    // kept, Chinese kept as written (not read in pinyin as names are).
+    CHECK(texts == std::vector<std::string>{"livraison", "a", "l", "entrepot", "abc", "ооо", "ромашка", "物流", "aether"});
+    REQUIRE(words.size() == 9);
+    CHECK(s.substr(words[3].begin, words[3].end - words[3].begin) == "entrepôt");
+    CHECK(s.substr(words[6].begin, words[6].end - words[6].begin) == "Ромашка");
+    CHECK(fold_free_text("  Müller  Gerätebau-GmbH ") == "muller geratebau gmbh");
+    CHECK(free_text_words("").empty());
+    CHECK(fold_free_text("Caf\xE9 \x80 bad") == "caf bad");  // bytes that are not UTF-8 separate
+}
+
+TEST_CASE("text: fnv1a64 is 64-bit FNV-1a (published test values)") {
+    CHECK(fnv1a64("") == 0xcbf29ce484222325ull);
+    CHECK(fnv1a64("a") == 0xaf63dc4c8601ec8cull);
+    CHECK(fnv1a64("foobar") == 0x85944171f73967e8ull);
+    CHECK(fnv1a64("bar", fnv1a64("foo")) == fnv1a64("foobar"));  // streaming
 }
 
 TEST_CASE("text: split_words folds case, accents, ligatures, full-width forms and punctuation") {

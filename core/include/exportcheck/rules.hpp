@@ -196,6 +196,9 @@ struct RulesData {
 
     // {"country-groups": {"version", "as_of"}, ...}: shown in every report.
     nlohmann::ordered_json versions() const;
+    // Whether a party's type as the order gives it ("individual", "personne physique") names a person
+    // (red-flags.json person_types).
+    bool names_person(std::string_view party_type) const;
 };
 
 // An override an order applied to a [L] fact (or any threshold), listed in the report.

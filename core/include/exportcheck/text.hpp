@@ -44,7 +44,26 @@ bool undisguise(std::string_view name, std::string& out, std::vector<Reason>* no
 
 // Step 1. UTF-8 to code points; an invalid byte becomes U+FFFD (which later acts as a separator).
 std::u32string decode_utf8(std::string_view utf8);
+// One code point at `at` (which moves past it); a byte that starts no valid sequence is U+FFFD and is
+// passed alone. The one UTF-8 decoder of the core: everything that reads text by code point steps with it.
+char32_t next_code_point(std::string_view utf8, std::size_t& at);
+// The length of the well-formed UTF-8 sequence at `at` (Unicode Table 3-7), or 0 when none starts there.
+std::size_t utf8_sequence_length(std::string_view utf8, std::size_t at);
 void append_utf8(std::string& out, char32_t cp);
+
+// Free text as the rules read it (what a buyer wrote, an item's description) and as a party's fingerprint
+// is taken: words cut at anything that is not a letter or a digit, folded to lower case (Latin-1 and Latin
+// Extended-A accents and ligatures by fold_table.inc, full-width forms to ASCII, Cyrillic lower-cased);
+// other scripts are kept as written, not transliterated (a word list may hold "物流" or "торговый"). Each
+// word says which bytes [begin, end) of the input it came from, so a finding can quote the buyer's words.
+// Stored party fingerprints depend on this fold: it must not change (tests/unit/fingerprint_test.cpp).
+struct TextWord {
+    std::string text;
+    std::size_t begin = 0, end = 0;
+};
+std::vector<TextWord> free_text_words(std::string_view utf8);
+// Those words joined by single spaces ("Müller  Gerätebau-GmbH" -> "muller geratebau gmbh").
+std::string fold_free_text(std::string_view utf8);
 
 // Another reading of a name written in Chinese characters: the characters read in Korean, as Hangul
 // ("金铁三" -> "김철삼", read by the Hangul rules as kimcholsam: Kim Chol Sam), the Chinese company words kept

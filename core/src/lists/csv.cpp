@@ -1,5 +1,6 @@
 #include <exportcheck/csv.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/text.hpp>
 
 #include <fmt/format.h>
 
@@ -11,39 +12,6 @@ constexpr char32_t kCp1252High[32] = {
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not one.
-// The length of the well-formed UTF-8 sequence at `i`, or 0 (Unicode Table 3-7). The second byte's range
-// matters: E0 80 (overlong), ED A0 (a surrogate) and F4 90 / F5.. (beyond U+10FFFF) are not UTF-8 and must
-// be read as Latin-1 like any other stray byte, or they would reach reports and JSON replies (fuzz: order_csv).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) return 1;
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range
-    if (b >= 0xC2 && b <= 0xDF) len = 2;
-    else if (b >= 0xE0 && b <= 0xEF) len = 3, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
-    else if (b >= 0xF0 && b <= 0xF4) len = 4, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
-    if (len == 0 || i + len > s.size()) return 0;
-    const auto second = static_cast<unsigned char>(s[i + 1]);
-    if (second < lo || second > hi) return 0;
-    for (std::size_t k = 2; k < len; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-    return len;
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -59,13 +27,13 @@ std::string to_utf8(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size());
     for (std::size_t i = 0; i < bytes.size();) {
-        if (const auto len = utf8_sequence_length(bytes, i)) {
+        if (const auto len = text::utf8_sequence_length(bytes, i)) {
             out.append(bytes.substr(i, len));
             i += len;
             continue;
         }
         const auto b = static_cast<unsigned char>(bytes[i++]);
-        append_utf8(out, b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : static_cast<char32_t>(b));
+        text::append_utf8(out, b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : static_cast<char32_t>(b));
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #include <exportcheck/countries.hpp>
 #include <exportcheck/csv.hpp>
 #include <exportcheck/error.hpp>
+#include <exportcheck/fnv.hpp>
 #include <exportcheck/list_names.hpp>
 #include <exportcheck/lists.hpp>
 
@@ -55,11 +56,7 @@ std::string name_key(std::string_view name) { return ascii_upper(collapse(name))
 // and must survive list refreshes, so the id is derived from the name alone: stable across downloads,
 // row order and address changes, and the same on every platform (no std::hash).
 std::string stable_id(std::string_view key) {
-    std::uint64_t h = 14695981039346656037ULL;
-    for (unsigned char c : key) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
+    const std::uint64_t h = text::fnv1a64(key);
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
     return "DPL-" + std::string(hex, 16);

@@ -27,11 +27,11 @@ std::uint64_t pack(std::uint64_t h, std::uint32_t value) { return key32(h) << 32
 // The word and every spelling of it with one letter left out ("putin": utin, ptin, puin, putn, puti).
 template <class F>
 void for_each_deletion(std::string_view w, F&& f) {
-    f(fnv(w));
+    f(fnv1a64(w));
     if (w.size() < 3) return;
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (i > 0 && w[i] == w[i - 1]) continue;  // deleting either letter of a double gives the same word
-        f(fnv(w.substr(i + 1), fnv(w.substr(0, i))));
+        f(fnv1a64(w.substr(i + 1), fnv1a64(w.substr(0, i))));
     }
 }
 
@@ -212,13 +212,13 @@ void Matcher::Index::add_spelling_keys() {
         if (!fuzzy_kind(tok.kind)) continue;
         if (tok.text.size() >= match::kMinFuzzyLength)
             for_each_deletion(tok.text, [&](std::uint64_t h) { deletion_keys.push_back(pack(h, t)); });
-        sound_keys.push_back(pack(fnv(tok.sound), t));
+        sound_keys.push_back(pack(fnv1a64(tok.sound), t));
         // Near spellings of the name's other spellings find it too ("Hossien" -> hossein -> hussein).
         if (tok.spellings)
             for (const auto& spelling : *tok.spellings)
                 if (spelling.size() >= match::kMinFuzzyLength)
                     for_each_deletion(spelling, [&](std::uint64_t h) { deletion_keys.push_back(pack(h, t)); });
-        if (tok.skel.size() >= 3) skeleton_keys.push_back(pack(fnv(tok.skel), t));
+        if (tok.skel.size() >= 3) skeleton_keys.push_back(pack(fnv1a64(tok.skel), t));
     }
     sort_keys(deletion_keys);
     sort_keys(sound_keys);
@@ -234,13 +234,13 @@ void Matcher::Index::add_joined_keys() {
             const Tok& head = name_tok(nm.first + k);
             if (head.kind == TokenKind::number) continue;
             // Canonical spellings joined, and the words as written when they differ ("el zein" -> elzein).
-            std::uint64_t h = fnv(head.kind == TokenKind::legal_form ? head.source : head.text);
-            std::uint64_t written = fnv(head.source);
+            std::uint64_t h = fnv1a64(head.kind == TokenKind::legal_form ? head.source : head.text);
+            std::uint64_t written = fnv1a64(head.source);
             for (std::uint32_t l = k + 1; l < nm.count && l < k + 3; ++l) {
                 const Tok& part = name_tok(nm.first + l);
                 if (part.kind == TokenKind::number) break;
-                h = fnv(part.kind == TokenKind::legal_form ? part.source : part.text, h);
-                written = fnv(part.source, written);
+                h = fnv1a64(part.kind == TokenKind::legal_form ? part.source : part.text, h);
+                written = fnv1a64(part.source, written);
                 joined_keys.push_back(pack(h, n));
                 if (written != h) joined_keys.push_back(pack(written, n));
             }
@@ -327,9 +327,9 @@ void Matcher::Index::neighbours(const Prepared& q) {
                 for_each_deletion(qt.text, [&](std::uint64_t k) {
                     for_each_key(deletion_keys, k, [&](std::uint32_t t) { ids.push_back(t); });
                 });
-            for_each_key(sound_keys, fnv(qt.sound), [&](std::uint32_t t) { ids.push_back(t); });
+            for_each_key(sound_keys, fnv1a64(qt.sound), [&](std::uint32_t t) { ids.push_back(t); });
             if (qt.skel.size() >= 3)
-                for_each_key(skeleton_keys, fnv(qt.skel), [&](std::uint32_t t) {
+                for_each_key(skeleton_keys, fnv1a64(qt.skel), [&](std::uint32_t t) {
                     if (qt.abjad || vocab[t].abjad) ids.push_back(t);
                 });
         }
@@ -344,7 +344,7 @@ void Matcher::Index::neighbours(const Prepared& q) {
         if (!fuzzy_kind(qt.kind)) continue;
         // Listed names that write this word apart ("alrashid" / "al rashid").
         if (qt.text.size() >= 5)
-            for_each_key(joined_keys, fnv(qt.text), [&](std::uint32_t n) { h.joined_names.push_back(n); });
+            for_each_key(joined_keys, fnv1a64(qt.text), [&](std::uint32_t n) { h.joined_names.push_back(n); });
         // The query writes together what a listed name writes apart, unknown to the lists as a whole
         // ("DmitriyKOMNOV"): split it where both parts are listed words; the rarer part retrieves.
         if (qt.kind == TokenKind::word && qt.text.size() >= 7 && !h.known) {

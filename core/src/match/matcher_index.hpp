@@ -4,6 +4,8 @@
 
 #include "scorer.hpp"
 
+#include <exportcheck/fnv.hpp>
+
 #include <deque>
 #include <string>
 #include <unordered_map>
@@ -11,13 +13,9 @@
 
 namespace exportcheck {
 
-// FNV-1a, streaming (the hash of a concatenation continues from the hash of its start); the same on every
-// platform, so native and wasm builds index identically.
-inline constexpr std::uint64_t kFnvBasis = 1469598103934665603ull;
-inline std::uint64_t fnv(std::string_view s, std::uint64_t h = kFnvBasis) noexcept {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h;
-}
+// The index keys hash with text::fnv1a64 (exportcheck/fnv.hpp): the same on every platform, so native and
+// wasm builds index identically.
+using text::fnv1a64;
 
 struct Matcher::Index final : match::WordRarity {
     static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <exportcheck/match.hpp>
+#include <exportcheck/fnv.hpp>
 #include <exportcheck/text.hpp>
 
 #include <cstdint>
@@ -15,16 +16,7 @@ namespace exportcheck::match {
 
 inline constexpr std::uint32_t kNoVocab = 0xFFFFFFFFu;
 
-// A string-keyed map that string_views look up without a copy.
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = 1469598103934665603ull;
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-        return static_cast<std::size_t>(h);
-    }
-};
-using WordMapU32 = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+using WordMapU32 = std::unordered_map<std::string, std::uint32_t, text::WordHash, std::equal_to<>>;
 
 // A token ready for comparison: its spellings and its weight (how much it says about identity).
 struct Tok {

@@ -12,10 +12,6 @@ using namespace rules_detail;
 
 namespace {
 
-bool is_person(const Party& p, const RulesData& rules) {
-    return static_cast<bool>(rules.words->person_types.whole(fold(p.type)));
-}
-
 void add_country(Destinations& d, const RulesData& rules, const std::string& cc, const std::string& role) {
     if (cc.empty()) return;
     for (auto& c : d.countries)
@@ -75,7 +71,7 @@ Destinations destinations_of(const Order& order, const RulesData& rules) {
             concern(p, p.headquarters_country, "headquarters_country");
             concern(p, p.parent_headquarters_country, "parent.headquarters_country");
             // A buyer organisation located in D:5/Macau buying for elsewhere: its seat is taken as its headquarters.
-            if (p.role == Role::buyer && p.headquarters_country.empty() && !is_person(p, rules) && !all_dest_concern)
+            if (p.role == Role::buyer && p.headquarters_country.empty() && !rules.names_person(p.type) && !all_dest_concern)
                 concern(p, p.address.country, "address (no headquarters_country given)");
         } else if (p.role == Role::parent) {
             concern(p, p.headquarters_country.empty() ? p.address.country : p.headquarters_country, "parent party");

@@ -45,7 +45,6 @@ struct Ctx {
     }
 };
 
-bool is_person(const Party& p, const CompiledWords& w) { return static_cast<bool>(w.person_types.whole(fold(p.type))); }
 
 // "forwarder", "logistics", "trading", "bank" from the party's type, business or name.
 std::optional<std::pair<std::string, std::string>> party_kind(const Party& p, const CompiledWords& w) {
@@ -268,7 +267,7 @@ void r07(Ctx& c) {
         if (!who_uses.empty()) break;
     }
     for (const auto* p : who_uses) {
-        if (is_person(*p, c.w)) {
+        if (c.in.rules.names_person(p->type)) {
             const double max_dc = flags.number("person_max_datacenter_units"), max_c = flags.number("person_max_consumer_units");
             if (dc_units > max_dc || consumer_units > max_c) {
                 auto& f = c.flag("R07", Severity::review, "high", "flag.r07_person",
@@ -304,7 +303,7 @@ void r08(Ctx& c) {
     for (const auto& p : o.parties) {
         if (!(p.role == Role::buyer || p.role == Role::ultimate_consignee || p.role == Role::end_user || p.role == Role::ship_to))
             continue;
-        if (is_person(p, c.w)) continue;
+        if (c.in.rules.names_person(p.type)) continue;
         if (const auto est = parse_date(p.established); est && c.advanced) {
             const bool is_young = ref && est->years_until(*ref) < young;
             const bool after_rule = rule_date && !(*est < *rule_date) && c.controlled;
@@ -402,7 +401,7 @@ void r11(Ctx& c) {
             cc = !p.headquarters_country.empty() && g.hq_concern_country(p.headquarters_country) ? p.headquarters_country
                : !p.parent_headquarters_country.empty() && g.hq_concern_country(p.parent_headquarters_country) ? p.parent_headquarters_country
                : "";
-        } else if (p.role == Role::buyer && is_person(p, c.w) && g.hq_concern_country(p.address.country)) {
+        } else if (p.role == Role::buyer && c.in.rules.names_person(p.type) && g.hq_concern_country(p.address.country)) {
             const bool elsewhere = std::any_of(c.in.destinations.countries.begin(), c.in.destinations.countries.end(),
                                                [&](const DestinationCountry& d) { return !d.d5_or_macau; });
             if (elsewhere) cc = p.address.country;

@@ -403,6 +403,10 @@ Result<RulesData> RulesData::from_documents(const json& documents) {
     return r;
 }
 
+bool RulesData::names_person(std::string_view party_type) const {
+    return words && words->person_types.whole(rules_detail::fold(party_type));
+}
+
 nlohmann::ordered_json RulesData::versions() const {
     nlohmann::ordered_json v = nlohmann::ordered_json::object();
     for (const auto& [name, doc] : documents.items()) {

@@ -2,7 +2,7 @@
 
 #include <exportcheck/error.hpp>
 #include <exportcheck/rules.hpp>
-
+#include <exportcheck/text.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -10,98 +10,6 @@
 
 namespace exportcheck::rules_detail {
 namespace {
-
-// Base letters of U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A); '\0' = keep as is,
-// ' ' = separator. Two-letter folds (ß, æ, œ, þ) are handled in fold_cp().
-constexpr std::string_view kLatin =
-    "aaaaaaaceeeeiiii"  // C0-CF
-    "dnooooo ouuuuyts"  // D0-DF (D7 × separator, DE þ, DF ß handled below)
-    "aaaaaaaceeeeiiii"  // E0-EF
-    "dnooooo ouuuuyty"  // F0-FF (F7 ÷ separator)
-    "aaaaaaccccccccdd"  // 100-10F
-    "ddeeeeeeeeeegggg"  // 110-11F
-    "gggghhhhiiiiiiii"  // 120-12F
-    "iiiijjkkklllllll"  // 130-13F
-    "lllnnnnnnnnnoooo"  // 140-14F
-    "oooorrrrrrssssss"  // 150-15F
-    "ssttttttuuuuuuuu"  // 160-16F
-    "uuuuwwyyyzzzzzzs"; // 170-17F
-
-bool is_separator_cp(char32_t c) {
-    if (c < 0x80) return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
-    if (c >= 0x80 && c <= 0xBF) return true;                      // Latin-1 punctuation, nbsp
-    if (c == 0xD7 || c == 0xF7) return true;                      // × ÷
-    if (c >= 0x2000 && c <= 0x206F) return true;                  // general punctuation
-    if (c >= 0x3000 && c <= 0x303F) return true;                  // CJK symbols and punctuation
-    if (c >= 0xFF01 && c <= 0xFF0F) return true;                  // full-width punctuation
-    if ((c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65)) return true;
-    if (c == 0xFFFD || c == 0xFEFF) return true;
-    return false;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
-// Appends the folded form of one letter or digit code point.
-void fold_cp(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    } else if (c == 0xDF) {
-        out += "ss";
-    } else if (c == 0xC6 || c == 0xE6) {
-        out += "ae";
-    } else if (c == 0x152 || c == 0x153) {
-        out += "oe";
-    } else if (c == 0xDE || c == 0xFE) {
-        out += "th";
-    } else if (c >= 0xC0 && c <= 0x17F) {
-        out += kLatin[c - 0xC0];
-    } else if (c >= 0x410 && c <= 0x42F) {
-        append_utf8(out, c + 0x20);  // Cyrillic capitals
-    } else if (c >= 0x400 && c <= 0x40F) {
-        append_utf8(out, c + 0x50);
-    } else if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) {
-        fold_cp(out, c - 0xFEE0);  // full-width ASCII
-    } else {
-        append_utf8(out, c);
-    }
-}
-
-// Decodes one code point at `i` (advancing it); an invalid byte decodes as U+FFFD.
-char32_t next_cp(std::string_view s, std::size_t& i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    for (int k = 1; k < len; ++k) {
-        const auto cb = static_cast<unsigned char>(s[i + k]);
-        if ((cb & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFD;
-        }
-        c = (c << 6) | (cb & 0x3F);
-    }
-    i += len;
-    return c;
-}
 
 bool has_non_ascii(std::string_view s) {
     for (char ch : s)
@@ -114,33 +22,12 @@ bool has_non_ascii(std::string_view s) {
 FoldedSpans fold_with_spans(std::string_view utf8) {
     FoldedSpans out;
     Folded& f = out.folded;
-    std::string word;
-    std::size_t begin = 0, end = 0;
-    auto flush = [&] {
-        if (word.empty()) return;
+    for (auto& w : text::free_text_words(utf8)) {
         if (!f.text.empty()) f.text += ' ';
-        f.text += word;
-        f.words.push_back(std::move(word));
-        out.spans.emplace_back(begin, end);
-        word.clear();
-    };
-    for (std::size_t i = 0; i < utf8.size();) {
-        const std::size_t at = i;
-        const char32_t c = next_cp(utf8, i);
-        if (is_separator_cp(c)) {
-            flush();
-        } else {
-            if (word.empty()) begin = at;
-            end = i;
-            fold_cp(word, c);
-            if (!word.empty() && word.back() == ' ') {  // a Latin table separator
-                word.pop_back();
-                end = at;
-                flush();
-            }
-        }
+        f.text += w.text;
+        f.words.push_back(std::move(w.text));
+        out.spans.emplace_back(w.begin, w.end);
     }
-    flush();
     return out;
 }
 

@@ -1,6 +1,6 @@
-// Free text as the rules read it: folded (lower case, Latin accents removed, Cyrillic lower-cased,
-// full-width forms to ASCII) and cut into words at anything that is not a letter or a digit. Word lists
-// of the rules documents are matched against it:
+// Free text as the rules read it: the words of text::free_text_words (lower case, Latin accents removed,
+// Cyrillic lower-cased, full-width forms to ASCII, cut at anything that is not a letter or a digit). Word
+// lists of the rules documents are matched against it:
 //   "freight forwarder"  the words in a row, whole words only
 //   "logist*"            a trailing * matches any ending of the last word
 //   "物流", "торговый"    a phrase with non-Latin letters matches anywhere (Chinese is not cut into words)

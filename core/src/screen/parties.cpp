@@ -3,7 +3,6 @@
 // lists it asks for review; weaker matches ask for review and never block. The party's country and
 // address corroborate or weaken a match; listed street addresses (EL address entries) are checked too.
 #include "../i18n/wording.hpp"
-#include "../rules/compiled_words.hpp"  // fold(), the word lists: still Rules' own (issue 15: Text should own the fold)
 #include "screen_internal.hpp"
 
 #include <exportcheck/concat.hpp>
@@ -19,10 +18,10 @@
 namespace exportcheck {
 
 using namespace wording;
-using rules_detail::fold;
+using text::fold_free_text;
 
 std::string party_fingerprint(std::string_view name, std::string_view country) {
-    return sha256_hex(fold(name).text + "|" + std::string(country)).substr(0, 16);
+    return sha256_hex(fold_free_text(name) + "|" + std::string(country)).substr(0, 16);
 }
 
 // Dumped as ordered_json (the same text: the keys stay sorted) so the wasm carries one JSON serializer.
@@ -46,8 +45,9 @@ bool has_digit(const std::string& w) {
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-void street_parts(std::string_view text, std::vector<std::string>& words, std::vector<std::string>& numbers) {
-    for (const auto& w : fold(text).words) {
+void street_parts(std::string_view street, std::vector<std::string>& words, std::vector<std::string>& numbers) {
+    for (const auto& word : text::free_text_words(street)) {
+        const std::string& w = word.text;
         if (has_digit(w)) {
             std::string digits;
             for (char c : w)
@@ -60,10 +60,10 @@ void street_parts(std::string_view text, std::vector<std::string>& words, std::v
 }
 
 bool address_only(const Entry& e) {
-    const auto f = fold(e.name);
-    if (!f.words.empty() && f.words[0] == "address") return true;
+    const auto name = fold_free_text(e.name);
+    if (name == "address" || name.starts_with("address ")) return true;
     for (const auto& a : e.addresses)
-        if (!a.street.empty() && fold(a.street).text == f.text) return true;
+        if (!a.street.empty() && fold_free_text(a.street) == name) return true;
     return false;
 }
 
@@ -312,7 +312,7 @@ struct Screening {
                 }
             if (address_note.empty() && !q.party->address.city.empty())
                 for (const auto& a : e.addresses)
-                    if (!a.city.empty() && fold(a.city).text == fold(q.party->address.city).text) {
+                    if (!a.city.empty() && fold_free_text(a.city) == fold_free_text(q.party->address.city)) {
                         address_note = "same city as a listed address (" + a.city + ")";
                         note_msg = msg("corr.city", {{"city", a.city}});
                     }
@@ -493,7 +493,7 @@ struct Screening {
 
 EntityType party_type(const std::string& type, const RulesData& rules) {
     if (type.empty()) return EntityType::unknown;
-    if (rules.words->person_types.whole(fold(type))) return EntityType::person;
+    if (rules.names_person(type)) return EntityType::person;
     return EntityType::organization;
 }
 

@@ -2,6 +2,7 @@
 // data/countries/aliases.tsv, built by scripts/gen-country-table.mjs). The tables are constexpr and
 // checked sorted at compile time, so a lookup is a binary search with no set-up.
 #include "exportcheck/countries.hpp"
+#include "exportcheck/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -59,40 +60,6 @@ std::string_view trim_ascii(std::string_view s) {
     return s;
 }
 
-struct Decoded {
-    char32_t cp;
-    std::size_t length;
-    bool valid;
-};
-
-// One UTF-8 sequence at the start of s (non-empty). Malformed input decodes as a single invalid
-// byte, which normalise() copies through unchanged so it can never match an (ASCII) table key.
-Decoded decode_utf8(std::string_view s) {
-    const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(s[i]); };
-    const std::uint8_t lead = byte(0);
-    if (lead < 0x80) return {lead, 1, true};
-    std::size_t length = 0;
-    char32_t cp = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        cp = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        cp = lead & 0x0F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        cp = lead & 0x07;
-    } else {
-        return {0, 1, false};
-    }
-    if (s.size() < length) return {0, 1, false};
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(i) & 0xC0) != 0x80) return {0, 1, false};
-        cp = (cp << 6) | (byte(i) & 0x3F);
-    }
-    return {cp, length, true};
-}
-
 // Builds the lookup key: ASCII letters lower-cased, digits kept, Latin-1 / Latin Extended-A letters
 // folded to ASCII (kLatinFold), ASCII punctuation, Latin-1 symbols and General Punctuation (’ – “)
 // turned into spaces, spaces collapsed and trimmed, and a leading or trailing "the" dropped.
@@ -107,12 +74,15 @@ void normalise(std::string_view text, std::string& out) {
         out += piece;
     };
     while (!text.empty()) {
-        const Decoded d = decode_utf8(text);
-        const std::string_view raw = text.substr(0, d.length);
-        text.remove_prefix(d.length);
-        if (!d.valid) {
+        // A byte that starts no valid sequence is copied through: it can never match an (ASCII) key.
+        const bool valid = text::utf8_sequence_length(text, 0) != 0;
+        std::size_t length = 0;
+        const char32_t cp = text::next_code_point(text, length);
+        const std::string_view raw = text.substr(0, length);
+        text.remove_prefix(length);
+        if (!valid) {
             put(raw);
-        } else if (d.cp < kAsciiEnd) {
+        } else if (cp < kAsciiEnd) {
             const char c = raw.front();
             if (is_ascii_alnum(c)) {
                 const char lower = ascii_lower(c);
@@ -120,10 +90,10 @@ void normalise(std::string_view text, std::string& out) {
             } else {
                 gap = true;
             }
-        } else if (d.cp < kFoldFirst || (d.cp >= kGeneralPunctuationFirst && d.cp <= kGeneralPunctuationLast)) {
+        } else if (cp < kFoldFirst || (cp >= kGeneralPunctuationFirst && cp <= kGeneralPunctuationLast)) {
             gap = true;
-        } else if (d.cp <= kFoldLast) {
-            const std::string_view folded = kLatinFold[d.cp - kFoldFirst];
+        } else if (cp <= kFoldLast) {
+            const std::string_view folded = kLatinFold[cp - kFoldFirst];
             if (folded == " ") {
                 gap = true;
             } else {

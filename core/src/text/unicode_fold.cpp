@@ -191,13 +191,7 @@ std::vector<Word> split_words(std::string_view utf8) {
             ++i;
             continue;
         }
-        // One multi-byte sequence (invalid bytes become U+FFFD, a separator).
-        const auto one = decode_utf8(utf8.substr(i, c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2));
-        const char32_t cp = one.empty() ? 0xFFFD : one[0];
-        feed(b, cp);
-        std::size_t len = 1;
-        if (cp != 0xFFFD) len = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-        i += len;
+        feed(b, next_code_point(utf8, i));  // invalid bytes become U+FFFD, a separator
     }
     b.end_word();
     return words;

@@ -4,38 +4,39 @@
 
 namespace exportcheck::text {
 
+std::size_t utf8_sequence_length(std::string_view s, std::size_t at) {
+    const auto b = static_cast<unsigned char>(s[at]);
+    if (b < 0x80) return 1;
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range: no overlong form, surrogate or > U+10FFFF
+    if (b >= 0xC2 && b <= 0xDF) len = 2;
+    else if (b >= 0xE0 && b <= 0xEF) len = 3, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+    else if (b >= 0xF0 && b <= 0xF4) len = 4, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+    if (len == 0 || at + len > s.size()) return 0;
+    const auto second = static_cast<unsigned char>(s[at + 1]);
+    if (second < lo || second > hi) return 0;
+    for (std::size_t k = 2; k < len; ++k)
+        if ((static_cast<unsigned char>(s[at + k]) & 0xC0) != 0x80) return 0;
+    return len;
+}
+
+char32_t next_code_point(std::string_view s, std::size_t& at) {
+    const std::size_t len = utf8_sequence_length(s, at);
+    if (len == 0) {
+        ++at;
+        return 0xFFFD;
+    }
+    const auto lead = static_cast<unsigned char>(s[at]);
+    char32_t cp = len == 1 ? lead : len == 2 ? lead & 0x1F : len == 3 ? lead & 0x0F : lead & 0x07;
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[at + k]) & 0x3F);
+    at += len;
+    return cp;
+}
+
 std::u32string decode_utf8(std::string_view s) {
     std::u32string out;
     out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            out.push_back(c);
-            ++i;
-            continue;
-        }
-        int len = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-        if (c >= 0xF5) len = 0;
-        char32_t cp = len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-        bool ok = len > 0 && i + len <= s.size();
-        for (int k = 1; ok && k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80) ok = false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        // Overlong forms, surrogates and out-of-range values are invalid too.
-        if (ok && ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-                   (cp >= 0xD800 && cp <= 0xDFFF)))
-            ok = false;
-        if (!ok) {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        out.push_back(cp);
-        i += len;
-    }
+    for (std::size_t at = 0; at < s.size();) out.push_back(next_code_point(s, at));
     return out;
 }
 

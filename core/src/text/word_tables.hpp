@@ -2,6 +2,7 @@
 // single hash lookup per word tells every step what it needs (phrases it starts, variant, kind, number).
 #pragma once
 
+#include <exportcheck/fnv.hpp>
 #include <exportcheck/text.hpp>
 
 #include <cstdint>
@@ -19,15 +20,6 @@ struct Phrase {
     bool edge_only;                  // short legal forms: only at the start or end of a name
 };
 
-// FNV-1a over the bytes; transparent, so string_views look up std::string keys without a copy.
-struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = 1469598103934665603ull;
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-        return static_cast<std::size_t>(h);
-    }
-};
 template <class V>
 using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
 
