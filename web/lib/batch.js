@@ -1,6 +1,5 @@
 // Batch helpers shared by the in-process runner (node, or a page without Workers), the Worker pool and
-// the Worker itself: progress arithmetic, abort errors, screening a chunk, reading JSON lines.
-import { ExportCheckError } from './core.js';
+// the Worker itself: progress arithmetic, abort errors, screening a chunk, a digest's report bytes.
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -41,23 +40,6 @@ export class Progress {
 export function orderId(order, index) {
   const id = order && typeof order === 'object' ? order.id : undefined;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : `#${index + 1}`;
-}
-
-// A report's digest: what a results table, a chart and an audit summary need, with the report itself kept
-// as the JSON text the core wrote (`json`); parse it only to show the full report. (A batch file's digests
-// are written by the core itself: wasm/bindings.cpp report_digest, the same fields.)
-export function digestReport(json) {
-  const report = JSON.parse(json);
-  const findings = report.findings ?? [];
-  return {
-    order_id: report.order_id,
-    decision: report.decision,
-    summary: report.summary ?? '',
-    findings: findings.length,
-    rules: [...new Set(findings.map((f) => f.rule ?? f.kind).filter(Boolean))],
-    main: findings[0] ? { rule: findings[0].rule ?? '', message: findings[0].message ?? '' } : null,
-    json,
-  };
 }
 
 const utf8Decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;

@@ -1,7 +1,7 @@
 // One wasm core with a loaded bundle, driven in this thread: what node's createChecker uses directly and what
 // every Worker (web/lib/worker.js) runs for the page and the widget. Every method is synchronous.
 import { ExportCheckError } from './core.js';
-import { digestReport, screenChunk } from './batch.js';
+import { orderId, screenChunk } from './batch.js';
 import { screenRequest } from './screen-request.js';
 
 const ownListArgument = (text, name) => {
@@ -20,7 +20,12 @@ const requestOptions = (request) => {
 // of `errors`: what the page lists, worded by the core (file, line, column) in the language asked for.
 const lineError = ({ column, error, line }) => ({ line, ...(column ? { column } : {}), ...error });
 
-// The core's digest line (wasm/bindings.cpp report_digest) as web/lib/batch.js digestReport gives it.
+// The error row of an order the core refused (web/lib/batch.js screenChunk gives the same).
+const errorRow = (order, index, error) => ({ order_id: orderId(order, index),
+  error: { code: error?.code ?? 'bad_order', message: error?.message ?? 'not an order' } });
+
+// The core's digest line (wasm/hot_doors.cpp report_digest): what a results table, a chart and an audit
+// summary need.
 const fromCoreDigest = (d) => ({ order_id: d.order_id, decision: d.decision, summary: d.summary, findings: d.findings,
   rules: d.rules, main: d.main });
 
@@ -65,13 +70,19 @@ export class Engine {
   match(query) { return this.#core.call('match', query); }
   screen(order, options) { return this.#core.call('screen', screenRequest(order, options)); }
 
-  // Orders (objects) -> reports (or digests), a refused order giving an error row in its place.
+  // Orders (objects) -> reports, a refused order giving an error row in its place. With `digest`, the orders
+  // go to the core as JSON lines and come back as the core's digests and report bytes, as screenText gives
+  // them (`buffers`, each digest's `span`).
   screenOrders(orders, { request, digest } = {}) {
-    const core = this.#core;
-    const screen = digest
-      ? (order) => digestReport(core.callRaw('screen', screenRequest(order, request)))
-      : (order) => core.call('screen', screenRequest(order, request));
-    return { reports: screenChunk(screen, orders) };
+    if (!digest) {
+      const core = this.#core;
+      return { reports: screenChunk((order) => core.call('screen', screenRequest(order, request)), orders) };
+    }
+    const text = orders.map((order) => JSON.stringify(order ?? null)).join('\n');
+    const { reports, errors, buffers } = this.screenText(text, { format: 'jsonl', request, digest });
+    // A value that is no order at all (null, a number) holds no report: its line's error is its row.
+    const errorAt = new Map(errors.map((e) => [e.line, e]));
+    return { reports: reports.map((r, i) => r ?? errorRow(orders[i], i, errorAt.get(i + 1))), buffers };
   }
 
   // How to give a file of orders to screenText in chunks (the core counts and applies the file limits):

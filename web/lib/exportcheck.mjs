@@ -139,8 +139,9 @@ function ownListMethods(backend) {
 // promise rejects with an AbortError. onProgress({ done, total, elapsedMs, rate, etaMs });
 // onChunk(firstIndex, reports) as results arrive (not necessarily in order); request: the options of
 // screen() (clearances, settings, screened_at) for every order; digest: true gives, instead of report
-// objects, { order_id, decision, summary, findings (count), rules, main: {rule, message}, json } with the
-// report's JSON text as the core wrote it (much less for the page's thread to copy and keep).
+// objects, the core's digests { order_id, decision, summary, findings (count), rules, main: {rule, message} }
+// with the report as the core wrote it: `utf8` (its bytes, which an audit log keeps as they are) and `json`
+// (the same text, read from them when asked for); much less for the page's thread to copy and keep.
 async function screenBatch(backend, orders, options, checkBatchSize) {
   if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
   checkBatchSize(orders.length);
@@ -152,7 +153,8 @@ async function screenBatch(backend, orders, options, checkBatchSize) {
     tasks.push({ from, count: part.length, type: 'screenOrders', args: [part, { request, digest }] });
   }
   const results = new Array(orders.length);
-  await backend.batch(tasks, { ...options, total: orders.length, onTask: (task, { reports }) => {
+  await backend.batch(tasks, { ...options, total: orders.length, onTask: (task, { reports, buffers }) => {
+    if (buffers) for (const r of reports) if (r?.span) withReportText(r, buffers);
     for (let i = 0; i < reports.length; i++) results[task.from + i] = reports[i];
     options.onChunk?.(task.from, reports);
   } });
