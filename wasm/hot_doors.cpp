@@ -14,9 +14,9 @@ namespace {
 
 using namespace doors;
 
-// What a results table needs of a report, the fields of web/lib/batch.js digestReport (order_id, decision,
-// summary, findings: their count, rules: each finding's rule, else its kind, once each, main: the first
-// finding's rule and message): a Worker reads this short line instead of parsing the whole report again.
+// What a results table needs of a report (order_id, decision, summary, findings: their count, rules: each
+// finding's rule, else its kind, once each, main: the first finding's rule and message), the batch digest of
+// every page and widget batch (web/lib/engine.js): a Worker reads this short line, not the whole report.
 std::string report_digest(const nlohmann::ordered_json& report) {
     const auto text = [](const nlohmann::ordered_json& j, const char* key) {
         return j.contains(key) && !j[key].is_null() ? j[key] : nlohmann::ordered_json("");
