@@ -75,7 +75,7 @@ test('1,000 orders: progress, chart, table, filter, report, exports', async (t) 
   assert.equal(json.reports.length, 1000);
 
   // The audit log holds every screening whole: its order as given and its report as the core wrote it (the
-  // batch's details are stored in groups, the reports as the core's UTF-8).
+  // batch's details are stored in groups, the reports packed as the Workers packed them, web/lib/report-bytes.js).
   await page.click('#tab-audit');
   await page.waitForSelector('#view-audit[data-records="1000"]');
   const log = JSON.parse((await download('#audit-export-json')).text);

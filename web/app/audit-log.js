@@ -8,6 +8,7 @@
 // last event of the transaction, so the page says to keep longer when that comes later.
 import { committed, done, openDb } from './db.js';
 import { toCsv, parseCsv } from './csv.js';
+import { unpack } from '../lib/report-bytes.js';
 
 export const AUDIT_FORMAT = 'exportcheck-audit';
 const OFAC_LISTS = new Set(['SDN', 'SSI', 'FSE', 'PLC', 'CAP', 'CMIC', 'MBS', 'NS-MBS']);
@@ -41,7 +42,9 @@ export function recordContext(checker) {
   };
 }
 
-const reportText = (digest) => (digest.utf8 ? { report_utf8: digest.utf8 } : { report_json: digest.json });
+// A batch digest's report as its Worker handed it over (web/lib/report-bytes.js): packed, UTF-8 bytes or text.
+const reportText = (digest) => (digest.packed ? { report_packed: digest.packed }
+  : digest.utf8 ? { report_utf8: digest.utf8 } : { report_json: digest.json });
 const decoder = new TextDecoder();
 
 // Builds a record (not yet stored) for one screening; `context` from recordContext(checker). The report is
@@ -75,7 +78,7 @@ export function makeRecord({ order, report, digest, checker, context = recordCon
 const GROUP = 10;
 
 function summarize(record) {
-  const { order, report, report_json: _json, report_utf8: _utf8, digest, detail: _where, ...summary } = record;
+  const { order, report, report_json: _json, report_utf8: _utf8, report_packed: _packed, digest, detail: _where, ...summary } = record;
   const findings = report?.findings ?? [];
   summary.summary = {
     parties: [...new Set((order?.parties ?? []).map((p) => p?.name).filter(Boolean))],
@@ -86,33 +89,44 @@ function summarize(record) {
   return summary;
 }
 
-// The order and the report, as given: UTF-8 bytes, JSON text, or an object.
-function entryOf({ order, report, report_json: json, report_utf8: utf8 }) {
+// The order and the report, as given: its span in the group's packed reports, UTF-8 bytes, JSON text, or an
+// object.
+function entryOf({ order, report, report_json: json, report_utf8: utf8, report_packed: packed }) {
+  if (packed !== undefined) return { order, report_span: [packed.start, packed.end] };
   if (utf8 !== undefined) return { order, report_utf8: utf8 };
   return json !== undefined ? { order, report_json: json } : { order, report };
 }
 
-const reportOf = (entry) => {
+// An entry's report, as an object (`value`: the "audit_detail" value it is in, which holds packed reports).
+async function reportOf(entry, value) {
   if (entry?.report) return entry.report;
-  const json = entry?.report_utf8 ? decoder.decode(entry.report_utf8) : entry?.report_json;
+  const [start, end] = entry?.report_span ?? [];
+  const bytes = entry?.report_span && value?.reports_packed ? (await unpack(value.reports_packed)).subarray(start, end)
+    : entry?.report_utf8;
+  const json = bytes ? decoder.decode(bytes) : entry?.report_json;
   return json ? JSON.parse(json) : undefined;
-};
+}
 
-const merge = (summary, entry) => {
+async function merge(summary, { value, entry } = {}) {
   if (!summary) return undefined;
   const { summary: _s, detail: _where, ...rest } = summary;
-  return { ...rest, order: entry?.order, report: reportOf(entry) };
-};
+  return { ...rest, order: entry?.order, report: await reportOf(entry, value) };
+}
 
-// A summary's detail entry, from the values of "audit_detail" (byKey: key -> value).
-const entryIn = (summary, byKey) => (summary.detail
-  ? byKey(summary.detail.key)?.entries?.[summary.detail.slot]
-  : byKey(summary.id));
+// A summary's "audit_detail" value and its entry in it (byKey: key -> value).
+const detailOf = (summary, byKey) => {
+  const value = byKey(summary.detail ? summary.detail.key : summary.id);
+  return { value, entry: summary.detail ? value?.entries?.[summary.detail.slot] : value };
+};
 
 // The "audit_detail" value of a group of records: their orders and reports. Reports given as UTF-8 views of
 // one buffer that holds just them (a batch's, web/lib/engine.js) are stored with it as it is; others are
 // copied into a buffer of the group's own (a view stores its whole buffer).
 function groupValue(id, group) {
+  const packed = group.map((r) => r.report_packed).filter(Boolean);
+  if (packed.length && packed.every((p) => p.bytes === packed[0].bytes)) {
+    return { id, entries: group.map(entryOf), reports_packed: packed[0].bytes };
+  }
   const views = group.map((r) => r.report_utf8).filter(Boolean);
   const size = views.reduce((n, v) => n + v.length, 0);
   if (views.length && views.every((v) => v.buffer === views[0].buffer) && views[0].buffer.byteLength === size) {
@@ -130,12 +144,13 @@ function groupValue(id, group) {
 }
 
 // Records cut into groups of up to GROUP, a batch's records where their reports' buffer changes.
+const reportsBuffer = (r) => r.report_packed?.bytes ?? r.report_utf8?.buffer;
+
 function groupsOf(records) {
   const groups = [];
   let group = [];
   for (const r of records) {
-    const buffer = r.report_utf8?.buffer;
-    if (group.length === GROUP || (group.length && buffer !== group[0].report_utf8?.buffer)) {
+    if (group.length === GROUP || (group.length && reportsBuffer(r) !== reportsBuffer(group[0]))) {
       groups.push(group);
       group = [];
     }
@@ -204,7 +219,7 @@ export async function getRecord(id) {
   const summary = await done(db.transaction('audit').objectStore('audit').get(id));
   if (!summary) return undefined;
   const value = await done(db.transaction('audit_detail').objectStore('audit_detail').get(summary.detail?.key ?? id));
-  return merge(summary, entryIn(summary, () => value));
+  return merge(summary, detailOf(summary, () => value));
 }
 
 // Every record's summary (no order, no report): { id, uid, kind, time, order_id, decision, bundle, engine,
@@ -220,7 +235,7 @@ export async function ordersOf(summaries) {
   const store = db.transaction('audit_detail').objectStore('audit_detail');
   const keys = [...new Set(summaries.map((r) => r.detail?.key ?? r.id))];
   const values = new Map(await Promise.all(keys.map(async (k) => [k, await done(store.get(k))])));
-  return summaries.map((r) => entryIn(r, (k) => values.get(k))?.order);
+  return summaries.map((r) => detailOf(r, (k) => values.get(k)).entry?.order);
 }
 
 // Every whole record, for an export.
@@ -229,7 +244,7 @@ export async function allFullRecords() {
   const tx = db.transaction(['audit', 'audit_detail']);
   const [summaries, details] = await Promise.all([done(tx.objectStore('audit').getAll()), done(tx.objectStore('audit_detail').getAll())]);
   const byKey = new Map(details.map((d) => [d.id, d]));
-  return summaries.map((r) => merge(r, entryIn(r, (k) => byKey.get(k))));
+  return Promise.all(summaries.map((r) => merge(r, detailOf(r, (k) => byKey.get(k)))));
 }
 
 // Adds an adjudication ({ finding, status: 'false_positive'|'confirmed', reason, reviewer, clearance? }) to a

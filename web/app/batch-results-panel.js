@@ -5,6 +5,7 @@ import { t, formatNumber } from './i18n/index.js';
 import { createTable } from './table.js';
 import { tableFilters } from './table-filters.js';
 import { openReport } from './report-dialog.js';
+import { reportOfDigest } from '../lib/report-bytes.js';
 import { formatDuration } from './batch-progress.js';
 import { decisionCounts, exportResults, partyNames, renderCharts, resultColumns, rowDecision } from './batch-results.js';
 
@@ -41,7 +42,7 @@ export function createBatchResults(ctx, state) {
   const filters = tableFilters({ id: 'batch', textLabel: 'batch.filterText', onChange: () => applyFilter() });
   const summary = h('p', { class: 'batch-summary', id: 'batch-summary' });
   const charts = h('div', { class: 'charts' });
-  const openRow = (row) => openReport({ report: row.report?.json ? JSON.parse(row.report.json) : row.report, recordId: row.recordId, ctx });
+  const openRow = async (row) => openReport({ report: await reportOfDigest(row.report), recordId: row.recordId, ctx });
   const table = createTable({ caption: 'batch.tableCaption', sort: { id: 'decision', dir: -1 },
     rowAttrs: (row) => ({ dataset: { decision: rowDecision(row.report) ?? '' } }), columns: resultColumns(openRow) });
   const exportButton = (kind, i18n) => h('button', { type: 'button', class: 'secondary', id: `batch-export-${kind}`, i18n,

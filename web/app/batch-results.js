@@ -6,6 +6,7 @@ import { t, formatNumber } from './i18n/index.js';
 import { barChart } from './chart.js';
 import { BY_SEVERITY, decisionBadge, decisionRank } from './result-view.js';
 import { toCsv } from './csv.js';
+import { reportJson } from '../lib/report-bytes.js';
 
 // The first sentence of a message, cut to a table cell's length (the full text is one click away).
 const short = (text, max = 110) => {
@@ -89,7 +90,7 @@ export function renderCharts(el, reports) {
 }
 
 // Downloads the results: 'csv' (one row per order) or 'json' (the reports as the core wrote them).
-export function exportResults(kind, { name, startedAt, bundle, reports }, rows) {
+export async function exportResults(kind, { name, startedAt, bundle, reports }, rows) {
   const base = `exportcheck-batch-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
   if (kind === 'csv') {
     download(`${base}.csv`, resultsCsv(rows, bundle), 'text/csv');
@@ -97,6 +98,6 @@ export function exportResults(kind, { name, startedAt, bundle, reports }, rows) 
   }
   // Spliced into one document without parsing the reports again.
   const head = JSON.stringify({ file: name, screened_at: startedAt, bundle }).slice(0, -1);
-  const texts = reports.filter(Boolean).map((r) => r.json ?? JSON.stringify(r));
+  const texts = await Promise.all(reports.filter(Boolean).map(reportJson));
   download(`${base}.json`, `${head},"reports":[\n${texts.join(',\n')}\n]}\n`, 'application/json');
 }

@@ -3,8 +3,9 @@
 //   audit     one record per screening without its order and report (auto-increment id; indexes order_id,
 //             time, uid): what the audit table lists, small enough to read thousands at once
 //   audit_detail  the order as entered and the full report of each record: records written together share one
-//             value (key "g:<uid>", entries in order; the summary's `detail` names key and slot); older records
-//             have one each, under the record's id
+//             value (key "g:<uid>", entries in order; the summary's `detail` names key and slot); a batch's
+//             reports are kept packed as its Worker packed them (`reports_packed`, deflate; each entry's
+//             `report_span` in it once inflated); older records have one value each, under the record's id
 //   settings    small preferences (key -> value)
 //   clearances  hits adjudicated as false positives, passed to every screening (key: party fingerprint, list,
 //               entry id and entry fingerprint), so the core reports them as `cleared` until the entry changes

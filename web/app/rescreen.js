@@ -2,6 +2,7 @@
 // another bundle is screened again (in the batch Workers); each new screening is recorded, pointing to the
 // one it repeats; the orders whose decision changed are returned.
 import { language } from './i18n/index.js';
+import { reportOfDigest } from '../lib/report-bytes.js';
 import { addRecords, allRecords, loadClearances, makeRecord, ordersOf, recordContext } from './audit-log.js';
 
 const decisionOf = (report) => (report?.error ? 'error' : report?.decision ?? 'error');
@@ -35,10 +36,10 @@ export async function rescreen(checker, candidates, { onProgress, signal } = {})
   });
   await Promise.all(writes);
   const changed = [];
-  reports.forEach((report, i) => {
+  for (const [i, report] of reports.entries()) {
     const before = candidates[i].decision;
     const after = decisionOf(report);
-    if (before !== after) changed.push({ record: candidates[i], report: report.json ? JSON.parse(report.json) : report, before, after });
-  });
+    if (before !== after) changed.push({ record: candidates[i], report: await reportOfDigest(report), before, after });
+  }
   return { total: candidates.length, changed };
 }

@@ -1,5 +1,5 @@
 // Batch helpers shared by the in-process runner (node, or a page without Workers), the Worker pool and
-// the Worker itself: progress arithmetic, abort errors, screening a chunk, a digest's report bytes.
+// the Worker itself: progress arithmetic, abort errors, screening a chunk.
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -40,19 +40,6 @@ export class Progress {
 export function orderId(order, index) {
   const id = order && typeof order === 'object' ? order.id : undefined;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : `#${index + 1}`;
-}
-
-const utf8Decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;
-
-// A digest whose report came as UTF-8 (`span` [buffer, start, end) in `buffers`, web/lib/engine.js screenText)
-// gets the report as those bytes (`utf8`, a view: nothing copied; an audit log stores them as they are) and
-// `json`, the same text, read from them only when asked for.
-export function withReportText(digest, buffers) {
-  const [buffer, start, end] = digest.span;
-  delete digest.span;
-  Object.defineProperty(digest, 'utf8', { value: buffers[buffer].subarray(start, end), enumerable: false, writable: true, configurable: true });
-  Object.defineProperty(digest, 'json', { get() { return utf8Decoder.decode(this.utf8); }, enumerable: true, configurable: true });
-  return digest;
 }
 
 // Screens orders[from, to) with `screen` (one order -> report, may throw); a refused order gives an error

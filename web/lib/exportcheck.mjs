@@ -18,12 +18,13 @@
 // The signature is checked on the file exactly as downloaded, before anything decompresses or parses it.
 import { ExportCheckError } from './errors.js';
 import { downloadBundle, openBundle, isBytes } from './download.js';
-import { runTasks, withReportText } from './batch.js';
+import { runTasks } from './batch.js';
+import { reportJson, withReportBytes } from './report-bytes.js';
 import { Engine } from './engine.js';
-import { loadCore } from './load-core.js';
+import { compileCore, loadCore } from './load-core.js';
 import { WorkerPool } from './worker-pool.js';
 
-export { ExportCheckError };
+export { ExportCheckError, reportJson };
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
 
@@ -76,7 +77,9 @@ function inlineBackend(raw, core) {
 
 // In a browser: Workers own the core (the page's thread keeps none); the first answers the catalogue.
 async function workerBackend(raw) {
-  let pool = new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), init: { raw } });
+  const module = await compileCore().catch(() => undefined); // else each Worker compiles its own
+  const init = module ? { raw, module } : { raw };
+  let pool = new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), init });
   const catalogue = await pool.ready(1);
   let ownList = null;
   let ownSummary = null;
@@ -90,7 +93,7 @@ async function workerBackend(raw) {
     warmUp: (count) => pool.ready(count),
     close: () => {
       pool.terminate();
-      pool = new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), init: { raw } });
+      pool = new WorkerPool({ workerUrl: new URL('./worker.js', import.meta.url), init });
       pool.setOwnList(ownList);
     },
   };
@@ -140,8 +143,9 @@ function ownListMethods(backend) {
 // onChunk(firstIndex, reports) as results arrive (not necessarily in order); request: the options of
 // screen() (clearances, settings, screened_at) for every order; digest: true gives, instead of report
 // objects, the core's digests { order_id, decision, summary, findings (count), rules, main: {rule, message} }
-// with the report as the core wrote it: `utf8` (its bytes, which an audit log keeps as they are) and `json`
-// (the same text, read from them when asked for); much less for the page's thread to copy and keep.
+// with the report as the core wrote it: in a browser's Workers `packed` (its place in deflated bytes, which an
+// audit log keeps as they are), else `utf8` (its bytes) and `json` (the same text); reportJson(digest) (exported)
+// reads either. Much less for the page's thread to copy and keep.
 async function screenBatch(backend, orders, options, checkBatchSize) {
   if (!Array.isArray(orders)) throw new ExportCheckError('bad_argument', 'screenBatch expects an array of orders');
   checkBatchSize(orders.length);
@@ -153,8 +157,8 @@ async function screenBatch(backend, orders, options, checkBatchSize) {
     tasks.push({ from, count: part.length, type: 'screenOrders', args: [part, { request, digest }] });
   }
   const results = new Array(orders.length);
-  await backend.batch(tasks, { ...options, total: orders.length, onTask: (task, { reports, buffers }) => {
-    if (buffers) for (const r of reports) if (r?.span) withReportText(r, buffers);
+  await backend.batch(tasks, { ...options, total: orders.length, onTask: (task, { reports, buffers, packed }) => {
+    if (buffers) for (const r of reports) if (r?.span) withReportBytes(r, buffers, packed);
     for (let i = 0; i < reports.length; i++) results[task.from + i] = reports[i];
     options.onChunk?.(task.from, reports);
   } });
@@ -167,8 +171,8 @@ async function screenBatch(backend, orders, options, checkBatchSize) {
 // the header and the line they start at); each chunk goes to a Worker's core as written. name: the file's
 // name, in the errors. Options as screenBatch; onChunk(firstIndex, reports, orders). Resolves to
 // { orders, reports, errors: [{ line, column?, code, message, message_id, params }] } (errors: what holds no
-// order, worded by the core in request.lang; not screened). A digest here also has `utf8`: its report's bytes
-// as the core wrote them (`json` is read from them when asked for), which an audit log can keep as they are.
+// order, worded by the core in request.lang; not screened). A digest here has its report's bytes as
+// screenBatch's digests have them.
 async function screenText(backend, text, options) {
   if (typeof text !== 'string') throw new ExportCheckError('bad_argument', 'screenText expects the file as text');
   const { request, digest, name = 'orders', format } = options;
@@ -187,7 +191,7 @@ async function screenText(backend, text, options) {
   const reports = new Array(plan.orders);
   const errors = [];
   await backend.batch(tasks, { ...options, total: plan.orders, onTask: (task, result) => {
-    if (result.buffers) for (const r of result.reports) if (r?.span) withReportText(r, result.buffers);
+    if (result.buffers) for (const r of result.reports) if (r?.span) withReportBytes(r, result.buffers, result.packed);
     for (let i = 0; i < result.reports.length; i++) {
       orders[task.from + i] = result.orders[i];
       reports[task.from + i] = result.reports[i];

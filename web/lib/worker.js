@@ -1,7 +1,8 @@
 // The one Worker of the page and the widget (built to public/worker.js and public/export-check-worker.js):
 // one wasm core and one loaded bundle, driven through web/lib/bridge.js. Requests {id, type, args, ownList?}
 // answer {id, ok} or {id, error: {code, message}}:
-//   init [{raw}]                          the bundle the page already verified and decompressed
+//   init [{raw, module?}]                 the bundle the page already verified and decompressed, and the
+//                                         wasm the page compiled once for all its Workers (load-core.js)
 //   init [{bundle?, signature?, publicKey?}] URLs: this Worker downloads and checks the bundle (the widget)
 //                                         -> {info, version, countries, limits, fileSha256?}
 //   any method of Engine (web/lib/engine.js): screen, screenOrders, planText, screenText, match, products,
@@ -11,6 +12,7 @@ import { errorData, ExportCheckError } from './errors.js';
 import { downloadBundle, openBundle } from './download.js';
 import { Engine } from './engine.js';
 import { loadCore } from './load-core.js';
+import { packReports } from './report-bytes.js';
 
 /* global __EXPORTCHECK_PUBLIC_KEY__ */
 const PINNED_PUBLIC_KEY = typeof __EXPORTCHECK_PUBLIC_KEY__ === 'string' ? __EXPORTCHECK_PUBLIC_KEY__ : undefined;
@@ -19,8 +21,8 @@ const METHODS = new Set(['screen', 'screenOrders', 'planText', 'screenText', 'ma
 
 let engine; // a promise of the Engine, set by init
 
-async function init({ raw, bundle, signature, publicKey }) {
-  const core = loadCore(); // instantiates while the bundle downloads
+async function init({ raw, module, bundle, signature, publicKey }) {
+  const core = loadCore(module); // instantiates while the bundle downloads
   core.catch(() => {});
   let fileSha256;
   if (!raw) {
@@ -49,12 +51,14 @@ async function handle({ type, args = [], ownList }) {
   return e[type](...args);
 }
 
-// A result's `buffers` (a batch chunk's reports as UTF-8) are handed over, not copied.
+// A result's `buffers` (a batch chunk's reports as UTF-8) are packed (web/lib/report-bytes.js) and handed
+// over, not copied.
 const transfers = (ok) => (Array.isArray(ok?.buffers) ? ok.buffers.map((b) => b.buffer) : []);
 
 self.onmessage = async ({ data }) => {
   try {
     const ok = await handle(data);
+    if (Array.isArray(ok?.buffers)) Object.assign(ok, await packReports(ok.buffers));
     self.postMessage({ id: data.id, ok }, transfers(ok));
   } catch (err) {
     self.postMessage({ id: data.id, error: errorData(err) });
