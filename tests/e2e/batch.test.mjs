@@ -68,6 +68,20 @@ test('1,000 orders: progress, chart, table, filter, report, exports', async (t) 
   assert.match(await page.textContent('dialog.report-dialog .record-meta'), /EAR: .* · OFAC: /);
   await screenshot(page, 'batch-row-report');
   await page.keyboard.press('Escape');
+  // A hit of a batch record is adjudicated from its report (records written together share one stored value).
+  // B-0002 is the second sample order, whose buyer is on the Entity List.
+  await page.fill('#batch-filter-text', 'B-0002');
+  await page.waitForFunction(() => document.querySelectorAll('#batch-results tbody tr').length === 1);
+  const blockedId = await page.textContent('#batch-results tbody tr:first-child .open-report');
+  await page.click('#batch-results tbody tr:first-child .open-report');
+  const hit = 'dialog.report-dialog[open] .finding[data-kind="party_match"]';
+  await page.waitForSelector(hit);
+  await page.click(`${hit} button[data-action="false_positive"]`);
+  await page.fill(`${hit} .adjudication-form textarea`, 'Another company of the same name');
+  await page.click(`${hit} .adjudication-form button[type="submit"]`);
+  await page.waitForSelector(`${hit} .adjudicated[data-status="false_positive"]`);
+  await page.keyboard.press('Escape');
+  await page.fill('#batch-filter-text', '');
 
   const csv = await download('#batch-export-csv');
   assert.equal(csv.text.replace(/^\uFEFF/, '').trim().split('\r\n').length, 1001);
@@ -87,6 +101,8 @@ test('1,000 orders: progress, chart, table, filter, report, exports', async (t) 
     assert.deepEqual(record.order, order);
     assert.deepEqual(record.report, json.reports.find((r) => r.order_id === order.id), `report of ${order.id} (#${i + 1})`);
   });
+  const adjudicated = log.records.filter((r) => r.adjudications.length);
+  assert.deepEqual(adjudicated.map((r) => [r.order_id, r.adjudications[0].status]), [[blockedId, 'false_positive']]);
   await page.click('#tab-batch');
   env.assertClean();
 });

@@ -71,10 +71,12 @@ export function makeRecord({ order, report, digest, checker, context = recordCon
 }
 
 // A record is stored in two parts: its summary ("audit": what the table shows and filters on) and its
-// detail (the order and the report), so listing thousands of records stays light. The details of records
-// written together are kept in groups ("audit_detail", key `g:<uid>`, `entries` in order; each summary's
-// `detail` says where its entry is): a batch of 10,000 orders is 1,000 writes of details, not 10,000, which
-// cost the browser most of its time, and each stays small (the browser stores a value over 64 KB as a file). Records stored before were one detail each, under the record's id.
+// detail (the order and the report), so listing thousands of records stays light. Records written together
+// are kept in groups of up to GROUP: their summaries as one value of "audit" (`rows`; a record's id is
+// "<key>.<slot>") and their details as one of "audit_detail" (key `g:<uid>`, `entries` in order; each
+// summary's `detail` says where its entry is). A batch of 10,000 orders is then 2,000 writes, not 20,000,
+// which cost the browser most of its time, and each value stays small (the browser stores a value over 64 KB
+// as a file). Records stored before groups were one value each in both stores, under the record's id.
 const GROUP = 10;
 
 function summarize(record) {
@@ -172,10 +174,8 @@ export async function addRecords(records) {
   const ids = groups.map((g) => new Array(g.length));
   const write = (g) => {
     const key = `g:${newUid()}`;
-    groups[g].forEach((r, slot) => {
-      const request = audit.add({ ...summarize(r), detail: { key, slot } });
-      request.onsuccess = () => { ids[g][slot] = request.result; };
-    });
+    const request = audit.add({ rows: groups[g].map((r, slot) => ({ ...summarize(r), detail: { key, slot } })) });
+    request.onsuccess = () => groups[g].forEach((_, slot) => { ids[g][slot] = `${request.result}.${slot}`; });
     const put = detail.put(groupValue(key, groups[g]));
     if (g + 1 < groups.length) put.onsuccess = () => write(g + 1);
   };
@@ -213,10 +213,24 @@ export function recordWriter({ max = 2000 } = {}) {
   });
 }
 
+// The summaries of one value of "audit": a group's rows, each with its id ("<key>.<slot>"), or a record
+// stored alone (as records were before groups).
+const rowsOf = (value) => (value?.rows ? value.rows.map((row, slot) => ({ ...row, id: `${value.id}.${slot}` })) : [value]);
+
+// Where a record's summary is: [key in "audit", slot in its rows] (no slot: stored alone).
+const placeOf = (id) => {
+  const m = /^(\d+)\.(\d+)$/.exec(String(id));
+  return m ? [Number(m[1]), Number(m[2])] : [id, undefined];
+};
+
+// A record's summary in the value of "audit" read at its key.
+const summaryIn = (value, id, slot) => (slot === undefined ? value : value?.rows?.[slot] && { ...value.rows[slot], id });
+
 // One whole record (summary, order and report).
 export async function getRecord(id) {
   const db = await openDb();
-  const summary = await done(db.transaction('audit').objectStore('audit').get(id));
+  const [key, slot] = placeOf(id);
+  const summary = summaryIn(await done(db.transaction('audit').objectStore('audit').get(key)), id, slot);
   if (!summary) return undefined;
   const value = await done(db.transaction('audit_detail').objectStore('audit_detail').get(summary.detail?.key ?? id));
   return merge(summary, detailOf(summary, () => value));
@@ -226,7 +240,7 @@ export async function getRecord(id) {
 // adjudications, retention, summary: { parties, findings, rules, text } }.
 export async function allRecords() {
   const db = await openDb();
-  return done(db.transaction('audit').objectStore('audit').getAll());
+  return (await done(db.transaction('audit').objectStore('audit').getAll())).flatMap(rowsOf);
 }
 
 // The orders of some records, given their summaries (each group of details read once).
@@ -242,7 +256,8 @@ export async function ordersOf(summaries) {
 export async function allFullRecords() {
   const db = await openDb();
   const tx = db.transaction(['audit', 'audit_detail']);
-  const [summaries, details] = await Promise.all([done(tx.objectStore('audit').getAll()), done(tx.objectStore('audit_detail').getAll())]);
+  const [values, details] = await Promise.all([done(tx.objectStore('audit').getAll()), done(tx.objectStore('audit_detail').getAll())]);
+  const summaries = values.flatMap(rowsOf);
   const byKey = new Map(details.map((d) => [d.id, d]));
   return Promise.all(summaries.map((r) => merge(r, detailOf(r, (k) => byKey.get(k)))));
 }
@@ -258,12 +273,14 @@ export async function adjudicate(id, { finding, status, reason = '', reviewer = 
   const db = await openDb();
   const tx = db.transaction(['audit', 'clearances'], 'readwrite');
   const store = tx.objectStore('audit');
-  const record = await done(store.get(id));
-  if (!record) throw new Error(`no audit record ${id}`);
+  const [key, slot] = placeOf(id);
+  const value = await done(store.get(key));
+  const stored = slot === undefined ? value : value?.rows?.[slot];
+  if (!stored) throw new Error(`no audit record ${id}`);
   const entry = { finding, status, reason: reason.trim(), reviewer: reviewer.trim(), time: new Date().toISOString() };
   if (clearance) entry.clearance = clearance;
-  record.adjudications = [...(record.adjudications ?? []), entry];
-  store.put(record);
+  stored.adjudications = [...(stored.adjudications ?? []), entry];
+  store.put(value);
   if (clearance?.party_fingerprint && clearance?.entry_fingerprint) {
     const key = clearanceKey(clearance);
     if (status === 'false_positive') {
@@ -273,7 +290,7 @@ export async function adjudicate(id, { finding, status, reason = '', reviewer = 
     }
   }
   await committed(tx);
-  return record;
+  return summaryIn(value, id, slot);
 }
 
 const clearanceKey = (c) => [c.party_fingerprint, c.list, c.source_id, c.entry_fingerprint].join('|');
@@ -349,24 +366,14 @@ export function parseExport(text) {
   return records;
 }
 
-function allUids(db) {
-  return new Promise((resolve, reject) => {
-    const uids = new Set();
-    const request = db.transaction('audit').objectStore('audit').index('uid').openKeyCursor();
-    request.onsuccess = () => {
-      const cursor = request.result;
-      if (!cursor) return resolve(uids);
-      uids.add(cursor.key);
-      cursor.continue();
-    };
-    request.onerror = () => reject(request.error);
-  });
+async function allUids() {
+  return new Set((await allRecords()).map((r) => r.uid));
 }
 
 // Imports records, skipping those already present (same uid). Resolves to { added, skipped }.
 export async function importRecords(records) {
   const db = await openDb();
-  const existing = await allUids(db);
+  const existing = await allUids();
   const fresh = [];
   let skipped = 0;
   for (const r of records) {

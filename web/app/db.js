@@ -1,7 +1,8 @@
 // The page's one IndexedDB database, "exportcheck", on this computer only:
 //   bundles   the signed bundle in use (key "current"): compressed bytes, signature, where it came from
-//   audit     one record per screening without its order and report (auto-increment id; indexes order_id,
-//             time, uid): what the audit table lists, small enough to read thousands at once
+//   audit     the summaries of the screenings (without order and report), written together in groups
+//             (`rows`; auto-increment key; web/app/audit-log.js): what the audit table lists, small enough to
+//             read thousands at once. The indexes (order_id, time, uid) only see records of before groups.
 //   audit_detail  the order as entered and the full report of each record: records written together share one
 //             value (key "g:<uid>", entries in order; the summary's `detail` names key and slot); a batch's
 //             reports are kept packed as its Worker packed them (`reports_packed`, deflate; each entry's
