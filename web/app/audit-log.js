@@ -74,10 +74,10 @@ export function makeRecord({ order, report, digest, checker, context = recordCon
 // detail (the order and the report), so listing thousands of records stays light. Records written together
 // are kept in groups of up to GROUP: their summaries as one value of "audit" (`rows`; a record's id is
 // "<key>.<slot>") and their details as one of "audit_detail" (key `g:<uid>`, `entries` in order; each
-// summary's `detail` says where its entry is). A batch of 10,000 orders is then 2,000 writes, not 20,000,
-// which cost the browser most of its time, and each value stays small (the browser stores a value over 64 KB
-// as a file). Records stored before groups were one value each in both stores, under the record's id.
-const GROUP = 10;
+// summary's `detail` says where its entry is). A batch of 10,000 orders is then about 700 writes, not
+// 20,000, which cost the browser most of its time, and each value stays small (the browser stores a value over
+// 64 KB as a file; a batch's group is one buffer of packed reports, web/lib/engine.js REPORTS_PER_BUFFER). Records stored before groups were one value each in both stores, under the record's id.
+const GROUP = 30;
 
 function summarize(record) {
   const { order, report, report_json: _json, report_utf8: _utf8, report_packed: _packed, digest, detail: _where, ...summary } = record;
