@@ -4,6 +4,7 @@
 // legacy CSV, dates of birth, nationalities and ids are elements of their own. expat reads the file as
 // a stream; each <sdnEntry> is gathered into a small element tree and converted when it closes.
 #include "../list_text.hpp"
+#include "expat_run.hpp"
 
 #include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
@@ -210,10 +211,6 @@ void XMLCALL on_text(void* data, const XML_Char* text, int length) {
     });
 }
 
-struct ParserFree {
-    void operator()(XML_ParserStruct* p) const { XML_ParserFree(p); }
-};
-
 }  // namespace
 
 std::vector<Entry> parse_ofac_xml(std::string_view xml, std::string_view source, std::string_view file_name,
@@ -221,31 +218,16 @@ std::vector<Entry> parse_ofac_xml(std::string_view xml, std::string_view source,
     const bool sdn = source == "ofac_sdn";
     if (!sdn && source != "ofac_cons")
         throw Error("ofac_bad_source", fmt::format("unknown OFAC source \"{}\" (ofac_sdn or ofac_cons)", source));
-    std::unique_ptr<XML_ParserStruct, ParserFree> parser(XML_ParserCreate(nullptr));
-    if (!parser) throw std::bad_alloc();
     State state;
+    const auto parser = native_xml::make_parser(nullptr, &state, on_start, on_end, on_text);
     state.parser = parser.get();
     state.sdn = sdn;
     state.source = source;
     state.file = file_name;
-    XML_SetUserData(parser.get(), &state);
-    XML_SetElementHandler(parser.get(), on_start, on_end);
-    XML_SetCharacterDataHandler(parser.get(), on_text);
-
-    constexpr std::size_t kChunk = std::size_t{1} << 24;  // XML_Parse takes an int length
-    std::size_t pos = 0;
-    do {
-        const std::size_t n = std::min(kChunk, xml.size() - pos);
-        const bool last = pos + n == xml.size();
-        if (XML_Parse(parser.get(), xml.data() + pos, static_cast<int>(n), last ? XML_TRUE : XML_FALSE) != XML_STATUS_OK) {
-            if (state.failure) std::rethrow_exception(state.failure);
-            throw Error("ofac_xml_malformed", fmt::format("{}: line {}, column {}: {}", file_name,
-                                                          XML_GetCurrentLineNumber(parser.get()),
-                                                          XML_GetCurrentColumnNumber(parser.get()) + 1,
-                                                          XML_ErrorString(XML_GetErrorCode(parser.get()))));
-        }
-        pos += n;
-    } while (pos < xml.size());
+    if (!native_xml::feed(parser.get(), xml)) {
+        if (state.failure) std::rethrow_exception(state.failure);
+        throw Error("ofac_xml_malformed", fmt::format("{}: {}", file_name, native_xml::expat_error(parser.get())));
+    }
 
     if (state.root != kRoot)
         throw Error("ofac_xml_not_sdn_list",

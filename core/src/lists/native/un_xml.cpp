@@ -2,6 +2,7 @@
 // -> entries. expat reads the file as a stream; each INDIVIDUAL / ENTITY record is gathered into a small
 // element tree and converted once it closes, so only one record is held at a time.
 #include "../list_text.hpp"
+#include "expat_run.hpp"
 
 #include <exportcheck/countries.hpp>
 #include <exportcheck/error.hpp>
@@ -259,41 +260,16 @@ void XMLCALL on_text(void* data, const XML_Char* text, int length) {
     }
 }
 
-struct ParserFree {
-    void operator()(XML_ParserStruct* p) const { XML_ParserFree(p); }
-};
-
-[[noreturn]] void throw_malformed(XML_Parser p, std::string_view file_name) {
-    // expat counts columns from 0; people count from 1.
-    throw Error("un_xml_malformed", std::string(file_name) + ": line " + std::to_string(XML_GetCurrentLineNumber(p)) +
-                                        ", column " + std::to_string(XML_GetCurrentColumnNumber(p) + 1) + ": " +
-                                        XML_ErrorString(XML_GetErrorCode(p)));
-}
-
 }  // namespace
 
 std::vector<Entry> parse_un_xml(std::string_view xml, std::string_view file_name) {
-    std::unique_ptr<XML_ParserStruct, ParserFree> parser(XML_ParserCreate(nullptr));
-    if (!parser) throw std::bad_alloc();
     State state;
+    const auto parser = native_xml::make_parser(nullptr, &state, on_start, on_end, on_text);
     state.parser = parser.get();
-    XML_SetUserData(parser.get(), &state);
-    XML_SetElementHandler(parser.get(), on_start, on_end);
-    XML_SetCharacterDataHandler(parser.get(), on_text);
-
-    // XML_Parse takes an int length: feed large inputs in chunks.
-    constexpr std::size_t kChunk = std::size_t{1} << 24;
-    std::size_t pos = 0;
-    do {
-        const std::size_t n = std::min(kChunk, xml.size() - pos);
-        const bool last = pos + n == xml.size();
-        if (XML_Parse(parser.get(), xml.data() + pos, static_cast<int>(n), last ? XML_TRUE : XML_FALSE) !=
-            XML_STATUS_OK) {
-            if (state.failure) std::rethrow_exception(state.failure);
-            throw_malformed(parser.get(), file_name);
-        }
-        pos += n;
-    } while (pos < xml.size());
+    if (!native_xml::feed(parser.get(), xml)) {
+        if (state.failure) std::rethrow_exception(state.failure);
+        throw Error("un_xml_malformed", std::string(file_name) + ": " + native_xml::expat_error(parser.get()));
+    }
 
     if (state.root != kRoot)
         throw Error("un_xml_not_consolidated_list", std::string(file_name) + ": the root element is <" + state.root +

@@ -4,6 +4,8 @@
 #include <exportcheck/error.hpp>
 #include <exportcheck/xlsx.hpp>
 
+#include "expat_run.hpp"
+
 #include <expat.h>
 #include <unzip.h>
 
@@ -175,30 +177,14 @@ void XMLCALL on_text(void* d, const XML_Char* text, int length) {
     guarded(d, [&](Handler& h) { h.text(std::string_view(text, static_cast<std::size_t>(length))); });
 }
 
-struct ParserFree {
-    void operator()(XML_ParserStruct* p) const { XML_ParserFree(p); }
-};
-
 void parse_xml(const std::string& xml, Handler& handler, std::string_view file_name, std::string_view part) {
-    std::unique_ptr<XML_ParserStruct, ParserFree> parser(XML_ParserCreate("UTF-8"));
-    if (!parser) throw std::bad_alloc();
-    Sax sax{parser.get(), &handler, nullptr};
-    XML_SetUserData(parser.get(), &sax);
-    XML_SetElementHandler(parser.get(), on_start, on_end);
-    XML_SetCharacterDataHandler(parser.get(), on_text);
-    constexpr std::size_t kChunk = std::size_t{1} << 24;  // XML_Parse takes an int length
-    std::size_t pos = 0;
-    do {
-        const std::size_t n = std::min(kChunk, xml.size() - pos);
-        const bool last = pos + n == xml.size();
-        if (XML_Parse(parser.get(), xml.data() + pos, static_cast<int>(n), last) != XML_STATUS_OK) {
-            if (sax.failure) std::rethrow_exception(sax.failure);
-            fail(file_name, fmt::format("{}: line {}, column {}: {}", part, XML_GetCurrentLineNumber(parser.get()),
-                                        XML_GetCurrentColumnNumber(parser.get()) + 1,
-                                        XML_ErrorString(XML_GetErrorCode(parser.get()))));
-        }
-        pos += n;
-    } while (pos < xml.size());
+    Sax sax{nullptr, &handler, nullptr};
+    const auto parser = native_xml::make_parser("UTF-8", &sax, on_start, on_end, on_text);
+    sax.parser = parser.get();
+    if (!native_xml::feed(parser.get(), xml)) {
+        if (sax.failure) std::rethrow_exception(sax.failure);
+        fail(file_name, fmt::format("{}: {}", part, native_xml::expat_error(parser.get())));
+    }
     if (sax.failure) std::rethrow_exception(sax.failure);
 }
 
