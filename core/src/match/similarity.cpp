@@ -9,34 +9,40 @@
 
 namespace exportcheck::match {
 
-int osa_distance(std::string_view a, std::string_view b, int max_d) {
+namespace {
+
+constexpr int kMaxBanded = 64;  // longer words are compared whole: equal or over the limit
+
+// Optimal string alignment distance (insertions, deletions, substitutions, swaps of neighbours) in the units
+// of `c`: c.indel per insertion or deletion, c.swap per swap, c.sub(i, j) to write a[i] as b[j] (0 when
+// alike). Returns a value above `limit` when over it. Cells further than limit / indel from the diagonal
+// cannot lead to a distance within the limit: only the band around it is computed.
+template <class Costs>
+int banded_distance(std::string_view a, std::string_view b, int limit, const Costs& c) {
     const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
-    if (std::abs(la - lb) > max_d) return max_d + 1;
-    if (la == 0 || lb == 0) return std::max(la, lb);
-    constexpr int kMax = 64;
-    if (la >= kMax || lb >= kMax) return a == b ? 0 : max_d + 1;
-    // Three rolling rows (the transposition needs the row before the previous one), rotated by pointer;
-    // cells further than max_d from the diagonal cannot lead to a distance within max_d.
-    int rows[3][kMax + 1];
+    if (c.indel * std::abs(la - lb) > limit) return limit + 1;
+    if (la == 0 || lb == 0) return c.indel * std::max(la, lb);
+    if (la >= kMaxBanded || lb >= kMaxBanded) return a == b ? 0 : limit + 1;
+    // Three rolling rows (the swap needs the row before the previous one), rotated by pointer.
+    int rows[3][kMaxBanded + 1];
     int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
-    const int big = max_d + 1;
-    int prev_min = 0;  // a transposition leaps from the row before: both rows must be over to stop
-    for (int j = 0; j <= lb; ++j) prev[j] = j;
+    const int band = limit / c.indel, big = limit + 1;
+    int prev_min = 0;  // a swap leaps from the row before: both rows must be over to stop
+    for (int j = 0; j <= lb; ++j) prev[j] = c.indel * j;
     for (int i = 1; i <= la; ++i) {
-        const int lo = std::max(1, i - max_d), hi = std::min(lb, i + max_d);
-        cur[0] = i;
+        const int lo = std::max(1, i - band), hi = std::min(lb, i + band);
+        cur[0] = c.indel * i;
         if (lo > 1) cur[lo - 1] = big;
         int row_min = lo == 1 ? cur[0] : big;
         for (int j = lo; j <= hi; ++j) {
-            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            int v = std::min(prev[j - 1] + cost, cur[j - 1] + 1);
-            if (j < i + max_d) v = std::min(v, prev[j] + 1);  // prev[j] lies inside the previous band
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+            // prev[j] past the previous band holds `big` (set below), so it never wins.
+            int v = std::min(prev[j - 1] + c.sub(i - 1, j - 1), std::min(cur[j - 1], prev[j]) + c.indel);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + c.swap);
             cur[j] = v;
             row_min = std::min(row_min, v);
         }
         if (hi < lb) cur[hi + 1] = big;
-        if (row_min > max_d && prev_min + 1 > max_d) return max_d + 1;
+        if (row_min > limit && prev_min + c.swap > limit) return limit + 1;
         prev_min = row_min;
         int* t = prev2;
         prev2 = prev;
@@ -46,19 +52,39 @@ int osa_distance(std::string_view a, std::string_view b, int max_d) {
     return std::min(prev[lb], big);
 }
 
+// The vowels a, e, i, o, u, y as bits of (letter & 31).
+constexpr std::uint32_t kVowels = 1u << 1 | 1u << 5 | 1u << 9 | 1u << 15 | 1u << 21 | 1u << 25;
+constexpr bool is_vowel(char c) { return c >= 'a' && c <= 'z' && (kVowels >> (c & 31) & 1); }
+
+// weighted_distance's costs, in half edits. (A constructor, so the vowel flags are not zeroed first.)
+struct VowelCosts {
+    std::string_view a, b;
+    bool a_vowel[kMaxBanded], b_vowel[kMaxBanded];
+    int indel = 2, swap = 1;
+    VowelCosts(std::string_view a_, std::string_view b_) : a(a_), b(b_) {
+        if (a.size() >= kMaxBanded || b.size() >= kMaxBanded) return;  // not aligned letter by letter
+        for (std::size_t i = 0; i < a.size(); ++i) a_vowel[i] = is_vowel(a[i]);
+        for (std::size_t j = 0; j < b.size(); ++j) b_vowel[j] = is_vowel(b[j]);
+    }
+    int sub(int i, int j) const { return a[i] == b[j] ? 0 : a_vowel[i] && b_vowel[j] ? 1 : 2; }
+};
+
+}  // namespace
+
+int osa_distance(std::string_view a, std::string_view b, int max_d) {
+    struct {
+        std::string_view a, b;
+        int indel = 1, swap = 1;
+        int sub(int i, int j) const { return a[i] == b[j] ? 0 : 1; }
+    } costs{a, b};
+    return banded_distance(a, b, max_d, costs);
+}
+
 // Edit distance in half edits: a vowel written for another vowel ("Putin"/"Putan", "Mohammed"/"Mohammad")
 // and two neighbouring letters swapped cost half an edit, the most common differences between
 // transliterations and the most common slips of typists; every other edit costs one. Returns a value above
 // max_half when over.
 int weighted_distance(std::string_view a, std::string_view b, int max_half) {
-    const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
-    if (2 * std::abs(la - lb) > max_half) return max_half + 1;
-    if (la == 0 || lb == 0) return 2 * std::max(la, lb);
-    constexpr int kMax = 64;
-    if (la >= kMax || lb >= kMax) return a == b ? 0 : max_half + 1;
-    // The vowels a, e, i, o, u, y as bits of (letter & 31).
-    constexpr std::uint32_t kVowels = 1u << 1 | 1u << 5 | 1u << 9 | 1u << 15 | 1u << 21 | 1u << 25;
-    auto vowel = [](char c) { return c >= 'a' && c <= 'z' && (kVowels >> (c & 31) & 1); };
     // A lower bound from the letters alone: each edit changes the count of a consonant by at most one per
     // half edit, and of a vowel by at most two (a vowel for a vowel); a swap changes no count.
     int count[32] = {};
@@ -67,39 +93,7 @@ int weighted_distance(std::string_view a, std::string_view b, int max_half) {
     int consonants = 0, vowels = 0;
     for (int c = 0; c < 32; ++c) (kVowels >> c & 1 ? vowels : consonants) += std::abs(count[c]);
     if (2 * consonants + vowels > 2 * max_half) return max_half + 1;
-    bool b_vowel[kMax];
-    for (int j = 0; j < lb; ++j) b_vowel[j] = vowel(b[j]);
-    int rows[3][kMax + 1];
-    int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
-    // A cell further than max_half / 2 from the diagonal costs more than max_half (an insertion or a deletion
-    // costs a whole edit): only the band around it is computed, as in osa_distance.
-    const int band = max_half / 2, big = max_half + 1;
-    int prev_min = 0;  // a transposition leaps from the row before: both rows must be over to stop
-    for (int j = 0; j <= lb; ++j) prev[j] = 2 * j;
-    for (int i = 1; i <= la; ++i) {
-        const int lo = std::max(1, i - band), hi = std::min(lb, i + band);
-        cur[0] = 2 * i;
-        if (lo > 1) cur[lo - 1] = big;
-        int row_min = lo == 1 ? cur[0] : big;
-        const char x = a[i - 1];
-        const bool x_vowel = vowel(x);
-        for (int j = lo; j <= hi; ++j) {
-            const char y = b[j - 1];
-            const int sub = x == y ? 0 : x_vowel && b_vowel[j - 1] ? 1 : 2;
-            int v = std::min(prev[j - 1] + sub, std::min(cur[j - 1], prev[j]) + 2);
-            if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y) v = std::min(v, prev2[j - 2] + 1);
-            cur[j] = v;
-            row_min = std::min(row_min, v);
-        }
-        if (hi < lb) cur[hi + 1] = big;
-        if (row_min > max_half && prev_min + 1 > max_half) return max_half + 1;
-        prev_min = row_min;
-        int* t = prev2;
-        prev2 = prev;
-        prev = cur;
-        cur = t;
-    }
-    return std::min(prev[lb], big);
+    return banded_distance(a, b, max_half, VowelCosts(a, b));
 }
 
 namespace {
