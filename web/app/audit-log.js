@@ -8,7 +8,7 @@
 // last event of the transaction, so the page says to keep longer when that comes later.
 import { committed, done, openDb } from './db.js';
 import { toCsv, parseCsv } from './csv.js';
-import { unpack } from '../lib/report-bytes.js';
+import { unpackedReport } from '../lib/report-bytes.js';
 
 export const AUDIT_FORMAT = 'exportcheck-audit';
 const OFAC_LISTS = new Set(['SDN', 'SSI', 'FSE', 'PLC', 'CAP', 'CMIC', 'MBS', 'NS-MBS']);
@@ -103,7 +103,7 @@ function entryOf({ order, report, report_json: json, report_utf8: utf8, report_p
 async function reportOf(entry, value) {
   if (entry?.report) return entry.report;
   const [start, end] = entry?.report_span ?? [];
-  const bytes = entry?.report_span && value?.reports_packed ? (await unpack(value.reports_packed)).subarray(start, end)
+  const bytes = entry?.report_span && value?.reports_packed ? await unpackedReport({ bytes: value.reports_packed, start, end })
     : entry?.report_utf8;
   const json = bytes ? decoder.decode(bytes) : entry?.report_json;
   return json ? JSON.parse(json) : undefined;
@@ -223,8 +223,11 @@ const placeOf = (id) => {
   return m ? [Number(m[1]), Number(m[2])] : [id, undefined];
 };
 
-// A record's summary in the value of "audit" read at its key.
-const summaryIn = (value, id, slot) => (slot === undefined ? value : value?.rows?.[slot] && { ...value.rows[slot], id });
+// A record's summary as stored in the value of "audit" read at its key (a row of a group, or the value).
+const rowAt = (value, slot) => (slot === undefined ? value : value?.rows?.[slot]);
+
+// The same with its id, as the audit table lists it.
+const summaryIn = (value, id, slot) => (slot === undefined ? value : rowAt(value, slot) && { ...rowAt(value, slot), id });
 
 // One whole record (summary, order and report).
 export async function getRecord(id) {
@@ -275,7 +278,7 @@ export async function adjudicate(id, { finding, status, reason = '', reviewer = 
   const store = tx.objectStore('audit');
   const [key, slot] = placeOf(id);
   const value = await done(store.get(key));
-  const stored = slot === undefined ? value : value?.rows?.[slot];
+  const stored = rowAt(value, slot);
   if (!stored) throw new Error(`no audit record ${id}`);
   const entry = { finding, status, reason: reason.trim(), reviewer: reviewer.trim(), time: new Date().toISOString() };
   if (clearance) entry.clearance = clearance;

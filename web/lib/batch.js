@@ -42,6 +42,9 @@ export function orderId(order, index) {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : `#${index + 1}`;
 }
 
+// The row an order the core refused takes in a batch's reports.
+export const errorRow = (order, index, { code, message }) => ({ order_id: orderId(order, index), error: { code, message } });
+
 // Screens orders[from, to) with `screen` (one order -> report, may throw); a refused order gives an error
 // row in its place.
 export function screenChunk(screen, orders, from = 0, to = orders.length) {
@@ -50,10 +53,7 @@ export function screenChunk(screen, orders, from = 0, to = orders.length) {
     try {
       reports[i - from] = screen(orders[i]);
     } catch (err) {
-      reports[i - from] = {
-        order_id: orderId(orders[i], i),
-        error: { code: err?.code ?? 'internal', message: err?.message ?? String(err) },
-      };
+      reports[i - from] = errorRow(orders[i], i, { code: err?.code ?? 'internal', message: err?.message ?? String(err) });
     }
   }
   return reports;

@@ -1,7 +1,7 @@
 // One wasm core with a loaded bundle, driven in this thread: what node's createChecker uses directly and what
 // every Worker (web/lib/worker.js) runs for the page and the widget. Every method is synchronous.
 import { ExportCheckError } from './core.js';
-import { orderId, screenChunk } from './batch.js';
+import { errorRow, screenChunk } from './batch.js';
 import { screenRequest } from './screen-request.js';
 
 const ownListArgument = (text, name) => {
@@ -19,10 +19,6 @@ const requestOptions = (request) => {
 // An error line of the core ({column?, error: {code, message, message_id, params}, line, order_id?}) as a row
 // of `errors`: what the page lists, worded by the core (file, line, column) in the language asked for.
 const lineError = ({ column, error, line }) => ({ line, ...(column ? { column } : {}), ...error });
-
-// The error row of an order the core refused (web/lib/batch.js screenChunk gives the same).
-const errorRow = (order, index, error) => ({ order_id: orderId(order, index),
-  error: { code: error?.code ?? 'bad_order', message: error?.message ?? 'not an order' } });
 
 // The core's digest line (wasm/hot_doors.cpp report_digest): what a results table, a chart and an audit
 // summary need.
@@ -82,7 +78,8 @@ export class Engine {
     const { reports, errors, buffers } = this.screenText(text, { format: 'jsonl', request, digest });
     // A value that is no order at all (null, a number) holds no report: its line's error is its row.
     const errorAt = new Map(errors.map((e) => [e.line, e]));
-    return { reports: reports.map((r, i) => r ?? errorRow(orders[i], i, errorAt.get(i + 1))), buffers };
+    const refusal = (i) => errorAt.get(i + 1) ?? { code: 'bad_order', message: 'not an order' };
+    return { reports: reports.map((r, i) => r ?? errorRow(orders[i], i, refusal(i))), buffers };
   }
 
   // How to give a file of orders to screenText in chunks (the core counts and applies the file limits):

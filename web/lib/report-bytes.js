@@ -1,4 +1,4 @@
-// A batch's reports as bytes: the core writes each chunk's reports as UTF-8 in buffers of ten
+// A batch's reports as bytes: the core writes each chunk's reports as UTF-8 in buffers of REPORTS_PER_BUFFER
 // (web/lib/engine.js screenText); a Worker packs each buffer with deflate (CompressionStream, about 7x smaller
 // on reports) before handing it over, so the page's thread and its audit log (web/app/audit-log.js) move and
 // store a seventh of the bytes. A digest then keeps where its report is: `utf8` (its bytes) when unpacked,
@@ -34,9 +34,9 @@ export async function packReports(buffers) {
   return { buffers: await Promise.all(buffers.map((b) => through(b, new CompressionStream('deflate-raw')))), packed: true };
 }
 
-// Inflated buffers, kept while their packed bytes are alive (the ten reports of a buffer are read together).
+// Inflated buffers, kept while their packed bytes are alive (the reports of a buffer are read together).
 const inflated = new WeakMap();
-export async function unpack(bytes) {
+async function unpack(bytes) {
   let out = inflated.get(bytes);
   if (!out) {
     out = through(bytes, new DecompressionStream('deflate-raw'));

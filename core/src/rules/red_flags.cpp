@@ -45,7 +45,6 @@ struct Ctx {
     }
 };
 
-
 // "forwarder", "logistics", "trading", "bank" from the party's type, business or name.
 std::optional<std::pair<std::string, std::string>> party_kind(const Party& p, const CompiledWords& w) {
     for (const auto* field : {&p.type, &p.business, &p.name}) {

@@ -74,13 +74,13 @@ void normalise(std::string_view text, std::string& out) {
         out += piece;
     };
     while (!text.empty()) {
-        // A byte that starts no valid sequence is copied through: it can never match an (ASCII) key.
-        const bool valid = text::utf8_sequence_length(text, 0) != 0;
         std::size_t length = 0;
         const char32_t cp = text::next_code_point(text, length);
         const std::string_view raw = text.substr(0, length);
         text.remove_prefix(length);
-        if (!valid) {
+        // A byte that starts no valid sequence (U+FFFD of one byte) is copied through: it can never match an
+        // (ASCII) key.
+        if (cp == 0xFFFD && length == 1) {
             put(raw);
         } else if (cp < kAsciiEnd) {
             const char c = raw.front();
