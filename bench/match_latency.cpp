@@ -147,7 +147,10 @@ int main(int argc, char** argv) {
     fmt::print("queries: {} ({} with hits); per query p50 {:.1f} us, p90 {:.1f} us, p99 {:.1f} us, mean {:.1f} us\n",
                queries.size(), hits, percentile(us, 0.5), percentile(us, 0.9), percentile(us, 0.99),
                total / us.size());
-    fmt::print("with JSON (match_json + dump, as ec_match): p50 {:.1f} us, p90 {:.1f} us, p99 {:.1f} us\n",
-               percentile(us_json, 0.5), percentile(us_json, 0.9), percentile(us_json, 0.99));
+    double total_json = 0;
+    for (const double u : us_json) total_json += u;
+    fmt::print("with JSON (match_json + dump, as ec_match): p50 {:.1f} us, p90 {:.1f} us, p99 {:.1f} us, mean {:.1f} us\n",
+               percentile(us_json, 0.5), percentile(us_json, 0.9), percentile(us_json, 0.99),
+               us_json.empty() ? 0.0 : total_json / us_json.size());
     return 0;
 }

@@ -8,10 +8,17 @@ Tone marks are dropped and u-umlaut is written u, as the lists write pinyin ("Sh
 The table is compact: a list of the ~410 toneless syllables and one 9-bit syllable number per character
 (0 = no reading), stored as its low byte per character and its high bit in a bitmap: about 22 KB gzipped
 in the wasm, against 28 KB as 16-bit numbers (two bytes whose high one is almost always 0 or 1 compress
-worse than one byte and a bit). Usage:
+worse than one byte and a bit).
+
+kMandarin's reading is the commoner in running text, not always the one a name uses: 长 is zhang ("to grow")
+before chang ("long", Changsha, Chang'an), 厦 sha before xia (Xiamen), 都 dou before du (Chengdu). The table
+kHanOtherReading gives each character that has another everyday reading its first other one, from kTGHZ2013
+(the 2013 standard dictionary of everyday characters, 通用规范汉字字典); a traditional character takes the
+readings of its simplified form (kSimplifiedVariant, Unihan_Variants.txt in the same folder). Usage:
   python3 scripts/gen-han-pinyin.py [Unihan_Readings.txt(.bz2)] > core/src/text/han_pinyin_table.inc
 """
 import bz2
+import os
 import sys
 import unicodedata
 
@@ -24,19 +31,50 @@ def toneless(reading):
     return "".join(c for c in letters if not unicodedata.combining(c)).lower()
 
 
+def simplified_forms():
+    """kSimplifiedVariant of every character, from Unihan_Variants.txt beside SOURCE."""
+    name = "Unihan_Variants.txt" + (".bz2" if SOURCE.endswith(".bz2") else "")
+    path = os.path.join(os.path.dirname(SOURCE), name)
+    opener = bz2.open if path.endswith(".bz2") else open
+    forms = {}
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if "\tkSimplifiedVariant\t" in line:
+                code, _, value = line.rstrip("\n").split("\t")
+                forms[int(code[2:], 16)] = [int(v[2:].split("<")[0], 16) for v in value.split()]
+    return forms
+
+
+def everyday_readings(fields, simplified):
+    """The toneless kTGHZ2013 readings of each character, in the dictionary's order."""
+    out = {}
+    for cp in range(FIRST, LAST + 1):
+        value = fields.get((cp, "kTGHZ2013"))
+        for s in simplified.get(cp, []):
+            value = value or fields.get((s, "kTGHZ2013"))
+        found = []
+        for item in (value or "").split():
+            for r in item.split(":")[1].split(","):
+                if toneless(r) not in found:
+                    found.append(toneless(r))
+        out[cp] = found
+    return out
+
+
 def main():
     opener = bz2.open if SOURCE.endswith(".bz2") else open
-    readings = {}
+    readings, fields = {}, {}
     version = "?"
     with opener(SOURCE, "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("# Unihan_Readings.txt") or line.startswith("# Date"):
                 version = line[2:].strip() if version == "?" else version + ", " + line[2:].strip()
-            if line.startswith("#") or "\tkMandarin\t" not in line:
+            if line.startswith("#") or not ("\tkMandarin\t" in line or "\tkTGHZ2013\t" in line):
                 continue
-            code, _, value = line.rstrip("\n").split("\t")
+            code, field, value = line.rstrip("\n").split("\t")
             cp = int(code[2:], 16)
-            if FIRST <= cp <= LAST:
+            fields[(cp, field)] = value
+            if FIRST <= cp <= LAST and field == "kMandarin":
                 readings[cp] = toneless(value.split()[0])
     syllables = [""] + sorted(set(readings.values()))
     number = {s: i for i, s in enumerate(syllables)}
@@ -68,6 +106,18 @@ def main():
     print(f"inline constexpr unsigned char kHanPinyinHigh[{len(high)}] = {{")
     for i in range(0, len(high), 32):
         print(",".join(str(v) for v in high[i:i + 32]) + ",")
+    print("};")
+    everyday = everyday_readings(fields, simplified_forms())
+    others = []
+    for cp in sorted(readings):
+        other = [r for r in everyday[cp] if r != readings[cp] and r in number]
+        if other:
+            others.append((cp - FIRST, number[other[0]]))
+    print("// Characters with another everyday reading (kTGHZ2013): {offset from U+4E00, that reading's syllable")
+    print("// number}, by code point.")
+    print(f"inline constexpr unsigned short kHanOtherReading[{len(others)}][2] = {{")
+    for i in range(0, len(others), 10):
+        print(",".join(f"{{{o},{n}}}" for o, n in others[i:i + 10]) + ",")
     print("};")
 
 

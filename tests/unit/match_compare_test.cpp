@@ -183,6 +183,16 @@ TEST_CASE("compare: a Korean name in Chinese characters meets its listed spellin
     CHECK_FALSE(matches("金铁山", "KIM CHOL SAM"));
 }
 
+TEST_CASE("A name in Chinese characters is also read with its characters of two readings read otherwise") {
+    const auto xiamen = compare_names("厦门华讯科技有限公司", "Xiamen Huaxun Technology Co Ltd");
+    CHECK(xiamen.score >= kReportThreshold);
+    CHECK(xiamen.score < 1.0);  // a guess at the reading, not the name as read first
+    const auto& notes = xiamen.explanation.notes;
+    CHECK(std::find(notes.begin(), notes.end(), Reason{ReasonCode::other_reading, "厦 xia"}) != notes.end());
+    CHECK(compare_names("深圳华讯科技有限公司", "Shenzhen Huaxun Technology Co Ltd").score == 1.0);
+    CHECK_FALSE(matches("厦门华讯科技有限公司", "Xiamen Huawei Technology Co Ltd"));
+}
+
 TEST_CASE("compare: Chinese company words, places and their Latin forms (issue 16)") {
     // UK list names of parties also written in Chinese characters (data/uk/uksl_derived_2026-04).
     CHECK(matches("中国控股有限公司", "SINO HOLDINGS GROUP CO., LTD."));

@@ -143,6 +143,22 @@ TEST_CASE("Han characters read in Korean: Hanja to Hangul, company words kept") 
     CHECK(korean_reading("カザン").empty());
 }
 
+TEST_CASE("Han characters of two everyday readings read the other way, company words kept") {
+    // kMandarin reads 長 zhang and 厦 sha; place names use chang and xia (長安 Chang'an, 厦门 Xiamen).
+    const auto changan = other_han_reading("長安海連技術有限公司");
+    CHECK(name_tokens(changan.name) == "changan hailian technology ltd");
+    CHECK(changan.changed == "長 chang");
+    CHECK(name_tokens(other_han_reading("厦门华讯科技有限公司").name) == "xiamen huaxun technology ltd");
+    CHECK(name_tokens(other_han_reading("成都华为技术有限公司").name) == "chengdu huawei technology ltd");
+    // A company word keeps its reading: 重 of 重工 (heavy industry) is not read chong.
+    CHECK(other_han_reading("中国重工").name.empty());
+    CHECK(other_han_reading("深圳").name.empty());  // no character with another reading
+    CHECK(other_han_reading("Chang An").name.empty());
+    // The provinces the lists spell their own way are company words: 陕西 Shaanxi, not Shanxi (山西).
+    CHECK(name_tokens("陕西鸿润金华贸易有限公司") == "shaanxi hongrun jinhua trading ltd");
+    CHECK(name_tokens("山西华兴") == "shanxi huaxing");
+}
+
 TEST_CASE("Kana read in Hepburn") {
     CHECK(fold_to_ascii("プーチン") == "puchin");
     CHECK(fold_to_ascii("とうきょう") == "toukyou");

@@ -72,6 +72,15 @@ std::string fold_free_text(std::string_view utf8);
 // Empty when no character has a Korean reading (KS X 1001 and KPS 9566 characters, and their simplified forms).
 std::string korean_reading(std::string_view name);
 
+// Another Mandarin reading of a name in Chinese characters: each character that has another everyday reading
+// read that way, outside the company words (長安 Chang'an, not Zhang'an; 厦门 Xiamen, not Shamen). `name` is
+// the name so written (each such character replaced by one read only that way), `changed` says what was read
+// otherwise ("長 chang, 厦 xia"); both are empty when no character has another reading.
+struct HanReading {
+    std::string name, changed;
+};
+HanReading other_han_reading(std::string_view name);
+
 struct Word {
     std::string text;       // lower-case ASCII letters and digits (other scripts kept as UTF-8)
     Script script = Script::latin;

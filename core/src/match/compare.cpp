@@ -18,21 +18,31 @@ std::string without_parentheses(std::string_view s) {
     return out;
 }
 
+std::vector<NameReading> other_readings(std::string_view name) {
+    std::vector<NameReading> out;
+    if (!may_have_han(name)) return out;
+    if (auto k = text::korean_reading(name); !k.empty())
+        out.push_back({k, kKoreanReadingFactor, {ReasonCode::korean_reading, k}});
+    if (auto m = text::other_han_reading(name); !m.name.empty())
+        out.push_back({std::move(m.name), kOtherHanReadingFactor, {ReasonCode::other_reading, std::move(m.changed)}});
+    return out;
+}
+
 namespace {
 
-// The readings of a name compared: as written, without its parenthesised part, and its Chinese characters
-// read in Korean (at kKoreanReadingFactor of the score).
+// The readings of a name compared: as written, without its parenthesised part, and its other readings
+// (other_readings, at their factor of the score).
 struct Reading {
     std::string text;
     bool whole = true;  // the name with its parenthesised part
     double factor = 1.0;
+    Reason note;
 };
 
 std::vector<Reading> readings(std::string_view s) {
     std::vector<Reading> r{{std::string(s)}};
     if (s.find_first_of("([") != std::string_view::npos) r.push_back({without_parentheses(s), false});
-    if (may_have_han(s))
-        if (auto k = text::korean_reading(s); !k.empty()) r.push_back({std::move(k), true, kKoreanReadingFactor});
+    for (auto& o : other_readings(s)) r.push_back({std::move(o.name), true, o.factor, std::move(o.note)});
     return r;
 }
 
@@ -51,7 +61,7 @@ NameScore compare_prepared(std::string_view a, std::string_view b, EntityType ty
             auto s = score_names(qa, qb, mode_for(type, qa, qb), true);
             if (const double f = ra.factor * rb.factor; f < 1) {
                 s.score = round_score(s.score * f);
-                s.explanation.notes.push_back({ReasonCode::korean_reading, f == ra.factor ? ra.text : rb.text});
+                s.explanation.notes.push_back(ra.factor < 1 ? ra.note : rb.note);
             }
             if (first || s.score > best.score) best = std::move(s);
             first = false;

@@ -132,14 +132,14 @@ std::vector<Hit> Matcher::match_exhaustive(const MatchQuery& query, std::size_t 
 namespace {
 
 // Adds the hits of another reading at `factor` of their score; each entry keeps its better reading.
-void merge_reading(std::vector<Hit>& hits, std::vector<Hit>& found, double factor, double threshold,
-                   const std::string& reading) {
+void merge_reading(std::vector<Hit>& hits, std::vector<Hit>& found, const match::NameReading& reading,
+                   double threshold) {
     for (auto& h : found) {
-        h.score = round_score(h.score * factor);
+        h.score = round_score(h.score * reading.factor);
         if (h.score < threshold) continue;
         const auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return x.entry == h.entry; });
         if (same != hits.end() && same->score >= h.score) continue;
-        h.explanation.notes.push_back({ReasonCode::korean_reading, reading});
+        h.explanation.notes.push_back(reading.note);
         if (same != hits.end()) *same = std::move(h);
         else hits.push_back(std::move(h));
     }
@@ -147,29 +147,29 @@ void merge_reading(std::vector<Hit>& hits, std::vector<Hit>& found, double facto
 
 }  // namespace
 
-// A name with Chinese characters is also read in Korean (a Korean name, a North Korean company), at
-// kKoreanReadingFactor of its score; each entry keeps its better reading. (One call of run(), in a loop:
-// two would each be inlined, which costs the wasm kilobytes.)
+// A name in Chinese characters is also matched in its other readings (match::other_readings: in Korean, for
+// a Korean name or a North Korean company; with characters of two readings read otherwise), each at its
+// factor of the score; each entry keeps its better reading. (One call of run(), in a loop: two would each be
+// inlined, which costs the wasm kilobytes.)
 std::vector<Hit> Matcher::run_readings(const MatchQuery& query, std::size_t top, double threshold,
                                        bool exhaustive) const {
+    const auto others = match::other_readings(query.name);
     std::vector<Hit> hits;
-    MatchQuery korean;
-    const MatchQuery* reading = &query;
-    for (int pass = 0; pass < 2; ++pass) {
-        const double factor = pass == 0 ? 1.0 : match::kKoreanReadingFactor;
-        auto found = run(*reading, top, threshold / factor, exhaustive);
-        if (pass == 0) hits = std::move(found);
-        else merge_reading(hits, found, factor, threshold, korean.name);
-        if (pass == 1 || !match::may_have_han(query.name)) break;
-        korean = query;
-        korean.name = text::korean_reading(query.name);
-        if (korean.name.empty()) break;
-        // A name read in Korean with no company word is a person's (korean_reading reads no other).
-        if (korean.type == EntityType::unknown && korean.name.find(' ') == std::string::npos)
-            korean.type = EntityType::person;
-        reading = &korean;
+    MatchQuery other = query;
+    for (std::size_t pass = 0; pass <= others.size(); ++pass) {
+        const auto* reading = pass == 0 ? nullptr : &others[pass - 1];
+        if (reading) {
+            other.name = reading->name;
+            // A name read in Korean with no company word is a person's (korean_reading reads no other).
+            const bool korean = reading->note.code == ReasonCode::korean_reading;
+            other.type = korean && query.type == EntityType::unknown && other.name.find(' ') == std::string::npos
+                             ? EntityType::person : query.type;
+        }
+        auto found = run(reading ? other : query, top, reading ? threshold / reading->factor : threshold, exhaustive);
+        if (!reading) hits = std::move(found);
+        else merge_reading(hits, found, *reading, threshold);
     }
-    if (reading == &query) return hits;
+    if (others.empty()) return hits;
     sort_hits(hits);
     if (hits.size() > top) hits.resize(top);
     return hits;

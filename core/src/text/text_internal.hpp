@@ -34,6 +34,13 @@ std::string transliterate_run(Script script, std::u32string_view run, bool whole
 // The number of a Chinese character's syllable in han_pinyin_table.inc (0: none), from its packed 9 bits.
 unsigned pinyin_number(char32_t cp) noexcept;
 
+// The syllable number of a Chinese character's other everyday reading (kHanOtherReading; 0: none), and a
+// syllable's letters ("" for 0).
+unsigned other_pinyin_number(char32_t cp) noexcept;
+const char* pinyin_syllable(unsigned number) noexcept;
+// Whether a character is part of any Chinese company word.
+bool in_han_word(char32_t cp);
+
 // The length of the Chinese company word (han_words_table.inc) that starts at run[i], or 0.
 std::size_t han_word_length(std::u32string_view run, std::size_t i);
 

@@ -326,6 +326,23 @@ unsigned pinyin_number(char32_t cp) noexcept {
     return kHanPinyinLow[i] | ((kHanPinyinHigh[i / 8] >> (i % 8)) & 1u) << 8;
 }
 
+unsigned other_pinyin_number(char32_t cp) noexcept {
+    if (cp < kHanFirst || cp > kHanLast) return 0;
+    const auto offset = static_cast<unsigned short>(cp - kHanFirst);
+    const auto* it = std::lower_bound(std::begin(kHanOtherReading), std::end(kHanOtherReading), offset,
+                                      [](const auto& row, unsigned short o) { return row[0] < o; });
+    return it != std::end(kHanOtherReading) && (*it)[0] == offset ? (*it)[1] : 0;
+}
+
+const char* pinyin_syllable(unsigned number) noexcept {
+    return number < std::size(kPinyinSyllables) ? kPinyinSyllables[number] : "";
+}
+
+bool in_han_word(char32_t cp) {
+    return std::any_of(han_words().begin(), han_words().end(),
+                       [&](const auto& w) { return w.first.find(cp) != std::u32string::npos; });
+}
+
 std::size_t han_word_length(std::u32string_view run, std::size_t i) {
     const auto* w = han_word_at(run, i);
     return w ? w->first.size() : 0;
