@@ -327,11 +327,20 @@ unsigned pinyin_number(char32_t cp) noexcept {
 }
 
 unsigned other_pinyin_number(char32_t cp) noexcept {
-    if (cp < kHanFirst || cp > kHanLast) return 0;
-    const auto offset = static_cast<unsigned short>(cp - kHanFirst);
-    const auto* it = std::lower_bound(std::begin(kHanOtherReading), std::end(kHanOtherReading), offset,
-                                      [](const auto& row, unsigned short o) { return row[0] < o; });
-    return it != std::end(kHanOtherReading) && (*it)[0] == offset ? (*it)[1] : 0;
+    // {code point, syllable number} of kHanOtherStep/Low/High, decoded once.
+    static const auto others = [] {
+        std::vector<std::pair<char32_t, unsigned short>> v;
+        char32_t at = kHanFirst - 1;
+        for (const unsigned char step : kHanOtherStep) {
+            at += step;
+            if (step == 255) continue;
+            const std::size_t k = v.size();
+            v.emplace_back(at, kHanOtherLow[k] | ((kHanOtherHigh[k / 8] >> (k % 8)) & 1u) << 8);
+        }
+        return v;
+    }();
+    const auto it = std::lower_bound(others.begin(), others.end(), cp, [](const auto& o, char32_t c) { return o.first < c; });
+    return it != others.end() && it->first == cp ? it->second : 0;
 }
 
 const char* pinyin_syllable(unsigned number) noexcept {
