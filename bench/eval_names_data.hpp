@@ -134,4 +134,54 @@ inline constexpr std::string_view kUnlistedChineseCompanies =
     "上海家化联合股份有限公司 农夫山泉股份有限公司 海底捞国际控股有限公司 名创优品 泡泡玛特 "
     "深圳市大族激光科技股份有限公司 广州酷狗计算机科技有限公司";
 
+// Well-known Chinese universities on no restricted-party list of the default bundle, in Chinese characters.
+// Universities are where a place and generic words make most of a name: 北京大学 (Peking University) must not
+// be taken for 北京航空航天大学 (Beihang University), nor 南京大学 for 南京理工大学.
+inline constexpr std::string_view kUnlistedChineseUniversities =
+    "北京大学 清华大学 复旦大学 浙江大学 南京大学 武汉大学 中山大学 上海交通大学 厦门大学 山东大学";
+
+// Listed Chinese parties as they write their own names in Chinese characters, and a word of the listed name
+// that tells the entry ("National University of Defense Technology" for 国防科技大学). Written for issue 16 while
+// the Chinese company words of data/han/company_words.tsv were extended (universities, academies, numbered
+// institutes): a regression check, not an independent measure. Brands whose English name is not their
+// reading (海康威视 Hikvision, 中兴 ZTE) are kept: no reading can find them, and the figure should say so.
+inline constexpr std::string_view kListedChineseOwnNames =
+    "国防科技大学|National University of Defense Technology\n"
+    "哈尔滨工业大学|Harbin Institute of Technology\n"
+    "北京航空航天大学|Beijing University of Aeronautics and Astronautics\n"
+    "西北工业大学|Northwestern Polytechnical University\n"
+    "中国电子科技集团公司第十四研究所|14th Research Institute\n"
+    "华为技术有限公司|Huawei Technologies\n"
+    "中芯国际集成电路制造有限公司|Semiconductor Manufacturing International\n"
+    "杭州海康威视数字技术股份有限公司|Hikvision\n"
+    "浙江大华技术股份有限公司|Dahua\n"
+    "曙光信息产业股份有限公司|Shuguang\n"
+    "浪潮集团有限公司|Inspur\n"
+    "科大讯飞股份有限公司|iFlytek\n"
+    "中国科学院计算技术研究所|Institute of Computing Technology\n"
+    "天津飞腾信息技术有限公司|Feiteng\n"
+    "长江存储科技有限责任公司|Yangtze Memory\n"
+    "上海微电子装备（集团）股份有限公司|Shanghai Micro Electronics\n"
+    "成都海光集成电路设计有限公司|Haiguang\n"
+    "无锡江南计算技术研究所|Jiangnan Institute\n"
+    "中国航天科工集团有限公司|China Aerospace Science and Industry\n"
+    "中国工程物理研究院|Academy of Engineering Physics\n"
+    "北京理工大学|Beijing Institute of Technology\n"
+    "南京理工大学|Nanjing University of Science\n"
+    "北京旷视科技有限公司|Megvii\n"
+    "北京商汤科技开发有限公司|Shangtang\n"
+    "云从科技集团股份有限公司|Yun Cong\n"
+    "中国电子科技集团公司|China Electronics Technology Group\n"
+    "深圳市大疆创新科技有限公司|DJI\n"
+    "中兴通讯股份有限公司|ZTE\n"
+    "中国船舶重工集团有限公司|China Shipbuilding Industry\n"
+    "哈尔滨工程大学|Harbin Engineering University\n"
+    "四川大学|Sichuan University\n"
+    "中国人民解放军国防科技大学|National University of Defense Technology\n"
+    "中科寒武纪科技股份有限公司|Cambricon\n"
+    "摩尔线程智能科技（北京）有限责任公司|Moore Threads\n"
+    "壁仞科技|Biren\n"
+    "上海燧原科技有限公司|Enflame\n"
+    "中国移动通信集团有限公司|China Mobile Communications\n";
+
 }  // namespace eval_data

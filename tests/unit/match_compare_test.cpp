@@ -193,6 +193,23 @@ TEST_CASE("A name in Chinese characters is also read with its characters of two 
     CHECK_FALSE(matches("厦门华讯科技有限公司", "Xiamen Huawei Technology Co Ltd"));
 }
 
+TEST_CASE("A registered Chinese name is also read without the place it starts with") {
+    // The lists often leave the city out; the registered name has it, up to its 市 (city) or 省 (province).
+    const auto huawei = compare_names("深圳市华为科技有限公司", "HUAWEI TECHNOLOGIES CO., LTD.");
+    CHECK(huawei.score >= kReportThreshold);
+    const auto& notes = huawei.explanation.notes;
+    CHECK(std::find(notes.begin(), notes.end(), Reason{ReasonCode::without_place, "深圳市"}) != notes.end());
+    CHECK(text::han_without_place("华为科技有限公司").name.empty());
+    CHECK(text::han_without_place("市场").name.empty());
+    CHECK(text::han_without_place("广东省深圳市华为").name == "华为");
+}
+
+TEST_CASE("A syllable read from Chinese characters is no misspelling of another listed word") {
+    // 北京 beijing is not 北航 beihang: other characters, whatever the letters share.
+    CHECK_FALSE(matches("北京大学", "Beihang University"));
+    CHECK(matches("成都华为技术有限公司", "Chengdu Huawei Technology Co., Ltd."));  // chengdou: a romanisation
+}
+
 TEST_CASE("compare: Chinese company words, places and their Latin forms (issue 16)") {
     // UK list names of parties also written in Chinese characters (data/uk/uksl_derived_2026-04).
     CHECK(matches("中国控股有限公司", "SINO HOLDINGS GROUP CO., LTD."));

@@ -197,6 +197,7 @@ TEST_CASE("messages: every reason code of the name matcher is worded in English 
         {{ReasonCode::full_width}, "full-width letters", "lettres pleine chasse"},
         {{ReasonCode::korean_reading, "김철삼"}, "Chinese characters read in Korean: 김철삼", "caractères chinois lus en coréen : 김철삼"},
         {{ReasonCode::other_reading, "厦 xia"}, "Chinese characters read another way: 厦 xia", "caractères chinois lus autrement : 厦 xia"},
+        {{ReasonCode::without_place, "深圳市"}, "read without the place it starts with: 深圳市", "lu sans le lieu par lequel il commence : 深圳市"},
         {{ReasonCode::only_generic}, "only generic words, legal forms or initials agree",
          "seuls des mots génériques, des formes juridiques ou des initiales concordent"},
         {{ReasonCode::common}, "the agreeing words are common", "les mots qui concordent sont courants"},

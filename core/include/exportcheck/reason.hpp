@@ -18,7 +18,7 @@ enum class ReasonCode : std::uint8_t {
     number, nickname /*a, b*/,
     // What the name pipeline undid in the query: a and b are the text as written and as read.
     spaced, abbreviation, digit, greek, cyrillic, invisible, styled, full_width, korean_reading /*reading*/,
-    other_reading /*reading*/,
+    other_reading /*reading*/, without_place /*place*/,
     // The scorer's adjustments.
     only_generic, common, order,
     // What the entry corroborates or contradicts besides the name.

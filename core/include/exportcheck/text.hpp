@@ -80,6 +80,10 @@ struct HanReading {
     std::string name, changed;
 };
 HanReading other_han_reading(std::string_view name);
+// A name in Chinese characters without the place a registered company name starts with, up to its 市 (city) or
+// 省 (province): "深圳市华为科技有限公司" -> "华为科技有限公司", `changed` "深圳市". The lists often leave the place
+// out ("Huawei Technologies Co., Ltd."). Both empty when the name starts with no such place.
+HanReading han_without_place(std::string_view name);
 
 struct Word {
     std::string text;       // lower-case ASCII letters and digits (other scripts kept as UTF-8)

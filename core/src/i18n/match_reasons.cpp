@@ -22,6 +22,7 @@ constexpr ReasonShape kShapes[] = {
     {"why.spaced", "a", "b"}, {"why.abbreviation", "a", "b"}, {"why.digit", "a", "b"}, {"why.greek", "a", "b"},
     {"why.cyrillic", "a", "b"}, {"why.invisible"}, {"why.styled"}, {"why.full_width"},
     {"why.korean_reading", "reading"}, {"why.other_reading", "reading"},
+    {"why.without_place", "place"},
     {"why.only_generic"}, {"why.common"}, {"why.order"},
     {"why.type_inferred", "entry"}, {"why.type", "query", "entry"}, {"why.country_agrees", "country"},
     {"why.country_differs", "country"}, {"why.dob_agrees"}, {"why.dob_differs"},

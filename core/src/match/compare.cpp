@@ -25,6 +25,8 @@ std::vector<NameReading> other_readings(std::string_view name) {
         out.push_back({k, kKoreanReadingFactor, {ReasonCode::korean_reading, k}});
     if (auto m = text::other_han_reading(name); !m.name.empty())
         out.push_back({std::move(m.name), kOtherHanReadingFactor, {ReasonCode::other_reading, std::move(m.changed)}});
+    if (auto p = text::han_without_place(name); !p.name.empty())
+        out.push_back({std::move(p.name), kOtherHanReadingFactor, {ReasonCode::without_place, std::move(p.changed)}});
     return out;
 }
 

@@ -69,6 +69,13 @@ bool read_from_syllables(const Prepared& p) {
 // name) a syllable read from its script, which has no misspellings.
 bool own_word(const Tok& t, bool syllables) { return t.known || (syllables && (t.han || t.hangul)); }
 
+// Two words of which one was read from Chinese characters, the other a listed word, differing letter by letter
+// (beijing, beihang): other characters, another name, whatever their closeness in Latin letters. (Two
+// romanisations of the same characters sound alike instead: chengdou, chengdu.)
+bool other_characters(const Tok& a, const Tok& b, Why why) {
+    return why == Why::edits && (a.han != b.han) && a.kind == TokenKind::word && b.kind == TokenKind::word;
+}
+
 // The share of its weight an unmatched token still demands to be met. `syllables`: one of the two names is a
 // Chinese or Korean name read from its script, so no word of either is a dropped middle name.
 float missing_factor(const Prepared& p, std::size_t i, Mode mode, bool syllables) {
@@ -324,7 +331,7 @@ void collect_options(const Prepared& q, const Prepared& n, Mode mode, const Sim*
             // A reading of Chinese characters or Hangul has no misspellings either: its syllables are words.
             if (sim.value < 1.0f && own_word(*q.toks[i], syllables) && own_word(*n.toks[j], syllables) &&
                 (sim.why == Why::edits || sim.why == Why::sound || sim.why == Why::skeleton))
-                sim.value *= kDistinctNames;
+                sim.value *= other_characters(*q.toks[i], *n.toks[j], sim.why) ? 0.0f : kDistinctNames;
             if (sim.value < kPairFloor) continue;
             if (mode == Mode::label && sim.why == Why::initial) continue;  // "EMILY S" is no "Emily Snyder"
             if (sim.value >= 1.0f) s.q_exact[i] = s.n_exact[j] = 1;

@@ -90,11 +90,12 @@ int weighted_distance(std::string_view a, std::string_view b, int max_half);
 // A name in Chinese characters read in Korean (text::korean_reading) is another reading, not the name as
 // written: its hits count at this share of their score (an exact Korean reading is 0.93, a strong match).
 inline constexpr double kKoreanReadingFactor = 0.93;
-// A name in Chinese characters with its characters of two readings read the other way (text::other_han_reading):
-// as good a reading as the first, only a guess at which one the name uses.
+// A name in Chinese characters with its characters of two readings read the other way (text::other_han_reading),
+// or without the place it starts with (text::han_without_place): as good a reading as the first, only a guess.
 inline constexpr double kOtherHanReadingFactor = 0.97;
 // The other readings of a name in Chinese characters, each matched as the name itself is, its hits counted at
-// `factor` of their score and carrying `note`: in Korean, and with characters of two readings read otherwise.
+// `factor` of their score and carrying `note`: in Korean, with characters of two readings read otherwise, and
+// without the place a registered company name starts with (深圳市…).
 struct NameReading {
     std::string name;
     double factor = 1.0;

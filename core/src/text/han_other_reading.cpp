@@ -54,4 +54,19 @@ HanReading other_han_reading(std::string_view name) {
     return {std::move(utf8), std::move(changed)};
 }
 
+HanReading han_without_place(std::string_view name) {
+    const std::u32string s = decode_utf8(name);
+    // The place a registered name starts with, up to its 市 (city) or 省 (province): "深圳市", "广东省深圳市".
+    constexpr std::size_t kLongestPlace = 8;
+    std::size_t end = 0;
+    for (std::size_t i = 0; i < s.size() && i <= kLongestPlace; ++i) {
+        if (detail::script_of(s[i]) != Script::han) break;
+        if (s[i] == U'市' || s[i] == U'省') end = i + 1;
+    }
+    if (end < 3 || end == s.size()) return {};  // a place of one character and its mark is no place ("省" alone)
+    std::string rest, place;
+    for (std::size_t i = 0; i < s.size(); ++i) append_utf8(i < end ? place : rest, s[i]);
+    return {std::move(rest), std::move(place)};
+}
+
 }  // namespace exportcheck::text

@@ -240,9 +240,43 @@ const std::pair<std::u32string, std::string_view>* han_word_at(std::u32string_vi
     return nullptr;
 }
 
+// The value of a Chinese numeral character (零〇 0, 一 1 ... 九 9, 十 10, 百 100), or -1.
+int numeral_value(char32_t cp) {
+    constexpr std::u32string_view kDigits = U"零一二三四五六七八九", kTens = U"十百";
+    if (cp == U'〇') return 0;
+    if (cp == U'两') return 2;
+    if (const auto d = kDigits.find(cp); d != std::u32string_view::npos) return static_cast<int>(d);
+    if (const auto t = kTens.find(cp); t != std::u32string_view::npos) return t == 0 ? 10 : 100;
+    return -1;
+}
+
+// An ordinal after 第 ("第十四研究所" 14th Research Institute, "第七一二研究所" 712th): the numerals' value, in
+// digits, and how many characters it took (0 when 第 is not followed by a numeral). Numerals with 十 or 百
+// count by place (十四 14, 二十 20); without, they are digits (七一二 712), as institutes are numbered.
+std::pair<std::string, std::size_t> ordinal_at(std::u32string_view run, std::size_t i) {
+    if (run[i] != U'第') return {{}, 0};
+    std::size_t j = i + 1;
+    std::string digits;
+    int value = 0, unit = -1;
+    bool by_place = false;
+    for (; j < run.size() && numeral_value(run[j]) >= 0; ++j) {
+        const int v = numeral_value(run[j]);
+        if (v >= 10) {
+            value += (unit < 0 ? 1 : unit) * v;
+            unit = -1;
+            by_place = true;
+        } else {
+            unit = v;
+            digits += static_cast<char>('0' + v);
+        }
+    }
+    if (j == i + 1) return {{}, 0};
+    return {by_place ? std::to_string(value + (unit < 0 ? 0 : unit)) : digits, j - i};
+}
+
 // Chinese characters -> pinyin (Unihan kMandarin, han_pinyin_table.inc). Company words become their English
-// equivalents and cut the text into words; the characters between them make one word each ("深圳市华为技术
-// 有限公司" -> shenzhen huawei technology co ltd). A name of two or three characters with no company word is
+// equivalents and cut the text into words, as do ordinals (第十四 14); the characters between them make one
+// word each ("深圳市华为技术有限公司" -> shenzhen huawei technology co ltd). A name of two or three characters with no company word is
 // a person's: surname, then given name ("习近平" -> xi jinping), when it is the whole name; a name written in
 // parts ("志偉 陳", given names and surname apart) has a word per part ("zhiwei chen").
 std::string han(std::u32string_view run, bool whole_name) {
@@ -262,6 +296,13 @@ std::string han(std::u32string_view run, bool whole_name) {
         syllables.clear();
     };
     for (std::size_t i = 0; i < run.size();) {
+        if (const auto [number, used] = ordinal_at(run, i); used > 0) {
+            flush();
+            if (!out.empty()) out.push_back(' ');
+            out += number;
+            i += used;
+            continue;
+        }
         if (const auto* w = han_word_at(run, i)) {
             flush();
             any_word = true;
