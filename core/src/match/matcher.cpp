@@ -155,7 +155,8 @@ std::vector<Hit> Matcher::run_readings(const MatchQuery& query, std::size_t top,
                                        bool exhaustive) const {
     const auto others = match::other_readings(query.name);
     std::vector<Hit> hits;
-    MatchQuery other = query;
+    MatchQuery other;  // filled only for a name with other readings
+    if (!others.empty()) other = query;
     for (std::size_t pass = 0; pass <= others.size(); ++pass) {
         const auto* reading = pass == 0 ? nullptr : &others[pass - 1];
         if (reading) {
