@@ -61,6 +61,23 @@ def everyday_readings(fields, simplified):
     return out
 
 
+def print_bytes(name, values):
+    print(f"inline constexpr unsigned char {name}[{len(values)}] = {{")
+    for i in range(0, len(values), 32):
+        print(",".join(str(v) for v in values[i:i + 32]) + ",")
+    print("};")
+
+
+def print_nine_bits(name, values):
+    """9-bit numbers as NAMELow (their low bytes) and NAMEHigh (their 9th bits, bit i % 8 of byte i / 8)."""
+    high = [0] * ((len(values) + 7) // 8)
+    for i, v in enumerate(values):
+        if v >> 8:
+            high[i // 8] |= 1 << (i % 8)
+    print_bytes(name + "Low", [v & 0xFF for v in values])
+    print_bytes(name + "High", high)
+
+
 def main():
     opener = bz2.open if SOURCE.endswith(".bz2") else open
     readings, fields = {}, {}
@@ -95,18 +112,7 @@ def main():
     print("};")
     assert len(syllables) <= 512, "syllable numbers need more than 9 bits"
     values = [number[readings[cp]] if cp in readings else 0 for cp in range(FIRST, LAST + 1)]
-    print(f"inline constexpr unsigned char kHanPinyinLow[{len(values)}] = {{")
-    for i in range(0, len(values), 32):
-        print(",".join(str(v & 0xFF) for v in values[i:i + 32]) + ",")
-    print("};")
-    high = [0] * ((len(values) + 7) // 8)
-    for i, v in enumerate(values):
-        if v >> 8:
-            high[i // 8] |= 1 << (i % 8)
-    print(f"inline constexpr unsigned char kHanPinyinHigh[{len(high)}] = {{")
-    for i in range(0, len(high), 32):
-        print(",".join(str(v) for v in high[i:i + 32]) + ",")
-    print("};")
+    print_nine_bits("kHanPinyin", values)
     everyday = everyday_readings(fields, simplified_forms())
     others = []
     for cp in sorted(readings):
@@ -126,22 +132,7 @@ def main():
     print("// Characters with another everyday reading (kTGHZ2013), by code point: kHanOtherStep[k] is the distance")
     print("// from the character before (from U+4DFF; 255 moves on by 255 without a character), and that reading's")
     print("// syllable number, its low byte in kHanOtherLow, its 9th bit in kHanOtherHigh (bit i % 8 of byte i / 8).")
-    print(f"inline constexpr unsigned char kHanOtherStep[{len(steps)}] = {{")
-    for i in range(0, len(steps), 32):
-        print(",".join(str(v) for v in steps[i:i + 32]) + ",")
-    print("};")
-    print(f"inline constexpr unsigned char kHanOtherLow[{len(low)}] = {{")
-    for i in range(0, len(low), 32):
-        print(",".join(str(v & 0xFF) for v in low[i:i + 32]) + ",")
-    print("};")
-    bits = [0] * ((len(low) + 7) // 8)
-    for i, v in enumerate(low):
-        if v >> 8:
-            bits[i // 8] |= 1 << (i % 8)
-    print(f"inline constexpr unsigned char kHanOtherHigh[{len(bits)}] = {{")
-    for i in range(0, len(bits), 32):
-        print(",".join(str(v) for v in bits[i:i + 32]) + ",")
-    print("};")
-
+    print_bytes("kHanOtherStep", steps)
+    print_nine_bits("kHanOther", low)
 
 main()
