@@ -148,8 +148,8 @@ void merge_reading(std::vector<Hit>& hits, std::vector<Hit>& found, const match:
 }  // namespace
 
 // A name in Chinese characters is also matched in its other readings (match::other_readings: in Korean, for
-// a Korean name or a North Korean company; with characters of two readings read otherwise), each at its
-// factor of the score; each entry keeps its better reading. (One call of run(), in a loop: two would each be
+// a Korean name or a North Korean company; with characters of two readings read otherwise; without the place
+// a registered name starts with), each at its factor of the score; each entry keeps its better reading. (One call of run(), in a loop: two would each be
 // inlined, which costs the wasm kilobytes.)
 std::vector<Hit> Matcher::run_readings(const MatchQuery& query, std::size_t top, double threshold,
                                        bool exhaustive) const {
