@@ -282,6 +282,24 @@ Error refusal_of(const R& result) {
 
 }  // namespace
 
+TEST_CASE("messages: a product's name comes in French where it has words, in English unchanged") {
+    // "H100 (variant not stated; SXM figures used)" has a French twin in data/rules/products.json (name_fr).
+    const nlohmann::json order = {
+        {"order_id", "T-NAMES"}, {"destination", "CN"},
+        {"parties", {{{"role", "buyer"}, {"name", "Lumière Calcul SAS"}, {"country", "FR"}}}},
+        {"items", {{{"description", "NVIDIA H100 80GB"}, {"quantity", 8}}, {{"description", "Dell laptop"}, {"quantity", 1}}}}};
+    auto screen = [&](const char* lang) {
+        return test::real_screener().screen_json({{"order", order}, {"lang", lang}, {"screened_at", "2026-12-07"}}).value();
+    };
+    const auto fr = screen("fr"), en = screen("en");
+    const auto fr_summary = fr["summary"].get<std::string>(), en_summary = en["summary"].get<std::string>();
+    CHECK(fr_summary.find("H100 (variante non précisée ; chiffres de la SXM retenus)") != std::string::npos);
+    CHECK(english_in(fr_summary).empty());
+    CHECK(en_summary.find("H100 (variant not stated; SXM figures used)") != std::string::npos);
+    CHECK(fr["items"][1]["classification"]["basis"].get<std::string>().find("« ordinateur portable »") != std::string::npos);
+    CHECK(en["items"][1]["classification"]["basis"].get<std::string>().find("laptop or notebook computer") != std::string::npos);
+}
+
 TEST_CASE("messages: CSV row errors and order errors come in French with no English words, English unchanged") {
     // One bad row of each kind, and a good order that is still read.
     const std::string csv =

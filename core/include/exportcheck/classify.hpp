@@ -63,6 +63,7 @@ struct ItemClassification {
     std::string catalogue_id, catalogue_name, confidence;
     std::vector<std::string> sources;
     std::string system_id, system_name;
+    std::string catalogue_name_fr, system_name_fr;  // those names in French (empty: as in English)
     double chips_per_unit = 0;  // a server with 8 GPUs: 8
     double chips_total = 0;     // chips_per_unit x quantity
     std::optional<double> tpp, die_area_mm2, pd, memory_bandwidth_gbs;

@@ -62,6 +62,7 @@ struct CountryGroups {
 
 struct Chip {
     std::string id, vendor, name;
+    std::string name_fr;                    // the name in French where it has words (empty: as in English)
     std::vector<std::string> aliases;       // model names as written ("h100 sxm", "rtx 4090")
     std::vector<std::string> alias_keys;    // the same folded and written together ("h100sxm"), made at load
     std::vector<std::string> requires_any;  // words one of which must appear ("@nvidia_dc" names a context list)
@@ -80,6 +81,7 @@ struct Chip {
 
 struct SystemModel {  // DGX H100, HGX B200, GB200 NVL72...
     std::string id, name;
+    std::string name_fr;    // the name in French where it has words (empty: as in English)
     std::vector<std::string> aliases;
     std::vector<std::string> alias_keys;
     std::string contains;   // chip id
@@ -90,6 +92,7 @@ struct SystemModel {  // DGX H100, HGX B200, GB200 NVL72...
 
 struct NamedProduct {  // GPU server models without a stated GPU; ordinary products
     std::string id, name;
+    std::string name_fr;  // the name in French where it has words (empty: as in English)
     std::vector<std::string> aliases;
     std::vector<std::string> alias_keys;
     std::string likely_eccn, notes, notes_fr;

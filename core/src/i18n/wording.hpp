@@ -35,6 +35,11 @@ inline void merge_into(ojson& into, const ojson& from) {
 inline ojson twin(const std::string& en, const std::string& fr) {
     return ojson{{"$t", {{"en", en}, {"fr", fr.empty() ? en : fr}}}};
 }
+// A name with its French twin where it has one ("H100 (variant not stated; ...)"), else the name as a plain
+// string, as reports carried every name before products had French names.
+inline ojson name_twin(const std::string& en, const std::string& fr) {
+    return fr.empty() || fr == en ? ojson(en) : twin(en, fr);
+}
 
 // At most n bytes, cut between characters, with "..." when cut.
 inline std::string shorten(const std::string& s, std::size_t n = 60) {

@@ -19,6 +19,7 @@ using rules_detail::Folded;
 using rules_detail::human;
 using rules_detail::data_text;
 using rules_detail::json_number;
+using rules_detail::name_twin;
 using rules_detail::twin;
 using ojson = nlohmann::ordered_json;
 
@@ -465,6 +466,7 @@ void mark_unnamed_system(ItemClassification& r, const ItemText& text, const Rule
         r.system = true;
         r.system_id = server->id;
         r.system_name = server->name;
+        r.system_name_fr = server->name_fr;
     }
     if (rules.words->system_words.find(text.folded)) r.system = true;
 }
@@ -491,6 +493,7 @@ void take_part(ItemClassification& r, const ChipPart& p) {
     r.cls = v.cls;
     r.catalogue_id = p.chip ? p.chip->id : "";
     r.catalogue_name = p.chip ? p.chip->vendor + " " + p.chip->name : "";
+    r.catalogue_name_fr = p.chip && !p.chip->name_fr.empty() ? p.chip->vendor + " " + p.chip->name_fr : "";
     if (p.chip) {
         r.confidence = p.chip->pedigree.confidence;
         r.sources = p.chip->pedigree.sources;
@@ -519,9 +522,10 @@ void classify_by_chips(ItemClassification& r, const std::vector<ChipPart>& parts
     const auto& p = parts[best];
     take_part(r, p);
     note_other_parts(r, parts, best);
-    const auto name = p.chip ? p.chip->vendor + " " + p.chip->name : std::string("the chip");
+    const auto name = p.chip ? name_twin(r.catalogue_name, r.catalogue_name_fr) : ojson("the chip");
     if (r.system) {
-        const auto what = sys ? sys->name : r.system_name;  // "" renders as "a system" / "un système"
+        const auto& en = sys ? sys->name : r.system_name;
+        const auto what = name_twin(en, sys ? sys->name_fr : r.system_name_fr);  // "" renders as "a system"
         set_basis(r, "basis.system", {{"what", what}, {"n", num(p.count)}, {"name", name}, {"basis", p.verdict.basis_msg}});
     } else {
         set_basis(r, "basis.chip", {{"name", name}, {"per", p.count > 1 ? num(p.count) : ojson("")}, {"basis", p.verdict.basis_msg}});
@@ -565,7 +569,8 @@ void classify_without_chip(ItemClassification& r, const ItemText& text, const Ru
         r.system = true;
         r.system_id = server->id;
         r.system_name = server->name;
-        set_basis(r, "basis.server", {{"name", server->name}});
+        r.system_name_fr = server->name_fr;
+        set_basis(r, "basis.server", {{"name", name_twin(server->name, server->name_fr)}});
     } else if (dc_word) {
         r.cls = ItemClass::unclassified;
         r.looks_datacenter = true;
@@ -574,8 +579,9 @@ void classify_without_chip(ItemClassification& r, const ItemText& text, const Ru
         r.cls = ItemClass::generic;
         r.catalogue_id = generic->id;
         r.catalogue_name = generic->name;
+        r.catalogue_name_fr = generic->name_fr;
         r.confidence = generic->pedigree.confidence.empty() ? "L" : generic->pedigree.confidence;
-        set_basis(r, "basis.generic", {{"name", generic->name}, {"eccn", generic->likely_eccn}, {"conf", r.confidence}});
+        set_basis(r, "basis.generic", {{"name", name_twin(generic->name, generic->name_fr)}, {"eccn", generic->likely_eccn}, {"conf", r.confidence}});
         if (!generic->notes.empty()) r.notes.push_back(twin(generic->notes, generic->notes_fr));
         if (gpu_word) r.notes.push_back(msg("class.gpu_no_model", {{"word", *gpu_word}}));
     } else {
@@ -645,6 +651,7 @@ ItemClassification classify_item(const Item& item, const RulesData& rules) {
         r.system = true;
         r.system_id = sys.model->id;
         r.system_name = sys.model->name;
+        r.system_name_fr = sys.model->name_fr;
         r.confidence = sys.model->pedigree.confidence;
     } else if (!parts.empty()) {
         mark_unnamed_system(r, text, rules);

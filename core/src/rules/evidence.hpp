@@ -74,10 +74,12 @@ inline std::string role_label(const std::string& role) {
 
 // How an item is called in messages: "the NVIDIA A100 (ECCN 3A090.a)", "the Supermicro server with 8x NVIDIA
 // A100 (ECCN 4A090.a)": the catalogue's name for a chip, the order's description for anything else.
-inline std::string item_name(const Item& item, const ItemClassification& c) {
+inline std::string item_name(const Item& item, const ItemClassification& c, bool french = false) {
     const auto& text = item.description.empty() ? item.model : item.description;
-    if (!c.system && !c.catalogue_name.empty() && c.cls != ItemClass::generic) return c.catalogue_name;
-    if (!c.system_name.empty() && text.empty()) return c.system_name;
+    const auto in = [&](const std::string& en, const std::string& fr) { return french && !fr.empty() ? fr : en; };
+    if (!c.system && !c.catalogue_name.empty() && c.cls != ItemClass::generic)
+        return in(c.catalogue_name, c.catalogue_name_fr);
+    if (!c.system_name.empty() && text.empty()) return in(c.system_name, c.system_name_fr);
     return shorten(text, 70);
 }
 
@@ -98,7 +100,7 @@ inline ojson item_msg(const Item& item, const ItemClassification& c) {
     const bool catalogue = !c.system && !c.catalogue_name.empty() && c.cls != ItemClass::generic;
     const bool system = !catalogue && !c.system_name.empty() && text.empty();
     const bool users = !catalogue && !system;  // the order's own words
-    ojson p = {{"name", item_name(item, c)}, {"users", users ? 1 : 0}};
+    ojson p = {{"name", name_twin(item_name(item, c), item_name(item, c, true))}, {"users", users ? 1 : 0}};
     if (!eccn) return msg("item", p);
     p["eccn"] = c.eccn;
     p["low"] = low ? 1 : 0;

@@ -105,6 +105,7 @@ Chip load_chip(const json& c, const std::string& w) {
     if (x.id.empty()) invalid(w + ".id", "missing");
     x.vendor = text(c, "vendor", w);
     x.name = text(c, "name", w);
+    x.name_fr = text(c, "name_fr", w);
     x.aliases = strings(c, "aliases", w);
     if (x.aliases.empty()) invalid(w + ".aliases", "a chip needs at least one alias");
     x.alias_keys = alias_keys(x.aliases);
@@ -131,6 +132,7 @@ NamedProduct load_named(const json& c, const std::string& w) {
     NamedProduct p;
     p.id = text(c, "id", w);
     p.name = text(c, "name", w);
+    p.name_fr = text(c, "name_fr", w);
     p.aliases = strings(c, "aliases", w);
     p.alias_keys = alias_keys(p.aliases);
     p.likely_eccn = text(c, "likely_eccn", w);
@@ -159,6 +161,7 @@ Catalogue load_catalogue(const json& d) {
         SystemModel s;
         s.id = text(systems[i], "id", sw);
         s.name = text(systems[i], "name", sw);
+        s.name_fr = text(systems[i], "name_fr", sw);
         s.aliases = strings(systems[i], "aliases", sw);
         s.alias_keys = alias_keys(s.aliases);
         s.contains = text(systems[i], "contains", sw);
