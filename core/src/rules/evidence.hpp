@@ -74,6 +74,7 @@ inline std::string role_label(const std::string& role) {
 
 // How an item is called in messages: "the NVIDIA A100 (ECCN 3A090.a)", "the Supermicro server with 8x NVIDIA
 // A100 (ECCN 4A090.a)": the catalogue's name for a chip, the order's description for anything else.
+// `french`: the catalogue's French name where it has one ("H100 (variante non précisée ; ...)").
 inline std::string item_name(const Item& item, const ItemClassification& c, bool french = false) {
     const auto& text = item.description.empty() ? item.model : item.description;
     const auto in = [&](const std::string& en, const std::string& fr) { return french && !fr.empty() ? fr : en; };
