@@ -69,6 +69,10 @@ inline const std::vector<Target>& targets() {
          [](std::string_view d) -> Status {
              for (auto type : {EntityType::person, EntityType::organization})
                  (void)text::normalize_name(d, type);
+             // The other readings of a name in Chinese characters, and each read again as a name.
+             for (const auto& other : {text::korean_reading(d), text::other_han_reading(d).name,
+                                       text::han_without_place(d).name})
+                 (void)text::normalize_name(other, EntityType::unknown);
              return {};
          }},
 #ifndef __EMSCRIPTEN__  // the list parsers: native only (the browser reads bundles), and they throw
