@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <numeric>
 #include <vector>
 
 using namespace exportcheck;
@@ -38,6 +39,10 @@ double peak_mib() {
 double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))];
+}
+
+double mean(const std::vector<double>& v) {
+    return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
 }
 
 }  // namespace
@@ -128,8 +133,6 @@ int main(int argc, char** argv) {
         const auto line = match_json(fresh, j).value().dump();
         us_json.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
     }
-    double total = 0;
-    for (double x : us) total += x;
     if (std::getenv("EXPORTCHECK_SLOWEST")) {
         std::vector<std::size_t> idx(us.size());
         for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
@@ -146,11 +149,9 @@ int main(int argc, char** argv) {
                "(index about {:.1f} MiB)\n", mib_start, mib_bundle, mib_index, mib_index - mib_bundle);
     fmt::print("queries: {} ({} with hits); per query p50 {:.1f} us, p90 {:.1f} us, p99 {:.1f} us, mean {:.1f} us\n",
                queries.size(), hits, percentile(us, 0.5), percentile(us, 0.9), percentile(us, 0.99),
-               total / us.size());
-    double total_json = 0;
-    for (const double u : us_json) total_json += u;
+               mean(us));
     fmt::print("with JSON (match_json + dump, as ec_match): p50 {:.1f} us, p90 {:.1f} us, p99 {:.1f} us, mean {:.1f} us\n",
                percentile(us_json, 0.5), percentile(us_json, 0.9), percentile(us_json, 0.99),
-               us_json.empty() ? 0.0 : total_json / us_json.size());
+               mean(us_json));
     return 0;
 }

@@ -76,7 +76,8 @@ export function makeRecord({ order, report, digest, checker, context = recordCon
 // "<key>.<slot>") and their details as one of "audit_detail" (key `g:<uid>`, `entries` in order; each
 // summary's `detail` says where its entry is). A batch of 10,000 orders is then about 700 writes, not
 // 20,000, which cost the browser most of its time, and each value stays small (the browser stores a value over
-// 64 KB as a file; a batch's group is one buffer of packed reports, web/lib/engine.js REPORTS_PER_BUFFER). Records stored before groups were one value each in both stores, under the record's id.
+// 64 KB as a file; a batch's group is one buffer of packed reports, web/lib/engine.js REPORTS_PER_BUFFER).
+// Records stored before groups were one value each in both stores, under the record's id.
 const GROUP = 30;
 
 function summarize(record) {
@@ -227,7 +228,10 @@ const placeOf = (id) => {
 const rowAt = (value, slot) => (slot === undefined ? value : value?.rows?.[slot]);
 
 // The same with its id, as the audit table lists it.
-const summaryIn = (value, id, slot) => (slot === undefined ? value : rowAt(value, slot) && { ...rowAt(value, slot), id });
+const summaryIn = (value, id, slot) => {
+  const row = rowAt(value, slot);
+  return slot === undefined || !row ? row : { ...row, id };
+};
 
 // One whole record (summary, order and report).
 export async function getRecord(id) {

@@ -63,7 +63,7 @@ std::u32string chinese_part(std::u32string_view name) {
 // name written in parts, "瑜 李", is written the Western way, which Chinese names take and Korean ones do not).
 bool korean_shaped(std::u32string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i)
-        if (detail::script_of(s[i]) == Script::han && detail::han_word_length(s, i) > 0) return true;
+        if (detail::han_word_length(s, i) > 0) return true;
     std::size_t han = 0, runs = 0;
     bool in_run = false;
     for (const char32_t cp : s) {
@@ -85,7 +85,7 @@ std::string korean_reading(std::string_view name) {
     bool changed = false, name_start = true;
     for (std::size_t i = 0; i < s.size();) {
         // Company words stay in Chinese characters (read in English: 会社 company); they separate.
-        if (const std::size_t n = detail::script_of(s[i]) == Script::han ? detail::han_word_length(s, i) : 0) {
+        if (const std::size_t n = detail::han_word_length(s, i)) {
             out += U' ';
             out.append(s, i, n);
             out += U' ';

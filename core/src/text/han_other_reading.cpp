@@ -32,7 +32,7 @@ HanReading other_han_reading(std::string_view name) {
     std::u32string out;
     std::string changed;
     for (std::size_t i = 0; i < s.size();) {
-        if (const std::size_t n = detail::script_of(s[i]) == Script::han ? detail::han_word_length(s, i) : 0) {
+        if (const std::size_t n = detail::han_word_length(s, i)) {
             out.append(s, i, n);  // company words keep their reading (银行 bank, not yinhang)
             i += n;
             continue;

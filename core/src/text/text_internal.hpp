@@ -41,7 +41,8 @@ const char* pinyin_syllable(unsigned number) noexcept;
 // Whether a character is part of any Chinese company word.
 bool in_han_word(char32_t cp);
 
-// The length of the Chinese company word (han_words_table.inc) that starts at run[i], or 0.
+// The length of the Chinese company word (han_words_table.inc) that starts at run[i], or 0 (at once when run[i]
+// is no Chinese character).
 std::size_t han_word_length(std::u32string_view run, std::size_t i);
 
 // Folds a Latin-script code point (accents, ligatures, full-width): the ASCII replacement, "" to drop it,

@@ -240,6 +240,13 @@ const std::pair<std::u32string, std::string_view>* han_word_at(std::u32string_vi
     return nullptr;
 }
 
+// The i-th of the 9-bit numbers scripts/gen-han-pinyin.py writes: its low byte in `low`, its 9th bit in `high`
+// (bit i % 8 of byte i / 8).
+template <std::size_t L, std::size_t H>
+unsigned short nine_bits(const unsigned char (&low)[L], const unsigned char (&high)[H], std::size_t i) {
+    return static_cast<unsigned short>(low[i] | ((high[i / 8] >> (i % 8)) & 1u) << 8);
+}
+
 // The value of a Chinese numeral character (零〇 0, 一 1 ... 九 9, 十 10, 百 100), or -1.
 int numeral_value(char32_t cp) {
     constexpr std::u32string_view kDigits = U"零一二三四五六七八九", kTens = U"十百";
@@ -276,9 +283,9 @@ std::pair<std::string, std::size_t> ordinal_at(std::u32string_view run, std::siz
 
 // Chinese characters -> pinyin (Unihan kMandarin, han_pinyin_table.inc). Company words become their English
 // equivalents and cut the text into words, as do ordinals (第十四 14); the characters between them make one
-// word each ("深圳市华为技术有限公司" -> shenzhen huawei technology co ltd). A name of two or three characters with no company word is
-// a person's: surname, then given name ("习近平" -> xi jinping), when it is the whole name; a name written in
-// parts ("志偉 陳", given names and surname apart) has a word per part ("zhiwei chen").
+// word each ("深圳市华为技术有限公司" -> shenzhen huawei technology co ltd). A name of two or three characters
+// with no company word is a person's: surname, then given name ("习近平" -> xi jinping), when it is the whole
+// name; a name written in parts ("志偉 陳", given names and surname apart) has a word per part ("zhiwei chen").
 std::string han(std::u32string_view run, bool whole_name) {
     std::vector<std::string> syllables;
     std::string out;
@@ -363,8 +370,7 @@ std::string kana(std::u32string_view run) {
 
 unsigned pinyin_number(char32_t cp) noexcept {
     if (cp < kHanFirst || cp > kHanLast) return 0;
-    const std::size_t i = cp - kHanFirst;
-    return kHanPinyinLow[i] | ((kHanPinyinHigh[i / 8] >> (i % 8)) & 1u) << 8;
+    return nine_bits(kHanPinyinLow, kHanPinyinHigh, cp - kHanFirst);
 }
 
 unsigned other_pinyin_number(char32_t cp) noexcept {
@@ -376,7 +382,7 @@ unsigned other_pinyin_number(char32_t cp) noexcept {
             at += step;
             if (step == 255) continue;
             const std::size_t k = v.size();
-            v.emplace_back(at, kHanOtherLow[k] | ((kHanOtherHigh[k / 8] >> (k % 8)) & 1u) << 8);
+            v.emplace_back(at, nine_bits(kHanOtherLow, kHanOtherHigh, k));
         }
         return v;
     }();
@@ -394,6 +400,7 @@ bool in_han_word(char32_t cp) {
 }
 
 std::size_t han_word_length(std::u32string_view run, std::size_t i) {
+    if (script_of(run[i]) != Script::han) return 0;  // no company word starts there: skip the table
     const auto* w = han_word_at(run, i);
     return w ? w->first.size() : 0;
 }
