@@ -12,7 +12,7 @@ namespace {
 
 #include "han_korean_table.inc"
 
-constexpr char32_t kFirst = 0x4E00, kLast = 0x9FFF;
+using detail::kHanTableFirst, detail::kHanTableLast;
 
 // How many characters before byte b of kHanKoreanHas have a reading (computed once).
 const std::array<unsigned short, sizeof kHanKoreanHas + 1>& ranks_before() {
@@ -27,8 +27,8 @@ const std::array<unsigned short, sizeof kHanKoreanHas + 1>& ranks_before() {
 
 // The Korean reading of one character (0: none). `name_start`: the first character of a name, a surname.
 char32_t korean_of(char32_t cp, bool name_start) {
-    if (cp < kFirst || cp > kLast) return 0;
-    const std::size_t i = cp - kFirst;
+    if (cp < kHanTableFirst || cp > kHanTableLast) return 0;
+    const std::size_t i = cp - kHanTableFirst;
     const unsigned byte = kHanKoreanHas[i / 8];
     if (!((byte >> (i % 8)) & 1u)) return 0;
     if (name_start)

@@ -9,14 +9,12 @@
 namespace exportcheck::text {
 namespace {
 
-constexpr char32_t kFirst = 0x4E00, kLast = 0x9FFF;
-
 // For each syllable, a character read only that way and in no company word (found once): written in place of
 // a character of two readings, it makes the name pipeline read the other one, and nothing else changes.
 char32_t stand_in(unsigned syllable) {
     static const auto table = [] {
         std::array<char32_t, 512> t{};
-        for (char32_t cp = kFirst; cp <= kLast; ++cp) {
+        for (char32_t cp = detail::kHanTableFirst; cp <= detail::kHanTableLast; ++cp) {
             const unsigned n = detail::pinyin_number(cp);
             if (n && n < t.size() && !t[n] && !detail::other_pinyin_number(cp) && !detail::in_han_word(cp)) t[n] = cp;
         }

@@ -31,6 +31,9 @@ Script script_of(char32_t cp) noexcept;
 // run of Chinese characters (a person's name written the Chinese way is then split: surname, given name).
 std::string transliterate_run(Script script, std::u32string_view run, bool whole_name = true);
 
+// The Chinese characters the pinyin and Korean tables cover: the CJK Unified Ideographs block.
+inline constexpr char32_t kHanTableFirst = 0x4E00, kHanTableLast = 0x9FFF;
+
 // The number of a Chinese character's syllable in han_pinyin_table.inc (0: none), from its packed 9 bits.
 unsigned pinyin_number(char32_t cp) noexcept;
 

@@ -28,6 +28,7 @@ constexpr CharMap kGeorgian[] = {
 };
 #include "hangul_table.inc"
 #include "han_pinyin_table.inc"
+static_assert(kHanFirst == kHanTableFirst && kHanLast == kHanTableLast, "the generated table covers the block");
 constexpr CharMap kKana[] = {
 #include "kana_table.inc"
 };
